@@ -26,7 +26,7 @@ const runtimeAliases: Readonly<Record<string, string>> = {
 /** Lower-case first word of `runtime` ("node 20 ws 8.18" → "node"); "unknown" when nothing names a stack. */
 export function runtimeFamily(runtime?: string, userAgent?: string): string {
   const firstWord = runtime?.trim().split(/[\s/]+/)[0]?.toLowerCase();
-  if (firstWord) return runtimeAliases[firstWord] ?? firstWord.replace(/[^a-z0-9._-]/g, '').slice(0, 32) || 'unknown';
+  if (firstWord) return (runtimeAliases[firstWord] ?? firstWord.replace(/[^a-z0-9._-]/g, '').slice(0, 32)) || 'unknown';
   for (const [pattern, family] of userAgentFamilies) if (userAgent && pattern.test(userAgent)) return family;
   return 'unknown';
 }
