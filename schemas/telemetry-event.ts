@@ -4,12 +4,15 @@ import { z } from 'zod';
 
 const optionalText = z.string().max(8192).optional();
 
+/** ClickHouse DateTime (UInt32 seconds) ends in 2106; later instants cannot be stored. */
+export const MAX_TS_MS = 4294967295999;
+
 /** RFC 3339 text or epoch milliseconds; normalised to epoch ms. */
 export const timestampSchema = z
-  .union([z.number().int().nonnegative().max(253402300799999), z.string().max(64)])
+  .union([z.number().int().nonnegative().max(MAX_TS_MS), z.string().max(64)])
   .transform((value, ctx) => {
     const ms = typeof value === 'number' ? value : Date.parse(value);
-    if (!Number.isFinite(ms) || ms < 0 || ms > 253402300799999) {
+    if (!Number.isFinite(ms) || ms < 0 || ms > MAX_TS_MS) {
       ctx.addIssue({ code: 'custom', message: 'not an RFC 3339 timestamp or epoch milliseconds' });
       return z.NEVER;
     }

@@ -1,0 +1,15 @@
+import type { Command } from '../wsdiag.js';
+import { migrate } from '../../ingest/migrate.js';
+import { clickhouseRunner, setup } from './wiring.js';
+
+export const migrateCommand: Command = async (_args, env) => {
+  const { config, logger } = setup(env);
+  const runner = clickhouseRunner(config);
+  try {
+    const { capabilities, statements } = await migrate(runner, { db: config.WSDIAG_CLICKHOUSE_DATABASE, retentionDays: config.WSDIAG_RETENTION_DAYS });
+    logger.info({ capabilities, statements, database: config.WSDIAG_CLICKHOUSE_DATABASE }, 'migrations applied');
+    return 0;
+  } finally {
+    await runner.close();
+  }
+};

@@ -1,0 +1,68 @@
+// Writes classified rows to wsdiag.events so that a re-delivered record never counts twice:
+// repeats inside the batch and event_ids already stored are dropped (the first copy stands),
+// and a batch ClickHouse can never accept is split until the offending rows are isolated.
+import type { SqlRunner } from './sql-runner.js';
+import type { EventRow } from './event-row.js';
+import { ClickHouseError } from './clickhouse-client.js';
+import { quoteString } from './sql-escape.js';
+
+export interface PendingRow<Ref> {
+  row: EventRow;
+  ref: Ref;
+}
+
+export interface SinkResult<Ref> {
+  inserted: number;
+  duplicates: number;
+  /** Rows ClickHouse rejected for good, with the server's message. */
+  rejected: Array<{ ref: Ref; detail: string }>;
+}
+
+/** Ids per existence query; keeps each query well under max_query_size (256 KiB) on every version. */
+const LOOKUP_CHUNK = 1000;
+
+export function createEventSink(runner: SqlRunner, db: string) {
+  const table = `${db}.events`;
+
+  async function storedIds(rows: ReadonlyArray<EventRow>): Promise<Set<string>> {
+    const stored = new Set<string>();
+    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
+      const chunk = rows.slice(i, i + LOOKUP_CHUNK);
+      const times = chunk.map((r) => r.ts as number);
+      // The ts bound lets the (hour, event_id) sorting key skip parts: copies share their ts.
+      const sql = `SELECT DISTINCT event_id FROM ${table}
+        WHERE ts >= toDateTime(${Math.min(...times)}) AND ts <= toDateTime(${Math.max(...times)})
+          AND event_id IN (${chunk.map((r) => quoteString(String(r.event_id))).join(',')})`;
+      for (const { event_id } of await runner.query<{ event_id: string }>(sql)) stored.add(event_id);
+    }
+    return stored;
+  }
+
+  async function insertIsolatingRejects<Ref>(rows: PendingRow<Ref>[], rejected: SinkResult<Ref>['rejected']): Promise<number> {
+    try {
+      await runner.insert(table, rows.map((r) => r.row));
+      return rows.length;
+    } catch (error) {
+      if (!(error instanceof ClickHouseError) || error.retriable) throw error;
+      if (rows.length === 1) {
+        rejected.push({ ref: rows[0]!.ref, detail: error.message.slice(0, 1000) });
+        return 0;
+      }
+      const middle = Math.ceil(rows.length / 2);
+      return (await insertIsolatingRejects(rows.slice(0, middle), rejected)) + (await insertIsolatingRejects(rows.slice(middle), rejected));
+    }
+  }
+
+  return {
+    async write<Ref>(rows: ReadonlyArray<PendingRow<Ref>>): Promise<SinkResult<Ref>> {
+      const firstCopies = new Map<string, PendingRow<Ref>>();
+      for (const row of rows) if (!firstCopies.has(String(row.row.event_id))) firstCopies.set(String(row.row.event_id), row);
+      const unique = [...firstCopies.values()];
+      const stored = unique.length > 0 ? await storedIds(unique.map((r) => r.row)) : new Set<string>();
+      const fresh = unique.filter((r) => !stored.has(String(r.row.event_id)));
+      const rejected: SinkResult<Ref>['rejected'] = [];
+      const inserted = fresh.length > 0 ? await insertIsolatingRejects(fresh, rejected) : 0;
+      return { inserted, duplicates: rows.length - fresh.length, rejected };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Pipeline configuration: one zod schema over the environment, parsed once at start-up and frozen.
+// A bad setting fails fast with a message naming the variable; secrets are never echoed.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+export const configSchema = z
+  .object({
+    WSDIAG_KAFKA_BROKERS: csv.pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'host:port')).min(1)).default(['127.0.0.1:9092']),
+    WSDIAG_KAFKA_CLIENT_ID: z.string().min(1).default('wsdiag'),
+    WSDIAG_KAFKA_GROUP_ID: z.string().min(1).default('wsdiag'),
+    WSDIAG_TOPIC: z.string().min(1).default('ws.telemetry'),
+    WSDIAG_DLQ_TOPIC: z.string().min(1).default('ws.telemetry.dlq'),
+    WSDIAG_KAFKA_SSL: bool.default(false),
+    WSDIAG_KAFKA_SSL_CA_FILE: z.string().optional(),
+    WSDIAG_KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+    WSDIAG_KAFKA_SASL_USERNAME: z.string().optional(),
+    WSDIAG_KAFKA_SASL_PASSWORD: z.string().optional(),
+    WSDIAG_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
+    WSDIAG_CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8123'),
+    WSDIAG_CLICKHOUSE_USER: z.string().default('default'),
+    WSDIAG_CLICKHOUSE_PASSWORD: z.string().default(''),
+    WSDIAG_CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain identifier').default('wsdiag'),
+    WSDIAG_CLICKHOUSE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30000),
+    WSDIAG_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+    WSDIAG_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(500000).default(5000),
+    WSDIAG_BATCH_FLUSH_MS: z.coerce.number().int().min(10).max(600000).default(1000),
+    WSDIAG_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(262144),
+    WSDIAG_RETRY_INITIAL_MS: z.coerce.number().int().min(1).default(200),
+    WSDIAG_RETRY_MAX_MS: z.coerce.number().int().min(1).default(10000),
+    WSDIAG_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    WSDIAG_METRICS_HOST: z.string().default('127.0.0.1'),
+    WSDIAG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.WSDIAG_KAFKA_SASL_MECHANISM && (!c.WSDIAG_KAFKA_SASL_USERNAME || !c.WSDIAG_KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SASL_USERNAME'], message: 'SASL needs WSDIAG_KAFKA_SASL_USERNAME and WSDIAG_KAFKA_SASL_PASSWORD' });
+    }
+    if (c.WSDIAG_KAFKA_SSL_CA_FILE && !c.WSDIAG_KAFKA_SSL) {
+      ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SSL'], message: 'WSDIAG_KAFKA_SSL_CA_FILE is set but WSDIAG_KAFKA_SSL is not true' });
+    }
+    if (c.WSDIAG_RETRY_MAX_MS < c.WSDIAG_RETRY_INITIAL_MS) {
+      ctx.addIssue({ code: 'custom', path: ['WSDIAG_RETRY_MAX_MS'], message: 'must be ≥ WSDIAG_RETRY_INITIAL_MS' });
+    }
+  });
+
+export type Config = Readonly<z.output<typeof configSchema>>;
+
+export class ConfigError extends Error {
+  readonly code = 'WSDIAG_ERR_CONFIG';
+}
+
+/** Reads only WSDIAG_* variables; the message lists each bad variable, never its value. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('WSDIAG_') && v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,31 @@
+// Builds dead-letter records: the original key, value and headers untouched, the reason in headers
+// (the Kafka Connect convention of error context in `__connect.errors.*`, here `wsdiag.*`).
+import type { DeadLetterReason } from './decode-record.js';
+import type { OutgoingRecord, SourceRecord } from './record-source.js';
+
+export const deadLetterHeaders = {
+  reason: 'wsdiag.error.reason',
+  detail: 'wsdiag.error.detail',
+  topic: 'wsdiag.source.topic',
+  partition: 'wsdiag.source.partition',
+  offset: 'wsdiag.source.offset',
+} as const;
+
+export interface DeadLetter {
+  record: SourceRecord;
+  reason: DeadLetterReason;
+  detail: string;
+}
+
+export function toDeadLetterRecord({ record, reason, detail }: DeadLetter): OutgoingRecord {
+  const headers: Record<string, Buffer | string | Array<Buffer | string>> = {};
+  for (const [name, value] of Object.entries(record.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? [...value] : (value as Buffer | string);
+  }
+  headers[deadLetterHeaders.reason] = reason;
+  headers[deadLetterHeaders.detail] = detail;
+  headers[deadLetterHeaders.topic] = record.topic;
+  headers[deadLetterHeaders.partition] = String(record.partition);
+  headers[deadLetterHeaders.offset] = record.offset;
+  return { key: record.key, value: record.value, headers };
+}

@@ -1,0 +1,47 @@
+// Decode and validate one Kafka record value: bytes → UTF-8 → JSON → telemetry event v1.
+// Pure; bad input is data (a reason code and a detail), never an exception.
+import { telemetryEventSchema, type TelemetryEvent } from '../schemas/telemetry-event.js';
+
+/** Reason codes written to the dead-letter topic's `wsdiag.error.reason` header. */
+export const deadLetterReasons = [
+  'empty_value',
+  'too_large',
+  'invalid_utf8',
+  'not_json',
+  'too_deep',
+  'schema_violation',
+  'rejected_by_clickhouse',
+] as const;
+export type DeadLetterReason = (typeof deadLetterReasons)[number];
+
+export type DecodeResult =
+  | { ok: true; event: TelemetryEvent }
+  | { ok: false; reason: DeadLetterReason; detail: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const MAX_DETAIL_CHARS = 1000;
+
+export function decodeRecord(value: Uint8Array | null, maxBytes: number): DecodeResult {
+  if (value === null || value.length === 0) return { ok: false, reason: 'empty_value', detail: 'record has no value' };
+  if (value.length > maxBytes) return { ok: false, reason: 'too_large', detail: `${value.length} bytes > limit ${maxBytes}` };
+  let text: string;
+  try {
+    text = utf8.decode(value);
+  } catch {
+    return { ok: false, reason: 'invalid_utf8', detail: 'value is not valid UTF-8' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    // A RangeError here is the parser's stack giving out on absurd nesting.
+    if (error instanceof RangeError) return { ok: false, reason: 'too_deep', detail: 'JSON nested too deeply to parse' };
+    return { ok: false, reason: 'not_json', detail: String((error as Error).message).slice(0, MAX_DETAIL_CHARS) };
+  }
+  const parsed = telemetryEventSchema.safeParse(json);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    return { ok: false, reason: 'schema_violation', detail: detail.slice(0, MAX_DETAIL_CHARS) };
+  }
+  return { ok: true, event: parsed.data };
+}

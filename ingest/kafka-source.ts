@@ -1,0 +1,126 @@
+// kafkajs behind the RecordSource / RecordPublisher seam. The only module that imports kafkajs:
+// a successor client (kafkajs is unmaintained since 2023) replaces this one file.
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { OutgoingRecord, PartitionLag, RecordPublisher, RecordSource, SourceRecord } from './record-source.js';
+
+function saslOptions(config: Config): SASLOptions | undefined {
+  const mechanism = config.WSDIAG_KAFKA_SASL_MECHANISM;
+  if (!mechanism) return undefined;
+  const username = config.WSDIAG_KAFKA_SASL_USERNAME ?? '';
+  const password = config.WSDIAG_KAFKA_SASL_PASSWORD ?? '';
+  return { mechanism, username, password } as SASLOptions;
+}
+
+/** kafkajs' own log lines go through pino (and its redaction) at one level lower than kafkajs asks. */
+function logCreatorFor(logger: Logger) {
+  const kafkaLogger = logger.child({ stage: 'kafka' });
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...rest } = log;
+      if (level <= logLevel.ERROR) kafkaLogger.warn(rest, message);
+      else kafkaLogger.debug(rest, message);
+    };
+}
+
+export function kafkaClient(config: Config, logger: Logger): Kafka {
+  const kafkaConfig: KafkaConfig = {
+    clientId: config.WSDIAG_KAFKA_CLIENT_ID,
+    brokers: [...config.WSDIAG_KAFKA_BROKERS],
+    // Broker outages are waited out: the pipeline must reconnect rather than give up.
+    retry: { initialRetryTime: 300, maxRetryTime: 10000, retries: 30 },
+    logLevel: logLevel.INFO,
+    logCreator: logCreatorFor(logger),
+  };
+  if (config.WSDIAG_KAFKA_SSL) {
+    kafkaConfig.ssl = config.WSDIAG_KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.WSDIAG_KAFKA_SSL_CA_FILE, 'utf8')] } : true;
+  }
+  const sasl = saslOptions(config);
+  if (sasl) kafkaConfig.sasl = sasl;
+  return new Kafka(kafkaConfig);
+}
+
+export function createKafkaSource(config: Config, logger: Logger): RecordSource {
+  const kafka = kafkaClient(config, logger);
+  const topic = config.WSDIAG_TOPIC;
+  const consumer = kafka.consumer({
+    groupId: config.WSDIAG_KAFKA_GROUP_ID,
+    sessionTimeout: config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatInterval: Math.floor(config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 10),
+    allowAutoTopicCreation: false,
+  });
+  const admin = kafka.admin();
+  let connected = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => (connected = true));
+  consumer.on(consumer.events.DISCONNECT, () => (connected = false));
+  consumer.on(consumer.events.CRASH, () => (connected = false));
+
+  return {
+    async start(deliver) {
+      await consumer.connect();
+      await admin.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 1,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          if (!isRunning() || isStale() || batch.messages.length === 0) return;
+          const records: SourceRecord[] = batch.messages.map((m) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key,
+            value: m.value,
+            headers: m.headers ?? {},
+          }));
+          await deliver(records, { heartbeat });
+          // Advances the fetch position only; offsets are committed after ClickHouse has the rows.
+          resolveOffset(batch.lastOffset());
+        },
+      });
+    },
+    async commit(offsets) {
+      await consumer.commitOffsets(offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset })));
+    },
+    async lag(): Promise<PartitionLag[]> {
+      const [ends, [committed]] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId: config.WSDIAG_KAFKA_GROUP_ID, topics: [topic] }),
+      ]);
+      const committedByPartition = new Map(committed?.partitions.map((p) => [p.partition, p.offset]) ?? []);
+      return ends.map((e) => ({
+        partition: e.partition,
+        endOffset: e.high,
+        lowOffset: e.low,
+        committedOffset: committedByPartition.get(e.partition) ?? '-1',
+      }));
+    },
+    isConnected: () => connected,
+    async pause() {
+      consumer.pause([{ topic }]);
+    },
+    async disconnect() {
+      await consumer.disconnect();
+      await admin.disconnect();
+    },
+  };
+}
+
+export function createKafkaPublisher(config: Config, logger: Logger): RecordPublisher {
+  const producer = kafkaClient(config, logger).producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  let connecting: Promise<void> | undefined;
+  return {
+    async publish(topic: string, records: OutgoingRecord[]) {
+      if (records.length === 0) return;
+      connecting ??= producer.connect();
+      await connecting;
+      await producer.send({ topic, acks: -1, messages: records.map((r) => ({ ...r })) });
+    },
+    async disconnect() {
+      if (connecting) await producer.disconnect();
+    },
+  };
+}

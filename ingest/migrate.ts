@@ -1,0 +1,22 @@
+// Probes the server's capabilities and applies the idempotent migrations through a SqlRunner.
+import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schemas/clickhouse/capabilities.js';
+import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
+import type { SqlRunner } from './sql-runner.js';
+
+export async function probeCapabilities(runner: SqlRunner): Promise<Capabilities> {
+  const [versionRow] = await runner.query<{ version: string }>(capabilityQueries.version);
+  const settings = await runner.query<{ name: string; value: string }>(capabilityQueries.settings);
+  const [lcRow] = await runner.query<{ n: string | number }>(capabilityQueries.lowCardinalityType);
+  return capabilitiesFrom({
+    version: versionRow?.version ?? '0.0',
+    settings,
+    hasLowCardinalityType: Number(lcRow?.n ?? 0) > 0,
+  });
+}
+
+export async function migrate(runner: SqlRunner, options: MigrationOptions): Promise<{ capabilities: Capabilities; statements: number }> {
+  const capabilities = await probeCapabilities(runner);
+  const statements = migrationStatements(capabilities, options);
+  for (const sql of statements) await runner.command(sql);
+  return { capabilities, statements: statements.length };
+}
