@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { decodeRecord } from '../../../ingest/decode-record.js';
+
+const valid = {
+  event_id: 'e1',
+  ts: '2026-11-25T09:00:04.250Z',
+  outcome: 'failed',
+  source: { kind: 'client', service: 'market-feed', runtime: 'node 20 ws 8.18', extra: 'ignored' },
+  target: { url: 'wss://api.example.com/socket' },
+  unknown_top_level: { anything: true },
+};
+const bytes = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
+
+describe('decodeRecord', () => {
+  it('accepts a valid event, normalises ts to epoch ms and drops unknown fields', () => {
+    const result = decodeRecord(bytes(valid), 10_000);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.event.ts).toBe(Date.UTC(2026, 10, 25, 9, 0, 4, 250));
+    expect(result.event).not.toHaveProperty('unknown_top_level');
+    expect(result.event.source).not.toHaveProperty('extra');
+  });
+
+  it('accepts epoch milliseconds as ts', () => {
+    const result = decodeRecord(bytes({ ...valid, ts: 1764061204250 }), 10_000);
+    expect(result.ok && result.event.ts).toBe(1764061204250);
+  });
+
+  it.each([
+    ['null value', null, 'empty_value'],
+    ['empty value', Buffer.alloc(0), 'empty_value'],
+    ['over the size limit', bytes({ ...valid, pad: 'x'.repeat(20_000) }), 'too_large'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'invalid_utf8'],
+    ['truncated JSON', bytes('{"event_id": "x", "ts": '), 'not_json'],
+    ['JSON but not an object', bytes('[1,2,3]'), 'schema_violation'],
+    ['missing event_id', bytes({ ...valid, event_id: undefined }), 'schema_violation'],
+    ['bad outcome', bytes({ ...valid, outcome: 'exploded' }), 'schema_violation'],
+    ['unparseable ts', bytes({ ...valid, ts: 'yesterday' }), 'schema_violation'],
+    ['ts past ClickHouse DateTime range', bytes({ ...valid, ts: '2200-01-01T00:00:00Z' }), 'schema_violation'],
+    ['http url', bytes({ ...valid, target: { url: 'https://api.example.com' } }), 'schema_violation'],
+    ['wrong type', bytes({ ...valid, close: { code: '1006' } }), 'schema_violation'],
+  ] as const)('rejects %s as %s', (_label, value, reason) => {
+    const result = decodeRecord(value, 10_000);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toBe(reason);
+      expect(result.detail.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the offending field in the detail', () => {
+    const result = decodeRecord(bytes({ ...valid, outcome: 'exploded' }), 10_000);
+    expect(!result.ok && result.detail).toMatch(/^outcome:/);
+  });
+
+  it('reports absurd nesting as too_deep or not_json without throwing', () => {
+    const deep = Buffer.from('['.repeat(200_000) + ']'.repeat(200_000));
+    const result = decodeRecord(deep, 10_000_000);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(['too_deep', 'schema_violation']).toContain(result.reason);
+  });
+
+  it('does not let a __proto__ key change the prototype of the parsed labels', () => {
+    const result = decodeRecord(bytes('{"event_id":"p","ts":1,"outcome":"connected","source":{"kind":"probe","service":"s"},"target":{"url":"wss://h"},"labels":{"__proto__":{"polluted":"yes"}}}'), 10_000);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (result.ok) expect(Object.getPrototypeOf(result.event.labels ?? {})).not.toHaveProperty('polluted');
+  });
+});
