@@ -5,19 +5,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
 import { testPki, type TestPki } from '../../support/certs.js';
-import {
-  curlCommand,
-  opensslCommand,
-  pythonCommand,
-  runNodeWs,
-  runProbe,
-  runProcess,
-  runServerLog,
-  type ClientId,
-  type Observation,
-  type Target,
-} from './clients.js';
+import { runNodeWs, runProbe, runServerLog, type ClientId, type Observation, type Target } from './clients.js';
 import { nodeRuntime, nodeWsRuntime, toTelemetryEvent } from './evidence-adapters.js';
+import { curlCommand, opensslCommand, pythonCommand, runProcess } from './process-clients.js';
 import { scenarioById, type Scenario, type ScenarioId } from './scenarios.js';
 import { startServer, type RunningServer } from './servers.js';
 
