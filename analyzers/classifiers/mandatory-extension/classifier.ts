@@ -1,0 +1,81 @@
+// 1010 Mandatory Extension: the client required an extension the server's 101 response did not agree.
+// Replays the client's check (RFC 6455 §4.1 and §9.1, RFC 7692 §5.1/§7) on the recorded headers,
+// and reads a 1010 close sent by the client and the runtimes' extension errors.
+import { causes1010, type Cause } from '../../../schemas/classification.js';
+import type { Classifier, Finding } from '../../candidate.js';
+import type { EvidenceContext } from '../../evidence-context.js';
+import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer } from '../../extensions.js';
+import { strongestCandidate } from '../../findings.js';
+import { extensionRemediation } from './remediation.js';
+
+const extensionCauses: ReadonlySet<Cause> = new Set(causes1010);
+const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed/i;
+
+function headerFindings(context: EvidenceContext): Finding[] {
+  const handshake = context.event.handshake;
+  if (!handshake || handshake.response_extensions === undefined) return [];
+  // A refused upgrade (not 101) never got as far as extension negotiation.
+  if (handshake.status !== undefined && handshake.status !== 101) return [];
+  const required = (handshake.required_extensions ?? []).map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const failed = context.event.outcome !== 'connected';
+  if (required.length === 0 && !failed) return [];
+  // The client required it yet reports connected: the header facts are still decisive, less so.
+  const confidence = failed ? 0.95 : 0.7;
+  const response = parseExtensions(handshake.response_extensions);
+  const kind = 'handshake.response_extensions';
+  const shown = JSON.stringify(handshake.response_extensions.slice(0, 200));
+  if (!response.ok)
+    return [{ cause: 'extension_params_rejected', confidence: failed ? 0.9 : 0.7, evidence: { kind, detail: `response header ${shown} is malformed: ${response.error} (rule extensions.parse, RFC 6455 §9.1)` } }];
+  const request = parseExtensions(handshake.request_extensions ?? '');
+  const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
+  const findings: Finding[] = [];
+  for (const name of required) {
+    const answer = response.extensions.find((extension) => extension.name === name);
+    if (!answer) {
+      findings.push({ cause: 'extension_not_negotiated', confidence, evidence: { kind, detail: `required extension ${name} absent from the response ${shown} (rule extensions.required, RFC 6455 §9.1)` } });
+      continue;
+    }
+    const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
+    if (problem)
+      findings.push({ cause: 'extension_params_rejected', confidence, evidence: { kind, detail: `${name} negotiated with ${problem} (rule extensions.permessage_deflate, RFC 7692 §7)` } });
+  }
+  if (failed && handshake.request_extensions !== undefined && request.ok) {
+    for (const answer of response.extensions) {
+      if (required.includes(answer.name)) continue;
+      const offered = offers.some((offer) => offer.name === answer.name);
+      const problem = !offered
+        ? `${answer.name} in the response but not offered by the client (RFC 6455 §4.1)`
+        : answer.name === 'permessage-deflate'
+          ? permessageDeflateResponseProblem(answer, offers)
+          : undefined;
+      if (problem)
+        findings.push({ cause: 'extension_params_rejected', confidence: 0.85, evidence: { kind, detail: `${problem} (rule extensions.response_check)` } });
+    }
+  }
+  return findings;
+}
+
+function closeFinding(context: EvidenceContext): Finding | undefined {
+  const close = context.event.close;
+  if (close?.code !== 1010 || close.initiator === 'server') return undefined;
+  const reason = close.reason ?? '';
+  const cause: Cause = PARAMS_WORDS.test(reason) ? 'extension_params_rejected' : 'extension_not_negotiated';
+  const confidence = close.initiator === 'client' || close.on_wire === true ? 0.9 : 0.8;
+  return {
+    cause,
+    confidence,
+    evidence: { kind: 'close.code', detail: `1010 mandatory_extension from the client${reason ? ` with reason ${JSON.stringify(reason.slice(0, 120))}` : ''} → ${cause} (rule close_codes.1010, RFC 6455 §7.4.1)` },
+  };
+}
+
+export const mandatoryExtensionClassifier: Classifier = {
+  name: 'mandatory-extension',
+  attribution: '1010',
+  classify(context) {
+    const findings = headerFindings(context);
+    const close = closeFinding(context);
+    if (close) findings.push(close);
+    for (const hit of context.hits) if (extensionCauses.has(hit.cause)) findings.push(hit);
+    return strongestCandidate('1010', findings, extensionRemediation);
+  },
+};

@@ -1,0 +1,36 @@
+// `none`: the connection succeeded, or closed normally (1000, 1001, or a clean close without a status).
+import type { Cause } from '../../../schemas/classification.js';
+import type { Classifier, Finding } from '../../candidate.js';
+import { closeCodeRow } from '../../close-codes.js';
+import { strongestCandidate } from '../../findings.js';
+
+const noneRemediation: Partial<Record<Cause, string>> = {
+  connected: 'No action: the connection was established.',
+  normal_closure: 'No action: the connection closed normally (1000).',
+  going_away:
+    'Usually no action: an endpoint went away (1001: page navigation, server shutdown or deploy); if it is frequent during deploys, drain connections and let clients reconnect with backoff.',
+};
+
+export const noneClassifier: Classifier = {
+  name: 'none',
+  attribution: 'none',
+  classify(context) {
+    const { event } = context;
+    // An error anywhere means something failed, whatever the outcome says.
+    if (event.error !== undefined || event.outcome === 'failed') return undefined;
+    const findings: Finding[] = [];
+    const code = event.close?.code;
+    if (code !== undefined) {
+      const row = closeCodeRow(code);
+      if (row?.cause === 'normal_closure' || row?.cause === 'going_away')
+        findings.push({ cause: row.cause, confidence: row.confidence ?? 0.9, evidence: { kind: 'close.code', detail: `close code ${code} ${row.name} (rule close_codes.${code})` } });
+      else if (code === 1005)
+        findings.push({ cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, a clean close (rule close_codes.1005)' } });
+    } else if (event.outcome === 'closed') {
+      findings.push({ cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error (rule outcome.closed)' } });
+    } else if (event.outcome === 'connected') {
+      findings.push({ cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } });
+    }
+    return strongestCandidate('none', findings, noneRemediation);
+  },
+};

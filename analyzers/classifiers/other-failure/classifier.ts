@@ -1,0 +1,48 @@
+// `other`: failures that are neither 1010 nor 1015: network, DNS, HTTP refusal of the upgrade,
+// subprotocol mismatch, and the close codes that name a non-TLS, non-extension problem.
+import { causesOther, type Cause } from '../../../schemas/classification.js';
+import type { Candidate, Classifier, Finding } from '../../candidate.js';
+import { strongestCandidate } from '../../findings.js';
+import { closeCodeRow } from '../../close-codes.js';
+import type { EvidenceContext } from '../../evidence-context.js';
+import { httpStatusCause } from '../../http-status.js';
+import { otherRemediation } from './remediation.js';
+
+const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
+
+function closeFinding(context: EvidenceContext): Finding | undefined {
+  const close = context.event.close;
+  if (close?.code === undefined) return undefined;
+  const code = close.code;
+  if (code === 1010 && close.initiator === 'server')
+    return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
+  const row = closeCodeRow(code);
+  if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
+  // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
+  const confidence = code === 1006 && context.secure ? 0.25 : (row.confidence ?? 0.5);
+  return { cause: row.cause, confidence, evidence: { kind: 'close.code', detail: `close code ${code} ${row.name} → ${row.cause} (rule close_codes.${code})` } };
+}
+
+function statusFinding(context: EvidenceContext): Finding | undefined {
+  const status = context.event.handshake?.status;
+  if (status === undefined) return undefined;
+  const cause = httpStatusCause(status);
+  if (!cause) return undefined;
+  return { cause, confidence: 0.9, evidence: { kind: 'handshake.status', detail: `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status, RFC 6455 §4.1)` } };
+}
+
+export const otherFailureClassifier: Classifier = {
+  name: 'other-failure',
+  attribution: 'other',
+  classify(context): Candidate | undefined {
+    const findings: Finding[] = [];
+    const status = statusFinding(context);
+    if (status) findings.push(status);
+    for (const hit of context.hits) if (otherCauses.has(hit.cause)) findings.push(hit);
+    const close = closeFinding(context);
+    if (close) findings.push(close);
+    if (findings.length === 0 && context.event.outcome === 'failed')
+      findings.push({ cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } });
+    return strongestCandidate('other', findings, otherRemediation);
+  },
+};

@@ -1,0 +1,51 @@
+// 1015 findings from the peer certificate itself: validity dates against the event's own ts,
+// self-signed leaf, SAN coverage of the target host. Only meaningful when the connection failed.
+import type { TelemetryEvent } from '../../../schemas/telemetry-event.js';
+import type { Finding } from '../../candidate.js';
+import { hostMatchesSan, urlHost } from '../../hostname-match.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function isSelfSignedLeaf(event: TelemetryEvent): boolean {
+  const cert = event.tls?.peer_certificate;
+  if (!cert) return false;
+  if (cert.self_signed !== undefined) return cert.self_signed;
+  return cert.subject !== undefined && cert.subject !== '' && cert.subject === cert.issuer;
+}
+
+export function certificateFindings(event: TelemetryEvent): Finding[] {
+  const cert = event.tls?.peer_certificate;
+  if (!cert) return [];
+  const findings: Finding[] = [];
+  if (cert.not_after !== undefined && cert.not_after < event.ts)
+    findings.push({
+      cause: 'cert_expired',
+      confidence: 0.9,
+      evidence: { kind: 'tls.peer_certificate.not_after', detail: `notAfter ${iso(cert.not_after)} is before the event time ${iso(event.ts)} (rule cert.dates, RFC 5280 §4.1.2.5)` },
+    });
+  if (cert.not_before !== undefined && cert.not_before > event.ts)
+    findings.push({
+      cause: 'cert_not_yet_valid',
+      confidence: 0.9,
+      evidence: { kind: 'tls.peer_certificate.not_before', detail: `notBefore ${iso(cert.not_before)} is after the event time ${iso(event.ts)} (rule cert.dates, RFC 5280 §4.1.2.5)` },
+    });
+  if (isSelfSignedLeaf(event))
+    findings.push({
+      cause: 'self_signed',
+      confidence: 0.85,
+      evidence: {
+        kind: cert.self_signed !== undefined ? 'tls.peer_certificate.self_signed' : 'tls.peer_certificate.issuer',
+        detail: `leaf certificate is self-signed${cert.subject ? ` (subject ${cert.subject.slice(0, 120)})` : ''} (rule cert.self_signed)`,
+      },
+    });
+  if (cert.san && cert.san.length > 0) {
+    const host = urlHost(event.target.url);
+    if (host && !hostMatchesSan(host, cert.san))
+      findings.push({
+        cause: 'hostname_mismatch',
+        confidence: 0.85,
+        evidence: { kind: 'tls.peer_certificate.san', detail: `host ${host} matches none of ${cert.san.slice(0, 8).join(', ')} (rule cert.san, RFC 6125 §6.4)` },
+      });
+  }
+  return findings;
+}

@@ -1,0 +1,40 @@
+// Attribution engine entry point: one telemetry event in, one classification out.
+// Pure: every classifier in the registry answers for its attribution, the most confident answer wins.
+import type { Classification } from '../schemas/classification.js';
+import type { TelemetryEvent } from '../schemas/telemetry-event.js';
+import type { Candidate, Classifier } from './candidate.js';
+import { closeViolations } from './close-codes.js';
+import { buildContext } from './evidence-context.js';
+import { classifierRegistry } from './registry.js';
+
+/** Bumped whenever a rule, table row or confidence changes, so stored rows can be re-derived. */
+export const CLASSIFIER_VERSION = '1.0.0';
+
+const NO_EVIDENCE: Candidate = {
+  attribution: 'other',
+  cause: 'unknown_failure',
+  confidence: 0.1,
+  evidence: [{ kind: 'outcome', detail: 'no classifier recognised the event (rule fallback.none)' }],
+  remediation:
+    'The event carries no usable evidence: include the error code and message, the handshake status and headers, the close code, and TLS details in the telemetry.',
+};
+
+export function classify(event: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
+  const context = buildContext(event);
+  let best: Candidate | undefined;
+  for (const classifier of registry) {
+    const candidate = classifier.classify(context);
+    // Strictly greater: at equal confidence the earlier classifier in the registry keeps the answer.
+    if (candidate && (!best || candidate.confidence > best.confidence)) best = candidate;
+  }
+  const chosen = best ?? NO_EVIDENCE;
+  return {
+    event_id: event.event_id,
+    attribution: chosen.attribution,
+    cause: chosen.cause,
+    confidence: chosen.confidence,
+    evidence: chosen.evidence,
+    remediation: chosen.remediation,
+    violations: closeViolations(event.close),
+  };
+}

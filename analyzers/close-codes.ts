@@ -1,0 +1,107 @@
+// Close-code table (RFC 6455 §7.4 + IANA registry) and the protocol violations a Close frame can show.
+// One row per code or range, each with its citation; classifiers and `closeViolations` read it.
+import type { Cause } from '../schemas/classification.js';
+
+const rfc = 'RFC 6455 §7.4.1 https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1';
+const rfcRanges = 'RFC 6455 §7.4.2 https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2';
+const iana = 'IANA WebSocket Close Code Number Registry https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number';
+
+/**
+ * - `valid`: may appear in a Close frame;
+ * - `reserved`: reserved, must not be sent (1004);
+ * - `api_only`: must not be set in a Close frame, only reported by an API (1005, 1006, 1015);
+ * - `invalid`: outside every range that may be sent.
+ */
+export type WireRule = 'valid' | 'reserved' | 'api_only' | 'invalid';
+
+export interface CloseCodeRow {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string;
+  readonly wire: WireRule;
+  /** Cause this code alone suggests, when it suggests one (the `none`/`other` classifiers read it). */
+  readonly cause?: Cause;
+  readonly confidence?: number;
+  /** Only a client may send this code (1010). */
+  readonly clientOnly?: boolean;
+  readonly source: string;
+}
+
+export const closeCodeTable: readonly CloseCodeRow[] = [
+  { from: 0, to: 999, name: 'unused', wire: 'invalid', source: `${rfcRanges} (0-999 not used)` },
+  { from: 1000, to: 1000, name: 'normal_closure', wire: 'valid', cause: 'normal_closure', confidence: 0.9, source: rfc },
+  { from: 1001, to: 1001, name: 'going_away', wire: 'valid', cause: 'going_away', confidence: 0.9, source: rfc },
+  { from: 1002, to: 1002, name: 'protocol_error', wire: 'valid', cause: 'protocol_error', confidence: 0.8, source: rfc },
+  { from: 1003, to: 1003, name: 'unsupported_data', wire: 'valid', cause: 'protocol_error', confidence: 0.75, source: rfc },
+  { from: 1004, to: 1004, name: 'reserved', wire: 'reserved', source: rfc },
+  { from: 1005, to: 1005, name: 'no_status_received', wire: 'api_only', source: rfc },
+  { from: 1006, to: 1006, name: 'abnormal_closure', wire: 'api_only', cause: 'abnormal_closure', confidence: 0.3, source: rfc },
+  { from: 1007, to: 1007, name: 'invalid_frame_payload_data', wire: 'valid', cause: 'protocol_error', confidence: 0.8, source: rfc },
+  { from: 1008, to: 1008, name: 'policy_violation', wire: 'valid', cause: 'policy_violation', confidence: 0.8, source: rfc },
+  { from: 1009, to: 1009, name: 'message_too_big', wire: 'valid', cause: 'message_too_big', confidence: 0.85, source: rfc },
+  { from: 1010, to: 1010, name: 'mandatory_extension', wire: 'valid', clientOnly: true, source: rfc },
+  { from: 1011, to: 1011, name: 'internal_error', wire: 'valid', cause: 'server_error', confidence: 0.8, source: `${rfc}; ${iana}` },
+  { from: 1012, to: 1012, name: 'service_restart', wire: 'valid', cause: 'service_restart', confidence: 0.8, source: iana },
+  { from: 1013, to: 1013, name: 'try_again_later', wire: 'valid', cause: 'service_restart', confidence: 0.75, source: iana },
+  { from: 1014, to: 1014, name: 'bad_gateway', wire: 'valid', cause: 'server_error', confidence: 0.75, source: iana },
+  { from: 1015, to: 1015, name: 'tls_handshake', wire: 'api_only', source: rfc },
+  { from: 1016, to: 2999, name: 'reserved_for_protocol', wire: 'invalid', source: `${rfcRanges} (1000-2999 reserved for this protocol and extensions); ${iana}` },
+  { from: 3000, to: 3999, name: 'registered_library', wire: 'valid', source: `${rfcRanges} (3000-3999 registered with IANA); ${iana}` },
+  { from: 4000, to: 4999, name: 'private_use', wire: 'valid', source: `${rfcRanges} (4000-4999 private use)` },
+  { from: 5000, to: 65535, name: 'out_of_range', wire: 'invalid', source: `${rfcRanges} (no range above 4999)` },
+];
+
+// Built once: exact codes in a Map, ranges scanned only when the Map misses.
+const exactRows = new Map<number, CloseCodeRow>();
+const rangeRows: CloseCodeRow[] = [];
+for (const row of closeCodeTable) {
+  if (row.from === row.to) exactRows.set(row.from, row);
+  else rangeRows.push(row);
+}
+
+export function closeCodeRow(code: number): CloseCodeRow | undefined {
+  const exact = exactRows.get(code);
+  if (exact) return exact;
+  for (const row of rangeRows) if (code >= row.from && code <= row.to) return row;
+  return undefined;
+}
+
+/** The violation vocabulary, in one place (documented in docs/attribution.md). */
+export const violationKinds = [
+  { id: 'close_code_1005_on_wire', rule: '1005 must not be set as a status code in a Close frame', source: rfc },
+  { id: 'close_code_1006_on_wire', rule: '1006 must not be set as a status code in a Close frame', source: rfc },
+  { id: 'close_code_1015_on_wire', rule: '1015 must not be set as a status code in a Close frame', source: rfc },
+  { id: 'close_code_reserved:1004', rule: '1004 is reserved', source: rfc },
+  { id: 'close_code_1010_sent_by_server', rule: '1010 is sent by a client that expected the server to negotiate an extension', source: rfc },
+  { id: 'close_code_invalid:<n>', rule: 'codes 0-999, 1016-2999 and above 4999 are not valid on the wire', source: rfcRanges },
+] as const;
+
+export interface CloseFacts {
+  readonly code?: number | undefined;
+  readonly initiator?: 'client' | 'server' | 'unknown' | undefined;
+  readonly on_wire?: boolean | undefined;
+}
+
+/**
+ * Protocol breaches a close shows. 1005/1006/1015 are legitimately reported by APIs, so they are
+ * breaches only when read from a Close frame (`on_wire: true`); every other breach is flagged unless
+ * the emitter says the code was synthesized (`on_wire: false`), since no API synthesizes them.
+ */
+export function closeViolations(close: CloseFacts | undefined): string[] {
+  const code = close?.code;
+  if (close === undefined || code === undefined) return [];
+  const row = closeCodeRow(code);
+  if (!row) return [];
+  switch (row.wire) {
+    case 'api_only':
+      return close.on_wire === true ? [`close_code_${code}_on_wire`] : [];
+    case 'reserved':
+      return close.on_wire === false ? [] : [`close_code_reserved:${code}`];
+    case 'invalid':
+      return close.on_wire === false ? [] : [`close_code_invalid:${code}`];
+    case 'valid':
+      return row.clientOnly && close.initiator === 'server' && close.on_wire !== false
+        ? [`close_code_${code}_sent_by_server`]
+        : [];
+  }
+}

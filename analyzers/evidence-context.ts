@@ -1,0 +1,47 @@
+// Facts read once per event and shared by every classifier: the texts matched against the runtime
+// vocabularies, the target host, and whether the TLS handshake is known to have completed.
+import type { TelemetryEvent } from '../schemas/telemetry-event.js';
+import { runtimeFamily } from './runtime-family.js';
+import { matchVocabularies, type TextField, type TextHit } from './vocabularies/index.js';
+
+export interface EvidenceContext {
+  readonly event: TelemetryEvent;
+  readonly secure: boolean;
+  readonly family: string;
+  /** Vocabulary matches over error.code, error.name, error.message and close.reason. */
+  readonly hits: readonly TextHit[];
+  /** All texts of the event, joined, for classifiers that look for a word (e.g. "cipher"). */
+  readonly text: string;
+  /** An HTTP response to the upgrade, a Close frame, or outcome connected: the TLS handshake completed. */
+  readonly tlsCompleted: boolean;
+  /** Something went wrong: outcome failed, an error, or an abnormal close. */
+  readonly failed: boolean;
+}
+
+function textFields(event: TelemetryEvent): TextField[] {
+  const fields: TextField[] = [];
+  const error = event.error;
+  if (error) {
+    if (error.code !== undefined && error.code !== '') fields.push({ kind: 'error.code', text: String(error.code) });
+    if (error.name) fields.push({ kind: 'error.name', text: error.name });
+    if (error.message) fields.push({ kind: 'error.message', text: error.message });
+  }
+  if (event.close?.reason) fields.push({ kind: 'close.reason', text: event.close.reason });
+  return fields;
+}
+
+export function buildContext(event: TelemetryEvent): EvidenceContext {
+  const fields = textFields(event);
+  const code = event.close?.code;
+  const status = event.handshake?.status;
+  const outcome = event.outcome;
+  return {
+    event,
+    secure: /^wss:/i.test(event.target.url),
+    family: runtimeFamily(event.source.runtime, event.source.user_agent),
+    hits: fields.length === 0 ? [] : matchVocabularies(fields),
+    text: fields.length === 0 ? '' : fields.map((field) => field.text).join('\n'),
+    tlsCompleted: outcome === 'connected' || (status !== undefined && status >= 100) || event.close?.on_wire === true,
+    failed: outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015,
+  };
+}

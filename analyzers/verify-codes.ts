@@ -1,0 +1,62 @@
+// OpenSSL certificate verify results (X509_V_ERR_*): number, name, the text OpenSSL prints for it,
+// and the 1015 cause it points to. Node's tls error codes are these names without the prefix.
+import type { Cause } from '../schemas/classification.js';
+import type { Ambiguity } from './candidate.js';
+
+const header = 'OpenSSL include/openssl/x509_vfy.h.in https://github.com/openssl/openssl/blob/master/include/openssl/x509_vfy.h.in';
+const text = 'OpenSSL crypto/x509/x509_txt.c https://github.com/openssl/openssl/blob/master/crypto/x509/x509_txt.c';
+const verifyDoc = 'openssl-verification-options(1) https://docs.openssl.org/master/man1/openssl-verification-options/';
+
+export interface VerifyCodeRow {
+  readonly code: number;
+  /** Without the X509_V_ERR_ prefix, as Node prints it in `err.code`. */
+  readonly name: string;
+  /** X509_verify_cert_error_string() text (OpenSSL 3; 1.1 wrote "self signed" without the hyphen). */
+  readonly text: string;
+  readonly cause?: Cause;
+  readonly confidence?: number;
+  readonly ambiguity?: Ambiguity;
+  readonly source: string;
+}
+
+const src = `${header}; ${text}`;
+
+export const verifyCodeTable: readonly VerifyCodeRow[] = [
+  { code: 0, name: 'OK', text: 'ok', source: src },
+  { code: 1, name: 'UNSPECIFIED', text: 'unspecified certificate verification error', cause: 'tls_unknown', confidence: 0.6, source: src },
+  { code: 2, name: 'UNABLE_TO_GET_ISSUER_CERT', text: 'unable to get issuer certificate', cause: 'untrusted_ca', confidence: 0.6, ambiguity: 'issuer', source: src },
+  { code: 4, name: 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', text: "unable to decrypt certificate's signature", cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 6, name: 'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY', text: 'unable to decode issuer public key', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 7, name: 'CERT_SIGNATURE_FAILURE', text: 'certificate signature failure', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 9, name: 'CERT_NOT_YET_VALID', text: 'certificate is not yet valid', cause: 'cert_not_yet_valid', confidence: 0.97, source: src },
+  { code: 10, name: 'CERT_HAS_EXPIRED', text: 'certificate has expired', cause: 'cert_expired', confidence: 0.97, source: src },
+  { code: 13, name: 'ERROR_IN_CERT_NOT_BEFORE_FIELD', text: "format error in certificate's notBefore field", cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 14, name: 'ERROR_IN_CERT_NOT_AFTER_FIELD', text: "format error in certificate's notAfter field", cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 18, name: 'DEPTH_ZERO_SELF_SIGNED_CERT', text: 'self-signed certificate', cause: 'self_signed', confidence: 0.97, source: src },
+  // A self-signed root the client does not trust: a private CA.
+  { code: 19, name: 'SELF_SIGNED_CERT_IN_CHAIN', text: 'self-signed certificate in certificate chain', cause: 'untrusted_ca', confidence: 0.95, source: src },
+  // 20: the issuer of some certificate is neither sent nor trusted: unknown CA or missing intermediate.
+  { code: 20, name: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', text: 'unable to get local issuer certificate', cause: 'untrusted_ca', confidence: 0.55, ambiguity: 'issuer', source: src },
+  // 21: only the leaf was available and its issuer is unknown: typically the intermediate is not served.
+  { code: 21, name: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', text: 'unable to verify the first certificate', cause: 'incomplete_chain', confidence: 0.6, ambiguity: 'issuer', source: src },
+  { code: 22, name: 'CERT_CHAIN_TOO_LONG', text: 'certificate chain too long', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 23, name: 'CERT_REVOKED', text: 'certificate revoked', cause: 'tls_unknown', confidence: 0.85, source: src },
+  { code: 24, name: 'INVALID_CA', text: 'invalid CA certificate', cause: 'untrusted_ca', confidence: 0.85, source: src },
+  { code: 25, name: 'PATH_LENGTH_EXCEEDED', text: 'path length constraint exceeded', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 26, name: 'INVALID_PURPOSE', text: 'unsupported certificate purpose', cause: 'tls_unknown', confidence: 0.8, source: src },
+  { code: 27, name: 'CERT_UNTRUSTED', text: 'certificate not trusted', cause: 'untrusted_ca', confidence: 0.9, source: src },
+  { code: 28, name: 'CERT_REJECTED', text: 'certificate rejected', cause: 'untrusted_ca', confidence: 0.85, source: src },
+  { code: 62, name: 'HOSTNAME_MISMATCH', text: 'hostname mismatch', cause: 'hostname_mismatch', confidence: 0.97, source: `${src}; ${verifyDoc}` },
+  { code: 64, name: 'IP_ADDRESS_MISMATCH', text: 'IP address mismatch', cause: 'hostname_mismatch', confidence: 0.97, source: `${src}; ${verifyDoc}` },
+];
+
+const byCode = new Map<number, VerifyCodeRow>(verifyCodeTable.map((row) => [row.code, row]));
+const byName = new Map<string, VerifyCodeRow>(verifyCodeTable.map((row) => [row.name, row]));
+
+/** Row for 10, "10", "CERT_HAS_EXPIRED" or "X509_V_ERR_CERT_HAS_EXPIRED". */
+export function verifyCodeRow(code: string | number): VerifyCodeRow | undefined {
+  if (typeof code === 'number') return byCode.get(code);
+  const trimmed = code.trim();
+  if (/^\d{1,5}$/.test(trimmed)) return byCode.get(Number(trimmed));
+  return byName.get(trimmed.toUpperCase().replace(/^X509_V_ERR_/, ''));
+}

@@ -1,0 +1,71 @@
+// Browser vocabulary: Chromium net errors and console texts, Firefox/NSS error codes, Safari/WebKit texts.
+// Browsers hand JS only 1006; these texts come from the console, DevTools, or NetLog captured by an emitter.
+import { rule, type Vocabulary } from './types.js';
+
+const netErrors = 'Chromium net/base/net_error_list.h https://source.chromium.org/chromium/chromium/src/+/main:net/base/net_error_list.h';
+const wsHandshake =
+  'Chromium net/websockets/websocket_basic_handshake_stream.cc https://source.chromium.org/chromium/chromium/src/+/main:net/websockets/websocket_basic_handshake_stream.cc';
+const wsChannel = 'Chromium net/websockets/websocket_channel.cc https://source.chromium.org/chromium/chromium/src/+/main:net/websockets/websocket_channel.cc';
+const nssErrors = 'NSS/PSM error codes https://firefox-source-docs.mozilla.org/security/nss/legacy/ssl_functions/sslerr.html; security/manager/locales/en-US/security/certificates/certificateErrors (mozilla-central)';
+const pkixErrors = 'mozilla::pkix error codes https://searchfox.org/mozilla-central/source/security/nss/lib/mozpkix/include/pkix/pkixnss.h';
+const necko = 'Firefox netwerk error codes https://searchfox.org/mozilla-central/source/xpcom/base/ErrorList.py';
+const nsurl = 'Apple NSURLError codes https://developer.apple.com/documentation/foundation/1508628-url_loading_system_error_codes';
+const webkit = 'WebKit Source/WebCore/Modules/websockets/WebSocketHandshake.cpp https://github.com/WebKit/WebKit/blob/main/Source/WebCore/Modules/websockets/WebSocketHandshake.cpp';
+
+export const browserVocabulary: Vocabulary = {
+  name: 'browser',
+  rules: [
+    // Chromium net errors (console: "Error in connection establishment: net::ERR_...").
+    rule('chromium.cert_date_invalid', /\bERR_CERT_DATE_INVALID\b/, 'cert_expired', 0.75, netErrors),
+    rule('chromium.cert_authority_invalid', /\bERR_CERT_AUTHORITY_INVALID\b/, 'untrusted_ca', 0.7, netErrors, { ambiguity: 'issuer' }),
+    rule('chromium.cert_common_name_invalid', /\bERR_CERT_COMMON_NAME_INVALID\b/, 'hostname_mismatch', 0.85, netErrors),
+    rule('chromium.ssl_version_or_cipher_mismatch', /\bERR_SSL_VERSION_OR_CIPHER_MISMATCH\b/, 'cipher_mismatch', 0.55, netErrors, { ambiguity: 'handshake' }),
+    rule('chromium.ssl_obsolete_version', /\bERR_SSL_OBSOLETE_VERSION(?:_OR_CIPHER)?\b/, 'tls_version_mismatch', 0.8, netErrors),
+    rule('chromium.ssl_protocol_error', /\bERR_SSL_PROTOCOL_ERROR\b/, 'tls_unknown', 0.6, netErrors),
+    rule('chromium.cert_revoked', /\bERR_CERT_REVOKED\b/, 'tls_unknown', 0.8, netErrors),
+    rule('chromium.cert_invalid', /\bERR_CERT_INVALID\b/, 'tls_unknown', 0.6, netErrors),
+    rule('chromium.bad_ssl_client_auth_cert', /\bERR_BAD_SSL_CLIENT_AUTH_CERT\b/, 'tls_unknown', 0.7, netErrors),
+    rule('chromium.connection_refused', /\bERR_CONNECTION_REFUSED\b/, 'connection_refused', 0.85, netErrors),
+    rule('chromium.name_not_resolved', /\bERR_NAME_NOT_RESOLVED\b/, 'dns_failure', 0.85, netErrors),
+    rule('chromium.connection_timed_out', /\bERR_(?:CONNECTION_)?TIMED_OUT\b/, 'network_timeout', 0.85, netErrors),
+    rule('chromium.connection_reset', /\bERR_CONNECTION_(?:RESET|CLOSED|ABORTED)\b/, 'network_reset', 0.75, netErrors),
+    rule('chromium.internet_disconnected', /\bERR_(?:INTERNET_DISCONNECTED|NETWORK_CHANGED)\b/, 'network_reset', 0.7, netErrors),
+    rule('chromium.tunnel_connection_failed', /\bERR_TUNNEL_CONNECTION_FAILED\b/, 'http_rejected', 0.6, netErrors),
+    // Chromium console texts for the WebSocket handshake.
+    rule('chromium.unexpected_response_code', /Error during WebSocket handshake: Unexpected response code: (\d{3})/, 'http_rejected', 0.85, wsHandshake, { capture: 'http_status' }),
+    rule('chromium.subprotocol_missing', /Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received/, 'subprotocol_mismatch', 0.85, wsHandshake),
+    rule('chromium.subprotocol_mismatch', /'Sec-WebSocket-Protocol' header value '[^']*' in response does not match any of sent values/, 'subprotocol_mismatch', 0.85, wsHandshake),
+    rule('chromium.unsupported_extension', /Found an unsupported extension '[^']*' in 'Sec-WebSocket-Extensions' header/, 'extension_params_rejected', 0.8, wsHandshake),
+    rule('chromium.permessage_deflate_error', /Error in permessage-deflate: /, 'extension_params_rejected', 0.8, wsHandshake),
+    rule('chromium.reserved_bits', /One or more reserved bits are on: reserved1 = \d, reserved2 = \d, reserved3 = \d/, 'protocol_error', 0.75, wsChannel),
+    rule('chromium.invalid_utf8', /Could not decode a text frame as UTF-8/, 'protocol_error', 0.8, wsChannel),
+    // Firefox / NSS (about:certerror codes and the error console).
+    rule('nss.expired_certificate', /\bSEC_ERROR_EXPIRED(?:_ISSUER)?_CERTIFICATE\b/, 'cert_expired', 0.85, nssErrors),
+    rule('pkix.not_yet_valid', /\bMOZILLA_PKIX_ERROR_NOT_YET_VALID(?:_ISSUER)?_CERTIFICATE\b/, 'cert_not_yet_valid', 0.85, pkixErrors),
+    rule('pkix.self_signed', /\bMOZILLA_PKIX_ERROR_SELF_SIGNED_CERT\b/, 'self_signed', 0.85, pkixErrors),
+    rule('nss.unknown_issuer', /\bSEC_ERROR_UNKNOWN_ISSUER\b/, 'untrusted_ca', 0.6, nssErrors, { ambiguity: 'issuer' }),
+    rule('nss.untrusted_issuer', /\bSEC_ERROR_(?:UNTRUSTED_ISSUER|UNTRUSTED_CERT|CA_CERT_INVALID)\b/, 'untrusted_ca', 0.8, nssErrors),
+    rule('nss.bad_cert_domain', /\bSSL_ERROR_BAD_CERT_DOMAIN\b/, 'hostname_mismatch', 0.85, nssErrors),
+    rule('nss.no_cypher_overlap', /\bSSL_ERROR_NO_CYPHER_OVERLAP\b/, 'cipher_mismatch', 0.85, nssErrors),
+    rule('nss.unsupported_version', /\bSSL_ERROR_(?:UNSUPPORTED_VERSION|PROTOCOL_VERSION_ALERT|INAPPROPRIATE_FALLBACK_ALERT)\b/, 'tls_version_mismatch', 0.85, nssErrors),
+    rule('nss.handshake_failure_alert', /\bSSL_ERROR_HANDSHAKE_FAILURE_ALERT\b/, 'cipher_mismatch', 0.55, nssErrors, { ambiguity: 'handshake' }),
+    rule('nss.unknown_ca_alert', /\bSSL_ERROR_UNKNOWN_CA_ALERT\b/, 'untrusted_ca', 0.8, nssErrors, { ambiguity: 'issuer' }),
+    rule('nss.expired_cert_alert', /\bSSL_ERROR_EXPIRED_CERT_ALERT\b/, 'cert_expired', 0.8, nssErrors),
+    rule('nss.revoked', /\bSEC_ERROR_REVOKED_CERTIFICATE\b/, 'tls_unknown', 0.8, nssErrors),
+    rule('nss.record_too_long', /\bSSL_ERROR_RX_RECORD_TOO_LONG\b/, 'tls_unknown', 0.6, nssErrors),
+    rule('necko.connection_refused', /\bNS_ERROR_CONNECTION_REFUSED\b/, 'connection_refused', 0.85, necko),
+    rule('necko.unknown_host', /\bNS_ERROR_UNKNOWN_HOST\b/, 'dns_failure', 0.85, necko),
+    rule('necko.net_timeout', /\bNS_ERROR_NET_TIMEOUT\b/, 'network_timeout', 0.85, necko),
+    rule('necko.net_reset', /\bNS_ERROR_NET_(?:RESET|INTERRUPT)\b/, 'network_reset', 0.75, necko),
+    // Safari / WebKit (NSURLErrorDomain texts, WebKit console).
+    rule('nsurl.cert_expired', /certificate for this server has expired|NSURLErrorServerCertificateHasBadDate|\(-1201\)/i, 'cert_expired', 0.75, nsurl),
+    rule('nsurl.cert_not_yet_valid', /certificate for this server is not yet valid|NSURLErrorServerCertificateNotYetValid|\(-1204\)/i, 'cert_not_yet_valid', 0.75, nsurl),
+    rule('nsurl.cert_unknown_root', /NSURLErrorServerCertificateHasUnknownRoot|\(-1203\)/, 'untrusted_ca', 0.7, nsurl, { ambiguity: 'issuer' }),
+    rule('nsurl.cert_untrusted', /certificate for this server is invalid|NSURLErrorServerCertificateUntrusted|\(-1202\)/i, 'tls_unknown', 0.6, nsurl),
+    rule('nsurl.secure_connection_failed', /An SSL error has occurred and a secure connection to the server cannot be made|NSURLErrorSecureConnectionFailed|\(-1200\)/i, 'tls_unknown', 0.6, nsurl),
+    rule('nsurl.cannot_find_host', /A server with the specified hostname could not be found|NSURLErrorCannotFindHost/i, 'dns_failure', 0.85, nsurl),
+    rule('nsurl.cannot_connect', /Could not connect to the server|NSURLErrorCannotConnectToHost/i, 'connection_refused', 0.65, nsurl),
+    rule('nsurl.timed_out', /The request timed out|NSURLErrorTimedOut/i, 'network_timeout', 0.8, nsurl),
+    rule('webkit.unexpected_response_code', /Unexpected response code: (\d{3})/, 'http_rejected', 0.85, webkit, { capture: 'http_status' }),
+  ],
+};

@@ -1,0 +1,18 @@
+// curl vocabulary: error texts for exit codes 6, 7, 28, 35, 60 and WebSocket upgrade refusals.
+// OpenSSL verify texts after "SSL certificate problem: " are matched by openssl.ts.
+import { rule, type Vocabulary } from './types.js';
+
+const libcurlErrors = 'libcurl error codes https://curl.se/libcurl/c/libcurl-errors.html';
+const vtls = 'curl lib/vtls/openssl.c ("SSL certificate problem: %s", "no alternative certificate subject name matches") https://github.com/curl/curl/blob/master/lib/vtls/openssl.c';
+const curlWs = 'curl lib/ws.c ("Refused WebSocket upgrade: %d") https://github.com/curl/curl/blob/master/lib/ws.c';
+
+export const curlVocabulary: Vocabulary = {
+  name: 'curl',
+  rules: [
+    rule('curl.ssl_certificate_problem', /SSL certificate problem: /, 'tls_unknown', 0.6, vtls),
+    rule('curl.no_alternative_name', /no alternative certificate subject name matches target host name|certificate subject name '[^']*' does not match target host/, 'hostname_mismatch', 0.85, vtls),
+    rule('curl.ssl_connect_syscall', /OpenSSL SSL_connect: SSL_ERROR_SYSCALL/, 'tls_unknown', 0.5, vtls),
+    rule('curl.ws_refused', /Refused WebSocket upgrade: (\d{3})/, 'http_rejected', 0.85, curlWs, { capture: 'http_status' }),
+    rule('curl.http_returned_error', /The requested URL returned error: (\d{3})/, 'http_rejected', 0.8, libcurlErrors, { capture: 'http_status' }),
+  ],
+};

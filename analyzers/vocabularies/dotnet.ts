@@ -1,0 +1,26 @@
+// .NET vocabulary: SslStream AuthenticationException texts (SslPolicyErrors, X509ChainStatusFlags, TLS alerts)
+// and ClientWebSocket's WebSocketException.
+import { rule, type Vocabulary } from './types.js';
+
+const strings = 'dotnet/runtime src/libraries/System.Net.Security/src/Resources/Strings.resx https://github.com/dotnet/runtime/blob/main/src/libraries/System.Net.Security/src/Resources/Strings.resx';
+const policy = 'SslPolicyErrors https://learn.microsoft.com/en-us/dotnet/api/system.net.security.sslpolicyerrors';
+const chain = 'X509ChainStatusFlags https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.x509certificates.x509chainstatusflags';
+const schannel = 'SEC_E_ALGORITHM_MISMATCH https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts';
+const webSockets = 'dotnet/runtime System.Net.WebSockets.Client Strings.resx (net_WebSockets_ConnectStatusExpected) https://github.com/dotnet/runtime/blob/main/src/libraries/System.Net.WebSockets.Client/src/Resources/Strings.resx';
+
+export const dotnetVocabulary: Vocabulary = {
+  name: 'dotnet',
+  rules: [
+    rule('dotnet.name_mismatch', /\bRemoteCertificateNameMismatch\b/, 'hostname_mismatch', 0.85, policy),
+    rule('dotnet.not_time_valid', /\bNotTimeValid\b/, 'cert_expired', 0.7, chain),
+    rule('dotnet.untrusted_root', /\bUntrustedRoot\b/, 'untrusted_ca', 0.8, chain, { ambiguity: 'issuer' }),
+    rule('dotnet.partial_chain', /\bPartialChain\b/, 'incomplete_chain', 0.75, chain, { ambiguity: 'issuer' }),
+    rule('dotnet.chain_errors', /\bRemoteCertificateChainErrors\b/, 'untrusted_ca', 0.5, policy, { ambiguity: 'issuer' }),
+    rule('dotnet.revoked', /\bRevoked\b(?=[,\s]|$)/, 'tls_unknown', 0.7, chain),
+    rule('dotnet.tls_alert', /the remote party sent a TLS alert: '([A-Za-z]+)'/, 'tls_unknown', 0.85, strings, { capture: 'tls_alert' }),
+    rule('dotnet.common_algorithm', /do not possess a common algorithm/, 'tls_version_mismatch', 0.55, schannel, { ambiguity: 'handshake' }),
+    rule('dotnet.cert_invalid', /The remote certificate is invalid|remote certificate was rejected/, 'tls_unknown', 0.55, strings),
+    rule('dotnet.ssl_not_established', /The SSL connection could not be established/, 'tls_unknown', 0.55, strings),
+    rule('dotnet.status_expected', /The server returned status code '(\d{3})' when status code '101' was expected/, 'http_rejected', 0.85, webSockets, { capture: 'http_status' }),
+  ],
+};

@@ -1,0 +1,32 @@
+// Go vocabulary: crypto/x509 and crypto/tls error strings, gorilla/websocket and coder/websocket handshake errors.
+import { rule, type Vocabulary } from './types.js';
+
+const x509 = 'Go src/crypto/x509/verify.go (CertificateInvalidError, UnknownAuthorityError, HostnameError) https://go.dev/src/crypto/x509/verify.go';
+const tlsAlert = 'Go src/crypto/tls/alert.go https://go.dev/src/crypto/tls/alert.go';
+const tlsHandshake = 'Go src/crypto/tls/handshake_client.go, handshake_server.go https://go.dev/src/crypto/tls/handshake_server.go';
+const tlsConn = 'Go src/crypto/tls/conn.go https://go.dev/src/crypto/tls/conn.go';
+const gorilla = 'gorilla/websocket client.go (ErrBadHandshake) https://github.com/gorilla/websocket/blob/main/client.go';
+const coder = 'coder/websocket dial.go; seen in https://github.com/coder/websocket/issues/316';
+
+export const goVocabulary: Vocabulary = {
+  name: 'go',
+  rules: [
+    rule('go.x509_expired_after', /x509: certificate has expired or is not yet valid: current time \S+ is after/, 'cert_expired', 0.9, x509),
+    rule('go.x509_not_yet_valid_before', /x509: certificate has expired or is not yet valid: current time \S+ is before/, 'cert_not_yet_valid', 0.9, x509),
+    // Before Go 1.16 the text carried no times: expiry is the usual case, certificate dates decide otherwise.
+    rule('go.x509_expired_or_not_yet_valid', /x509: certificate has expired or is not yet valid/, 'cert_expired', 0.65, x509),
+    rule('go.x509_unknown_authority', /x509: certificate signed by unknown authority/, 'untrusted_ca', 0.6, x509, { ambiguity: 'issuer' }),
+    rule('go.x509_hostname', /x509: certificate is valid for .+, not \S+|x509: certificate is not valid for any names|x509: cannot validate certificate for \S+ because it doesn't contain any IP SANs/, 'hostname_mismatch', 0.85, x509),
+    rule('go.tls_protocol_version', /tls: (?:protocol version not supported|client offered only unsupported versions|server selected unsupported protocol version)/, 'tls_version_mismatch', 0.85, `${tlsAlert}; ${tlsHandshake}`),
+    rule('go.tls_no_cipher', /tls: no cipher suite supported by both client and server|tls: server chose an unconfigured cipher suite/, 'cipher_mismatch', 0.85, tlsHandshake),
+    rule('go.tls_insufficient_security', /tls: insufficient security level/, 'cipher_mismatch', 0.8, tlsAlert),
+    rule('go.tls_handshake_failure', /tls: handshake failure/, 'cipher_mismatch', 0.55, tlsAlert, { ambiguity: 'handshake' }),
+    rule('go.tls_unknown_ca', /tls: unknown certificate authority/, 'untrusted_ca', 0.8, tlsAlert, { ambiguity: 'issuer' }),
+    rule('go.tls_expired_certificate', /tls: expired certificate/, 'cert_expired', 0.8, tlsAlert),
+    rule('go.tls_bad_certificate', /tls: (?:bad|unknown|unsupported) certificate/, 'tls_unknown', 0.55, tlsAlert),
+    rule('go.tls_unrecognized_name', /tls: unrecognized name/, 'hostname_mismatch', 0.7, tlsAlert),
+    rule('go.tls_not_tls', /tls: first record does not look like a TLS handshake/, 'tls_unknown', 0.6, tlsConn),
+    rule('go.gorilla_bad_handshake', /websocket: bad handshake/, 'http_rejected', 0.5, gorilla),
+    rule('go.coder_status', /expected handshake response status code 101 but got (\d{3})/, 'http_rejected', 0.85, coder, { capture: 'http_status' }),
+  ],
+};

@@ -1,0 +1,33 @@
+// Java vocabulary: JSSE (SSLHandshakeException, PKIX, CertificateExpiredException), OkHttp,
+// Java-WebSocket, Jetty and Tyrus handshake errors.
+import { rule, type Vocabulary } from './types.js';
+
+const pkix = 'OpenJDK sun/security/validator/PKIXValidator.java ("PKIX path building failed") https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/validator/PKIXValidator.java';
+const certExc = 'OpenJDK sun/security/x509/CertificateValidity.java (NotAfter/NotBefore) https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/x509/CertificateValidity.java';
+const hostChecker = 'OpenJDK sun/security/util/HostnameChecker.java https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/util/HostnameChecker.java';
+const alert = 'OpenJDK sun/security/ssl/Alert.java ("Received fatal alert: ") https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/ssl/Alert.java';
+const handshake = 'OpenJDK sun/security/ssl/HandshakeContext.java, ServerHello.java, ClientHello.java https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/ssl/HandshakeContext.java';
+const okhttp = 'OkHttp RealWebSocket.kt checkUpgradeSuccess, OkHostnameVerifier https://github.com/square/okhttp/blob/master/okhttp/src/commonJvmAndroid/kotlin/okhttp3/internal/ws/RealWebSocket.kt';
+const javaWs = 'Java-WebSocket Draft_6455 / Draft.translateHandshakeHttpClient https://github.com/TooTallNate/Java-WebSocket/blob/master/src/main/java/org/java_websocket/drafts/Draft.java';
+const jetty = 'Jetty websocket client UpgradeException https://github.com/jetty/jetty.project/blob/jetty-12.0.x/jetty-core/jetty-websocket/jetty-websocket-core-client/src/main/java/org/eclipse/jetty/websocket/core/client/CoreClientUpgradeRequest.java';
+const tyrus = 'Tyrus client localization.properties (invalid.response.code) https://github.com/eclipse-ee4j/tyrus/blob/2.x/client/src/main/resources/org/glassfish/tyrus/client/l10n/localization.properties';
+
+export const javaVocabulary: Vocabulary = {
+  name: 'java',
+  rules: [
+    rule('jsse.pkix_path_building', /PKIX path building failed|unable to find valid certification path to requested target|SunCertPathBuilderException/, 'untrusted_ca', 0.6, pkix, { ambiguity: 'issuer' }),
+    rule('jsse.cert_expired', /CertificateExpiredException|NotAfter: /, 'cert_expired', 0.85, certExc),
+    rule('jsse.cert_not_yet_valid', /CertificateNotYetValidException|NotBefore: /, 'cert_not_yet_valid', 0.85, certExc),
+    rule('jsse.no_san_match', /No subject alternative (?:DNS )?names? matching .+ found|No subject alternative names present|No name matching \S+ found/, 'hostname_mismatch', 0.85, hostChecker),
+    rule('jsse.fatal_alert', /Received fatal alert: ([a-z_]+)/, 'tls_unknown', 0.85, alert, { capture: 'tls_alert' }),
+    rule('jsse.no_appropriate_protocol', /No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/, 'tls_version_mismatch', 0.6, handshake),
+    rule('jsse.protocol_not_accepted', /The server selected protocol version \S+ is not accepted by client preferences|Client requested protocol \S+ is not enabled or supported in server context|Unsupported or unrecognized SSL message/, 'tls_version_mismatch', 0.8, handshake),
+    rule('jsse.no_cipher_in_common', /no cipher suites in common|No negotiable cipher suite/, 'cipher_mismatch', 0.85, handshake),
+    rule('jsse.handshake_exception', /javax\.net\.ssl\.SSLHandshakeException|javax\.net\.ssl\.SSLException/, 'tls_unknown', 0.55, handshake),
+    rule('okhttp.hostname_not_verified', /Hostname \S+ not verified/, 'hostname_mismatch', 0.85, okhttp),
+    rule('okhttp.expected_101', /Expected HTTP 101 response but was '(\d{3})/, 'http_rejected', 0.85, okhttp, { capture: 'http_status' }),
+    rule('java_websocket.invalid_status', /Invalid status code received: (\d{3})/, 'http_rejected', 0.85, javaWs, { capture: 'http_status' }),
+    rule('jetty.unexpected_status', /Unexpected HTTP Response Status Code: (\d{3})/, 'http_rejected', 0.85, jetty, { capture: 'http_status' }),
+    rule('tyrus.response_code', /Response code was not 101: (\d{3})/, 'http_rejected', 0.85, tyrus, { capture: 'http_status' }),
+  ],
+};

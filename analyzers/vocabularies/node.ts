@@ -1,0 +1,45 @@
+// Node.js vocabulary: tls error codes (OpenSSL verify names and ERR_SSL_* reasons), ERR_TLS_* codes,
+// and the `ws` library's handshake and frame errors. Syscall errnos live in system.ts.
+import { rule, type Vocabulary } from './types.js';
+
+const nodeErrors = 'Node.js errors https://nodejs.org/api/errors.html';
+const nodeTls = 'Node.js lib/_tls_wrap.js and src/crypto/crypto_common.cc (verify error names) https://github.com/nodejs/node/blob/main/src/crypto/crypto_common.cc';
+const nodeAltnames = 'Node.js lib/tls.js checkServerIdentity https://github.com/nodejs/node/blob/main/lib/tls.js';
+const nodeSsl = 'Node.js: OpenSSL reason codes surface as ERR_SSL_<REASON> (lib/internal/errors.js) https://nodejs.org/api/errors.html#openssl-error-codes';
+const ws = 'ws lib/websocket.js https://github.com/websockets/ws/blob/master/lib/websocket.js';
+const wsReceiver = 'ws lib/receiver.js https://github.com/websockets/ws/blob/master/lib/receiver.js';
+const wsServer = 'ws lib/websocket-server.js https://github.com/websockets/ws/blob/master/lib/websocket-server.js';
+
+export const nodeVocabulary: Vocabulary = {
+  name: 'node',
+  rules: [
+    rule('node.cert_has_expired', /\bCERT_HAS_EXPIRED\b/, 'cert_expired', 0.9, nodeTls),
+    rule('node.cert_not_yet_valid', /\bCERT_NOT_YET_VALID\b/, 'cert_not_yet_valid', 0.9, nodeTls),
+    rule('node.depth_zero_self_signed', /\bDEPTH_ZERO_SELF_SIGNED_CERT\b/, 'self_signed', 0.9, nodeTls),
+    rule('node.self_signed_in_chain', /\bSELF_SIGNED_CERT_IN_CHAIN\b/, 'untrusted_ca', 0.9, nodeTls),
+    rule('node.unable_to_verify_leaf', /\bUNABLE_TO_VERIFY_LEAF_SIGNATURE\b/, 'incomplete_chain', 0.6, nodeTls, { ambiguity: 'issuer' }),
+    rule('node.unable_to_get_issuer_locally', /\bUNABLE_TO_GET_ISSUER_CERT_LOCALLY\b/, 'untrusted_ca', 0.55, nodeTls, { ambiguity: 'issuer' }),
+    rule('node.unable_to_get_issuer', /\bUNABLE_TO_GET_ISSUER_CERT\b/, 'untrusted_ca', 0.55, nodeTls, { ambiguity: 'issuer' }),
+    rule('node.cert_untrusted', /\bCERT_UNTRUSTED\b/, 'untrusted_ca', 0.85, nodeTls),
+    rule('node.altname_invalid', /\bERR_TLS_CERT_ALTNAME_INVALID\b|Hostname\/IP does not match certificate's altnames/, 'hostname_mismatch', 0.9, nodeAltnames),
+    rule('node.ssl_alert', /\bERR_SSL_(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, nodeSsl, { capture: 'tls_alert' }),
+    rule('node.ssl_unsupported_protocol', /\bERR_SSL_(?:UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|VERSION_TOO_LOW|UNKNOWN_PROTOCOL)\b/, 'tls_version_mismatch', 0.85, nodeSsl),
+    rule('node.ssl_no_shared_cipher', /\bERR_SSL_(?:NO_SHARED_CIPHER|NO_CIPHERS_AVAILABLE|NO_CIPHER_MATCH)\b/, 'cipher_mismatch', 0.85, nodeSsl),
+    rule('node.ssl_wrong_version_number', /\bERR_SSL_WRONG_VERSION_NUMBER\b/, 'tls_unknown', 0.6, nodeSsl),
+    rule('node.tls_disconnected', /Client network socket disconnected before secure TLS connection was established/, 'tls_unknown', 0.78, nodeErrors),
+    rule('node.tls_handshake_timeout', /\bERR_TLS_HANDSHAKE_TIMEOUT\b|TLS handshake timeout/, 'tls_unknown', 0.6, nodeErrors),
+    // ws
+    rule('ws.unexpected_server_response', /Unexpected server response: (\d{3})/, 'http_rejected', 0.85, ws, { capture: 'http_status' }),
+    rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, ws),
+    rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'extension_params_rejected', 0.85, ws),
+    rule('ws.invalid_extensions_header', /Invalid Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.85, ws),
+    rule('ws.server_invalid_extensions', /Invalid or unacceptable Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.8, wsServer),
+    rule('ws.rsv1_must_be_clear', /RSV1 must be clear/, 'protocol_error', 0.8, wsReceiver),
+    rule('ws.invalid_frame', /Invalid WebSocket frame: /, 'protocol_error', 0.75, wsReceiver),
+    rule('ws.max_payload', /Max payload size exceeded/, 'message_too_big', 0.85, wsReceiver),
+    rule('ws.handshake_timeout', /Opening handshake has timed out/, 'network_timeout', 0.75, ws),
+    rule('ws.invalid_accept', /Invalid Sec-WebSocket-Accept header|Invalid Upgrade header/, 'protocol_error', 0.6, ws),
+    rule('ws.closed_before_established', /WebSocket was closed before the connection was established/, 'abnormal_closure', 0.4, ws),
+    rule('node.socket_hang_up', /\bsocket hang up\b/, 'network_reset', 0.6, nodeErrors),
+  ],
+};

@@ -1,0 +1,42 @@
+// OpenSSL vocabulary, shared by every stack linked against OpenSSL or BoringSSL (Node, Python, curl,
+// nginx, HAProxy, Envoy, s_client): verify result texts and numbers, SSL routines reason strings, alerts.
+import { verifyCodeTable } from '../verify-codes.js';
+import { rule, type Vocabulary, type VocabularyRule } from './types.js';
+
+const sslErr = 'OpenSSL crypto/err/openssl.txt (SSL reason strings) https://github.com/openssl/openssl/blob/master/crypto/err/openssl.txt';
+const sClient = 'OpenSSL apps/lib/s_cb.c verify_callback ("verify error:num=%d:%s") and apps/s_client.c ("Verify return code") https://github.com/openssl/openssl/blob/master/apps/lib/s_cb.c';
+const boringssl = 'BoringSSL ssl/ssl_lib.cc and include/openssl/ssl.h reason names (e.g. CERTIFICATE_VERIFY_FAILED) https://github.com/google/boringssl/blob/main/include/openssl/ssl.h';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/self-signed/, 'self[- ]signed');
+
+/** One phrase rule per verify result text, e.g. "certificate has expired" (Python, curl, Node messages, s_client). */
+const verifyTextRules: VocabularyRule[] = verifyCodeTable
+  .filter((row) => row.cause !== undefined && row.code !== 1)
+  .map((row) => ({
+    id: `openssl.verify_text.${row.name.toLowerCase()}`,
+    pattern: new RegExp(`\\b${escape(row.text)}(?![\\w ]*in certificate chain)`, 'i'),
+    cause: row.cause ?? 'tls_unknown',
+    confidence: Math.min(0.8, row.confidence ?? 0.6),
+    ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}),
+    source: `${row.source} (X509_V_ERR_${row.name})`,
+  }));
+
+const alertNames =
+  'handshake failure|protocol version|unknown ca|certificate expired|bad certificate|certificate unknown|certificate revoked|unsupported certificate|insufficient security|internal error|illegal parameter|decode error|decrypt error|access denied|unrecognized name|certificate required|no application protocol|inappropriate fallback|unexpected message|bad record mac|record overflow';
+
+export const opensslVocabulary: Vocabulary = {
+  name: 'openssl',
+  rules: [
+    rule('openssl.s_client_verify_error', /verify error:num=(\d+):/, 'tls_unknown', 0.95, sClient, { capture: 'verify_code' }),
+    rule('openssl.s_client_verify_return', /Verify return code: (\d+) \(/, 'tls_unknown', 0.95, sClient, { capture: 'verify_code' }),
+    ...verifyTextRules,
+    rule('openssl.alert_text', new RegExp(`\\b(?:sslv3|tlsv1|tlsv13) alert (${alertNames})\\b`, 'i'), 'tls_unknown', 0.85, sslErr, { capture: 'tls_alert' }),
+    rule('openssl.alert_reason', /\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, `${sslErr}; ${boringssl}`, { capture: 'tls_alert' }),
+    rule('openssl.unsupported_protocol', /\bunsupported protocol\b|\bUNSUPPORTED_PROTOCOL\b|\bno protocols available\b|\bNO_PROTOCOLS_AVAILABLE\b|\bversion too low\b|\bUNKNOWN_PROTOCOL\b/i, 'tls_version_mismatch', 0.8, `${sslErr}; ${boringssl}`),
+    rule('openssl.no_shared_cipher', /\bno shared cipher\b|\bNO_SHARED_CIPHER\b|\bno ciphers available\b|\bNO_CIPHERS_AVAILABLE\b|\bno cipher match\b|\bNO_CIPHER_MATCH\b/i, 'cipher_mismatch', 0.85, `${sslErr}; ${boringssl}`),
+    rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr),
+    rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr),
+    rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.6, `${sslErr}; ${boringssl}`),
+    rule('openssl.ssl_routines', /SSL routines|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr),
+  ],
+};

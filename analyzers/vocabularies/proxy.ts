@@ -1,0 +1,22 @@
+// Server and proxy log vocabulary: nginx, Envoy transport failure reasons, HAProxy.
+// The OpenSSL reason inside these lines is matched by openssl.ts; these rows add what the proxy says.
+import { rule, type Vocabulary } from './types.js';
+
+const nginxUpstream = 'nginx src/event/ngx_event_openssl.c ("upstream SSL certificate verify error", "upstream SSL certificate does not match") https://github.com/nginx/nginx/blob/master/src/event/ngx_event_openssl.c';
+const nginxHandshake = 'nginx src/event/ngx_event_openssl.c ("SSL_do_handshake() failed", "peer closed connection in SSL handshake") https://github.com/nginx/nginx/blob/master/src/event/ngx_event_openssl.c';
+const envoy = 'Envoy response flags and transport failure reasons https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage';
+const haproxy = 'HAProxy src/ssl_sock.c / doc/configuration.txt (connection error messages) https://docs.haproxy.org/2.8/configuration.html';
+
+export const proxyVocabulary: Vocabulary = {
+  name: 'proxy',
+  rules: [
+    rule('nginx.upstream_verify_error', /upstream SSL certificate verify error: \((\d+):/, 'tls_unknown', 0.95, nginxUpstream, { capture: 'verify_code' }),
+    rule('nginx.upstream_does_not_match', /upstream SSL certificate does not match/, 'hostname_mismatch', 0.85, nginxUpstream),
+    rule('nginx.peer_closed_in_handshake', /peer closed connection in SSL handshake/, 'tls_unknown', 0.5, nginxHandshake),
+    rule('envoy.delayed_connect_refused', /delayed connect error: 111\b/, 'connection_refused', 0.8, envoy),
+    rule('envoy.connection_timeout', /reset reason: connection timeout/, 'network_timeout', 0.75, envoy),
+    rule('envoy.tls_error', /transport failure reason: TLS error|TLS_error:/, 'tls_unknown', 0.55, envoy),
+    rule('haproxy.ssl_handshake_failure', /SSL handshake failure/, 'tls_unknown', 0.55, haproxy),
+    rule('haproxy.ssl_handshake_timeout', /Timeout during SSL handshake/, 'tls_unknown', 0.5, haproxy),
+  ],
+};

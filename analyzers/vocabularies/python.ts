@@ -1,0 +1,23 @@
+// Python vocabulary: ssl module errors (OpenSSL verify texts themselves live in openssl.ts),
+// the websockets library's handshake errors and aiohttp's.
+import { rule, type Vocabulary } from './types.js';
+
+const pySsl = 'CPython Modules/_ssl.c (SSLCertVerificationError, "Hostname mismatch, certificate is not valid for") https://github.com/python/cpython/blob/main/Modules/_ssl.c';
+const websockets = 'websockets src/websockets/exceptions.py (InvalidStatus, NegotiationError) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py; seen in https://github.com/nsdkinx/vkmax/issues/8';
+const websocketsClient = 'websockets src/websockets/client.py process_subprotocol/process_extensions https://github.com/python-websockets/websockets/blob/main/src/websockets/client.py';
+const deflate = 'websockets src/websockets/extensions/permessage_deflate.py https://github.com/python-websockets/websockets/blob/main/src/websockets/extensions/permessage_deflate.py';
+const aiohttp = 'aiohttp client_exceptions.py / client.py (WSServerHandshakeError "Invalid response status") https://github.com/aio-libs/aiohttp/blob/master/aiohttp/client.py';
+
+export const pythonVocabulary: Vocabulary = {
+  name: 'python',
+  rules: [
+    rule('python.hostname_mismatch', /(?:Hostname|IP address) mismatch, certificate is not valid for/, 'hostname_mismatch', 0.85, pySsl),
+    rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|SSLCertVerificationError/, 'tls_unknown', 0.6, pySsl),
+    rule('websockets.invalid_status', /server rejected WebSocket connection: HTTP (\d{3})/, 'http_rejected', 0.85, websockets, { capture: 'http_status' }),
+    rule('websockets.subprotocol', /no subprotocols? supported|unsupported subprotocol|no subprotocol accepted/i, 'subprotocol_mismatch', 0.8, websocketsClient),
+    rule('websockets.extension', /(?:unsupported|no) extensions? (?:supported|:)|NegotiationError: .*(?:extension|parameter|window_bits|context_takeover)/i, 'extension_params_rejected', 0.75, `${websocketsClient}; ${deflate}`),
+    rule('aiohttp.handshake_status', /(\d{3}), message='Invalid response status'/, 'http_rejected', 0.85, aiohttp, { capture: 'http_status' }),
+    rule('aiohttp.certificate_error', /ClientConnectorCertificateError/, 'tls_unknown', 0.6, aiohttp),
+    rule('aiohttp.ssl_error', /ClientConnectorSSLError|ClientSSLError/, 'tls_unknown', 0.55, aiohttp),
+  ],
+};
