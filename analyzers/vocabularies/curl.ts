@@ -9,7 +9,7 @@ const curlWs = 'curl lib/ws.c ("Refused WebSocket upgrade: %d") https://github.c
 export const curlVocabulary: Vocabulary = {
   name: 'curl',
   rules: [
-    rule('curl.ssl_certificate_problem', /SSL certificate problem: /, 'tls_unknown', 0.6, vtls),
+    rule('curl.ssl_certificate_problem', /SSL certificate problem: /, 'tls_unknown', 0.5, vtls),
     rule('curl.no_alternative_name', /no alternative certificate subject name matches target host name|certificate subject name '[^']*' does not match target host/, 'hostname_mismatch', 0.85, vtls),
     rule('curl.ssl_connect_syscall', /OpenSSL SSL_connect: SSL_ERROR_SYSCALL/, 'tls_unknown', 0.5, vtls),
     rule('curl.ws_refused', /Refused WebSocket upgrade: (\d{3})/, 'http_rejected', 0.85, curlWs, { capture: 'http_status' }),

@@ -36,7 +36,7 @@ export const opensslVocabulary: Vocabulary = {
     rule('openssl.no_shared_cipher', /\bno shared cipher\b|\bNO_SHARED_CIPHER\b|\bno ciphers available\b|\bNO_CIPHERS_AVAILABLE\b|\bno cipher match\b|\bNO_CIPHER_MATCH\b/i, 'cipher_mismatch', 0.85, `${sslErr}; ${boringssl}`),
     rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr),
     rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr),
-    rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.6, `${sslErr}; ${boringssl}`),
+    rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.5, `${sslErr}; ${boringssl}`),
     rule('openssl.ssl_routines', /SSL routines|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr),
   ],
 };

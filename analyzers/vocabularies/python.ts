@@ -12,7 +12,7 @@ export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
     rule('python.hostname_mismatch', /(?:Hostname|IP address) mismatch, certificate is not valid for/, 'hostname_mismatch', 0.85, pySsl),
-    rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|SSLCertVerificationError/, 'tls_unknown', 0.6, pySsl),
+    rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|SSLCertVerificationError/, 'tls_unknown', 0.5, pySsl),
     rule('websockets.invalid_status', /server rejected WebSocket connection: HTTP (\d{3})/, 'http_rejected', 0.85, websockets, { capture: 'http_status' }),
     rule('websockets.subprotocol', /no subprotocols? supported|unsupported subprotocol|no subprotocol accepted/i, 'subprotocol_mismatch', 0.8, websocketsClient),
     rule('websockets.extension', /(?:unsupported|no) extensions? (?:supported|:)|NegotiationError: .*(?:extension|parameter|window_bits|context_takeover)/i, 'extension_params_rejected', 0.75, `${websocketsClient}; ${deflate}`),

@@ -1,0 +1,155 @@
+// The engine over structured evidence: verify codes, alerts, certificate facts, handshake headers,
+// close codes, hard negatives, and the result contract.
+import { describe, expect, it } from 'vitest';
+import type { Candidate, Classifier } from '../../../analyzers/candidate.js';
+import { CLASSIFIER_VERSION, classify } from '../../../analyzers/classify.js';
+import { classificationSchema } from '../../../schemas/classification.js';
+import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
+import { daysFromEvent, event } from './event-builder.js';
+
+type Case = readonly [label: string, input: Partial<TelemetryEventInput>, attribution: string, cause: string];
+const check = (input: Partial<TelemetryEventInput>) => classify(event(input));
+const leaf = { subject: 'CN=api.example.com', issuer: 'CN=R11,O=Let\'s Encrypt', not_before: daysFromEvent(-30), not_after: daysFromEvent(60), san: ['DNS:api.example.com'] };
+
+describe('1015 from structured TLS evidence', () => {
+  it.each<Case>([
+    ['verify code 10', { tls: { verify_code: 10 } }, '1015', 'cert_expired'],
+    ['verify name', { tls: { verify_code: 'X509_V_ERR_CERT_NOT_YET_VALID' } }, '1015', 'cert_not_yet_valid'],
+    ['verify 18', { tls: { verify_code: 18 } }, '1015', 'self_signed'],
+    ['verify 19', { tls: { verify_code: 19 } }, '1015', 'untrusted_ca'],
+    ['verify 62', { tls: { verify_code: 62 } }, '1015', 'hostname_mismatch'],
+    ['verify 20, no chain facts', { tls: { verify_code: 20 } }, '1015', 'untrusted_ca'],
+    ['verify 20, leaf only', { tls: { verify_code: 20, chain_length: 1, peer_certificate: leaf } }, '1015', 'incomplete_chain'],
+    ['verify 20, full chain', { tls: { verify_code: 20, chain_length: 2, peer_certificate: leaf } }, '1015', 'untrusted_ca'],
+    ['verify 21, no chain facts', { tls: { verify_code: 21 } }, '1015', 'incomplete_chain'],
+    ['verify 20, self-signed leaf', { tls: { verify_code: 20, chain_length: 1, peer_certificate: { ...leaf, issuer: leaf.subject } } }, '1015', 'self_signed'],
+    ['alert 45', { tls: { alert: 45, alert_direction: 'received' } }, '1015', 'cert_expired'],
+    ['alert 48 by name', { tls: { alert: 'unknown_ca' } }, '1015', 'untrusted_ca'],
+    ['alert 70', { tls: { alert: 'protocol_version' } }, '1015', 'tls_version_mismatch'],
+    ['alert 40 alone', { tls: { alert: 40 } }, '1015', 'cipher_mismatch'],
+    ['alert 40 with TLSv1', { tls: { alert: 40, version: 'TLSv1' } }, '1015', 'tls_version_mismatch'],
+    ['alert 40 with a version text', { tls: { alert: 40 }, error: { message: 'handshake failed: peer does not support protocol version' } }, '1015', 'tls_version_mismatch'],
+    ['alert 42 alone', { tls: { alert: 42 } }, '1015', 'tls_unknown'],
+    ['alert 42 and expired dates', { tls: { alert: 42, peer_certificate: { ...leaf, not_after: daysFromEvent(-1) } } }, '1015', 'cert_expired'],
+    ['expired by dates only', { close: { code: 1006 }, tls: { peer_certificate: { ...leaf, not_after: daysFromEvent(-2) } } }, '1015', 'cert_expired'],
+    ['not yet valid by dates only', { close: { code: 1006 }, tls: { peer_certificate: { ...leaf, not_before: daysFromEvent(3) } } }, '1015', 'cert_not_yet_valid'],
+    ['self-signed flag', { close: { code: 1006 }, tls: { peer_certificate: { ...leaf, self_signed: true } } }, '1015', 'self_signed'],
+    ['SAN does not cover the host', { close: { code: 1006 }, tls: { peer_certificate: { ...leaf, san: ['DNS:*.other.com'] } } }, '1015', 'hostname_mismatch'],
+    ['wildcard SAN covers the host', { close: { code: 1006 }, tls: { version: 'TLSv1.3', peer_certificate: { ...leaf, san: ['DNS:*.example.com'] } } }, '1015', 'tls_unknown'],
+    ['verify code beats dates', { tls: { verify_code: 62, peer_certificate: { ...leaf, not_after: daysFromEvent(-1) } } }, '1015', 'hostname_mismatch'],
+    ['Go text decided by dates', { error: { message: 'x509: certificate has expired or is not yet valid' }, tls: { peer_certificate: { ...leaf, not_before: daysFromEvent(1) } } }, '1015', 'cert_not_yet_valid'],
+    ['Java PKIX with leaf only', { error: { message: 'PKIX path building failed' }, tls: { chain_length: 1, peer_certificate: leaf } }, '1015', 'incomplete_chain'],
+    ['1006 on wss with a TLS hint', { close: { code: 1006 }, tls: { version: 'TLSv1.2' } }, '1015', 'tls_unknown'],
+  ])('%s', (_label, input, attribution, cause) => {
+    const result = check(input);
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+
+  it('confidence follows the evidence strength', () => {
+    expect(check({ tls: { verify_code: 10 } }).confidence).toBeGreaterThanOrEqual(0.9);
+    expect(check({ tls: { verify_code: 20 } }).confidence).toBeLessThanOrEqual(0.6);
+    expect(check({ tls: { verify_code: 20, chain_length: 1, peer_certificate: leaf } }).confidence).toBeGreaterThanOrEqual(0.8);
+    expect(check({ close: { code: 1006 }, tls: { version: 'TLSv1.2' } }).confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('compares certificate dates with the event ts, not the wall clock', () => {
+    const expiredLongAgo = { ...leaf, not_before: Date.parse('2001-01-01T00:00:00Z'), not_after: Date.parse('2002-01-01T00:00:00Z') };
+    const atTheTime = classify(event({ ts: Date.parse('2001-06-01T00:00:00Z'), close: { code: 1006 }, tls: { version: 'TLSv1.2', peer_certificate: { ...expiredLongAgo, san: ['DNS:api.example.com'] } } }));
+    expect(atTheTime.cause).toBe('tls_unknown');
+  });
+});
+
+describe('1010 from the handshake', () => {
+  const hs = (request: string, response: string, required: string[] = ['permessage-deflate']) => ({
+    handshake: { status: 101, request_extensions: request, response_extensions: response, required_extensions: required },
+  });
+  it.each<Case>([
+    ['required and absent', hs('permessage-deflate; client_max_window_bits', ''), '1010', 'extension_not_negotiated'],
+    ['required, other extension answered', hs('permessage-deflate, x-foo', 'x-foo'), '1010', 'extension_not_negotiated'],
+    ['window bits out of range', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits=7'), '1010', 'extension_params_rejected'],
+    ['client_max_window_bits not offered', hs('permessage-deflate', 'permessage-deflate; client_max_window_bits=10'), '1010', 'extension_params_rejected'],
+    ['malformed response', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits="1'), '1010', 'extension_params_rejected'],
+    ['not required, unrequested extension', hs('', 'permessage-deflate', []), '1010', 'extension_params_rejected'],
+    ['close 1010 from the client', { outcome: 'closed', close: { code: 1010, reason: 'permessage-deflate required', initiator: 'client', on_wire: true } }, '1010', 'extension_not_negotiated'],
+    ['close 1010 naming parameters', { outcome: 'closed', close: { code: 1010, reason: 'invalid server_max_window_bits', initiator: 'client', on_wire: true } }, '1010', 'extension_params_rejected'],
+  ])('%s', (_label, input, attribution, cause) => {
+    const result = check(input);
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+    expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('a valid negotiation is not 1010', () => {
+    const result = check({ outcome: 'connected', ...hs('permessage-deflate; client_max_window_bits', 'permessage-deflate; client_max_window_bits=15') });
+    expect(result).toMatchObject({ attribution: 'none', cause: 'connected' });
+  });
+
+  it('1010 from a server is a violation, not an extension failure', () => {
+    const result = check({ outcome: 'closed', close: { code: 1010, initiator: 'server', on_wire: true } });
+    expect(result.attribution).toBe('other');
+    expect(result.violations).toContain('close_code_1010_sent_by_server');
+  });
+});
+
+describe('hard negatives are neither 1015 nor 1010', () => {
+  it.each<Case>([
+    ['ECONNREFUSED on wss', { error: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.1:443' } }, 'other', 'connection_refused'],
+    ['DNS failure on wss', { error: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND api.example.com' } }, 'other', 'dns_failure'],
+    ['HTTP 403 on upgrade', { handshake: { status: 403 } }, 'other', 'http_rejected'],
+    ['HTTP 404 on upgrade with extensions required', { handshake: { status: 404, response_extensions: '', required_extensions: ['permessage-deflate'] } }, 'other', 'http_rejected'],
+    ['HTTP 401', { handshake: { status: 401 } }, 'other', 'http_auth_rejected'],
+    ['HTTP 407', { handshake: { status: 407 } }, 'other', 'http_auth_rejected'],
+    ['1006 on ws://', { target: { url: 'ws://api.example.com/' }, outcome: 'closed', close: { code: 1006 } }, 'other', 'abnormal_closure'],
+    ['bare 1006 on wss:// without TLS hint', { outcome: 'closed', close: { code: 1006 } }, 'other', 'abnormal_closure'],
+    ['1009', { outcome: 'closed', close: { code: 1009, on_wire: true, initiator: 'server' } }, 'other', 'message_too_big'],
+    ['subprotocol mismatch', { error: { message: 'Server sent no subprotocol' }, handshake: { status: 101 } }, 'other', 'subprotocol_mismatch'],
+    ['1000', { outcome: 'closed', close: { code: 1000, on_wire: true } }, 'none', 'normal_closure'],
+    ['1001', { outcome: 'closed', close: { code: 1001, on_wire: true } }, 'none', 'going_away'],
+    ['connected', { outcome: 'connected', handshake: { status: 101 } }, 'none', 'connected'],
+    ['1011', { outcome: 'closed', close: { code: 1011, on_wire: true } }, 'other', 'server_error'],
+    ['1012', { outcome: 'closed', close: { code: 1012, on_wire: true } }, 'other', 'service_restart'],
+    ['1013', { outcome: 'closed', close: { code: 1013, on_wire: true } }, 'other', 'service_restart'],
+    ['1002', { outcome: 'closed', close: { code: 1002, on_wire: true } }, 'other', 'protocol_error'],
+    ['1007', { outcome: 'closed', close: { code: 1007, on_wire: true } }, 'other', 'protocol_error'],
+    ['1008', { outcome: 'closed', close: { code: 1008, on_wire: true } }, 'other', 'policy_violation'],
+    ['expired cert but connected', { outcome: 'connected', handshake: { status: 101 }, tls: { peer_certificate: { ...leaf, not_after: daysFromEvent(-1) } } }, 'none', 'connected'],
+    ['failed with nothing', {}, 'other', 'unknown_failure'],
+  ])('%s', (_label, input, attribution, cause) => {
+    const result = check(input);
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+});
+
+describe('result contract', () => {
+  const samples: Partial<TelemetryEventInput>[] = [
+    { tls: { verify_code: 10 } },
+    { handshake: { status: 403 } },
+    { outcome: 'closed', close: { code: 1006, on_wire: true } },
+    { outcome: 'connected' },
+    {},
+  ];
+  it.each(samples.map((sample, i) => [i, sample] as const))('sample %i validates against the classification schema', (_i, sample) => {
+    const result = check(sample);
+    expect(classificationSchema.safeParse(result).success).toBe(true);
+    expect(result.event_id).toBe('e1');
+    expect(result.remediation.length).toBeGreaterThan(20);
+    for (const item of result.evidence) expect(item.detail).toMatch(/rule|matched/);
+  });
+
+  it('reports violations alongside any attribution', () => {
+    expect(check({ outcome: 'closed', close: { code: 1006, on_wire: true } }).violations).toEqual(['close_code_1006_on_wire']);
+  });
+
+  it('exports a version', () => expect(CLASSIFIER_VERSION).toMatch(/^\d+\.\d+\.\d+$/));
+
+  it('breaks confidence ties by registry order', () => {
+    const fixed = (attribution: Candidate['attribution'], cause: Candidate['cause']): Classifier => ({
+      name: attribution,
+      attribution,
+      classify: () => ({ attribution, cause, confidence: 0.5, evidence: [], remediation: 'x' }),
+    });
+    const a = fixed('1015', 'tls_unknown');
+    const b = fixed('other', 'abnormal_closure');
+    expect(classify(event(), [a, b]).attribution).toBe('1015');
+    expect(classify(event(), [b, a]).attribution).toBe('other');
+  });
+});

@@ -1,0 +1,22 @@
+// Builds validated telemetry events for the analyzer tests (through the real zod schema).
+import { telemetryEventSchema, type TelemetryEvent, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
+
+export const EVENT_TS = Date.parse('2025-06-01T12:00:00Z');
+const DAY = 86_400_000;
+export const daysFromEvent = (days: number): number => EVENT_TS + days * DAY;
+
+export function event(overrides: Partial<TelemetryEventInput> = {}): TelemetryEvent {
+  return telemetryEventSchema.parse({
+    event_id: 'e1',
+    ts: EVENT_TS,
+    outcome: 'failed',
+    source: { kind: 'client', service: 'test', runtime: 'node 20 ws 8.18' },
+    target: { url: 'wss://api.example.com/socket' },
+    ...overrides,
+  });
+}
+
+/** A failed wss:// event whose only evidence is one error text. */
+export function failedWithMessage(message: string, extra: Partial<TelemetryEventInput> = {}): TelemetryEvent {
+  return event({ error: { message }, ...extra });
+}
