@@ -3,7 +3,8 @@
 // Generated once per test worker into a temp dir (OpenSSL 3.0 has no `x509 -not_before`, so dated
 // leaves are issued with `openssl ca -startdate/-enddate`).
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -104,8 +105,17 @@ export function testPki(): Promise<TestPki> {
   return cached;
 }
 
+/** Deletes this worker's PKI folder; the next testPki() makes a new one. */
+export async function removeTestPki(): Promise<void> {
+  const pki = cached;
+  cached = undefined;
+  if (pki) await rm((await pki).dir, { recursive: true, force: true });
+}
+
 async function generate(): Promise<TestPki> {
   const dir = await mkdtemp(join(tmpdir(), 'wsdiag-pki-'));
+  // Keys never outlive the run that made them (test workers may be killed: they call removeTestPki).
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   await mkdir(join(dir, 'issued'));
   await writeFile(join(dir, 'index.txt'), '');
   await writeFile(join(dir, 'serial'), '1000\n');

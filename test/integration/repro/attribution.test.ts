@@ -8,6 +8,7 @@ import { classificationSchema, type Attribution, type Cause } from '../../../sch
 import { telemetryEventSchema } from '../../../schemas/telemetry-event.js';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
 import type { ClientId } from './clients.js';
+import { removeTestPki } from '../../support/certs.js';
 import { binaryVersion, clientBinaries, createHarness } from './harness.js';
 import { clientsFor, scenarios, type ScenarioId } from './scenarios.js';
 
@@ -154,7 +155,10 @@ describe('reproduction matrix', () => {
 
 describe('reproductions on loopback: real client evidence → classify', () => {
   const harness = createHarness();
-  afterAll(() => harness.close());
+  afterAll(async () => {
+    await harness.close();
+    await removeTestPki();
+  });
 
   it.concurrent.for(rows)('%s', async ([, scenario, client, attribution, cause, strength], { expect, skip }) => {
     if (missingBinary(client)) skip(`${clientBinaries[client]} is not installed`);

@@ -45,7 +45,7 @@ export function curlCommand(scenario: Scenario, target: Target): string[] {
     'curl', '--http1.1', '-sS', '-o', '/dev/null', '-D', '-', '-w', '%{http_code}\\n',
     // curl has no WebSocket support in 7.88: after a 101 it waits for a body, so a short timeout
     // ends the transfer; the dumped headers are what it saw.
-    '--max-time', '1',
+    '--max-time', '2',
     '--cacert', target.rootCaPath,
     ...(tls.maxVersion === 'TLSv1.2' ? ['--tls-max', '1.2'] : []),
     ...(tls.ciphers ? ['--ciphers', tls.ciphers] : []),
