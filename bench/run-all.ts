@@ -1,0 +1,18 @@
+// `npm run bench`: every throughput figure in one run. Needs the local services (scripts/services up).
+// Benchmarks, not tests: they print figures and never fail on a threshold.
+import { runClassifyBench } from './classify-bench.js';
+import { runPipelineBench } from './pipeline-bench.js';
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const classify = await runClassifyBench();
+console.log('## classifier (in process)');
+console.log(`JSON.parse of the same events: ${fmt(classify.jsonParsePerSec)} events/s`);
+console.log(`classify:                      ${fmt(classify.classifyPerSec)} events/s`);
+console.log(`classify / JSON.parse:         ${(classify.classifyPerSec / classify.jsonParsePerSec).toFixed(2)}`);
+
+const pipeline = await runPipelineBench();
+console.log(`\n## pipeline (${fmt(pipeline.events)} records, 1% invalid, 6 partitions, real Kafka and ClickHouse ${process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123'})`);
+console.log(`no-op kafkajs eachBatch consumer: ${fmt(pipeline.noopPerSec)} events/s`);
+console.log(`wsdiag run --drain:               ${fmt(pipeline.pipelinePerSec)} events/s (${pipeline.pipelineSeconds.toFixed(1)} s wall, incl. start-up, migrate and drain detection; ${fmt(pipeline.stored)} stored)`);
+console.log(`pipeline / no-op:                 ${pipeline.ratio.toFixed(3)}`);
