@@ -1,4 +1,7 @@
 // Commands added by later features (retro, ...), kept apart so the entry point stays fixed.
 import type { Command } from '../wsdiag.js';
+import { retroCommand } from './retro.js';
 
-export const extraCommands: Record<string, { run: Command; help: string }> = {};
+export const extraCommands: Record<string, { run: Command; help: string }> = {
+  retro: { run: retroCommand, help: 'incident retrospective from the rollups (--from T1 --to T2 [--service S] [--format md|json])' },
+};

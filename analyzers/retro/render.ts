@@ -1,0 +1,109 @@
+// Renders a RetroReport: Markdown for a postmortem document, JSON for tools.
+import type { BlastRadius, Named, RetroReport } from './model.js';
+
+export function renderJson(report: RetroReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** "2025-03-14T09:00:04Z" → "2025-03-14 09:00:04". */
+const t = (iso: string): string => iso.replace('T', ' ').replace('Z', '');
+/** Time of day only, for events inside the window. */
+const hms = (iso: string): string => iso.slice(11, 19);
+const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(2)}%` : '0.00%');
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') || '—';
+const list = (items: Named[]): string => items.map((i) => `${i.name || '(none)'} (${i.failures})`).join(', ') || '—';
+
+function duration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m >= 60 ? `${Math.floor(m / 60)}h ${m % 60}m ${s}s` : `${m}m ${s}s`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+}
+
+function radius(r: BlastRadius): string[] {
+  return [`- services: ${list(r.services)}`, `- regions: ${list(r.regions)}`, `- hosts: ${list(r.hosts)}`, `- runtimes: ${list(r.runtimes)}`];
+}
+
+/** Key moments, in time order: certificate expiries in the window, onset and last failure per cause. */
+function keyMoments(report: RetroReport): string[] {
+  const moments: Array<[string, string]> = [];
+  for (const cert of report.certificates) {
+    if (cert.not_after >= report.window.from && cert.not_after < report.window.to) moments.push([cert.not_after, `certificate ${cert.subject} expires`]);
+  }
+  for (const c of report.causes) {
+    const where = `${c.blast_radius.services.map((s) => s.name).join(', ')}; ${c.blast_radius.regions.map((s) => s.name).join(', ')}`;
+    moments.push([c.onset, `onset of ${c.attribution} ${c.cause} (${where})`]);
+    moments.push([c.last_failure, c.ongoing ? `${c.attribution} ${c.cause} still failing at the end of the window` : `last ${c.attribution} ${c.cause} failure`]);
+  }
+  return moments.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([at, what]) => `- ${hms(at)} ${what}`);
+}
+
+export function renderMarkdown(report: RetroReport): string {
+  const { window: w, summary: s } = report;
+  const scope = w.service ? ` — service ${w.service}` : '';
+  const lines: string[] = [
+    `# Incident retrospective: ${t(w.from)} – ${t(w.to)} UTC${scope}`,
+    '',
+    '## Summary',
+    '',
+    `${s.events} connection attempts, ${s.failures} failures (${pct(s.failures, s.events)}). Each event counts once, re-deliveries included.`,
+    '',
+    ...table(
+      ['attribution', 'events', 'share of attempts'],
+      (['1010', '1015', 'other', 'none'] as const).map((a) => [a, String(s.by_attribution[a]), pct(s.by_attribution[a], s.events)]),
+    ),
+    '',
+    ...table(['attribution', 'cause', 'events'], s.by_cause.map((c) => [c.attribution, c.cause, String(c.events)])),
+    '',
+    '## Timeline',
+    '',
+    ...keyMoments(report),
+    '',
+    '<details><summary>Per minute</summary>',
+    '',
+    ...table(
+      ['minute', 'attempts', 'failures', '1010', '1015', 'other'],
+      report.timeline.map((m) => [hms(m.minute).slice(0, 5), String(m.events), String(m.failures), String(m.by_attribution['1010']), String(m.by_attribution['1015']), String(m.by_attribution.other)]),
+    ),
+    '',
+    '</details>',
+    '',
+    '## Onset and recovery per cause',
+    '',
+    ...table(
+      ['attribution', 'cause', 'failures', 'onset', 'last failure', 'duration', 'recovered'],
+      report.causes.map((c) => [c.attribution, c.cause, String(c.failures), hms(c.onset), hms(c.last_failure), duration(c.duration_s), c.ongoing ? 'no (still failing)' : 'yes']),
+    ),
+    '',
+    '## Blast radius',
+    '',
+    ...radius(report.blast_radius),
+  ];
+  for (const c of report.causes.filter((c) => c.attribution === '1010' || c.attribution === '1015')) {
+    lines.push('', `### ${c.attribution} ${c.cause}`, '', ...radius(c.blast_radius));
+  }
+  lines.push('', '## Certificates involved', '');
+  if (report.certificates.length === 0) lines.push('None.');
+  for (const cert of report.certificates) {
+    lines.push(`- **${cert.subject}** (issuer ${cert.issuer}; ${cert.hosts.join(', ')}; ${cert.services.join(', ')} in ${cert.regions.join(', ')}): ${cert.note}.`);
+    for (const f of cert.failures_by_cause) lines.push(`  - ${f.attribution} ${f.cause}: ${f.failures}, ${hms(f.first)}–${hms(f.last)}`);
+  }
+  lines.push('', '## Extension negotiation (services with 1010 failures)', '');
+  if (report.extensions.length === 0) lines.push('None.');
+  else
+    lines.push(
+      ...table(
+        ['service', 'host', 'requested', 'negotiated', 'required', 'events', 'failures', 'causes', 'seen'],
+        report.extensions.map((e) => [e.service, e.target_host, e.requested, e.negotiated, e.required, String(e.events), String(e.failures), e.causes.join(', '), `${hms(e.first_seen)}–${hms(e.last_seen)}`]),
+      ),
+    );
+  lines.push('', '## Protocol violations', '');
+  if (report.violations.length === 0) lines.push('None.');
+  else lines.push(...table(['violation', 'service', 'events', 'seen'], report.violations.map((v) => [v.violation, v.service, String(v.events), `${hms(v.first_seen)}–${hms(v.last_seen)}`])));
+  lines.push('', '## Remediation checklist', '');
+  for (const r of report.remediation) lines.push(`- [ ] **${r.item}** — ${r.detail}`);
+  return `${lines.join('\n')}\n`;
+}

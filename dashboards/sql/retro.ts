@@ -1,0 +1,176 @@
+// The SQL `wsdiag retro` runs: one function per query, rollups only (docs/storage.md), never raw
+// events. Every count merges uniqExact states, so a re-delivered event counts once. Times come back
+// as epoch seconds (toUInt32) so results do not depend on the server's time zone. Filters arrive
+// validated (retro-filters.ts) and are still quoted with quoteString: 18.16 has no query parameters.
+import { quoteString } from '../../ingest/sql-escape.js';
+import type { SqlRunner } from '../../ingest/sql-runner.js';
+import { IDENTIFIER_PATTERN, type RetroFilters } from './retro-filters.js';
+
+function windowWhere(f: RetroFilters): string {
+  // Filters are validated by parseRetroFilters; these checks keep a hand-built object from reaching SQL.
+  if (!IDENTIFIER_PATTERN.test(f.db)) throw new TypeError('retro database must be a plain identifier');
+  if (!Number.isSafeInteger(f.fromS) || !Number.isSafeInteger(f.toS)) throw new TypeError('retro window must be whole seconds');
+  const parts = [`minute >= toDateTime(${f.fromS})`, `minute < toDateTime(${f.toS})`];
+  if (f.service !== undefined) parts.push(`service = ${quoteString(f.service)}`);
+  return parts.join(' AND ');
+}
+
+const byAttribution = `uniqExactMerge(events) AS attempts,
+  uniqExactMergeIf(events, attribution != 'none') AS failures,
+  uniqExactMergeIf(events, attribution = '1010') AS a1010,
+  uniqExactMergeIf(events, attribution = '1015') AS a1015,
+  uniqExactMergeIf(events, attribution = 'other') AS other,
+  uniqExactMergeIf(events, attribution = 'none') AS none`;
+
+export interface AttributionCountsRow {
+  attempts: string | number;
+  failures: string | number;
+  a1010: string | number;
+  a1015: string | number;
+  other: string | number;
+  none: string | number;
+}
+
+/** Distinct events and failures in the window, by attribution (states merged across all groups). */
+export function totalsSql(f: RetroFilters): string {
+  return `SELECT ${byAttribution}
+FROM ${f.db}.rollup_minute
+WHERE ${windowWhere(f)}`;
+}
+
+export type TimelineRow = AttributionCountsRow & { minute: number };
+
+export function timelineSql(f: RetroFilters): string {
+  return `SELECT toUInt32(minute) AS minute, ${byAttribution}
+FROM ${f.db}.rollup_minute
+WHERE ${windowWhere(f)}
+GROUP BY minute
+ORDER BY minute`;
+}
+
+export interface CauseRow {
+  attribution: string;
+  cause: string;
+  attempts: string | number;
+  first_seen: number;
+  last_seen: number;
+}
+
+/** Per cause: events and the first and last second it was seen (onset and end). */
+export function causesSql(f: RetroFilters): string {
+  return `SELECT attribution, cause, uniqExactMerge(events) AS attempts,
+  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen
+FROM ${f.db}.rollup_minute
+WHERE ${windowWhere(f)}
+GROUP BY attribution, cause
+ORDER BY attribution, cause`;
+}
+
+export interface FailureGroupRow {
+  attribution: string;
+  cause: string;
+  service: string;
+  region: string;
+  target_host: string;
+  runtime_family: string;
+  failures: string | number;
+}
+
+/** Failures by cause and where they happened: the blast radius. */
+export function failureGroupsSql(f: RetroFilters): string {
+  return `SELECT attribution, cause, service, region, target_host, runtime_family, uniqExactMerge(events) AS failures
+FROM ${f.db}.rollup_minute
+WHERE ${windowWhere(f)} AND attribution != 'none'
+GROUP BY attribution, cause, service, region, target_host, runtime_family
+ORDER BY attribution, cause, service, region, target_host, runtime_family`;
+}
+
+export interface CertificateRow {
+  cert_subject: string;
+  cert_issuer: string;
+  not_after: number;
+  not_before: number;
+  attribution: string;
+  cause: string;
+  attempts: string | number;
+  first_seen: number;
+  last_seen: number;
+  services: string[];
+  regions: string[];
+  hosts: string[];
+}
+
+/** Certificates presented in the window, per outcome (attribution, cause). */
+export function certificatesSql(f: RetroFilters): string {
+  return `SELECT cert_subject, cert_issuer, toUInt32(cert_not_after) AS not_after, toUInt32(minMerge(cert_not_before)) AS not_before,
+  attribution, cause, uniqExactMerge(events) AS attempts,
+  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen,
+  arraySort(groupUniqArray(service)) AS services, arraySort(groupUniqArray(region)) AS regions, arraySort(groupUniqArray(target_host)) AS hosts
+FROM ${f.db}.rollup_certificates_minute
+WHERE ${windowWhere(f)}
+GROUP BY cert_subject, cert_issuer, cert_not_after, attribution, cause
+ORDER BY not_after, cert_subject, cert_issuer, attribution, cause`;
+}
+
+export interface ExtensionRow {
+  service: string;
+  target_host: string;
+  requested: string;
+  negotiated: string;
+  required: string;
+  attribution: string;
+  cause: string;
+  attempts: string | number;
+  first_seen: number;
+  last_seen: number;
+}
+
+/** The requested × negotiated × required matrix per service and host. */
+export function extensionsSql(f: RetroFilters): string {
+  return `SELECT service, target_host, requested, negotiated, required, attribution, cause, uniqExactMerge(events) AS attempts,
+  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen
+FROM ${f.db}.rollup_extensions_minute
+WHERE ${windowWhere(f)}
+GROUP BY service, target_host, requested, negotiated, required, attribution, cause
+ORDER BY service, target_host, requested, negotiated, required, attribution, cause`;
+}
+
+export interface ViolationRow {
+  violation: string;
+  service: string;
+  attempts: string | number;
+  first_seen: number;
+  last_seen: number;
+}
+
+export function violationsSql(f: RetroFilters): string {
+  return `SELECT violation, service, uniqExactMerge(events) AS attempts,
+  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen
+FROM ${f.db}.rollup_violations_minute
+WHERE ${windowWhere(f)}
+GROUP BY violation, service
+ORDER BY violation, service`;
+}
+
+export interface RetroRows {
+  totals: AttributionCountsRow[];
+  timeline: TimelineRow[];
+  causes: CauseRow[];
+  failureGroups: FailureGroupRow[];
+  certificates: CertificateRow[];
+  extensions: ExtensionRow[];
+  violations: ViolationRow[];
+}
+
+/** Runs every retro query; the model (analyzers/retro) turns the rows into a report. */
+export async function fetchRetroRows(runner: SqlRunner, f: RetroFilters): Promise<RetroRows> {
+  return {
+    totals: await runner.query<AttributionCountsRow>(totalsSql(f)),
+    timeline: await runner.query<TimelineRow>(timelineSql(f)),
+    causes: await runner.query<CauseRow>(causesSql(f)),
+    failureGroups: await runner.query<FailureGroupRow>(failureGroupsSql(f)),
+    certificates: await runner.query<CertificateRow>(certificatesSql(f)),
+    extensions: await runner.query<ExtensionRow>(extensionsSql(f)),
+    violations: await runner.query<ViolationRow>(violationsSql(f)),
+  };
+}
