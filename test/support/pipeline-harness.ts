@@ -6,7 +6,9 @@ import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
 import { repoRoot, servicesConfig } from './services.js';
 
-export const cliPath = `${repoRoot}dist/cli/wsdiag.js`;
+import { cliPath } from './cli-path.js';
+
+export { cliPath };
 
 export interface Sandbox {
   topic: string;
