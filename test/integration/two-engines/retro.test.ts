@@ -8,6 +8,7 @@ import { quoteString } from '../../../ingest/sql-escape.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 import { rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
 import { runRetro } from '../../../cli/commands/retro.js';
+import { summaryText } from '../../../cli/commands/summary.js';
 import type { RetroReport } from '../../../analyzers/retro/model.js';
 import { createChdbRunner } from '../../support/chdb-runner.js';
 import { insertSeededIncident } from '../../support/seed-clickhouse.js';
@@ -114,6 +115,13 @@ describe.each(engines)('%s: seeded incident', (engineName, makeRunner) => {
     expect(Number(raw?.rows)).toBe(inserted.rows + inserted.redelivered);
     expect(Number(raw?.ids)).toBe(inserted.rows);
     expect(report.summary.events).toBe(inserted.rows);
+  });
+
+  it('wsdiag summary reads the rollups and counts each event once', async () => {
+    const want = expectedFrom();
+    const text = await summaryText(runner, db);
+    expect(text).toContain(`total distinct events: ${want.events}\n`);
+    expect(text).toMatch(new RegExp(`^1015 +cert_expired +${want.byCause.get('1015/cert_expired')} `, 'm'));
   });
 
   it('summary: events, failures and by_attribution from the rollups equal the scenario table', () => {
