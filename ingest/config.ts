@@ -23,6 +23,8 @@ export const configSchema = z
     WSDIAG_CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8123'),
     WSDIAG_CLICKHOUSE_USER: z.string().default('default'),
     WSDIAG_CLICKHOUSE_PASSWORD: z.string().default(''),
+    /** Password for the read-only `wsdiag_reader` user that `migrate` creates on servers with SQL users. */
+    WSDIAG_READER_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
     WSDIAG_CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain identifier').default('wsdiag'),
     WSDIAG_CLICKHOUSE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30000),
     WSDIAG_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),

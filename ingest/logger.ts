@@ -8,6 +8,8 @@ export const redactedPaths = [
   'config.WSDIAG_KAFKA_SASL_PASSWORD',
   'WSDIAG_CLICKHOUSE_PASSWORD',
   'WSDIAG_KAFKA_SASL_PASSWORD',
+  'config.WSDIAG_READER_PASSWORD',
+  'WSDIAG_READER_PASSWORD',
   'sasl.password',
   '*.sasl.password',
   'authorization',

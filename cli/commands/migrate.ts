@@ -6,7 +6,11 @@ export const migrateCommand: Command = async (_args, env) => {
   const { config, logger } = setup(env);
   const runner = clickhouseRunner(config);
   try {
-    const { capabilities, statements } = await migrate(runner, { db: config.WSDIAG_CLICKHOUSE_DATABASE, retentionDays: config.WSDIAG_RETENTION_DAYS });
+    const { capabilities, statements } = await migrate(runner, {
+      db: config.WSDIAG_CLICKHOUSE_DATABASE,
+      retentionDays: config.WSDIAG_RETENTION_DAYS,
+      readerPassword: config.WSDIAG_READER_PASSWORD,
+    });
     logger.info({ capabilities, statements, database: config.WSDIAG_CLICKHOUSE_DATABASE }, 'migrations applied');
     return 0;
   } finally {

@@ -11,6 +11,8 @@ export interface Capabilities {
   readonly codecs: boolean;
   /** Server-side query parameters `{name:Type}` (19.x+); without them, values are escaped client-side. */
   readonly queryParameters: boolean;
+  /** SQL-driven users and grants, CREATE USER / GRANT (20.5+); older servers declare users in users.xml. */
+  readonly accessControl: boolean;
 }
 
 export interface CapabilityFacts {
@@ -38,6 +40,7 @@ export function capabilitiesFrom(facts: CapabilityFacts): Capabilities {
     ttl: atLeast(facts.version, 19, 6),
     codecs: atLeast(facts.version, 19, 10),
     queryParameters: atLeast(facts.version, 19, 11),
+    accessControl: atLeast(facts.version, 20, 5),
   });
 }
 
