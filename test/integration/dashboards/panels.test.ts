@@ -222,8 +222,18 @@ describe('Grafana alert queries on 18.16 and chDB', () => {
     return firingInstances(a, rows);
   };
 
-  it('every alert query runs with the same rows at several evaluation times', async () => {
-    for (const a of alerts) for (const at of ['2025-03-14T08:55:00Z', '2025-03-14T09:30:00Z', '2025-03-14T10:40:00Z']) await both(expandAlertSql(a, sec(at)));
+  it('every alert query runs with the same rows at several evaluation times, and its annotations use only its labels', async () => {
+    const rules = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.uid, r as unknown as { annotations?: Record<string, string> }] as const)));
+    for (const a of alerts) {
+      const columns = new Set<string>();
+      for (const at of ['2025-03-14T08:55:00Z', '2025-03-14T09:05:00Z', '2025-03-14T09:30:00Z', '2025-03-14T10:40:00Z', '2025-03-14T11:00:00Z']) {
+        const { rows } = await both(expandAlertSql(a, sec(at)));
+        for (const row of rows) for (const k of Object.keys(row)) columns.add(k);
+      }
+      expect(columns.has('value'), `${a.uid} returned rows with a value column`).toBe(true);
+      const used = Object.values(rules.get(a.uid)?.annotations ?? {}).flatMap((t) => [...t.matchAll(/\$labels\.(\w+)/g)].map((m) => m[1]!));
+      expect(used.filter((l) => !columns.has(l)), `${a.uid}: annotation labels`).toEqual([]);
+    }
   });
 
   it('cert_expired fires for api.example.com in eu-west-1 after 09:00 and clears after the renewal', async () => {

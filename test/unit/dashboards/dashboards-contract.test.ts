@@ -159,6 +159,28 @@ describe('ClickHouse SQL of panels, variables and alerts', () => {
   });
 });
 
+describe('Grafana alert rules', () => {
+  type RuleFile = { uid: string; noDataState: string; execErrState: string; for: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  const rules = rulesDoc.groups.flatMap((g) => g.rules as unknown as RuleFile[]);
+
+  it('cover the alerts the issue names, with unique uids', () => {
+    expect(rules.map((r) => r.uid)).toEqual(['wsdiag-1015-spike', 'wsdiag-cert-expired', 'wsdiag-1010-share', 'wsdiag-cert-expiring-14d', 'wsdiag-heartbeat']);
+    expect(new Set(rules.map((r) => r.uid)).size).toBe(rules.length);
+  });
+
+  it.each(rules.map((r) => [r.uid, r] as const))('%s has valid states, a severity and a summary', (_uid, r) => {
+    expect(['OK', 'NoData', 'Alerting']).toContain(r.noDataState);
+    expect(['OK', 'Error', 'Alerting']).toContain(r.execErrState);
+    expect(r.for).toMatch(/^\d+[smh]$/);
+    expect(['critical', 'warning']).toContain(r.labels?.severity);
+    expect(r.annotations?.summary?.length).toBeGreaterThan(10);
+  });
+
+  it('the heartbeat alerts on no data as well', () => {
+    expect(rules.find((r) => r.uid === 'wsdiag-heartbeat')?.noDataState).toBe('Alerting');
+  });
+});
+
 describe('data sources', () => {
   it('ClickHouse is read with the read-only user, password from the environment', () => {
     const ch = datasources.find((d) => d.type === clickhouseDatasourceType);
