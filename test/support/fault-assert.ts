@@ -1,0 +1,19 @@
+// The one exactness check every fault test ends with: nothing lost, and every figure a user can see
+// (raw distinct ids, FINAL rows, rollups, the retro summary, the dead-letter topic) counts each record once.
+import { expect } from 'vitest';
+import { countedTwice, figures, type Expected, type FaultSandbox, type Figures } from './fault-harness.js';
+
+export async function expectExactlyOnce(sandbox: FaultSandbox, expected: Expected, { physicalRowsExact = true } = {}): Promise<Figures & { countedTwice: number }> {
+  const f = await figures(sandbox, expected);
+  const n = expected.validIds.size;
+  const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v > 0));
+  expect({ lost: f.lost, unexpected: f.unexpected }).toEqual({ lost: 0, unexpected: 0 });
+  expect({ rawDistinct: f.rawDistinct, rawFinal: f.rawFinal, rollup: f.rollupEvents, retro: f.retroEvents }).toEqual({ rawDistinct: n, rawFinal: n, rollup: n, retro: n });
+  expect(nonZero(f.rollupByAttribution)).toEqual(nonZero(expected.byAttribution));
+  expect(nonZero(f.retroByAttribution)).toEqual(nonZero(expected.byAttribution));
+  // Only one instance wrote at a time, so the sink's existence check must have kept even physical rows unique.
+  if (physicalRowsExact) expect(f.rawRows).toBe(n);
+  expect(f.dlqProblems).toEqual([]);
+  expect({ dlq: f.dlq, matched: f.dlqMatched }).toEqual({ dlq: expected.invalid.size, matched: expected.invalid.size });
+  return { ...f, countedTwice: countedTwice(f, expected) };
+}

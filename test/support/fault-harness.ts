@@ -1,0 +1,476 @@
+// Fault-suite harness: its own Kafka and ClickHouse (other ports, own state dir) so that stopping them
+// never disturbs other suites; per-test topics, group and database; a producer that records where
+// every record landed; and one function that counts every figure a user could see.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
+import { decodeRecord } from '../../ingest/decode-record.js';
+import { deadLetterHeaders } from '../../ingest/dead-letter.js';
+import { classify } from '../../analyzers/classify.js';
+import { sampleTraffic } from '../../ingest/sample-traffic.js';
+import { runServices } from './services.js';
+import { cliPath, groupOffsets, readTopic, type ConsumedRecord } from './pipeline-harness.js';
+
+/** `ci` is the short suite of `npm run test:faults`; `full` is what bench/fault-report.ts runs. */
+export const profile: 'ci' | 'full' = process.env.WSDIAG_FAULTS_PROFILE === 'full' ? 'full' : 'ci';
+export const pick = <T>(ci: T, full: T): T => (profile === 'full' ? full : ci);
+
+export const faultServicesEnv = {
+  WSDIAG_SERVICES_DIR: process.env.WSDIAG_FAULTS_SERVICES_DIR ?? '/tmp/faults-svc',
+  WSDIAG_CH_HTTP_PORT: '18123',
+  WSDIAG_CH_TCP_PORT: '19000',
+  WSDIAG_KAFKA_PORT: '19092',
+  WSDIAG_KAFKA_CONTROLLER_PORT: '19093',
+} as const;
+const clickhouseUrl = `http://127.0.0.1:${faultServicesEnv.WSDIAG_CH_HTTP_PORT}`;
+const brokers = [`127.0.0.1:${faultServicesEnv.WSDIAG_KAFKA_PORT}`];
+
+/** Starts (or stops) the fault suite's own servers with scripts/services; returns the time it took. */
+export async function services(command: 'up' | 'down', target?: 'kafka' | 'clickhouse'): Promise<number> {
+  const started = Date.now();
+  const run = await runServices([command, ...(target ? [target] : [])], { env: faultServicesEnv });
+  if (run.code !== 0) throw new Error(`scripts/services ${command} ${target ?? ''} failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
+  return Date.now() - started;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 250): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await Promise.resolve(check()).catch(() => false)) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface FaultSandbox {
+  topic: string;
+  dlqTopic: string;
+  groupId: string;
+  database: string;
+  partitions: number;
+  env: Record<string, string>;
+  kafka: Kafka;
+  clickhouse: ReturnType<typeof createClickHouseRunner>;
+  cleanup(): Promise<void>;
+}
+
+/** Topics allow 4 MiB records: hostile 1 MiB values must fit, and so must their dead-letter copies. */
+const topicConfig = [{ name: 'max.message.bytes', value: String(4 * 1024 * 1024) }];
+
+export async function createFaultSandbox(name: string, partitions = 6): Promise<FaultSandbox> {
+  const id = `${name}_${randomUUID().slice(0, 8)}`;
+  const topic = `faults.${id}.telemetry`;
+  const dlqTopic = `faults.${id}.dlq`;
+  const groupId = `faults.${id}`;
+  const database = `wsdiag_faults_${id.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+  const kafka = new Kafka({ clientId: 'wsdiag-faults', brokers, logLevel: logLevel.NOTHING, retry: { retries: 20, maxRetryTime: 5000 } });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      { topic, numPartitions: partitions, configEntries: topicConfig },
+      { topic: dlqTopic, numPartitions: 3, configEntries: topicConfig },
+    ],
+  });
+  await admin.disconnect();
+  const clickhouse = createClickHouseRunner({ url: clickhouseUrl, username: 'default', password: '', requestTimeoutMs: 120_000 });
+  const env: Record<string, string> = {
+    WSDIAG_KAFKA_BROKERS: brokers.join(','),
+    WSDIAG_CLICKHOUSE_URL: clickhouseUrl,
+    WSDIAG_TOPIC: topic,
+    WSDIAG_DLQ_TOPIC: dlqTopic,
+    WSDIAG_KAFKA_GROUP_ID: groupId,
+    WSDIAG_CLICKHOUSE_DATABASE: database,
+    WSDIAG_METRICS_PORT: '0',
+    WSDIAG_LOG_LEVEL: 'warn',
+    // A dead member's partitions move on after 6 s; retries stay shorter so heartbeats keep up.
+    WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '6000',
+    WSDIAG_RETRY_INITIAL_MS: '100',
+    WSDIAG_RETRY_MAX_MS: '2000',
+    WSDIAG_BATCH_MAX_ROWS: '2000',
+    WSDIAG_BATCH_FLUSH_MS: '300',
+  };
+  return {
+    topic,
+    dlqTopic,
+    groupId,
+    database,
+    partitions,
+    env,
+    kafka,
+    clickhouse,
+    async cleanup() {
+      await clickhouse.command(`DROP DATABASE IF EXISTS ${database}`).catch(() => undefined);
+      await clickhouse.close();
+      const a = kafka.admin();
+      await a.connect().catch(() => undefined);
+      await a.deleteTopics({ topics: [topic, dlqTopic] }).catch(() => undefined);
+      await a.disconnect().catch(() => undefined);
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// producing
+
+export interface OutRecord {
+  key: string;
+  value: Buffer;
+  partition: number;
+}
+export interface PlacedRecord extends OutRecord {
+  offset: string;
+}
+
+const MAX_SEND_BYTES = 512 * 1024;
+
+/** Sends in order, in requests of at most ~512 KiB, and returns each record's offset. */
+export async function sendAll(producer: Producer, topic: string, records: readonly OutRecord[]): Promise<PlacedRecord[]> {
+  const placed: PlacedRecord[] = [];
+  let chunk: OutRecord[] = [];
+  let bytes = 0;
+  const sendChunk = async () => {
+    if (chunk.length === 0) return;
+    const sent = chunk;
+    chunk = [];
+    bytes = 0;
+    const metadata = await producer.send({ topic, acks: -1, messages: sent.map((r) => ({ key: r.key, value: r.value, partition: r.partition })) });
+    const next = new Map(metadata.map((m) => [m.partition, BigInt(m.baseOffset ?? '0')]));
+    for (const r of sent) {
+      const offset = next.get(r.partition);
+      if (offset === undefined) throw new Error(`no offset for partition ${r.partition}`);
+      placed.push({ ...r, offset: offset.toString() });
+      next.set(r.partition, offset + 1n);
+    }
+  };
+  for (const r of records) {
+    if (bytes + r.value.length > MAX_SEND_BYTES) await sendChunk();
+    chunk.push(r);
+    bytes += r.value.length + r.key.length;
+  }
+  await sendChunk();
+  return placed;
+}
+
+export async function connectProducer(sandbox: FaultSandbox): Promise<Producer> {
+  const producer = sandbox.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await producer.connect();
+  return producer;
+}
+
+/**
+ * A steady stream: `perTick` records every `tickMs`. A send that fails (broker down) is retried until
+ * it passes; a retried send may have landed before, so the topic can then hold an extra copy, which
+ * the pipeline must count once anyway.
+ */
+export function startStream(sandbox: FaultSandbox, producer: Producer, records: readonly OutRecord[], perTick: number, tickMs = 100) {
+  let sent = 0;
+  let retriedSends = 0;
+  const placed: PlacedRecord[] = [];
+  let stopped = false;
+  const done = (async () => {
+    for (let i = 0; i < records.length && !stopped; i += perTick) {
+      const tick = sleep(tickMs);
+      const slice = records.slice(i, i + perTick);
+      for (;;) {
+        try {
+          placed.push(...(await sendAll(producer, sandbox.topic, slice)));
+          break;
+        } catch {
+          retriedSends++;
+          await sleep(500);
+        }
+      }
+      sent += slice.length;
+      await tick;
+    }
+  })();
+  return {
+    done,
+    get sent() {
+      return sent;
+    },
+    /** Where each record landed (the last, successful send of it). */
+    placed,
+    get retriedSends() {
+      return retriedSends;
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}
+
+/** Deterministic sample traffic (ingest/sample-traffic.ts) spread round-robin over the partitions. */
+export function sampleRecords(count: number, seed: number, invalidRatio: number, startIso: string, partitions: number): OutRecord[] {
+  return sampleTraffic({ count, seed, invalidRatio, startMs: Date.parse(startIso) }).map(roundRobin(partitions));
+}
+
+/** Assigns partitions round-robin so that offsets are predictable per record. */
+export const roundRobin = (partitions: number) => (r: { key: string; value: Buffer }, i: number): OutRecord => ({ ...r, partition: i % partitions });
+
+// ------------------------------------------------------------------------------------------------
+// the pipeline process
+
+export interface PipelineProcess {
+  child: ChildProcess;
+  pid: number;
+  metricsPort: number;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  readonly stderr: string;
+}
+
+export async function startPipeline(sandbox: FaultSandbox, args: string[] = ['run'], extraEnv: Record<string, string> = {}): Promise<PipelineProcess> {
+  const metricsPort = await freePort();
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    env: { ...process.env, ...sandbox.env, WSDIAG_METRICS_PORT: String(metricsPort), ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout = (stdout + d).slice(-200_000)));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return {
+    child,
+    pid: child.pid!,
+    metricsPort,
+    done,
+    get stderr() {
+      return stderr;
+    },
+  };
+}
+
+export async function httpStatus(port: number, path: string): Promise<number> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(2000) });
+    await res.text();
+    return res.status;
+  } catch {
+    return 0;
+  }
+}
+
+export async function metric(port: number, name: string): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(2000) });
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+/** Resident set size of a process in MiB (Linux). */
+export function rssMiB(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+export async function committedTotal(sandbox: FaultSandbox): Promise<{ committed: bigint; end: bigint; caughtUp: boolean }> {
+  const offsets = await groupOffsets(sandbox.kafka, sandbox.groupId, sandbox.topic);
+  let committed = 0n;
+  let end = 0n;
+  for (const p of offsets) {
+    end += BigInt(p.end);
+    committed += p.committed === '-1' ? 0n : BigInt(p.committed);
+  }
+  return { committed, end, caughtUp: offsets.every((p) => p.committed === p.end || (p.committed === '-1' && p.end === '0')) };
+}
+
+export async function waitCaughtUp(sandbox: FaultSandbox, timeoutMs: number): Promise<number> {
+  return waitFor('the group to commit every partition to its end', async () => (await committedTotal(sandbox)).caughtUp, timeoutMs, 300);
+}
+
+/** Milliseconds until the group commits beyond `baseline` (progress has resumed). */
+export async function waitCommitProgress(sandbox: FaultSandbox, baseline: bigint, timeoutMs: number): Promise<number> {
+  return waitFor('commit progress', async () => {
+    const c = await committedTotal(sandbox);
+    return c.committed > baseline || (c.caughtUp && c.end > 0n);
+  }, timeoutMs, 200);
+}
+
+/** Problems a pipeline's stderr must never show: crashes, unhandled rejections, uncaught errors. */
+export function stderrProblems(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => /unhandled|uncaught|rejection|fatal|Error:|wsdiag: /i.test(l));
+}
+
+// ------------------------------------------------------------------------------------------------
+// accounting
+
+export interface Expected {
+  /** Distinct event_ids of every valid record produced (copies counted once). */
+  validIds: ReadonlySet<string>;
+  byAttribution: Record<string, number>;
+  /** Invalid records by "partition:offset" (their original bytes). */
+  invalid: ReadonlyMap<string, { key: string; value: Buffer; reason?: string }>;
+  fromIso: string;
+  toIso: string;
+}
+
+/** Decodes and classifies what was produced with the pipeline's own pure functions (the oracle). */
+export function expectationOf(placed: readonly PlacedRecord[], maxRecordBytes = 262_144): Expected & { firstCopies: Map<string, string> } {
+  const validIds = new Set<string>();
+  const byAttribution: Record<string, number> = { '1010': 0, '1015': 0, other: 0, none: 0 };
+  const invalid = new Map<string, { key: string; value: Buffer; reason?: string }>();
+  const firstCopies = new Map<string, string>();
+  let minTs = Infinity;
+  let maxTs = -Infinity;
+  for (const r of placed) {
+    const decoded = decodeRecord(r.value, maxRecordBytes);
+    if (!decoded.ok) {
+      invalid.set(`${r.partition}:${r.offset}`, { key: r.key, value: r.value, reason: decoded.reason });
+      continue;
+    }
+    const id = decoded.event.event_id;
+    minTs = Math.min(minTs, decoded.event.ts);
+    maxTs = Math.max(maxTs, decoded.event.ts);
+    if (validIds.has(id)) continue;
+    validIds.add(id);
+    firstCopies.set(id, r.key);
+    const attribution = classify(decoded.event).attribution;
+    byAttribution[attribution] = (byAttribution[attribution] ?? 0) + 1;
+  }
+  const fromIso = new Date(Number.isFinite(minTs) ? minTs - 60_000 : 0).toISOString();
+  const toIso = new Date(Number.isFinite(maxTs) ? maxTs + 120_000 : 60_000).toISOString();
+  return { validIds, byAttribution, invalid, fromIso, toIso, firstCopies };
+}
+
+export interface Figures {
+  /** uniqExact(event_id) over raw events. */
+  rawDistinct: number;
+  /** count() FINAL: rows after ReplacingMergeTree collapsing. */
+  rawFinal: number;
+  /** count() without FINAL: physical rows (a second copy would show here before a merge). */
+  rawRows: number;
+  /** uniqExactMerge over rollup_minute, and per attribution. */
+  rollupEvents: number;
+  rollupByAttribution: Record<string, number>;
+  /** `wsdiag retro --format json` summary. */
+  retroEvents: number;
+  retroByAttribution: Record<string, number>;
+  lost: number;
+  /** Event_ids in ClickHouse that were never produced (must be 0). */
+  unexpected: number;
+  dlq: number;
+  dlqMatched: number;
+  dlqProblems: string[];
+}
+
+export async function figures(sandbox: FaultSandbox, expected: Expected): Promise<Figures> {
+  const db = sandbox.database;
+  const ch = sandbox.clickhouse;
+  const [raw] = await ch.query<{ d: string; r: string }>(`SELECT uniqExact(event_id) AS d, count() AS r FROM ${db}.events`);
+  const [final] = await ch.query<{ n: string }>(`SELECT count() AS n FROM ${db}.events FINAL`);
+  const ids = await ch.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM ${db}.events`);
+  const stored = new Set(ids.map((r) => r.event_id));
+  const [rollup] = await ch.query<{ n: string }>(`SELECT uniqExactMerge(events) AS n FROM ${db}.rollup_minute`);
+  const perAttribution = await ch.query<{ attribution: string; n: string }>(
+    `SELECT attribution, uniqExactMerge(events) AS n FROM ${db}.rollup_minute GROUP BY attribution`,
+  );
+  const retro = await retroSummary(sandbox, expected.fromIso, expected.toIso);
+  let lost = 0;
+  for (const id of expected.validIds) if (!stored.has(id)) lost++;
+  let unexpected = 0;
+  for (const id of stored) if (!expected.validIds.has(id)) unexpected++;
+  const dlq = await readTopic(sandbox.kafka, sandbox.dlqTopic, expected.invalid.size, 60_000);
+  const { matched, problems } = matchDeadLetters(sandbox, dlq, expected.invalid);
+  return {
+    rawDistinct: Number(raw!.d),
+    rawFinal: Number(final!.n),
+    rawRows: Number(raw!.r),
+    rollupEvents: Number(rollup!.n),
+    rollupByAttribution: Object.fromEntries(perAttribution.map((r) => [r.attribution, Number(r.n)])),
+    retroEvents: retro.events,
+    retroByAttribution: retro.by_attribution,
+    lost,
+    unexpected,
+    dlq: dlq.length,
+    dlqMatched: matched,
+    dlqProblems: problems,
+  };
+}
+
+/** Each dead letter must name a distinct source offset whose original bytes it carries unchanged. */
+export function matchDeadLetters(sandbox: FaultSandbox, dlq: readonly ConsumedRecord[], invalid: Expected['invalid']): { matched: number; problems: string[] } {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  let matched = 0;
+  for (const d of dlq) {
+    const where = `${String(d.headers[deadLetterHeaders.partition])}:${String(d.headers[deadLetterHeaders.offset])}`;
+    const original = invalid.get(where);
+    const reason = String(d.headers[deadLetterHeaders.reason]);
+    if (String(d.headers[deadLetterHeaders.topic]) !== sandbox.topic) problems.push(`${where}: wrong source topic`);
+    if (!original) {
+      problems.push(`${where}: not an invalid record that was produced (reason ${reason})`);
+      continue;
+    }
+    if (seen.has(where)) {
+      problems.push(`${where}: dead-lettered twice`);
+      continue;
+    }
+    seen.add(where);
+    if (d.key?.toString() !== original.key) problems.push(`${where}: key changed`);
+    if (!d.value || Buffer.compare(d.value, original.value) !== 0) problems.push(`${where}: value bytes changed`);
+    if (original.reason && reason !== original.reason) problems.push(`${where}: reason ${reason}, expected ${original.reason}`);
+    matched++;
+  }
+  return { matched, problems: problems.slice(0, 20) };
+}
+
+export async function retroSummary(sandbox: FaultSandbox, fromIso: string, toIso: string): Promise<{ events: number; by_attribution: Record<string, number> }> {
+  const child = spawn(process.execPath, [cliPath, 'retro', '--from', fromIso, '--to', toIso, '--format', 'json'], {
+    env: { ...process.env, ...sandbox.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`wsdiag retro exited ${code}: ${stderr.slice(0, 2000)}`);
+  const report = JSON.parse(stdout) as { summary: { events: number; by_attribution: Record<string, number> } };
+  return report.summary;
+}
+
+/** How many times the worst figure counts an event beyond once (0 when every figure is exact). */
+export function countedTwice(f: Figures, expected: Expected): number {
+  const n = expected.validIds.size - f.lost;
+  return Math.max(0, f.rawFinal - n, f.rawDistinct - n, f.rollupEvents - n, f.retroEvents - n, f.dlq - f.dlqMatched);
+}
+
+// ------------------------------------------------------------------------------------------------
+// report rows (bench/fault-report.ts collects them from the full run)
+
+export interface FaultRow {
+  fault: string;
+  repetitions: number;
+  produced: number;
+  inClickHouse: number;
+  inDlq: number;
+  lost: number;
+  countedTwice: number;
+  recoverMs: number[];
+  notes?: string;
+}
+
+export function report(row: FaultRow): void {
+  const file = process.env.WSDIAG_FAULTS_REPORT;
+  if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
+}
