@@ -1,12 +1,15 @@
 // Extracts every panel and alert query from the Grafana files and expands the ClickHouse plugin's
 // macros and template variables into plain SQL, so tests can run exactly what Grafana would send.
 // @see https://github.com/grafana/clickhouse-datasource (pkg/macros/macros.go; frontend $__conditionalAll)
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const dashboardsDir = fileURLToPath(new URL('./grafana/dashboards/', import.meta.url));
-export const alertRulesFile = fileURLToPath(new URL('./grafana/provisioning/alerting/wsdiag-rules.yml', import.meta.url));
+// Compiled into dist/dashboards/, the JSON and YAML stay in the package's own dashboards/ folder.
+const here = fileURLToPath(new URL('./', import.meta.url));
+const base = existsSync(join(here, 'grafana')) ? here : join(here, '../../dashboards/');
+export const dashboardsDir = join(base, 'grafana/dashboards/');
+export const alertRulesFile = join(base, 'grafana/provisioning/alerting/wsdiag-rules.yml');
 export const clickhouseDatasourceType = 'grafana-clickhouse-datasource';
 
 /** A template variable's selection: "All" (every option) or explicit values. */
