@@ -1,13 +1,11 @@
 // Facts read once per event and shared by every classifier: the texts matched against the runtime
 // vocabularies, the target host, and whether the TLS handshake is known to have completed.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
-import { runtimeFamily } from './runtime-family.js';
 import { matchVocabularies, type TextField, type TextHit } from './vocabularies/index.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
   readonly secure: boolean;
-  readonly family: string;
   /** Vocabulary matches over error.code, error.name, error.message and close.reason. */
   readonly hits: readonly TextHit[];
   /** All texts of the event, joined, for classifiers that look for a word (e.g. "cipher"). */
@@ -17,6 +15,8 @@ export interface EvidenceContext {
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
   readonly failed: boolean;
 }
+
+const NO_HITS: readonly TextHit[] = Object.freeze([]);
 
 function textFields(event: TelemetryEvent): TextField[] {
   const fields: TextField[] = [];
@@ -38,9 +38,8 @@ export function buildContext(event: TelemetryEvent): EvidenceContext {
   return {
     event,
     secure: /^wss:/i.test(event.target.url),
-    family: runtimeFamily(event.source.runtime, event.source.user_agent),
-    hits: fields.length === 0 ? [] : matchVocabularies(fields),
-    text: fields.length === 0 ? '' : fields.map((field) => field.text).join('\n'),
+    hits: fields.length === 0 ? NO_HITS : matchVocabularies(fields),
+    text: fields.length === 0 ? '' : fields.length === 1 ? (fields[0] as TextField).text : fields.map((field) => field.text).join('\n'),
     tlsCompleted: outcome === 'connected' || (status !== undefined && status >= 100) || event.close?.on_wire === true,
     failed: outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015,
   };

@@ -18,9 +18,10 @@ export type ParseResult =
   | { readonly ok: true; readonly extensions: readonly ExtensionOffer[] }
   | { readonly ok: false; readonly error: string };
 
-// RFC 7230 §3.2.6 tchar.
+// RFC 7230 §3.2.6 tchar, as a lookup table over char codes.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+const TCHAR = new Uint8Array(128);
+for (const ch of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") TCHAR[ch.charCodeAt(0)] = 1;
 
 const EMPTY: ParseResult = { ok: true, extensions: [] };
 
@@ -36,7 +37,7 @@ export function parseExtensions(header: string): ParseResult {
   };
   const readToken = (): string => {
     const start = i;
-    while (i < n && TOKEN_CHAR.test(header[i] as string)) i++;
+    while (i < n && TCHAR[header.charCodeAt(i)] === 1) i++;
     return header.slice(start, i);
   };
   skipSpace();

@@ -20,6 +20,8 @@ export function strongestCandidate(
       best = finding;
   }
   if (!best) return undefined;
+  if (findings.length === 1)
+    return { attribution, cause: best.cause, confidence: best.confidence, evidence: [best.evidence], remediation: remediation[best.cause] ?? '' };
   const cause = best.cause;
   const agreeing = findings.filter((finding) => finding.cause === cause).sort((a, b) => b.confidence - a.confidence);
   // Corroboration counts distinct fields: two rules matching the same text are one fact.

@@ -14,7 +14,7 @@ const verifyTextRules: VocabularyRule[] = verifyCodeTable
   .filter((row) => row.cause !== undefined && row.code !== 1)
   .map((row) => ({
     id: `openssl.verify_text.${row.name.toLowerCase()}`,
-    pattern: new RegExp(`\\b${escape(row.text)}(?![\\w ]*in certificate chain)`, 'i'),
+    pattern: new RegExp(`\\b${escape(row.text)}\\b(?! in certificate chain)`, 'i'),
     cause: row.cause ?? 'tls_unknown',
     confidence: Math.min(0.8, row.confidence ?? 0.6),
     ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}),
@@ -37,6 +37,6 @@ export const opensslVocabulary: Vocabulary = {
     rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr),
     rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr),
     rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.5, `${sslErr}; ${boringssl}`),
-    rule('openssl.ssl_routines', /SSL routines|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr),
+    rule('openssl.ssl_routines', /\bSSL routines\b|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr),
   ],
 };

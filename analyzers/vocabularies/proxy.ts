@@ -15,7 +15,7 @@ export const proxyVocabulary: Vocabulary = {
     rule('nginx.peer_closed_in_handshake', /peer closed connection in SSL handshake/, 'tls_unknown', 0.5, nginxHandshake),
     rule('envoy.delayed_connect_refused', /delayed connect error: 111\b/, 'connection_refused', 0.8, envoy),
     rule('envoy.connection_timeout', /reset reason: connection timeout/, 'network_timeout', 0.75, envoy),
-    rule('envoy.tls_error', /transport failure reason: TLS error|TLS_error:/, 'tls_unknown', 0.55, envoy),
+    rule('envoy.tls_error', /transport failure reason: TLS error|\bTLS_error:/, 'tls_unknown', 0.55, envoy),
     rule('haproxy.ssl_handshake_failure', /SSL handshake failure/, 'tls_unknown', 0.55, haproxy),
     rule('haproxy.ssl_handshake_timeout', /Timeout during SSL handshake/, 'tls_unknown', 0.5, haproxy),
   ],

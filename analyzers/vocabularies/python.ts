@@ -12,12 +12,12 @@ export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
     rule('python.hostname_mismatch', /(?:Hostname|IP address) mismatch, certificate is not valid for/, 'hostname_mismatch', 0.85, pySsl),
-    rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|SSLCertVerificationError/, 'tls_unknown', 0.5, pySsl),
+    rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|\bSSLCertVerificationError\b/, 'tls_unknown', 0.5, pySsl),
     rule('websockets.invalid_status', /server rejected WebSocket connection: HTTP (\d{3})/, 'http_rejected', 0.85, websockets, { capture: 'http_status' }),
-    rule('websockets.subprotocol', /no subprotocols? supported|unsupported subprotocol|no subprotocol accepted/i, 'subprotocol_mismatch', 0.8, websocketsClient),
-    rule('websockets.extension', /(?:unsupported|no) extensions? (?:supported|:)|NegotiationError: .*(?:extension|parameter|window_bits|context_takeover)/i, 'extension_params_rejected', 0.75, `${websocketsClient}; ${deflate}`),
+    rule('websockets.subprotocol', /\bno subprotocols? supported\b|\bunsupported subprotocol\b|\bno subprotocol accepted\b/i, 'subprotocol_mismatch', 0.8, websocketsClient),
+    rule('websockets.extension', /\bunsupported extension\b|\bno extensions supported\b|\bNegotiationError\b: .*(?:extension|parameter|window_bits|context_takeover)/i, 'extension_params_rejected', 0.75, `${websocketsClient}; ${deflate}`),
     rule('aiohttp.handshake_status', /(\d{3}), message='Invalid response status'/, 'http_rejected', 0.85, aiohttp, { capture: 'http_status' }),
-    rule('aiohttp.certificate_error', /ClientConnectorCertificateError/, 'tls_unknown', 0.6, aiohttp),
-    rule('aiohttp.ssl_error', /ClientConnectorSSLError|ClientSSLError/, 'tls_unknown', 0.55, aiohttp),
+    rule('aiohttp.certificate_error', /\bClientConnectorCertificateError\b/, 'tls_unknown', 0.6, aiohttp),
+    rule('aiohttp.ssl_error', /\bClientConnectorSSLError\b|\bClientSSLError\b/, 'tls_unknown', 0.55, aiohttp),
   ],
 };

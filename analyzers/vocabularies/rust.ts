@@ -7,13 +7,13 @@ const tungstenite = 'tungstenite src/error.rs (Error::Http, "HTTP error: {}") ht
 export const rustVocabulary: Vocabulary = {
   name: 'rust',
   rules: [
-    rule('rustls.expired', /InvalidCertificate\(Expired(?:Context)?\b|invalid peer certificate: Expired|certificate expired: verification time/, 'cert_expired', 0.85, rustlsError),
-    rule('rustls.not_valid_yet', /InvalidCertificate\(NotValidYet(?:Context)?\b|invalid peer certificate: NotValidYet|certificate not valid yet/, 'cert_not_yet_valid', 0.85, rustlsError),
-    rule('rustls.unknown_issuer', /InvalidCertificate\(UnknownIssuer\)|invalid peer certificate: UnknownIssuer/, 'untrusted_ca', 0.6, rustlsError, { ambiguity: 'issuer' }),
-    rule('rustls.not_valid_for_name', /InvalidCertificate\(NotValidForName(?:Context)?\b|invalid peer certificate: NotValidForName|certificate not valid for name/, 'hostname_mismatch', 0.85, rustlsError),
-    rule('rustls.fatal_alert', /received fatal alert: ([A-Za-z]+)|AlertReceived\(([A-Za-z]+)\)/, 'tls_unknown', 0.85, rustlsError, { capture: 'tls_alert' }),
-    rule('rustls.no_cipher_in_common', /NoCipherSuitesInCommon/, 'cipher_mismatch', 0.85, rustlsError),
-    rule('rustls.unsupported_version', /ServerDoesNotSupportTls12Or13|SupportedVersionsExtensionRequired|peer is incompatible: .*Version/, 'tls_version_mismatch', 0.8, rustlsError),
+    rule('rustls.expired', /\bInvalidCertificate\(Expired(?:Context)?\b|invalid peer certificate: Expired|certificate expired: verification time/, 'cert_expired', 0.85, rustlsError),
+    rule('rustls.not_valid_yet', /\bInvalidCertificate\(NotValidYet(?:Context)?\b|invalid peer certificate: NotValidYet|certificate not valid yet/, 'cert_not_yet_valid', 0.85, rustlsError),
+    rule('rustls.unknown_issuer', /\bInvalidCertificate\(UnknownIssuer\)|invalid peer certificate: UnknownIssuer/, 'untrusted_ca', 0.6, rustlsError, { ambiguity: 'issuer' }),
+    rule('rustls.not_valid_for_name', /\bInvalidCertificate\(NotValidForName(?:Context)?\b|invalid peer certificate: NotValidForName|certificate not valid for name/, 'hostname_mismatch', 0.85, rustlsError),
+    rule('rustls.fatal_alert', /received fatal alert: ([A-Za-z]+)|\bAlertReceived\(([A-Za-z]+)\)/, 'tls_unknown', 0.85, rustlsError, { capture: 'tls_alert' }),
+    rule('rustls.no_cipher_in_common', /\bNoCipherSuitesInCommon\b/, 'cipher_mismatch', 0.85, rustlsError),
+    rule('rustls.unsupported_version', /\bServerDoesNotSupportTls12Or13\b|\bSupportedVersionsExtensionRequired\b|peer is incompatible: .*Version/, 'tls_version_mismatch', 0.8, rustlsError),
     rule('tungstenite.http', /HTTP error: (\d{3})|Http\(Response \{ status: (\d{3})/, 'http_rejected', 0.85, tungstenite, { capture: 'http_status' }),
   ],
 };

@@ -9,15 +9,18 @@ const winsock = 'Windows Sockets error codes https://learn.microsoft.com/en-us/w
 const goNet = 'Go net package (net.OpError, net.DNSError) https://pkg.go.dev/net#DNSError';
 const javaNet = 'Java java.net exceptions https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/package-summary.html';
 
+/** Case-insensitive alternation of whole phrases (\b on both ends, so the matcher's prefilter can index them). */
+const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.map((phrase) => `\\b${phrase}\\b`).join('|'), 'i');
+
 export const systemVocabulary: Vocabulary = {
   name: 'system',
   rules: [
-    rule('system.econnrefused', /\bECONNREFUSED\b|\bConnection refused\b|actively refused it|Connect call failed|\bWSAECONNREFUSED\b/i, 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}`),
-    rule('system.enotfound', /\bENOTFOUND\b|\bEAI_(?:NONAME|NODATA)\b|Name or service not known|nodename nor servname provided|No such host is known|\bno such host\b|Could not resolve host|getaddrinfo failed|\bUnknownHostException\b|Name does not resolve/i, 'dns_failure', 0.85, `${gai}; ${nodeErrors}; ${goNet}; ${javaNet}; ${winsock}`),
-    rule('system.eai_again', /\bEAI_AGAIN\b|Temporary failure in name resolution|server misbehaving/i, 'dns_failure', 0.8, `${gai}; ${goNet}`),
-    rule('system.etimedout', /\bETIMEDOUT\b|\bi\/o timeout\b|Connection timed out|Operation timed out|\bSocketTimeoutException\b|connect timed out|Connection timeout|\bWSAETIMEDOUT\b/i, 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`),
-    rule('system.econnreset', /\bECONNRESET\b|Connection reset by peer|connection was forcibly closed|\bWSAECONNRESET\b|Connection reset/i, 'network_reset', 0.75, `${errno}; ${nodeErrors}; ${winsock}`),
-    rule('system.epipe', /\bEPIPE\b|Broken pipe/i, 'network_reset', 0.65, errno),
-    rule('system.unreachable', /\bE(?:HOST|NET)UNREACH\b|No route to host|Network is unreachable/i, 'connection_refused', 0.65, errno),
+    rule('system.econnrefused', phrases('ECONNREFUSED', 'Connection refused', 'actively refused it', 'Connect call failed', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}`),
+    rule('system.enotfound', phrases('ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'Name or service not known', 'nodename nor servname provided', 'No such host is known', 'no such host', 'Could not resolve host', 'getaddrinfo failed', 'UnknownHostException', 'Name does not resolve'), 'dns_failure', 0.85, `${gai}; ${nodeErrors}; ${goNet}; ${javaNet}; ${winsock}`),
+    rule('system.eai_again', phrases('EAI_AGAIN', 'Temporary failure in name resolution', 'server misbehaving'), 'dns_failure', 0.8, `${gai}; ${goNet}`),
+    rule('system.etimedout', phrases('ETIMEDOUT', 'i/o timeout', 'Connection timed out', 'Operation timed out', 'SocketTimeoutException', 'connect timed out', 'Connection timeout', 'WSAETIMEDOUT'), 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`),
+    rule('system.econnreset', phrases('ECONNRESET', 'Connection reset by peer', 'connection was forcibly closed', 'WSAECONNRESET', 'Connection reset'), 'network_reset', 0.75, `${errno}; ${nodeErrors}; ${winsock}`),
+    rule('system.epipe', phrases('EPIPE', 'Broken pipe'), 'network_reset', 0.65, errno),
+    rule('system.unreachable', phrases('EHOSTUNREACH', 'ENETUNREACH', 'No route to host', 'Network is unreachable'), 'connection_refused', 0.65, errno),
   ],
 };
