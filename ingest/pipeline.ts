@@ -109,25 +109,29 @@ export function createPipeline(parts: PipelineParts) {
     log.debug({ records: current.records, inserted: written.inserted, duplicates: written.duplicates, dead_letters: deadLetters.length }, 'batch flushed');
   }
 
-  /** Serialised: batches are written and committed strictly in order. */
-  function flush(): Promise<void> {
+  /**
+   * Starts writing the current batch. Writes are serialised (batches commit strictly in order);
+   * resolves `previous` when the batch before this one is written, so one batch fills while one writes.
+   */
+  function flush(): { previous: Promise<void>; written: Promise<void> } {
     const current = batch;
     batch = emptyBatch(now());
+    const previous = flushing;
     // A batch that cannot be written stops the job uncommitted: a restart re-reads it, nothing is skipped.
-    flushing = flushing.then(() => (failure === undefined ? writeBatch(current) : undefined)).catch((error) => {
+    flushing = previous.then(() => (failure === undefined ? writeBatch(current) : undefined)).catch((error) => {
       failure ??= error;
       stopping = true;
       log.error({ err: { message: String((error as Error).message) } }, 'batch could not be written; stopping without commit');
     });
-    return flushing;
+    return { previous, written: flushing };
   }
 
   async function deliver(records: SourceRecord[], deliveryControl: DeliveryControl): Promise<void> {
     control = deliveryControl;
     for (const record of records) {
       accept(record);
-      // Waiting on the flush is the backpressure: no more fetching while ClickHouse is behind.
-      if (batch.records >= config.WSDIAG_BATCH_MAX_ROWS) await flush();
+      // Backpressure: at most one batch writing and one filling; fetching waits while ClickHouse is behind.
+      if (batch.records >= config.WSDIAG_BATCH_MAX_ROWS) await flush().previous;
     }
   }
 
@@ -140,7 +144,7 @@ export function createPipeline(parts: PipelineParts) {
     stopping = true;
     await source.pause();
     await inFlightDelivery.catch(() => undefined);
-    if (failure === undefined) await flush();
+    if (failure === undefined) await flush().written;
     await source.disconnect();
     await publisher.disconnect();
     log.info('stopped after flushing and committing');
@@ -152,7 +156,7 @@ export function createPipeline(parts: PipelineParts) {
     /** Consumes until `stop()`; with `drain`, stops by itself once the group has caught up. */
     async run({ drain }: { drain: boolean }): Promise<void> {
       const timer = setInterval(() => {
-        if (batch.records > 0 && now() - batch.startedAtMs >= config.WSDIAG_BATCH_FLUSH_MS) void flush().catch(() => undefined);
+        if (batch.records > 0 && now() - batch.startedAtMs >= config.WSDIAG_BATCH_FLUSH_MS) flush();
       }, Math.max(10, Math.floor(config.WSDIAG_BATCH_FLUSH_MS / 4)));
       await source.start((records, deliveryControl) => (inFlightDelivery = deliver(records, deliveryControl)));
       log.info({ topic: config.WSDIAG_TOPIC, group: config.WSDIAG_KAFKA_GROUP_ID }, 'consuming');

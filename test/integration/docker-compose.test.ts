@@ -1,8 +1,9 @@
 // docker-compose.yml is for users with a Docker engine; here it can only be validated, not run.
 // docker-compose (Debian's 1.29) prints the resolved file as YAML; its own Python parses it to JSON.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/services.js';
+import { parseYaml } from '../support/yaml-file.js';
 
 type Port = string | { host_ip?: string; published?: string | number; target?: number };
 type Service = { image?: string; ports?: Port[]; build?: unknown; depends_on?: Record<string, { condition?: string }> };
@@ -14,12 +15,7 @@ const compose = (...args: string[]) =>
 function resolvedCompose(): Compose {
   const out = compose('config');
   if (out.status !== 0) throw new Error(out.stderr);
-  // /usr/bin/python3 is the interpreter Debian's docker-compose runs on, so PyYAML is there.
-  const json = execFileSync('/usr/bin/python3', ['-c', 'import sys, json, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], {
-    input: out.stdout,
-    encoding: 'utf8',
-  });
-  return JSON.parse(json) as Compose;
+  return parseYaml<Compose>(out.stdout);
 }
 
 /** Host address of a published port in short ("127.0.0.1:8123:8123/tcp") or long form. */

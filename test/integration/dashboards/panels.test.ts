@@ -1,7 +1,6 @@
 // Every dashboard panel, dashboard variable and Grafana alert query, with its macros expanded as
 // Grafana would, runs on ClickHouse 18.16 (local server) and on a current engine (chDB) over the same
 // seeded incident: it must succeed on both, return the same rows on both, and give the incident's numbers.
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../../ingest/clickhouse-client.js';
 import { migrate } from '../../../ingest/migrate.js';
@@ -26,6 +25,7 @@ import { createChdbRunner, type ChdbRunner } from '../../support/chdb-runner.js'
 import { insertSeededIncident } from '../../support/seed-clickhouse.js';
 import { certificates, seededIncident, window } from '../../support/seeded-incident.js';
 import { servicesConfig } from '../../support/services.js';
+import { loadYaml } from '../../support/yaml-file.js';
 
 type Row = Record<string, unknown>;
 type EngineName = '18.16' | 'chdb';
@@ -36,11 +36,7 @@ const fromSeconds = window.fromMs / 1000;
 const toSeconds = window.toMs / 1000;
 
 const dashboards = loadDashboards();
-const rulesDoc = (() => {
-  const r = spawnSync('python3', ['-c', 'import json,sys,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)', alertRulesFile], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cannot parse ${alertRulesFile}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as AlertRulesDocument;
-})();
+const rulesDoc = loadYaml<AlertRulesDocument>(alertRulesFile);
 const alerts = alertQueries(rulesDoc);
 const panels = dashboards.flatMap(dashboardQueries).filter((q) => q.datasourceType === clickhouseDatasourceType);
 const variables = dashboards.flatMap((d) => dashboardVariables(d).filter((v) => v.type === 'query'));

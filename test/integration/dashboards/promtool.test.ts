@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dashboardQueries, loadDashboards } from '../../../dashboards/panel-sql.js';
 import { repoRoot } from '../../support/services.js';
+import { loadYaml } from '../../support/yaml-file.js';
 
 const rulesFile = join(repoRoot, 'dashboards/prometheus/wsdiag-rules.yml');
 const testsFile = join(repoRoot, 'test/fixtures/prometheus/wsdiag-rules.test.yml');
@@ -18,12 +19,6 @@ function run(cmd: string, args: string[]): { code: number; out: string } {
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
-/** YAML → JSON through PyYAML (python3 is a project tool; Node has no YAML parser in our deps). */
-function loadYaml<T>(file: string): T {
-  const r = run('python3', ['-c', 'import json,sys,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)', file]);
-  if (r.code !== 0) throw new Error(`cannot parse ${file}: ${r.out}`);
-  return JSON.parse(r.out) as T;
-}
 
 interface RulesFile { groups: Array<{ rules: Array<{ alert?: string; record?: string }> }> }
 interface TestsFile { tests: Array<{ name?: string; alert_rule_test?: Array<{ alertname: string; exp_alerts?: unknown[] | null }> }> }

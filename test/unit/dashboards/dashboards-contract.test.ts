@@ -1,7 +1,6 @@
 // Contracts between the Grafana/Prometheus files and the rest of wsdiag: every panel has a query on a
 // provisioned data source, causes and attributions exist in the classifier's registry, variables are
 // defined and used, ClickHouse SQL reads rollups with idempotent counts, and metrics exist.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,15 +21,10 @@ import {
 import { createMetrics } from '../../../ingest/metrics.js';
 import { allCauses, attributions } from '../../../schemas/classification.js';
 import { rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { loadYaml } from '../../support/yaml-file.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** YAML → JSON through PyYAML (python3 is a project tool; no YAML parser among our npm deps). */
-function loadYaml<T>(file: string): T {
-  const r = spawnSync('python3', ['-c', 'import json,sys,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)', file], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cannot parse ${file}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
-}
 
 const dashboards = loadDashboards();
 const rulesDoc = loadYaml<AlertRulesDocument>(alertRulesFile);
