@@ -35,22 +35,30 @@ export const vocabularies: readonly Vocabulary[] = [
 
 const allRules: readonly VocabularyRule[] = vocabularies.flatMap((vocabulary) => vocabulary.rules);
 
-// Built once at load: trigger word → indexes of the rules it may fire, and the rules that always run.
-const rulesByWord = new Map<string, number[]>();
+/** FNV-1a over a word's lower-cased characters: the matcher looks words up without allocating them. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+// Built once at load: trigger word hash → indexes of the rules it may fire, and the rules that always run.
+// A hash collision only adds a candidate rule, whose regex then decides: the prefilter stays exact.
+const rulesByWord = new Map<number, number[]>();
+// Bitmap over the low 16 bits of trigger hashes: most words of a text are no trigger and skip the Map.
+const triggerBits = new Uint8Array(1 << 13);
 const alwaysRun: number[] = [];
 triggerWords(allRules.map((rule) => rule.pattern.source)).forEach((words, index) => {
   if (!words) return void alwaysRun.push(index);
   for (const word of new Set(words)) {
-    const list = rulesByWord.get(word);
+    const hash = wordHash(word);
+    triggerBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
+    const list = rulesByWord.get(hash);
     if (list) list.push(index);
-    else rulesByWord.set(word, [index]);
+    else rulesByWord.set(hash, [index]);
   }
 });
 
-/** a-z, 0-9 and _ in a lower-cased text: the characters of a trigger word. */
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
-}
 
 /** Rules that always run (no trigger word could be derived); exported for the tests. */
 export const alwaysRunRuleIds: readonly string[] = alwaysRun.map((index) => allRules[index]?.id ?? '');
@@ -104,20 +112,24 @@ function resolve(rule: VocabularyRule, match: RegExpExecArray, kind: string): Te
 
 function candidateRules(text: string): number[] {
   const candidates: number[] = [];
-  const lower = text.toLowerCase();
-  const length = lower.length;
-  let start = -1;
+  const length = text.length;
+  let hash = 0x811c9dc5;
+  let wordLength = 0;
   for (let i = 0; i <= length; i++) {
-    if (i < length && isWordCode(lower.charCodeAt(i))) {
-      if (start < 0) start = i;
+    let code = i < length ? text.charCodeAt(i) : 0;
+    if (code >= 65 && code <= 90) code += 32; // ASCII lower case, as the trigger words
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) {
+      hash = Math.imul(hash ^ code, 16777619);
+      wordLength++;
       continue;
     }
     // Trigger words have 3+ characters: shorter words need no lookup.
-    if (start >= 0 && i - start >= 3) {
-      const rules = rulesByWord.get(lower.slice(start, i));
+    if (wordLength >= 3 && ((triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) {
+      const rules = rulesByWord.get(hash >>> 0);
       if (rules) for (const index of rules) if (!candidates.includes(index)) candidates.push(index);
     }
-    start = -1;
+    hash = 0x811c9dc5;
+    wordLength = 0;
   }
   for (const index of alwaysRun) candidates.push(index);
   // Table order, so evidence order does not depend on word order.
@@ -134,29 +146,11 @@ function matchField(field: TextField): readonly TextHit[] {
   return Object.freeze(hits);
 }
 
-// Telemetry repeats the same error texts across many clients: the hits of a text are a pure function
-// of (field, text), so they are memoized. Bounded: a cache that reaches its size starts over.
-const CACHE_ENTRIES = 4096;
-const CACHE_MAX_TEXT = 1024;
-const cacheByKind = new Map<string, Map<string, readonly TextHit[]>>();
-
-function cachedMatchField(field: TextField): readonly TextHit[] {
-  if (field.text.length > CACHE_MAX_TEXT) return matchField(field);
-  let cache = cacheByKind.get(field.kind);
-  if (!cache) cacheByKind.set(field.kind, (cache = new Map()));
-  const cached = cache.get(field.text);
-  if (cached) return cached;
-  const hits = matchField(field);
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  cache.set(field.text, hits);
-  return hits;
-}
-
-/** Every rule that matches any of the fields; [] when there is no text. Hits are frozen and may be shared. */
+/** Every rule that matches any of the fields; [] when there is no text. Hits are frozen. */
 export function matchVocabularies(fields: readonly TextField[]): readonly TextHit[] {
-  if (fields.length === 1) return cachedMatchField(fields[0] as TextField);
+  if (fields.length === 1) return matchField(fields[0] as TextField);
   const hits: TextHit[] = [];
-  for (const field of fields) for (const hit of cachedMatchField(field)) hits.push(hit);
+  for (const field of fields) for (const hit of matchField(field)) hits.push(hit);
   return hits;
 }
 
