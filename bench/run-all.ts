@@ -2,6 +2,7 @@
 // Benchmarks, not tests: they print figures and never fail on a threshold.
 import { runClassifyBench } from './classify-bench.js';
 import { runPipelineBench } from './pipeline-bench.js';
+import { formatStorageBench, runStorageBench } from './storage-bench.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -16,3 +17,6 @@ console.log(`\n## pipeline (${fmt(pipeline.events)} records, 1% invalid, 6 parti
 console.log(`no-op kafkajs eachBatch consumer: ${fmt(pipeline.noopPerSec)} events/s`);
 console.log(`wsdiag run --drain:               ${fmt(pipeline.pipelinePerSec)} events/s (${pipeline.pipelineSeconds.toFixed(1)} s wall, incl. start-up, migrate and drain detection; ${fmt(pipeline.stored)} stored)`);
 console.log(`pipeline / no-op:                 ${pipeline.ratio.toFixed(3)}`);
+
+console.log('\n## storage: cost of idempotent rollups (ClickHouse at WSDIAG_CLICKHOUSE_URL)');
+console.log(formatStorageBench(await runStorageBench()));

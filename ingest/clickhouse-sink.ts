@@ -25,15 +25,16 @@ export function createEventSink(runner: SqlRunner, db: string) {
   const table = `${db}.events`;
 
   async function storedIds(rows: ReadonlyArray<EventRow>): Promise<Set<string>> {
-    const stored = new Set<string>();
-    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
-      const chunk = rows.slice(i, i + LOOKUP_CHUNK);
-      // No ts bound: a copy with another ts (a replayed file, a clock-skewed retry) is still the same
-      // event. The (hour, event_id) key still prunes: within one hour's marks event_id is sorted.
-      const sql = `SELECT DISTINCT event_id FROM ${table} WHERE event_id IN (${chunk.map((r) => quoteString(String(r.event_id))).join(',')})`;
-      for (const { event_id } of await runner.query<{ event_id: string }>(sql)) stored.add(event_id);
-    }
-    return stored;
+    const chunks: Array<ReadonlyArray<EventRow>> = [];
+    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) chunks.push(rows.slice(i, i + LOOKUP_CHUNK));
+    // No ts bound: a copy with another ts (a replayed file, a clock-skewed retry) is still the same
+    // event. The (hour, event_id) key still prunes: within one hour's marks event_id is sorted.
+    const answers = await Promise.all(
+      chunks.map((chunk) =>
+        runner.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM ${table} WHERE event_id IN (${chunk.map((r) => quoteString(String(r.event_id))).join(',')})`),
+      ),
+    );
+    return new Set(answers.flat().map((r) => r.event_id));
   }
 
   async function insertIsolatingRejects<Ref>(rows: PendingRow<Ref>[], rejected: SinkResult<Ref>['rejected']): Promise<number> {

@@ -50,6 +50,8 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
     sessionTimeout: config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS,
     heartbeatInterval: Math.floor(config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 10),
     allowAutoTopicCreation: false,
+    // Shorter long-polls: a stop or rebalance waits for the fetch in flight.
+    maxWaitTimeInMs: 1000,
   });
   const admin = kafka.admin();
   let connected = false;
