@@ -4,14 +4,16 @@ import { rule, type Vocabulary } from './types.js';
 
 const libcurlErrors = 'libcurl error codes https://curl.se/libcurl/c/libcurl-errors.html';
 const vtls = 'curl lib/vtls/openssl.c ("SSL certificate problem: %s", "no alternative certificate subject name matches") https://github.com/curl/curl/blob/master/lib/vtls/openssl.c';
+const repro = 'reproduced: docs/reproductions.md (test/integration/repro, curl 7.88.1 / OpenSSL 3.0)';
 const curlWs = 'curl lib/ws.c ("Refused WebSocket upgrade: %d") https://github.com/curl/curl/blob/master/lib/ws.c';
 
 export const curlVocabulary: Vocabulary = {
   name: 'curl',
   rules: [
-    rule('curl.ssl_certificate_problem', /SSL certificate problem: /, 'tls_unknown', 0.5, vtls),
-    rule('curl.no_alternative_name', /no alternative certificate subject name matches target host name|certificate subject name '[^']*' does not match target host/, 'hostname_mismatch', 0.85, vtls),
+    rule('curl.ssl_certificate_problem', /SSL certificate problem: /, 'tls_unknown', 0.5, `${vtls}; ${repro}`),
+    rule('curl.no_alternative_name', /no alternative certificate subject name matches target host name|certificate subject name '[^']*' does not match target host/, 'hostname_mismatch', 0.85, `${vtls}; ${repro}`),
     rule('curl.ssl_connect_syscall', /OpenSSL SSL_connect: SSL_ERROR_SYSCALL/, 'tls_unknown', 0.5, vtls),
+    rule('curl.couldnt_connect', /Failed to connect to \S+ port \d+|\bCouldn't connect to server\b|\bCould not connect to server\b/, 'connection_refused', 0.8, `${libcurlErrors} (CURLE_COULDNT_CONNECT, exit 7); ${repro}`),
     rule('curl.ws_refused', /Refused WebSocket upgrade: (\d{3})/, 'http_rejected', 0.85, curlWs, { capture: 'http_status' }),
     rule('curl.http_returned_error', /The requested URL returned error: (\d{3})/, 'http_rejected', 0.8, libcurlErrors, { capture: 'http_status' }),
   ],

@@ -8,6 +8,7 @@ const nodeAltnames = 'Node.js lib/tls.js checkServerIdentity https://github.com/
 const nodeSsl = 'Node.js: OpenSSL reason codes surface as ERR_SSL_<REASON> (lib/internal/errors.js) https://nodejs.org/api/errors.html#openssl-error-codes';
 const ws = 'ws lib/websocket.js https://github.com/websockets/ws/blob/master/lib/websocket.js';
 const wsReceiver = 'ws lib/receiver.js https://github.com/websockets/ws/blob/master/lib/receiver.js';
+const repro = 'reproduced: docs/reproductions.md (node-ws against loopback ws/https servers)';
 const wsServer = 'ws lib/websocket-server.js https://github.com/websockets/ws/blob/master/lib/websocket-server.js';
 
 export const nodeVocabulary: Vocabulary = {
@@ -21,7 +22,7 @@ export const nodeVocabulary: Vocabulary = {
     rule('node.unable_to_get_issuer_locally', /\bUNABLE_TO_GET_ISSUER_CERT_LOCALLY\b/, 'untrusted_ca', 0.55, nodeTls, { ambiguity: 'issuer' }),
     rule('node.unable_to_get_issuer', /\bUNABLE_TO_GET_ISSUER_CERT\b/, 'untrusted_ca', 0.55, nodeTls, { ambiguity: 'issuer' }),
     rule('node.cert_untrusted', /\bCERT_UNTRUSTED\b/, 'untrusted_ca', 0.85, nodeTls),
-    rule('node.altname_invalid', /\bERR_TLS_CERT_ALTNAME_INVALID\b|Hostname\/IP does not match certificate's altnames/, 'hostname_mismatch', 0.9, nodeAltnames),
+    rule('node.altname_invalid', /\bERR_TLS_CERT_ALTNAME_INVALID\b|Hostname\/IP does not match certificate's altnames/, 'hostname_mismatch', 0.9, `${nodeAltnames}; ${repro}`),
     rule('node.ssl_alert', /\bERR_SSL_(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, nodeSsl, { capture: 'tls_alert' }),
     rule('node.ssl_unsupported_protocol', /\bERR_SSL_UNSUPPORTED_PROTOCOL\b|\bERR_SSL_NO_PROTOCOLS_AVAILABLE\b|\bERR_SSL_VERSION_TOO_LOW\b|\bERR_SSL_UNKNOWN_PROTOCOL\b/, 'tls_version_mismatch', 0.85, nodeSsl),
     rule('node.ssl_no_shared_cipher', /\bERR_SSL_NO_SHARED_CIPHER\b|\bERR_SSL_NO_CIPHERS_AVAILABLE\b|\bERR_SSL_NO_CIPHER_MATCH\b/, 'cipher_mismatch', 0.85, nodeSsl),
@@ -29,10 +30,10 @@ export const nodeVocabulary: Vocabulary = {
     rule('node.tls_disconnected', /Client network socket disconnected before secure TLS connection was established/, 'tls_unknown', 0.78, nodeErrors),
     rule('node.tls_handshake_timeout', /\bERR_TLS_HANDSHAKE_TIMEOUT\b|TLS handshake timeout/, 'tls_unknown', 0.6, nodeErrors),
     // ws
-    rule('ws.unexpected_server_response', /Unexpected server response: (\d{3})/, 'http_rejected', 0.85, ws, { capture: 'http_status' }),
-    rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, ws),
+    rule('ws.unexpected_server_response', /Unexpected server response: (\d{3})/, 'http_rejected', 0.85, `${ws}; ${repro}`, { capture: 'http_status' }),
+    rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}`),
     rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'extension_params_rejected', 0.85, ws),
-    rule('ws.invalid_extensions_header', /Invalid Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.85, ws),
+    rule('ws.invalid_extensions_header', /Invalid Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.85, `${ws}; ${repro} (server_max_window_bits=7, unoffered client_max_window_bits)`),
     rule('ws.server_invalid_extensions', /Invalid or unacceptable Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.8, wsServer),
     rule('ws.rsv1_must_be_clear', /RSV1 must be clear/, 'protocol_error', 0.8, wsReceiver),
     rule('ws.invalid_frame', /Invalid WebSocket frame: /, 'protocol_error', 0.75, wsReceiver),

@@ -5,6 +5,7 @@ import { rule, type Vocabulary, type VocabularyRule } from './types.js';
 
 const sslErr = 'OpenSSL crypto/err/openssl.txt (SSL reason strings) https://github.com/openssl/openssl/blob/master/crypto/err/openssl.txt';
 const sClient = 'OpenSSL apps/lib/s_cb.c verify_callback ("verify error:num=%d:%s") and apps/s_client.c ("Verify return code") https://github.com/openssl/openssl/blob/master/apps/lib/s_cb.c';
+const repro = 'reproduced: docs/reproductions.md (node-ws, node-probe, curl, python, openssl s_client against the test PKI)';
 const boringssl = 'BoringSSL ssl/ssl_lib.cc and include/openssl/ssl.h reason names (e.g. CERTIFICATE_VERIFY_FAILED) https://github.com/google/boringssl/blob/main/include/openssl/ssl.h';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/self-signed/, 'self[- ]signed');
@@ -18,7 +19,7 @@ const verifyTextRules: VocabularyRule[] = verifyCodeTable
     cause: row.cause ?? 'tls_unknown',
     confidence: Math.min(0.8, row.confidence ?? 0.6),
     ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}),
-    source: `${row.source} (X509_V_ERR_${row.name})`,
+    source: `${row.source} (X509_V_ERR_${row.name}); ${repro}`,
   }));
 
 const alertNames =
@@ -27,11 +28,12 @@ const alertNames =
 export const opensslVocabulary: Vocabulary = {
   name: 'openssl',
   rules: [
-    rule('openssl.s_client_verify_error', /verify error:num=(\d+):/, 'tls_unknown', 0.95, sClient, { capture: 'verify_code' }),
+    rule('openssl.s_client_verify_error', /verify error:num=(\d+):/, 'tls_unknown', 0.95, `${sClient}; ${repro}`, { capture: 'verify_code' }),
     rule('openssl.s_client_verify_return', /Verify return code: (\d+) \(/, 'tls_unknown', 0.95, sClient, { capture: 'verify_code' }),
     ...verifyTextRules,
-    rule('openssl.alert_text', new RegExp(`\\b(?:sslv3|tlsv1|tlsv13) alert (${alertNames})\\b`, 'i'), 'tls_unknown', 0.85, sslErr, { capture: 'tls_alert' }),
+    rule('openssl.alert_text', new RegExp(`\\b(?:sslv3|tlsv1|tlsv13) alert (${alertNames})\\b`, 'i'), 'tls_unknown', 0.85, `${sslErr}; ${repro}`, { capture: 'tls_alert' }),
     rule('openssl.alert_reason', /\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, `${sslErr}; ${boringssl}`, { capture: 'tls_alert' }),
+    rule('openssl.alert_number', /\bSSL alert number (\d+)\b/, 'tls_unknown', 0.85, `OpenSSL ssl/record/rec_layer_s3.c (ERR_add_error_data "SSL alert number ") https://github.com/openssl/openssl/blob/master/ssl/record/rec_layer_s3.c; ${repro}`, { capture: 'tls_alert' }),
     rule('openssl.unsupported_protocol', /\bunsupported protocol\b|\bUNSUPPORTED_PROTOCOL\b|\bno protocols available\b|\bNO_PROTOCOLS_AVAILABLE\b|\bversion too low\b|\bUNKNOWN_PROTOCOL\b/i, 'tls_version_mismatch', 0.8, `${sslErr}; ${boringssl}`),
     rule('openssl.no_shared_cipher', /\bno shared cipher\b|\bNO_SHARED_CIPHER\b|\bno ciphers available\b|\bNO_CIPHERS_AVAILABLE\b|\bno cipher match\b|\bNO_CIPHER_MATCH\b/i, 'cipher_mismatch', 0.85, `${sslErr}; ${boringssl}`),
     rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr),

@@ -6,12 +6,13 @@ const pySsl = 'CPython Modules/_ssl.c (SSLCertVerificationError, "Hostname misma
 const websockets = 'websockets src/websockets/exceptions.py (InvalidStatus, NegotiationError) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py; seen in https://github.com/nsdkinx/vkmax/issues/8';
 const websocketsClient = 'websockets src/websockets/client.py process_subprotocol/process_extensions https://github.com/python-websockets/websockets/blob/main/src/websockets/client.py';
 const deflate = 'websockets src/websockets/extensions/permessage_deflate.py https://github.com/python-websockets/websockets/blob/main/src/websockets/extensions/permessage_deflate.py';
+const repro = 'reproduced: docs/reproductions.md (python ssl client against the test PKI)';
 const aiohttp = 'aiohttp client_exceptions.py / client.py (WSServerHandshakeError "Invalid response status") https://github.com/aio-libs/aiohttp/blob/master/aiohttp/client.py';
 
 export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
-    rule('python.hostname_mismatch', /(?:Hostname|IP address) mismatch, certificate is not valid for/, 'hostname_mismatch', 0.85, pySsl),
+    rule('python.hostname_mismatch', /(?:Hostname|IP address) mismatch, certificate is not valid for/, 'hostname_mismatch', 0.85, `${pySsl}; ${repro}`),
     rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|\bSSLCertVerificationError\b/, 'tls_unknown', 0.5, pySsl),
     rule('websockets.invalid_status', /server rejected WebSocket connection: HTTP (\d{3})/, 'http_rejected', 0.85, websockets, { capture: 'http_status' }),
     rule('websockets.subprotocol', /\bno subprotocols? supported\b|\bunsupported subprotocol\b|\bno subprotocol accepted\b/i, 'subprotocol_mismatch', 0.8, websocketsClient),

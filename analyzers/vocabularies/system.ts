@@ -15,7 +15,7 @@ const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.m
 export const systemVocabulary: Vocabulary = {
   name: 'system',
   rules: [
-    rule('system.econnrefused', phrases('ECONNREFUSED', 'Connection refused', 'actively refused it', 'Connect call failed', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}`),
+    rule('system.econnrefused', phrases('ECONNREFUSED', 'Connection refused', 'actively refused it', 'Connect call failed', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}; reproduced: docs/reproductions.md (closed port: node-ws, python, openssl)`),
     rule('system.enotfound', phrases('ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'Name or service not known', 'nodename nor servname provided', 'No such host is known', 'no such host', 'Could not resolve host', 'getaddrinfo failed', 'UnknownHostException', 'Name does not resolve'), 'dns_failure', 0.85, `${gai}; ${nodeErrors}; ${goNet}; ${javaNet}; ${winsock}`),
     rule('system.eai_again', phrases('EAI_AGAIN', 'Temporary failure in name resolution', 'server misbehaving'), 'dns_failure', 0.8, `${gai}; ${goNet}`),
     rule('system.etimedout', phrases('ETIMEDOUT', 'i/o timeout', 'Connection timed out', 'Operation timed out', 'SocketTimeoutException', 'connect timed out', 'Connection timeout', 'WSAETIMEDOUT'), 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`),
