@@ -10,6 +10,7 @@ const nssErrors = 'NSS/PSM error codes https://firefox-source-docs.mozilla.org/s
 const pkixErrors = 'mozilla::pkix error codes https://searchfox.org/mozilla-central/source/security/nss/lib/mozpkix/include/pkix/pkixnss.h';
 const necko = 'Firefox netwerk error codes https://searchfox.org/mozilla-central/source/xpcom/base/ErrorList.py';
 const nsurl = 'Apple NSURLError codes https://developer.apple.com/documentation/foundation/1508628-url_loading_system_error_codes';
+const secureTransport = 'Apple Security framework SecureTransport.h (errSSL* OSStatus codes) https://developer.apple.com/documentation/security/1542695-secure_transport_result_codes';
 const webkit = 'WebKit Source/WebCore/Modules/websockets/WebSocketHandshake.cpp https://github.com/WebKit/WebKit/blob/main/Source/WebCore/Modules/websockets/WebSocketHandshake.cpp';
 
 export const browserVocabulary: Vocabulary = {
@@ -37,6 +38,9 @@ export const browserVocabulary: Vocabulary = {
     rule('chromium.subprotocol_mismatch', /'Sec-WebSocket-Protocol' header value '[^']*' in response does not match any of sent values/, 'subprotocol_mismatch', 0.85, wsHandshake),
     rule('chromium.unsupported_extension', /Found an unsupported extension '[^']*' in 'Sec-WebSocket-Extensions' header/, 'extension_params_rejected', 0.8, wsHandshake),
     rule('chromium.permessage_deflate_error', /Error in permessage-deflate: /, 'extension_params_rejected', 0.8, wsHandshake),
+    rule('chromium.upgrade_header_missing', /Error during WebSocket handshake: 'Upgrade' header is missing|Error during WebSocket handshake: 'Connection' header is missing/, 'http_rejected', 0.7, wsHandshake),
+    rule('chromium.incorrect_accept', /Error during WebSocket handshake: Incorrect 'Sec-WebSocket-Accept' header value/, 'protocol_error', 0.7, wsHandshake),
+    rule('chromium.closed_before_established', /WebSocket is closed before the connection is established/, 'abnormal_closure', 0.4, wsChannel),
     rule('chromium.reserved_bits', /One or more reserved bits are on: reserved1 = \d, reserved2 = \d, reserved3 = \d/, 'protocol_error', 0.75, wsChannel),
     rule('chromium.invalid_utf8', /Could not decode a text frame as UTF-8/, 'protocol_error', 0.8, wsChannel),
     // Firefox / NSS (about:certerror codes and the error console).
@@ -66,6 +70,13 @@ export const browserVocabulary: Vocabulary = {
     rule('nsurl.cannot_find_host', /A server with the specified hostname could not be found|\bNSURLErrorCannotFindHost\b/i, 'dns_failure', 0.85, nsurl),
     rule('nsurl.cannot_connect', /Could not connect to the server|\bNSURLErrorCannotConnectToHost\b/i, 'connection_refused', 0.65, nsurl),
     rule('nsurl.timed_out', /The request timed out|\bNSURLErrorTimedOut\b/i, 'network_timeout', 0.8, nsurl),
+    rule('nsurl.network_connection_lost', /The network connection was lost/i, 'network_reset', 0.7, nsurl),
+    rule('securetransport.cert_expired', /-9814\b|\berrSSLCertExpired\b/, 'cert_expired', 0.8, secureTransport),
+    rule('securetransport.cert_not_yet_valid', /-9815\b|\berrSSLCertNotYetValid\b/, 'cert_not_yet_valid', 0.8, secureTransport),
+    rule('securetransport.unknown_root', /-9812\b|-9813\b|\berrSSLUnknownRootCert\b|\berrSSLNoRootCert\b/, 'untrusted_ca', 0.7, secureTransport, { ambiguity: 'issuer' }),
+    rule('securetransport.chain_invalid', /-9807\b|\berrSSLXCertChainInvalid\b/, 'untrusted_ca', 0.6, secureTransport, { ambiguity: 'issuer' }),
+    rule('securetransport.protocol_version', /-9836\b|\berrSSLPeerProtocolVersion\b/, 'tls_version_mismatch', 0.8, secureTransport),
+    rule('securetransport.handshake_fail', /-9824\b|\berrSSLPeerHandshakeFail\b/, 'cipher_mismatch', 0.55, secureTransport, { ambiguity: 'handshake' }),
     rule('webkit.unexpected_response_code', /Unexpected response code: (\d{3})/, 'http_rejected', 0.85, webkit, { capture: 'http_status' }),
   ],
 };

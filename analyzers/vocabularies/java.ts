@@ -18,6 +18,8 @@ export const javaVocabulary: Vocabulary = {
     rule('jsse.pkix_path_building', /PKIX path building failed|unable to find valid certification path to requested target|\bSunCertPathBuilderException\b/, 'untrusted_ca', 0.6, pkix, { ambiguity: 'issuer' }),
     rule('jsse.cert_expired', /\bCertificateExpiredException\b|\bNotAfter: /, 'cert_expired', 0.85, certExc),
     rule('jsse.cert_not_yet_valid', /\bCertificateNotYetValidException\b|\bNotBefore: /, 'cert_not_yet_valid', 0.85, certExc),
+    rule('jsse.validity_check_failed', /PKIX path validation failed: .*(?:validity check failed|timestamp check failed)/, 'cert_expired', 0.7, pkix),
+    rule('jsse.remote_host_terminated', /Remote host terminated the handshake|Remote host closed connection during handshake/, 'tls_unknown', 0.5, handshake),
     rule('jsse.no_san_match', /No subject alternative (?:DNS )?names? matching .+ found|No subject alternative names present|No name matching \S+ found/, 'hostname_mismatch', 0.85, hostChecker),
     rule('jsse.fatal_alert', /Received fatal alert: ([a-z_]+)/, 'tls_unknown', 0.85, alert, { capture: 'tls_alert' }),
     rule('jsse.no_appropriate_protocol', /No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/, 'tls_version_mismatch', 0.6, handshake),

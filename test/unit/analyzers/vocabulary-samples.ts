@@ -3,6 +3,7 @@ export type Row = readonly [label: string, text: string, attribution: string, ca
 
 export const tables: Record<string, readonly Row[]> = {
   chromium: [
+    ['upgrade header missing', "Error during WebSocket handshake: 'Upgrade' header is missing", 'other', 'http_rejected'],
     ['cert date', "WebSocket connection to 'wss://api.example.com/socket' failed: Error in connection establishment: net::ERR_CERT_DATE_INVALID", '1015', 'cert_expired'],
     ['authority', 'net::ERR_CERT_AUTHORITY_INVALID', '1015', 'untrusted_ca'],
     ['common name', 'net::ERR_CERT_COMMON_NAME_INVALID', '1015', 'hostname_mismatch'],
@@ -27,6 +28,8 @@ export const tables: Record<string, readonly Row[]> = {
     ['refused', 'NS_ERROR_CONNECTION_REFUSED', 'other', 'connection_refused'],
   ],
   safari: [
+    ['SecureTransport expired', 'The operation couldn’t be completed. (OSStatus error -9814.)', '1015', 'cert_expired'],
+    ['connection lost', "WebSocket connection to 'wss://api.example.com/socket' failed: The network connection was lost.", 'other', 'network_reset'],
     ['untrusted', 'The certificate for this server is invalid. You might be connecting to a server that is pretending to be “api.example.com”', '1015', 'tls_unknown'],
     ['expired', 'The certificate for this server has expired.', '1015', 'cert_expired'],
     ['secure connection', 'An SSL error has occurred and a secure connection to the server cannot be made.', '1015', 'tls_unknown'],
@@ -57,6 +60,9 @@ export const tables: Record<string, readonly Row[]> = {
     ['ws max payload', 'Max payload size exceeded', 'other', 'message_too_big'],
   ],
   go: [
+    ['legacy common name', 'x509: certificate relies on legacy Common Name field, use SANs instead', '1015', 'hostname_mismatch'],
+    ['remote alert internal error', 'remote error: tls: internal error', '1015', 'tls_unknown'],
+    ['remote alert unknown ca', 'remote error: tls: unknown certificate authority', '1015', 'untrusted_ca'],
     ['expired (go ≥1.16)', 'x509: certificate has expired or is not yet valid: current time 2025-06-01T12:00:00Z is after 2025-05-01T00:00:00Z', '1015', 'cert_expired'],
     ['not yet valid (go ≥1.16)', 'x509: certificate has expired or is not yet valid: current time 2025-06-01T12:00:00Z is before 2025-07-01T00:00:00Z', '1015', 'cert_not_yet_valid'],
     ['unknown authority', 'tls: failed to verify certificate: x509: certificate signed by unknown authority', '1015', 'untrusted_ca'],
@@ -68,6 +74,7 @@ export const tables: Record<string, readonly Row[]> = {
     ['no such host', 'dial tcp: lookup api.example.invalid on 127.0.0.53:53: no such host', 'other', 'dns_failure'],
   ],
   java: [
+    ['validity check failed', 'sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed', '1015', 'cert_expired'],
     ['pkix', 'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target', '1015', 'untrusted_ca'],
     ['expired', 'java.security.cert.CertificateExpiredException: NotAfter: Sat May 31 23:59:59 UTC 2025', '1015', 'cert_expired'],
     ['not yet valid', 'java.security.cert.CertificateNotYetValidException: NotBefore: Tue Jul 01 00:00:00 UTC 2025', '1015', 'cert_not_yet_valid'],
@@ -80,6 +87,7 @@ export const tables: Record<string, readonly Row[]> = {
     ['tyrus', 'org.glassfish.tyrus.client.auth.AuthenticationException: Response code was not 101: 401.', 'other', 'http_auth_rejected'],
   ],
   python: [
+    ['websockets timeout', 'TimeoutError: timed out during opening handshake', 'other', 'network_timeout'],
     ['expired', '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)', '1015', 'cert_expired'],
     ['self-signed', '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)', '1015', 'self_signed'],
     ['local issuer', '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)', '1015', 'untrusted_ca'],
@@ -120,6 +128,8 @@ export const tables: Record<string, readonly Row[]> = {
     ['no shared cipher', 'error:0A0000C1:SSL routines::no shared cipher', '1015', 'cipher_mismatch'],
   ],
   proxy: [
+    ['nginx upstream refused', 'connect() failed (111: Connection refused) while connecting to upstream', 'other', 'connection_refused'],
+    ['envoy no healthy upstream', 'no healthy upstream', 'other', 'http_rejected'],
     ['nginx unsupported protocol', 'SSL_do_handshake() failed (SSL: error:0A000102:SSL routines::unsupported protocol) while SSL handshaking', '1015', 'tls_version_mismatch'],
     ['nginx upstream verify', 'upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream', '1015', 'cert_expired'],
     ['envoy verify failed', 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED', '1015', 'tls_unknown'],
