@@ -10,12 +10,16 @@ export interface EvidenceContext {
   readonly hits: readonly TextHit[];
   /** All texts of the event, joined, for classifiers that look for a word (e.g. "cipher"). */
   readonly text: string;
-  /** An HTTP response to the upgrade, a Close frame, or outcome connected: the TLS handshake completed. */
+  /**
+   * An HTTP response to the upgrade, a Close frame, or outcome connected: the TLS handshake completed.
+   * 502/503/504 do not count: proxies answer them when their own TLS handshake upstream failed.
+   */
   readonly tlsCompleted: boolean;
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
   readonly failed: boolean;
 }
 
+const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
 const NO_HITS: readonly TextHit[] = Object.freeze([]);
 
 function textFields(event: TelemetryEvent): TextField[] {
@@ -40,7 +44,7 @@ export function buildContext(event: TelemetryEvent): EvidenceContext {
     secure: /^wss:/i.test(event.target.url),
     hits: fields.length === 0 ? NO_HITS : matchVocabularies(fields),
     text: fields.length === 0 ? '' : fields.length === 1 ? (fields[0] as TextField).text : fields.map((field) => field.text).join('\n'),
-    tlsCompleted: outcome === 'connected' || (status !== undefined && status >= 100) || event.close?.on_wire === true,
+    tlsCompleted: outcome === 'connected' || (status !== undefined && status >= 100 && !GATEWAY_STATUS.has(status)) || event.close?.on_wire === true,
     failed: outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015,
   };
 }

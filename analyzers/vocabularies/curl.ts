@@ -12,7 +12,8 @@ export const curlVocabulary: Vocabulary = {
   rules: [
     rule('curl.ssl_certificate_problem', /SSL certificate problem: /, 'tls_unknown', 0.5, `${vtls}; ${repro}`),
     rule('curl.no_alternative_name', /no alternative certificate subject name matches target host name|certificate subject name '[^']*' does not match target host/, 'hostname_mismatch', 0.85, `${vtls}; ${repro}`),
-    rule('curl.ssl_connect_syscall', /OpenSSL SSL_connect: SSL_ERROR_SYSCALL/, 'tls_unknown', 0.5, vtls),
+    // The reset or error happened inside the TLS handshake (curl exit 35).
+    rule('curl.ssl_connect', /OpenSSL SSL_connect: /, 'tls_unknown', 0.78, `${vtls}; seen in https://github.com/envoyproxy/envoy/issues/17484`),
     rule('curl.couldnt_connect', /Failed to connect to \S+ port \d+|\bCouldn't connect to server\b|\bCould not connect to server\b/, 'connection_refused', 0.8, `${libcurlErrors} (CURLE_COULDNT_CONNECT, exit 7); ${repro}`),
     rule('curl.ws_refused', /Refused WebSocket upgrade: (\d{3})/, 'http_rejected', 0.85, curlWs, { capture: 'http_status' }),
     rule('curl.http_returned_error', /The requested URL returned error: (\d{3})/, 'http_rejected', 0.8, libcurlErrors, { capture: 'http_status' }),

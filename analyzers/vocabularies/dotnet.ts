@@ -12,9 +12,9 @@ export const dotnetVocabulary: Vocabulary = {
   name: 'dotnet',
   rules: [
     rule('dotnet.name_mismatch', /\bRemoteCertificateNameMismatch\b/, 'hostname_mismatch', 0.85, policy),
-    rule('dotnet.not_time_valid', /\bNotTimeValid\b/, 'cert_expired', 0.7, chain),
-    rule('dotnet.untrusted_root', /\bUntrustedRoot\b/, 'untrusted_ca', 0.8, chain, { ambiguity: 'issuer' }),
-    rule('dotnet.partial_chain', /\bPartialChain\b/, 'incomplete_chain', 0.75, chain, { ambiguity: 'issuer' }),
+    rule('dotnet.not_time_valid', /\bNotTimeValid\b/i, 'cert_expired', 0.7, chain),
+    rule('dotnet.untrusted_root', /\bUntrustedRoot\b/i, 'untrusted_ca', 0.8, chain, { ambiguity: 'issuer' }),
+    rule('dotnet.partial_chain', /\bPartialChain\b/i, 'incomplete_chain', 0.75, chain, { ambiguity: 'issuer' }),
     rule('dotnet.chain_errors', /\bRemoteCertificateChainErrors\b/, 'untrusted_ca', 0.5, policy, { ambiguity: 'issuer' }),
     rule('dotnet.revoked', /\bRevoked\b(?=[,\s]|$)/, 'tls_unknown', 0.7, chain),
     rule('dotnet.tls_alert', /the remote party sent a TLS alert: '([A-Za-z]+)'/, 'tls_unknown', 0.85, strings, { capture: 'tls_alert' }),

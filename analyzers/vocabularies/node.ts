@@ -32,7 +32,9 @@ export const nodeVocabulary: Vocabulary = {
     // ws
     rule('ws.unexpected_server_response', /Unexpected server response: (\d{3})/, 'http_rejected', 0.85, `${ws}; ${repro}`, { capture: 'http_status' }),
     rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}`),
-    rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'extension_params_rejected', 0.85, ws),
+    // The client offered no extension at all: a server protocol violation, not a mandatory-extension failure.
+    rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'protocol_error', 0.8, ws),
+    rule('node.extension_not_requested', /Server indicated an extension that was not requested/, 'extension_params_rejected', 0.8, 'reproduced: test/fixtures/corpus/node.ndjson corpus-node-19 (lab server answering x-webkit-deflate-frame)'),
     rule('ws.invalid_extensions_header', /Invalid Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.85, `${ws}; ${repro} (server_max_window_bits=7, unoffered client_max_window_bits)`),
     rule('ws.server_invalid_extensions', /Invalid or unacceptable Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.8, wsServer),
     rule('ws.rsv1_must_be_clear', /RSV1 must be clear/, 'protocol_error', 0.8, wsReceiver),

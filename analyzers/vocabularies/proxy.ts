@@ -18,6 +18,7 @@ export const proxyVocabulary: Vocabulary = {
     rule('envoy.connection_termination', /reset reason: connection termination/, 'network_reset', 0.6, envoy),
     rule('envoy.no_healthy_upstream', /\bno healthy upstream\b/, 'http_rejected', 0.7, envoy),
     rule('nginx.upstream_prematurely_closed', /upstream prematurely closed connection/, 'network_reset', 0.6, nginxHandshake),
+    rule('envoy.connection_failure', /reset reason: (?:remote )?connection failure\b(?!, transport failure reason)/, 'network_reset', 0.65, `${envoy}; seen in https://github.com/envoyproxy/envoy/issues/45011`),
     rule('envoy.tls_error', /transport failure reason: TLS error|\bTLS_error:/, 'tls_unknown', 0.55, envoy),
     rule('haproxy.ssl_handshake_failure', /SSL handshake failure/, 'tls_unknown', 0.55, haproxy),
     rule('haproxy.ssl_handshake_timeout', /Timeout during SSL handshake/, 'tls_unknown', 0.5, haproxy),

@@ -18,7 +18,10 @@ function headerFindings(context: EvidenceContext): Finding[] {
   if (handshake.status !== undefined && handshake.status !== 101) return [];
   const required = (handshake.required_extensions ?? []).map((name) => name.trim().toLowerCase()).filter(Boolean);
   const failed = context.event.outcome !== 'connected';
-  if (required.length === 0 && !failed) return [];
+  const request = parseExtensions(handshake.request_extensions ?? '');
+  const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
+  // 1010 is about extensions the client asked for: with no offer and no requirement there is nothing to negotiate.
+  if (required.length === 0 && (!failed || offers.length === 0)) return [];
   // The client required it yet reports connected: the header facts are still decisive, less so.
   const confidence = failed ? 0.95 : 0.7;
   const response = parseExtensions(handshake.response_extensions);
@@ -26,8 +29,6 @@ function headerFindings(context: EvidenceContext): Finding[] {
   const shown = JSON.stringify(handshake.response_extensions.slice(0, 200));
   if (!response.ok)
     return [{ cause: 'extension_params_rejected', confidence: failed ? 0.9 : 0.7, evidence: { kind, detail: `response header ${shown} is malformed: ${response.error} (rule extensions.parse, RFC 6455 §9.1)` } }];
-  const request = parseExtensions(handshake.request_extensions ?? '');
-  const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
   const findings: Finding[] = [];
   for (const name of required) {
     const answer = response.extensions.find((extension) => extension.name === name);
@@ -39,7 +40,9 @@ function headerFindings(context: EvidenceContext): Finding[] {
     if (problem)
       findings.push({ cause: 'extension_params_rejected', confidence, evidence: { kind, detail: `${name} negotiated with ${problem} (rule extensions.permessage_deflate, RFC 7692 §7)` } });
   }
-  if (failed && handshake.request_extensions !== undefined && request.ok) {
+  // An answer the client never offered (RFC 6455 §4.1) or cannot accept; a required extension that is
+  // missing altogether is the stronger finding (0.95) since that is what the client could not do without.
+  if (handshake.request_extensions !== undefined && request.ok) {
     for (const answer of response.extensions) {
       if (required.includes(answer.name)) continue;
       const offered = offers.some((offer) => offer.name === answer.name);
@@ -49,7 +52,7 @@ function headerFindings(context: EvidenceContext): Finding[] {
           ? permessageDeflateResponseProblem(answer, offers)
           : undefined;
       if (problem)
-        findings.push({ cause: 'extension_params_rejected', confidence: 0.85, evidence: { kind, detail: `${problem} (rule extensions.response_check)` } });
+        findings.push({ cause: 'extension_params_rejected', confidence: failed ? 0.9 : 0.65, evidence: { kind, detail: `${problem} (rule extensions.response_check)` } });
     }
   }
   return findings;

@@ -16,16 +16,21 @@ export const noneClassifier: Classifier = {
   attribution: 'none',
   classify(context) {
     const { event } = context;
-    // An error anywhere means something failed, whatever the outcome says.
-    if (event.error !== undefined || event.outcome === 'failed') return undefined;
+    if (event.outcome === 'failed') return undefined;
+    // Libraries report a normal close as an error object too (Go CloseError, websockets ConnectionClosedOK):
+    // with an error only a 1000/1001 close counts, slightly less sure.
+    const hasError = event.error !== undefined;
     const findings: Finding[] = [];
     const code = event.close?.code;
     if (code !== undefined) {
       const row = closeCodeRow(code);
       if (row?.cause === 'normal_closure' || row?.cause === 'going_away')
-        findings.push({ cause: row.cause, confidence: row.confidence ?? 0.9, evidence: { kind: 'close.code', detail: `close code ${code} ${row.name} (rule close_codes.${code})` } });
+        findings.push({ cause: row.cause, confidence: hasError ? 0.85 : (row.confidence ?? 0.9), evidence: { kind: 'close.code', detail: `close code ${code} ${row.name} (rule close_codes.${code})` } });
+      else if (hasError) return undefined;
       else if (code === 1005)
         findings.push({ cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, a clean close (rule close_codes.1005)' } });
+    } else if (hasError) {
+      return undefined;
     } else if (event.outcome === 'closed') {
       findings.push({ cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error (rule outcome.closed)' } });
     } else if (event.outcome === 'connected') {

@@ -28,7 +28,26 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   if (status === undefined) return undefined;
   const cause = httpStatusCause(status);
   if (!cause) return undefined;
-  return { cause, confidence: 0.9, evidence: { kind: 'handshake.status', detail: `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status, RFC 6455 §4.1)` } };
+  // 502/503/504 are how proxies report an upstream failure: the upstream's own evidence (TLS, refused) wins.
+  const gateway = status === 502 || status === 503 || status === 504;
+  return {
+    cause,
+    confidence: gateway ? 0.5 : 0.9,
+    evidence: { kind: 'handshake.status', detail: `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status${gateway ? '.gateway' : ''}, RFC 6455 §4.1)` },
+  };
+}
+
+/** The client offered no extension, yet the 101 names one: the server broke RFC 6455 §4.1 (not a 1010). */
+function unofferedExtensionFinding(context: EvidenceContext): Finding | undefined {
+  const handshake = context.event.handshake;
+  if (context.event.outcome === 'connected' || handshake?.request_extensions === undefined) return undefined;
+  if (handshake.request_extensions.trim() !== '' || !handshake.response_extensions?.trim()) return undefined;
+  if ((handshake.required_extensions ?? []).length > 0) return undefined;
+  return {
+    cause: 'protocol_error',
+    confidence: 0.85,
+    evidence: { kind: 'handshake.response_extensions', detail: `response names ${JSON.stringify(handshake.response_extensions.slice(0, 120))} but the client offered no extension (rule extensions.unoffered, RFC 6455 §4.1)` },
+  };
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -41,6 +60,8 @@ export const otherFailureClassifier: Classifier = {
     for (const hit of context.hits) if (otherCauses.has(hit.cause)) findings.push(hit);
     const close = closeFinding(context);
     if (close) findings.push(close);
+    const unoffered = unofferedExtensionFinding(context);
+    if (unoffered) findings.push(unoffered);
     if (findings.length === 0 && context.event.outcome === 'failed')
       findings.push({ cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } });
     return strongestCandidate('other', findings, otherRemediation);

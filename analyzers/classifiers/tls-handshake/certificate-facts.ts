@@ -5,6 +5,7 @@ import type { Finding } from '../../candidate.js';
 import { hostMatchesSan, urlHost } from '../../hostname-match.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+const COMMON_NAME = /(?:^|[,/]\s*)CN\s*=\s*([^,/]+)/;
 
 export function isSelfSignedLeaf(event: TelemetryEvent): boolean {
   const cert = event.tls?.peer_certificate;
@@ -38,13 +39,22 @@ export function certificateFindings(event: TelemetryEvent): Finding[] {
         detail: `leaf certificate is self-signed${cert.subject ? ` (subject ${cert.subject.slice(0, 120)})` : ''} (rule cert.self_signed)`,
       },
     });
+  const host = urlHost(event.target.url);
   if (cert.san && cert.san.length > 0) {
-    const host = urlHost(event.target.url);
     if (host && !hostMatchesSan(host, cert.san))
       findings.push({
         cause: 'hostname_mismatch',
         confidence: 0.85,
         evidence: { kind: 'tls.peer_certificate.san', detail: `host ${host} matches none of ${cert.san.slice(0, 8).join(', ')} (rule cert.san, RFC 6125 §6.4)` },
+      });
+  } else if (host && !isSelfSignedLeaf(event)) {
+    // No SAN list in the event: the subject CN is the only name we know (RFC 6125 §6.4.4, legacy).
+    const commonName = COMMON_NAME.exec(cert.subject ?? '')?.[1]?.trim();
+    if (commonName && !hostMatchesSan(host, [commonName]))
+      findings.push({
+        cause: 'hostname_mismatch',
+        confidence: 0.75,
+        evidence: { kind: 'tls.peer_certificate.subject', detail: `host ${host} does not match subject CN ${commonName} and no SAN list was given (rule cert.common_name, RFC 6125 §6.4.4)` },
       });
   }
   return findings;

@@ -69,7 +69,8 @@ describe('1010 from the handshake', () => {
     ['window bits out of range', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits=7'), '1010', 'extension_params_rejected'],
     ['client_max_window_bits not offered', hs('permessage-deflate', 'permessage-deflate; client_max_window_bits=10'), '1010', 'extension_params_rejected'],
     ['malformed response', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits="1'), '1010', 'extension_params_rejected'],
-    ['not required, unrequested extension', hs('', 'permessage-deflate', []), '1010', 'extension_params_rejected'],
+    ['offered, not required, answered with invalid params', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits=16', []), '1010', 'extension_params_rejected'],
+    ['required and absent, unoffered extension answered', hs('permessage-deflate', 'x-webkit-deflate-frame'), '1010', 'extension_not_negotiated'],
     ['close 1010 from the client', { outcome: 'closed', close: { code: 1010, reason: 'permessage-deflate required', initiator: 'client', on_wire: true } }, '1010', 'extension_not_negotiated'],
     ['close 1010 naming parameters', { outcome: 'closed', close: { code: 1010, reason: 'invalid server_max_window_bits', initiator: 'client', on_wire: true } }, '1010', 'extension_params_rejected'],
   ])('%s', (_label, input, attribution, cause) => {
@@ -111,6 +112,9 @@ describe('hard negatives are neither 1015 nor 1010', () => {
     ['1002', { outcome: 'closed', close: { code: 1002, on_wire: true } }, 'other', 'protocol_error'],
     ['1007', { outcome: 'closed', close: { code: 1007, on_wire: true } }, 'other', 'protocol_error'],
     ['1008', { outcome: 'closed', close: { code: 1008, on_wire: true } }, 'other', 'policy_violation'],
+    ['extension answered though the client offered none', { handshake: { status: 101, request_extensions: '', response_extensions: 'permessage-deflate' } }, 'other', 'protocol_error'],
+    ['Envoy 503 for an upstream refusal', { handshake: { status: 503 }, error: { message: 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111' } }, 'other', 'connection_refused'],
+    ['Go close error with 1000', { outcome: 'closed', close: { code: 1000, on_wire: true, initiator: 'server' }, error: { message: 'websocket: close 1000 (normal)' } }, 'none', 'normal_closure'],
     ['expired cert but connected', { outcome: 'connected', handshake: { status: 101 }, tls: { peer_certificate: { ...leaf, not_after: daysFromEvent(-1) } } }, 'none', 'connected'],
     ['failed with nothing', {}, 'other', 'unknown_failure'],
   ])('%s', (_label, input, attribution, cause) => {
