@@ -181,7 +181,7 @@ describe.each(engines)('%s: seeded incident', (engineName, makeRunner) => {
 
   it('extension matrix of the service with 1010 failures', () => {
     const want = expectedFrom();
-    const key = (e: { service: string; target_host: string; requested: string; negotiated: string; required: string }) => [e.service, e.target_host, e.requested, e.negotiated, e.required].join('|');
+    const key = (e: { service?: string; target_host?: string; requested?: string; negotiated?: string; required?: string }) => [e.service, e.target_host, e.requested, e.negotiated, e.required].join('|');
     const got = report.extensions.map(({ service, target_host, requested, negotiated, required, events, failures }) => ({ service, target_host, requested, negotiated, required, events, failures }));
     expect(got.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(want.extensionCells.sort((a, b) => key(a).localeCompare(key(b))));
     expect(report.extensions.find((e) => e.failures > 0)).toMatchObject({ service: 'collab-editor', requested: 'permessage-deflate', negotiated: '', required: 'permessage-deflate', failures: 180, causes: ['extension_not_negotiated'] });
