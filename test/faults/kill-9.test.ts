@@ -68,13 +68,14 @@ describe('fault 1: kill -9 during a steady stream', () => {
     const placed = stream.placed;
     expect(placed).toHaveLength(COUNT);
     const expected = expectationOf(placed);
-    const f = await expectExactlyOnce(sandbox, expected);
+    const f = await expectExactlyOnce(sandbox, expected, { reReads: true });
     report({
       fault: 'kill -9 at random points',
       repetitions: KILLS,
       produced: placed.length,
       inClickHouse: f.rawDistinct,
-      inDlq: f.dlq,
+      inDlq: f.dlqMatched,
+      dlqCopies: f.dlqCopies,
       lost: f.lost,
       countedTwice: f.countedTwice,
       recoverMs,
