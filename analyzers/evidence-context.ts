@@ -41,7 +41,8 @@ export function buildContext(event: TelemetryEvent): EvidenceContext {
   const outcome = event.outcome;
   return {
     event,
-    secure: /^wss:/i.test(event.target.url),
+    // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
+    secure: (event.target.url.charCodeAt(2) | 0x20) === 115,
     hits: fields.length === 0 ? NO_HITS : matchVocabularies(fields),
     text: fields.length === 0 ? '' : fields.length === 1 ? (fields[0] as TextField).text : fields.map((field) => field.text).join('\n'),
     tlsCompleted: outcome === 'connected' || (status !== undefined && status >= 100 && !GATEWAY_STATUS.has(status)) || event.close?.on_wire === true,

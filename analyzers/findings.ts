@@ -23,10 +23,12 @@ export function strongestCandidate(
   if (findings.length === 1)
     return { attribution, cause: best.cause, confidence: best.confidence, evidence: [best.evidence], remediation: remediation[best.cause] ?? '' };
   const cause = best.cause;
-  const agreeing = findings.filter((finding) => finding.cause === cause).sort((a, b) => b.confidence - a.confidence);
-  // Corroboration counts distinct fields: two rules matching the same text are one fact.
-  const kinds = new Set(agreeing.map((finding) => finding.evidence.kind));
-  const confidence = Math.min(0.99, best.confidence + 0.02 * (kinds.size - 1));
+  // Agreeing evidence, strongest first; corroboration counts distinct fields: two rules on one text are one fact.
+  const agreeing = findings.filter((finding) => finding.cause === cause);
+  if (agreeing.length > 1) agreeing.sort((a, b) => b.confidence - a.confidence);
+  const kinds: string[] = [];
+  for (const finding of agreeing) if (!kinds.includes(finding.evidence.kind)) kinds.push(finding.evidence.kind);
+  const confidence = Math.min(0.99, best.confidence + 0.02 * (kinds.length - 1));
   return {
     attribution,
     cause,

@@ -77,7 +77,7 @@ export const browserVocabulary: Vocabulary = {
     rule('nsurl.cert_untrusted', /certificate for this server is invalid|\bNSURLErrorServerCertificateUntrusted\b|\(-1202\)/i, 'tls_unknown', 0.6, nsurl),
     rule('nsurl.secure_connection_failed', /An SSL error has occurred and a secure connection to the server cannot be made|\bNSURLErrorSecureConnectionFailed\b|\(-1200\)/i, 'tls_unknown', 0.6, nsurl),
     rule('nsurl.cannot_find_host', /A server with the specified hostname could not be found|\bNSURLErrorCannotFindHost\b/i, 'dns_failure', 0.85, nsurl),
-    rule('nsurl.cannot_connect', /Could not connect to the server|\bNSURLErrorCannotConnectToHost\b/i, 'connection_refused', 0.65, nsurl),
+    rule('nsurl.cannot_connect', /\bCould not connect to the server|\bNSURLErrorCannotConnectToHost\b/i, 'connection_refused', 0.65, nsurl),
     rule('nsurl.timed_out', /The request timed out|\bNSURLErrorTimedOut\b/i, 'network_timeout', 0.8, nsurl),
     rule('nsurl.network_connection_lost', /The network connection was lost/i, 'network_reset', 0.7, nsurl),
     rule('securetransport.cert_expired', /-9814\b|\berrSSLCertExpired\b/, 'cert_expired', 0.8, secureTransport),

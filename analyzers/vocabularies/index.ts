@@ -106,7 +106,7 @@ function resolve(rule: VocabularyRule, match: RegExpExecArray, kind: string): Te
     }
   }
   const detail = `"${match[0].slice(0, 160)}" matched ${rule.id}${note} → ${cause}`;
-  const evidence = { kind, detail };
+  const evidence = Object.freeze({ kind, detail });
   return ambiguity ? { ruleId: rule.id, cause, confidence, ambiguity, evidence } : { ruleId: rule.id, cause, confidence, evidence };
 }
 
@@ -146,11 +146,29 @@ function matchField(field: TextField): readonly TextHit[] {
   return Object.freeze(hits);
 }
 
-/** Every rule that matches any of the fields; [] when there is no text. Hits are frozen. */
+// Telemetry repeats the same error texts across many clients and retries: the hits of a text are a
+// pure function of (field, text), so they are memoized. Bounded: a full memo starts over.
+const MEMO_ENTRIES = 4096;
+const MEMO_MAX_TEXT = 1024;
+const memoByKind = new Map<string, Map<string, readonly TextHit[]>>();
+
+function memoizedMatchField(field: TextField): readonly TextHit[] {
+  if (field.text.length > MEMO_MAX_TEXT) return matchField(field);
+  let memo = memoByKind.get(field.kind);
+  if (!memo) memoByKind.set(field.kind, (memo = new Map()));
+  const known = memo.get(field.text);
+  if (known) return known;
+  const hits = matchField(field);
+  if (memo.size >= MEMO_ENTRIES) memo.clear();
+  memo.set(field.text, hits);
+  return hits;
+}
+
+/** Every rule that matches any of the fields; [] when there is no text. Hits are frozen (shared by the memo). */
 export function matchVocabularies(fields: readonly TextField[]): readonly TextHit[] {
-  if (fields.length === 1) return matchField(fields[0] as TextField);
+  if (fields.length === 1) return memoizedMatchField(fields[0] as TextField);
   const hits: TextHit[] = [];
-  for (const field of fields) for (const hit of matchField(field)) hits.push(hit);
+  for (const field of fields) for (const hit of memoizedMatchField(field)) hits.push(hit);
   return hits;
 }
 

@@ -30,7 +30,7 @@ export const nodeVocabulary: Vocabulary = {
     rule('node.tls_disconnected', /Client network socket disconnected before secure TLS connection was established/, 'tls_unknown', 0.78, nodeErrors),
     rule('node.tls_handshake_timeout', /\bERR_TLS_HANDSHAKE_TIMEOUT\b|TLS handshake timeout/, 'tls_unknown', 0.6, nodeErrors),
     // ws
-    rule('ws.unexpected_server_response', /Unexpected server response: (\d{3})/, 'http_rejected', 0.85, `${ws}; ${repro}`, { capture: 'http_status' }),
+    rule('ws.unexpected_server_response', /\bUnexpected server response: (\d{3})/, 'http_rejected', 0.85, `${ws}; ${repro}`, { capture: 'http_status' }),
     rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}`),
     // The client offered no extension at all: a server protocol violation, not a mandatory-extension failure.
     rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'protocol_error', 0.8, ws),

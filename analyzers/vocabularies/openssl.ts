@@ -8,14 +8,21 @@ const sClient = 'OpenSSL apps/lib/s_cb.c verify_callback ("verify error:num=%d:%
 const repro = 'reproduced: docs/reproductions.md (node-ws, node-probe, curl, python, openssl s_client against the test PKI)';
 const boringssl = 'BoringSSL ssl/ssl_lib.cc and include/openssl/ssl.h reason names (e.g. CERTIFICATE_VERIFY_FAILED) https://github.com/google/boringssl/blob/main/include/openssl/ssl.h';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/self-signed/, 'self[- ]signed');
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One phrase rule per verify result text, e.g. "certificate has expired" (Python, curl, Node messages, s_client). */
 const verifyTextRules: VocabularyRule[] = verifyCodeTable
   .filter((row) => row.cause !== undefined && row.code !== 1)
   .map((row) => ({
     id: `openssl.verify_text.${row.name.toLowerCase()}`,
-    pattern: new RegExp(`\\b${escape(row.text)}\\b(?! in certificate chain)`, 'i'),
+    // OpenSSL 1.1 printed "self signed", 3.0 "self-signed": both spellings, as separate alternatives.
+    pattern: new RegExp(
+      [row.text, row.text.replace('self-signed', 'self signed')]
+        .filter((text, i, all) => all.indexOf(text) === i)
+        .map((text) => `\\b${escape(text)}\\b(?! in certificate chain)`)
+        .join('|'),
+      'i',
+    ),
     cause: row.cause ?? 'tls_unknown',
     confidence: Math.min(0.8, row.confidence ?? 0.6),
     ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}),

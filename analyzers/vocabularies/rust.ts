@@ -8,7 +8,7 @@ export const rustVocabulary: Vocabulary = {
   name: 'rust',
   rules: [
     rule('rustls.expired', /\bInvalidCertificate\(Expired(?:Context)?\b|invalid peer certificate: Expired|certificate expired: verification time/, 'cert_expired', 0.85, rustlsError),
-    rule('rustls.not_valid_yet', /\bInvalidCertificate\(NotValidYet(?:Context)?\b|invalid peer certificate: NotValidYet|certificate not valid yet/, 'cert_not_yet_valid', 0.85, rustlsError),
+    rule('rustls.not_valid_yet', /\bInvalidCertificate\(NotValidYet(?:Context)?\b|invalid peer certificate: NotValidYet|certificate not valid yet\b/, 'cert_not_yet_valid', 0.85, rustlsError),
     rule('rustls.unknown_issuer', /\bInvalidCertificate\(UnknownIssuer\)|invalid peer certificate: UnknownIssuer/, 'untrusted_ca', 0.6, rustlsError, { ambiguity: 'issuer' }),
     rule('rustls.not_valid_for_name', /\bInvalidCertificate\(NotValidForName(?:Context)?\b|invalid peer certificate: NotValidForName|certificate not valid for name/, 'hostname_mismatch', 0.85, rustlsError),
     rule('webpki.cert_expired', /\bCertExpired\b/, 'cert_expired', 0.85, 'webpki src/error.rs (Error::CertExpired) https://github.com/briansmith/webpki/blob/main/src/error.rs; seen in https://github.com/rustls/rustls/issues/235'),

@@ -115,8 +115,20 @@ export function pinnedWords(alternative: string): string[] {
 }
 
 /**
- * One trigger word per alternative of each pattern (the rarest across all patterns, then the longest),
- * or undefined for a pattern with an alternative that pins no word.
+ * Words that occur in most error texts (counted over the fixture corpus): poor triggers, since they
+ * would wake their rules for nearly every text. Used only when a pattern pins nothing better.
+ */
+const COMMON_WORDS = new Set(
+  ('error errors failed failure certificate cert not invalid valid verify handshake connection connect net http https ' +
+    'response request received status code has was the for with from during server client peer chain get ' +
+    'unsupported extension upstream websocket unable alert protocol version host remote reason header ssl tls ' +
+    'expired unknown timeout refused reset closed while before after')
+    .split(' '),
+);
+
+/**
+ * One trigger word per alternative of each pattern (uncommon words first, then the rarest across all
+ * patterns, then the longest), or undefined for a pattern with an alternative that pins no word.
  */
 export function triggerWords(sources: readonly string[]): (string[] | undefined)[] {
   const perPattern = sources.map((source) => topLevelAlternatives(source).map(pinnedWords));
@@ -127,7 +139,12 @@ export function triggerWords(sources: readonly string[]): (string[] | undefined)
     if (alternatives.some((words) => words.length === 0)) return undefined;
     return alternatives.map(
       (words) =>
-        [...words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length)[0] as string,
+        [...words].sort(
+          (a, b) =>
+            Number(COMMON_WORDS.has(a)) - Number(COMMON_WORDS.has(b)) ||
+            (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) ||
+            b.length - a.length,
+        )[0] as string,
     );
   });
 }

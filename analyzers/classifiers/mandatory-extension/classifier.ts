@@ -4,12 +4,23 @@
 import { causes1010, type Cause } from '../../../schemas/classification.js';
 import type { Classifier, Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
-import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer } from '../../extensions.js';
+import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
 import { strongestCandidate } from '../../findings.js';
 import { extensionRemediation } from './remediation.js';
 
 const extensionCauses: ReadonlySet<Cause> = new Set(causes1010);
 const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed/i;
+
+// Handshake headers repeat across connections: parse each distinct value once (bounded, starts over when full).
+const parsedHeaders = new Map<string, ParseResult>();
+function parseHeader(header: string): ParseResult {
+  const known = parsedHeaders.get(header);
+  if (known) return known;
+  const parsed = parseExtensions(header);
+  if (parsedHeaders.size >= 1024) parsedHeaders.clear();
+  if (header.length <= 1024) parsedHeaders.set(header, parsed);
+  return parsed;
+}
 
 function headerFindings(context: EvidenceContext): Finding[] {
   const handshake = context.event.handshake;
@@ -18,13 +29,13 @@ function headerFindings(context: EvidenceContext): Finding[] {
   if (handshake.status !== undefined && handshake.status !== 101) return [];
   const required = (handshake.required_extensions ?? []).map((name) => name.trim().toLowerCase()).filter(Boolean);
   const failed = context.event.outcome !== 'connected';
-  const request = parseExtensions(handshake.request_extensions ?? '');
+  const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
   // 1010 is about extensions the client asked for: with no offer and no requirement there is nothing to negotiate.
   if (required.length === 0 && (!failed || offers.length === 0)) return [];
   // The client required it yet reports connected: the header facts are still decisive, less so.
   const confidence = failed ? 0.95 : 0.7;
-  const response = parseExtensions(handshake.response_extensions);
+  const response = parseHeader(handshake.response_extensions);
   const kind = 'handshake.response_extensions';
   const shown = JSON.stringify(handshake.response_extensions.slice(0, 200));
   if (!response.ok)
@@ -75,6 +86,8 @@ export const mandatoryExtensionClassifier: Classifier = {
   name: 'mandatory-extension',
   attribution: '1010',
   classify(context) {
+    const { event } = context;
+    if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && context.hits.length === 0) return undefined;
     const findings = headerFindings(context);
     const close = closeFinding(context);
     if (close) findings.push(close);

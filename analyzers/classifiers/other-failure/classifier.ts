@@ -54,6 +54,8 @@ export const otherFailureClassifier: Classifier = {
   name: 'other-failure',
   attribution: 'other',
   classify(context): Candidate | undefined {
+    const { event } = context;
+    if (event.outcome !== 'failed' && context.hits.length === 0 && event.close?.code === undefined && event.handshake === undefined) return undefined;
     const findings: Finding[] = [];
     const status = statusFinding(context);
     if (status) findings.push(status);

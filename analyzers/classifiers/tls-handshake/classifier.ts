@@ -100,6 +100,11 @@ export const tlsHandshakeClassifier: Classifier = {
   attribution: '1015',
   classify(context) {
     if (context.tlsCompleted) return undefined;
+    const code = context.event.close?.code;
+    let tlsHits = 0;
+    for (const hit of context.hits) if (tlsCauses.has(hit.cause)) tlsHits++;
+    // Nothing TLS-related at all: answer without allocating.
+    if (context.event.tls === undefined && tlsHits === 0 && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = tableFindings(context);
     if (context.failed) findings.push(...certificateFindings(context.event));
     for (const hit of context.hits) if (tlsCauses.has(hit.cause)) findings.push(hit);
@@ -109,7 +114,7 @@ export const tlsHandshakeClassifier: Classifier = {
       const inferred = inferredFrom1006(context);
       if (inferred) findings.push(inferred);
     }
-    const resolved = findings.map((finding) => resolveFinding(finding, context));
+    const resolved = findings.some((finding) => finding.ambiguity) ? findings.map((finding) => resolveFinding(finding, context)) : findings;
     return strongestCandidate('1015', resolved, tlsRemediation, 'tls_unknown');
   },
 };
