@@ -148,7 +148,7 @@ function matchField(field: TextField): readonly TextHit[] {
 
 // Telemetry repeats the same error texts across many clients and retries: the hits of a text are a
 // pure function of (field, text), so they are memoized. Bounded: a full memo starts over.
-const MEMO_ENTRIES = 4096;
+const MEMO_ENTRIES = 512;
 const MEMO_MAX_TEXT = 1024;
 const memoByKind = new Map<string, Map<string, readonly TextHit[]>>();
 

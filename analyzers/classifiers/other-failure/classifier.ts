@@ -3,7 +3,7 @@
 import { causesOther, type Cause } from '../../../schemas/classification.js';
 import type { Candidate, Classifier, Finding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
-import { closeCodeRow } from '../../close-codes.js';
+import { closeCodeRow, closeViolations } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { otherRemediation } from './remediation.js';
@@ -17,6 +17,10 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === 1010 && close.initiator === 'server')
     return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
   const row = closeCodeRow(code);
+  // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
+  const violation = row && row.wire !== 'valid' ? closeViolations(close)[0] : undefined;
+  if (violation)
+    return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)` } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
   const confidence = code === 1006 && context.secure ? 0.25 : (row.confidence ?? 0.5);

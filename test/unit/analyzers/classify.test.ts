@@ -143,6 +143,16 @@ describe('result contract', () => {
     expect(check({ outcome: 'closed', close: { code: 1006, on_wire: true } }).violations).toEqual(['close_code_1006_on_wire']);
   });
 
+  it.each([
+    ['1015 in a frame', { code: 1015, on_wire: true }, 'close_code_1015_on_wire'],
+    ['1005 in a frame', { code: 1005, on_wire: true }, 'close_code_1005_on_wire'],
+    ['1004', { code: 1004, on_wire: true }, 'close_code_reserved:1004'],
+    ['2500', { code: 2500, on_wire: true }, 'close_code_invalid:2500'],
+  ] as const)('a code that must not be on the wire (%s) is other/protocol_error', (_label, close, violation) => {
+    const result = check({ outcome: 'closed', close });
+    expect(result).toMatchObject({ attribution: 'other', cause: 'protocol_error', violations: [violation] });
+  });
+
   it('exports a version', () => expect(CLASSIFIER_VERSION).toMatch(/^\d+\.\d+\.\d+$/));
 
   it('breaks confidence ties by registry order', () => {
