@@ -22,5 +22,6 @@ export const dotnetVocabulary: Vocabulary = {
     rule('dotnet.cert_invalid', /The remote certificate is invalid|remote certificate was rejected/, 'tls_unknown', 0.55, strings),
     rule('dotnet.ssl_not_established', /The SSL connection could not be established/, 'tls_unknown', 0.55, strings),
     rule('dotnet.status_expected', /The server returned status code '(\d{3})' when status code '101' was expected/, 'http_rejected', 0.85, webSockets, { capture: 'http_status' }),
+    rule('dotnet_framework.status_expected', /The server returned status code '(\d{3})' when the expected status code was '101'/, 'http_rejected', 0.85, '.NET Framework ClientWebSocket.ValidateResponse; seen in https://github.com/frankvHoof93/TikTokLiveSharp/issues/82', { capture: 'http_status' }),
   ],
 };

@@ -35,6 +35,9 @@ export const javaVocabulary: Vocabulary = {
     rule('okhttp.expected_101', /Expected HTTP 101 response but was '(\d{3})/, 'http_rejected', 0.85, okhttp, { capture: 'http_status' }),
     rule('java_websocket.invalid_status', /Invalid status code received: (\d{3})/, 'http_rejected', 0.85, javaWs, { capture: 'http_status' }),
     rule('jetty.unexpected_status', /\bUnexpected HTTP Response Status Code: (\d{3})/, 'http_rejected', 0.85, jetty, { capture: 'http_status' }),
+    rule('jetty9.didnt_switch', /Didn't switch protocols, expected status <101>, but got <(\d{3})>/, 'http_rejected', 0.85, 'Jetty 9 websocket client UpgradeException; seen in https://github.com/jetty/jetty.project/issues/2946', { capture: 'http_status' }),
+    rule('netty.handshake_status', /Websocket connection attempt returned HTTP status code (\d{3})/i, 'http_rejected', 0.85, 'Netty WebSocketClientHandshaker (WebSocketHandshakeException); seen in https://github.com/eclipse-vertx/vert.x/issues/591', { capture: 'http_status' }),
+    rule('nv_websocket.not_101', /is not '101 Switching Protocols'\. The status line is: HTTP\/1\.1 (\d{3})/, 'http_rejected', 0.85, 'nv-websocket-client OpeningHandshakeException; seen in https://github.com/TakahikoKawasaki/nv-websocket-client/issues/80', { capture: 'http_status' }),
     rule('tyrus.response_code', /Response code was not 101: (\d{3})/, 'http_rejected', 0.85, tyrus, { capture: 'http_status' }),
   ],
 };

@@ -74,6 +74,9 @@ export const tables: Record<string, readonly Row[]> = {
     ['no such host', 'dial tcp: lookup api.example.invalid on 127.0.0.53:53: no such host', 'other', 'dns_failure'],
   ],
   java: [
+    ['jetty 9', "org.eclipse.jetty.websocket.api.UpgradeException: Didn't switch protocols, expected status <101>, but got <200>", 'other', 'http_rejected'],
+    ['netty', 'io.netty.handler.codec.http.websocketx.WebSocketHandshakeException: Websocket connection attempt returned HTTP status code 200', 'other', 'http_rejected'],
+    ['nv-websocket-client 403', "The status code of the opening handshake response is not '101 Switching Protocols'. The status line is: HTTP/1.1 403 Forbidden", 'other', 'http_rejected'],
     ['validity check failed', 'sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed', '1015', 'cert_expired'],
     ['pkix', 'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target', '1015', 'untrusted_ca'],
     ['expired', 'java.security.cert.CertificateExpiredException: NotAfter: Sat May 31 23:59:59 UTC 2025', '1015', 'cert_expired'],
@@ -99,6 +102,7 @@ export const tables: Record<string, readonly Row[]> = {
     ['gaierror', 'socket.gaierror: [Errno -2] Name or service not known', 'other', 'dns_failure'],
   ],
   dotnet: [
+    ['.NET Framework status', "System.Net.WebSockets.WebSocketException: The server returned status code '401' when the expected status code was '101'.", 'other', 'http_auth_rejected'],
     ['name mismatch', 'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch', '1015', 'hostname_mismatch'],
     ['untrusted root', 'The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot', '1015', 'untrusted_ca'],
     ['not time valid', 'The remote certificate is invalid because of errors in the certificate chain: NotTimeValid', '1015', 'cert_expired'],
