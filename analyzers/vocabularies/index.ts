@@ -147,20 +147,41 @@ function matchField(field: TextField): readonly TextHit[] {
 }
 
 // Telemetry repeats the same error texts across many clients and retries: the hits of a text are a
-// pure function of (field, text), so they are memoized. Bounded: a full memo starts over.
+// pure function of (field, text), so they are memoized, bounded (a full memo starts over). The memo
+// adapts: while fewer than 1 lookup in 8 hits (every text distinct), it keeps only 1 miss in 32, so
+// one-off texts do not pile up for the garbage collector, yet repeating texts are still noticed.
 const MEMO_ENTRIES = 512;
 const MEMO_MAX_TEXT = 1024;
+const MEMO_WINDOW = 1024;
 const memoByKind = new Map<string, Map<string, readonly TextHit[]>>();
+let memoLookups = 0;
+let memoHits = 0;
+let memoMisses = 0;
+let memoStoreEvery = 1;
+
+function memoWindowTick(): void {
+  if (++memoLookups < MEMO_WINDOW) return;
+  memoStoreEvery = memoHits * 8 >= memoLookups ? 1 : 32;
+  memoLookups = 0;
+  memoHits = 0;
+}
 
 function memoizedMatchField(field: TextField): readonly TextHit[] {
   if (field.text.length > MEMO_MAX_TEXT) return matchField(field);
   let memo = memoByKind.get(field.kind);
   if (!memo) memoByKind.set(field.kind, (memo = new Map()));
   const known = memo.get(field.text);
-  if (known) return known;
+  if (known) {
+    memoHits++;
+    memoWindowTick();
+    return known;
+  }
   const hits = matchField(field);
-  if (memo.size >= MEMO_ENTRIES) memo.clear();
-  memo.set(field.text, hits);
+  if (++memoMisses % memoStoreEvery === 0) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(field.text, hits);
+  }
+  memoWindowTick();
   return hits;
 }
 
