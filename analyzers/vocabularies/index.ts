@@ -110,27 +110,40 @@ function resolve(rule: VocabularyRule, match: RegExpExecArray, kind: string): Te
   return ambiguity ? { ruleId: rule.id, cause, confidence, ambiguity, evidence } : { ruleId: rule.id, cause, confidence, evidence };
 }
 
+/** Char code → its lower-case form when it is a word character (a-z, 0-9, _), else 0. */
+const WORD_CHAR = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) WORD_CHAR[code] = code;
+  else if (code >= 65 && code <= 90) WORD_CHAR[code] = code + 32;
+}
+
+function isTrigger(hash: number): boolean {
+  return ((triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0;
+}
+
+function addCandidates(candidates: number[], hash: number): void {
+  const rules = rulesByWord.get(hash >>> 0);
+  if (rules) for (const index of rules) if (!candidates.includes(index)) candidates.push(index);
+}
+
 function candidateRules(text: string): number[] {
   const candidates: number[] = [];
-  const length = text.length;
   let hash = 0x811c9dc5;
   let wordLength = 0;
-  for (let i = 0; i <= length; i++) {
-    let code = i < length ? text.charCodeAt(i) : 0;
-    if (code >= 65 && code <= 90) code += 32; // ASCII lower case, as the trigger words
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) {
-      hash = Math.imul(hash ^ code, 16777619);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const word = code < 128 ? (WORD_CHAR[code] as number) : 0;
+    if (word !== 0) {
+      hash = Math.imul(hash ^ word, 16777619);
       wordLength++;
       continue;
     }
     // Trigger words have 3+ characters: shorter words need no lookup.
-    if (wordLength >= 3 && ((triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) {
-      const rules = rulesByWord.get(hash >>> 0);
-      if (rules) for (const index of rules) if (!candidates.includes(index)) candidates.push(index);
-    }
+    if (wordLength >= 3 && isTrigger(hash)) addCandidates(candidates, hash);
     hash = 0x811c9dc5;
     wordLength = 0;
   }
+  if (wordLength >= 3 && isTrigger(hash)) addCandidates(candidates, hash);
   for (const index of alwaysRun) candidates.push(index);
   // Table order, so evidence order does not depend on word order.
   return candidates.sort((a, b) => a - b);
