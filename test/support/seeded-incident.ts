@@ -148,11 +148,11 @@ export function expectationOf(slot: Slot): Expectation {
       return { ...base, attribution: 'other', cause: 'connection_refused' };
     case 'server_error_close':
       return { ...base, attribution: 'other', cause: 'server_error' };
+    // A code that must never be on the wire, read from a Close frame: the peer broke RFC 6455 §7.4.
     case 'close_1005_on_wire':
-      return { ...base, attribution: 'none', cause: 'normal_closure', violations: ['close_code_1005_on_wire'] };
+      return { ...base, attribution: 'other', cause: 'protocol_error', violations: ['close_code_1005_on_wire'] };
     case 'close_reserved_1004':
-      // 1004 is reserved and means nothing: the engine has no better cause than unknown_failure.
-      return { ...base, attribution: 'other', cause: 'unknown_failure', violations: ['close_code_reserved:1004'] };
+      return { ...base, attribution: 'other', cause: 'protocol_error', violations: ['close_code_reserved:1004'] };
   }
 }
 
