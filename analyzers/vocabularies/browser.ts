@@ -34,7 +34,7 @@ export const browserVocabulary: Vocabulary = {
     rule('chromium.internet_disconnected', /\bERR_INTERNET_DISCONNECTED\b|\bERR_NETWORK_CHANGED\b/, 'network_reset', 0.7, netErrors),
     rule('chromium.tunnel_connection_failed', /\bERR_TUNNEL_CONNECTION_FAILED\b/, 'http_rejected', 0.6, netErrors),
     // Chromium console texts for the WebSocket handshake.
-    rule('chromium.unexpected_response_code', /Error during WebSocket handshake: Unexpected response code: (\d{3})/, 'http_rejected', 0.85, wsHandshake, { capture: 'http_status' }),
+    rule('chromium.unexpected_response_code', /Error during WebSocket handshake: Unexpected response code: (\d{3})/, 'http_rejected', 0.85, `${wsHandshake}; seen in https://github.com/liftoff/GateOne/issues/665 and https://github.com/silverwind/droppy/issues/176`, { capture: 'http_status' }),
     rule('chromium.subprotocol_missing', /Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received/, 'subprotocol_mismatch', 0.85, wsHandshake),
     rule('chromium.subprotocol_mismatch', /'Sec-WebSocket-Protocol' header value '[^']*' in response does not match any of sent values/, 'subprotocol_mismatch', 0.85, wsHandshake),
     rule('chromium.unsupported_extension', /Found an unsupported extension '[^']*' in 'Sec-WebSocket-Extensions' header/, 'extension_params_rejected', 0.8, wsHandshake),
