@@ -119,10 +119,41 @@ export function createKafkaPublisher(config: Config, logger: Logger): RecordPubl
       if (records.length === 0) return;
       connecting ??= producer.connect();
       await connecting;
-      await producer.send({ topic, acks: -1, messages: records.map((r) => ({ ...r })) });
+      for (const chunk of requestChunks(records)) await producer.send({ topic, acks: -1, messages: chunk.map((r) => ({ ...r })) });
     },
     async disconnect() {
       if (connecting) await producer.disconnect();
     },
   };
+}
+
+/**
+ * kafkajs puts all of a request's records for one partition into one record batch, and the broker
+ * refuses a batch larger than the topic's max.message.bytes (1 MiB by default) for good. Dead letters
+ * of big records must therefore go in small requests, or one batch of them could never be published.
+ */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+function sizeOf(record: OutgoingRecord): number {
+  let bytes = (record.key?.length ?? 0) + (record.value?.length ?? 0);
+  for (const [name, value] of Object.entries(record.headers ?? {})) bytes += name.length + (Array.isArray(value) ? value.reduce((n, v) => n + v.length, 0) : value.length);
+  return bytes;
+}
+
+export function requestChunks(records: readonly OutgoingRecord[], maxBytes = MAX_REQUEST_BYTES): OutgoingRecord[][] {
+  const chunks: OutgoingRecord[][] = [];
+  let current: OutgoingRecord[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    const size = sizeOf(record);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(record);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
