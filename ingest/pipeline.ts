@@ -83,11 +83,25 @@ export function createPipeline(parts: PipelineParts) {
     });
   }
 
+  /**
+   * A long write (a batch being bisected around rejected rows, a slow server) must not outlast the
+   * consumer session: otherwise the group evicts this member, the commit fails and the batch is read again.
+   */
+  async function whileHeartbeating<T>(run: () => Promise<T>): Promise<T> {
+    const everyMs = Math.max(500, Math.floor(config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 4));
+    const timer = setInterval(() => void control.heartbeat().catch(() => undefined), everyMs);
+    try {
+      return await run();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
   async function writeBatch(current: Batch): Promise<void> {
     if (current.records === 0) return;
     metrics.batchRows.observe(current.records);
     const stopTimer = metrics.insertSeconds.startTimer();
-    const written = await persistently('insert', () => sink.write(current.rows));
+    const written = await whileHeartbeating(() => persistently('insert', () => sink.write(current.rows)));
     stopTimer();
     clickhouseWritable = true;
     metrics.rowsInserted.inc(written.inserted);
