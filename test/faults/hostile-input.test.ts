@@ -92,4 +92,30 @@ describe('fault 6: hostile and fuzzed input', () => {
       notes: `${summary}; recover = drain time of the fuzz run`,
     });
   });
+
+  // Regression: kafkajs sent all dead letters of a flush in one request, i.e. one record batch per
+  // partition; with the broker's default 1 MiB limit, two 700 KB too_large records bound for the
+  // same dead-letter partition made a batch the broker refuses for good, and the job retried it
+  // forever (not even SIGTERM could end it). The publisher now sends requests of at most 512 KiB.
+  it('dead-letters big records under the broker default 1 MiB limit without stalling', async () => {
+    const small = await createFaultSandbox('bigdlq', 1, { brokerDefaultLimits: true });
+    try {
+      const big = Array.from({ length: 6 }, (_, i) => ({ key: `big-${i}`, value: Buffer.from(`{"x":"${'A'.repeat(700_000)}${i}"}`), partition: 0 }));
+      const producer = await connectProducer(small);
+      const placed = [];
+      for (const record of big) placed.push(...(await sendAll(producer, small.topic, [record])));
+      await producer.disconnect();
+      const pipeline = await startPipeline(small, ['run', '--drain']);
+      const guard = setTimeout(() => pipeline.child.kill('SIGKILL'), 90_000);
+      const run = await pipeline.done;
+      clearTimeout(guard);
+      expect(run.signal, 'the job stalled publishing dead letters').toBeNull();
+      expect(run.code, run.stderr).toBe(0);
+      const expected = expectationOf(placed);
+      expect([...expected.invalid.values()].map((v) => v.reason)).toEqual(Array(6).fill('too_large'));
+      await expectExactlyOnce(small, expected);
+    } finally {
+      await small.cleanup();
+    }
+  });
 });

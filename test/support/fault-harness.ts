@@ -73,7 +73,8 @@ export interface FaultSandbox {
 /** Topics allow 4 MiB records: hostile 1 MiB values must fit, and so must their dead-letter copies. */
 const topicConfig = [{ name: 'max.message.bytes', value: String(4 * 1024 * 1024) }];
 
-export async function createFaultSandbox(name: string, partitions = 6): Promise<FaultSandbox> {
+/** `brokerDefaultLimits`: keep the broker's default 1 MiB max.message.bytes on both topics. */
+export async function createFaultSandbox(name: string, partitions = 6, { brokerDefaultLimits = false } = {}): Promise<FaultSandbox> {
   const id = `${name}_${randomUUID().slice(0, 8)}`;
   const topic = `faults.${id}.telemetry`;
   const dlqTopic = `faults.${id}.dlq`;
@@ -85,8 +86,8 @@ export async function createFaultSandbox(name: string, partitions = 6): Promise<
   await admin.createTopics({
     waitForLeaders: true,
     topics: [
-      { topic, numPartitions: partitions, configEntries: topicConfig },
-      { topic: dlqTopic, numPartitions: 3, configEntries: topicConfig },
+      { topic, numPartitions: partitions, configEntries: brokerDefaultLimits ? [] : topicConfig },
+      { topic: dlqTopic, numPartitions: 3, configEntries: brokerDefaultLimits ? [] : topicConfig },
     ],
   });
   await admin.disconnect();
