@@ -80,14 +80,14 @@ function tokenize(alternative: string): Token[] {
       i++;
     }
   }
-  return tokens.filter((token) => token.kind !== 'lookaround');
+  return tokens;
 }
 
 const WORD = /[A-Za-z0-9_]/;
 
 /** Whole words (lower case, 3+ chars) that any match of this alternative must contain. */
 export function pinnedWords(alternative: string): string[] {
-  const tokens = tokenize(alternative);
+  const tokens = tokenize(alternative).filter((token) => token.kind !== 'lookaround');
   const words: string[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -147,4 +147,27 @@ export function triggerWords(sources: readonly string[]): (string[] | undefined)
         )[0] as string,
     );
   });
+}
+
+/**
+ * For a pattern without trigger words: per alternative, its longest literal run (3+ characters) that
+ * every match contains verbatim, or undefined when an alternative has none or the pattern ignores case.
+ */
+export function requiredLiterals(source: string, flags: string): string[] | undefined {
+  if (flags.includes('i')) return undefined;
+  const literals: string[] = [];
+  for (const alternative of topLevelAlternatives(source)) {
+    let longest = '';
+    let run = '';
+    for (const token of [...tokenize(alternative), { kind: 'other' } as const]) {
+      if (token.kind === 'literal') run += token.char;
+      else {
+        if (run.length > longest.length) longest = run;
+        run = '';
+      }
+    }
+    if (longest.length < 3) return undefined;
+    literals.push(longest);
+  }
+  return literals;
 }

@@ -1,0 +1,193 @@
+// The vocabulary matcher: every rule that matches a text, without running every regex on it.
+// Compiled once from the rule table: trigger word → rules (trigger-words.ts), and for the few rules
+// without a trigger word a literal every match contains. Per text, one allocation-free pass hashes
+// its words and marks the rules whose trigger occurs; only those regexes run, in table order.
+import type { Cause, Evidence } from '../../schemas/classification.js';
+import type { Ambiguity } from '../candidate.js';
+import { httpStatusCause } from '../http-status.js';
+import { tlsAlertRow } from '../tls-alerts.js';
+import { verifyCodeRow } from '../verify-codes.js';
+import { requiredLiterals, triggerWords } from './trigger-words.js';
+import type { VocabularyRule } from './types.js';
+
+/** One text field of an event, named as evidence names it ("error.message"). */
+export interface TextField {
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** A vocabulary rule that matched, with the cause after resolving its capture. */
+export interface TextHit {
+  readonly ruleId: string;
+  readonly cause: Cause;
+  readonly confidence: number;
+  readonly ambiguity?: Ambiguity;
+  readonly evidence: Evidence;
+}
+
+/**
+ * A hit whose evidence text is built on first read: most hits lose to a stronger finding and are
+ * never cited, so their strings are never built.
+ */
+class VocabularyHit implements TextHit {
+  private cited: Evidence | undefined;
+  constructor(
+    readonly ruleId: string,
+    readonly cause: Cause,
+    readonly confidence: number,
+    readonly ambiguity: Ambiguity | undefined,
+    private readonly kind: string,
+    private readonly matched: string,
+    private readonly note: string,
+  ) {}
+
+  get evidence(): Evidence {
+    return (this.cited ??= { kind: this.kind, detail: `"${this.matched.slice(0, 160)}" matched ${this.ruleId}${this.note} → ${this.cause}` });
+  }
+}
+
+function firstGroup(match: RegExpExecArray): string | undefined {
+  for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return match[i];
+  return undefined;
+}
+
+/** The hit for a match: a captured HTTP status, TLS alert or verify code decides the cause through its table. */
+function resolve(rule: VocabularyRule, match: RegExpExecArray, kind: string): TextHit {
+  let cause: Cause = rule.cause;
+  let confidence = rule.confidence;
+  let ambiguity = rule.ambiguity;
+  let note = '';
+  const value = rule.capture ? firstGroup(match) : undefined;
+  if (value !== undefined) {
+    if (rule.capture === 'http_status') {
+      cause = httpStatusCause(Number(value)) ?? cause;
+      note = ` (HTTP ${value})`;
+    } else {
+      const row = rule.capture === 'tls_alert' ? tlsAlertRow(value) : verifyCodeRow(value);
+      if (row?.cause) {
+        cause = row.cause;
+        confidence = Math.min(confidence, row.confidence ?? confidence);
+        ambiguity = row.ambiguity;
+        note = ` (${rule.capture === 'tls_alert' ? 'alert' : 'verify'} ${row.code} ${row.name})`;
+      } else {
+        confidence = Math.min(confidence, 0.5);
+      }
+    }
+  }
+  return new VocabularyHit(rule.id, cause, confidence, ambiguity, kind, match[0], note);
+}
+
+/** FNV-1a over a word's lower-cased characters: the scan looks words up without allocating them. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+/** Char code → its lower-case form when it is a word character (a-z, 0-9, _), else 0. */
+const WORD_CHAR = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) WORD_CHAR[code] = code;
+  else if (code >= 65 && code <= 90) WORD_CHAR[code] = code + 32;
+}
+
+/** The rule table compiled for matching: built once, read-only afterwards. */
+export class VocabularyMatcher {
+  // Trigger word hash → indexes of the rules it may fire. A hash collision only adds a candidate
+  // rule, whose regex then decides: the prefilter stays exact.
+  private readonly rulesByWord = new Map<number, readonly number[]>();
+  // Bitmap over the low 16 bits of trigger hashes: most words of a text are no trigger and skip the Map.
+  private readonly triggerBits = new Uint8Array(1 << 13);
+  /** Rules without a trigger word, each with the literals (one per alternative) a match must contain. */
+  private readonly guarded: { readonly index: number; readonly literals: readonly string[] | undefined }[] = [];
+  // Scratch for one text: candidate indexes kept sorted, and a stamp per rule so each is added once.
+  // Reset on every call and never read across calls; JS runs one matchText at a time.
+  private readonly candidates: Int32Array;
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  constructor(private readonly rules: readonly VocabularyRule[]) {
+    this.candidates = new Int32Array(rules.length);
+    this.stamps = new Uint32Array(rules.length);
+    triggerWords(rules.map((rule) => rule.pattern.source)).forEach((words, index) => {
+      if (!words) {
+        const rule = rules[index] as VocabularyRule;
+        this.guarded.push({ index, literals: requiredLiterals(rule.pattern.source, rule.pattern.flags) });
+        return;
+      }
+      for (const word of new Set(words)) {
+        const hash = wordHash(word);
+        this.triggerBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
+        this.rulesByWord.set(hash, [...(this.rulesByWord.get(hash) ?? []), index]);
+      }
+    });
+  }
+
+  /** Ids of the rules that run on every text (no trigger word, no required literal). */
+  alwaysRunRuleIds(): string[] {
+    return this.guarded.filter((rule) => !rule.literals).map((rule) => (this.rules[rule.index] as VocabularyRule).id);
+  }
+
+  /** Appends the hits of one field to `hits`, in table order. */
+  matchText(field: TextField, hits: TextHit[]): void {
+    const text = field.text;
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    let count = 0;
+    let hash = 0x811c9dc5;
+    let wordLength = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      const word = code < 128 ? (WORD_CHAR[code] as number) : 0;
+      if (word !== 0) {
+        hash = Math.imul(hash ^ word, 16777619);
+        wordLength++;
+        continue;
+      }
+      // Trigger words have 3+ characters: shorter words need no lookup.
+      if (wordLength >= 3 && ((this.triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) {
+        const rules = this.rulesByWord.get(hash >>> 0);
+        if (rules) for (let r = 0; r < rules.length; r++) count = this.addCandidate(rules[r] as number, count);
+      }
+      hash = 0x811c9dc5;
+      wordLength = 0;
+    }
+    for (let g = 0; g < this.guarded.length; g++) {
+      const { index, literals } = this.guarded[g] as (typeof this.guarded)[number];
+      if (!literals || containsAny(text, literals)) count = this.addCandidate(index, count);
+    }
+    for (let c = 0; c < count; c++) {
+      const rule = this.rules[this.candidates[c] as number] as VocabularyRule;
+      const match = rule.pattern.exec(text);
+      if (match) hits.push(resolve(rule, match, field.kind));
+    }
+  }
+
+  /** Every rule on the text, no prefilter: the reference the tests compare `matchText` with. */
+  matchTextExhaustively(field: TextField, hits: TextHit[]): void {
+    for (const rule of this.rules) {
+      const match = rule.pattern.exec(field.text);
+      if (match) hits.push(resolve(rule, match, field.kind));
+    }
+  }
+
+  /** Inserts a rule index into the sorted candidates once (insertion sort: a text has a handful). */
+  private addCandidate(index: number, count: number): number {
+    if (this.stamps[index] === this.stamp) return count;
+    this.stamps[index] = this.stamp;
+    let at = count;
+    while (at > 0 && (this.candidates[at - 1] as number) > index) {
+      this.candidates[at] = this.candidates[at - 1] as number;
+      at--;
+    }
+    this.candidates[at] = index;
+    return count + 1;
+  }
+}
+
+function containsAny(text: string, literals: readonly string[]): boolean {
+  for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) return true;
+  return false;
+}
