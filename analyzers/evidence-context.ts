@@ -1,7 +1,7 @@
 // Facts read once per event and shared by every classifier: the texts matched against the runtime
 // vocabularies, the target host, and whether the TLS handshake is known to have completed.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
-import { matchVocabularies, type TextField, type TextHit } from './vocabularies/index.js';
+import { matchText, type TextHit } from './vocabularies/index.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
@@ -22,30 +22,58 @@ export interface EvidenceContext {
 const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
 const NO_HITS: readonly TextHit[] = Object.freeze([]);
 
-function textFields(event: TelemetryEvent): TextField[] {
-  const fields: TextField[] = [];
+/** The vocabulary hits of error.code, error.name, error.message and close.reason, in that order. */
+function textHits(event: TelemetryEvent): readonly TextHit[] {
   const error = event.error;
+  const reason = event.close?.reason;
+  if (!error && !reason) return NO_HITS;
+  const hits: TextHit[] = [];
   if (error) {
-    if (error.code !== undefined && error.code !== '') fields.push({ kind: 'error.code', text: String(error.code) });
-    if (error.name) fields.push({ kind: 'error.name', text: error.name });
-    if (error.message) fields.push({ kind: 'error.message', text: error.message });
+    if (error.code !== undefined && error.code !== '') matchText('error.code', String(error.code), hits);
+    if (error.name) matchText('error.name', error.name, hits);
+    if (error.message) matchText('error.message', error.message, hits);
   }
-  if (event.close?.reason) fields.push({ kind: 'close.reason', text: event.close.reason });
-  return fields;
+  if (reason) matchText('close.reason', reason, hits);
+  return hits;
+}
+
+/** All texts of the event joined by newlines, in the order `textHits` reads them. */
+function joinedText(event: TelemetryEvent): string {
+  const error = event.error;
+  const texts: string[] = [];
+  if (error) {
+    if (error.code !== undefined && error.code !== '') texts.push(String(error.code));
+    if (error.name) texts.push(error.name);
+    if (error.message) texts.push(error.message);
+  }
+  if (event.close?.reason) texts.push(event.close.reason);
+  return texts.join('\n');
+}
+
+class EventContext implements EvidenceContext {
+  readonly secure: boolean;
+  readonly hits: readonly TextHit[];
+  readonly tlsCompleted: boolean;
+  readonly failed: boolean;
+  private joined: string | undefined;
+
+  constructor(readonly event: TelemetryEvent) {
+    const code = event.close?.code;
+    const status = event.handshake?.status;
+    const outcome = event.outcome;
+    // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
+    this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
+    this.hits = textHits(event);
+    this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !GATEWAY_STATUS.has(status)) || event.close?.on_wire === true;
+    this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;
+  }
+
+  // Few classifications read the joined text (ambiguous TLS findings, 1006 on wss://): joined on first read.
+  get text(): string {
+    return (this.joined ??= joinedText(this.event));
+  }
 }
 
 export function buildContext(event: TelemetryEvent): EvidenceContext {
-  const fields = textFields(event);
-  const code = event.close?.code;
-  const status = event.handshake?.status;
-  const outcome = event.outcome;
-  return {
-    event,
-    // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
-    secure: (event.target.url.charCodeAt(2) | 0x20) === 115,
-    hits: fields.length === 0 ? NO_HITS : matchVocabularies(fields),
-    text: fields.length === 0 ? '' : fields.length === 1 ? (fields[0] as TextField).text : fields.map((field) => field.text).join('\n'),
-    tlsCompleted: outcome === 'connected' || (status !== undefined && status >= 100 && !GATEWAY_STATUS.has(status)) || event.close?.on_wire === true,
-    failed: outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015,
-  };
+  return new EventContext(event);
 }

@@ -38,8 +38,13 @@ export const alwaysRunRuleIds: readonly string[] = matcher.alwaysRunRuleIds();
 /** Every rule that matches any of the fields, field by field in table order; [] when there is no text. */
 export function matchVocabularies(fields: readonly TextField[]): TextHit[] {
   const hits: TextHit[] = [];
-  for (let i = 0; i < fields.length; i++) matcher.matchText(fields[i] as TextField, hits);
+  for (const field of fields) matcher.matchText(field.kind, field.text, hits);
   return hits;
+}
+
+/** Appends the hits of one text field to `hits` (the engine's path: no field objects per event). */
+export function matchText(kind: string, text: string, hits: TextHit[]): void {
+  matcher.matchText(kind, text, hits);
 }
 
 /** Reference matcher without the prefilter: every rule on every field (tests compare both). */

@@ -98,8 +98,11 @@ export class VocabularyMatcher {
   private readonly rulesByWord = new Map<number, readonly number[]>();
   // Bitmap over the low 16 bits of trigger hashes: most words of a text are no trigger and skip the Map.
   private readonly triggerBits = new Uint8Array(1 << 13);
-  /** Rules without a trigger word, each with the literals (one per alternative) a match must contain. */
-  private readonly guarded: { readonly index: number; readonly literals: readonly string[] | undefined }[] = [];
+  /** Rules without a trigger word: candidates for every text, most then stopped by their literals. */
+  private readonly untriggered: number[] = [];
+  // Per rule, literals (one per alternative) a case-sensitive match must contain: checked with a
+  // native substring search before the regex runs, since most candidates woken by a word do not match.
+  private readonly literals: (readonly string[] | undefined)[];
   // Scratch for one text: candidate indexes kept sorted, and a stamp per rule so each is added once.
   // Reset on every call and never read across calls; JS runs one matchText at a time.
   private readonly candidates: Int32Array;
@@ -109,12 +112,9 @@ export class VocabularyMatcher {
   constructor(private readonly rules: readonly VocabularyRule[]) {
     this.candidates = new Int32Array(rules.length);
     this.stamps = new Uint32Array(rules.length);
+    this.literals = rules.map((rule) => requiredLiterals(rule.pattern.source, rule.pattern.flags));
     triggerWords(rules.map((rule) => rule.pattern.source)).forEach((words, index) => {
-      if (!words) {
-        const rule = rules[index] as VocabularyRule;
-        this.guarded.push({ index, literals: requiredLiterals(rule.pattern.source, rule.pattern.flags) });
-        return;
-      }
+      if (!words) return void this.untriggered.push(index);
       for (const word of new Set(words)) {
         const hash = wordHash(word);
         this.triggerBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
@@ -125,12 +125,11 @@ export class VocabularyMatcher {
 
   /** Ids of the rules that run on every text (no trigger word, no required literal). */
   alwaysRunRuleIds(): string[] {
-    return this.guarded.filter((rule) => !rule.literals).map((rule) => (this.rules[rule.index] as VocabularyRule).id);
+    return this.untriggered.filter((index) => !this.literals[index]).map((index) => (this.rules[index] as VocabularyRule).id);
   }
 
-  /** Appends the hits of one field to `hits`, in table order. */
-  matchText(field: TextField, hits: TextHit[]): void {
-    const text = field.text;
+  /** Appends the hits of one text field (named `kind` in evidence) to `hits`, in table order. */
+  matchText(kind: string, text: string, hits: TextHit[]): void {
     if (++this.stamp === 0xffffffff) {
       this.stamps.fill(0);
       this.stamp = 1;
@@ -154,14 +153,14 @@ export class VocabularyMatcher {
       hash = 0x811c9dc5;
       wordLength = 0;
     }
-    for (let g = 0; g < this.guarded.length; g++) {
-      const { index, literals } = this.guarded[g] as (typeof this.guarded)[number];
-      if (!literals || containsAny(text, literals)) count = this.addCandidate(index, count);
-    }
+    for (let u = 0; u < this.untriggered.length; u++) count = this.addCandidate(this.untriggered[u] as number, count);
     for (let c = 0; c < count; c++) {
-      const rule = this.rules[this.candidates[c] as number] as VocabularyRule;
+      const index = this.candidates[c] as number;
+      const literals = this.literals[index];
+      if (literals && !containsAny(text, literals)) continue;
+      const rule = this.rules[index] as VocabularyRule;
       const match = rule.pattern.exec(text);
-      if (match) hits.push(resolve(rule, match, field.kind));
+      if (match) hits.push(resolve(rule, match, kind));
     }
   }
 
