@@ -41,8 +41,9 @@ class VocabularyHit implements TextHit {
     private readonly note: string,
   ) {}
 
+  // Frozen: the memo shares a hit, and so its evidence, between the results of events with the same text.
   get evidence(): Evidence {
-    return (this.cited ??= { kind: this.kind, detail: `"${this.matched.slice(0, 160)}" matched ${this.ruleId}${this.note} → ${this.cause}` });
+    return (this.cited ??= Object.freeze({ kind: this.kind, detail: `"${this.matched.slice(0, 160)}" matched ${this.ruleId}${this.note} → ${this.cause}` }));
   }
 }
 
@@ -93,10 +94,15 @@ for (let code = 0; code < 128; code++) {
 
 /** The rule table compiled for matching: built once, read-only afterwards. */
 export class VocabularyMatcher {
-  // Trigger word hash → indexes of the rules it may fire. A hash collision only adds a candidate
-  // rule, whose regex then decides: the prefilter stays exact.
-  private readonly rulesByWord = new Map<number, readonly number[]>();
-  // Bitmap over the low 16 bits of trigger hashes: most words of a text are no trigger and skip the Map.
+  // Trigger word hash → indexes of the rules it may fire, as an open-addressing table in typed arrays
+  // (slot → hash, and a range of `slotRules`). A hash collision only adds a candidate rule, whose
+  // regex then decides: the prefilter stays exact.
+  private readonly slotHash: Int32Array;
+  private readonly slotStart: Int32Array;
+  private readonly slotEnd: Int32Array;
+  private readonly slotRules: Int32Array;
+  private readonly slotMask: number;
+  // Bitmap over the low 16 bits of trigger hashes: most words of a text are no trigger and skip the table.
   private readonly triggerBits = new Uint8Array(1 << 13);
   /** Rules without a trigger word: candidates for every text, most then stopped by their literals. */
   private readonly untriggered: number[] = [];
@@ -113,14 +119,30 @@ export class VocabularyMatcher {
     this.candidates = new Int32Array(rules.length);
     this.stamps = new Uint32Array(rules.length);
     this.literals = rules.map((rule) => requiredLiterals(rule.pattern.source, rule.pattern.flags));
+    const rulesByWord = new Map<number, number[]>();
     triggerWords(rules.map((rule) => rule.pattern.source)).forEach((words, index) => {
       if (!words) return void this.untriggered.push(index);
       for (const word of new Set(words)) {
-        const hash = wordHash(word);
+        const hash = wordHash(word) | 0;
         this.triggerBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
-        this.rulesByWord.set(hash, [...(this.rulesByWord.get(hash) ?? []), index]);
+        rulesByWord.set(hash, [...(rulesByWord.get(hash) ?? []), index]);
       }
     });
+    let slots = 16;
+    while (slots < rulesByWord.size * 4) slots *= 2;
+    this.slotMask = slots - 1;
+    this.slotHash = new Int32Array(slots);
+    this.slotStart = new Int32Array(slots);
+    this.slotEnd = new Int32Array(slots); // start === end: empty slot
+    this.slotRules = new Int32Array([...rulesByWord.values()].flat());
+    let next = 0;
+    for (const [hash, indexes] of rulesByWord) {
+      let slot = hash & this.slotMask;
+      while (this.slotEnd[slot] !== 0) slot = (slot + 1) & this.slotMask;
+      this.slotHash[slot] = hash;
+      this.slotStart[slot] = next;
+      this.slotEnd[slot] = next += indexes.length;
+    }
   }
 
   /** Ids of the rules that run on every text (no trigger word, no required literal). */
@@ -147,8 +169,12 @@ export class VocabularyMatcher {
       }
       // Trigger words have 3+ characters: shorter words need no lookup.
       if (wordLength >= 3 && ((this.triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) {
-        const rules = this.rulesByWord.get(hash >>> 0);
-        if (rules) for (let r = 0; r < rules.length; r++) count = this.addCandidate(rules[r] as number, count);
+        for (let slot = hash & this.slotMask; this.slotEnd[slot] !== 0; slot = (slot + 1) & this.slotMask) {
+          if (this.slotHash[slot] !== hash) continue;
+          const end = this.slotEnd[slot] as number;
+          for (let r = this.slotStart[slot] as number; r < end; r++) count = this.addCandidate(this.slotRules[r] as number, count);
+          break;
+        }
       }
       hash = 0x811c9dc5;
       wordLength = 0;
