@@ -44,6 +44,10 @@ export const configSchema = z
     if (c.WSDIAG_KAFKA_SSL_CA_FILE && !c.WSDIAG_KAFKA_SSL) {
       ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SSL'], message: 'WSDIAG_KAFKA_SSL_CA_FILE is set but WSDIAG_KAFKA_SSL is not true' });
     }
+    // One backoff wait longer than the session would get the member evicted mid-retry.
+    if (c.WSDIAG_RETRY_MAX_MS >= c.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 2) {
+      ctx.addIssue({ code: 'custom', path: ['WSDIAG_RETRY_MAX_MS'], message: 'must be below half of WSDIAG_KAFKA_SESSION_TIMEOUT_MS' });
+    }
     if (c.WSDIAG_RETRY_MAX_MS < c.WSDIAG_RETRY_INITIAL_MS) {
       ctx.addIssue({ code: 'custom', path: ['WSDIAG_RETRY_MAX_MS'], message: 'must be ≥ WSDIAG_RETRY_INITIAL_MS' });
     }

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     ['SASL without credentials', { WSDIAG_KAFKA_SASL_MECHANISM: 'scram-sha-512' }, 'WSDIAG_KAFKA_SASL_USERNAME'],
     ['unknown SASL mechanism', { WSDIAG_KAFKA_SASL_MECHANISM: 'kerberos' }, 'WSDIAG_KAFKA_SASL_MECHANISM'],
     ['CA file without SSL', { WSDIAG_KAFKA_SSL_CA_FILE: '/ca.pem' }, 'WSDIAG_KAFKA_SSL'],
+    ['retry wait as long as the session', { WSDIAG_RETRY_MAX_MS: '20000', WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '30000' }, 'WSDIAG_RETRY_MAX_MS'],
     ['database name with SQL in it', { WSDIAG_CLICKHOUSE_DATABASE: 'x; DROP TABLE y' }, 'WSDIAG_CLICKHOUSE_DATABASE'],
   ])('fails fast on %s, naming the variable', (_label, env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
