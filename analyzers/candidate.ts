@@ -3,7 +3,10 @@
 import type { Attribution, Cause, Evidence } from '../schemas/classification.js';
 import type { EvidenceContext } from './evidence-context.js';
 
-/** One classifier's answer for an event; the engine keeps the most confident one. */
+/**
+ * One classifier's answer for an event; the engine keeps the most confident one. `evidence` and
+ * `remediation` may be getters: the engine reads them for the chosen candidate only.
+ */
 export interface Candidate {
   readonly attribution: Attribution;
   readonly cause: Cause;
@@ -32,5 +35,8 @@ export interface Finding {
   readonly cause: Cause;
   readonly confidence: number;
   readonly ambiguity?: Ambiguity;
+  /** The field that decided (the evidence kind), known without building the evidence text. */
+  readonly kind: string;
+  /** May be built on first read: only the chosen candidate's findings are cited. */
   readonly evidence: Evidence;
 }

@@ -1,7 +1,79 @@
 // Turns a classifier's findings into its candidate: the most confident finding decides the cause,
 // findings from other fields that agree with it add 0.02 each (max 0.99) and are listed as evidence.
-import type { Attribution, Cause } from '../schemas/classification.js';
-import type { Candidate, Finding } from './candidate.js';
+// Evidence texts are built only for the candidate the engine chooses: most candidates lose.
+import type { Attribution, Cause, Evidence } from '../schemas/classification.js';
+import type { Ambiguity, Candidate, Finding } from './candidate.js';
+
+/** Builds an evidence detail from raw values; a plain module-level function, so no closure per event. */
+export type Describe<A, B, C> = (a: A, b: B, c: C) => string;
+
+/** A finding whose evidence detail is described on first read from the raw values that decided it. */
+class DescribedFinding implements Finding {
+  private cited: Evidence | undefined;
+  constructor(
+    readonly cause: Cause,
+    readonly confidence: number,
+    readonly kind: string,
+    readonly ambiguity: Ambiguity | undefined,
+    private readonly describe: Describe<unknown, unknown, unknown>,
+    private readonly a: unknown,
+    private readonly b: unknown,
+    private readonly c: unknown,
+  ) {}
+
+  get evidence(): Evidence {
+    return (this.cited ??= { kind: this.kind, detail: this.describe(this.a, this.b, this.c) });
+  }
+}
+
+/** A finding of `kind` whose detail is `describe(a, b, c)`, built only if the finding is cited. */
+export function finding<A = undefined, B = undefined, C = undefined>(
+  cause: Cause,
+  confidence: number,
+  kind: string,
+  describe: Describe<A, B, C>,
+  a?: A,
+  b?: B,
+  c?: C,
+  ambiguity?: Ambiguity,
+): Finding {
+  return new DescribedFinding(cause, confidence, kind, ambiguity, describe as Describe<unknown, unknown, unknown>, a, b, c);
+}
+
+/** The findings that agree with the decided cause, strongest first (stable: equal confidences keep their order). */
+function agreeingEvidence(findings: readonly Finding[], cause: Cause): Evidence[] {
+  const agreeing: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i] as Finding;
+    if (finding.cause !== cause) continue;
+    let at = agreeing.length;
+    while (at > 0 && (agreeing[at - 1] as Finding).confidence < finding.confidence) at--;
+    agreeing.splice(at, 0, finding);
+  }
+  const evidence: Evidence[] = new Array(agreeing.length);
+  for (let i = 0; i < agreeing.length; i++) evidence[i] = (agreeing[i] as Finding).evidence;
+  return evidence;
+}
+
+/** A decided candidate; its evidence and remediation are read only if the engine chooses it. */
+class DecidedCandidate implements Candidate {
+  private cited: Evidence[] | undefined;
+  constructor(
+    readonly attribution: Attribution,
+    readonly cause: Cause,
+    readonly confidence: number,
+    private readonly findings: readonly Finding[],
+    private readonly remediations: Partial<Record<Cause, string>>,
+  ) {}
+
+  get evidence(): Evidence[] {
+    return (this.cited ??= agreeingEvidence(this.findings, this.cause));
+  }
+
+  get remediation(): string {
+    return this.remediations[this.cause] ?? '';
+  }
+}
 
 export function strongestCandidate(
   attribution: Attribution,
@@ -11,7 +83,8 @@ export function strongestCandidate(
   catchAll?: Cause,
 ): Candidate | undefined {
   let best: Finding | undefined;
-  for (const finding of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i] as Finding;
     if (
       !best ||
       finding.confidence > best.confidence ||
@@ -20,20 +93,20 @@ export function strongestCandidate(
       best = finding;
   }
   if (!best) return undefined;
-  if (findings.length === 1)
-    return { attribution, cause: best.cause, confidence: best.confidence, evidence: [best.evidence], remediation: remediation[best.cause] ?? '' };
+  if (findings.length === 1) return new DecidedCandidate(attribution, best.cause, best.confidence, findings, remediation);
   const cause = best.cause;
-  // Agreeing evidence, strongest first; corroboration counts distinct fields: two rules on one text are one fact.
-  const agreeing = findings.filter((finding) => finding.cause === cause);
-  if (agreeing.length > 1) agreeing.sort((a, b) => b.confidence - a.confidence);
-  const kinds: string[] = [];
-  for (const finding of agreeing) if (!kinds.includes(finding.evidence.kind)) kinds.push(finding.evidence.kind);
-  const confidence = Math.min(0.99, best.confidence + 0.02 * (kinds.length - 1));
-  return {
-    attribution,
-    cause,
-    confidence: Math.round(confidence * 100) / 100,
-    evidence: agreeing.map((finding) => finding.evidence),
-    remediation: remediation[cause] ?? '',
-  };
+  // Corroboration counts distinct fields among the agreeing findings: two rules on one text are one fact.
+  let kinds = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i] as Finding;
+    if (finding.cause !== cause) continue;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) {
+      const earlier = findings[j] as Finding;
+      seen = earlier.cause === cause && earlier.kind === finding.kind;
+    }
+    if (!seen) kinds++;
+  }
+  const confidence = Math.min(0.99, best.confidence + 0.02 * (kinds - 1));
+  return new DecidedCandidate(attribution, cause, Math.round(confidence * 100) / 100, findings, remediation);
 }

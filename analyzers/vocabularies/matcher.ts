@@ -22,6 +22,7 @@ export interface TextHit {
   readonly cause: Cause;
   readonly confidence: number;
   readonly ambiguity?: Ambiguity;
+  readonly kind: string;
   readonly evidence: Evidence;
 }
 
@@ -36,7 +37,7 @@ class VocabularyHit implements TextHit {
     readonly cause: Cause,
     readonly confidence: number,
     readonly ambiguity: Ambiguity | undefined,
-    private readonly kind: string,
+    readonly kind: string,
     private readonly matched: string,
     private readonly note: string,
   ) {}

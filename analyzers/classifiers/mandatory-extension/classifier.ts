@@ -5,7 +5,7 @@ import { causes1010, type Cause } from '../../../schemas/classification.js';
 import type { Classifier, Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
-import { strongestCandidate } from '../../findings.js';
+import { finding, strongestCandidate } from '../../findings.js';
 import { extensionRemediation } from './remediation.js';
 
 const extensionCauses: ReadonlySet<Cause> = new Set(causes1010);
@@ -22,51 +22,74 @@ function parseHeader(header: string): ParseResult {
   return parsed;
 }
 
-function headerFindings(context: EvidenceContext): Finding[] {
+// Evidence details, described only when the 1010 candidate is chosen (shown: the response header).
+const shownHeader = (header: string): string => JSON.stringify(header.slice(0, 200));
+const describeMalformed = (header: string, error: string): string =>
+  `response header ${shownHeader(header)} is malformed: ${error} (rule extensions.parse, RFC 6455 §9.1)`;
+const describeAbsent = (name: string, header: string): string =>
+  `required extension ${name} absent from the response ${shownHeader(header)} (rule extensions.required, RFC 6455 §9.1)`;
+const describeRejected = (name: string, problem: string): string => `${name} negotiated with ${problem} (rule extensions.permessage_deflate, RFC 7692 §7)`;
+const describeResponseCheck = (problem: string): string => `${problem} (rule extensions.response_check)`;
+const describeUnoffered = (name: string): string => `${name} in the response but not offered by the client (RFC 6455 §4.1)`;
+const describeClose = (reason: string, cause: Cause): string =>
+  `1010 mandatory_extension from the client${reason ? ` with reason ${JSON.stringify(reason.slice(0, 120))}` : ''} → ${cause} (rule close_codes.1010, RFC 6455 §7.4.1)`;
+
+const HEADER_KIND = 'handshake.response_extensions';
+
+/** The required extensions, trimmed and lower-cased, empty names dropped. */
+function requiredNames(required: readonly string[] | undefined): string[] {
+  const names: string[] = [];
+  if (required) for (let i = 0; i < required.length; i++) {
+    const name = (required[i] as string).trim().toLowerCase();
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+function findExtension(extensions: readonly ExtensionOffer[], name: string): ExtensionOffer | undefined {
+  for (let i = 0; i < extensions.length; i++) if ((extensions[i] as ExtensionOffer).name === name) return extensions[i];
+  return undefined;
+}
+
+function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const handshake = context.event.handshake;
-  if (!handshake || handshake.response_extensions === undefined) return [];
+  if (!handshake || handshake.response_extensions === undefined) return;
   // A refused upgrade (not 101) never got as far as extension negotiation.
-  if (handshake.status !== undefined && handshake.status !== 101) return [];
-  const required = (handshake.required_extensions ?? []).map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (handshake.status !== undefined && handshake.status !== 101) return;
+  const required = requiredNames(handshake.required_extensions);
   const failed = context.event.outcome !== 'connected';
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
   // 1010 is about extensions the client asked for: with no offer and no requirement there is nothing to negotiate.
-  if (required.length === 0 && (!failed || offers.length === 0)) return [];
+  if (required.length === 0 && (!failed || offers.length === 0)) return;
   // The client required it yet reports connected: the header facts are still decisive, less so.
   const confidence = failed ? 0.95 : 0.7;
-  const response = parseHeader(handshake.response_extensions);
-  const kind = 'handshake.response_extensions';
-  const shown = JSON.stringify(handshake.response_extensions.slice(0, 200));
-  if (!response.ok)
-    return [{ cause: 'extension_params_rejected', confidence: failed ? 0.9 : 0.7, evidence: { kind, detail: `response header ${shown} is malformed: ${response.error} (rule extensions.parse, RFC 6455 §9.1)` } }];
-  const findings: Finding[] = [];
+  const header = handshake.response_extensions;
+  const response = parseHeader(header);
+  if (!response.ok) return void findings.push(finding('extension_params_rejected', failed ? 0.9 : 0.7, HEADER_KIND, describeMalformed, header, response.error));
   for (const name of required) {
-    const answer = response.extensions.find((extension) => extension.name === name);
+    const answer = findExtension(response.extensions, name);
     if (!answer) {
-      findings.push({ cause: 'extension_not_negotiated', confidence, evidence: { kind, detail: `required extension ${name} absent from the response ${shown} (rule extensions.required, RFC 6455 §9.1)` } });
+      findings.push(finding('extension_not_negotiated', confidence, HEADER_KIND, describeAbsent, name, header));
       continue;
     }
     const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
-    if (problem)
-      findings.push({ cause: 'extension_params_rejected', confidence, evidence: { kind, detail: `${name} negotiated with ${problem} (rule extensions.permessage_deflate, RFC 7692 §7)` } });
+    if (problem) findings.push(finding('extension_params_rejected', confidence, HEADER_KIND, describeRejected, name, problem));
   }
   // An answer the client never offered (RFC 6455 §4.1) or cannot accept; a required extension that is
   // missing altogether is the stronger finding (0.95) since that is what the client could not do without.
   if (handshake.request_extensions !== undefined && request.ok) {
     for (const answer of response.extensions) {
       if (required.includes(answer.name)) continue;
-      const offered = offers.some((offer) => offer.name === answer.name);
-      const problem = !offered
-        ? `${answer.name} in the response but not offered by the client (RFC 6455 §4.1)`
-        : answer.name === 'permessage-deflate'
-          ? permessageDeflateResponseProblem(answer, offers)
-          : undefined;
-      if (problem)
-        findings.push({ cause: 'extension_params_rejected', confidence: failed ? 0.9 : 0.65, evidence: { kind, detail: `${problem} (rule extensions.response_check)` } });
+      const confidenceChecked = failed ? 0.9 : 0.65;
+      if (!findExtension(offers, answer.name)) {
+        findings.push(finding('extension_params_rejected', confidenceChecked, HEADER_KIND, describeResponseCheck, describeUnoffered(answer.name)));
+        continue;
+      }
+      const problem = answer.name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
+      if (problem) findings.push(finding('extension_params_rejected', confidenceChecked, HEADER_KIND, describeResponseCheck, problem));
     }
   }
-  return findings;
 }
 
 function closeFinding(context: EvidenceContext): Finding | undefined {
@@ -75,11 +98,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   const reason = close.reason ?? '';
   const cause: Cause = PARAMS_WORDS.test(reason) ? 'extension_params_rejected' : 'extension_not_negotiated';
   const confidence = close.initiator === 'client' || close.on_wire === true ? 0.9 : 0.8;
-  return {
-    cause,
-    confidence,
-    evidence: { kind: 'close.code', detail: `1010 mandatory_extension from the client${reason ? ` with reason ${JSON.stringify(reason.slice(0, 120))}` : ''} → ${cause} (rule close_codes.1010, RFC 6455 §7.4.1)` },
-  };
+  return finding(cause, confidence, 'close.code', describeClose, reason, cause);
 }
 
 export const mandatoryExtensionClassifier: Classifier = {
@@ -88,7 +107,8 @@ export const mandatoryExtensionClassifier: Classifier = {
   classify(context) {
     const { event } = context;
     if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && context.hits.length === 0) return undefined;
-    const findings = headerFindings(context);
+    const findings: Finding[] = [];
+    headerFindings(context, findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
     for (const hit of context.hits) if (extensionCauses.has(hit.cause)) findings.push(hit);
