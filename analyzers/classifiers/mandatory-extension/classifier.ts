@@ -6,6 +6,7 @@ import type { Classifier, Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
 import { finding, strongestCandidate } from '../../findings.js';
+import type { TextHit } from '../../vocabularies/index.js';
 import { extensionRemediation } from './remediation.js';
 
 const extensionCauses: ReadonlySet<Cause> = new Set(causes1010);
@@ -105,13 +106,16 @@ export const mandatoryExtensionClassifier: Classifier = {
   name: 'mandatory-extension',
   attribution: '1010',
   classify(context) {
-    const { event } = context;
-    if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && context.hits.length === 0) return undefined;
+    const { event, hits } = context;
+    let extensionHits = 0;
+    for (let i = 0; i < hits.length; i++) if (extensionCauses.has((hits[i] as TextHit).cause)) extensionHits++;
+    // No extension header, no 1010 close and no extension text: nothing for this classifier, no allocation.
+    if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && extensionHits === 0) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
-    for (const hit of context.hits) if (extensionCauses.has(hit.cause)) findings.push(hit);
+    if (extensionHits > 0) for (let i = 0; i < hits.length; i++) if (extensionCauses.has((hits[i] as TextHit).cause)) findings.push(hits[i] as TextHit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };
