@@ -43,44 +43,76 @@ export function matchVocabularies(fields: readonly TextField[]): TextHit[] {
 }
 
 // Telemetry repeats the same error texts across many clients and retries, and the hits of a text are a
-// pure function of (field, text): they are memoized, bounded (a full memo starts over). The memo adapts:
-// while fewer than 1 lookup in 8 hits (every text distinct), it keeps only 1 miss in 32, so one-off
-// texts do not pile up for the garbage collector. It changes no result: the tests run the engine on
-// distinct texts too, and docs/attribution.md ("Speed") says why it is kept.
-const MEMO_ENTRIES = 512;
+// pure function of (field, text): they are memoized per field in a small set-associative cache (2 ways,
+// least recently used out). Admission: the first sighting of a text records only its fingerprint
+// (length and sampled characters), the second stores the text and its hits, later ones reuse them. One-off
+// texts pay a fingerprint, not a hash-map lookup, nor an entry for the garbage collector. A fingerprint
+// collision costs at most a string comparison: an entry is reused only for the very same text. It changes
+// no result: the tests run the engine on distinct texts too; docs/attribution.md ("Speed") says why.
 const MEMO_MAX_TEXT = 1024;
-const MEMO_WINDOW = 1024;
-const memoByKind = new Map<string, Map<string, readonly TextHit[]>>();
-let memoLookups = 0;
-let memoHits = 0;
-let memoMisses = 0;
-let memoStoreEvery = 1;
+const MEMO_SETS = 1024;
 
-function memoWindowTick(): void {
-  if (++memoLookups < MEMO_WINDOW) return;
-  memoStoreEvery = memoHits * 8 >= memoLookups ? 1 : 32;
-  memoLookups = 0;
-  memoHits = 0;
+/** Length and nine sampled characters (both ends, where texts from one template differ), mixed FNV-style. */
+function fingerprint(text: string): number {
+  const length = text.length;
+  let hash = Math.imul(0x811c9dc5 ^ length, 16777619);
+  if (length === 0) return hash;
+  hash = Math.imul(hash ^ text.charCodeAt(0), 16777619);
+  hash = Math.imul(hash ^ text.charCodeAt(length >> 2), 16777619);
+  hash = Math.imul(hash ^ text.charCodeAt(length >> 1), 16777619);
+  hash = Math.imul(hash ^ text.charCodeAt((length * 3) >> 2), 16777619);
+  for (let i = length - 1; i >= 0 && i >= length - 5; i--) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash ^ (hash >>> 15);
 }
+
+class TextMemo {
+  private readonly prints = new Int32Array(MEMO_SETS * 2);
+  /** undefined while a fingerprint has been seen once only. */
+  private readonly texts: (string | undefined)[] = new Array<string | undefined>(MEMO_SETS * 2).fill(undefined);
+  private readonly hits: (readonly TextHit[] | undefined)[] = new Array<readonly TextHit[] | undefined>(MEMO_SETS * 2).fill(undefined);
+  /** Per set, the way to replace next (the one used least recently). */
+  private readonly victim = new Uint8Array(MEMO_SETS);
+
+  constructor(private readonly kind: string) {}
+
+  matchText(text: string, out: TextHit[]): void {
+    const print = fingerprint(text);
+    const set = print & (MEMO_SETS - 1);
+    for (let way = 0; way < 2; way++) {
+      const entry = set * 2 + way;
+      if (this.prints[entry] !== print) continue;
+      const known = this.texts[entry];
+      if (known !== undefined && known !== text) continue;
+      this.victim[set] = 1 - way;
+      let hits = this.hits[entry];
+      if (hits === undefined) {
+        // Second sighting: admitted.
+        const fresh: TextHit[] = [];
+        matcher.matchText(this.kind, text, fresh);
+        this.texts[entry] = text;
+        this.hits[entry] = hits = fresh;
+      }
+      for (let i = 0; i < hits.length; i++) out.push(hits[i] as TextHit);
+      return;
+    }
+    const way = this.victim[set] as number;
+    const entry = set * 2 + way;
+    this.prints[entry] = print;
+    this.texts[entry] = undefined;
+    this.hits[entry] = undefined;
+    this.victim[set] = 1 - way;
+    matcher.matchText(this.kind, text, out);
+  }
+}
+
+const memoByKind = new Map<string, TextMemo>();
 
 /** Appends the hits of one text field to `hits` (the engine's path: no field objects per event). */
 export function matchText(kind: string, text: string, hits: TextHit[]): void {
   if (text.length > MEMO_MAX_TEXT) return matcher.matchText(kind, text, hits);
   let memo = memoByKind.get(kind);
-  if (!memo) memoByKind.set(kind, (memo = new Map()));
-  let known = memo.get(text);
-  if (known) memoHits++;
-  else {
-    const fresh: TextHit[] = [];
-    matcher.matchText(kind, text, fresh);
-    known = fresh;
-    if (++memoMisses % memoStoreEvery === 0) {
-      if (memo.size >= MEMO_ENTRIES) memo.clear();
-      memo.set(text, known);
-    }
-  }
-  memoWindowTick();
-  for (let i = 0; i < known.length; i++) hits.push(known[i] as TextHit);
+  if (!memo) memoByKind.set(kind, (memo = new TextMemo(kind)));
+  memo.matchText(text, hits);
 }
 
 /** Reference matcher without the prefilter: every rule on every field (tests compare both). */
