@@ -86,8 +86,8 @@ function wordHash(word: string): number {
   return hash >>> 0;
 }
 
-/** Char code → its lower-case form when it is a word character (a-z, 0-9, _), else 0. */
-const WORD_CHAR = new Uint8Array(128);
+/** Char code → its lower-case form when it is a word character (a-z, 0-9, _), else 0 (every UTF-16 unit: no range check). */
+const WORD_CHAR = new Uint8Array(0x10000);
 for (let code = 0; code < 128; code++) {
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) WORD_CHAR[code] = code;
   else if (code >= 65 && code <= 90) WORD_CHAR[code] = code + 32;
@@ -158,27 +158,22 @@ export class VocabularyMatcher {
       this.stamp = 1;
     }
     let count = 0;
-    let hash = 0x811c9dc5;
-    let wordLength = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 32;
-      const word = code < 128 ? (WORD_CHAR[code] as number) : 0;
-      if (word !== 0) {
+    const length = text.length;
+    const triggerBits = this.triggerBits;
+    // Two tight loops: skip separators, then hash one word; a word's end is the only branch that varies.
+    let i = 0;
+    for (;;) {
+      while (i < length && WORD_CHAR[text.charCodeAt(i)] === 0) i++;
+      if (i >= length) break;
+      const start = i;
+      let hash = 0x811c9dc5;
+      let word = 0;
+      while (i < length && (word = WORD_CHAR[text.charCodeAt(i)] as number) !== 0) {
         hash = Math.imul(hash ^ word, 16777619);
-        wordLength++;
-        continue;
+        i++;
       }
       // Trigger words have 3+ characters: shorter words need no lookup.
-      if (wordLength >= 3 && ((this.triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) {
-        for (let slot = hash & this.slotMask; this.slotEnd[slot] !== 0; slot = (slot + 1) & this.slotMask) {
-          if (this.slotHash[slot] !== hash) continue;
-          const end = this.slotEnd[slot] as number;
-          for (let r = this.slotStart[slot] as number; r < end; r++) count = this.addCandidate(this.slotRules[r] as number, count);
-          break;
-        }
-      }
-      hash = 0x811c9dc5;
-      wordLength = 0;
+      if (i - start >= 3 && ((triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) count = this.addTriggered(hash, count);
     }
     for (let u = 0; u < this.untriggered.length; u++) count = this.addCandidate(this.untriggered[u] as number, count);
     for (let c = 0; c < count; c++) {
@@ -197,6 +192,17 @@ export class VocabularyMatcher {
       const match = rule.pattern.exec(field.text);
       if (match) hits.push(resolve(rule, match, field.kind));
     }
+  }
+
+  /** Adds the rules of the trigger word with this hash (a bitmap hit may still be no trigger word). */
+  private addTriggered(hash: number, count: number): number {
+    for (let slot = hash & this.slotMask; this.slotEnd[slot] !== 0; slot = (slot + 1) & this.slotMask) {
+      if (this.slotHash[slot] !== hash) continue;
+      const end = this.slotEnd[slot] as number;
+      for (let r = this.slotStart[slot] as number; r < end; r++) count = this.addCandidate(this.slotRules[r] as number, count);
+      break;
+    }
+    return count;
   }
 
   /** Inserts a rule index into the sorted candidates once (insertion sort: a text has a handful). */
