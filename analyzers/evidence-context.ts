@@ -1,7 +1,7 @@
 // Facts read once per event and shared by every classifier: the texts matched against the runtime
 // vocabularies, the target host, and whether the TLS handshake is known to have completed.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
-import { matchText, type TextHit } from './vocabularies/index.js';
+import { fieldMatcher, type TextHit } from './vocabularies/index.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
@@ -21,6 +21,10 @@ export interface EvidenceContext {
 
 const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
 const NO_HITS: readonly TextHit[] = Object.freeze([]);
+const errorCodeMatcher = fieldMatcher('error.code');
+const errorNameMatcher = fieldMatcher('error.name');
+const errorMessageMatcher = fieldMatcher('error.message');
+const closeReasonMatcher = fieldMatcher('close.reason');
 
 /** The vocabulary hits of error.code, error.name, error.message and close.reason, in that order. */
 function textHits(event: TelemetryEvent): readonly TextHit[] {
@@ -29,11 +33,11 @@ function textHits(event: TelemetryEvent): readonly TextHit[] {
   if (!error && !reason) return NO_HITS;
   const hits: TextHit[] = [];
   if (error) {
-    if (error.code !== undefined && error.code !== '') matchText('error.code', String(error.code), hits);
-    if (error.name) matchText('error.name', error.name, hits);
-    if (error.message) matchText('error.message', error.message, hits);
+    if (error.code !== undefined && error.code !== '') errorCodeMatcher.match(String(error.code), hits);
+    if (error.name) errorNameMatcher.match(error.name, hits);
+    if (error.message) errorMessageMatcher.match(error.message, hits);
   }
-  if (reason) matchText('close.reason', reason, hits);
+  if (reason) closeReasonMatcher.match(reason, hits);
   return hits;
 }
 

@@ -42,13 +42,19 @@ export function finding<A = undefined, B = undefined, C = undefined>(
 
 /** The findings that agree with the decided cause, strongest first (stable: equal confidences keep their order). */
 function agreeingEvidence(findings: readonly Finding[], cause: Cause): Evidence[] {
+  if (findings.length === 1) return [(findings[0] as Finding).evidence];
   const agreeing: Finding[] = [];
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i] as Finding;
     if (finding.cause !== cause) continue;
+    // Insertion sort (a handful of findings): shift the weaker ones up, no splice.
     let at = agreeing.length;
-    while (at > 0 && (agreeing[at - 1] as Finding).confidence < finding.confidence) at--;
-    agreeing.splice(at, 0, finding);
+    agreeing.push(finding);
+    while (at > 0 && (agreeing[at - 1] as Finding).confidence < finding.confidence) {
+      agreeing[at] = agreeing[at - 1] as Finding;
+      at--;
+    }
+    agreeing[at] = finding;
   }
   const evidence: Evidence[] = new Array(agreeing.length);
   for (let i = 0; i < agreeing.length; i++) evidence[i] = (agreeing[i] as Finding).evidence;

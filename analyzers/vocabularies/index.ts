@@ -65,7 +65,7 @@ function fingerprint(text: string): number {
   return hash ^ (hash >>> 15);
 }
 
-class TextMemo {
+class TextMemo implements FieldMatcher {
   private readonly prints = new Int32Array(MEMO_SETS * 2);
   /** undefined while a fingerprint has been seen once only. */
   private readonly texts: (string | undefined)[] = new Array<string | undefined>(MEMO_SETS * 2).fill(undefined);
@@ -75,7 +75,8 @@ class TextMemo {
 
   constructor(private readonly kind: string) {}
 
-  matchText(text: string, out: TextHit[]): void {
+  match(text: string, out: TextHit[]): void {
+    if (text.length > MEMO_MAX_TEXT) return matcher.matchText(this.kind, text, out);
     const print = fingerprint(text);
     const set = print & (MEMO_SETS - 1);
     for (let way = 0; way < 2; way++) {
@@ -105,14 +106,14 @@ class TextMemo {
   }
 }
 
-const memoByKind = new Map<string, TextMemo>();
+/** A text field's matcher with its memo: made once per field name at start-up, not looked up per text. */
+export interface FieldMatcher {
+  /** Appends the hits of one text of this field to `hits`, in table order. */
+  match(text: string, hits: TextHit[]): void;
+}
 
-/** Appends the hits of one text field to `hits` (the engine's path: no field objects per event). */
-export function matchText(kind: string, text: string, hits: TextHit[]): void {
-  if (text.length > MEMO_MAX_TEXT) return matcher.matchText(kind, text, hits);
-  let memo = memoByKind.get(kind);
-  if (!memo) memoByKind.set(kind, (memo = new TextMemo(kind)));
-  memo.matchText(text, hits);
+export function fieldMatcher(kind: string): FieldMatcher {
+  return new TextMemo(kind);
 }
 
 /** Reference matcher without the prefilter: every rule on every field (tests compare both). */

@@ -2,7 +2,7 @@
 // Compiled once from the rule table: trigger word → rules (trigger-words.ts), and for the few rules
 // without a trigger word a literal every match contains. Per text, one allocation-free pass hashes
 // its words and marks the rules whose trigger occurs; only those regexes run, in table order.
-import type { Cause, Evidence } from '../../schemas/classification.js';
+import { causesByAttribution, type Attribution, type Cause, type Evidence } from '../../schemas/classification.js';
 import type { Ambiguity } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
@@ -23,8 +23,14 @@ export interface TextHit {
   readonly confidence: number;
   readonly ambiguity?: Ambiguity;
   readonly kind: string;
+  /** The attribution the cause belongs to: classifiers pick their hits without a set lookup per hit. */
+  readonly attribution: Attribution;
   readonly evidence: Evidence;
 }
+
+const attributionOfCause = new Map<Cause, Attribution>();
+for (const [attribution, causes] of Object.entries(causesByAttribution) as [Attribution, readonly Cause[]][])
+  for (const cause of causes) attributionOfCause.set(cause, attribution);
 
 /**
  * A hit whose evidence text is built on first read: most hits lose to a stronger finding and are
@@ -32,6 +38,7 @@ export interface TextHit {
  */
 class VocabularyHit implements TextHit {
   private cited: Evidence | undefined;
+  readonly attribution: Attribution;
   constructor(
     readonly ruleId: string,
     readonly cause: Cause,
@@ -40,7 +47,9 @@ class VocabularyHit implements TextHit {
     readonly kind: string,
     private readonly matched: string,
     private readonly note: string,
-  ) {}
+  ) {
+    this.attribution = attributionOfCause.get(cause) as Attribution;
+  }
 
   // Frozen: the memo shares a hit, and so its evidence, between the results of events with the same text.
   get evidence(): Evidence {

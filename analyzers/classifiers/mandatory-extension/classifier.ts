@@ -1,7 +1,7 @@
 // 1010 Mandatory Extension: the client required an extension the server's 101 response did not agree.
 // Replays the client's check (RFC 6455 §4.1 and §9.1, RFC 7692 §5.1/§7) on the recorded headers,
 // and reads a 1010 close sent by the client and the runtimes' extension errors.
-import { causes1010, type Cause } from '../../../schemas/classification.js';
+import type { Cause } from '../../../schemas/classification.js';
 import type { Classifier, Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
@@ -9,7 +9,6 @@ import { finding, strongestCandidate } from '../../findings.js';
 import type { TextHit } from '../../vocabularies/index.js';
 import { extensionRemediation } from './remediation.js';
 
-const extensionCauses: ReadonlySet<Cause> = new Set(causes1010);
 const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed/i;
 
 // Handshake headers repeat across connections: parse each distinct value once (bounded, starts over when full).
@@ -108,14 +107,14 @@ export const mandatoryExtensionClassifier: Classifier = {
   classify(context) {
     const { event, hits } = context;
     let extensionHits = 0;
-    for (let i = 0; i < hits.length; i++) if (extensionCauses.has((hits[i] as TextHit).cause)) extensionHits++;
+    for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === '1010') extensionHits++;
     // No extension header, no 1010 close and no extension text: nothing for this classifier, no allocation.
     if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && extensionHits === 0) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
-    if (extensionHits > 0) for (let i = 0; i < hits.length; i++) if (extensionCauses.has((hits[i] as TextHit).cause)) findings.push(hits[i] as TextHit);
+    if (extensionHits > 0) for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === '1010') findings.push(hits[i] as TextHit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };

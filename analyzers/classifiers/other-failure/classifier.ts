@@ -64,7 +64,7 @@ export const otherFailureClassifier: Classifier = {
     const findings: Finding[] = [];
     const status = statusFinding(context);
     if (status) findings.push(status);
-    for (const hit of context.hits) if (otherCauses.has(hit.cause)) findings.push(hit);
+    for (const hit of context.hits) if (hit.attribution === 'other') findings.push(hit);
     const close = closeFinding(context);
     if (close) findings.push(close);
     const unoffered = unofferedExtensionFinding(context);

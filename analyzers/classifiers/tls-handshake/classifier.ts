@@ -1,6 +1,6 @@
 // 1015 TLS handshake failure: gathers findings from the verify code, TLS alert, certificate facts and
 // runtime texts, resolves the ambiguous ones with the other fields, and keeps the strongest cause.
-import { causes1015, type Cause } from '../../../schemas/classification.js';
+import type { Cause } from '../../../schemas/classification.js';
 import type { Classifier, Finding } from '../../candidate.js';
 import { finding, strongestCandidate } from '../../findings.js';
 import type { EvidenceContext } from '../../evidence-context.js';
@@ -10,7 +10,6 @@ import type { TextHit } from '../../vocabularies/index.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 
-const tlsCauses: ReadonlySet<Cause> = new Set(causes1015);
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
 const CIPHER_WORD = /cipher/i;
 const VERSION_WORD = /version|protocol/i;
@@ -89,13 +88,13 @@ export const tlsHandshakeClassifier: Classifier = {
     const code = event.close?.code;
     const hits = context.hits;
     let tlsHits = 0;
-    for (let i = 0; i < hits.length; i++) if (tlsCauses.has((hits[i] as TextHit).cause)) tlsHits++;
+    for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === '1015') tlsHits++;
     // Nothing TLS-related at all: answer without allocating.
     if (event.tls === undefined && tlsHits === 0 && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     tableFindings(context, findings);
     if (context.failed) certificateFindings(event, findings);
-    if (tlsHits > 0) for (let i = 0; i < hits.length; i++) if (tlsCauses.has((hits[i] as TextHit).cause)) findings.push(hits[i] as TextHit);
+    if (tlsHits > 0) for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === '1015') findings.push(hits[i] as TextHit);
     if (code === 1015) findings.push(finding('tls_unknown', 0.6, 'close.code', describe1015));
     if (findings.length === 0) {
       const inferred = inferredFrom1006(context);
