@@ -22,8 +22,8 @@ const NO_EVIDENCE: Candidate = {
 export function classify(event: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
   const context = buildContext(event);
   let best: Candidate | undefined;
-  for (const classifier of registry) {
-    const candidate = classifier.classify(context);
+  for (let i = 0; i < registry.length; i++) {
+    const candidate = (registry[i] as Classifier).classify(context);
     // Strictly greater: at equal confidence the earlier classifier in the registry keeps the answer.
     if (candidate && (!best || candidate.confidence > best.confidence)) best = candidate;
   }

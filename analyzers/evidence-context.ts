@@ -20,7 +20,8 @@ export interface EvidenceContext {
 }
 
 const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
-const NO_HITS: readonly TextHit[] = Object.freeze([]);
+// Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
+const NO_HITS: readonly TextHit[] = [];
 const errorCodeMatcher = fieldMatcher('error.code');
 const errorNameMatcher = fieldMatcher('error.name');
 const errorMessageMatcher = fieldMatcher('error.message');

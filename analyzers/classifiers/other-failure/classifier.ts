@@ -6,6 +6,7 @@ import { finding, strongestCandidate } from '../../findings.js';
 import { closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
+import type { TextHit } from '../../vocabularies/index.js';
 import { otherRemediation } from './remediation.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -64,7 +65,8 @@ export const otherFailureClassifier: Classifier = {
     const findings: Finding[] = [];
     const status = statusFinding(context);
     if (status) findings.push(status);
-    for (const hit of context.hits) if (hit.attribution === 'other') findings.push(hit);
+    const hits = context.hits;
+    for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === 'other') findings.push(hits[i] as TextHit);
     const close = closeFinding(context);
     if (close) findings.push(close);
     const unoffered = unofferedExtensionFinding(context);
