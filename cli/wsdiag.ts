@@ -40,13 +40,16 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args, process.env);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) process.stderr.write(`wsdiag: ${error.message}\n`);
-    else process.stderr.write(`wsdiag: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Exits explicitly once stdout has drained: after a broker restart kafkajs can keep reconnect timers
+ * alive for minutes, and a finished command must not wait for them.
+ */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exit, (error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`wsdiag: ${error.message}\n`);
+  else process.stderr.write(`wsdiag: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  exit(1);
+});
