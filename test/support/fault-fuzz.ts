@@ -39,7 +39,10 @@ type Mutation = (value: Buffer, r: () => number) => Buffer;
 const flipBytes: Mutation = (value, r) => {
   const out = Buffer.from(value);
   const flips = 1 + Math.floor(r() * 3);
-  for (let k = 0; k < flips; k++) out[Math.floor(r() * out.length)] ^= 1 + Math.floor(r() * 255);
+  for (let k = 0; k < flips; k++) {
+    const at = Math.floor(r() * out.length);
+    out[at] = (out[at] ?? 0) ^ (1 + Math.floor(r() * 255));
+  }
   return out;
 };
 const truncate: Mutation = (value, r) => value.subarray(0, Math.floor(r() * value.length));
