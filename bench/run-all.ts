@@ -3,6 +3,7 @@
 import { runClassifyBench } from './classify-bench.js';
 import { runPipelineBench } from './pipeline-bench.js';
 import { formatStorageBench, runStorageBench } from './storage-bench.js';
+import { formatExactlyOnceCost, runExactlyOnceCost } from './exactly-once-cost.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -20,3 +21,6 @@ console.log(`pipeline / no-op:                 ${pipeline.ratio.toFixed(3)}`);
 
 console.log('\n## storage: cost of idempotent rollups (ClickHouse at WSDIAG_CLICKHOUSE_URL)');
 console.log(formatStorageBench(await runStorageBench()));
+
+console.log('');
+console.log(formatExactlyOnceCost(await runExactlyOnceCost()));

@@ -21,7 +21,7 @@ const BLOCK_ROWS = 5000;
 /** Events per second of simulated traffic: rollups pay off with many events per minute and group. */
 const RATE_PER_SEC = Number(process.env.BENCH_EVENTS_PER_SEC ?? 200);
 
-function benchRows(count: number): EventRow[] {
+export function benchRows(count: number): EventRow[] {
   return sampleTraffic({ count, seed: 7, invalidRatio: 0, startMs: START_MS }).map((record, i) => {
     const parsed = telemetryEventSchema.parse(JSON.parse(record.value.toString('utf8')));
     const event = { ...parsed, ts: START_MS + Math.floor((i * 1000) / RATE_PER_SEC) };
