@@ -4,8 +4,9 @@ import type { TelemetryEvent } from '../../../schemas/telemetry-event.js';
 import type { Finding } from '../../candidate.js';
 import { finding } from '../../findings.js';
 import { hostMatchesSan, urlHost } from '../../hostname-match.js';
+import { isoDate } from '../../iso-date.js';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = isoDate;
 const COMMON_NAME = /(?:^|[,/]\s*)CN\s*=\s*([^,/]+)/;
 
 export function isSelfSignedLeaf(event: TelemetryEvent): boolean {
