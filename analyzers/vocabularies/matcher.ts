@@ -7,7 +7,7 @@ import type { Ambiguity } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import { verifyCodeRow } from '../verify-codes.js';
-import { requiredLiterals, triggerWords } from './trigger-words.js';
+import { alternativeWords, requiredLiterals, triggerWords, wordPrefixes, WORD_PREFIX_LENGTH } from './trigger-words.js';
 import type { VocabularyRule } from './types.js';
 
 /** One text field of an event, named as evidence names it ("error.message"). */
@@ -104,18 +104,33 @@ for (let code = 0; code < 128; code++) {
 
 /** The rule table compiled for matching: built once, read-only afterwards. */
 export class VocabularyMatcher {
-  // Trigger word hash → indexes of the rules it may fire, as an open-addressing table in typed arrays
-  // (slot → hash, and a range of `slotRules`). A hash collision only adds a candidate rule, whose
-  // regex then decides: the prefilter stays exact.
+  // Pinned word hash → indexes of the rules it triggers, as an open-addressing table in typed arrays
+  // (slot → hash, and a range of `slotRules`, empty for a pinned word that triggers no rule). A hash
+  // collision only adds a candidate rule or marks a word present, whose regex then decides: the
+  // prefilter stays exact.
+  private readonly slotUsed: Uint8Array;
   private readonly slotHash: Int32Array;
   private readonly slotStart: Int32Array;
   private readonly slotEnd: Int32Array;
   private readonly slotRules: Int32Array;
   private readonly slotMask: number;
-  // Bitmap over the low 16 bits of trigger hashes: most words of a text are no trigger and skip the table.
+  // A candidate woken by its trigger word still needs, for one of its alternatives, every other word
+  // that alternative pins: rule → range of alternatives → range of slots (its words), checked against
+  // the slots stamped by the scan. Cheaper than the substring search it saves, which ~1 in 4 candidates fail.
+  private readonly ruleAlternativeStart: Int32Array;
+  private readonly ruleAlternativeEnd: Int32Array;
+  private readonly alternativeSlotStart: Int32Array;
+  private readonly alternativeSlotEnd: Int32Array;
+  private readonly alternativeSlots: Int32Array;
+  // Bitmap over the low 16 bits of pinned word hashes: most words of a text are none and skip the table.
   private readonly triggerBits = new Uint8Array(1 << 13);
-  /** Rules without a trigger word: candidates for every text, most then stopped by their literals. */
+  /** Rules without a trigger word or word prefix: candidates for every text, most then stopped by their literals. */
   private readonly untriggered: number[] = [];
+  // Rules without a trigger word whose every match starts a word with a known prefix (`\bERR_SSL_…`):
+  // the hash of the first WORD_PREFIX_LENGTH characters of a word, and the rule it wakes (a handful: scanned).
+  private readonly prefixBits = new Uint8Array(1 << 13);
+  private readonly prefixHash: Int32Array;
+  private readonly prefixRule: Int32Array;
   // Per rule, literals (one per alternative) a case-sensitive match must contain: checked with a
   // native substring search before the regex runs, since most candidates woken by a word do not match.
   private readonly literals: (readonly string[] | undefined)[];
@@ -123,6 +138,8 @@ export class VocabularyMatcher {
   // Reset on every call and never read across calls; JS runs one matchText at a time.
   private readonly candidates: Int32Array;
   private readonly stamps: Uint32Array;
+  /** Per slot, the stamp of the last text that contained its word. */
+  private readonly slotStamps: Uint32Array;
   private stamp = 0;
 
   constructor(private readonly rules: readonly VocabularyRule[]) {
@@ -130,29 +147,69 @@ export class VocabularyMatcher {
     this.stamps = new Uint32Array(rules.length);
     this.literals = rules.map((rule) => requiredLiterals(rule.pattern.source, rule.pattern.flags));
     const rulesByWord = new Map<number, number[]>();
-    triggerWords(rules.map((rule) => rule.pattern.source)).forEach((words, index) => {
-      if (!words) return void this.untriggered.push(index);
+    const sources = rules.map((rule) => rule.pattern.source);
+    const prefixHash: number[] = [];
+    const prefixRule: number[] = [];
+    triggerWords(sources).forEach((words, index) => {
+      if (!words) {
+        const rule = rules[index] as VocabularyRule;
+        const prefixes = wordPrefixes(rule.pattern.source, rule.pattern.flags);
+        if (!prefixes) return void this.untriggered.push(index);
+        for (const prefix of new Set(prefixes.flat())) {
+          const hash = wordHash(prefix) | 0;
+          this.prefixBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
+          prefixHash.push(hash);
+          prefixRule.push(index);
+        }
+        return;
+      }
       for (const word of new Set(words)) {
         const hash = wordHash(word) | 0;
-        this.triggerBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
         rulesByWord.set(hash, [...(rulesByWord.get(hash) ?? []), index]);
       }
     });
+    const perRule = sources.map((source) => alternativeWords(source)?.map((words) => [...new Set(words.map((word) => wordHash(word) | 0))]));
+    for (const alternatives of perRule) for (const hashes of alternatives ?? []) for (const hash of hashes) if (!rulesByWord.has(hash)) rulesByWord.set(hash, []);
+    for (const hash of rulesByWord.keys()) this.triggerBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
     let slots = 16;
     while (slots < rulesByWord.size * 4) slots *= 2;
     this.slotMask = slots - 1;
+    this.slotUsed = new Uint8Array(slots);
     this.slotHash = new Int32Array(slots);
     this.slotStart = new Int32Array(slots);
-    this.slotEnd = new Int32Array(slots); // start === end: empty slot
+    this.slotEnd = new Int32Array(slots);
+    this.slotStamps = new Uint32Array(slots);
     this.slotRules = new Int32Array([...rulesByWord.values()].flat());
+    const slotOf = new Map<number, number>();
     let next = 0;
     for (const [hash, indexes] of rulesByWord) {
       let slot = hash & this.slotMask;
-      while (this.slotEnd[slot] !== 0) slot = (slot + 1) & this.slotMask;
+      while (this.slotUsed[slot] !== 0) slot = (slot + 1) & this.slotMask;
+      this.slotUsed[slot] = 1;
       this.slotHash[slot] = hash;
       this.slotStart[slot] = next;
       this.slotEnd[slot] = next += indexes.length;
+      slotOf.set(hash, slot);
     }
+    this.prefixHash = new Int32Array(prefixHash);
+    this.prefixRule = new Int32Array(prefixRule);
+    this.ruleAlternativeStart = new Int32Array(rules.length);
+    this.ruleAlternativeEnd = new Int32Array(rules.length);
+    const slotStarts: number[] = [];
+    const slotEnds: number[] = [];
+    const flatSlots: number[] = [];
+    perRule.forEach((alternatives, index) => {
+      this.ruleAlternativeStart[index] = slotStarts.length;
+      for (const hashes of alternatives ?? []) {
+        slotStarts.push(flatSlots.length);
+        for (const hash of hashes) flatSlots.push(slotOf.get(hash) as number);
+        slotEnds.push(flatSlots.length);
+      }
+      this.ruleAlternativeEnd[index] = slotStarts.length;
+    });
+    this.alternativeSlotStart = new Int32Array(slotStarts);
+    this.alternativeSlotEnd = new Int32Array(slotEnds);
+    this.alternativeSlots = new Int32Array(flatSlots);
   }
 
   /** Ids of the rules that run on every text (no trigger word, no required literal). */
@@ -164,11 +221,13 @@ export class VocabularyMatcher {
   matchText(kind: string, text: string, hits: TextHit[]): void {
     if (++this.stamp === 0xffffffff) {
       this.stamps.fill(0);
+      this.slotStamps.fill(0);
       this.stamp = 1;
     }
     let count = 0;
     const length = text.length;
     const triggerBits = this.triggerBits;
+    const prefixBits = this.prefixBits;
     // Two tight loops: skip separators, then hash one word; a word's end is the only branch that varies.
     let i = 0;
     for (;;) {
@@ -177,16 +236,25 @@ export class VocabularyMatcher {
       const start = i;
       let hash = 0x811c9dc5;
       let word = 0;
+      // The first WORD_PREFIX_LENGTH characters, then the rest: the hash in between is the word's prefix hash.
+      const prefixEnd = start + WORD_PREFIX_LENGTH < length ? start + WORD_PREFIX_LENGTH : length;
+      while (i < prefixEnd && (word = WORD_CHAR[text.charCodeAt(i)] as number) !== 0) {
+        hash = Math.imul(hash ^ word, 16777619);
+        i++;
+      }
+      const prefix = hash;
       while (i < length && (word = WORD_CHAR[text.charCodeAt(i)] as number) !== 0) {
         hash = Math.imul(hash ^ word, 16777619);
         i++;
       }
       // Trigger words have 3+ characters: shorter words need no lookup.
       if (i - start >= 3 && ((triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) count = this.addTriggered(hash, count);
+      if (i - start >= WORD_PREFIX_LENGTH && ((prefixBits[(prefix & 0xffff) >>> 3] as number) & (1 << (prefix & 7))) !== 0) count = this.addPrefixed(prefix, count);
     }
     for (let u = 0; u < this.untriggered.length; u++) count = this.addCandidate(this.untriggered[u] as number, count);
     for (let c = 0; c < count; c++) {
       const index = this.candidates[c] as number;
+      if (!this.someAlternativeHasItsWords(index)) continue;
       const literals = this.literals[index];
       if (literals && !containsAny(text, literals)) continue;
       const rule = this.rules[index] as VocabularyRule;
@@ -203,15 +271,37 @@ export class VocabularyMatcher {
     }
   }
 
-  /** Adds the rules of the trigger word with this hash (a bitmap hit may still be no trigger word). */
+  /** Stamps the slot of the pinned word with this hash and adds the rules it triggers (a bitmap hit may still be no pinned word). */
   private addTriggered(hash: number, count: number): number {
-    for (let slot = hash & this.slotMask; this.slotEnd[slot] !== 0; slot = (slot + 1) & this.slotMask) {
+    for (let slot = hash & this.slotMask; this.slotUsed[slot] !== 0; slot = (slot + 1) & this.slotMask) {
       if (this.slotHash[slot] !== hash) continue;
+      this.slotStamps[slot] = this.stamp;
       const end = this.slotEnd[slot] as number;
       for (let r = this.slotStart[slot] as number; r < end; r++) count = this.addCandidate(this.slotRules[r] as number, count);
       break;
     }
     return count;
+  }
+
+  /** Adds the rules whose matches start a word with this prefix hash. */
+  private addPrefixed(prefix: number, count: number): number {
+    for (let p = 0; p < this.prefixHash.length; p++) if (this.prefixHash[p] === prefix) count = this.addCandidate(this.prefixRule[p] as number, count);
+    return count;
+  }
+
+  /** Whether every pinned word of one of the rule's alternatives occurred in this text (true for a rule without pinned words). */
+  private someAlternativeHasItsWords(index: number): boolean {
+    const first = this.ruleAlternativeStart[index] as number;
+    const end = this.ruleAlternativeEnd[index] as number;
+    if (first === end) return true;
+    const stamp = this.stamp;
+    for (let a = first; a < end; a++) {
+      const slotsEnd = this.alternativeSlotEnd[a] as number;
+      let s = this.alternativeSlotStart[a] as number;
+      while (s < slotsEnd && this.slotStamps[this.alternativeSlots[s] as number] === stamp) s++;
+      if (s === slotsEnd) return true;
+    }
+    return false;
   }
 
   /** Inserts a rule index into the sorted candidates once (insertion sort: a text has a handful). */

@@ -1,7 +1,7 @@
 // The matcher's word prefilter must never hide a match: compare it with the exhaustive matcher.
 import { describe, expect, it } from 'vitest';
 import { alwaysRunRuleIds, matchVocabularies, matchVocabulariesExhaustively } from '../../../analyzers/vocabularies/index.js';
-import { pinnedWords, requiredLiterals } from '../../../analyzers/vocabularies/trigger-words.js';
+import { alternativeWords, pinnedWords, requiredLiterals, wordPrefixes } from '../../../analyzers/vocabularies/trigger-words.js';
 import { sampleTexts } from './vocabulary-samples.js';
 
 describe('pinnedWords', () => {
@@ -32,7 +32,41 @@ describe('requiredLiterals', () => {
   });
 });
 
+describe('alternativeWords', () => {
+  it.each([
+    ['\\bno shared cipher\\b|\\bNO_SHARED_CIPHER\\b', [['shared', 'cipher'], ['no_shared_cipher']]],
+    ['\\bcertificate has expired\\b|certificate', undefined],
+    ['\\bthe the\\b', [['the']]],
+  ])('%s → %j', (source, words) => {
+    expect(alternativeWords(source)).toEqual(words);
+  });
+});
+
+describe('wordPrefixes', () => {
+  it.each([
+    ['\\bERR_SSL_(?:SSLV3|TLSV1)_ALERT_([A-Z_]+)\\b', '', [['err_s']]],
+    ['\\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\\b', '', [['sslv3', 'tlsv1']]],
+    ['^HELLOworld|\\bfoo_bar', '', [['hello'], ['foo_b']]],
+    ['\\b(?:SSLV3|TLSV1)?_ALERT_', '', undefined],
+    ['\\bERR_S?SL_', '', undefined],
+    ['ERR_SSL_', '', undefined],
+    ['\\bERR_SSL_', 'i', undefined],
+  ])('%s /%s → %j', (source, flags, prefixes) => {
+    expect(wordPrefixes(source, flags)).toEqual(prefixes);
+  });
+});
+
 describe('prefiltered matcher', () => {
+  it('finds the same rules as the exhaustive matcher on variants of every sample (case, glued words, brackets)', () => {
+    const ids = (hits: { ruleId: string }[]) => hits.map((hit) => hit.ruleId).sort();
+    for (const sample of sampleTexts) {
+      for (const text of [sample.toUpperCase(), sample.toLowerCase(), `[${sample}]`, `x${sample}`, sample.replace(/ /g, '_'), `${sample} ${sample}`]) {
+        const fields = [{ kind: 'error.message', text }];
+        expect(ids(matchVocabularies(fields)), text).toEqual(ids(matchVocabulariesExhaustively(fields)));
+      }
+    }
+  });
+
   it('runs no rule on every text: each has a trigger word or a required literal', () => {
     expect(alwaysRunRuleIds).toEqual([]);
   });
