@@ -65,6 +65,12 @@ const byName = new Map<string, TlsAlertRow>(tlsAlertTable.map((row) => [row.name
 /** Row for 45, "45", "certificate_expired", "CERTIFICATE_EXPIRED", "certificate expired", "CertificateExpired" (rustls, .NET) or "SSL_AD_CERTIFICATE_EXPIRED". */
 export function tlsAlertRow(alert: string | number): TlsAlertRow | undefined {
   if (typeof alert === 'number') return byCode.get(alert);
+  // Spellings texts capture (ERR_SSL_…_ALERT_NAME, "alert name"), answered as normalise() answered them at load.
+  const known = knownSpellings.get(alert);
+  return known !== undefined ? (known ?? undefined) : normalisedRow(alert);
+}
+
+function normalisedRow(alert: string): TlsAlertRow | undefined {
   const text = alert.trim();
   if (/^\d{1,3}$/.test(text)) return byCode.get(Number(text));
   const name = text
@@ -73,4 +79,13 @@ export function tlsAlertRow(alert: string | number): TlsAlertRow | undefined {
     .replace(/^(?:ssl3?_ad_|tls1_ad_|tlsv1_alert_|sslv3_alert_)/, '')
     .replace(/[\s-]+/g, '_');
   return byName.get(name) ?? (name === 'unknown_certificate_authority' ? byName.get('unknown_ca') : undefined);
+}
+
+const camelCase = (name: string): string => name.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+/** Result of `normalisedRow` per usual spelling, computed once: only the cost changes, never the answer. */
+const knownSpellings = new Map<string, TlsAlertRow | null>();
+for (const row of tlsAlertTable) {
+  const upper = row.name.toUpperCase();
+  for (const spelling of [row.name, upper, row.name.replace(/_/g, ' '), upper.replace(/_/g, ' '), camelCase(row.name), String(row.code), `SSL_AD_${upper}`, `SSLV3_ALERT_${upper}`, `TLSV1_ALERT_${upper}`])
+    knownSpellings.set(spelling, normalisedRow(spelling) ?? null);
 }

@@ -56,7 +56,18 @@ const byName = new Map<string, VerifyCodeRow>(verifyCodeTable.map((row) => [row.
 /** Row for 10, "10", "CERT_HAS_EXPIRED" or "X509_V_ERR_CERT_HAS_EXPIRED". */
 export function verifyCodeRow(code: string | number): VerifyCodeRow | undefined {
   if (typeof code === 'number') return byCode.get(code);
+  // Spellings texts capture, answered as normalisedRow answered them at load.
+  const known = knownSpellings.get(code);
+  return known !== undefined ? (known ?? undefined) : normalisedRow(code);
+}
+
+function normalisedRow(code: string): VerifyCodeRow | undefined {
   const trimmed = code.trim();
   if (/^\d{1,5}$/.test(trimmed)) return byCode.get(Number(trimmed));
   return byName.get(trimmed.toUpperCase().replace(/^X509_V_ERR_/, ''));
 }
+
+/** Result of `normalisedRow` per usual spelling, computed once: only the cost changes, never the answer. */
+const knownSpellings = new Map<string, VerifyCodeRow | null>();
+for (const row of verifyCodeTable)
+  for (const spelling of [String(row.code), row.name, `X509_V_ERR_${row.name}`]) knownSpellings.set(spelling, normalisedRow(spelling) ?? null);
