@@ -45,15 +45,19 @@ class VocabularyHit implements TextHit {
     readonly confidence: number,
     readonly ambiguity: Ambiguity | undefined,
     readonly kind: string,
+    /** The matched text, or with `pattern` the whole text, which the pattern (no g/y flag) matches again when cited. */
     private readonly matched: string,
     private readonly note: string,
+    private readonly pattern?: RegExp,
   ) {
     this.attribution = attributionOfCause.get(cause) as Attribution;
   }
 
   // Frozen: the memo shares a hit, and so its evidence, between the results of events with the same text.
   get evidence(): Evidence {
-    return (this.cited ??= Object.freeze({ kind: this.kind, detail: `"${this.matched.slice(0, 160)}" matched ${this.ruleId}${this.note} → ${this.cause}` }));
+    if (this.cited) return this.cited;
+    const matched = this.pattern ? (this.pattern.exec(this.matched) as RegExpExecArray)[0] : this.matched;
+    return (this.cited = Object.freeze({ kind: this.kind, detail: `"${matched.slice(0, 160)}" matched ${this.ruleId}${this.note} → ${this.cause}` }));
   }
 }
 
@@ -258,6 +262,11 @@ export class VocabularyMatcher {
       const literals = this.literals[index];
       if (literals && !containsAny(text, literals)) continue;
       const rule = this.rules[index] as VocabularyRule;
+      // Without a capture the cause is the rule's: `test` builds no match array, the cited hit matches again.
+      if (rule.capture === undefined) {
+        if (rule.pattern.test(text)) hits.push(new VocabularyHit(rule.id, rule.cause, rule.confidence, rule.ambiguity, kind, text, '', rule.pattern));
+        continue;
+      }
       const match = rule.pattern.exec(text);
       if (match) hits.push(resolve(rule, match, kind));
     }
