@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface FaultRow {
+/** One row of the fault table; the fault tests append these (test/support/fault-harness.ts `report`). */
+export interface FaultRow {
   fault: string;
   repetitions: number;
   produced: number;

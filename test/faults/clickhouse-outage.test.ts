@@ -1,12 +1,11 @@
 // Fault 3: ClickHouse down for a while (20 s in the short suite, 60 s in the full run) under a steady
 // stream. Consumption pauses (no commits, bounded memory: RSS < 256 MB), /readyz answers 503,
 // inserts retry with backoff and jitter, and after the server returns /readyz is 200 and all arrives.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../support/fault-assert.js';
 import {
   committedTotal,
   connectProducer,
-  createFaultSandbox,
   expectationOf,
   httpStatus,
   metric,
@@ -21,7 +20,7 @@ import {
   stderrProblems,
   waitCaughtUp,
   waitFor,
-  type FaultSandbox,
+  useFaultSandbox,
 } from '../support/fault-harness.js';
 
 const OUTAGE_MS = pick(20_000, 60_000);
@@ -29,23 +28,14 @@ const RATE_PER_S = 1_000;
 const COUNT = Math.round(((OUTAGE_MS + 20_000) / 1000) * RATE_PER_S);
 
 describe('fault 3: ClickHouse down', () => {
-  let sandbox: FaultSandbox;
-  beforeAll(async () => {
-    await services('up');
-    sandbox = await createFaultSandbox('chdown');
-  });
-  afterAll(async () => {
-    await services('up', 'clickhouse').catch(() => undefined);
-    await sandbox?.cleanup();
-    await services('down');
-  });
+  const sandbox = useFaultSandbox('chdown');
 
   it(`pauses for ${OUTAGE_MS / 1000} s with bounded memory, reports not ready, then delivers everything`, async () => {
-    const records = sampleRecords(COUNT, 303, 0.01, '2026-11-24T22:00:00.000Z', sandbox.partitions);
-    const producer = await connectProducer(sandbox);
-    const pipeline = await startPipeline(sandbox);
+    const records = sampleRecords(COUNT, 303, 0.01, '2026-11-24T22:00:00.000Z', sandbox().partitions);
+    const producer = await connectProducer(sandbox());
+    const pipeline = await startPipeline(sandbox());
     await waitFor('/readyz 200', async () => (await httpStatus(pipeline.metricsPort, '/readyz')) === 200, 60_000);
-    const stream = startStream(sandbox, producer, records, RATE_PER_S / 10);
+    const stream = startStream(sandbox(), producer, records, RATE_PER_S / 10);
     await sleep(5_000);
 
     await services('down', 'clickhouse');
@@ -57,20 +47,20 @@ describe('fault 3: ClickHouse down', () => {
       statuses.add(await httpStatus(pipeline.metricsPort, '/readyz'));
       maxRss = Math.max(maxRss, rssMiB(pipeline.pid));
       // A commit already under way when the server went down may still land; after that, none.
-      if (committedEarly < 0n && Date.now() - downAt > 3_000) committedEarly = (await committedTotal(sandbox)).committed;
+      if (committedEarly < 0n && Date.now() - downAt > 3_000) committedEarly = (await committedTotal(sandbox())).committed;
       await sleep(500);
     }
-    const during = await committedTotal(sandbox);
+    const during = await committedTotal(sandbox());
     const failures = await metric(pipeline.metricsPort, 'wsdiag_insert_failures_total{code="CH_UNAVAILABLE"}');
 
     await services('up', 'clickhouse');
     const upAt = Date.now();
     await waitFor('/readyz 200 after the outage', async () => (await httpStatus(pipeline.metricsPort, '/readyz')) === 200, 60_000);
-    await waitFor('commit progress', async () => (await committedTotal(sandbox)).committed > during.committed, 60_000);
+    await waitFor('commit progress', async () => (await committedTotal(sandbox())).committed > during.committed, 60_000);
     const recoverMs = Date.now() - upAt;
     await stream.done;
     await producer.disconnect();
-    await waitCaughtUp(sandbox, 120_000);
+    await waitCaughtUp(sandbox(), 120_000);
     pipeline.child.kill('SIGTERM');
     const result = await pipeline.done;
 
@@ -83,7 +73,7 @@ describe('fault 3: ClickHouse down', () => {
     expect(failures).toBeGreaterThan(1);
 
     const expected = expectationOf(stream.placed);
-    const f = await expectExactlyOnce(sandbox, expected);
+    const f = await expectExactlyOnce(sandbox(), expected);
     report({
       fault: `ClickHouse down ${OUTAGE_MS / 1000} s`,
       repetitions: 1,

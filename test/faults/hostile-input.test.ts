@@ -1,7 +1,7 @@
 // Fault 6: hostile input, then a seeded fuzz run. Every record is accounted for: valid ones in
 // ClickHouse by event_id, invalid ones in the dead-letter topic by source offset with their original
 // bytes and the reason the pipeline's own decoder gives; the job never crashes nor logs a rejection.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../support/fault-assert.js';
 import { fuzzRecords, hostileRecords } from '../support/fault-fuzz.js';
 import {
@@ -12,32 +12,23 @@ import {
   report,
   roundRobin,
   sendAll,
-  services,
   startPipeline,
   stderrProblems,
-  type FaultSandbox,
+  useFaultSandbox,
 } from '../support/fault-harness.js';
 
 const FUZZ_COUNT = pick(100_000, 250_000);
 const FUZZ_SEED = 20261124;
 
 describe('fault 6: hostile and fuzzed input', () => {
-  let sandbox: FaultSandbox;
-  beforeAll(async () => {
-    await services('up');
-    sandbox = await createFaultSandbox('hostile');
-  });
-  afterAll(async () => {
-    await sandbox?.cleanup();
-    await services('down');
-  });
+  const sandbox = useFaultSandbox('hostile');
 
   it('dead-letters 1 000 hostile records with original bytes and reasons', async () => {
     const hostile = hostileRecords(1_000);
-    const producer = await connectProducer(sandbox);
-    const placed = await sendAll(producer, sandbox.topic, hostile.map(roundRobin(sandbox.partitions)));
+    const producer = await connectProducer(sandbox());
+    const placed = await sendAll(producer, sandbox().topic, hostile.map(roundRobin(sandbox().partitions)));
     await producer.disconnect();
-    const run = await (await startPipeline(sandbox, ['run', '--drain'])).done;
+    const run = await (await startPipeline(sandbox(), ['run', '--drain'])).done;
     expect(run.code, run.stderr).toBe(0);
     expect(stderrProblems(run.stderr)).toEqual([]);
 
@@ -46,32 +37,32 @@ describe('fault 6: hostile and fuzzed input', () => {
     expect(expected.invalid.size).toBe(1_000);
     const reasons = new Set([...expected.invalid.values()].map((v) => v.reason));
     expect([...reasons].sort()).toEqual(expect.arrayContaining(['empty_value', 'invalid_utf8', 'not_json', 'schema_violation', 'too_large']));
-    const f = await expectExactlyOnce(sandbox, expected);
+    const f = await expectExactlyOnce(sandbox(), expected);
     expect(f.dlq).toBe(1_000);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
   it(`survives ${FUZZ_COUNT} seeded fuzzed records and accounts for each`, async () => {
     const fuzz = fuzzRecords(FUZZ_COUNT, FUZZ_SEED);
-    const producer = await connectProducer(sandbox);
-    const placed = await sendAll(producer, sandbox.topic, fuzz.map((r, i) => ({ key: r.key, value: r.value, partition: i % sandbox.partitions })));
+    const producer = await connectProducer(sandbox());
+    const placed = await sendAll(producer, sandbox().topic, fuzz.map((r, i) => ({ key: r.key, value: r.value, partition: i % sandbox().partitions })));
     await producer.disconnect();
     const started = Date.now();
-    const run = await (await startPipeline(sandbox, ['run', '--drain'])).done;
+    const run = await (await startPipeline(sandbox(), ['run', '--drain'])).done;
     const drainMs = Date.now() - started;
     expect(run.code, run.stderr).toBe(0);
     expect(stderrProblems(run.stderr)).toEqual([]);
 
     // The hostile records of the first test are still in the topic: account for both runs together.
     const hostile = hostileRecords(1_000);
-    const hostileExpected = expectationOf(hostile.map((r, i) => ({ ...r, partition: i % sandbox.partitions, offset: '' })));
+    const hostileExpected = expectationOf(hostile.map((r, i) => ({ ...r, partition: i % sandbox().partitions, offset: '' })));
     expect(hostileExpected.validIds.size).toBe(0);
     const expected = expectationOf(placed, { fromIso: '2026-11-24T00:00:00.000Z', toIso: '2026-11-26T00:00:00.000Z' });
     const dlqBefore = 1_000;
     const invalid = new Map(expected.invalid);
     // Offsets of the hostile records: they were the first 1 000 records, round-robin from offset 0.
-    hostile.forEach((r, i) => invalid.set(`${i % sandbox.partitions}:${Math.floor(i / sandbox.partitions)}`, { key: r.key, value: r.value }));
-    const f = await expectExactlyOnce(sandbox, { ...expected, invalid });
+    hostile.forEach((r, i) => invalid.set(`${i % sandbox().partitions}:${Math.floor(i / sandbox().partitions)}`, { key: r.key, value: r.value }));
+    const f = await expectExactlyOnce(sandbox(), { ...expected, invalid });
 
     const kinds = new Map<string, number>();
     for (const r of fuzz) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);

@@ -2,13 +2,12 @@
 // (once in the short suite, three times in the full run): the job waits, reconnects, and every
 // record is accounted for once. The producer retries its own sends during the outage and may leave
 // extra copies, so the truth is read back from the topic itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../support/fault-assert.js';
 import { readTopic } from '../support/pipeline-harness.js';
 import {
   committedTotal,
   connectProducer,
-  createFaultSandbox,
   expectationOf,
   pick,
   report,
@@ -20,7 +19,7 @@ import {
   stderrProblems,
   waitCaughtUp,
   waitCommitProgress,
-  type FaultSandbox,
+  useFaultSandbox,
 } from '../support/fault-harness.js';
 
 const RESTARTS = pick(1, 3);
@@ -29,46 +28,37 @@ const RATE_PER_S = 500;
 const COUNT = RESTARTS * 15_000;
 
 describe('fault 2: Kafka broker stopped and restarted', () => {
-  let sandbox: FaultSandbox;
-  beforeAll(async () => {
-    await services('up');
-    sandbox = await createFaultSandbox('kafkadown');
-  });
-  afterAll(async () => {
-    await services('up', 'kafka').catch(() => undefined);
-    await sandbox?.cleanup();
-    await services('down');
-  });
+  const sandbox = useFaultSandbox('kafkadown');
 
   it(`waits out ${RESTARTS} broker restart(s): 0 lost, 0 counted twice`, async () => {
-    const records = sampleRecords(COUNT, 202, 0.01, '2026-11-25T02:00:00.000Z', sandbox.partitions);
-    const producer = await connectProducer(sandbox);
-    const pipeline = await startPipeline(sandbox);
-    const stream = startStream(sandbox, producer, records, RATE_PER_S / 10);
+    const records = sampleRecords(COUNT, 202, 0.01, '2026-11-25T02:00:00.000Z', sandbox().partitions);
+    const producer = await connectProducer(sandbox());
+    const pipeline = await startPipeline(sandbox());
+    const stream = startStream(sandbox(), producer, records, RATE_PER_S / 10);
     const recoverMs: number[] = [];
     for (let k = 0; k < RESTARTS; k++) {
       await sleep(6_000);
-      const baseline = (await committedTotal(sandbox)).committed;
+      const baseline = (await committedTotal(sandbox())).committed;
       await services('down', 'kafka');
       await sleep(DOWN_MS);
       expect(pipeline.child.exitCode, pipeline.stderr).toBeNull();
       await services('up', 'kafka');
-      recoverMs.push(await waitCommitProgress(sandbox, baseline, 180_000));
+      recoverMs.push(await waitCommitProgress(sandbox(), baseline, 180_000));
     }
     await stream.done;
     await producer.disconnect();
-    await waitCaughtUp(sandbox, 180_000);
+    await waitCaughtUp(sandbox(), 180_000);
     pipeline.child.kill('SIGTERM');
     const result = await pipeline.done;
     expect(result.code, result.stderr).toBe(0);
     expect(stderrProblems(result.stderr)).toEqual([]);
 
-    const inTopic = await readTopic(sandbox.kafka, sandbox.topic, stream.placed.length, 60_000);
+    const inTopic = await readTopic(sandbox().kafka, sandbox().topic, stream.placed.length, 60_000);
     expect(inTopic.length).toBeGreaterThanOrEqual(COUNT);
     const placed = inTopic.map((r) => ({ key: r.key!.toString(), value: r.value!, partition: r.partition, offset: r.offset }));
     const expected = expectationOf(placed);
     expect(expected.validIds.size).toBe(expectationOf(stream.placed).validIds.size);
-    const f = await expectExactlyOnce(sandbox, expected, { reReads: true });
+    const f = await expectExactlyOnce(sandbox(), expected, { reReads: true });
     report({
       fault: 'Kafka broker stop/start',
       repetitions: RESTARTS,

@@ -1,24 +1,22 @@
 // Fault 1: `kill -9` of the pipeline at seeded random points of a steady stream, then a restart each
 // time and a final drain: nothing lost, nothing counted twice in raw events, rollups or the retro.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../ingest/sample-traffic.js';
 import { expectExactlyOnce } from '../support/fault-assert.js';
 import {
   committedTotal,
   connectProducer,
-  createFaultSandbox,
   expectationOf,
   pick,
   report,
   sampleRecords,
-  services,
   sleep,
   startPipeline,
   startStream,
   stderrProblems,
   waitCaughtUp,
   waitCommitProgress,
-  type FaultSandbox,
+  useFaultSandbox,
 } from '../support/fault-harness.js';
 
 const KILLS = pick(3, 10);
@@ -26,49 +24,41 @@ const RATE_PER_S = 500;
 const COUNT = KILLS * 5_000;
 
 describe('fault 1: kill -9 during a steady stream', () => {
-  let sandbox: FaultSandbox;
-  beforeAll(async () => {
-    await services('up');
-    sandbox = await createFaultSandbox('kill9');
-  });
-  afterAll(async () => {
-    await sandbox?.cleanup();
-    await services('down');
-  });
+  const sandbox = useFaultSandbox('kill9');
 
   it(`survives ${KILLS} kills: 0 lost, 0 counted twice`, async () => {
-    const records = sampleRecords(COUNT, 101, 0.01, '2026-11-24T10:00:00.000Z', sandbox.partitions);
-    const producer = await connectProducer(sandbox);
-    const stream = startStream(sandbox, producer, records, RATE_PER_S / 10);
+    const records = sampleRecords(COUNT, 101, 0.01, '2026-11-24T10:00:00.000Z', sandbox().partitions);
+    const producer = await connectProducer(sandbox());
+    const stream = startStream(sandbox(), producer, records, RATE_PER_S / 10);
     const random = seededRandom(7);
     const recoverMs: number[] = [];
-    let pipeline = await startPipeline(sandbox);
+    let pipeline = await startPipeline(sandbox());
     for (let k = 0; k < KILLS; k++) {
       await sleep(300 + Math.floor(random() * 3_500));
       pipeline.child.kill('SIGKILL');
       const killed = await pipeline.done;
       expect(killed.signal).toBe('SIGKILL');
       expect(stderrProblems(killed.stderr)).toEqual([]);
-      const baseline = (await committedTotal(sandbox)).committed;
-      pipeline = await startPipeline(sandbox);
-      recoverMs.push(await waitCommitProgress(sandbox, baseline, 90_000));
+      const baseline = (await committedTotal(sandbox())).committed;
+      pipeline = await startPipeline(sandbox());
+      recoverMs.push(await waitCommitProgress(sandbox(), baseline, 90_000));
     }
     await stream.done;
     await producer.disconnect();
-    await waitCaughtUp(sandbox, 120_000);
+    await waitCaughtUp(sandbox(), 120_000);
     pipeline.child.kill('SIGTERM');
     const last = await pipeline.done;
     expect(last.code, last.stderr).toBe(0);
 
     // "then a restart and drain": the restarted job finds nothing left and adds nothing.
-    const drain = await startPipeline(sandbox, ['run', '--drain']);
+    const drain = await startPipeline(sandbox(), ['run', '--drain']);
     const drained = await drain.done;
     expect(drained.code, drained.stderr).toBe(0);
 
     const placed = stream.placed;
     expect(placed).toHaveLength(COUNT);
     const expected = expectationOf(placed);
-    const f = await expectExactlyOnce(sandbox, expected, { reReads: true });
+    const f = await expectExactlyOnce(sandbox(), expected, { reReads: true });
     report({
       fault: 'kill -9 at random points',
       repetitions: KILLS,

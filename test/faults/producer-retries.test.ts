@@ -1,22 +1,20 @@
 // Fault 8: producer retries. 5 % of the stream's records are produced a second time at other
 // offsets: half of them within the same stream (same batches or the next), half later, after the
 // first copies are stored. Every figure counts each event_id once; dead letters stay per record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../ingest/sample-traffic.js';
 import { expectExactlyOnce } from '../support/fault-assert.js';
 import {
   connectProducer,
-  createFaultSandbox,
   expectationOf,
   pick,
   report,
   sampleRecords,
   sendAll,
-  services,
   sleep,
   startPipeline,
-  type FaultSandbox,
   type OutRecord,
+  useFaultSandbox,
 } from '../support/fault-harness.js';
 
 const COUNT = pick(10_000, 40_000);
@@ -24,22 +22,14 @@ const COUNT = pick(10_000, 40_000);
 const LATE_COPY_DELAY_MS = pick(0, 120_000);
 
 describe('fault 8: producer retries (5 % of records produced twice)', () => {
-  let sandbox: FaultSandbox;
-  beforeAll(async () => {
-    await services('up');
-    sandbox = await createFaultSandbox('retries');
-  });
-  afterAll(async () => {
-    await sandbox?.cleanup();
-    await services('down');
-  });
+  const sandbox = useFaultSandbox('retries');
 
   it('counts each event_id once in every figure', async () => {
-    const records = sampleRecords(COUNT, 808, 0.01, '2026-11-24T16:00:00.000Z', sandbox.partitions);
+    const records = sampleRecords(COUNT, 808, 0.01, '2026-11-24T16:00:00.000Z', sandbox().partitions);
     const random = seededRandom(88);
     const chosen = [...new Set(Array.from({ length: COUNT }, (_, i) => i).filter(() => random() < 0.05))];
     // A copy goes to another partition, hence another offset (and possibly another instance).
-    const copyOf = (i: number): OutRecord => ({ ...records[i]!, partition: (records[i]!.partition + 3) % sandbox.partitions });
+    const copyOf = (i: number): OutRecord => ({ ...records[i]!, partition: (records[i]!.partition + 3) % sandbox().partitions });
     const early = chosen.filter((_, k) => k % 2 === 0);
     const late = chosen.filter((_, k) => k % 2 === 1);
     const stream: OutRecord[] = [];
@@ -51,22 +41,22 @@ describe('fault 8: producer retries (5 % of records produced twice)', () => {
     }
     while (e < early.length) stream.push(copyOf(early[e++]!));
 
-    const producer = await connectProducer(sandbox);
-    const placed = await sendAll(producer, sandbox.topic, stream);
-    const first = await (await startPipeline(sandbox, ['run', '--drain'])).done;
+    const producer = await connectProducer(sandbox());
+    const placed = await sendAll(producer, sandbox().topic, stream);
+    const first = await (await startPipeline(sandbox(), ['run', '--drain'])).done;
     expect(first.code, first.stderr).toBe(0);
 
     await sleep(LATE_COPY_DELAY_MS);
-    placed.push(...(await sendAll(producer, sandbox.topic, late.map(copyOf))));
+    placed.push(...(await sendAll(producer, sandbox().topic, late.map(copyOf))));
     await producer.disconnect();
     const started = Date.now();
-    const second = await (await startPipeline(sandbox, ['run', '--drain'])).done;
+    const second = await (await startPipeline(sandbox(), ['run', '--drain'])).done;
     const secondMs = Date.now() - started;
     expect(second.code, second.stderr).toBe(0);
 
     expect(placed).toHaveLength(COUNT + chosen.length);
     const expected = expectationOf(placed);
-    const f = await expectExactlyOnce(sandbox, expected);
+    const f = await expectExactlyOnce(sandbox(), expected);
     report({
       fault: 'producer retries (5 % twice)',
       repetitions: 1,

@@ -1,18 +1,9 @@
 // The pipeline's own telemetry while it runs: /healthz, /readyz and /metrics with bounded labels,
 // then a clean SIGTERM exit.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTraffic } from '../../ingest/sample-traffic.js';
 import { createSandbox, startCli, type Sandbox } from '../support/pipeline-harness.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.js';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,16 +3,15 @@
 // every record landed; and one function that counts every figure a user could see.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { Producer } from 'kafkajs';
 import { decodeRecord } from '../../ingest/decode-record.js';
 import { deadLetterHeaders } from '../../ingest/dead-letter.js';
 import { classify } from '../../analyzers/classify.js';
 import { sampleTraffic } from '../../ingest/sample-traffic.js';
 import { runServices } from './services.js';
-import { cliPath, groupOffsets, readTopic, type ConsumedRecord } from './pipeline-harness.js';
+import type { FaultRow } from '../../bench/fault-report.js';
+import { cliPath, createSandbox, groupOffsets, readTopic, type ConsumedRecord, type Sandbox } from './pipeline-harness.js';
 
 /** `ci` is the short suite of `npm run test:faults`; `full` is what bench/fault-report.ts runs. */
 export const profile: 'ci' | 'full' = process.env.WSDIAG_FAULTS_PROFILE === 'full' ? 'full' : 'ci';
@@ -47,84 +46,52 @@ export async function waitFor(what: string, check: () => Promise<boolean> | bool
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from './free-port.js';
 
-export interface FaultSandbox {
-  topic: string;
-  dlqTopic: string;
-  groupId: string;
-  database: string;
-  partitions: number;
-  env: Record<string, string>;
-  kafka: Kafka;
-  clickhouse: ReturnType<typeof createClickHouseRunner>;
-  cleanup(): Promise<void>;
-}
+
+export type FaultSandbox = Sandbox;
 
 /** Topics allow 4 MiB records: hostile 1 MiB values must fit, and so must their dead-letter copies. */
 const topicConfig = [{ name: 'max.message.bytes', value: String(4 * 1024 * 1024) }];
 
-/** `brokerDefaultLimits`: keep the broker's default 1 MiB max.message.bytes on both topics. */
-export async function createFaultSandbox(name: string, partitions = 6, { brokerDefaultLimits = false } = {}): Promise<FaultSandbox> {
-  const id = `${name}_${randomUUID().slice(0, 8)}`;
-  const topic = `faults.${id}.telemetry`;
-  const dlqTopic = `faults.${id}.dlq`;
-  const groupId = `faults.${id}`;
-  const database = `wsdiag_faults_${id.replace(/[^a-zA-Z0-9_]/g, '_')}`;
-  const kafka = new Kafka({ clientId: 'wsdiag-faults', brokers, logLevel: logLevel.NOTHING, retry: { retries: 20, maxRetryTime: 5000 } });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      { topic, numPartitions: partitions, configEntries: brokerDefaultLimits ? [] : topicConfig },
-      { topic: dlqTopic, numPartitions: 3, configEntries: brokerDefaultLimits ? [] : topicConfig },
-    ],
-  });
-  await admin.disconnect();
-  const clickhouse = createClickHouseRunner({ url: clickhouseUrl, username: 'default', password: '', requestTimeoutMs: 120_000 });
-  const env: Record<string, string> = {
-    WSDIAG_KAFKA_BROKERS: brokers.join(','),
-    WSDIAG_CLICKHOUSE_URL: clickhouseUrl,
-    WSDIAG_TOPIC: topic,
-    WSDIAG_DLQ_TOPIC: dlqTopic,
-    WSDIAG_KAFKA_GROUP_ID: groupId,
-    WSDIAG_CLICKHOUSE_DATABASE: database,
-    WSDIAG_METRICS_PORT: '0',
-    WSDIAG_LOG_LEVEL: 'warn',
-    // A dead member's partitions move on after 6 s; retries stay shorter so heartbeats keep up.
-    WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '6000',
-    WSDIAG_RETRY_INITIAL_MS: '100',
-    WSDIAG_RETRY_MAX_MS: '2000',
-    WSDIAG_BATCH_MAX_ROWS: '2000',
-    WSDIAG_BATCH_FLUSH_MS: '300',
-  };
-  return {
-    topic,
-    dlqTopic,
-    groupId,
-    database,
+/** A sandbox on the suite's own servers. `brokerDefaultLimits`: keep the broker's default 1 MiB max.message.bytes. */
+export function createFaultSandbox(name: string, partitions = 6, { brokerDefaultLimits = false } = {}): Promise<FaultSandbox> {
+  return createSandbox(name, {
     partitions,
-    env,
-    kafka,
-    clickhouse,
-    async cleanup() {
-      await clickhouse.command(`DROP DATABASE IF EXISTS ${database}`).catch(() => undefined);
-      await clickhouse.close();
-      const a = kafka.admin();
-      await a.connect().catch(() => undefined);
-      await a.deleteTopics({ topics: [topic, dlqTopic] }).catch(() => undefined);
-      await a.disconnect().catch(() => undefined);
+    prefix: 'faults',
+    brokers,
+    clickhouseUrl,
+    topicConfig: brokerDefaultLimits ? [] : topicConfig,
+    kafkaRetry: { retries: 20, maxRetryTime: 5000 },
+    env: {
+      // A dead member's partitions move on after 6 s; retries stay shorter so heartbeats keep up.
+      WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '6000',
+      WSDIAG_RETRY_INITIAL_MS: '100',
+      WSDIAG_RETRY_MAX_MS: '2000',
+      WSDIAG_BATCH_MAX_ROWS: '2000',
+      WSDIAG_BATCH_FLUSH_MS: '300',
     },
+  });
+}
+
+/**
+ * Around a describe block: the suite's own servers up, a fresh sandbox, and afterwards the sandbox
+ * dropped and the servers stopped. A test may leave one server stopped; teardown brings it back first.
+ */
+export function useFaultSandbox(name: string): () => FaultSandbox {
+  let sandbox: FaultSandbox | undefined;
+  beforeAll(async () => {
+    await services('up');
+    sandbox = await createFaultSandbox(name);
+  });
+  afterAll(async () => {
+    await services('up').catch(() => undefined);
+    await sandbox?.cleanup();
+    await services('down');
+  });
+  return () => {
+    if (!sandbox) throw new Error(`fault sandbox ${name} is not set up`);
+    return sandbox;
   };
 }
 
@@ -482,19 +449,6 @@ export function countedTwice(f: Figures, expected: Expected): number {
 // ------------------------------------------------------------------------------------------------
 // report rows (bench/fault-report.ts collects them from the full run)
 
-export interface FaultRow {
-  fault: string;
-  repetitions: number;
-  produced: number;
-  inClickHouse: number;
-  inDlq: number;
-  /** Dead letters published again for a re-read batch (same source offset). */
-  dlqCopies?: number;
-  lost: number;
-  countedTwice: number;
-  recoverMs: number[];
-  notes?: string;
-}
 
 export function report(row: FaultRow): void {
   const file = process.env.WSDIAG_FAULTS_REPORT;

@@ -15,40 +15,66 @@ export interface Sandbox {
   dlqTopic: string;
   groupId: string;
   database: string;
+  partitions: number;
   env: Record<string, string>;
   kafka: Kafka;
   clickhouse: ReturnType<typeof createClickHouseRunner>;
   cleanup(): Promise<void>;
 }
 
-export async function createSandbox(name: string, partitions = 6): Promise<Sandbox> {
+export interface SandboxOptions {
+  partitions?: number;
+  /** Names topics, group and database: `it` for integration tests, `faults` for the fault suite. */
+  prefix?: string;
+  brokers?: readonly string[];
+  clickhouseUrl?: string;
+  /** Topic configs for both topics, e.g. a larger max.message.bytes. */
+  topicConfig?: Array<{ name: string; value: string }>;
+  kafkaRetry?: { retries: number; maxRetryTime: number };
+  /** Pipeline settings on top of the sandbox's own. */
+  env?: Record<string, string>;
+}
+
+/** Own topic pair, consumer group and database on the given (default: shared) servers. */
+export async function createSandbox(name: string, options: SandboxOptions = {}): Promise<Sandbox> {
   const services = servicesConfig();
+  const { partitions = 6, prefix = 'it', topicConfig = [] } = options;
+  const brokers = [...(options.brokers ?? services.kafkaBrokers)];
+  const clickhouseUrl = options.clickhouseUrl ?? services.clickhouseUrl;
   const id = `${name}_${randomUUID().slice(0, 8)}`;
-  const topic = `it.${id}.telemetry`;
-  const dlqTopic = `it.${id}.dlq`;
-  const groupId = `it.${id}`;
-  const database = `wsdiag_it_${id.replace(/[^a-zA-Z0-9_]/g, '_')}`;
-  const kafka = new Kafka({ clientId: 'wsdiag-test', brokers: [...services.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const topic = `${prefix}.${id}.telemetry`;
+  const dlqTopic = `${prefix}.${id}.dlq`;
+  const groupId = `${prefix}.${id}`;
+  const database = `wsdiag_${prefix}_${id.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+  const kafka = new Kafka({ clientId: `wsdiag-${prefix}`, brokers, logLevel: logLevel.NOTHING, ...(options.kafkaRetry ? { retry: options.kafkaRetry } : {}) });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }, { topic: dlqTopic, numPartitions: 3 }] });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      { topic, numPartitions: partitions, configEntries: topicConfig },
+      { topic: dlqTopic, numPartitions: 3, configEntries: topicConfig },
+    ],
+  });
   await admin.disconnect();
-  const clickhouse = createClickHouseRunner({ url: services.clickhouseUrl, username: 'default', password: '', requestTimeoutMs: 60_000 });
-  const env = {
-    WSDIAG_KAFKA_BROKERS: services.kafkaBrokers.join(','),
-    WSDIAG_CLICKHOUSE_URL: services.clickhouseUrl,
+  const clickhouse = createClickHouseRunner({ url: clickhouseUrl, username: 'default', password: '', requestTimeoutMs: 120_000 });
+  const env: Record<string, string> = {
+    WSDIAG_KAFKA_BROKERS: brokers.join(','),
+    WSDIAG_CLICKHOUSE_URL: clickhouseUrl,
     WSDIAG_TOPIC: topic,
     WSDIAG_DLQ_TOPIC: dlqTopic,
     WSDIAG_KAFKA_GROUP_ID: groupId,
     WSDIAG_CLICKHOUSE_DATABASE: database,
     WSDIAG_METRICS_PORT: '0',
     WSDIAG_LOG_LEVEL: 'warn',
+    ...options.env,
   };
   return {
     topic,
     dlqTopic,
     groupId,
     database,
+    partitions,
     env,
     kafka,
     clickhouse,
@@ -56,9 +82,9 @@ export async function createSandbox(name: string, partitions = 6): Promise<Sandb
       await clickhouse.command(`DROP DATABASE IF EXISTS ${database}`).catch(() => undefined);
       await clickhouse.close();
       const a = kafka.admin();
-      await a.connect();
+      await a.connect().catch(() => undefined);
       await a.deleteTopics({ topics: [topic, dlqTopic] }).catch(() => undefined);
-      await a.disconnect();
+      await a.disconnect().catch(() => undefined);
     },
   };
 }
