@@ -29,8 +29,8 @@ export interface PipelineParts {
 interface Batch {
   rows: PendingRow<SourceRecord>[];
   deadLetters: DeadLetter[];
-  /** Next offset to commit per "topic\u0000partition". */
-  positions: Map<string, PartitionOffset>;
+  /** Last record taken per "topic\u0000partition"; its offset + 1 is committed after the write. */
+  positions: Map<string, SourceRecord>;
   records: number;
   startedAtMs: number;
 }
@@ -51,11 +51,7 @@ export function createPipeline(parts: PipelineParts) {
   function accept(record: SourceRecord): void {
     metrics.recordsConsumed.inc();
     batch.records++;
-    batch.positions.set(`${record.topic}\u0000${record.partition}`, {
-      topic: record.topic,
-      partition: record.partition,
-      offset: (BigInt(record.offset) + 1n).toString(),
-    });
+    batch.positions.set(`${record.topic}\u0000${record.partition}`, record);
     const decoded = decodeRecord(record.value, config.WSDIAG_MAX_RECORD_BYTES);
     if (!decoded.ok) {
       batch.deadLetters.push({ record, reason: decoded.reason, detail: decoded.detail });
@@ -114,7 +110,7 @@ export function createPipeline(parts: PipelineParts) {
     for (const d of deadLetters) metrics.deadLetters.inc({ reason: d.reason });
     await persistently('dead-letter publish', () => publisher.publish(config.WSDIAG_DLQ_TOPIC, deadLetters.map(toDeadLetterRecord)));
     try {
-      await source.commit([...current.positions.values()]);
+      await source.commit([...current.positions.values()].map(nextOffset));
       metrics.lastCommitSeconds.set(now() / 1000);
     } catch (error) {
       // Typically a rebalance took the partition away: its next owner re-reads, and the sink drops the repeats.
@@ -195,6 +191,11 @@ export function createPipeline(parts: PipelineParts) {
       stopping = true;
     },
   };
+}
+
+/** Kafka commits the offset to read next: last processed + 1 (offsets are 64-bit, hence BigInt). */
+function nextOffset(record: SourceRecord): PartitionOffset {
+  return { topic: record.topic, partition: record.partition, offset: (BigInt(record.offset) + 1n).toString() };
 }
 
 function lagOf(l: { endOffset: string; committedOffset: string; lowOffset: string }): number {
