@@ -51,13 +51,20 @@ function findExtension(extensions: readonly ExtensionOffer[], name: string): Ext
   return undefined;
 }
 
+/** Connected, or closed normally (1000/1001) without an error: whatever the headers say, the client went on with them. */
+function acceptedByClient(event: EvidenceContext['event']): boolean {
+  if (event.outcome === 'connected') return true;
+  const code = event.close?.code;
+  return event.outcome === 'closed' && event.error === undefined && (code === 1000 || code === 1001);
+}
+
 function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const handshake = context.event.handshake;
   if (!handshake || handshake.response_extensions === undefined) return;
   // A refused upgrade (not 101) never got as far as extension negotiation.
   if (handshake.status !== undefined && handshake.status !== 101) return;
   const required = requiredNames(handshake.required_extensions);
-  const failed = context.event.outcome !== 'connected';
+  const failed = !acceptedByClient(context.event);
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
   // 1010 is about extensions the client asked for: with no offer and no requirement there is nothing to negotiate.

@@ -84,6 +84,18 @@ describe('1010 from the handshake', () => {
     expect(result).toMatchObject({ attribution: 'none', cause: 'connected' });
   });
 
+  // A client that tolerated an invalid answer and then closed normally did not fail on it (corpus-node-42).
+  it.each<Case>([
+    ['closed 1000 without an error', { outcome: 'closed', close: { code: 1000, initiator: 'client', on_wire: true } }, 'none', 'normal_closure'],
+    ['closed 1001 without an error', { outcome: 'closed', close: { code: 1001, initiator: 'server', on_wire: true } }, 'none', 'going_away'],
+    ['closed 1002 after it', { outcome: 'closed', close: { code: 1002, initiator: 'client', on_wire: true } }, '1010', 'extension_params_rejected'],
+    ['closed 1000 with an error', { outcome: 'closed', close: { code: 1000, initiator: 'client', on_wire: true }, error: { message: 'Invalid Sec-WebSocket-Extensions header' } }, '1010', 'extension_params_rejected'],
+    ['failed', { outcome: 'failed' }, '1010', 'extension_params_rejected'],
+  ])('invalid offered-not-required answer, %s', (_label, input, attribution, cause) => {
+    const result = check({ ...input, ...hs('permessage-deflate; client_max_window_bits', 'permessage-deflate; server_no_context_takeover; server_no_context_takeover', []) });
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+
   it('1010 from a server is a violation, not an extension failure', () => {
     const result = check({ outcome: 'closed', close: { code: 1010, initiator: 'server', on_wire: true } });
     expect(result.attribution).toBe('other');
