@@ -81,6 +81,13 @@ class DecidedCandidate implements Candidate {
   }
 }
 
+/** A specific cause outranks the catch-all; otherwise the more confident finding (the earlier at a tie). */
+function outranks(finding: Finding, best: Finding, catchAll: Cause | undefined): boolean {
+  const general = finding.cause === catchAll;
+  if (general !== (best.cause === catchAll)) return !general;
+  return finding.confidence > best.confidence;
+}
+
 export function strongestCandidate(
   attribution: Attribution,
   findings: readonly Finding[],
@@ -88,15 +95,12 @@ export function strongestCandidate(
   /** A catch-all cause (tls_unknown) that loses ties against any specific cause. */
   catchAll?: Cause,
 ): Candidate | undefined {
+  // A catch-all (tls_unknown: "TLS failed, cause not determinable") never beats a specific cause: a
+  // wrapper's generic error name says less than the verify text it wraps, however sure it is that TLS failed.
   let best: Finding | undefined;
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i] as Finding;
-    if (
-      !best ||
-      finding.confidence > best.confidence ||
-      (finding.confidence === best.confidence && best.cause === catchAll && finding.cause !== catchAll)
-    )
-      best = finding;
+    if (!best || outranks(finding, best, catchAll)) best = finding;
   }
   if (!best) return undefined;
   if (findings.length === 1) return new DecidedCandidate(attribution, best.cause, best.confidence, findings, remediation);

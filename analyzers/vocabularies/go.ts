@@ -8,6 +8,9 @@ const tlsConn = 'Go src/crypto/tls/conn.go https://go.dev/src/crypto/tls/conn.go
 const gorilla = 'gorilla/websocket client.go (ErrBadHandshake) https://github.com/gorilla/websocket/blob/main/client.go';
 const coder = 'coder/websocket dial.go; seen in https://github.com/coder/websocket/issues/316';
 
+const coderClose = 'coder/websocket close.go (CloseError "status = %v and reason = %q", StatusCode names) https://github.com/coder/websocket/blob/master/close.go';
+const coderRead = 'coder/websocket read.go ("failed to read frame header: %w") https://github.com/coder/websocket/blob/master/read.go';
+
 export const goVocabulary: Vocabulary = {
   name: 'go',
   rules: [
@@ -31,6 +34,15 @@ export const goVocabulary: Vocabulary = {
     rule('go.tls_unrecognized_name', /tls: unrecognized name/, 'hostname_mismatch', 0.7, tlsAlert),
     rule('go.tls_not_tls', /tls: first record does not look like a TLS handshake/, 'tls_unknown', 0.6, tlsConn),
     rule('go.gorilla_bad_handshake', /websocket: bad handshake/, 'http_rejected', 0.5, gorilla),
+    // coder/websocket (and nhooyr.io/websocket, its former name) spelled "protcol" in older releases.
+    rule('go.coder_accept_mismatch', /WebSocket protoc?ol violation: invalid Sec-WebSocket-Accept/, 'protocol_error', 0.7, `${coder}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-37`),
+    rule('go.coder_subprotocol', /unexpected Sec-WebSocket-Protocol from server/, 'subprotocol_mismatch', 0.8, `${coder}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-38`),
+    rule('go.coder_close_too_big', /received close frame: status = StatusMessageTooBig\b/, 'message_too_big', 0.8, `${coderClose}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-40`),
+    rule('go.coder_close_policy', /received close frame: status = StatusPolicyViolation\b/, 'policy_violation', 0.8, coderClose),
+    rule('go.coder_close_internal', /received close frame: status = StatusInternalError\b/, 'server_error', 0.8, coderClose),
+    rule('go.coder_close_restart', /received close frame: status = Status(?:ServiceRestart|TryAgainLater)\b/, 'service_restart', 0.75, coderClose),
+    rule('go.coder_frame_header_eof', /failed to read frame header: (?:unexpected )?EOF/, 'abnormal_closure', 0.6, `${coderRead}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-41`),
+    rule('go.context_deadline', /\bcontext deadline exceeded\b/, 'network_timeout', 0.65, `Go src/context/context.go (DeadlineExceeded) https://go.dev/src/context/context.go; reproduced: test/fixtures/corpus/go.ndjson corpus-go-39`),
     rule('go.coder_status', /expected handshake response status code 101 but got (\d{3})/, 'http_rejected', 0.85, coder, { capture: 'http_status' }),
   ],
 };

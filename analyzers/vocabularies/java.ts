@@ -12,6 +12,9 @@ const javaWs = 'Java-WebSocket Draft_6455 / Draft.translateHandshakeHttpClient h
 const jetty = 'Jetty websocket client UpgradeException https://github.com/jetty/jetty.project/blob/jetty-12.0.x/jetty-core/jetty-websocket/jetty-websocket-core-client/src/main/java/org/eclipse/jetty/websocket/core/client/CoreClientUpgradeRequest.java';
 const tyrus = 'Tyrus client localization.properties (invalid.response.code) https://github.com/eclipse-ee4j/tyrus/blob/2.x/client/src/main/resources/org/glassfish/tyrus/client/l10n/localization.properties';
 
+const jdkOpening = 'OpenJDK jdk/internal/net/http/websocket/OpeningHandshake.java (CheckFailedException) https://github.com/openjdk/jdk/blob/master/src/java.net.http/share/classes/jdk/internal/net/http/websocket/OpeningHandshake.java';
+const nio = 'OpenJDK java.nio.channels (UnresolvedAddressException, ClosedChannelException) and java.net.ConnectException https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/net/ConnectException.html';
+
 export const javaVocabulary: Vocabulary = {
   name: 'java',
   rules: [
@@ -23,6 +26,11 @@ export const javaVocabulary: Vocabulary = {
     rule('android.trust_anchor', /Trust anchor for certification path not found/, 'untrusted_ca', 0.6, 'Android conscrypt TrustManagerImpl; seen in https://github.com/home-assistant/android/issues/4365', { ambiguity: 'issuer' }),
     rule('java_http.no_bytes', /HTTP\/1\.1 header parser received no bytes/, 'network_reset', 0.7, 'OpenJDK jdk.internal.net.http.Http1Response; reproduced: test/fixtures/corpus/java.ndjson corpus-java-17'),
     rule('java_http.extensions_present', /Response field 'Sec-WebSocket-Extensions' present/, 'protocol_error', 0.8, 'OpenJDK jdk.internal.net.http.websocket.OpeningHandshake; reproduced: test/fixtures/corpus/java.ndjson corpus-java-12'),
+    rule('java_http.bad_accept', /CheckFailedException: Bad Sec-WebSocket-Accept/, 'protocol_error', 0.7, `${jdkOpening}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-29`),
+    rule('java_http.unexpected_subprotocol', /CheckFailedException: Unexpected subprotocol/, 'subprotocol_mismatch', 0.8, `${jdkOpening}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-30`),
+    rule('java.unresolved_address', /\bUnresolvedAddressException\b/, 'dns_failure', 0.8, `${nio}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-32`),
+    // A bare ConnectException (no "Connection refused" text, e.g. java.net.http over NIO) is a refused or failed connect.
+    rule('java.connect_exception', /\bjava\.net\.ConnectException\b/, 'connection_refused', 0.6, `${nio}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-31`),
     rule('tyrus.ssl_handshake_failed', /SSL handshake has failed/, 'tls_unknown', 0.6, `${tyrus}; seen in https://github.com/eclipse-ee4j/tyrus/issues/580`),
     rule('tyrus.no_handshake_response', /Handshake response not received/, 'network_timeout', 0.6, `${tyrus}; seen in https://github.com/eclipse-ee4j/tyrus/issues/613`),
     rule('jsse.no_san_match', /No subject alternative (?:DNS )?names? matching .+ found|No subject alternative names present|No name matching \S+ found/, 'hostname_mismatch', 0.85, hostChecker),

@@ -9,6 +9,7 @@ const nodeSsl = 'Node.js: OpenSSL reason codes surface as ERR_SSL_<REASON> (lib/
 const ws = 'ws lib/websocket.js https://github.com/websockets/ws/blob/master/lib/websocket.js';
 const wsReceiver = 'ws lib/receiver.js https://github.com/websockets/ws/blob/master/lib/receiver.js';
 const repro = 'reproduced: docs/reproductions.md (node-ws against loopback ws/https servers)';
+const undici = 'undici lib/web/websocket/connection.js (failWebsocketConnection reasons) https://github.com/nodejs/undici/blob/main/lib/web/websocket/connection.js';
 const wsServer = 'ws lib/websocket-server.js https://github.com/websockets/ws/blob/master/lib/websocket-server.js';
 
 export const nodeVocabulary: Vocabulary = {
@@ -31,7 +32,7 @@ export const nodeVocabulary: Vocabulary = {
     rule('node.tls_handshake_timeout', /\bERR_TLS_HANDSHAKE_TIMEOUT\b|TLS handshake timeout/, 'tls_unknown', 0.6, nodeErrors),
     // ws
     rule('ws.unexpected_server_response', /\bUnexpected server response: (\d{3})/, 'http_rejected', 0.85, `${ws}; ${repro}`, { capture: 'http_status' }),
-    rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}`),
+    rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}; tungstenite prints the same texts (src/error.rs SubProtocolError https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-11)`),
     // The client offered no extension at all: a server protocol violation, not a mandatory-extension failure.
     rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'protocol_error', 0.8, ws),
     rule('node.extension_not_requested', /Server indicated an extension that was not requested/, 'extension_params_rejected', 0.8, 'reproduced: test/fixtures/corpus/node.ndjson corpus-node-19 (lab server answering x-webkit-deflate-frame)'),
@@ -43,6 +44,10 @@ export const nodeVocabulary: Vocabulary = {
     rule('ws.handshake_timeout', /Opening handshake has timed out/, 'network_timeout', 0.75, ws),
     rule('ws.invalid_accept', /Invalid Sec-WebSocket-Accept header|Invalid Upgrade header/, 'protocol_error', 0.6, ws),
     rule('ws.closed_before_established', /WebSocket was closed before the connection was established/, 'abnormal_closure', 0.4, ws),
+    // undici: Node's global WebSocket (and the npm package's)
+    rule('undici.accept_mismatch', /Incorrect hash received in Sec-WebSocket-Accept header/, 'protocol_error', 0.7, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-43`),
+    rule('undici.subprotocol', /Protocol was not set in the opening handshake/, 'subprotocol_mismatch', 0.75, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-44`),
+    rule('undici.extensions_mismatch', /Sec-WebSocket-Extensions header does not match/, 'extension_not_negotiated', 0.7, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-45`),
     rule('node.socket_hang_up', /\bsocket hang up\b/, 'network_reset', 0.6, nodeErrors),
   ],
 };

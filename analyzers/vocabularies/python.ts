@@ -9,6 +9,8 @@ const deflate = 'websockets src/websockets/extensions/permessage_deflate.py http
 const repro = 'reproduced: docs/reproductions.md (python ssl client against the test PKI)';
 const aiohttp = 'aiohttp client_exceptions.py / client.py (WSServerHandshakeError "Invalid response status") https://github.com/aio-libs/aiohttp/blob/master/aiohttp/client.py';
 
+const aiohttpWs = 'aiohttp client.py _ws_connect (WSServerHandshakeError "Invalid challenge response", "Invalid window size") https://github.com/aio-libs/aiohttp/blob/master/aiohttp/client.py';
+
 export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
@@ -20,6 +22,10 @@ export const pythonVocabulary: Vocabulary = {
     rule('websockets.handshake_timeout', /timed out during opening handshake/, 'network_timeout', 0.8, websocketsClient),
     rule('websockets.invalid_message', /did not receive a valid HTTP response/, 'network_reset', 0.65, `${websockets}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-30`),
     rule('aiohttp.handshake_status', /(\d{3}), message='Invalid response status'/, 'http_rejected', 0.85, aiohttp, { capture: 'http_status' }),
+    rule('websockets.invalid_accept', /invalid Sec-WebSocket-Accept header/, 'protocol_error', 0.7, `${websocketsClient}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-40`),
+    rule('aiohttp.invalid_challenge', /message='Invalid challenge response'/, 'protocol_error', 0.7, `${aiohttpWs}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-41`),
+    rule('aiohttp.invalid_window_size', /message='Invalid window size'/, 'extension_params_rejected', 0.75, `${aiohttpWs}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-42`),
+    rule('python.ssl_unexpected_eof', /\[SSL: UNEXPECTED_EOF_WHILE_READING\]|\bSSLEOFError\b/, 'tls_unknown', 0.55, `${pySsl}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-43`),
     rule('aiohttp.certificate_error', /\bClientConnectorCertificateError\b/, 'tls_unknown', 0.6, aiohttp),
     rule('aiohttp.ssl_error', /\bClientConnectorSSLError\b|\bClientSSLError\b/, 'tls_unknown', 0.55, aiohttp),
   ],

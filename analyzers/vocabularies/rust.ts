@@ -4,6 +4,8 @@ import { rule, type Vocabulary } from './types.js';
 const rustlsError = 'rustls src/error.rs (Error, CertificateError, PeerIncompatible) https://github.com/rustls/rustls/blob/main/rustls/src/error.rs';
 const tungstenite = 'tungstenite src/error.rs (Error::Http, "HTTP error: {}") https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs';
 
+const tungsteniteProtocol = 'tungstenite src/error.rs (ProtocolError: SecWebSocketAcceptKeyMismatch, ResetWithoutClosingHandshake, SecWebSocketSubProtocolError) https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs';
+
 export const rustVocabulary: Vocabulary = {
   name: 'rust',
   rules: [
@@ -17,6 +19,11 @@ export const rustVocabulary: Vocabulary = {
     rule('rustls.fatal_alert', /received fatal alert: ([A-Za-z]+)|\bAlertReceived\(([A-Za-z]+)\)/, 'tls_unknown', 0.85, rustlsError, { capture: 'tls_alert' }),
     rule('rustls.no_cipher_in_common', /\bNoCipherSuitesInCommon\b/, 'cipher_mismatch', 0.85, rustlsError),
     rule('rustls.unsupported_version', /\bServerDoesNotSupportTls12Or13\b|\bSupportedVersionsExtensionRequired\b|peer is incompatible: .*Version/, 'tls_version_mismatch', 0.8, rustlsError),
+    rule('tungstenite.accept_mismatch', /Key mismatch in "Sec-WebSocket-Accept" header/i, 'protocol_error', 0.7, `${tungsteniteProtocol}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-9`),
+    // Above system.econnreset (0.75): the connection was open and dropped without a Close frame, a 1006.
+    rule('tungstenite.reset_without_close', /Connection reset without closing handshake/, 'abnormal_closure', 0.8, `${tungsteniteProtocol}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-10`),
+    rule('tokio_rustls.handshake_eof', /\btls handshake eof\b/, 'tls_unknown', 0.55, 'reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-12 (tokio-rustls, server closed during the handshake)'),
+    rule('native_tls.unexpected_eof', /native-tls error: unexpected EOF/, 'tls_unknown', 0.55, 'rust-native-tls src/imp/openssl.rs (Error::Ssl display) https://github.com/sfackler/rust-native-tls/blob/master/src/imp/openssl.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-13'),
     rule('tungstenite.http', /HTTP error: (\d{3})|Http\(Response \{ status: (\d{3})/, 'http_rejected', 0.85, tungstenite, { capture: 'http_status' }),
   ],
 };

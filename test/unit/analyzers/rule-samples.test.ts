@@ -115,6 +115,10 @@ const ruleSamples: Record<string, string> = {
   'system.timed_out': 'timed out',
   'system.epipe': 'write EPIPE',
   'system.unreachable': 'connect EHOSTUNREACH 10.0.0.1:443',
+  // coder/websocket CloseError texts (close.go: "status = %v and reason = %q") for the statuses the corpus did not reproduce.
+  'go.coder_close_policy': 'failed to get reader: received close frame: status = StatusPolicyViolation and reason = "origin not allowed"',
+  'go.coder_close_internal': 'failed to get reader: received close frame: status = StatusInternalError and reason = ""',
+  'go.coder_close_restart': 'failed to get reader: received close frame: status = StatusTryAgainLater and reason = "overloaded"',
 };
 
 const rules = vocabularies.flatMap((vocabulary) => vocabulary.rules);
