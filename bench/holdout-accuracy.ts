@@ -1,12 +1,23 @@
-// Accuracy of wsdiag next to the close-code baseline on the held-out set (test/fixtures/holdout), which
-// the engine was never tuned on; lists every miss with the evidence that decided it.
-// Run: `npm run build && node dist/bench/holdout-accuracy.js`.
+// Accuracy of wsdiag next to the close-code baseline on the held-out sets (test/fixtures/holdout*), made
+// apart from the corpus the engine is tuned on; lists every miss with the evidence that decided it.
+// Run: `npm run build && node dist/bench/holdout-accuracy.js [folder]` (no folder: every set).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../analyzers/classify.js';
 import { findRepoRoot, formatReport, loadCorpus, runAccuracy, type CorpusSample } from './accuracy.js';
 
-export const HOLDOUT_DIR = join('test', 'fixtures', 'holdout');
+/** A held-out set: its folder, the prefix of its event ids, and the accuracy floors its test holds it to. */
+export interface HoldoutSet {
+  readonly dir: string;
+  readonly idPrefix: string;
+  /** Regression floors (share of samples), set below the figure measured when the set was made. */
+  readonly floors: { readonly attribution: number; readonly cause: number };
+}
+
+export const HOLDOUT_SETS: readonly HoldoutSet[] = [
+  // Blind when made (93.7% / 81.1%); rules were later added after its misses, so it is no longer blind.
+  { dir: join('test', 'fixtures', 'holdout'), idPrefix: 'holdout', floors: { attribution: 0.85, cause: 0.75 } },
+];
 
 export interface HoldoutMiss {
   eventId: string;
@@ -53,10 +64,13 @@ export function formatMisses(misses: readonly HoldoutMiss[]): string {
 
 const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (invokedDirectly) {
-  const { samples, errors } = loadCorpus(join(findRepoRoot(), HOLDOUT_DIR));
-  if (errors.length > 0) {
-    process.stderr.write(`invalid holdout lines:\n${errors.join('\n')}\n`);
-    process.exitCode = 1;
+  const dirs = process.argv[2] ? [process.argv[2]] : HOLDOUT_SETS.map((set) => set.dir);
+  for (const dir of dirs) {
+    const { samples, errors } = loadCorpus(join(findRepoRoot(), dir));
+    if (errors.length > 0) {
+      process.stderr.write(`invalid lines in ${dir}:\n${errors.join('\n')}\n`);
+      process.exitCode = 1;
+    }
+    process.stdout.write(`${dir}: ${samples.length} samples\n${formatReport(runAccuracy(samples))}\n\n${formatMisses(holdoutMisses(samples))}\n\n`);
   }
-  process.stdout.write(`holdout: ${samples.length} samples\n${formatReport(runAccuracy(samples))}\n\n${formatMisses(holdoutMisses(samples))}\n`);
 }

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRepoRoot, loadCorpus } from '../../../bench/accuracy.js';
-import { HOLDOUT_DIR } from '../../../bench/holdout-accuracy.js';
+import { HOLDOUT_SETS } from '../../../bench/holdout-accuracy.js';
 import { classify } from '../../../analyzers/classify.js';
 import type { TelemetryEvent } from '../../../schemas/telemetry-event.js';
 import { telemetryEventSchema, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
@@ -20,7 +20,7 @@ import { sampleTexts } from './vocabulary-samples.js';
 const SNAPSHOT = join(findRepoRoot(), 'test/fixtures/classify-snapshot.ndjson');
 
 function snapshotEvents(): TelemetryEvent[] {
-  const recorded = [...loadCorpus().samples, ...loadCorpus(join(findRepoRoot(), HOLDOUT_DIR)).samples].map((sample) => sample.event);
+  const recorded = [...loadCorpus().samples, ...HOLDOUT_SETS.flatMap((set) => loadCorpus(join(findRepoRoot(), set.dir)).samples)].map((sample) => sample.event);
   // The same events with a message no other event has: the matcher runs instead of the memo.
   const distinct = recorded
     .filter((event) => event.error?.message)
