@@ -17,7 +17,7 @@ export interface HoldoutSet {
 export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Blind when made (93.7% / 81.1%); rules were later added after its misses, so it is no longer blind.
   { dir: join('test', 'fixtures', 'holdout'), idPrefix: 'holdout', floors: { attribution: 0.85, cause: 0.75 } },
-  // Made with other stacks after those changes, measured blind once: 96.0% / 77.5% (173 samples).
+  // Made with other stacks after those changes, measured blind once: 96.0% / 77.5% (173 samples); its misses then led to changes too.
   { dir: join('test', 'fixtures', 'holdout-2'), idPrefix: 'holdout2', floors: { attribution: 0.9, cause: 0.7 } },
 ];
 

@@ -5,6 +5,7 @@ import { rule, type Vocabulary } from './types.js';
 const netErrors = 'Chromium net/base/net_error_list.h https://source.chromium.org/chromium/chromium/src/+/main:net/base/net_error_list.h';
 const wsHandshake =
   'Chromium net/websockets/websocket_basic_handshake_stream.cc https://source.chromium.org/chromium/chromium/src/+/main:net/websockets/websocket_basic_handshake_stream.cc';
+const wsStreamTest = 'Chromium net/websockets/websocket_stream_test.cc (WebSocketStreamCreateBasicAuthTest: "HTTP Authentication failed; no valid credentials available") https://source.chromium.org/chromium/chromium/src/+/main:net/websockets/websocket_stream_test.cc';
 const wsChannel = 'Chromium net/websockets/websocket_channel.cc https://source.chromium.org/chromium/chromium/src/+/main:net/websockets/websocket_channel.cc';
 const nssErrors = 'NSS/PSM error codes https://firefox-source-docs.mozilla.org/security/nss/legacy/ssl_functions/sslerr.html; security/manager/locales/en-US/security/certificates/certificateErrors (mozilla-central)';
 const pkixErrors = 'mozilla::pkix error codes https://searchfox.org/mozilla-central/source/security/nss/lib/mozpkix/include/pkix/pkixnss.h';
@@ -37,7 +38,13 @@ export const browserVocabulary: Vocabulary = {
     rule('chromium.unexpected_response_code', /Error during WebSocket handshake: Unexpected response code: (\d{3})/, 'http_rejected', 0.85, `${wsHandshake}; seen in https://github.com/liftoff/GateOne/issues/665 and https://github.com/silverwind/droppy/issues/176`, { capture: 'http_status' }),
     rule('chromium.subprotocol_missing', /Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received/, 'subprotocol_mismatch', 0.85, wsHandshake),
     rule('chromium.subprotocol_mismatch', /'Sec-WebSocket-Protocol' header value '[^']*' in response does not match any of sent values/, 'subprotocol_mismatch', 0.85, wsHandshake),
-    rule('chromium.unsupported_extension', /Found an unsupported extension '[^']*' in 'Sec-WebSocket-Extensions' header/, 'extension_params_rejected', 0.8, wsHandshake),
+    // Chromium always offers permessage-deflate and names any other answer "unsupported": the offered extension
+    // was not negotiated, something else was (corpus-chromium-12).
+    rule('chromium.unsupported_extension', /Found an unsupported extension '[^']*' in 'Sec-WebSocket-Extensions' header/, 'extension_not_negotiated', 0.8, wsHandshake),
+    rule('chromium.duplicate_deflate', /Received duplicate permessage-deflate response/, 'extension_params_rejected', 0.8, `${wsHandshake}; reproduced: test/fixtures/corpus/chromium.ndjson corpus-chromium-27`),
+    rule('chromium.subprotocol_unrequested', /Response must not include 'Sec-WebSocket-Protocol' header if not present in request/, 'subprotocol_mismatch', 0.85, `${wsHandshake}; reproduced: test/fixtures/corpus/chromium.ndjson corpus-chromium-28`),
+    rule('chromium.http_auth_failed', /HTTP Authentication failed; no valid credentials available/, 'http_auth_rejected', 0.8, `${wsStreamTest}; reproduced: test/fixtures/corpus/chromium.ndjson corpus-chromium-25`),
+    rule('chromium.masked_frame', /A server must not mask any frames that it sends to the client/, 'protocol_error', 0.8, `${wsChannel}; reproduced: test/fixtures/corpus/chromium.ndjson corpus-chromium-26`),
     rule('chromium.permessage_deflate_error', /Error in permessage-deflate: /, 'extension_params_rejected', 0.8, wsHandshake),
     rule('chromium.upgrade_header_missing', /Error during WebSocket handshake: 'Upgrade' header is missing|Error during WebSocket handshake: 'Connection' header is missing/, 'http_rejected', 0.7, wsHandshake),
     rule('chromium.incorrect_accept', /Error during WebSocket handshake: Incorrect 'Sec-WebSocket-Accept' header value/, 'protocol_error', 0.7, wsHandshake),

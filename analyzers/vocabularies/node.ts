@@ -35,7 +35,7 @@ export const nodeVocabulary: Vocabulary = {
     rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}; tungstenite prints the same texts (src/error.rs SubProtocolError https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-11)`),
     // The client offered no extension at all: a server protocol violation, not a mandatory-extension failure.
     rule('ws.unrequested_extension', /Server sent a Sec-WebSocket-Extensions header but no extension was requested/, 'protocol_error', 0.8, ws),
-    rule('node.extension_not_requested', /Server indicated an extension that was not requested/, 'extension_params_rejected', 0.8, 'reproduced: test/fixtures/corpus/node.ndjson corpus-node-19 (lab server answering x-webkit-deflate-frame)'),
+    rule('node.extension_not_requested', /Server indicated an extension that was not requested/, 'extension_not_negotiated', 0.8, 'reproduced: test/fixtures/corpus/node.ndjson corpus-node-19 (lab server answering x-webkit-deflate-frame)'),
     rule('ws.invalid_extensions_header', /Invalid Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.85, `${ws}; ${repro} (server_max_window_bits=7, unoffered client_max_window_bits)`),
     rule('ws.server_invalid_extensions', /Invalid or unacceptable Sec-WebSocket-Extensions header/, 'extension_params_rejected', 0.8, wsServer),
     rule('ws.rsv1_must_be_clear', /RSV1 must be clear/, 'protocol_error', 0.8, wsReceiver),

@@ -21,6 +21,13 @@ const describeStatus = (status: number, cause: Cause, gateway: boolean): string 
 const describeUnoffered = (header: string): string =>
   `response names ${JSON.stringify(header.slice(0, 120))} but the client offered no extension (rule extensions.unoffered, RFC 6455 §4.1)`;
 const describeFallback = (): string => 'outcome failed with no recognised evidence (rule fallback.failed)';
+const describeAfterOpen = (original: Finding): string =>
+  `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
+
+/** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
+function afterOpen(original: Finding): Finding {
+  return finding('abnormal_closure', original.confidence, original.kind, describeAfterOpen, original);
+}
 
 function closeFinding(context: EvidenceContext): Finding | undefined {
   const close = context.event.close;
@@ -66,7 +73,11 @@ export const otherFailureClassifier: Classifier = {
     const status = statusFinding(context);
     if (status) findings.push(status);
     const hits = context.hits;
-    for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === 'other') findings.push(hits[i] as TextHit);
+    const opened = event.handshake?.status === 101;
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i] as TextHit;
+      if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit) : hit);
+    }
     const close = closeFinding(context);
     if (close) findings.push(close);
     const unoffered = unofferedExtensionFinding(context);

@@ -103,6 +103,18 @@ describe('1010 from the handshake', () => {
   });
 });
 
+describe('resets', () => {
+  const reset = { error: { message: 'read tcp 127.0.0.1:39500->127.0.0.1:10500: read: connection reset by peer' } };
+  it('a reset before the upgrade completed is a network reset', () => {
+    expect(check({ ...reset, target: { url: 'ws://api.example.com/socket' } })).toMatchObject({ attribution: 'other', cause: 'network_reset' });
+  });
+  it('a reset after a 101 dropped an open connection: abnormal closure, saying why', () => {
+    const result = check({ ...reset, target: { url: 'ws://api.example.com/socket' }, handshake: { status: 101 } });
+    expect(result).toMatchObject({ attribution: 'other', cause: 'abnormal_closure' });
+    expect(result.evidence[0]?.detail).toContain('the upgrade had completed (HTTP 101)');
+  });
+});
+
 describe('hard negatives are neither 1015 nor 1010', () => {
   it.each<Case>([
     ['ECONNREFUSED on wss', { error: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.1:443' } }, 'other', 'connection_refused'],

@@ -15,7 +15,11 @@ export const tables: Record<string, readonly Row[]> = {
     ['403', "WebSocket connection to 'wss://api.example.com/' failed: Error during WebSocket handshake: Unexpected response code: 403", 'other', 'http_rejected'],
     ['401', 'Error during WebSocket handshake: Unexpected response code: 401', 'other', 'http_auth_rejected'],
     ['subprotocol', "Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received", 'other', 'subprotocol_mismatch'],
-    ['extension', "Error during WebSocket handshake: Found an unsupported extension 'x-foo' in 'Sec-WebSocket-Extensions' header", '1010', 'extension_params_rejected'],
+    ['extension', "Error during WebSocket handshake: Found an unsupported extension 'x-foo' in 'Sec-WebSocket-Extensions' header", '1010', 'extension_not_negotiated'],
+    ['duplicate deflate', "WebSocket connection to 'ws://localhost:10503/' failed: Error during WebSocket handshake: Received duplicate permessage-deflate response", '1010', 'extension_params_rejected'],
+    ['unrequested subprotocol', "Error during WebSocket handshake: Response must not include 'Sec-WebSocket-Protocol' header if not present in request: chat.v9", 'other', 'subprotocol_mismatch'],
+    ['http auth', "WebSocket connection to 'ws://localhost:10501/' failed: HTTP Authentication failed; no valid credentials available", 'other', 'http_auth_rejected'],
+    ['masked frame', 'A server must not mask any frames that it sends to the client.', 'other', 'protocol_error'],
   ],
   firefox: [
     ['expired', 'SEC_ERROR_EXPIRED_CERTIFICATE', '1015', 'cert_expired'],
