@@ -11,6 +11,9 @@ const coder = 'coder/websocket dial.go; seen in https://github.com/coder/websock
 const coderClose = 'coder/websocket close.go (CloseError "status = %v and reason = %q", StatusCode names) https://github.com/coder/websocket/blob/master/close.go';
 const coderRead = 'coder/websocket read.go ("failed to read frame header: %w") https://github.com/coder/websocket/blob/master/read.go';
 
+const xnet = 'golang.org/x/net/websocket hybi.go (ErrChallengeResponse, ErrBadWebSocketProtocol, ErrUnsupportedExtensions, ErrBadStatus) https://cs.opensource.google/go/x/net/+/master:websocket/hybi.go';
+const gobwas = 'gobwas/ws dialer.go and errors.go (ErrHandshakeBadSecAccept, ErrHandshakeBadSubProtocol, ErrHandshakeBadExtensions, StatusError) https://github.com/gobwas/ws/blob/master/dialer.go';
+
 export const goVocabulary: Vocabulary = {
   name: 'go',
   rules: [
@@ -43,6 +46,16 @@ export const goVocabulary: Vocabulary = {
     rule('go.coder_close_restart', /received close frame: status = Status(?:ServiceRestart|TryAgainLater)\b/, 'service_restart', 0.75, coderClose),
     rule('go.coder_frame_header_eof', /failed to read frame header: (?:unexpected )?EOF/, 'abnormal_closure', 0.6, `${coderRead}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-41`),
     rule('go.context_deadline', /\bcontext deadline exceeded\b/, 'network_timeout', 0.65, `Go src/context/context.go (DeadlineExceeded) https://go.dev/src/context/context.go; reproduced: test/fixtures/corpus/go.ndjson corpus-go-39`),
+    rule('go.xnet_challenge', /mismatch challenge\/response/, 'protocol_error', 0.7, `${xnet}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-43`),
+    rule('go.xnet_protocol', /missing or bad WebSocket-Protocol/, 'subprotocol_mismatch', 0.75, `${xnet}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-44`),
+    // x/net/websocket offers no extension, so any answered one is the server's protocol violation.
+    rule('go.xnet_extensions', /websocket\.Dial \S+: unsupported extensions/, 'protocol_error', 0.7, `${xnet}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-45`),
+    rule('go.xnet_bad_status', /websocket\.Dial \S+: bad status/, 'http_rejected', 0.6, `${xnet}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-46`),
+    rule('go.gobwas_accept', /handshake error: bad "Sec-WebSocket-Accept" header/, 'protocol_error', 0.7, `${gobwas}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-47`),
+    rule('go.gobwas_protocol', /unexpected protocol in "Sec-WebSocket-Protocol" header/, 'subprotocol_mismatch', 0.8, `${gobwas}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-48`),
+    // gobwas names the wrong header in this text; it is about an extension the client did not offer.
+    rule('go.gobwas_extensions', /unexpected extensions in "Sec-WebSocket-Protocol" header/, 'extension_not_negotiated', 0.6, `${gobwas}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-49`),
+    rule('go.gobwas_status', /unexpected HTTP response status: (\d{3})/, 'http_rejected', 0.85, `${gobwas}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-50`, { capture: 'http_status' }),
     rule('go.coder_status', /expected handshake response status code 101 but got (\d{3})/, 'http_rejected', 0.85, coder, { capture: 'http_status' }),
   ],
 };
