@@ -15,6 +15,9 @@ const tyrus = 'Tyrus client localization.properties (invalid.response.code) http
 const jdkOpening = 'OpenJDK jdk/internal/net/http/websocket/OpeningHandshake.java (CheckFailedException) https://github.com/openjdk/jdk/blob/master/src/java.net.http/share/classes/jdk/internal/net/http/websocket/OpeningHandshake.java';
 const nio = 'OpenJDK java.nio.channels (UnresolvedAddressException, ClosedChannelException) and java.net.ConnectException https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/net/ConnectException.html';
 
+const netty = 'Netty WebSocketClientHandshaker13.verify ("Invalid subprotocol. Actual: %s. Expected one of: %s", "Invalid challenge. Actual: %s. Expected: %s") https://github.com/netty/netty/blob/4.1/codec-http/src/main/java/io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker13.java';
+const nettyExtensions = 'Netty WebSocketClientExtensionHandler ("invalid WebSocket Extension handshake for") https://github.com/netty/netty/blob/4.1/codec-http/src/main/java/io/netty/handler/codec/http/websocketx/extensions/WebSocketClientExtensionHandler.java';
+
 export const javaVocabulary: Vocabulary = {
   name: 'java',
   rules: [
@@ -31,6 +34,12 @@ export const javaVocabulary: Vocabulary = {
     rule('java.unresolved_address', /\bUnresolvedAddressException\b/, 'dns_failure', 0.8, `${nio}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-32`),
     // A bare ConnectException (no "Connection refused" text, e.g. java.net.http over NIO) is a refused or failed connect.
     rule('java.connect_exception', /\bjava\.net\.ConnectException\b/, 'connection_refused', 0.6, `${nio}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-31`),
+    rule('netty.invalid_subprotocol', /Invalid subprotocol\. Actual: \S* ?\. ?Expected one of:/, 'subprotocol_mismatch', 0.8, `${netty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-33`),
+    rule('netty.invalid_challenge', /WebSocketClientHandshakeException: Invalid challenge\. Actual:/, 'protocol_error', 0.7, `${netty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-34`),
+    rule('netty.invalid_extension', /invalid WebSocket Extension handshake for/, 'extension_params_rejected', 0.75, `${nettyExtensions}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-35`),
+    rule('jetty.invalid_accept', /Invalid Sec-WebSocket-Accept hash/, 'protocol_error', 0.7, `${jetty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-36`),
+    rule('jetty.subprotocol_not_offered', /Upgrade failed: subprotocol \[[^\]]*\] not found in offered subprotocols/, 'subprotocol_mismatch', 0.8, `${jetty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-37`),
+    rule('jetty.extension_not_requested', /Sec-WebSocket-Extensions contained extension not requested/, 'extension_not_negotiated', 0.7, `${jetty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-38`),
     rule('tyrus.ssl_handshake_failed', /SSL handshake has failed/, 'tls_unknown', 0.6, `${tyrus}; seen in https://github.com/eclipse-ee4j/tyrus/issues/580`),
     rule('tyrus.no_handshake_response', /Handshake response not received/, 'network_timeout', 0.6, `${tyrus}; seen in https://github.com/eclipse-ee4j/tyrus/issues/613`),
     rule('jsse.no_san_match', /No subject alternative (?:DNS )?names? matching .+ found|No subject alternative names present|No name matching \S+ found/, 'hostname_mismatch', 0.85, hostChecker),

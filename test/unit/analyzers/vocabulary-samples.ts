@@ -112,6 +112,12 @@ export const tables: Record<string, readonly Row[]> = {
     ['jdk subprotocol', 'java.net.http.WebSocketHandshakeException\nCaused by: jdk.internal.net.http.websocket.CheckFailedException: Unexpected subprotocol: chat.v9', 'other', 'subprotocol_mismatch'],
     ['nio refused', 'java.net.ConnectException\nCaused by: java.nio.channels.ClosedChannelException', 'other', 'connection_refused'],
     ['nio unresolved', 'java.net.ConnectException\nCaused by: java.nio.channels.UnresolvedAddressException', 'other', 'dns_failure'],
+    ['netty subprotocol', 'io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid subprotocol. Actual: chat.v9. Expected one of: chat.v3', 'other', 'subprotocol_mismatch'],
+    ['netty challenge', 'io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid challenge. Actual: UT421w0LgtixpkOak2xSRy2JG6M=. Expected: Hke2/6OFDVnpZrKeurTTZ0woW8g=', 'other', 'protocol_error'],
+    ['netty extension', 'io.netty.handler.codec.CodecException: invalid WebSocket Extension handshake for "permessage-deflate; foo=bar"', '1010', 'extension_params_rejected'],
+    ['jetty accept', 'Caused by: org.eclipse.jetty.client.HttpResponseException: Invalid Sec-WebSocket-Accept hash (was: UT421w0LgtixpkOak2xSRy2JG6M= expected: kny3lX6gWVyrN2SNiz7ibfjJzyk=)', 'other', 'protocol_error'],
+    ['jetty subprotocol', 'Caused by: org.eclipse.jetty.websocket.core.exception.WebSocketException: Upgrade failed: subprotocol [chat.v9] not found in offered subprotocols [chat.v3]', 'other', 'subprotocol_mismatch'],
+    ['jetty extension', 'Caused by: org.eclipse.jetty.websocket.core.exception.WebSocketException: Upgrade failed: Sec-WebSocket-Extensions contained extension not requested', '1010', 'extension_not_negotiated'],
   ],
   python: [
     ['websockets timeout', 'TimeoutError: timed out during opening handshake', 'other', 'network_timeout'],
