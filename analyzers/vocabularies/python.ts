@@ -11,6 +11,8 @@ const aiohttp = 'aiohttp client_exceptions.py / client.py (WSServerHandshakeErro
 
 const aiohttpWs = 'aiohttp client.py _ws_connect (WSServerHandshakeError "Invalid challenge response", "Invalid window size") https://github.com/aio-libs/aiohttp/blob/master/aiohttp/client.py';
 
+const tornado = 'tornado websocket.py (_process_server_headers, _get_compressor_options: ValueError texts) https://github.com/tornadoweb/tornado/blob/master/tornado/websocket.py';
+
 export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
@@ -26,6 +28,10 @@ export const pythonVocabulary: Vocabulary = {
     rule('aiohttp.invalid_challenge', /message='Invalid challenge response'/, 'protocol_error', 0.7, `${aiohttpWs}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-41`),
     rule('aiohttp.invalid_window_size', /message='Invalid window size'/, 'extension_params_rejected', 0.75, `${aiohttpWs}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-42`),
     rule('python.ssl_unexpected_eof', /\[SSL: UNEXPECTED_EOF_WHILE_READING\]|\bSSLEOFError\b/, 'tls_unknown', 0.55, `${pySsl}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-43`),
+    rule('tornado.compression_parameter', /unsupported compression parameter '/, 'extension_params_rejected', 0.75, `${tornado}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-45`),
+    // Above websockets.extension (0.75), which reads "unsupported extension" as bad parameters: tornado names another extension.
+    rule('tornado.unsupported_extension', /unsupported extension \('(?!permessage-deflate')/, 'extension_not_negotiated', 0.8, `${tornado}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-46`),
+    rule('trio.connect_failed', /all attempts to connect to \S+ failed/, 'connection_refused', 0.6, 'trio src/trio/_highlevel_open_tcp_stream.py (OSError "all attempts to connect to ... failed") https://github.com/python-trio/trio/blob/main/src/trio/_highlevel_open_tcp_stream.py; reproduced: test/fixtures/corpus/python.ndjson corpus-python-47'),
     rule('aiohttp.certificate_error', /\bClientConnectorCertificateError\b/, 'tls_unknown', 0.6, aiohttp),
     rule('aiohttp.ssl_error', /\bClientConnectorSSLError\b|\bClientSSLError\b/, 'tls_unknown', 0.55, aiohttp),
   ],

@@ -135,6 +135,9 @@ export const tables: Record<string, readonly Row[]> = {
     ['aiohttp window size', "101, message='Invalid window size', url='ws://localhost:10496/'", '1010', 'extension_params_rejected'],
     ['ssl eof', '[SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)', '1015', 'tls_unknown'],
     ['aiohttp wrapped verify text', "Cannot connect to host localhost:10499 ssl:True [SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')]", '1015', 'untrusted_ca'],
+    ['tornado compression parameter', "unsupported compression parameter 'foo'", '1010', 'extension_params_rejected'],
+    ['tornado unsupported extension', "unsupported extension ('x-custom-compress', {'level': '3'})", '1010', 'extension_not_negotiated'],
+    ['trio connect', 'HandshakeError(); cause: OSError: all attempts to connect to localhost:10498 failed', 'other', 'connection_refused'],
   ],
   dotnet: [
     ['.NET Framework status', "System.Net.WebSockets.WebSocketException: The server returned status code '401' when the expected status code was '101'.", 'other', 'http_auth_rejected'],
