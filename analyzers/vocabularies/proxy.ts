@@ -11,6 +11,7 @@ export const proxyVocabulary: Vocabulary = {
   name: 'proxy',
   rules: [
     rule('nginx.upstream_verify_error', /upstream SSL certificate verify error: \((\d+):/, 'tls_unknown', 0.95, nginxUpstream, { capture: 'verify_code' }),
+    rule('nginx.could_not_be_resolved', /\S+ could not be resolved \(\d+: /, 'dns_failure', 0.85, 'nginx src/core/ngx_resolver.c and src/http/ngx_http_upstream.c ("%V could not be resolved (%i: %s)") https://github.com/nginx/nginx/blob/master/src/http/ngx_http_upstream.c; reproduced: test/fixtures/corpus/nginx.ndjson corpus-nginx-8'),
     rule('nginx.upstream_does_not_match', /upstream SSL certificate does not match/, 'hostname_mismatch', 0.85, nginxUpstream),
     rule('nginx.peer_closed_in_handshake', /peer closed connection in SSL handshake/, 'tls_unknown', 0.5, nginxHandshake),
     rule('envoy.delayed_connect_refused', /delayed connect error: 111\b/, 'connection_refused', 0.8, envoy),

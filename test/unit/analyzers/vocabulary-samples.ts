@@ -183,6 +183,7 @@ export const tables: Record<string, readonly Row[]> = {
     ['envoy protocol version', 'TLS_error:|268436526:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION:TLS_error_end', '1015', 'tls_version_mismatch'],
     ['haproxy', 'SSL handshake failure', '1015', 'tls_unknown'],
     ['haproxy timeout', 'Timeout during SSL handshake', '1015', 'tls_unknown'],
+    ['nginx resolver', '[error] 23325#23325: *1 ws.lab3.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: , request: "GET / HTTP/1.1", host: "127.0.0.1:10510"', 'other', 'dns_failure'],
   ],
 };
 
