@@ -12,6 +12,9 @@ const repro = 'reproduced: docs/reproductions.md (node-ws against loopback ws/ht
 const undici = 'undici lib/web/websocket/connection.js (failWebsocketConnection reasons) https://github.com/nodejs/undici/blob/main/lib/web/websocket/connection.js';
 const wsServer = 'ws lib/websocket-server.js https://github.com/websockets/ws/blob/master/lib/websocket-server.js';
 
+const wsDriver = 'websocket-driver lib/websocket/driver/client.js ("Sec-WebSocket-Protocol mismatch") and websocket-extensions ("Server sent an extension response for unknown extension") https://github.com/faye/websocket-driver-node/blob/main/lib/websocket/driver/client.js';
+const websocketNode = 'WebSocket-Node lib/WebSocketClient.js (validateHandshake) https://github.com/theturtle32/WebSocket-Node/blob/master/lib/WebSocketClient.js';
+
 export const nodeVocabulary: Vocabulary = {
   name: 'node',
   rules: [
@@ -48,6 +51,12 @@ export const nodeVocabulary: Vocabulary = {
     rule('undici.accept_mismatch', /Incorrect hash received in Sec-WebSocket-Accept header/, 'protocol_error', 0.7, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-43`),
     rule('undici.subprotocol', /Protocol was not set in the opening handshake/, 'subprotocol_mismatch', 0.75, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-44`),
     rule('undici.extensions_mismatch', /Sec-WebSocket-Extensions header does not match/, 'extension_not_negotiated', 0.7, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-45`),
+    // faye-websocket (websocket-driver) and WebSocket-Node (npm `websocket`)
+    // Above the 1002 close faye reports with it (0.8): the text says what the protocol error was.
+    rule('faye.protocol_mismatch', /Error during WebSocket handshake: Sec-WebSocket-Protocol mismatch/, 'subprotocol_mismatch', 0.85, `${wsDriver}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-46`),
+    rule('faye.unknown_extension', /Server sent an extension response for unknown extension/, 'extension_not_negotiated', 0.8, `${wsDriver}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-47`),
+    rule('websocket_node.no_protocol', /Server did not respond with a requested protocol/, 'subprotocol_mismatch', 0.8, `${websocketNode}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-48`),
+    rule('websocket_node.accept_mismatch', /Sec-WebSocket-Accept header from server didn't match expected value/, 'protocol_error', 0.7, `${websocketNode}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-49`),
     rule('node.socket_hang_up', /\bsocket hang up\b/, 'network_reset', 0.6, nodeErrors),
   ],
 };

@@ -65,6 +65,10 @@ export const tables: Record<string, readonly Row[]> = {
     ['undici accept mismatch', 'Incorrect hash received in Sec-WebSocket-Accept header.', 'other', 'protocol_error'],
     ['undici subprotocol', 'Protocol was not set in the opening handshake.', 'other', 'subprotocol_mismatch'],
     ['undici extensions', 'Sec-WebSocket-Extensions header does not match.', '1010', 'extension_not_negotiated'],
+    ['faye protocol', 'Error during WebSocket handshake: Sec-WebSocket-Protocol mismatch', 'other', 'subprotocol_mismatch'],
+    ['faye extension', 'Error during WebSocket handshake: Server sent an extension response for unknown extension "x-custom-compress"', '1010', 'extension_not_negotiated'],
+    ['websocket-node protocol', 'Server did not respond with a requested protocol.', 'other', 'subprotocol_mismatch'],
+    ['websocket-node accept', "Sec-WebSocket-Accept header from server didn't match expected value of pUPnprcWnUJN2EEbM1bzrFZg1iQ=", 'other', 'protocol_error'],
   ],
   go: [
     ['legacy common name', 'x509: certificate relies on legacy Common Name field, use SANs instead', '1015', 'hostname_mismatch'],
