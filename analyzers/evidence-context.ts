@@ -12,9 +12,14 @@ export interface EvidenceContext {
   readonly text: string;
   /**
    * An HTTP response to the upgrade, a Close frame, or outcome connected: the TLS handshake completed.
-   * 502/503/504 do not count: proxies answer them when their own TLS handshake upstream failed.
+   * A gateway status does not count: proxies answer it when their own TLS handshake upstream failed.
    */
   readonly tlsCompleted: boolean;
+  /**
+   * The upgrade's HTTP status reports an upstream failure rather than the server's answer: 502/503/504,
+   * or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
+   */
+  readonly gatewayStatus: boolean;
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
   readonly failed: boolean;
 }
@@ -59,6 +64,7 @@ class EventContext implements EvidenceContext {
   readonly secure: boolean;
   readonly hits: readonly TextHit[];
   readonly tlsCompleted: boolean;
+  readonly gatewayStatus: boolean;
   readonly failed: boolean;
   private joined: string | undefined;
 
@@ -69,7 +75,8 @@ class EventContext implements EvidenceContext {
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);
-    this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !GATEWAY_STATUS.has(status)) || event.close?.on_wire === true;
+    this.gatewayStatus = status !== undefined && (GATEWAY_STATUS.has(status) || (status >= 500 && event.source.kind === 'proxy'));
+    this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
     this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;
   }
 

@@ -5,6 +5,7 @@ import { rule, type Vocabulary } from './types.js';
 const nginxUpstream = 'nginx src/event/ngx_event_openssl.c ("upstream SSL certificate verify error", "upstream SSL certificate does not match") https://github.com/nginx/nginx/blob/master/src/event/ngx_event_openssl.c';
 const nginxHandshake = 'nginx src/event/ngx_event_openssl.c ("SSL_do_handshake() failed", "peer closed connection in SSL handshake") https://github.com/nginx/nginx/blob/master/src/event/ngx_event_openssl.c';
 const envoy = 'Envoy response flags and transport failure reasons https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage';
+const apacheSsl = 'Apache httpd modules/ssl/ssl_engine_kernel.c and ssl_engine_io.c (AH02039/AH02276 "Certificate Verification: Error (%d): %s", AH02411 "SSL Proxy: Peer certificate does not match for hostname %s") https://github.com/apache/httpd/blob/trunk/modules/ssl/ssl_engine_kernel.c';
 const haproxy = 'HAProxy src/ssl_sock.c / doc/configuration.txt (connection error messages) https://docs.haproxy.org/2.8/configuration.html';
 
 export const proxyVocabulary: Vocabulary = {
@@ -21,6 +22,8 @@ export const proxyVocabulary: Vocabulary = {
     rule('nginx.upstream_prematurely_closed', /upstream prematurely closed connection/, 'network_reset', 0.6, nginxHandshake),
     rule('envoy.connection_failure', /reset reason: (?:remote )?connection failure\b(?!, transport failure reason)/, 'network_reset', 0.65, `${envoy}; seen in https://github.com/envoyproxy/envoy/issues/45011`),
     rule('envoy.tls_error', /transport failure reason: TLS error|\bTLS_error:/, 'tls_unknown', 0.55, envoy),
+    rule('apache.certificate_verification', /\bAH0(?:2039|2276): Certificate Verification: Error \((\d+)\)/, 'tls_unknown', 0.95, `${apacheSsl}; reproduced: test/fixtures/corpus/apache.ndjson corpus-apache-1`, { capture: 'verify_code' }),
+    rule('apache.peer_name_mismatch', /\bAH02411: SSL Proxy: Peer certificate does not match for hostname/, 'hostname_mismatch', 0.85, `${apacheSsl}; reproduced: test/fixtures/corpus/apache.ndjson corpus-apache-2`),
     rule('haproxy.ssl_handshake_failure', /SSL handshake failure/, 'tls_unknown', 0.55, haproxy),
     rule('haproxy.ssl_handshake_timeout', /Timeout during SSL handshake/, 'tls_unknown', 0.5, haproxy),
   ],

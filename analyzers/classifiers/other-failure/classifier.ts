@@ -49,8 +49,8 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   if (status === undefined) return undefined;
   const cause = httpStatusCause(status);
   if (!cause) return undefined;
-  // 502/503/504 are how proxies report an upstream failure: the upstream's own evidence (TLS, refused) wins.
-  const gateway = status === 502 || status === 503 || status === 504;
+  // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused) wins.
+  const gateway = context.gatewayStatus;
   return finding(cause, gateway ? 0.5 : 0.9, 'handshake.status', describeStatus, status, cause, gateway);
 }
 

@@ -103,6 +103,22 @@ describe('1010 from the handshake', () => {
   });
 });
 
+describe('HTTP status answered by a proxy', () => {
+  const upstreamExpired = { message: 'AH02276: Certificate Verification: Error (10): certificate has expired' };
+  it('a proxy 500 after its upstream TLS failed does not hide the TLS failure', () => {
+    const result = check({ source: { kind: 'proxy', service: 'apache' }, target: { url: 'ws://edge.example.com/' }, handshake: { status: 500 }, error: upstreamExpired });
+    expect(result).toMatchObject({ attribution: '1015', cause: 'cert_expired' });
+  });
+  it("a server's own 500 means its TLS handshake completed: an HTTP refusal", () => {
+    const result = check({ source: { kind: 'client', service: 'web' }, handshake: { status: 500 }, error: upstreamExpired });
+    expect(result.attribution).toBe('other');
+  });
+  it('a proxy 403 is still an HTTP refusal', () => {
+    const result = check({ source: { kind: 'proxy', service: 'apache' }, target: { url: 'ws://edge.example.com/' }, handshake: { status: 403 } });
+    expect(result).toMatchObject({ attribution: 'other', cause: 'http_rejected' });
+  });
+});
+
 describe('resets', () => {
   const reset = { error: { message: 'read tcp 127.0.0.1:39500->127.0.0.1:10500: read: connection reset by peer' } };
   it('a reset before the upgrade completed is a network reset', () => {

@@ -188,6 +188,8 @@ export const tables: Record<string, readonly Row[]> = {
     ['haproxy', 'SSL handshake failure', '1015', 'tls_unknown'],
     ['haproxy timeout', 'Timeout during SSL handshake', '1015', 'tls_unknown'],
     ['nginx resolver', '[error] 23325#23325: *1 ws.lab3.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: , request: "GET / HTTP/1.1", host: "127.0.0.1:10510"', 'other', 'dns_failure'],
+    ['apache verify', '[ssl:info] [pid 7913:tid 7974] [remote 127.0.0.1:10520] AH02276: Certificate Verification: Error (10): certificate has expired [subject: CN=localhost]', '1015', 'cert_expired'],
+    ['apache name', '[ssl:info] [pid 7913:tid 7971] [remote 127.0.0.1:10522] AH02411: SSL Proxy: Peer certificate does not match for hostname localhost', '1015', 'hostname_mismatch'],
   ],
 };
 
