@@ -14,6 +14,8 @@ const coderRead = 'coder/websocket read.go ("failed to read frame header: %w") h
 const xnet = 'golang.org/x/net/websocket hybi.go (ErrChallengeResponse, ErrBadWebSocketProtocol, ErrUnsupportedExtensions, ErrBadStatus) https://cs.opensource.google/go/x/net/+/master:websocket/hybi.go';
 const gobwas = 'gobwas/ws dialer.go and errors.go (ErrHandshakeBadSecAccept, ErrHandshakeBadSubProtocol, ErrHandshakeBadExtensions, StatusError) https://github.com/gobwas/ws/blob/master/dialer.go';
 
+const gws = 'lxzan/gws client.go and internal/error.go (ErrSubprotocolNegotiation, "unexpected status code") https://github.com/lxzan/gws/blob/master/client.go';
+
 export const goVocabulary: Vocabulary = {
   name: 'go',
   rules: [
@@ -56,6 +58,8 @@ export const goVocabulary: Vocabulary = {
     // gobwas names the wrong header in this text; it is about an extension the client did not offer.
     rule('go.gobwas_extensions', /unexpected extensions in "Sec-WebSocket-Protocol" header/, 'extension_not_negotiated', 0.6, `${gobwas}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-49`),
     rule('go.gobwas_status', /unexpected HTTP response status: (\d{3})/, 'http_rejected', 0.85, `${gobwas}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-50`, { capture: 'http_status' }),
+    rule('go.gws_subprotocol', /gws: sub-protocol negotiation failed/, 'subprotocol_mismatch', 0.8, `${gws}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-52`),
+    rule('go.gws_status', /(?:^|: )unexpected status code: (\d{3})/, 'http_rejected', 0.8, `${gws}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-51`, { capture: 'http_status' }),
     rule('go.coder_status', /expected handshake response status code 101 but got (\d{3})/, 'http_rejected', 0.85, coder, { capture: 'http_status' }),
   ],
 };

@@ -1,6 +1,7 @@
 // All runtime vocabularies, in one explicit list, compiled once into the matcher that runs them over
 // an event's texts (matcher.ts). Captured values (HTTP status, TLS alert, verify code) resolve there.
 import { browserVocabulary } from './browser.js';
+import { cppVocabulary } from './cpp.js';
 import { curlVocabulary } from './curl.js';
 import { dotnetVocabulary } from './dotnet.js';
 import { goVocabulary } from './go.js';
@@ -25,6 +26,7 @@ export const vocabularies: readonly Vocabulary[] = [
   dotnetVocabulary,
   rustVocabulary,
   curlVocabulary,
+  cppVocabulary,
   opensslVocabulary,
   proxyVocabulary,
   systemVocabulary,

@@ -18,6 +18,8 @@ const nio = 'OpenJDK java.nio.channels (UnresolvedAddressException, ClosedChanne
 const netty = 'Netty WebSocketClientHandshaker13.verify ("Invalid subprotocol. Actual: %s. Expected one of: %s", "Invalid challenge. Actual: %s. Expected: %s") https://github.com/netty/netty/blob/4.1/codec-http/src/main/java/io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker13.java';
 const nettyExtensions = 'Netty WebSocketClientExtensionHandler ("invalid WebSocket Extension handshake for") https://github.com/netty/netty/blob/4.1/codec-http/src/main/java/io/netty/handler/codec/http/websocketx/extensions/WebSocketClientExtensionHandler.java';
 
+const tomcat = 'Tomcat org/apache/tomcat/websocket/LocalStrings.properties (wsWebSocketContainer.invalidStatus, failedAuthentication, Util.unknownExtensionParameter) https://github.com/apache/tomcat/blob/main/java/org/apache/tomcat/websocket/LocalStrings.properties';
+
 export const javaVocabulary: Vocabulary = {
   name: 'java',
   rules: [
@@ -40,6 +42,11 @@ export const javaVocabulary: Vocabulary = {
     rule('jetty.invalid_accept', /Invalid Sec-WebSocket-Accept hash/, 'protocol_error', 0.7, `${jetty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-36`),
     rule('jetty.subprotocol_not_offered', /Upgrade failed: subprotocol \[[^\]]*\] not found in offered subprotocols/, 'subprotocol_mismatch', 0.8, `${jetty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-37`),
     rule('jetty.extension_not_requested', /Sec-WebSocket-Extensions contained extension not requested/, 'extension_not_negotiated', 0.7, `${jetty}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-38`),
+    rule('tomcat.upgrade_refused', /The HTTP response from the server \[(\d{3})\] did not permit the HTTP upgrade to WebSocket/, 'http_rejected', 0.85, `${tomcat}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-40`, { capture: 'http_status' }),
+    rule('tomcat.response_code', /Failed to handle HTTP response code \[(\d{3})\]/, 'http_rejected', 0.85, `${tomcat}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-39`, { capture: 'http_status' }),
+    rule('tomcat.unknown_extension_parameter', /An unknown extension parameter \[[^\]]*\] was defined/, 'extension_params_rejected', 0.75, `${tomcat}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-41`),
+    rule('tyrus.accept_mismatch', /Sec-WebSocket-Key returned from server does not match expected response/, 'protocol_error', 0.7, `${tyrus}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-42`),
+    rule('tyrus.authentication_failed', /tyrus\.client\.auth\.AuthenticationException: Authentication failed/, 'http_auth_rejected', 0.75, `${tyrus}; reproduced: test/fixtures/corpus/java.ndjson corpus-java-43`),
     rule('tyrus.ssl_handshake_failed', /SSL handshake has failed/, 'tls_unknown', 0.6, `${tyrus}; seen in https://github.com/eclipse-ee4j/tyrus/issues/580`),
     rule('tyrus.no_handshake_response', /Handshake response not received/, 'network_timeout', 0.6, `${tyrus}; seen in https://github.com/eclipse-ee4j/tyrus/issues/613`),
     rule('jsse.no_san_match', /No subject alternative (?:DNS )?names? matching .+ found|No subject alternative names present|No name matching \S+ found/, 'hostname_mismatch', 0.85, hostChecker),

@@ -13,6 +13,8 @@ const aiohttpWs = 'aiohttp client.py _ws_connect (WSServerHandshakeError "Invali
 
 const tornado = 'tornado websocket.py (_process_server_headers, _get_compressor_options: ValueError texts) https://github.com/tornadoweb/tornado/blob/master/tornado/websocket.py';
 
+const autobahn = 'autobahn websocket/protocol.py (WebSocketClientProtocol.processHandshake failure reasons) https://github.com/crossbario/autobahn-python/blob/master/autobahn/websocket/protocol.py';
+
 export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
@@ -32,6 +34,13 @@ export const pythonVocabulary: Vocabulary = {
     // Above websockets.extension (0.75), which reads "unsupported extension" as bad parameters: tornado names another extension.
     rule('tornado.unsupported_extension', /unsupported extension \('(?!permessage-deflate')/, 'extension_not_negotiated', 0.8, `${tornado}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-46`),
     rule('trio.connect_failed', /all attempts to connect to \S+ failed/, 'connection_refused', 0.6, 'trio src/trio/_highlevel_open_tcp_stream.py (OSError "all attempts to connect to ... failed") https://github.com/python-trio/trio/blob/main/src/trio/_highlevel_open_tcp_stream.py; reproduced: test/fixtures/corpus/python.ndjson corpus-python-47'),
+    // autobahn hands the app only onClose(1006, 'connection was closed uncleanly ("<reason>")'): the reason decides.
+    rule('autobahn.upgrade_failed', /WebSocket connection upgrade failed \[(\d{3})\]/, 'http_rejected', 0.85, `${autobahn}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-48`, { capture: 'http_status' }),
+    rule('autobahn.accept_bogus', /HTTP Sec-WebSocket-Accept bogus value/, 'protocol_error', 0.7, `${autobahn}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-49`),
+    rule('autobahn.subprotocol', /subprotocol selected by server "[^"]*" not in subprotocol list requested by client/, 'subprotocol_mismatch', 0.8, `${autobahn}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-50`),
+    rule('autobahn.illegal_extension_parameter', /illegal extension parameter/, 'extension_params_rejected', 0.75, `${autobahn}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-51`),
+    rule('autobahn.unrequested_extension', /server wants to use extension "[^"]*" we did not request/, 'extension_not_negotiated', 0.75, `${autobahn}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-52`),
+    rule('autobahn.opening_handshake_timeout', /WebSocket opening handshake timeout/, 'network_timeout', 0.8, `${autobahn}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-53`),
     rule('aiohttp.certificate_error', /\bClientConnectorCertificateError\b/, 'tls_unknown', 0.6, aiohttp),
     rule('aiohttp.ssl_error', /\bClientConnectorSSLError\b|\bClientSSLError\b/, 'tls_unknown', 0.55, aiohttp),
   ],

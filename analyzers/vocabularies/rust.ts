@@ -6,6 +6,8 @@ const tungstenite = 'tungstenite src/error.rs (Error::Http, "HTTP error: {}") ht
 
 const tungsteniteProtocol = 'tungstenite src/error.rs (ProtocolError: SecWebSocketAcceptKeyMismatch, ResetWithoutClosingHandshake, SecWebSocketSubProtocolError) https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs';
 
+const tokioWebsockets = 'tokio-websockets src/upgrade.rs and src/error.rs (UpgradeError::DidNotSwitchProtocols, WrongWebSocketAccept; Error::CannotResolveHost) https://github.com/Gelbpunkt/tokio-websockets/blob/main/src/error.rs';
+
 export const rustVocabulary: Vocabulary = {
   name: 'rust',
   rules: [
@@ -24,6 +26,10 @@ export const rustVocabulary: Vocabulary = {
     rule('tungstenite.reset_without_close', /Connection reset without closing handshake/, 'abnormal_closure', 0.8, `${tungsteniteProtocol}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-10`),
     rule('tokio_rustls.handshake_eof', /\btls handshake eof\b/, 'tls_unknown', 0.55, 'reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-12 (tokio-rustls, server closed during the handshake)'),
     rule('native_tls.unexpected_eof', /native-tls error: unexpected EOF/, 'tls_unknown', 0.55, 'rust-native-tls src/imp/openssl.rs (Error::Ssl display) https://github.com/sfackler/rust-native-tls/blob/master/src/imp/openssl.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-13'),
+    rule('tokio_websockets.did_not_switch', /expected HTTP 101 Switching Protocols, got status code (\d{3})/, 'http_rejected', 0.85, `${tokioWebsockets}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-14`, { capture: 'http_status' }),
+    rule('tokio_websockets.accept', /mismatching Sec-WebSocket-Accept header/, 'protocol_error', 0.7, `${tokioWebsockets}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-15`),
+    rule('tokio_websockets.dns', /client DNS lookup failed/, 'dns_failure', 0.8, `${tokioWebsockets}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-16`),
+    rule('tokio.deadline_elapsed', /\bdeadline has elapsed\b/, 'network_timeout', 0.65, 'tokio src/time/error.rs (Elapsed: "deadline has elapsed") https://github.com/tokio-rs/tokio/blob/master/tokio/src/time/error.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-17'),
     rule('tungstenite.http', /HTTP error: (\d{3})|Http\(Response \{ status: (\d{3})/, 'http_rejected', 0.85, tungstenite, { capture: 'http_status' }),
   ],
 };
