@@ -4,26 +4,15 @@
 // the retro's totals and timeline on each. `node dist/bench/exactly-once-cost.js`.
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { createClickHouseRunner } from '../ingest/clickhouse-client.js';
 import { createEventSink } from '../ingest/clickhouse-sink.js';
 import { migrate, probeCapabilities } from '../ingest/migrate.js';
 import { createEventsTable } from '../schemas/clickhouse/events-table.js';
-import { benchRows } from './storage-bench.js';
+import { benchClickHouse, benchRows, medianMs } from './storage-bench.js';
 
 const BLOCK_ROWS = 5000;
 
-async function medianMs(runs: number, run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
 export async function runExactlyOnceCost(count = Number(process.env.BENCH_EVENTS ?? 100_000)) {
-  const runner = createClickHouseRunner({ url: process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123', username: 'default', password: '', requestTimeoutMs: 300_000 });
+  const runner = benchClickHouse();
   const id = randomUUID().slice(0, 8);
   const exact = `wsdiag_bench_exact_${id}`;
   const naive = `wsdiag_bench_naive_${id}`;

@@ -35,8 +35,18 @@ async function insertAll(runner: SqlRunner, table: string, rows: EventRow[]): Pr
   return rows.length / ((performance.now() - started) / 1000);
 }
 
+/** The ClickHouse the storage benches write their throwaway databases to (WSDIAG_CLICKHOUSE_URL/USER/PASSWORD). */
+export function benchClickHouse(): ReturnType<typeof createClickHouseRunner> {
+  return createClickHouseRunner({
+    url: process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123',
+    username: process.env.WSDIAG_CLICKHOUSE_USER ?? 'default',
+    password: process.env.WSDIAG_CLICKHOUSE_PASSWORD ?? '',
+    requestTimeoutMs: 300_000,
+  });
+}
+
 /** Median wall time of `runs` executions, in ms. */
-async function medianMs(runs: number, run: () => Promise<unknown>): Promise<number> {
+export async function medianMs(runs: number, run: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -78,7 +88,7 @@ export interface StorageBenchResult {
 }
 
 export async function runStorageBench(count = Number(process.env.BENCH_EVENTS ?? 200_000)): Promise<StorageBenchResult> {
-  const runner = createClickHouseRunner({ url: process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123', username: process.env.WSDIAG_CLICKHOUSE_USER ?? 'default', password: process.env.WSDIAG_CLICKHOUSE_PASSWORD ?? '', requestTimeoutMs: 300_000 });
+  const runner = benchClickHouse();
   const id = randomUUID().slice(0, 8);
   const withRollups = `wsdiag_bench_rollups_${id}`;
   const withoutRollups = `wsdiag_bench_raw_${id}`;

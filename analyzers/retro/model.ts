@@ -1,41 +1,14 @@
 // The incident retrospective as data: built from the retro queries' rows (dashboards/sql/retro.ts),
 // pure and deterministic (every list sorted), so both ClickHouse engines yield the same report.
+import type { AttributionCountsRow, RetroRows } from '../../dashboards/sql/retro.js';
 import { attributions, type Attribution } from '../../schemas/classification.js';
 import { remediationFor } from './remediation.js';
 
-/** Rows as the queries return them (64-bit counts may arrive as strings). */
-type Count = string | number;
-export interface RetroInput {
+/** The retro queries' rows (64-bit counts may arrive as strings) and the window they cover. */
+export interface RetroInput extends RetroRows {
   window: { fromS: number; toS: number; service?: string | undefined };
-  totals: ReadonlyArray<CountsRow>;
-  timeline: ReadonlyArray<CountsRow & { minute: number }>;
-  causes: ReadonlyArray<{ attribution: string; cause: string; attempts: Count; first_seen: number; last_seen: number }>;
-  failureGroups: ReadonlyArray<{ attribution: string; cause: string; service: string; region: string; target_host: string; runtime_family: string; failures: Count }>;
-  certificates: ReadonlyArray<{
-    cert_subject: string;
-    cert_issuer: string;
-    not_after: number;
-    not_before: number;
-    attribution: string;
-    cause: string;
-    attempts: Count;
-    first_seen: number;
-    last_seen: number;
-    services: string[];
-    regions: string[];
-    hosts: string[];
-  }>;
-  extensions: ReadonlyArray<{ service: string; target_host: string; requested: string; negotiated: string; required: string; attribution: string; cause: string; attempts: Count; first_seen: number; last_seen: number }>;
-  violations: ReadonlyArray<{ violation: string; service: string; attempts: Count; first_seen: number; last_seen: number }>;
 }
-interface CountsRow {
-  attempts: Count;
-  failures: Count;
-  a1010: Count;
-  a1015: Count;
-  other: Count;
-  none: Count;
-}
+type Count = string | number;
 
 export type ByAttribution = Record<Attribution, number>;
 export interface Named {
@@ -113,7 +86,7 @@ const n = (value: Count): number => Number(value);
 const asAttribution = (value: string): Attribution => ((attributions as readonly string[]).includes(value) ? (value as Attribution) : 'other');
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function countsOf(row: CountsRow | undefined): { events: number; failures: number; by_attribution: ByAttribution } {
+function countsOf(row: AttributionCountsRow | undefined): { events: number; failures: number; by_attribution: ByAttribution } {
   return {
     events: n(row?.attempts ?? 0),
     failures: n(row?.failures ?? 0),

@@ -15,6 +15,19 @@ function windowWhere(f: RetroFilters): string {
   return parts.join(' AND ');
 }
 
+/** Distinct events of a group and the first and last second it was seen (onset and end). */
+const attemptsAndSeen = `uniqExactMerge(events) AS attempts,
+  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen`;
+
+/** One row per group of `keys` in `table`, with its attempts and first/last seen, in key order. */
+function perGroupSql(f: RetroFilters, table: string, keys: string): string {
+  return `SELECT ${keys}, ${attemptsAndSeen}
+FROM ${f.db}.${table}
+WHERE ${windowWhere(f)}
+GROUP BY ${keys}
+ORDER BY ${keys}`;
+}
+
 const byAttribution = `uniqExactMerge(events) AS attempts,
   uniqExactMergeIf(events, attribution != 'none') AS failures,
   uniqExactMergeIf(events, attribution = '1010') AS a1010,
@@ -58,12 +71,7 @@ export interface CauseRow {
 
 /** Per cause: events and the first and last second it was seen (onset and end). */
 export function causesSql(f: RetroFilters): string {
-  return `SELECT attribution, cause, uniqExactMerge(events) AS attempts,
-  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen
-FROM ${f.db}.rollup_minute
-WHERE ${windowWhere(f)}
-GROUP BY attribution, cause
-ORDER BY attribution, cause`;
+  return perGroupSql(f, 'rollup_minute', 'attribution, cause');
 }
 
 export interface FailureGroupRow {
@@ -103,8 +111,7 @@ export interface CertificateRow {
 /** Certificates presented in the window, per outcome (attribution, cause). */
 export function certificatesSql(f: RetroFilters): string {
   return `SELECT cert_subject, cert_issuer, toUInt32(cert_not_after) AS not_after, toUInt32(minMerge(cert_not_before)) AS not_before,
-  attribution, cause, uniqExactMerge(events) AS attempts,
-  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen,
+  attribution, cause, ${attemptsAndSeen},
   arraySort(groupUniqArray(service)) AS services, arraySort(groupUniqArray(region)) AS regions, arraySort(groupUniqArray(target_host)) AS hosts
 FROM ${f.db}.rollup_certificates_minute
 WHERE ${windowWhere(f)}
@@ -127,12 +134,7 @@ export interface ExtensionRow {
 
 /** The requested × negotiated × required matrix per service and host. */
 export function extensionsSql(f: RetroFilters): string {
-  return `SELECT service, target_host, requested, negotiated, required, attribution, cause, uniqExactMerge(events) AS attempts,
-  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen
-FROM ${f.db}.rollup_extensions_minute
-WHERE ${windowWhere(f)}
-GROUP BY service, target_host, requested, negotiated, required, attribution, cause
-ORDER BY service, target_host, requested, negotiated, required, attribution, cause`;
+  return perGroupSql(f, 'rollup_extensions_minute', 'service, target_host, requested, negotiated, required, attribution, cause');
 }
 
 export interface ViolationRow {
@@ -144,12 +146,7 @@ export interface ViolationRow {
 }
 
 export function violationsSql(f: RetroFilters): string {
-  return `SELECT violation, service, uniqExactMerge(events) AS attempts,
-  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen
-FROM ${f.db}.rollup_violations_minute
-WHERE ${windowWhere(f)}
-GROUP BY violation, service
-ORDER BY violation, service`;
+  return perGroupSql(f, 'rollup_violations_minute', 'violation, service');
 }
 
 export interface RetroRows {
