@@ -2,6 +2,7 @@
 // Looked up by number or by name as emitters print it ("certificate_expired", "CERTIFICATE_EXPIRED", 45).
 import type { Cause } from '../schemas/classification.js';
 import type { Ambiguity } from './candidate.js';
+import { codedTableLookup } from './coded-table.js';
 
 const rfc8446 = 'RFC 8446 §6.2 https://www.rfc-editor.org/rfc/rfc8446#section-6.2';
 const rfc5246 = 'RFC 5246 §7.2.2 https://www.rfc-editor.org/rfc/rfc5246#section-7.2.2';
@@ -59,33 +60,23 @@ export const tlsAlertTable: readonly TlsAlertRow[] = [
   { code: 120, name: 'no_application_protocol', cause: 'tls_unknown', confidence: 0.7, source: `${rfc8446}; ${rfc7301}` },
 ];
 
-const byCode = new Map<number, TlsAlertRow>(tlsAlertTable.map((row) => [row.code, row]));
-const byName = new Map<string, TlsAlertRow>(tlsAlertTable.map((row) => [row.name, row]));
+const rowByName = new Map<string, TlsAlertRow>(tlsAlertTable.map((row) => [row.name, row]));
+const camelCase = (name: string): string => name.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** Row for 45, "45", "certificate_expired", "CERTIFICATE_EXPIRED", "certificate expired", "CertificateExpired" (rustls, .NET) or "SSL_AD_CERTIFICATE_EXPIRED". */
-export function tlsAlertRow(alert: string | number): TlsAlertRow | undefined {
-  if (typeof alert === 'number') return byCode.get(alert);
-  // Spellings texts capture (ERR_SSL_…_ALERT_NAME, "alert name"), answered as normalise() answered them at load.
-  const known = knownSpellings.get(alert);
-  return known !== undefined ? (known ?? undefined) : normalisedRow(alert);
-}
-
-function normalisedRow(alert: string): TlsAlertRow | undefined {
-  const text = alert.trim();
-  if (/^\d{1,3}$/.test(text)) return byCode.get(Number(text));
-  const name = text
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/^(?:ssl3?_ad_|tls1_ad_|tlsv1_alert_|sslv3_alert_)/, '')
-    .replace(/[\s-]+/g, '_');
-  return byName.get(name) ?? (name === 'unknown_certificate_authority' ? byName.get('unknown_ca') : undefined);
-}
-
-const camelCase = (name: string): string => name.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
-/** Result of `normalisedRow` per usual spelling, computed once: only the cost changes, never the answer. */
-const knownSpellings = new Map<string, TlsAlertRow | null>();
-for (const row of tlsAlertTable) {
-  const upper = row.name.toUpperCase();
-  for (const spelling of [row.name, upper, row.name.replace(/_/g, ' '), upper.replace(/_/g, ' '), camelCase(row.name), String(row.code), `SSL_AD_${upper}`, `SSLV3_ALERT_${upper}`, `TLSV1_ALERT_${upper}`])
-    knownSpellings.set(spelling, normalisedRow(spelling) ?? null);
-}
+export const tlsAlertRow = codedTableLookup(
+  tlsAlertTable,
+  (text) => {
+    const name = text
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/^(?:ssl3?_ad_|tls1_ad_|tlsv1_alert_|sslv3_alert_)/, '')
+      .replace(/[\s-]+/g, '_');
+    return rowByName.get(name) ?? (name === 'unknown_certificate_authority' ? rowByName.get('unknown_ca') : undefined);
+  },
+  // Spellings texts capture (ERR_SSL_…_ALERT_NAME, "alert name", rustls/.NET CamelCase).
+  (row) => {
+    const upper = row.name.toUpperCase();
+    return [row.name, upper, row.name.replace(/_/g, ' '), upper.replace(/_/g, ' '), camelCase(row.name), String(row.code), `SSL_AD_${upper}`, `SSLV3_ALERT_${upper}`, `TLSV1_ALERT_${upper}`];
+  },
+);

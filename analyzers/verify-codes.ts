@@ -2,6 +2,7 @@
 // and the 1015 cause it points to. Node's tls error codes are these names without the prefix.
 import type { Cause } from '../schemas/classification.js';
 import type { Ambiguity } from './candidate.js';
+import { codedTableLookup } from './coded-table.js';
 
 const header = 'OpenSSL include/openssl/x509_vfy.h.in https://github.com/openssl/openssl/blob/master/include/openssl/x509_vfy.h.in';
 const text = 'OpenSSL crypto/x509/x509_txt.c https://github.com/openssl/openssl/blob/master/crypto/x509/x509_txt.c';
@@ -50,24 +51,11 @@ export const verifyCodeTable: readonly VerifyCodeRow[] = [
   { code: 64, name: 'IP_ADDRESS_MISMATCH', text: 'IP address mismatch', cause: 'hostname_mismatch', confidence: 0.97, source: `${src}; ${verifyDoc}` },
 ];
 
-const byCode = new Map<number, VerifyCodeRow>(verifyCodeTable.map((row) => [row.code, row]));
-const byName = new Map<string, VerifyCodeRow>(verifyCodeTable.map((row) => [row.name, row]));
+const rowByName = new Map<string, VerifyCodeRow>(verifyCodeTable.map((row) => [row.name, row]));
 
 /** Row for 10, "10", "CERT_HAS_EXPIRED" or "X509_V_ERR_CERT_HAS_EXPIRED". */
-export function verifyCodeRow(code: string | number): VerifyCodeRow | undefined {
-  if (typeof code === 'number') return byCode.get(code);
-  // Spellings texts capture, answered as normalisedRow answered them at load.
-  const known = knownSpellings.get(code);
-  return known !== undefined ? (known ?? undefined) : normalisedRow(code);
-}
-
-function normalisedRow(code: string): VerifyCodeRow | undefined {
-  const trimmed = code.trim();
-  if (/^\d{1,5}$/.test(trimmed)) return byCode.get(Number(trimmed));
-  return byName.get(trimmed.toUpperCase().replace(/^X509_V_ERR_/, ''));
-}
-
-/** Result of `normalisedRow` per usual spelling, computed once: only the cost changes, never the answer. */
-const knownSpellings = new Map<string, VerifyCodeRow | null>();
-for (const row of verifyCodeTable)
-  for (const spelling of [String(row.code), row.name, `X509_V_ERR_${row.name}`]) knownSpellings.set(spelling, normalisedRow(spelling) ?? null);
+export const verifyCodeRow = codedTableLookup(
+  verifyCodeTable,
+  (text) => rowByName.get(text.toUpperCase().replace(/^X509_V_ERR_/, '')),
+  (row) => [String(row.code), row.name, `X509_V_ERR_${row.name}`],
+);
