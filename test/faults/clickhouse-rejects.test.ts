@@ -67,18 +67,16 @@ describe('fault 4: rows ClickHouse can never store', () => {
     expect(rejected).toHaveLength(POISON);
     for (const d of rejected) expect(String(d.headers[deadLetterHeaders.detail])).toMatch(/Code: 131|FixedString/);
 
-    report({
-      fault: 'ClickHouse rejects rows (FixedString overflow)',
-      repetitions: 1,
-      produced: placed.length,
-      inClickHouse: f.rawDistinct,
-      inDlq: f.dlqMatched,
-      dlqCopies: f.dlqCopies,
-      lost: f.lost,
-      countedTwice: f.countedTwice,
-      recoverMs: [drainMs],
-      notes: `${POISON} rows rejected_by_clickhouse; recover = drain time of the whole topic`,
-    });
+    report(
+      {
+        fault: 'ClickHouse rejects rows (FixedString overflow)',
+        repetitions: 1,
+        produced: placed.length,
+        recoverMs: [drainMs],
+        notes: `${POISON} rows rejected_by_clickhouse; recover = drain time of the whole topic`,
+      },
+      f,
+    );
   });
 });
 

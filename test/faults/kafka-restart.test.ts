@@ -3,7 +3,7 @@
 // record is accounted for once. The producer retries its own sends during the outage and may leave
 // extra copies, so the truth is read back from the topic itself.
 import { describe, expect, it } from 'vitest';
-import { expectExactlyOnce } from '../support/fault-assert.js';
+import { expectExactlyOnce, finishStream } from '../support/fault-assert.js';
 import { readTopic } from '../support/pipeline-harness.js';
 import {
   committedTotal,
@@ -16,8 +16,6 @@ import {
   sleep,
   startPipeline,
   startStream,
-  stderrProblems,
-  waitCaughtUp,
   waitCommitProgress,
   useFaultSandbox,
 } from '../support/fault-harness.js';
@@ -45,13 +43,7 @@ describe('fault 2: Kafka broker stopped and restarted', () => {
       await services('up', 'kafka');
       recoverMs.push(await waitCommitProgress(sandbox(), baseline, 180_000));
     }
-    await stream.done;
-    await producer.disconnect();
-    await waitCaughtUp(sandbox(), 180_000);
-    pipeline.child.kill('SIGTERM');
-    const result = await pipeline.done;
-    expect(result.code, result.stderr).toBe(0);
-    expect(stderrProblems(result.stderr)).toEqual([]);
+    await finishStream(sandbox(), stream, producer, pipeline, 180_000);
 
     const inTopic = await readTopic(sandbox().kafka, sandbox().topic, stream.placed.length, 60_000);
     expect(inTopic.length).toBeGreaterThanOrEqual(COUNT);
@@ -59,17 +51,15 @@ describe('fault 2: Kafka broker stopped and restarted', () => {
     const expected = expectationOf(placed);
     expect(expected.validIds.size).toBe(expectationOf(stream.placed).validIds.size);
     const f = await expectExactlyOnce(sandbox(), expected, { reReads: true });
-    report({
-      fault: 'Kafka broker stop/start',
-      repetitions: RESTARTS,
-      produced: COUNT,
-      inClickHouse: f.rawDistinct,
-      inDlq: f.dlqMatched,
-      dlqCopies: f.dlqCopies,
-      lost: f.lost,
-      countedTwice: f.countedTwice,
-      recoverMs,
-      notes: `broker down ${DOWN_MS / 1000} s each time; ${inTopic.length - COUNT} extra copies from producer re-sends; recover = broker up to first commit`,
-    });
+    report(
+      {
+        fault: 'Kafka broker stop/start',
+        repetitions: RESTARTS,
+        produced: COUNT,
+        recoverMs,
+        notes: `broker down ${DOWN_MS / 1000} s each time; ${inTopic.length - COUNT} extra copies from producer re-sends; recover = broker up to first commit`,
+      },
+      f,
+    );
   });
 });

@@ -3,7 +3,7 @@
 // Two instances may briefly write the same re-read record; raw FINAL, uniqExact, rollups and the
 // retro must still count it once.
 import { describe, expect, it } from 'vitest';
-import { expectExactlyOnce } from '../support/fault-assert.js';
+import { expectExactlyOnce, finishStream } from '../support/fault-assert.js';
 import {
   committedTotal,
   connectProducer,
@@ -17,7 +17,6 @@ import {
   startPipeline,
   startStream,
   stderrProblems,
-  waitCaughtUp,
   waitCommitProgress,
   waitFor,
   useFaultSandbox,
@@ -51,28 +50,20 @@ describe('fault 5: consumer-group rebalance under load', () => {
       expect(stderrProblems(left.stderr)).toEqual([]);
       recoverMs.push(await waitCommitProgress(sandbox(), baseline, 60_000));
     }
-    await stream.done;
-    await producer.disconnect();
-    await waitCaughtUp(sandbox(), 120_000);
-    first.child.kill('SIGTERM');
-    const result = await first.done;
-    expect(result.code, result.stderr).toBe(0);
-    expect(stderrProblems(result.stderr)).toEqual([]);
+    await finishStream(sandbox(), stream, producer, first);
     expect(secondConsumed).toBeGreaterThan(0);
 
     const expected = expectationOf(stream.placed);
     const f = await expectExactlyOnce(sandbox(), expected, { reReads: true });
-    report({
-      fault: 'rebalance: 2nd instance joins/leaves',
-      repetitions: CYCLES,
-      produced: stream.placed.length,
-      inClickHouse: f.rawDistinct,
-      inDlq: f.dlqMatched,
-      dlqCopies: f.dlqCopies,
-      lost: f.lost,
-      countedTwice: f.countedTwice,
-      recoverMs,
-      notes: `second instance consumed ${secondConsumed}; physical rows before merge ${f.rawRows} (FINAL ${f.rawFinal}); recover = leave to next commit`,
-    });
+    report(
+      {
+        fault: 'rebalance: 2nd instance joins/leaves',
+        repetitions: CYCLES,
+        produced: stream.placed.length,
+        recoverMs,
+        notes: `second instance consumed ${secondConsumed}; physical rows before merge ${f.rawRows} (FINAL ${f.rawFinal}); recover = leave to next commit`,
+      },
+      f,
+    );
   });
 });

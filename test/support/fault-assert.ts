@@ -1,7 +1,7 @@
 // The one exactness check every fault test ends with: nothing lost, and every figure a user can see
 // (raw distinct ids, FINAL rows, rollups, the retro summary, the dead-letter topic) counts each record once.
 import { expect } from 'vitest';
-import { countedTwice, figures, type Expected, type FaultSandbox, type Figures } from './fault-harness.js';
+import { countedTwice, figures, stderrProblems, waitCaughtUp, type Expected, type FaultSandbox, type Figures, type PipelineProcess } from './fault-harness.js';
 
 /**
  * `reReads`: the fault may make an instance re-read a batch it could not commit (crash, rebalance,
@@ -30,4 +30,24 @@ export async function expectExactlyOnce(sandbox: FaultSandbox, expected: Expecte
     expect(f.dlqCopies).toBe(0);
   }
   return { ...f, countedTwice: countedTwice(f, expected) };
+}
+
+/**
+ * Ends a streaming run: the stream is fully sent, the pipeline catches up with the topic, and SIGTERM
+ * stops it cleanly (exit 0, nothing alarming on stderr).
+ */
+export async function finishStream(
+  sandbox: FaultSandbox,
+  stream: { done: Promise<unknown> },
+  producer: { disconnect(): Promise<void> },
+  pipeline: PipelineProcess,
+  catchUpMs = 120_000,
+): Promise<void> {
+  await stream.done;
+  await producer.disconnect();
+  await waitCaughtUp(sandbox, catchUpMs);
+  pipeline.child.kill('SIGTERM');
+  const result = await pipeline.done;
+  expect(result.code, result.stderr).toBe(0);
+  expect(stderrProblems(result.stderr)).toEqual([]);
 }

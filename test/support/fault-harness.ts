@@ -449,8 +449,11 @@ export function countedTwice(f: Figures, expected: Expected): number {
 // ------------------------------------------------------------------------------------------------
 // report rows (bench/fault-report.ts collects them from the full run)
 
+/** What a fault test did; the exactness figures it ended with fill in the rest of its report row. */
+export type FaultRun = Pick<FaultRow, 'fault' | 'repetitions' | 'produced' | 'recoverMs' | 'notes'>;
 
-export function report(row: FaultRow): void {
+export function report(run: FaultRun, f: Figures & { countedTwice: number }): void {
   const file = process.env.WSDIAG_FAULTS_REPORT;
+  const row: FaultRow = { ...run, inClickHouse: f.rawDistinct, inDlq: f.dlqMatched, dlqCopies: f.dlqCopies, lost: f.lost, countedTwice: f.countedTwice };
   if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
 }
