@@ -92,7 +92,7 @@ export function strongestCandidate(
   attribution: Attribution,
   findings: readonly Finding[],
   remediation: Partial<Record<Cause, string>>,
-  /** A catch-all cause (tls_unknown) that loses ties against any specific cause. */
+  /** A catch-all cause (tls_unknown) that never outranks a specific cause. */
   catchAll?: Cause,
 ): Candidate | undefined {
   // A catch-all (tls_unknown: "TLS failed, cause not determinable") never beats a specific cause: a

@@ -50,8 +50,7 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const cause = httpStatusCause(status);
   if (!cause) return undefined;
   // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused) wins.
-  const gateway = context.gatewayStatus;
-  return finding(cause, gateway ? 0.5 : 0.9, 'handshake.status', describeStatus, status, cause, gateway);
+  return finding(cause, context.gatewayStatus ? 0.5 : 0.9, 'handshake.status', describeStatus, status, cause, context.gatewayStatus);
 }
 
 /** The client offered no extension, yet the 101 names one: the server broke RFC 6455 §4.1 (not a 1010). */
