@@ -1,12 +1,9 @@
-// Shared shapes between the evidence tables, the classifiers and the engine: a candidate answer
-// and the classifier interface every attribution implements.
-import type { Attribution, Cause, Evidence } from '../schemas/classification.js';
+// Shared shapes between the evidence tables, the classifiers and the engine: findings and candidates
+// are plain data, built once with their evidence; the classifier interface every attribution implements.
+import { causesByAttribution, type Attribution, type Cause, type Evidence } from '../schemas/classification.js';
 import type { EvidenceContext } from './evidence-context.js';
 
-/**
- * One classifier's answer for an event; the engine keeps the most confident one. `evidence` and
- * `remediation` may be getters: the engine reads them for the chosen candidate only.
- */
+/** One classifier's answer for an event; the engine keeps the most confident one. */
 export interface Candidate {
   readonly attribution: Attribution;
   readonly cause: Cause;
@@ -30,13 +27,43 @@ export interface Classifier {
  */
 export type Ambiguity = 'issuer' | 'handshake';
 
-/** One matched fact with the cause it points to (a default when `ambiguity` is set). */
+/** One matched fact with the cause it points to (a default when `ambiguity` is set) and its evidence. */
 export interface Finding {
   readonly cause: Cause;
   readonly confidence: number;
-  readonly ambiguity?: Ambiguity;
-  /** The field that decided (the evidence kind), known without building the evidence text. */
-  readonly kind: string;
-  /** May be built on first read: only the chosen candidate's findings are cited. */
+  /** `evidence.kind` names the field that decided; corroboration counts distinct kinds. */
   readonly evidence: Evidence;
+  readonly ambiguity?: Ambiguity;
+}
+
+/**
+ * A finding read from the event before any classifier runs (a text rule, a code, a concept), tagged
+ * with the attribution of its cause so each classifier takes its own without a lookup per finding.
+ */
+export interface SourcedFinding extends Finding {
+  /** Id of the rule, table row or concept that produced it ("node.cert_has_expired", "verify_codes.10"). */
+  readonly rule: string;
+  readonly attribution: Attribution;
+}
+
+const attributionByCause = new Map<Cause, Attribution>();
+for (const [attribution, causes] of Object.entries(causesByAttribution) as [Attribution, readonly Cause[]][])
+  for (const cause of causes) attributionByCause.set(cause, attribution);
+
+export function attributionOf(cause: Cause): Attribution {
+  return attributionByCause.get(cause) as Attribution;
+}
+
+/** Appends the findings of `source` whose cause belongs to `attribution` to `out`. */
+export function takeFindings(source: readonly SourcedFinding[], attribution: Attribution, out: Finding[]): void {
+  for (let i = 0; i < source.length; i++) {
+    const finding = source[i] as SourcedFinding;
+    if (finding.attribution === attribution) out.push(finding);
+  }
+}
+
+/** Whether any finding of `source` belongs to `attribution`. */
+export function hasFindings(source: readonly SourcedFinding[], attribution: Attribution): boolean {
+  for (let i = 0; i < source.length; i++) if ((source[i] as SourcedFinding).attribution === attribution) return true;
+  return false;
 }

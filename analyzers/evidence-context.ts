@@ -1,13 +1,17 @@
-// Facts read once per event and shared by every classifier: the texts matched against the runtime
-// vocabularies, the target host, and whether the TLS handshake is known to have completed.
+// Facts read once per event and shared by every classifier: the findings of its texts and coded
+// fields, whether the target is wss://, and whether the TLS handshake is known to have completed.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
-import { fieldMatcher, type TextHit } from './vocabularies/index.js';
+import type { SourcedFinding } from './candidate.js';
+import { fieldCodeFindings } from './code-findings.js';
+import { fieldFindings } from './text-findings.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
   readonly secure: boolean;
-  /** Vocabulary matches over error.code, error.name, error.message and close.reason. */
-  readonly hits: readonly TextHit[];
+  /** Findings of the texts error.code, error.name, error.message and close.reason, in that order. */
+  readonly hits: readonly SourcedFinding[];
+  /** Findings of the coded fields (tls.verify_code, tls.alert): code-findings.ts. */
+  readonly codes: readonly SourcedFinding[];
   /** All texts of the event, joined, for classifiers that look for a word (e.g. "cipher"). */
   readonly text: string;
   /**
@@ -26,24 +30,24 @@ export interface EvidenceContext {
 
 const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
 // Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
-const NO_HITS: readonly TextHit[] = [];
-const errorCodeMatcher = fieldMatcher('error.code');
-const errorNameMatcher = fieldMatcher('error.name');
-const errorMessageMatcher = fieldMatcher('error.message');
-const closeReasonMatcher = fieldMatcher('close.reason');
+const NO_HITS: readonly SourcedFinding[] = [];
+const errorCodeMatcher = fieldFindings('error.code');
+const errorNameMatcher = fieldFindings('error.name');
+const errorMessageMatcher = fieldFindings('error.message');
+const closeReasonMatcher = fieldFindings('close.reason');
 
-/** The vocabulary hits of error.code, error.name, error.message and close.reason, in that order. */
-function textHits(event: TelemetryEvent): readonly TextHit[] {
+/** The findings of error.code, error.name, error.message and close.reason, in that order. */
+function textHits(event: TelemetryEvent): readonly SourcedFinding[] {
   const error = event.error;
   const reason = event.close?.reason;
   if (!error && !reason) return NO_HITS;
-  const hits: TextHit[] = [];
+  const hits: SourcedFinding[] = [];
   if (error) {
-    if (error.code !== undefined && error.code !== '') errorCodeMatcher.match(String(error.code), hits);
-    if (error.name) errorNameMatcher.match(error.name, hits);
-    if (error.message) errorMessageMatcher.match(error.message, hits);
+    if (error.code !== undefined && error.code !== '') errorCodeMatcher.find(String(error.code), hits);
+    if (error.name) errorNameMatcher.find(error.name, hits);
+    if (error.message) errorMessageMatcher.find(error.message, hits);
   }
-  if (reason) closeReasonMatcher.match(reason, hits);
+  if (reason) closeReasonMatcher.find(reason, hits);
   return hits;
 }
 
@@ -62,7 +66,8 @@ function joinedText(event: TelemetryEvent): string {
 
 class EventContext implements EvidenceContext {
   readonly secure: boolean;
-  readonly hits: readonly TextHit[];
+  readonly hits: readonly SourcedFinding[];
+  readonly codes: readonly SourcedFinding[];
   readonly tlsCompleted: boolean;
   readonly gatewayStatus: boolean;
   readonly failed: boolean;
@@ -75,6 +80,7 @@ class EventContext implements EvidenceContext {
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);
+    this.codes = fieldCodeFindings(event);
     this.gatewayStatus = status !== undefined && (GATEWAY_STATUS.has(status) || (status >= 500 && event.source.kind === 'proxy'));
     this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
     this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;

@@ -75,17 +75,30 @@ export function trafficEvents(): { lines: string[]; events: TelemetryEvent[] } {
   return { lines, events: lines.map((line) => telemetryEventSchema.parse(JSON.parse(line))) };
 }
 
-function perSecond(items: number, run: () => void): number {
-  run(); // warm up
-  let rounds = 0;
+const ROUNDS = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] as number;
+}
+
+/**
+ * Events/s of each run, measured in alternating rounds (JSON.parse, classify, ..., each pass over the
+ * set timed on its own) and reported as the median round: on a shared machine the load drifts, and
+ * alternating keeps both sides of a ratio under the same drift.
+ */
+function perSecond(items: number, ...runs: (() => void)[]): number[] {
+  for (const run of runs) run(); // warm up
+  const rates: number[][] = runs.map(() => []);
   const started = performance.now();
-  let elapsed = 0;
-  do {
-    run();
-    rounds++;
-    elapsed = performance.now() - started;
-  } while (elapsed < MIN_BENCH_MS);
-  return (items * rounds * 1000) / elapsed;
+  for (let round = 0; round < ROUNDS || performance.now() - started < MIN_BENCH_MS; round++) {
+    runs.forEach((run, index) => {
+      const start = performance.now();
+      run();
+      (rates[index] as number[]).push((items * 1000) / (performance.now() - start));
+    });
+  }
+  return rates.map(median);
 }
 
 export interface ClassifyBenchResult {
@@ -105,23 +118,29 @@ export async function runClassifyBench(): Promise<ClassifyBenchResult> {
   const { lines, events } = benchEvents();
   const cold = benchEvents(true).events;
   let sink = 0;
-  const jsonParsePerSec = perSecond(lines.length, () => {
-    for (const line of lines) sink += (JSON.parse(line) as { ts: number }).ts > 0 ? 1 : 0;
-  });
-  const classifyPerSec = perSecond(events.length, () => {
-    for (const event of events) sink += classify(event).confidence;
-  });
-  // Cold: 10k distinct messages cycle through the text memo (512 entries, then it starts over): every lookup misses.
-  const classifyColdPerSec = perSecond(cold.length, () => {
-    for (const event of cold) sink += classify(event).confidence;
-  });
+  // Cold: 10k distinct messages cycle through the text memo (1024 sets of 2), so every lookup misses.
+  const [jsonParsePerSec = 0, classifyPerSec = 0, classifyColdPerSec = 0] = perSecond(
+    lines.length,
+    () => {
+      for (const line of lines) sink += (JSON.parse(line) as { ts: number }).ts > 0 ? 1 : 0;
+    },
+    () => {
+      for (const event of events) sink += classify(event).confidence;
+    },
+    () => {
+      for (const event of cold) sink += classify(event).confidence;
+    },
+  );
   const traffic = trafficEvents();
-  const jsonParseTrafficPerSec = perSecond(traffic.lines.length, () => {
-    for (const line of traffic.lines) sink += (JSON.parse(line) as { ts: string }).ts.length > 0 ? 1 : 0;
-  });
-  const classifyTrafficPerSec = perSecond(traffic.events.length, () => {
-    for (const event of traffic.events) sink += classify(event).confidence;
-  });
+  const [jsonParseTrafficPerSec = 0, classifyTrafficPerSec = 0] = perSecond(
+    traffic.lines.length,
+    () => {
+      for (const line of traffic.lines) sink += (JSON.parse(line) as { ts: string }).ts.length > 0 ? 1 : 0;
+    },
+    () => {
+      for (const event of traffic.events) sink += classify(event).confidence;
+    },
+  );
   if (Number.isNaN(sink)) throw new Error('unreachable: keeps the loops from being optimised away');
   const round = Math.round;
   return {

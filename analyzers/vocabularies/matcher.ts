@@ -2,8 +2,8 @@
 // Compiled once from the rule table: trigger word → rules (trigger-words.ts), and for the few rules
 // without a trigger word a literal every match contains. Per text, one allocation-free pass hashes
 // its words and marks the rules whose trigger occurs; only those regexes run, in table order.
-import { causesByAttribution, type Attribution, type Cause, type Evidence } from '../../schemas/classification.js';
-import type { Ambiguity } from '../candidate.js';
+import type { Cause } from '../../schemas/classification.js';
+import { attributionOf, type Ambiguity, type SourcedFinding } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import { verifyCodeRow } from '../verify-codes.js';
@@ -16,49 +16,15 @@ export interface TextField {
   readonly text: string;
 }
 
-/** A vocabulary rule that matched, with the cause after resolving its capture. */
-export interface TextHit {
-  readonly ruleId: string;
-  readonly cause: Cause;
-  readonly confidence: number;
-  readonly ambiguity?: Ambiguity;
-  readonly kind: string;
-  /** The attribution the cause belongs to: classifiers pick their hits without a set lookup per hit. */
-  readonly attribution: Attribution;
-  readonly evidence: Evidence;
-}
+/** A vocabulary rule that matched, with the cause after resolving its capture: a plain finding. */
+export type TextHit = SourcedFinding;
 
-const attributionOfCause = new Map<Cause, Attribution>();
-for (const [attribution, causes] of Object.entries(causesByAttribution) as [Attribution, readonly Cause[]][])
-  for (const cause of causes) attributionOfCause.set(cause, attribution);
-
-/**
- * A hit whose evidence text is built on first read: most hits lose to a stronger finding and are
- * never cited, so their strings are never built.
- */
-class VocabularyHit implements TextHit {
-  private cited: Evidence | undefined;
-  readonly attribution: Attribution;
-  constructor(
-    readonly ruleId: string,
-    readonly cause: Cause,
-    readonly confidence: number,
-    readonly ambiguity: Ambiguity | undefined,
-    readonly kind: string,
-    /** The matched text, or with `pattern` the whole text, which the pattern (no g/y flag) matches again when cited. */
-    private readonly matched: string,
-    private readonly note: string,
-    private readonly pattern?: RegExp,
-  ) {
-    this.attribution = attributionOfCause.get(cause) as Attribution;
-  }
-
-  // Frozen: the memo shares a hit, and so its evidence, between the results of events with the same text.
-  get evidence(): Evidence {
-    if (this.cited) return this.cited;
-    const matched = this.pattern ? (this.pattern.exec(this.matched) as RegExpExecArray)[0] : this.matched;
-    return (this.cited = Object.freeze({ kind: this.kind, detail: `"${matched.slice(0, 160)}" matched ${this.ruleId}${this.note} → ${this.cause}` }));
-  }
+/** The hit of a rule on a text: evidence quotes the matched text (read-only: the text memo shares hits between events). */
+function hit(rule: VocabularyRule, cause: Cause, confidence: number, ambiguity: Ambiguity | undefined, kind: string, matched: string, note: string): TextHit {
+  const evidence = { kind, detail: `"${matched.slice(0, 160)}" matched ${rule.id}${note} → ${cause}` };
+  return ambiguity
+    ? { rule: rule.id, attribution: attributionOf(cause), cause, confidence, evidence, ambiguity }
+    : { rule: rule.id, attribution: attributionOf(cause), cause, confidence, evidence };
 }
 
 function firstGroup(match: RegExpExecArray): string | undefined {
@@ -89,7 +55,7 @@ function resolve(rule: VocabularyRule, match: RegExpExecArray, kind: string): Te
       }
     }
   }
-  return new VocabularyHit(rule.id, cause, confidence, ambiguity, kind, match[0], note);
+  return hit(rule, cause, confidence, ambiguity, kind, match[0], note);
 }
 
 /** FNV-1a over a word's lower-cased characters: the scan looks words up without allocating them. */
@@ -262,11 +228,6 @@ export class VocabularyMatcher {
       const literals = this.literals[index];
       if (literals && !containsAny(text, literals)) continue;
       const rule = this.rules[index] as VocabularyRule;
-      // Without a capture the cause is the rule's: `test` builds no match array, the cited hit matches again.
-      if (rule.capture === undefined) {
-        if (rule.pattern.test(text)) hits.push(new VocabularyHit(rule.id, rule.cause, rule.confidence, rule.ambiguity, kind, text, '', rule.pattern));
-        continue;
-      }
       const match = rule.pattern.exec(text);
       if (match) hits.push(resolve(rule, match, kind));
     }

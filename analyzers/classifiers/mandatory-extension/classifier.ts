@@ -2,11 +2,10 @@
 // Replays the client's check (RFC 6455 §4.1 and §9.1, RFC 7692 §5.1/§7) on the recorded headers,
 // and reads a 1010 close sent by the client and the runtimes' extension errors.
 import type { Cause } from '../../../schemas/classification.js';
-import type { Classifier, Finding } from '../../candidate.js';
+import { hasFindings, takeFindings, type Classifier, type Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
-import { finding, strongestCandidate } from '../../findings.js';
-import type { TextHit } from '../../vocabularies/index.js';
+import { strongestCandidate } from '../../findings.js';
 import { extensionRemediation } from './remediation.js';
 
 const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed/i;
@@ -22,7 +21,7 @@ function parseHeader(header: string): ParseResult {
   return parsed;
 }
 
-// Evidence details, described only when the 1010 candidate is chosen (shown: the response header).
+// Evidence details (shown: the response header).
 const shownHeader = (header: string): string => JSON.stringify(header.slice(0, 200));
 const describeMalformed = (header: string, error: string): string =>
   `response header ${shownHeader(header)} is malformed: ${error} (rule extensions.parse, RFC 6455 §9.1)`;
@@ -35,6 +34,10 @@ const describeClose = (reason: string, cause: Cause): string =>
   `1010 mandatory_extension from the client${reason ? ` with reason ${JSON.stringify(reason.slice(0, 120))}` : ''} → ${cause} (rule close_codes.1010, RFC 6455 §7.4.1)`;
 
 const HEADER_KIND = 'handshake.response_extensions';
+
+function headerFinding(cause: Cause, confidence: number, detail: string): Finding {
+  return { cause, confidence, evidence: { kind: HEADER_KIND, detail } };
+}
 
 /** The required extensions, trimmed and lower-cased, empty names dropped. */
 function requiredNames(required: readonly string[] | undefined): string[] {
@@ -73,15 +76,15 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const confidence = failed ? 0.95 : 0.7;
   const header = handshake.response_extensions;
   const response = parseHeader(header);
-  if (!response.ok) return void findings.push(finding('extension_params_rejected', failed ? 0.9 : 0.7, HEADER_KIND, describeMalformed, header, response.error));
+  if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.7, describeMalformed(header, response.error)));
   for (const name of required) {
     const answer = findExtension(response.extensions, name);
     if (!answer) {
-      findings.push(finding('extension_not_negotiated', confidence, HEADER_KIND, describeAbsent, name, header));
+      findings.push(headerFinding('extension_not_negotiated', confidence, describeAbsent(name, header)));
       continue;
     }
     const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
-    if (problem) findings.push(finding('extension_params_rejected', confidence, HEADER_KIND, describeRejected, name, problem));
+    if (problem) findings.push(headerFinding('extension_params_rejected', confidence, describeRejected(name, problem)));
   }
   // An answer the client never offered (RFC 6455 §4.1) or cannot accept; a required extension that is
   // missing altogether is the stronger finding (0.95) since that is what the client could not do without.
@@ -90,11 +93,11 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
       if (required.includes(answer.name)) continue;
       const confidenceChecked = failed ? 0.9 : 0.65;
       if (!findExtension(offers, answer.name)) {
-        findings.push(finding('extension_params_rejected', confidenceChecked, HEADER_KIND, describeResponseCheck, describeUnoffered(answer.name)));
+        findings.push(headerFinding('extension_params_rejected', confidenceChecked, describeResponseCheck(describeUnoffered(answer.name))));
         continue;
       }
       const problem = answer.name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
-      if (problem) findings.push(finding('extension_params_rejected', confidenceChecked, HEADER_KIND, describeResponseCheck, problem));
+      if (problem) findings.push(headerFinding('extension_params_rejected', confidenceChecked, describeResponseCheck(problem)));
     }
   }
 }
@@ -105,7 +108,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   const reason = close.reason ?? '';
   const cause: Cause = PARAMS_WORDS.test(reason) ? 'extension_params_rejected' : 'extension_not_negotiated';
   const confidence = close.initiator === 'client' || close.on_wire === true ? 0.9 : 0.8;
-  return finding(cause, confidence, 'close.code', describeClose, reason, cause);
+  return { cause, confidence, evidence: { kind: 'close.code', detail: describeClose(reason, cause) } };
 }
 
 export const mandatoryExtensionClassifier: Classifier = {
@@ -113,15 +116,14 @@ export const mandatoryExtensionClassifier: Classifier = {
   attribution: '1010',
   classify(context) {
     const { event, hits } = context;
-    let extensionHits = 0;
-    for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === '1010') extensionHits++;
-    // No extension header, no 1010 close and no extension text: nothing for this classifier, no allocation.
-    if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && extensionHits === 0) return undefined;
+    // No extension header, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
+    if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
-    if (extensionHits > 0) for (let i = 0; i < hits.length; i++) if ((hits[i] as TextHit).attribution === '1010') findings.push(hits[i] as TextHit);
+    takeFindings(context.codes, '1010', findings);
+    takeFindings(hits, '1010', findings);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };

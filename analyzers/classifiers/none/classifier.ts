@@ -2,7 +2,7 @@
 import type { Cause } from '../../../schemas/classification.js';
 import type { Classifier, Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
-import { finding, strongestCandidate } from '../../findings.js';
+import { strongestCandidate } from '../../findings.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -11,11 +11,13 @@ const noneRemediation: Partial<Record<Cause, string>> = {
     'Usually no action: an endpoint went away (1001: page navigation, server shutdown or deploy); if it is frequent during deploys, drain connections and let clients reconnect with backoff.',
 };
 
-// Evidence details, described only when the `none` candidate is chosen.
-const describeCloseCode = (code: number, row: CloseCodeRow): string => `close code ${code} ${row.name} (rule close_codes.${code})`;
-const describe1005 = (): string => '1005: a Close frame without a status code, a clean close (rule close_codes.1005)';
-const describeClosed = (): string => 'outcome closed without a close code or error (rule outcome.closed)';
-const describeConnected = (): string => 'outcome connected without an error (rule outcome.connected)';
+const CLEAN_1005: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, a clean close (rule close_codes.1005)' } };
+const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error (rule outcome.closed)' } };
+const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
+
+function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): Finding {
+  return { cause: row.cause as Cause, confidence, evidence: { kind: 'close.code', detail: `close code ${code} ${row.name} (rule close_codes.${code})` } };
+}
 
 export const noneClassifier: Classifier = {
   name: 'none',
@@ -31,16 +33,16 @@ export const noneClassifier: Classifier = {
     if (code !== undefined) {
       const row = closeCodeRow(code);
       if (row?.cause === 'normal_closure' || row?.cause === 'going_away')
-        findings.push(finding(row.cause, hasError ? 0.85 : (row.confidence ?? 0.9), 'close.code', describeCloseCode, code, row));
+        findings.push(closeCodeFinding(code, row, hasError ? 0.85 : (row.confidence ?? 0.9)));
       else if (hasError) return undefined;
       else if (code === 1005)
-        findings.push(finding('normal_closure', 0.6, 'close.code', describe1005));
+        findings.push(CLEAN_1005);
     } else if (hasError) {
       return undefined;
     } else if (event.outcome === 'closed') {
-      findings.push(finding('normal_closure', 0.5, 'outcome', describeClosed));
+      findings.push(CLOSED);
     } else if (event.outcome === 'connected') {
-      findings.push(finding('connected', 0.8, 'outcome', describeConnected));
+      findings.push(CONNECTED);
     }
     return strongestCandidate('none', findings, noneRemediation);
   },

@@ -1,18 +1,17 @@
 // `other`: failures that are neither 1010 nor 1015: network, DNS, HTTP refusal of the upgrade,
 // subprotocol mismatch, and the close codes that name a non-TLS, non-extension problem.
 import { causesOther, type Cause } from '../../../schemas/classification.js';
-import type { Candidate, Classifier, Finding } from '../../candidate.js';
-import { finding, strongestCandidate } from '../../findings.js';
+import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
+import { strongestCandidate } from '../../findings.js';
 import { closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
-import type { TextHit } from '../../vocabularies/index.js';
 import { otherRemediation } from './remediation.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
-// Evidence details, described only when the `other` candidate is chosen.
-const describeServer1010 = (): string => '1010 sent by the server, which only a client may send (rule close_codes.1010)';
+const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
+const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
 const describeCloseCode = (code: number, row: CloseCodeRow): string => `close code ${code} ${row.name} → ${row.cause} (rule close_codes.${code})`;
@@ -20,28 +19,26 @@ const describeStatus = (status: number, cause: Cause, gateway: boolean): string 
   `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status${gateway ? '.gateway' : ''}, RFC 6455 §4.1)`;
 const describeUnoffered = (header: string): string =>
   `response names ${JSON.stringify(header.slice(0, 120))} but the client offered no extension (rule extensions.unoffered, RFC 6455 §4.1)`;
-const describeFallback = (): string => 'outcome failed with no recognised evidence (rule fallback.failed)';
-const describeAfterOpen = (original: Finding): string =>
-  `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
 
 /** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
 function afterOpen(original: Finding): Finding {
-  return finding('abnormal_closure', original.confidence, original.kind, describeAfterOpen, original);
+  const detail = `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
+  return { cause: 'abnormal_closure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
 }
 
 function closeFinding(context: EvidenceContext): Finding | undefined {
   const close = context.event.close;
   if (close?.code === undefined) return undefined;
   const code = close.code;
-  if (code === 1010 && close.initiator === 'server') return finding('protocol_error', 0.6, 'close.code', describeServer1010);
+  if (code === 1010 && close.initiator === 'server') return SERVER_1010;
   const row = closeCodeRow(code);
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   const violation = row && row.wire !== 'valid' ? closeViolations(close)[0] : undefined;
-  if (violation) return finding('protocol_error', 0.6, 'close.code', describeWireViolation, code, violation);
+  if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
   const confidence = code === 1006 && context.secure ? 0.25 : (row.confidence ?? 0.5);
-  return finding(row.cause, confidence, 'close.code', describeCloseCode, code, row);
+  return { cause: row.cause, confidence, evidence: { kind: 'close.code', detail: describeCloseCode(code, row) } };
 }
 
 function statusFinding(context: EvidenceContext): Finding | undefined {
@@ -50,7 +47,7 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const cause = httpStatusCause(status);
   if (!cause) return undefined;
   // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused) wins.
-  return finding(cause, context.gatewayStatus ? 0.5 : 0.9, 'handshake.status', describeStatus, status, cause, context.gatewayStatus);
+  return { cause, confidence: context.gatewayStatus ? 0.5 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
 }
 
 /** The client offered no extension, yet the 101 names one: the server broke RFC 6455 §4.1 (not a 1010). */
@@ -59,7 +56,7 @@ function unofferedExtensionFinding(context: EvidenceContext): Finding | undefine
   if (context.event.outcome === 'connected' || handshake?.request_extensions === undefined) return undefined;
   if (handshake.request_extensions.trim() !== '' || !handshake.response_extensions?.trim()) return undefined;
   if ((handshake.required_extensions ?? []).length > 0) return undefined;
-  return finding('protocol_error', 0.85, 'handshake.response_extensions', describeUnoffered, handshake.response_extensions);
+  return { cause: 'protocol_error', confidence: 0.85, evidence: { kind: 'handshake.response_extensions', detail: describeUnoffered(handshake.response_extensions) } };
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -73,16 +70,14 @@ export const otherFailureClassifier: Classifier = {
     if (status) findings.push(status);
     const hits = context.hits;
     const opened = event.handshake?.status === 101;
-    for (let i = 0; i < hits.length; i++) {
-      const hit = hits[i] as TextHit;
-      if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit) : hit);
-    }
+    for (const hit of hits) if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit) : hit);
+    takeFindings(context.codes, 'other', findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
     const unoffered = unofferedExtensionFinding(context);
     if (unoffered) findings.push(unoffered);
     if (findings.length === 0 && context.event.outcome === 'failed')
-      findings.push(finding('unknown_failure', 0.2, 'outcome', describeFallback));
+      findings.push(FALLBACK);
     return strongestCandidate('other', findings, otherRemediation);
   },
 };

@@ -122,7 +122,7 @@ const ruleSamples: Record<string, string> = {
 };
 
 const rules = vocabularies.flatMap((vocabulary) => vocabulary.rules);
-const fired = (text: string): string[] => matchVocabularies([{ kind: 'error.message', text }]).map((hit) => hit.ruleId);
+const fired = (text: string): string[] => matchVocabularies([{ kind: 'error.message', text }]).map((hit) => hit.rule);
 
 describe('vocabulary rule samples', () => {
   it.each(Object.entries(ruleSamples))('%s fires on its sample', (id, text) => {

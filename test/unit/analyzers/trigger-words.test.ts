@@ -58,7 +58,7 @@ describe('wordPrefixes', () => {
 
 describe('prefiltered matcher', () => {
   it('finds the same rules as the exhaustive matcher on variants of every sample (case, glued words, brackets)', () => {
-    const ids = (hits: { ruleId: string }[]) => hits.map((hit) => hit.ruleId).sort();
+    const ids = (hits: { rule: string }[]) => hits.map((hit) => hit.rule).sort();
     for (const sample of sampleTexts) {
       for (const text of [sample.toUpperCase(), sample.toLowerCase(), `[${sample}]`, `x${sample}`, sample.replace(/ /g, '_'), `${sample} ${sample}`]) {
         const fields = [{ kind: 'error.message', text }];
@@ -73,7 +73,7 @@ describe('prefiltered matcher', () => {
 
   it.each(sampleTexts.map((text) => [text.slice(0, 70), text] as const))('finds the same rules as the exhaustive matcher: %s', (_label, text) => {
     const fields = [{ kind: 'error.message', text }];
-    const ids = (hits: { ruleId: string }[]) => hits.map((hit) => hit.ruleId).sort();
+    const ids = (hits: { rule: string }[]) => hits.map((hit) => hit.rule).sort();
     expect(ids(matchVocabularies(fields))).toEqual(ids(matchVocabulariesExhaustively(fields)));
   });
 });
