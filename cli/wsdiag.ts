@@ -49,7 +49,10 @@ function exit(code: number): void {
 }
 
 main(process.argv.slice(2)).then(exit, (error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`wsdiag: ${error.message}\n`);
+  // Errors with a stable code are expected failures: one line, no stack.
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  const coded = typeof code === 'string' && code.startsWith('WSDIAG_ERR_');
+  if (error instanceof ConfigError || coded) process.stderr.write(`wsdiag: ${(error as Error).message}\n`);
   else process.stderr.write(`wsdiag: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   exit(1);
 });

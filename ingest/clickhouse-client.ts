@@ -8,6 +8,8 @@ export interface ClickHouseConfig {
   username: string;
   password: string;
   requestTimeoutMs: number;
+  /** PEM of the CA that signed the server's HTTPS certificate. */
+  caCert?: Buffer;
 }
 
 /** Server error codes that mean "this input can never be stored" (retrying will not help). */
@@ -51,6 +53,7 @@ export function createClickHouseRunner(config: ClickHouseConfig): SqlRunner & { 
     username: config.username,
     password: config.password,
     request_timeout: config.requestTimeoutMs,
+    ...(config.caCert ? { tls: { ca_cert: config.caCert } } : {}),
     // The client would print errors with their arguments to the console; we log through pino instead.
     log: { level: ClickHouseLogLevel.OFF },
   });

@@ -1,6 +1,8 @@
 // Pipeline configuration: one zod schema over the environment, parsed once at start-up and frozen.
 // A bad setting fails fast with a message naming the variable; secrets are never echoed.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { producerCompressions } from './kafka-codecs.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -16,13 +18,19 @@ export const configSchema = z
     WSDIAG_DLQ_TOPIC: z.string().min(1).default('ws.telemetry.dlq'),
     WSDIAG_KAFKA_SSL: bool.default(false),
     WSDIAG_KAFKA_SSL_CA_FILE: z.string().optional(),
+    /** Client certificate and key (PEM) for brokers that authenticate clients by certificate (mTLS). */
+    WSDIAG_KAFKA_SSL_CERT_FILE: z.string().optional(),
+    WSDIAG_KAFKA_SSL_KEY_FILE: z.string().optional(),
     WSDIAG_KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
     WSDIAG_KAFKA_SASL_USERNAME: z.string().optional(),
     WSDIAG_KAFKA_SASL_PASSWORD: z.string().optional(),
+    WSDIAG_DLQ_COMPRESSION: z.enum(producerCompressions).default('none'),
     WSDIAG_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
     WSDIAG_CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8123'),
     WSDIAG_CLICKHOUSE_USER: z.string().default('default'),
     WSDIAG_CLICKHOUSE_PASSWORD: z.string().default(''),
+    /** PEM file of the CA that signed ClickHouse's HTTPS certificate (for an https:// URL). */
+    WSDIAG_CLICKHOUSE_CA_FILE: z.string().optional(),
     /** Password for the read-only `wsdiag_reader` user that `migrate` creates on servers with SQL users. */
     WSDIAG_READER_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
     WSDIAG_CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain identifier').default('wsdiag'),
@@ -41,8 +49,14 @@ export const configSchema = z
     if (c.WSDIAG_KAFKA_SASL_MECHANISM && (!c.WSDIAG_KAFKA_SASL_USERNAME || !c.WSDIAG_KAFKA_SASL_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SASL_USERNAME'], message: 'SASL needs WSDIAG_KAFKA_SASL_USERNAME and WSDIAG_KAFKA_SASL_PASSWORD' });
     }
-    if (c.WSDIAG_KAFKA_SSL_CA_FILE && !c.WSDIAG_KAFKA_SSL) {
-      ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SSL'], message: 'WSDIAG_KAFKA_SSL_CA_FILE is set but WSDIAG_KAFKA_SSL is not true' });
+    for (const name of ['WSDIAG_KAFKA_SSL_CA_FILE', 'WSDIAG_KAFKA_SSL_CERT_FILE', 'WSDIAG_KAFKA_SSL_KEY_FILE'] as const) {
+      if (c[name] && !c.WSDIAG_KAFKA_SSL) ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SSL'], message: `${name} is set but WSDIAG_KAFKA_SSL is not true` });
+    }
+    if (Boolean(c.WSDIAG_KAFKA_SSL_CERT_FILE) !== Boolean(c.WSDIAG_KAFKA_SSL_KEY_FILE)) {
+      ctx.addIssue({ code: 'custom', path: ['WSDIAG_KAFKA_SSL_CERT_FILE'], message: 'a client certificate needs both WSDIAG_KAFKA_SSL_CERT_FILE and WSDIAG_KAFKA_SSL_KEY_FILE' });
+    }
+    if (c.WSDIAG_CLICKHOUSE_CA_FILE && !c.WSDIAG_CLICKHOUSE_URL.startsWith('https:')) {
+      ctx.addIssue({ code: 'custom', path: ['WSDIAG_CLICKHOUSE_CA_FILE'], message: 'is set but WSDIAG_CLICKHOUSE_URL is not https://' });
     }
     // One backoff wait longer than the session would get the member evicted mid-retry.
     if (c.WSDIAG_RETRY_MAX_MS >= c.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 2) {
@@ -59,13 +73,33 @@ export class ConfigError extends Error {
   readonly code = 'WSDIAG_ERR_CONFIG';
 }
 
+/**
+ * Variables that hold secrets. Each may instead name a file with `<NAME>_FILE` (the convention of
+ * container images and Kubernetes secrets); one trailing newline of the file is dropped.
+ */
+export const secretVariables = ['WSDIAG_KAFKA_SASL_USERNAME', 'WSDIAG_KAFKA_SASL_PASSWORD', 'WSDIAG_CLICKHOUSE_PASSWORD', 'WSDIAG_READER_PASSWORD'] as const;
+
 /** Reads only WSDIAG_* variables; the message lists each bad variable, never its value. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('WSDIAG_') && v !== undefined && v !== ''));
-  const parsed = configSchema.safeParse(relevant);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+export function loadConfig(env: Record<string, string | undefined>, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): Config {
+  const relevant: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('WSDIAG_') && e[1] !== undefined && e[1] !== ''),
+  );
+  const problems: string[] = [];
+  for (const name of secretVariables) {
+    const path = relevant[`${name}_FILE`];
+    delete relevant[`${name}_FILE`];
+    if (path === undefined) continue;
+    if (relevant[name] !== undefined) problems.push(`  ${name}: set either ${name} or ${name}_FILE, not both`);
+    else {
+      try {
+        relevant[name] = readFile(path).replace(/\r?\n$/, '');
+      } catch (error) {
+        problems.push(`  ${name}_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
   }
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   return Object.freeze(parsed.data);
 }

@@ -21,9 +21,22 @@ export type DecodeResult =
 
 const MAX_DETAIL_CHARS = 1000;
 
+/**
+ * Confluent Schema Registry serializers prefix the JSON with a magic byte 0 and a 4-byte schema id.
+ * JSON text never starts with a NUL byte, so the prefix is recognised without ambiguity; the schema id
+ * is not needed (the v1 schema is validated below either way).
+ * @see https://docs.confluent.io/platform/current/schema-registry/fundamentals/serdes-develop/index.html#wire-format
+ */
+const SCHEMA_REGISTRY_PREFIX_BYTES = 5;
+
+function withoutSchemaRegistryFraming(value: Uint8Array): Uint8Array {
+  return value[0] === 0 && value.length > SCHEMA_REGISTRY_PREFIX_BYTES ? value.subarray(SCHEMA_REGISTRY_PREFIX_BYTES) : value;
+}
+
 export function decodeRecord(value: Uint8Array | null, maxBytes: number): DecodeResult {
   if (value === null || value.length === 0) return { ok: false, reason: 'empty_value', detail: 'record has no value' };
   if (value.length > maxBytes) return { ok: false, reason: 'too_large', detail: `${value.length} bytes > limit ${maxBytes}` };
+  value = withoutSchemaRegistryFraming(value);
   // isUtf8 is native and ~10x faster than a fatal TextDecoder on small records.
   if (!isUtf8(value)) return { ok: false, reason: 'invalid_utf8', detail: 'value is not valid UTF-8' };
   const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');

@@ -1,10 +1,51 @@
 // kafkajs behind the RecordSource / RecordPublisher seam. The only module that imports kafkajs:
 // a successor client (kafkajs is unmaintained since 2023) replaces this one file.
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import kafkajs, { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import type { OutgoingRecord, PartitionLag, RecordPublisher, RecordSource, SourceRecord } from './record-source.js';
+import { batchCodecs, type BatchCodec } from './kafka-codecs.js';
+import type { OutgoingRecord, PartitionLag, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
+
+/** A batch the client cannot decode will not decode on a retry either: kafkajs must not retry it. */
+class UndecodableBatchError extends Error {
+  readonly retriable = false;
+  readonly code = 'WSDIAG_ERR_KAFKA_UNDECODABLE';
+}
+
+function kafkajsCodec(name: string, codec: BatchCodec) {
+  return () => ({
+    compress: async (encoder: { buffer: Buffer }) => codec.compress(encoder.buffer),
+    decompress: async (data: Buffer) => {
+      try {
+        return codec.decompress(data);
+      } catch (error) {
+        throw new UndecodableBatchError(`${name} batch could not be decompressed: ${(error as Error).message}`);
+      }
+    },
+  });
+}
+
+// kafkajs is CommonJS and Node cannot see these two as named exports.
+const { CompressionCodecs, CompressionTypes } = kafkajs;
+CompressionCodecs[CompressionTypes.Snappy] = kafkajsCodec('snappy', batchCodecs.snappy);
+CompressionCodecs[CompressionTypes.LZ4] = kafkajsCodec('lz4', batchCodecs.lz4);
+CompressionCodecs[CompressionTypes.ZSTD] = kafkajsCodec('zstd', batchCodecs.zstd);
+
+const compressionTypes = { none: CompressionTypes.None, gzip: CompressionTypes.GZIP, snappy: CompressionTypes.Snappy, lz4: CompressionTypes.LZ4 } as const;
+
+/** Stable codes for a consumer that stopped for good (docs/reliability.md, "Error codes"). */
+function failureCode(error: Error): SourceFailure['code'] {
+  const root = rootCause(error);
+  if (root instanceof UndecodableBatchError || root.name === 'KafkaJSNotImplemented') return 'WSDIAG_ERR_KAFKA_UNDECODABLE';
+  if (root.name === 'KafkaJSSASLAuthenticationError') return 'WSDIAG_ERR_KAFKA_AUTH';
+  return 'WSDIAG_ERR_KAFKA_FATAL';
+}
+
+function rootCause(error: Error): Error {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error && cause !== error ? rootCause(cause) : error;
+}
 
 function saslOptions(config: Config): SASLOptions | undefined {
   const mechanism = config.WSDIAG_KAFKA_SASL_MECHANISM;
@@ -35,7 +76,9 @@ export function kafkaClient(config: Config, logger: Logger): Kafka {
     logCreator: logCreatorFor(logger),
   };
   if (config.WSDIAG_KAFKA_SSL) {
-    kafkaConfig.ssl = config.WSDIAG_KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.WSDIAG_KAFKA_SSL_CA_FILE, 'utf8')] } : true;
+    const read = (path: string | undefined) => (path ? readFileSync(path, 'utf8') : undefined);
+    const [ca, cert, key] = [read(config.WSDIAG_KAFKA_SSL_CA_FILE), read(config.WSDIAG_KAFKA_SSL_CERT_FILE), read(config.WSDIAG_KAFKA_SSL_KEY_FILE)];
+    kafkaConfig.ssl = ca || cert ? { ...(ca ? { ca: [ca] } : {}), ...(cert && key ? { cert, key } : {}) } : true;
   }
   const sasl = saslOptions(config);
   if (sasl) kafkaConfig.sasl = sasl;
@@ -55,11 +98,34 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
   });
   const admin = kafka.admin();
   let connected = false;
+  let failure: SourceFailure | undefined;
+  let crashed = false;
+  /** Next offset to fetch per partition, from the batches handed over: where reading stopped. */
+  const fetchPositions = new Map<number, string>();
   consumer.on(consumer.events.GROUP_JOIN, () => (connected = true));
   consumer.on(consumer.events.DISCONNECT, () => (connected = false));
-  consumer.on(consumer.events.CRASH, () => (connected = false));
 
-  return {
+  async function stoppedAt(): Promise<SourceFailure['positions']> {
+    const lags = await source.lag().catch(() => []);
+    return lags
+      .map((l) => ({ partition: l.partition, offset: fetchPositions.get(l.partition) ?? (l.committedOffset === '-1' ? l.lowOffset : l.committedOffset), end: l.endOffset }))
+      .filter((p) => BigInt(p.offset) < BigInt(p.end))
+      .map(({ partition, offset }) => ({ topic, partition, offset }));
+  }
+
+  // kafkajs restarts the consumer itself after retriable crashes; any other crash ends consuming for good.
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    connected = false;
+    if (payload.restart) return;
+    crashed = true;
+    const error = payload.error as Error;
+    const code = failureCode(error);
+    void stoppedAt().then((positions) => {
+      failure = { code, message: rootCause(error).message, topic, positions };
+    });
+  });
+
+  const source: RecordSource = {
     async start(deliver) {
       await consumer.connect();
       await admin.connect();
@@ -81,6 +147,7 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
           await deliver(records, { heartbeat });
           // Advances the fetch position only; offsets are committed after ClickHouse has the rows.
           resolveOffset(batch.lastOffset());
+          fetchPositions.set(batch.partition, (BigInt(batch.lastOffset()) + 1n).toString());
         },
       });
     },
@@ -101,25 +168,29 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
       }));
     },
     isConnected: () => connected,
+    failure: () => failure,
     async pause() {
-      consumer.pause([{ topic }]);
+      // A crashed consumer has no group left to pause (kafkajs throws); it fetches nothing anyway.
+      if (!crashed) consumer.pause([{ topic }]);
     },
     async disconnect() {
       await consumer.disconnect();
       await admin.disconnect();
     },
   };
+  return source;
 }
 
 export function createKafkaPublisher(config: Config, logger: Logger): RecordPublisher {
   const producer = kafkaClient(config, logger).producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  const compression = compressionTypes[config.WSDIAG_DLQ_COMPRESSION];
   let connecting: Promise<void> | undefined;
   return {
     async publish(topic: string, records: OutgoingRecord[]) {
       if (records.length === 0) return;
       connecting ??= producer.connect();
       await connecting;
-      for (const chunk of requestChunks(records)) await producer.send({ topic, acks: -1, messages: chunk.map((r) => ({ ...r })) });
+      for (const chunk of requestChunks(records)) await producer.send({ topic, acks: -1, compression, messages: chunk.map((r) => ({ ...r })) });
     },
     async disconnect() {
       if (connecting) await producer.disconnect();

@@ -10,6 +10,8 @@ export const redactedPaths = [
   'WSDIAG_KAFKA_SASL_PASSWORD',
   'config.WSDIAG_READER_PASSWORD',
   'WSDIAG_READER_PASSWORD',
+  'ssl.key',
+  '*.ssl.key',
   'sasl.password',
   '*.sasl.password',
   'authorization',

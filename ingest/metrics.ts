@@ -21,6 +21,7 @@ export function createMetrics() {
     insertSeconds: new Histogram({ name: 'wsdiag_insert_duration_seconds', help: 'Time ClickHouse took to acknowledge an insert', buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
     consumerLag: new Gauge({ name: 'wsdiag_consumer_lag', help: 'End offset minus committed offset, per partition', labelNames: ['partition'] as const, registers: [registry] }),
     lastCommitSeconds: new Gauge({ name: 'wsdiag_last_commit_timestamp_seconds', help: 'Unix time of the last offset commit', registers: [registry] }),
+    consumerFailures: new Counter({ name: 'wsdiag_consumer_failures_total', help: 'Times the Kafka consumer stopped for good (the job then exits), by error code', labelNames: ['code'] as const, registers: [registry] }),
     ready: new Gauge({ name: 'wsdiag_ready', help: '1 when Kafka is joined and the last ClickHouse write succeeded', registers: [registry] }),
   };
   return metrics;

@@ -10,7 +10,7 @@ import { toEventRow } from './event-row.js';
 import { createEventSink, type PendingRow } from './clickhouse-sink.js';
 import { ClickHouseError } from './clickhouse-client.js';
 import type { Metrics } from './metrics.js';
-import type { DeliveryControl, PartitionOffset, RecordPublisher, RecordSource, SourceRecord } from './record-source.js';
+import type { DeliveryControl, PartitionOffset, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
 import type { SqlRunner } from './sql-runner.js';
 import { retry } from './retry.js';
 
@@ -173,6 +173,15 @@ export function createPipeline(parts: PipelineParts) {
       try {
         while (!stopping) {
           await new Promise((resolve) => setTimeout(resolve, 250));
+          const sourceFailure = source.failure();
+          if (sourceFailure) {
+            // Nothing more will be read: say so once, loudly, and end so an orchestrator restarts us.
+            metrics.consumerFailures.inc({ code: sourceFailure.code });
+            log.error({ code: sourceFailure.code, topic: sourceFailure.topic, positions: sourceFailure.positions, err: { message: sourceFailure.message } }, 'consumer stopped for good; exiting');
+            failure ??= new SourceStoppedError(sourceFailure);
+            stopping = true;
+            break;
+          }
           const lags = await source.lag().catch(() => undefined);
           metrics.ready.set(isReady() ? 1 : 0);
           if (!lags) continue;
@@ -191,6 +200,16 @@ export function createPipeline(parts: PipelineParts) {
       stopping = true;
     },
   };
+}
+
+/** The error `run` ends with when the source stopped for good; carries the source's stable code. */
+export class SourceStoppedError extends Error {
+  readonly code: SourceFailure['code'];
+  constructor(readonly failure: SourceFailure) {
+    const where = failure.positions.map((p) => `${p.topic}[${p.partition}]@${p.offset}`).join(', ') || failure.topic;
+    super(`${failure.code}: consumer stopped at ${where}: ${failure.message}`);
+    this.code = failure.code;
+  }
 }
 
 /** Kafka commits the offset to read next: last processed + 1 (offsets are 64-bit, hence BigInt). */

@@ -33,6 +33,15 @@ export interface DeliveryControl {
   heartbeat(): Promise<void>;
 }
 
+/** Why a source stopped consuming for good, and where: the job must exit so it is restarted and seen. */
+export interface SourceFailure {
+  code: 'WSDIAG_ERR_KAFKA_UNDECODABLE' | 'WSDIAG_ERR_KAFKA_AUTH' | 'WSDIAG_ERR_KAFKA_FATAL';
+  message: string;
+  topic: string;
+  /** Partitions with unread records and the offset reading stopped at. */
+  positions: PartitionOffset[];
+}
+
 export interface RecordSource {
   /** Starts the consumer. `deliver` is awaited before further records are handed over (backpressure). */
   start(deliver: (records: SourceRecord[], control: DeliveryControl) => Promise<void>): Promise<void>;
@@ -40,6 +49,8 @@ export interface RecordSource {
   /** End, low and committed offsets of the group on its topic. */
   lag(): Promise<PartitionLag[]>;
   isConnected(): boolean;
+  /** Set once the consumer has stopped for good (a non-retriable failure); consuming will not resume. */
+  failure(): SourceFailure | undefined;
   /** Stops fetching; membership stays so a final commit still works. */
   pause(): Promise<void>;
   disconnect(): Promise<void>;

@@ -1,4 +1,5 @@
 // Builds the production parts (ClickHouse runner, Kafka source and publisher, logger) from config.
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../ingest/config.js';
 import { createLogger } from '../../ingest/logger.js';
@@ -15,5 +16,6 @@ export function clickhouseRunner(config: Config) {
     username: config.WSDIAG_CLICKHOUSE_USER,
     password: config.WSDIAG_CLICKHOUSE_PASSWORD,
     requestTimeoutMs: config.WSDIAG_CLICKHOUSE_REQUEST_TIMEOUT_MS,
+    ...(config.WSDIAG_CLICKHOUSE_CA_FILE ? { caCert: readFileSync(config.WSDIAG_CLICKHOUSE_CA_FILE) } : {}),
   });
 }

@@ -39,3 +39,63 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('secrets from files (<NAME>_FILE)', () => {
+  const files: Record<string, string> = { '/run/secrets/ch': 's3cret-ch\n', '/run/secrets/sasl': 'sasl-pw', '/run/secrets/user': 'svc-wsdiag\r\n' };
+  const readFile = (path: string) => {
+    if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    return files[path]!;
+  };
+
+  it('reads each secret from its file, dropping one trailing newline', () => {
+    const config = loadConfig(
+      {
+        WSDIAG_CLICKHOUSE_PASSWORD_FILE: '/run/secrets/ch',
+        WSDIAG_KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        WSDIAG_KAFKA_SASL_USERNAME_FILE: '/run/secrets/user',
+        WSDIAG_KAFKA_SASL_PASSWORD_FILE: '/run/secrets/sasl',
+      },
+      readFile,
+    );
+    expect([config.WSDIAG_CLICKHOUSE_PASSWORD, config.WSDIAG_KAFKA_SASL_USERNAME, config.WSDIAG_KAFKA_SASL_PASSWORD]).toEqual(['s3cret-ch', 'svc-wsdiag', 'sasl-pw']);
+    expect(Object.keys(config).some((k) => k.endsWith('_FILE') && k.includes('PASSWORD'))).toBe(false);
+  });
+
+  it('refuses both forms at once and an unreadable file, naming the variable but never the value', () => {
+    const attempt = () => loadConfig({ WSDIAG_CLICKHOUSE_PASSWORD: 'inline-pw', WSDIAG_CLICKHOUSE_PASSWORD_FILE: '/run/secrets/ch', WSDIAG_READER_PASSWORD_FILE: '/nope' }, readFile);
+    expect(attempt).toThrow(/WSDIAG_CLICKHOUSE_PASSWORD: set either WSDIAG_CLICKHOUSE_PASSWORD or WSDIAG_CLICKHOUSE_PASSWORD_FILE/);
+    expect(attempt).toThrow(/WSDIAG_READER_PASSWORD_FILE: cannot read \/nope \(ENOENT\)/);
+    try {
+      attempt();
+    } catch (error) {
+      expect(String((error as Error).message)).not.toMatch(/inline-pw|s3cret/);
+    }
+  });
+
+  it('a file secret still meets the variable rules (reader password length)', () => {
+    files['/run/secrets/short'] = 'short\n';
+    expect(() => loadConfig({ WSDIAG_READER_PASSWORD_FILE: '/run/secrets/short' }, readFile)).toThrow(/WSDIAG_READER_PASSWORD: at least 8 characters/);
+  });
+});
+
+describe('TLS settings', () => {
+  it.each([
+    ['client cert without key', { WSDIAG_KAFKA_SSL: 'true', WSDIAG_KAFKA_SSL_CERT_FILE: '/c.pem' }, /needs both WSDIAG_KAFKA_SSL_CERT_FILE and WSDIAG_KAFKA_SSL_KEY_FILE/],
+    ['client key without TLS', { WSDIAG_KAFKA_SSL_CERT_FILE: '/c.pem', WSDIAG_KAFKA_SSL_KEY_FILE: '/k.pem' }, /WSDIAG_KAFKA_SSL_CERT_FILE is set but WSDIAG_KAFKA_SSL is not true/],
+    ['ClickHouse CA on http', { WSDIAG_CLICKHOUSE_CA_FILE: '/ca.pem' }, /WSDIAG_CLICKHOUSE_CA_FILE: is set but WSDIAG_CLICKHOUSE_URL is not https/],
+  ])('%s is refused', (_label, env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts mTLS to Kafka and a CA for ClickHouse over HTTPS', () => {
+    const config = loadConfig({
+      WSDIAG_KAFKA_SSL: 'true',
+      WSDIAG_KAFKA_SSL_CA_FILE: '/ca.pem',
+      WSDIAG_KAFKA_SSL_CERT_FILE: '/c.pem',
+      WSDIAG_KAFKA_SSL_KEY_FILE: '/k.pem',
+      WSDIAG_CLICKHOUSE_URL: 'https://ch.internal:8443',
+      WSDIAG_CLICKHOUSE_CA_FILE: '/ca.pem',
+    });
+    expect([config.WSDIAG_KAFKA_SSL_CERT_FILE, config.WSDIAG_CLICKHOUSE_CA_FILE]).toEqual(['/c.pem', '/ca.pem']);
+  });
+});

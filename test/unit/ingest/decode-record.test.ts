@@ -21,6 +21,13 @@ describe('decodeRecord', () => {
     expect(result.event.source).not.toHaveProperty('extra');
   });
 
+  it('reads JSON in the Schema Registry wire format (magic 0, 4-byte schema id) like plain JSON', () => {
+    const framed = Buffer.concat([Buffer.from([0, 0, 0, 0x01, 0x2c]), bytes(valid)]);
+    const result = decodeRecord(framed, 10_000);
+    expect(result.ok && result.event.event_id).toBe('e1');
+    expect(decodeRecord(Buffer.from([0, 0, 0, 0, 1, 0x7b]), 10_000)).toMatchObject({ ok: false, reason: 'not_json' });
+  });
+
   it('accepts epoch milliseconds as ts', () => {
     const result = decodeRecord(bytes({ ...valid, ts: 1764061204250 }), 10_000);
     expect(result.ok && result.event.ts).toBe(1764061204250);
