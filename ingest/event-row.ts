@@ -5,7 +5,7 @@ import type { EventColumnName } from '../schemas/clickhouse/events-table.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { runtimeFamily } from '../analyzers/runtime-family.js';
 
-export type EventRow = Record<EventColumnName, string | number | string[]>;
+export type EventRow = Record<EventColumnName, string | number | string[] | number[]>;
 
 export interface RecordPosition {
   topic: string;
@@ -24,6 +24,25 @@ export function targetHost(url: string): string {
   } catch {
     return '';
   }
+}
+
+type ChainCertificate = NonNullable<NonNullable<TelemetryEvent['tls']>['chain']>[number];
+
+/**
+ * The chain columns: tls.chain when the emitter sent one, else the peer certificate alone (so the
+ * forecast also knows leaves that clients report), else empty arrays.
+ */
+export function chainFields(tls: TelemetryEvent['tls']): Pick<EventRow, 'chain_subject' | 'chain_issuer' | 'chain_not_before' | 'chain_not_after' | 'chain_self_signed'> {
+  const leaf = tls?.peer_certificate;
+  const known = leaf && (leaf.subject !== undefined || leaf.not_after !== undefined);
+  const chain: readonly ChainCertificate[] = tls?.chain?.length ? tls.chain : known ? [leaf] : [];
+  return {
+    chain_subject: chain.map((c) => text(c.subject)),
+    chain_issuer: chain.map((c) => text(c.issuer)),
+    chain_not_before: chain.map((c) => seconds(c.not_before)),
+    chain_not_after: chain.map((c) => seconds(c.not_after)),
+    chain_self_signed: chain.map((c) => tri(c.self_signed)),
+  };
 }
 
 export function toEventRow(event: TelemetryEvent, result: Classification, position: RecordPosition, ingestedAtMs: number, classifierVersion: string): EventRow {
@@ -76,5 +95,6 @@ export function toEventRow(event: TelemetryEvent, result: Classification, positi
     kafka_topic: position.topic,
     kafka_partition: position.partition,
     kafka_offset: position.offset,
+    ...chainFields(tls),
   };
 }

@@ -1,6 +1,8 @@
 // Probes the server's capabilities and applies the idempotent migrations through a SqlRunner.
 import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schemas/clickhouse/capabilities.js';
+import { addChainColumns, certificateChainStatements } from '../schemas/clickhouse/certificate-chain.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
+import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
 
 export async function probeCapabilities(runner: SqlRunner): Promise<Capabilities> {
@@ -18,5 +20,10 @@ export async function migrate(runner: SqlRunner, options: MigrationOptions): Pro
   const capabilities = await probeCapabilities(runner);
   const statements = migrationStatements(capabilities, options);
   for (const sql of statements) await runner.command(sql);
-  return { capabilities, statements: statements.length };
+  // 0.1 → 0.2: columns a 0.1 events table lacks (18.16 has no ADD COLUMN IF NOT EXISTS), then the
+  // chain inventory, whose view reads those columns.
+  const columns = await runner.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = ${quoteString(options.db)} AND table = 'events'`);
+  const upgrade = [...addChainColumns(options.db, new Set(columns.map((c) => c.name))), ...certificateChainStatements(options.db, capabilities)];
+  for (const sql of upgrade) await runner.command(sql);
+  return { capabilities, statements: statements.length + upgrade.length };
 }

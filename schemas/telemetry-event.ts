@@ -56,8 +56,20 @@ export const peerCertificateSchema = z.object({
   san: z.array(z.string().max(1024)).max(256).optional(),
 });
 
+/** One certificate of the chain a client saw, leaf first (added in 0.2: optional, older emitters omit it). */
+export const chainCertificateSchema = peerCertificateSchema.extend({
+  /** basicConstraints CA:TRUE, when the emitter can tell. */
+  ca: z.boolean().optional(),
+  /** SHA-256 fingerprint, hex with or without colons. */
+  fingerprint_sha256: z.string().max(128).optional(),
+});
+
 export const tlsSchema = z.object({
   version: optionalText,
+  /** Negotiated cipher suite (OpenSSL or IANA name). */
+  cipher: optionalText,
+  /** Negotiated ALPN protocol ("http/1.1"); absent when none was agreed. */
+  alpn: optionalText,
   /** Alert name ("certificate_expired") or number (45). */
   alert: z.union([z.string().max(128), z.number().int().min(0).max(255)]).optional(),
   alert_direction: z.enum(['sent', 'received']).optional(),
@@ -65,6 +77,11 @@ export const tlsSchema = z.object({
   verify_code: z.union([z.string().max(128), z.number().int().min(0).max(100000)]).optional(),
   peer_certificate: peerCertificateSchema.optional(),
   chain_length: z.number().int().min(0).max(64).optional(),
+  /**
+   * The certificate chain, leaf first: what the server presented, completed by the issuers the client
+   * found in its trust store (Node's getPeerCertificate(true)). Read by the certificate forecast.
+   */
+  chain: z.array(chainCertificateSchema).max(16).optional(),
 });
 
 export const closeSchema = z.object({
@@ -81,6 +98,14 @@ export const errorSchema = z.object({
   message: optionalText,
 });
 
+/** How long the connection attempt took, per phase, in milliseconds (any subset). */
+export const timingSchema = z.object({
+  connect_ms: z.number().nonnegative().optional(),
+  tls_ms: z.number().nonnegative().optional(),
+  upgrade_ms: z.number().nonnegative().optional(),
+  total_ms: z.number().nonnegative().optional(),
+});
+
 export const telemetryEventSchema = z.object({
   event_id: z.string().min(1).max(256),
   ts: timestampSchema,
@@ -92,6 +117,7 @@ export const telemetryEventSchema = z.object({
   tls: tlsSchema.optional(),
   close: closeSchema.optional(),
   error: errorSchema.optional(),
+  timing: timingSchema.optional(),
   labels: z.record(z.string().max(256), z.string().max(1024)).optional(),
 });
 

@@ -1,9 +1,11 @@
 // Commands added by later features (retro, ...), kept apart so the entry point stays fixed.
 import type { Command } from '../wsdiag.js';
+import { probeCommand } from './probe.js';
 import { retroCommand } from './retro.js';
 import { logsCommand } from './logs.js';
 
 export const extraCommands: Record<string, { run: Command; help: string }> = {
   logs: { run: logsCommand, help: 'proxy log lines as telemetry events (--format nginx|haproxy|envoy [FILE|-] [--follow] [--emit stdout|kafka])' },
+  probe: { run: probeCommand, help: 'WebSocket handshakes as telemetry events (URL... [--every 60s] [--ca FILE] [--emit stdout|kafka])' },
   retro: { run: retroCommand, help: 'incident retrospective from the rollups (--from T1 --to T2 [--service S] [--format md|json])' },
 };

@@ -2,6 +2,7 @@
 // Delivery is at-least-once, so the table is a ReplacingMergeTree keyed by event_id: a re-read copy
 // collapses on merge, and every reader counts uniqExact(event_id) or reads FINAL (docs/reliability.md).
 import type { Capabilities } from './capabilities.js';
+import { chainColumns } from './certificate-chain.js';
 
 /** Column name → ClickHouse type. `lc` marks low-cardinality strings (LowCardinality where supported). */
 export const eventColumns = [
@@ -51,6 +52,8 @@ export const eventColumns = [
   ['kafka_topic', 'lc'],
   ['kafka_partition', 'UInt32'],
   ['kafka_offset', 'UInt64'],
+  // 0.2: the certificate chain (certificate-chain.ts adds them to a 0.1 table).
+  ...chainColumns,
 ] as const;
 
 export type EventColumnName = (typeof eventColumns)[number][0];
