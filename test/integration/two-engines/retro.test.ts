@@ -1,6 +1,7 @@
 // The seeded incident on both engines (ClickHouse 18.16 server, current engine via chDB): migrate
 // (twice), insert with ~3 % re-delivered copies while merges are stopped, then check every retro figure
 // against numbers derived from the generator's scenario table, and that both engines agree exactly.
+import { CERTIFICATE_CHAIN_TABLE } from '../../../schemas/clickhouse/certificate-chain.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../../ingest/clickhouse-client.js';
 import { migrate } from '../../../ingest/migrate.js';
@@ -106,7 +107,8 @@ describe.each(engines)('%s: seeded incident', (engineName, makeRunner) => {
   it('creates every rollup table and view, and a third migrate changes nothing', async () => {
     await migrate(runner, { db, retentionDays: 0 });
     const tables = await runner.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = ${quoteString(db)} ORDER BY name`);
-    expect(tables.map((t) => t.name)).toEqual(['events', ...rollupTableNames, ...rollupTableNames.map((t) => `${t}_mv`)].sort());
+    const all = [...rollupTableNames, CERTIFICATE_CHAIN_TABLE];
+    expect(tables.map((t) => t.name)).toEqual(['events', ...all, ...all.map((t) => `${t}_mv`)].sort());
   });
 
   it('stores the re-delivered copies twice in raw events, yet counts each event once', async () => {
