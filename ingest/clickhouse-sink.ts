@@ -3,20 +3,10 @@
 // and a batch ClickHouse can never accept is split until the offending rows are isolated.
 import type { SqlRunner } from './sql-runner.js';
 import type { EventRow } from './event-row.js';
-import { ClickHouseError } from './clickhouse-client.js';
+import type { SinkResult } from './deliver-batch.js';
+import { errorMessage, isRetriable } from './errors.js';
+import type { PendingRow } from './prepare-batch.js';
 import { quoteString } from './sql-escape.js';
-
-export interface PendingRow<Ref> {
-  row: EventRow;
-  ref: Ref;
-}
-
-export interface SinkResult<Ref> {
-  inserted: number;
-  duplicates: number;
-  /** Rows ClickHouse rejected for good, with the server's message. */
-  rejected: Array<{ ref: Ref; detail: string }>;
-}
 
 /** Ids per existence query; 500 ids of at most 256 characters stay under max_query_size (256 KiB) on every version. */
 const LOOKUP_CHUNK = 500;
@@ -42,9 +32,9 @@ export function createEventSink(runner: SqlRunner, db: string) {
       await runner.insert(table, rows.map((r) => r.row));
       return rows.length;
     } catch (error) {
-      if (!(error instanceof ClickHouseError) || error.retriable) throw error;
+      if (isRetriable(error)) throw error;
       if (rows.length === 1) {
-        rejected.push({ ref: rows[0]!.ref, detail: error.message.slice(0, 1000) });
+        rejected.push({ ref: rows[0]!.ref, detail: errorMessage(error, 1000) });
         return 0;
       }
       const middle = Math.ceil(rows.length / 2);

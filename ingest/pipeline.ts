@@ -1,152 +1,146 @@
-// The streaming job: decode → validate → classify → buffer → write (ClickHouse + dead letters) → commit.
-// Offsets are committed only after ClickHouse and the dead-letter topic acknowledged the batch.
+// The streaming job's loop. An event's whole path is `processBatch`: prepareBatch (decode → validate →
+// classify → row; pure) then deliverBatch (write → dead letters → commit). The loop around it only
+// schedules: batching by size and age, backpressure, heartbeats, drain detection and shutdown.
 import type { Logger } from 'pino';
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { Config } from './config.js';
-import { decodeRecord } from './decode-record.js';
-import { toDeadLetterRecord, type DeadLetter } from './dead-letter.js';
-import { toEventRow } from './event-row.js';
-import { createEventSink, type PendingRow } from './clickhouse-sink.js';
-import { ClickHouseError } from './clickhouse-client.js';
+import { deliverBatch, type DeliveryPolicy, type DeliveryReport, type DeliverySeams, type SinkResult } from './deliver-batch.js';
+import { errorCode, errorMessage } from './errors.js';
 import type { Metrics } from './metrics.js';
-import type { DeliveryControl, PartitionOffset, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
-import type { SqlRunner } from './sql-runner.js';
-import { retry } from './retry.js';
+import { prepareBatch, type PendingRow, type PreparedBatch } from './prepare-batch.js';
+import type { DeliveryControl, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
+
+/** Where rows go; throws errors with `{ code, retriable }` (errors.ts). */
+export interface EventSink {
+  write(rows: ReadonlyArray<PendingRow<SourceRecord>>): Promise<SinkResult<SourceRecord>>;
+}
 
 export interface PipelineParts {
   config: Config;
   source: RecordSource;
   publisher: RecordPublisher;
-  runner: SqlRunner;
+  sink: EventSink;
   classify(event: TelemetryEvent): Classification;
   classifierVersion: string;
   metrics: Metrics;
   logger: Logger;
   now?: () => number;
+  /** Test hook: waits between retries and between drain checks. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-interface Batch {
-  rows: PendingRow<SourceRecord>[];
-  deadLetters: DeadLetter[];
-  /** Last record taken per "topic\u0000partition"; its offset + 1 is committed after the write. */
-  positions: Map<string, SourceRecord>;
-  records: number;
-  startedAtMs: number;
-}
-
-const emptyBatch = (now: number): Batch => ({ rows: [], deadLetters: [], positions: new Map(), records: 0, startedAtMs: now });
+/** Batches in the write chain at once: one writing, one prepared and waiting (bounds memory). */
+const MAX_QUEUED_BATCHES = 2;
+/** How often the consumer lag gauge is refreshed outside drain mode. */
+const LAG_POLL_MS = 5000;
 
 export function createPipeline(parts: PipelineParts) {
-  const { config, source, publisher, runner, metrics, logger } = parts;
+  const { config, source, publisher, sink, metrics, logger } = parts;
   const now = parts.now ?? Date.now;
+  const sleep = parts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const log = logger.child({ stage: 'pipeline' });
-  const sink = createEventSink(runner, config.WSDIAG_CLICKHOUSE_DATABASE);
-  let batch = emptyBatch(now());
-  let flushing: Promise<void> = Promise.resolve();
+
+  let pending: SourceRecord[] = [];
+  let pendingSinceMs = now();
+  let writing: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let inFlightDelivery: Promise<void> = Promise.resolve();
+  let failure: unknown;
   let stopping = false;
   let clickhouseWritable = true;
   let control: DeliveryControl = { heartbeat: async () => {} };
 
-  function accept(record: SourceRecord): void {
-    metrics.recordsConsumed.inc();
-    batch.records++;
-    batch.positions.set(`${record.topic}\u0000${record.partition}`, record);
-    const decoded = decodeRecord(record.value, config.WSDIAG_MAX_RECORD_BYTES);
-    if (!decoded.ok) {
-      batch.deadLetters.push({ record, reason: decoded.reason, detail: decoded.detail });
-      return;
-    }
-    const result = parts.classify(decoded.event);
-    const position = { topic: record.topic, partition: record.partition, offset: record.offset };
-    batch.rows.push({ row: toEventRow(decoded.event, result, position, now(), parts.classifierVersion), ref: record });
-  }
+  const seams: DeliverySeams = {
+    write: async (rows) => {
+      const stopTimer = metrics.insertSeconds.startTimer();
+      const result = await sink.write(rows);
+      stopTimer();
+      return result;
+    },
+    publishDeadLetters: (records) => publisher.publish(config.WSDIAG_DLQ_TOPIC, records),
+    commit: (offsets) => source.commit(offsets),
+    heartbeat: () => control.heartbeat(),
+  };
 
-  /** Retries transient failures until they pass; the consumer heartbeats meanwhile, fetching waits. */
-  function persistently<T>(what: string, run: () => Promise<T>): Promise<T> {
-    return retry(run, {
-      initialMs: config.WSDIAG_RETRY_INITIAL_MS,
-      maxMs: config.WSDIAG_RETRY_MAX_MS,
-      isRetriable: (error) => !(error instanceof ClickHouseError) || error.retriable,
-      onRetry: async (error, attempt, delayMs) => {
-        if (what === 'insert') {
-          clickhouseWritable = false;
-          metrics.insertFailures.inc({ code: error instanceof ClickHouseError ? error.code : 'UNKNOWN' });
-        }
-        log.warn({ what, attempt, delay_ms: delayMs, err: { message: String((error as Error).message).slice(0, 300) } }, `${what} failed, retrying`);
-        await control.heartbeat().catch(() => undefined);
-      },
-    });
-  }
+  const policy: DeliveryPolicy = {
+    retryInitialMs: config.WSDIAG_RETRY_INITIAL_MS,
+    retryMaxMs: config.WSDIAG_RETRY_MAX_MS,
+    heartbeatEveryMs: Math.max(500, Math.floor(config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 4)),
+    onRetry(stage, error, attempt, delayMs) {
+      if (stage === 'write') {
+        clickhouseWritable = false;
+        metrics.insertFailures.inc({ code: errorCode(error) });
+      }
+      log.warn({ stage, attempt, delay_ms: delayMs, code: errorCode(error), err: { message: errorMessage(error) } }, `${stage} failed, retrying`);
+    },
+    ...(parts.sleep ? { sleep: parts.sleep } : {}),
+  };
 
-  /**
-   * A long write (a batch being bisected around rejected rows, a slow server) must not outlast the
-   * consumer session: otherwise the group evicts this member, the commit fails and the batch is read again.
-   */
-  async function whileHeartbeating<T>(run: () => Promise<T>): Promise<T> {
-    const everyMs = Math.max(500, Math.floor(config.WSDIAG_KAFKA_SESSION_TIMEOUT_MS / 4));
-    const timer = setInterval(() => void control.heartbeat().catch(() => undefined), everyMs);
-    try {
-      return await run();
-    } finally {
-      clearInterval(timer);
-    }
-  }
-
-  async function writeBatch(current: Batch): Promise<void> {
-    if (current.records === 0) return;
-    metrics.batchRows.observe(current.records);
-    const stopTimer = metrics.insertSeconds.startTimer();
-    const written = await whileHeartbeating(() => persistently('insert', () => sink.write(current.rows)));
-    stopTimer();
+  /** One batch's whole path. */
+  async function processBatch(batch: PreparedBatch): Promise<void> {
+    const report = await deliverBatch(batch, seams, policy);
     clickhouseWritable = true;
-    metrics.rowsInserted.inc(written.inserted);
-    metrics.duplicatesSkipped.inc(written.duplicates);
-    for (const { row } of current.rows) metrics.eventsClassified.inc({ attribution: String(row.attribution), cause: String(row.cause) });
-    const deadLetters = [
-      ...current.deadLetters,
-      ...written.rejected.map(({ ref, detail }) => ({ record: ref, reason: 'rejected_by_clickhouse' as const, detail })),
-    ];
-    for (const d of deadLetters) metrics.deadLetters.inc({ reason: d.reason });
-    await persistently('dead-letter publish', () => publisher.publish(config.WSDIAG_DLQ_TOPIC, deadLetters.map(toDeadLetterRecord)));
-    try {
-      await source.commit([...current.positions.values()].map(nextOffset));
-      metrics.lastCommitSeconds.set(now() / 1000);
-    } catch (error) {
-      // Typically a rebalance took the partition away: its next owner re-reads, and the sink drops the repeats.
-      log.warn({ err: { message: String((error as Error).message) } }, 'offset commit failed; the records will be re-read and deduplicated');
+    observe(batch, report);
+  }
+
+  function observe(batch: PreparedBatch, report: DeliveryReport): void {
+    metrics.batchRows.observe(batch.records);
+    metrics.rowsInserted.inc(report.inserted);
+    metrics.duplicatesSkipped.inc(report.duplicates);
+    const classified = new Map<string, { attribution: string; cause: string; n: number }>();
+    for (const { row } of batch.rows) {
+      const key = `${row.attribution}\u0000${row.cause}`;
+      const entry = classified.get(key) ?? classified.set(key, { attribution: String(row.attribution), cause: String(row.cause), n: 0 }).get(key)!;
+      entry.n++;
     }
-    log.debug({ records: current.records, inserted: written.inserted, duplicates: written.duplicates, dead_letters: deadLetters.length }, 'batch flushed');
+    for (const { attribution, cause, n } of classified.values()) metrics.eventsClassified.inc({ attribution, cause }, n);
+    for (const d of report.deadLetters) metrics.deadLetters.inc({ reason: d.reason });
+    if (report.committed) metrics.lastCommitSeconds.set(now() / 1000);
+    // Typically a rebalance took the partition away: its next owner re-reads, and storage drops the repeats.
+    else log.warn({ err: { message: report.commitError } }, 'offset commit failed; the records will be re-read and deduplicated');
+    log.debug({ records: batch.records, inserted: report.inserted, duplicates: report.duplicates, dead_letters: report.deadLetters.length }, 'batch delivered');
   }
 
   /**
-   * Starts writing the current batch. Writes are serialised (batches commit strictly in order);
-   * resolves `previous` when the batch before this one is written, so one batch fills while one writes.
+   * Prepares what is pending now (CPU work overlaps the write in flight) and queues its delivery.
+   * Deliveries are serialised, so batches commit strictly in order. Resolves when the batch before
+   * this one is delivered: awaiting it is the backpressure on fetching.
    */
-  function flush(): { previous: Promise<void>; written: Promise<void> } {
-    const current = batch;
-    batch = emptyBatch(now());
-    const previous = flushing;
-    // A batch that cannot be written stops the job uncommitted: a restart re-reads it, nothing is skipped.
-    flushing = previous.then(() => (failure === undefined ? writeBatch(current) : undefined)).catch((error) => {
-      failure ??= error;
-      stopping = true;
-      log.error({ err: { message: String((error as Error).message) } }, 'batch could not be written; stopping without commit');
+  function flush(): Promise<void> {
+    const previous = writing;
+    if (pending.length === 0 || failure !== undefined) return previous;
+    const batch = prepareBatch(pending, {
+      classify: parts.classify,
+      classifierVersion: parts.classifierVersion,
+      maxRecordBytes: config.WSDIAG_MAX_RECORD_BYTES,
+      ingestedAtMs: now(),
     });
-    return { previous, written: flushing };
+    pending = [];
+    pendingSinceMs = now();
+    queued++;
+    // A batch that cannot be delivered stops the job uncommitted: a restart re-reads it, nothing is skipped.
+    writing = previous
+      .then(() => (failure === undefined ? processBatch(batch) : undefined))
+      .catch((error: unknown) => {
+        failure ??= error;
+        stopping = true;
+        log.error({ code: errorCode(error), err: { message: errorMessage(error) } }, 'batch could not be delivered; stopping without commit');
+      })
+      .finally(() => queued--);
+    return previous;
   }
 
   async function deliver(records: SourceRecord[], deliveryControl: DeliveryControl): Promise<void> {
     control = deliveryControl;
-    for (const record of records) {
-      accept(record);
-      // Backpressure: at most one batch writing and one filling; fetching waits while ClickHouse is behind.
-      if (batch.records >= config.WSDIAG_BATCH_MAX_ROWS) await flush().previous;
-    }
+    metrics.recordsConsumed.inc(records.length);
+    for (const record of records) pending.push(record);
+    if (pending.length >= config.WSDIAG_BATCH_MAX_ROWS) await flush();
   }
 
-  let inFlightDelivery: Promise<void> = Promise.resolve();
-  let failure: unknown;
+  function flushIfDue(): void {
+    if (pending.length > 0 && queued < MAX_QUEUED_BATCHES && now() - pendingSinceMs >= config.WSDIAG_BATCH_FLUSH_MS) void flush();
+  }
 
   const isReady = () => source.isConnected() && clickhouseWritable && !stopping;
 
@@ -154,7 +148,8 @@ export function createPipeline(parts: PipelineParts) {
     stopping = true;
     await source.pause();
     await inFlightDelivery.catch(() => undefined);
-    if (failure === undefined) await flush().written;
+    void flush();
+    await writing;
     await source.disconnect();
     await publisher.disconnect();
     log.info('stopped after flushing and committing');
@@ -165,14 +160,15 @@ export function createPipeline(parts: PipelineParts) {
 
     /** Consumes until `stop()`; with `drain`, stops by itself once the group has caught up. */
     async run({ drain }: { drain: boolean }): Promise<void> {
-      const timer = setInterval(() => {
-        if (batch.records > 0 && now() - batch.startedAtMs >= config.WSDIAG_BATCH_FLUSH_MS) flush();
-      }, Math.max(10, Math.floor(config.WSDIAG_BATCH_FLUSH_MS / 4)));
+      const timer = setInterval(flushIfDue, Math.max(10, Math.floor(config.WSDIAG_BATCH_FLUSH_MS / 4)));
       await source.start((records, deliveryControl) => (inFlightDelivery = deliver(records, deliveryControl)));
       log.info({ topic: config.WSDIAG_TOPIC, group: config.WSDIAG_KAFKA_GROUP_ID }, 'consuming');
       try {
+        // Committed offsets are polled for the lag gauge (it must move while ClickHouse is down and
+        // nothing is fetched) every few seconds, and often only when draining needs them.
+        let lastLagPollMs = 0;
         while (!stopping) {
-          await new Promise((resolve) => setTimeout(resolve, 250));
+          await sleep(drain ? 250 : 1000);
           const sourceFailure = source.failure();
           if (sourceFailure) {
             // Nothing more will be read: say so once, loudly, and end so an orchestrator restarts us.
@@ -182,11 +178,13 @@ export function createPipeline(parts: PipelineParts) {
             stopping = true;
             break;
           }
-          const lags = await source.lag().catch(() => undefined);
           metrics.ready.set(isReady() ? 1 : 0);
+          if (!drain && now() - lastLagPollMs < LAG_POLL_MS) continue;
+          lastLagPollMs = now();
+          const lags = await source.lag().catch(() => undefined);
           if (!lags) continue;
           for (const l of lags) metrics.consumerLag.set({ partition: String(l.partition) }, lagOf(l));
-          if (drain && batch.records === 0 && caughtUp(lags)) break;
+          if (drain && pending.length === 0 && queued === 0 && caughtUp(lags)) break;
         }
       } finally {
         clearInterval(timer);
@@ -205,16 +203,12 @@ export function createPipeline(parts: PipelineParts) {
 /** The error `run` ends with when the source stopped for good; carries the source's stable code. */
 export class SourceStoppedError extends Error {
   readonly code: SourceFailure['code'];
+  readonly retriable = false;
   constructor(readonly failure: SourceFailure) {
     const where = failure.positions.map((p) => `${p.topic}[${p.partition}]@${p.offset}`).join(', ') || failure.topic;
     super(`${failure.code}: consumer stopped at ${where}: ${failure.message}`);
     this.code = failure.code;
   }
-}
-
-/** Kafka commits the offset to read next: last processed + 1 (offsets are 64-bit, hence BigInt). */
-function nextOffset(record: SourceRecord): PartitionOffset {
-  return { topic: record.topic, partition: record.partition, offset: (BigInt(record.offset) + 1n).toString() };
 }
 
 function lagOf(l: { endOffset: string; committedOffset: string; lowOffset: string }): number {

@@ -5,6 +5,7 @@ import { classify, CLASSIFIER_VERSION } from '../../analyzers/classify.js';
 import { createKafkaPublisher, createKafkaSource } from '../../ingest/kafka-source.js';
 import { createMetrics } from '../../ingest/metrics.js';
 import { createPipeline } from '../../ingest/pipeline.js';
+import { createEventSink } from '../../ingest/clickhouse-sink.js';
 import { startHttpServer } from '../../ingest/http-server.js';
 import { migrate } from '../../ingest/migrate.js';
 import { clickhouseRunner, setup } from './wiring.js';
@@ -19,7 +20,7 @@ export const runCommand: Command = async (args, env) => {
     config,
     source: createKafkaSource(config, logger),
     publisher: createKafkaPublisher(config, logger),
-    runner,
+    sink: createEventSink(runner, config.WSDIAG_CLICKHOUSE_DATABASE),
     classify,
     classifierVersion: CLASSIFIER_VERSION,
     metrics,

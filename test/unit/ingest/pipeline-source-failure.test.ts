@@ -45,7 +45,7 @@ describe('pipeline when the source stops for good', () => {
       config: loadConfig({}),
       source,
       publisher: { publish: async () => {}, disconnect: async () => {} },
-      runner: { command: async () => {}, query: async () => [], insert: async () => {} },
+      sink: { write: async () => ({ inserted: 0, duplicates: 0, rejected: [] }) },
       classify,
       classifierVersion: CLASSIFIER_VERSION,
       metrics,

@@ -1,0 +1,50 @@
+// The pure half of the event path: records → (decode → validate → classify → row) → rows, dead letters
+// and the offsets to commit once both are delivered. Synchronous, no I/O, no clock (the caller passes it).
+import type { Classification } from '../schemas/classification.js';
+import type { TelemetryEvent } from '../schemas/telemetry-event.js';
+import { decodeRecord } from './decode-record.js';
+import type { DeadLetter } from './dead-letter.js';
+import { toEventRow, type EventRow } from './event-row.js';
+import type { PartitionOffset, SourceRecord } from './record-source.js';
+
+export interface PendingRow<Ref> {
+  row: EventRow;
+  ref: Ref;
+}
+
+export interface PreparedBatch {
+  rows: PendingRow<SourceRecord>[];
+  deadLetters: DeadLetter[];
+  /** Per partition, the offset to read next (last record + 1): committed after delivery. */
+  offsets: PartitionOffset[];
+  records: number;
+}
+
+export interface PrepareContext {
+  classify(event: TelemetryEvent): Classification;
+  classifierVersion: string;
+  maxRecordBytes: number;
+  ingestedAtMs: number;
+}
+
+export function prepareBatch(records: ReadonlyArray<SourceRecord>, ctx: PrepareContext): PreparedBatch {
+  const rows: PendingRow<SourceRecord>[] = [];
+  const deadLetters: DeadLetter[] = [];
+  const last = new Map<string, SourceRecord>();
+  for (const record of records) {
+    last.set(`${record.topic}\u0000${record.partition}`, record);
+    const decoded = decodeRecord(record.value, ctx.maxRecordBytes);
+    if (!decoded.ok) {
+      deadLetters.push({ record, reason: decoded.reason, detail: decoded.detail });
+      continue;
+    }
+    const row = toEventRow(decoded.event, ctx.classify(decoded.event), record, ctx.ingestedAtMs, ctx.classifierVersion);
+    rows.push({ row, ref: record });
+  }
+  return { rows, deadLetters, offsets: [...last.values()].map(nextOffset), records: records.length };
+}
+
+/** Kafka commits the offset to read next: last processed + 1 (offsets are 64-bit, hence BigInt). */
+export function nextOffset(record: SourceRecord): PartitionOffset {
+  return { topic: record.topic, partition: record.partition, offset: (BigInt(record.offset) + 1n).toString() };
+}
