@@ -39,6 +39,12 @@ export const configSchema = z
     WSDIAG_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(500000).default(5000),
     WSDIAG_BATCH_FLUSH_MS: z.coerce.number().int().min(10).max(600000).default(1000),
     WSDIAG_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(262144),
+    // `wsdiag collect` (HTTP intake).
+    WSDIAG_COLLECT_HOST: z.string().default('127.0.0.1'),
+    WSDIAG_COLLECT_PORT: z.coerce.number().int().min(0).max(65535).default(9470),
+    WSDIAG_COLLECT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    WSDIAG_COLLECT_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    WSDIAG_COLLECT_CORS_ORIGINS: csv.default(['*']),
     WSDIAG_RETRY_INITIAL_MS: z.coerce.number().int().min(1).default(200),
     WSDIAG_RETRY_MAX_MS: z.coerce.number().int().min(1).default(10000),
     WSDIAG_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
@@ -77,7 +83,7 @@ export class ConfigError extends Error {
  * Variables that hold secrets. Each may instead name a file with `<NAME>_FILE` (the convention of
  * container images and Kubernetes secrets); one trailing newline of the file is dropped.
  */
-export const secretVariables = ['WSDIAG_KAFKA_SASL_USERNAME', 'WSDIAG_KAFKA_SASL_PASSWORD', 'WSDIAG_CLICKHOUSE_PASSWORD', 'WSDIAG_READER_PASSWORD'] as const;
+export const secretVariables = ['WSDIAG_KAFKA_SASL_USERNAME', 'WSDIAG_KAFKA_SASL_PASSWORD', 'WSDIAG_CLICKHOUSE_PASSWORD', 'WSDIAG_READER_PASSWORD', 'WSDIAG_COLLECT_TOKEN'] as const;
 
 /** Reads only WSDIAG_* variables; the message lists each bad variable, never its value. */
 export function loadConfig(env: Record<string, string | undefined>, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): Config {

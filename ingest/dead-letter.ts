@@ -9,6 +9,8 @@ export const deadLetterHeaders = {
   topic: 'wsdiag.source.topic',
   partition: 'wsdiag.source.partition',
   offset: 'wsdiag.source.offset',
+  /** HTTP intake (`wsdiag collect`): the item's 1-based position in the request body. */
+  item: 'wsdiag.source.item',
 } as const;
 
 export interface DeadLetter {
@@ -28,4 +30,16 @@ export function toDeadLetterRecord({ record, reason, detail }: DeadLetter): Outg
   headers[deadLetterHeaders.partition] = String(record.partition);
   headers[deadLetterHeaders.offset] = record.offset;
   return { key: record.key, value: record.value, headers };
+}
+
+/**
+ * A dead letter for an item posted to `wsdiag collect`: the item's bytes untouched, the same reason
+ * headers, and `http` as its source with the item's position in the request instead of an offset.
+ */
+export function toCollectedDeadLetterRecord(value: Buffer, reason: DeadLetterReason, detail: string, item: number): OutgoingRecord {
+  return {
+    key: null,
+    value,
+    headers: { [deadLetterHeaders.reason]: reason, [deadLetterHeaders.detail]: detail, [deadLetterHeaders.topic]: 'http', [deadLetterHeaders.item]: String(item) },
+  };
 }

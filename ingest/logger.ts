@@ -12,6 +12,8 @@ export const redactedPaths = [
   'WSDIAG_READER_PASSWORD',
   'ssl.key',
   '*.ssl.key',
+  'config.WSDIAG_COLLECT_TOKEN',
+  'WSDIAG_COLLECT_TOKEN',
   'sasl.password',
   '*.sasl.password',
   'authorization',
