@@ -47,6 +47,8 @@ export type Lab = {
   /** Stops the proxy (its logs are complete then); `keepLogs` leaves the folder for remove(). */
   stop(options?: { keepLogs?: boolean }): Promise<void>;
   remove(): Promise<void>;
+  /** Waits (≤ 5 s) until the logs name every failing case: proxies write a line after the client has gone. */
+  settled(): Promise<void>;
 };
 
 async function ports<K extends string>(keys: readonly K[]): Promise<Record<K, number>> {
@@ -220,5 +222,20 @@ export async function startProxy(kind: ProxyKind, pki: TestPki, upstreams: Recor
       if (!options.keepLogs) await rm(dir, { recursive: true, force: true });
     },
     remove: () => rm(dir, { recursive: true, force: true }),
+    async settled() {
+      const marks =
+        kind === 'nginx'
+          ? [
+              ...frontCases.map((c) => `server: 127.0.0.1:${layout.frontPorts[c]}`),
+              ...upstreamCases.filter((c) => c !== 'valid').map((c) => `upstream: "https://127.0.0.1:${upstreams[c].port}`),
+            ]
+          : [...frontCases.map((c) => `fe_tls_${c}`), ...upstreamCases.map((c) => `fe_proxy_${c} `)];
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline) {
+        const text = (await Promise.all(logFiles.map((f) => readFile(f, 'utf8').catch(() => '')))).join('');
+        if (marks.every((m) => text.includes(m))) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
   };
 }

@@ -16,7 +16,8 @@ import { frontCases, startProxy, startUpstreams, upstreamCases, type FrontCase, 
 const run = promisify(execFile);
 
 type Outcome = { attribution: string; cause: string };
-type Expected = Record<`upstream:${UpstreamCase}` | `front:${FrontCase}`, Outcome | 'no line'>;
+/** An array: any one of these (a race in the proxy itself, explained where it is used). */
+type Expected = Record<`upstream:${UpstreamCase}` | `front:${FrontCase}`, Outcome | Outcome[]>;
 
 const tls = (cause: string): Outcome => ({ attribution: '1015', cause });
 
@@ -55,8 +56,10 @@ const expected: Record<ProxyKind, Expected> = {
     'upstream:wrong_host': tls('tls_unknown'),
     'upstream:tls_version': tls('tls_version_mismatch'),
     'upstream:cipher': tls('cipher_mismatch'),
-    'front:expired': tls('cert_expired'),
-    'front:untrusted': tls('untrusted_ca'),
+    // HAProxy 2.6 sometimes logs ssl_fc_err_str as "-" when the client closes right after its alert
+    // (seen about once in ten runs here): the line then says only "SSL handshake failure".
+    'front:expired': [tls('cert_expired'), tls('tls_unknown')],
+    'front:untrusted': [tls('untrusted_ca'), tls('tls_unknown')],
     'front:tls_version': tls('tls_version_mismatch'),
     'front:cipher': tls('cipher_mismatch'),
   },
@@ -99,6 +102,7 @@ function caseOf(lab: Lab, labels: Record<string, string>): string | undefined {
 describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs through wsdiag logs and classify', (kind) => {
   let lab: Lab;
   let results: Map<string, Outcome[]>;
+  let lines: string[];
   let summary: { lines: number; events: number; skipped: Record<string, number> };
 
   beforeAll(async () => {
@@ -109,10 +113,12 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
         if (c === 'expired' || c === 'untrusted') await curlAttempt(`https://localhost:${lab.frontPorts[c]}/ws`, pki.rootCaPath);
         else await attempt(`wss://localhost:${lab.frontPorts[c]}/ws`, frontClientOptions(c, pki.rootCa));
       }
+      await lab.settled();
     } finally {
       await lab.stop({ keepLogs: true });
     }
     results = new Map();
+    lines = [];
     for (const file of lab.logFiles) {
       const format = kind === 'nginx' ? 'nginx' : 'haproxy';
       const { stdout, stderr } = await run(process.execPath, [cliPath, 'logs', '--format', format, '--host', 'localhost', file]);
@@ -122,6 +128,7 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
         if (!decoded.ok) throw new Error(`wsdiag logs wrote an invalid event: ${decoded.detail}`);
         const key = caseOf(lab, decoded.event.labels ?? {}) ?? `unmatched:${decoded.event.error?.message ?? ''}`;
         const { attribution, cause } = classify(decoded.event);
+        lines.push(`${key} → ${attribution}/${cause}: ${decoded.event.error?.message ?? '(connected)'}`);
         results.set(key, [...(results.get(key) ?? []), { attribution, cause }]);
       }
     }
@@ -129,7 +136,9 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
   });
 
   it.each(Object.entries(expected[kind]))('%s', (key, want) => {
-    expect(results.get(key), `${[...results.keys()].join(', ')}`).toEqual([want]);
+    const got = results.get(key);
+    expect(got, lines.join('\n')).toHaveLength(1);
+    expect(Array.isArray(want) ? want : [want], lines.join('\n')).toContainEqual(got?.[0]);
   });
 
   it('every event is matched to a case, and the counts add up', () => {
