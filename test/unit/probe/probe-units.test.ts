@@ -69,8 +69,11 @@ describe('extensionProblem (a client that requires the extension)', () => {
 describe('chainFields', () => {
   const event = (tls: unknown) => telemetryEventSchema.parse({ event_id: 'e', ts: 0, outcome: 'connected', source: { kind: 'probe', service: 's' }, target: { url: 'wss://h/' }, tls });
   it('maps tls.chain leaf first', () => {
-    const fields = chainFields(event({ chain: [{ subject: 'CN=h', issuer: 'CN=I', not_after: 86_400_000, self_signed: false }, { subject: 'CN=I', issuer: 'CN=R', not_before: 1000 }] }).tls);
-    expect(fields).toEqual({ chain_subject: ['CN=h', 'CN=I'], chain_issuer: ['CN=I', 'CN=R'], chain_not_before: [0, 1], chain_not_after: [86_400, 0], chain_self_signed: [0, -1] });
+    // Certificate dates as epoch ms (>= 1e11; smaller numbers would be epoch seconds).
+    const notAfter = Date.UTC(2027, 0, 1);
+    const notBefore = Date.UTC(2025, 0, 1, 0, 0, 1);
+    const fields = chainFields(event({ chain: [{ subject: 'CN=h', issuer: 'CN=I', not_after: notAfter, self_signed: false }, { subject: 'CN=I', issuer: 'CN=R', not_before: notBefore }] }).tls);
+    expect(fields).toEqual({ chain_subject: ['CN=h', 'CN=I'], chain_issuer: ['CN=I', 'CN=R'], chain_not_before: [0, notBefore / 1000], chain_not_after: [notAfter / 1000, 0], chain_self_signed: [0, -1] });
   });
   it('falls back to the peer certificate alone, and to nothing', () => {
     expect(chainFields(event({ peer_certificate: { subject: 'CN=h', not_after: 2000 } }).tls).chain_subject).toEqual(['CN=h']);
