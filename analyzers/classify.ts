@@ -8,7 +8,7 @@ import { buildContext } from './evidence-context.js';
 import { classifierRegistry } from './registry.js';
 
 /** Bumped whenever a rule, table row or confidence changes, so stored rows can be re-derived. */
-export const CLASSIFIER_VERSION = '1.0.0';
+export const CLASSIFIER_VERSION = '1.1.0';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',

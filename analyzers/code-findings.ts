@@ -4,16 +4,41 @@
 import type { Evidence } from '../schemas/classification.js';
 import { attributionOf, type SourcedFinding } from './candidate.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
+import { cdnStatusRow } from './codes/cdn.js';
+import { addCodeFindings, codeFindings } from './codes/findings.js';
 import { tlsAlertRow } from './tls-alerts.js';
 import { verifyCodeRow } from './verify-codes.js';
 
 const NONE: readonly SourcedFinding[] = [];
 
-/** Findings of the event's coded fields, verify code first, then the TLS alert. */
-export function fieldCodeFindings(event: TelemetryEvent): readonly SourcedFinding[] {
+/** An error.code that is only a number (or hex): a platform code whose stack the runtime may name. */
+const BARE_NUMBER = /^\s*-?(?:\d{2,10}|0x[0-9A-Fa-f]{2,8})\s*$/;
+
+/**
+ * Findings of the event's coded fields: verify code, TLS alert, a CDN's origin-TLS status (525/526), and
+ * an error.code that is a bare platform number (-9814 from iOS, 12175 from WinHTTP). `hits` are the text
+ * findings, so a code already read from error.code's text is not counted twice.
+ */
+export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedFinding[] = NONE): readonly SourcedFinding[] {
   const tls = event.tls;
-  if (tls === undefined || (tls.verify_code === undefined && tls.alert === undefined)) return NONE;
+  const status = event.handshake?.status;
+  const cdn = status === undefined ? undefined : cdnStatusRow(status);
+  const code = event.error?.code;
+  const bareCode = code !== undefined && BARE_NUMBER.test(String(code));
+  if ((tls === undefined || (tls.verify_code === undefined && tls.alert === undefined)) && !cdn && !bareCode) return NONE;
   const findings: SourcedFinding[] = [];
+  if (cdn) {
+    const evidence: Evidence = { kind: 'handshake.status', detail: `upgrade answered with HTTP ${cdn.code} (${cdn.names[0]}): ${cdn.meaning} → ${cdn.cause} (rule codes.cdn_status.${cdn.code})` };
+    findings.push({ rule: `codes.cdn_status.${cdn.code}`, attribution: attributionOf(cdn.cause), cause: cdn.cause, confidence: cdn.confidence, evidence });
+  }
+  if (bareCode) {
+    // Not memoized with the text: the answer depends on the runtime; bare numbers are rare.
+    const runtime = `${event.source.runtime ?? ''} ${event.source.user_agent ?? ''}`;
+    const start = findings.length;
+    addCodeFindings('error.code', String(code), findings, start, runtime);
+    for (let i = findings.length - 1; i >= start; i--) if (hits.some((hit) => hit.evidence.kind === 'error.code' && hit.cause === (findings[i] as SourcedFinding).cause)) findings.splice(i, 1);
+  }
+  if (tls === undefined) return findings;
   if (tls.verify_code !== undefined) {
     const row = verifyCodeRow(tls.verify_code);
     if (row?.cause) {
@@ -22,7 +47,7 @@ export function fieldCodeFindings(event: TelemetryEvent): readonly SourcedFindin
         detail: `verify code ${row.code} X509_V_ERR_${row.name} (${row.text}) → ${row.cause} (rule verify_codes.${row.code})`,
       };
       findings.push({ rule: `verify_codes.${row.code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence: row.confidence ?? 0.6, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) });
-    }
+    } else if (!row) platformVerifyCode(event, String(tls.verify_code), findings);
   }
   if (tls.alert !== undefined) {
     const row = tlsAlertRow(tls.alert);
@@ -39,8 +64,23 @@ export function fieldCodeFindings(event: TelemetryEvent): readonly SourcedFindin
 }
 
 /**
- * Appends the findings of codes written inside one text field (named `kind` in evidence) to `out`.
- * Runs after the runtime vocabularies on every text field, memoized with them. The code tables of
- * analyzers/codes/ plug in here; until then the vocabularies' own code rules cover the codes.
+ * A verify code that is not OpenSSL's: another stack's code in the same field (CERT_E_UNTRUSTEDROOT,
+ * SEC_ERROR_UNKNOWN_ISSUER, 0x800B010F, or -67843 from an Apple runtime), read through the code tables.
  */
-export function textCodeFindings(_kind: string, _text: string, _out: SourcedFinding[]): void {}
+function platformVerifyCode(event: TelemetryEvent, value: string, findings: SourcedFinding[]): void {
+  const found: SourcedFinding[] = [];
+  codeFindings('tls.verify_code', value, found, `${event.source.runtime ?? ''} ${event.source.user_agent ?? ''}`);
+  const first = found.find((finding) => finding.attribution === '1015');
+  if (first) findings.push({ ...first, evidence: { kind: 'tls.verify_code', detail: `verify code ${value}: ${first.evidence.detail}` } });
+}
+
+/**
+ * The codes of one text field (named `kind` in evidence), after its rules ran into `out` from index
+ * `from`: the code tables of analyzers/codes/ (names and texts in every notation, alert and verify
+ * numbers, run in the matcher's pass) keep a finding only for a cause no runtime rule of the field
+ * named; then packed OpenSSL errors, HRESULTs, OSStatus and library codes next to their stack's name.
+ * Memoized with the rules (text-findings.ts).
+ */
+export function textCodeFindings(kind: string, text: string, out: SourcedFinding[], from: number): void {
+  addCodeFindings(kind, text, out, from);
+}

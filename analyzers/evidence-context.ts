@@ -21,14 +21,15 @@ export interface EvidenceContext {
   readonly tlsCompleted: boolean;
   /**
    * The upgrade's HTTP status reports an upstream failure rather than the server's answer: 502/503/504,
-   * or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
+   * a CDN's origin-TLS failure (525/526), or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
    */
   readonly gatewayStatus: boolean;
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
   readonly failed: boolean;
 }
 
-const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
+// 525/526: a CDN (Cloudflare) reports that its own TLS handshake with the origin failed (analyzers/codes/cdn.ts).
+const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504, 525, 526]);
 // Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
 const NO_HITS: readonly SourcedFinding[] = [];
 const errorCodeMatcher = fieldFindings('error.code');
@@ -80,7 +81,7 @@ class EventContext implements EvidenceContext {
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);
-    this.codes = fieldCodeFindings(event);
+    this.codes = fieldCodeFindings(event, this.hits);
     this.gatewayStatus = status !== undefined && (GATEWAY_STATUS.has(status) || (status >= 500 && event.source.kind === 'proxy'));
     this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
     this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;

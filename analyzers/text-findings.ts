@@ -7,8 +7,9 @@ import { matchText } from './vocabularies/index.js';
 
 /** Appends every finding of one text of field `kind` to `out`: exact rules first, then codes. */
 export function findTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
+  const from = out.length;
   matchText(kind, text, out);
-  textCodeFindings(kind, text, out);
+  textCodeFindings(kind, text, out, from);
 }
 
 // The memo is a small set-associative cache (2 ways, least recently used out). Admission: the first

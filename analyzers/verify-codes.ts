@@ -47,8 +47,25 @@ export const verifyCodeTable: readonly VerifyCodeRow[] = [
   { code: 26, name: 'INVALID_PURPOSE', text: 'unsupported certificate purpose', cause: 'tls_unknown', confidence: 0.8, source: src },
   { code: 27, name: 'CERT_UNTRUSTED', text: 'certificate not trusted', cause: 'untrusted_ca', confidence: 0.9, source: src },
   { code: 28, name: 'CERT_REJECTED', text: 'certificate rejected', cause: 'untrusted_ca', confidence: 0.85, source: src },
+  // Less frequent results (CRL, key usage, policy, security level, DANE, CT, OCSP): TLS failed, cause not one of ours.
+  { code: 3, name: 'UNABLE_TO_GET_CRL', text: 'unable to get certificate CRL', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 5, name: 'UNABLE_TO_DECRYPT_CRL_SIGNATURE', text: "unable to decrypt CRL's signature", cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 8, name: 'CRL_SIGNATURE_FAILURE', text: 'CRL signature failure', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 11, name: 'CRL_NOT_YET_VALID', text: 'CRL is not yet valid', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 12, name: 'CRL_HAS_EXPIRED', text: 'CRL has expired', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 29, name: 'SUBJECT_ISSUER_MISMATCH', text: 'subject issuer mismatch', cause: 'tls_unknown', confidence: 0.6, source: src },
+  { code: 30, name: 'AKID_SKID_MISMATCH', text: 'authority and subject key identifier mismatch', cause: 'tls_unknown', confidence: 0.6, source: src },
+  { code: 32, name: 'KEYUSAGE_NO_CERTSIGN', text: 'key usage does not include certificate signing', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 33, name: 'UNABLE_TO_GET_CRL_ISSUER', text: 'unable to get CRL issuer certificate', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 34, name: 'UNHANDLED_CRITICAL_EXTENSION', text: 'unhandled critical extension', cause: 'tls_unknown', confidence: 0.7, source: src },
   { code: 62, name: 'HOSTNAME_MISMATCH', text: 'hostname mismatch', cause: 'hostname_mismatch', confidence: 0.97, source: `${src}; ${verifyDoc}` },
   { code: 64, name: 'IP_ADDRESS_MISMATCH', text: 'IP address mismatch', cause: 'hostname_mismatch', confidence: 0.97, source: `${src}; ${verifyDoc}` },
+  { code: 65, name: 'DANE_NO_MATCH', text: 'no matching DANE TLSA records', cause: 'tls_unknown', confidence: 0.7, source: src },
+  { code: 66, name: 'EE_KEY_TOO_SMALL', text: 'EE certificate key too weak', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 67, name: 'CA_KEY_TOO_SMALL', text: 'CA certificate key too weak', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 68, name: 'CA_MD_TOO_WEAK', text: 'CA signature digest algorithm too weak', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 71, name: 'NO_VALID_SCTS', text: 'Certificate Transparency required, but no valid SCTs found', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 74, name: 'OCSP_VERIFY_FAILED', text: 'OCSP verification failed', cause: 'tls_unknown', confidence: 0.75, source: src },
 ];
 
 const rowByName = new Map<string, VerifyCodeRow>(verifyCodeTable.map((row) => [row.name, row]));

@@ -15,6 +15,7 @@ import { rustVocabulary } from './rust.js';
 import { systemVocabulary } from './system.js';
 import { VocabularyMatcher, type TextField, type TextHit } from './matcher.js';
 import type { Vocabulary } from './types.js';
+import { codesVocabulary } from '../codes/vocabulary.js';
 
 export type { TextField, TextHit } from './matcher.js';
 
@@ -33,7 +34,9 @@ export const vocabularies: readonly Vocabulary[] = [
   systemVocabulary,
 ];
 
-const matcher = new VocabularyMatcher(vocabularies.flatMap((vocabulary) => vocabulary.rules));
+// The code tables' rules (analyzers/codes/vocabulary.ts) run in the same pass, after every runtime rule,
+// so one word scan serves both; code-findings.ts keeps their hits only where they add a cause.
+const matcher = new VocabularyMatcher([...vocabularies.flatMap((vocabulary) => vocabulary.rules), ...codesVocabulary.rules]);
 
 /** Rules that always run (no trigger word and no required literal could be derived); for the tests. */
 export const alwaysRunRuleIds: readonly string[] = matcher.alwaysRunRuleIds();

@@ -45,7 +45,8 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const status = context.event.handshake?.status;
   if (status === undefined) return undefined;
   const cause = httpStatusCause(status);
-  if (!cause) return undefined;
+  // 525/526 name a TLS cause: the 1015 classifier answers for them (code-findings.ts).
+  if (!cause || !otherCauses.has(cause)) return undefined;
   // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused) wins.
   return { cause, confidence: context.gatewayStatus ? 0.5 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
 }

@@ -66,7 +66,7 @@ export const tlsHandshakeClassifier: Classifier = {
     const event = context.event;
     const code = event.close?.code;
     // Nothing TLS-related at all: answer without allocating.
-    if (event.tls === undefined && !hasFindings(context.hits, '1015') && code !== 1006 && code !== 1015) return undefined;
+    if (event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     takeFindings(context.codes, '1015', findings);
     if (context.failed) certificateFindings(event, findings);

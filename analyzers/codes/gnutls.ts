@@ -1,0 +1,29 @@
+// GnuTLS error codes (GNUTLS_E_*, negative) and their gnutls_strerror() texts, for the TLS failures.
+import { rowMaker, type CodeRow } from './types.js';
+
+const header = 'GnuTLS lib/includes/gnutls/gnutls.h.in (GNUTLS_E_* values) https://gitlab.com/gnutls/gnutls/-/blob/master/lib/includes/gnutls/gnutls.h.in';
+const texts = 'GnuTLS lib/errors.c (gnutls_strerror texts) https://gitlab.com/gnutls/gnutls/-/blob/master/lib/errors.c';
+const g = rowMaker('gnutls', `${header}; ${texts}`);
+
+export const gnutlsTable: readonly CodeRow[] = [
+  g('GNUTLS_E_UNSUPPORTED_VERSION_PACKET', -8, 'a packet with illegal or unsupported version was received', 'tls_version_mismatch', 0.8, {
+    texts: ['A packet with illegal or unsupported version was received', 'A record packet with illegal version was received'],
+  }),
+  g('GNUTLS_E_FATAL_ALERT_RECEIVED', -12, 'a TLS fatal alert has been received', 'tls_unknown', 0.55, { texts: ['A TLS fatal alert has been received'] }),
+  g('GNUTLS_E_UNKNOWN_CIPHER_SUITE', -21, 'could not negotiate a supported cipher suite', 'cipher_mismatch', 0.8, { texts: ['Could not negotiate a supported cipher suite'] }),
+  g('GNUTLS_E_EXPIRED', -29, 'the session or certificate has expired', 'cert_expired', 0.7, { texts: ['The session or certificate has expired'] }),
+  g('GNUTLS_E_INSUFFICIENT_CREDENTIALS', -32, 'insufficient credentials for that request', 'tls_unknown', 0.55),
+  g('GNUTLS_E_CERTIFICATE_ERROR', -43, 'error in the certificate', 'tls_unknown', 0.6),
+  g('GNUTLS_E_NO_CIPHER_SUITES', -87, 'no supported cipher suites have been found', 'cipher_mismatch', 0.75, { texts: ['No supported cipher suites have been found'] }),
+  g('GNUTLS_E_UNSUPPORTED_SIGNATURE_ALGORITHM', -106, 'the signature algorithm is not supported', 'cipher_mismatch', 0.6),
+  g('GNUTLS_E_PREMATURE_TERMINATION', -110, 'the TLS connection was non-properly terminated', 'tls_unknown', 0.5),
+  g('GNUTLS_E_INSUFFICIENT_SECURITY', -217, 'one of the involved algorithms has insufficient security level', 'cipher_mismatch', 0.7),
+  g('GNUTLS_E_UNRECOGNIZED_NAME', -294, 'the SNI host name not recognised', 'hostname_mismatch', 0.7, { texts: ['The SNI host name not recognised'] }),
+  g('GNUTLS_E_ECC_NO_SUPPORTED_CURVES', -321, 'no supported ECC curves were found', 'cipher_mismatch', 0.65),
+  g('GNUTLS_E_NO_APPLICATION_PROTOCOL', -344, 'no common application protocol could be negotiated', 'tls_unknown', 0.6),
+  g('GNUTLS_E_INAPPROPRIATE_FALLBACK', -347, 'a connection with inappropriate fallback was attempted', 'tls_version_mismatch', 0.8),
+  g('GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR', -348, 'error in the certificate verification', 'tls_unknown', 0.6, { texts: ['Error in the certificate verification'] }),
+  g('GNUTLS_E_NOT_YET_ACTIVATED', -411, 'the certificate is not yet activated', 'cert_not_yet_valid', 0.75, { texts: ['The certificate is not yet activated'] }),
+  g('GNUTLS_E_CERTIFICATE_TIME_ERROR', -416, 'error in the time fields of certificate', 'tls_unknown', 0.6),
+  g('GNUTLS_E_NO_COMMON_KEY_SHARE', -423, 'no common key share', 'cipher_mismatch', 0.7),
+];

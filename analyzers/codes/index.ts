@@ -1,0 +1,55 @@
+// Every platform code table, in one explicit list, plus the TLS alert and OpenSSL verify tables seen
+// as code rows. Tests and docs iterate this list; recognition is in vocabulary.ts and scanner.ts.
+import { tlsAlertTable } from '../tls-alerts.js';
+import { verifyCodeTable } from '../verify-codes.js';
+import { appleTable } from './apple.js';
+import { bearsslTable } from './bearssl.js';
+import { cdnTable } from './cdn.js';
+import { dotnetTable } from './dotnet.js';
+import { gnutlsTable } from './gnutls.js';
+import { javaTable } from './java.js';
+import { mbedtlsTable } from './mbedtls.js';
+import { nssTable } from './nss.js';
+import { opensslReasonTable } from './openssl-reasons.js';
+import type { CodeRow } from './types.js';
+import { windowsTable } from './windows.js';
+import { wolfsslTable } from './wolfssl.js';
+
+export type { CodeRow, CodeTableId } from './types.js';
+
+/** The TLS alert table's rows that name a cause, as code rows (analyzers/tls-alerts.ts owns them). */
+export const alertCodeRows: readonly CodeRow[] = tlsAlertTable.flatMap((row) =>
+  row.cause === undefined
+    ? []
+    : [{ table: 'tls_alert' as const, names: [row.name], code: row.code, meaning: row.name.replace(/_/g, ' '), cause: row.cause, confidence: row.confidence ?? 0.6, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}), source: row.source }],
+);
+
+/** The verify code table's rows that name a cause, as code rows (analyzers/verify-codes.ts owns them). */
+export const verifyCodeRows: readonly CodeRow[] = verifyCodeTable.flatMap((row) =>
+  row.cause === undefined
+    ? []
+    : [{ table: 'x509_verify' as const, names: [`X509_V_ERR_${row.name}`, row.name], code: row.code, meaning: row.text, cause: row.cause, confidence: row.confidence ?? 0.6, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}), source: row.source }],
+);
+
+/** The platform tables this folder owns, in the order their rules run. */
+export const platformCodeTables: readonly (readonly CodeRow[])[] = [
+  opensslReasonTable,
+  appleTable,
+  windowsTable,
+  nssTable,
+  gnutlsTable,
+  mbedtlsTable,
+  wolfsslTable,
+  bearsslTable,
+  dotnetTable,
+  javaTable,
+  cdnTable,
+];
+
+/** Every code row wsdiag recognises, alerts and verify codes included. */
+export const allCodeRows: readonly CodeRow[] = [...alertCodeRows, ...verifyCodeRows, ...platformCodeTables.flat()];
+
+/** Stable rule id of a row, printed in evidence: "codes.<table>.<canonical name, lower case>". */
+export function codeRuleId(row: CodeRow): string {
+  return `codes.${row.table}.${(row.names[0] as string).toLowerCase().replace(/[^a-z0-9_]+/g, '_')}`;
+}

@@ -1,0 +1,153 @@
+// Finds platform codes written as numbers in a text: OpenSSL/BoringSSL packed errors
+// ("error:0A000086"), Windows HRESULTs (0x80090325, -2146893019, 2148074277) and negative library
+// codes (-9814, -8179, -151, -0x2700), WinINet/WinHTTP 12xxx, BearSSL codes and CDN statuses.
+// Pure. A number counts only when the text (or the caller's context, e.g. the runtime) names its
+// stack, so "-151" or "12037" in unrelated text never match; a hex HRESULT is specific enough alone.
+import { BEARSSL_RECV_ALERT_BASE, BEARSSL_SEND_ALERT_BASE } from './bearssl.js';
+import { alertCodeRows, platformCodeTables } from './index.js';
+import { ALERT_REASON_OFFSET, opensslReasonRow, unpackSslError } from './openssl-reasons.js';
+import type { CodeRow, CodeTableId } from './types.js';
+
+export interface CodeMatch {
+  readonly row: CodeRow;
+  /** The text that matched ("error:0A000086", "-9814", "0x80090325"). */
+  readonly matched: string;
+}
+
+/** Words that name a stack in the text itself, per table whose numbers need one. */
+const TEXT_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
+  apple_osstatus: /OSStatus|errSSL|errSec|NSOSStatusErrorDomain|kCFStreamErrorDomainSSL|_kCFStreamErrorCode|SecureTransport|SecTrust|Security\.framework/,
+  nsurl: /NSURLError|URLError|kCFErrorDomainCFNetwork|CFNetwork|URLSession/,
+  nss: /\bNSS\b|\bNSPR\b|\bPR_[A-Z_]+_ERROR\b|SEC_ERROR_|SSL_ERROR_|MOZILLA_PKIX_ERROR_|PRErrorCode|security library/i,
+  gnutls: /gnutls/i,
+  wolfssl: /wolfssl|wolfcrypt|cyassl/i,
+  mbedtls: /mbed ?tls/i,
+  winhttp: /win(?:http|inet)|ERROR_(?:WINHTTP|INTERNET)_/i,
+  bearssl: /bearssl|\bbr_ssl|\bBR_ERR/i,
+  // Decimal HRESULTs (-2146893019, 2148074277) need a Windows word; the hex form (0x80090325) stands alone.
+  windows_hresult: /HRESULT|HResult|SChannel|SSPI|Win32|Windows|winerror|SEC_E_|CERT_E_|CRYPT_E_|TRUST_E_|SslStream|AuthenticationException|System\.Security/i,
+  cdn_status: /cloudflare|\bcf-ray\b|\b(?:error|HTTP(?:\/\d(?:\.\d)?)?|status(?: code)?|response code)\W{0,3}52[56]\b|SSL handshake failed|Invalid SSL certificate/i,
+};
+
+/** What a runtime name (source.runtime / user agent) must say for a bare numeric error.code to count. */
+const RUNTIME_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
+  apple_osstatus: /\b(?:ios|ipados|macos|darwin|iphone|ipad|watchos|tvos|safari|webkit|swift|urlsession|nsurlsession|cfnetwork|starscream|socketrocket)\b/i,
+  nsurl: /\b(?:ios|ipados|macos|darwin|iphone|ipad|watchos|tvos|safari|webkit|swift|urlsession|nsurlsession|cfnetwork|starscream|socketrocket)\b/i,
+  nss: /\b(?:firefox|gecko|nss)\b/i,
+  gnutls: /gnutls/i,
+  wolfssl: /wolfssl/i,
+  mbedtls: /mbed ?tls/i,
+  winhttp: /\b(?:windows|win32|winhttp|wininet)\b/i,
+  windows_hresult: /\b(?:windows|win32|winhttp|wininet|schannel)\b/i,
+  bearssl: /bearssl/i,
+};
+
+const byValue = new Map<number, CodeRow[]>();
+function index(value: number, row: CodeRow): void {
+  const rows = byValue.get(value);
+  if (rows) rows.push(row);
+  else byValue.set(value, [row]);
+}
+for (const table of platformCodeTables)
+  for (const row of table) {
+    if (row.code === undefined || row.table === 'openssl_reason' || row.table === 'dotnet') continue;
+    if (row.table === 'windows_hresult') {
+      // Stored unsigned; runtimes print the signed 32-bit value too (HResult, Win32Exception).
+      index(row.code, row);
+      index(row.code | 0, row);
+    } else index(row.code, row);
+  }
+// BearSSL reports a fatal alert as 256 (received) or 512 (sent) plus the alert number.
+const bearsslAlertRows = new Map<number, CodeRow>();
+for (const alert of alertCodeRows)
+  for (const base of [BEARSSL_RECV_ALERT_BASE, BEARSSL_SEND_ALERT_BASE]) bearsslAlertRows.set(base + (alert.code as number), alert);
+
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function accepts(row: CodeRow, text: string, runtime: string | undefined, hex: boolean): boolean {
+  // 0x8009xxxx / 0x800Bxxxx is specific enough alone.
+  if (hex && row.table === 'windows_hresult') return true;
+  const inText = TEXT_CONTEXT[row.table];
+  if (inText?.test(text)) return true;
+  const inRuntime = RUNTIME_CONTEXT[row.table];
+  return runtime !== undefined && inRuntime !== undefined && inRuntime.test(runtime);
+}
+
+function push(out: CodeMatch[], row: CodeRow, matched: string): void {
+  for (let i = 0; i < out.length; i++) if ((out[i] as CodeMatch).row === row) return;
+  out.push({ row, matched });
+}
+
+const HEX_DIGIT = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX_DIGIT[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX_DIGIT[65 + c] = HEX_DIGIT[97 + c] = 10 + c;
+const hexDigit = (code: number): number => (code < 128 ? (HEX_DIGIT[code] as number) : -1);
+
+/** Packed OpenSSL/BoringSSL SSL-library errors ("error:0A000086"): the reason, or the TLS alert for alert reasons. */
+function packedCodes(text: string, out: CodeMatch[]): void {
+  for (let at = text.indexOf('error:'); at !== -1; at = text.indexOf('error:', at + 6)) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    let value = 0;
+    let i = at + 6;
+    for (; i < at + 14; i++) {
+      const digit = hexDigit(text.charCodeAt(i));
+      if (digit < 0) break;
+      value = value * 16 + digit;
+    }
+    if (i !== at + 14 || (i < text.length && isWordChar(text.charCodeAt(i)))) continue;
+    const unpacked = unpackSslError(value);
+    if (!unpacked) continue;
+    const row =
+      unpacked.reason > ALERT_REASON_OFFSET
+        ? alertCodeRows.find((alert) => alert.code === unpacked.reason - ALERT_REASON_OFFSET)
+        : opensslReasonRow(unpacked.library, unpacked.reason);
+    if (row) push(out, row, text.slice(at, i));
+  }
+}
+
+/**
+ * Appends the codes written as numbers in `text` to `out` (one match per row). `runtime` is the
+ * event's runtime and user agent, for a field that is a bare number (error.code = -9814).
+ * One pass over the characters; a number is looked up only if some table has it.
+ */
+export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string): void {
+  if (text.includes('error:')) packedCodes(text, out);
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const first = text.charCodeAt(i);
+    if (first < 48 || first > 57) continue;
+    // A number starts here only after a non-word character other than '.' (not "v1.2", "x86", "a-1").
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const negative = before === 45 && (i < 2 || !isWordChar(text.charCodeAt(i - 2)));
+    if ((isWordChar(before) || before === 46) && !negative) {
+      while (i + 1 < length && isWordChar(text.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    const start = i;
+    let value = 0;
+    const hex = first === 48 && i + 1 < length && (text.charCodeAt(i + 1) | 0x20) === 120;
+    if (hex) {
+      i += 2;
+      for (let digit = hexDigit(text.charCodeAt(i)); i < length && digit >= 0; digit = hexDigit(text.charCodeAt(++i))) value = value * 16 + digit;
+      if (i < length && (text.charCodeAt(i) | 0x20) === 108) i++; // 0x80090325L
+    } else {
+      for (let code = first; i < length && code >= 48 && code <= 57; code = text.charCodeAt(++i)) value = value * 10 + (code - 48);
+    }
+    const end = i;
+    i--;
+    if (end < length && (isWordChar(text.charCodeAt(end)) || (text.charCodeAt(end) === 46 && end + 1 < length && isWordChar(text.charCodeAt(end + 1))))) continue;
+    const digits = end - start;
+    // Positive decimals in the tables have 2, 3, 5 or 10 digits (BearSSL, 525/526, 12xxx, unsigned HRESULTs).
+    if (hex ? digits > 11 : digits > 10 || (!negative && digits !== 2 && digits !== 3 && digits !== 5 && digits !== 10)) continue;
+    if (negative) value = -value;
+    const rows = byValue.get(value);
+    const alert = negative ? undefined : bearsslAlertRows.get(value);
+    if (rows === undefined && alert === undefined) continue;
+    const matched = text.slice(negative ? start - 1 : start, end);
+    if (rows) for (const row of rows) if (accepts(row, text, runtime, hex)) push(out, row, matched);
+    if (alert && (TEXT_CONTEXT.bearssl?.test(text) || (runtime !== undefined && RUNTIME_CONTEXT.bearssl?.test(runtime)))) push(out, alert, matched);
+  }
+}

@@ -1,0 +1,84 @@
+// The code tables as a vocabulary: one rule per row for its names and texts in every notation the
+// stacks print, plus the numeric notations of TLS alerts and verify results. The shared matcher
+// runs them (each name is its own trigger word), so a name costs nothing until it occurs.
+import { rule, type Vocabulary, type VocabularyRule } from '../vocabularies/types.js';
+import { alertCodeRows, codeRuleId, platformCodeTables, verifyCodeRows } from './index.js';
+import type { CodeRow, CodeTableId } from './types.js';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A name that only counts when the text also names its stack (lookbehind or lookahead, so the quote stays the name). */
+// The name comes first, so the context is searched only where the name occurred (a leading lookbehind
+// would be tried at every position of every text).
+const inContext = (name: string, context: string): string => `\\b${name}\\b(?:(?<=(?:${context})[\\s\\S]*)|(?=[\\s\\S]*(?:${context})))`;
+const word = (name: string): string => `\\b${escape(name)}\\b`;
+
+/** Names too generic to stand alone, and what the text must also say for them to count. */
+const CONTEXT: Partial<Record<CodeTableId, string>> = {
+  java_certpath: 'CertPathValidator|BasicReason|PKIXReason',
+  // Bare SSL reason names ("[SSL: WRONG_VERSION_NUMBER]", "SSL routines:...:NO_SHARED_CIPHER").
+  openssl_reason: 'SSL routines|OPENSSL_internal|\\[SSL|SSLError|SSL_R_|\\berror:[0-9A-Fa-f]{8}|openssl|boringssl',
+};
+const WOLFSSL_CONTEXT = 'wolfssl|wolfcrypt|cyassl';
+const ALERT_CONTEXT = 'alert';
+const VERIFY_CONTEXT = 'X509|verif|certificate|\\bcert\\b|ssl|tls';
+/** Alert names that also name ordinary errors: they need "alert", "tls" or "ssl" in the text. */
+const GENERIC_ALERTS = new Set(['unexpected_message', 'record_overflow', 'internal_error', 'decode_error', 'decrypt_error', 'access_denied', 'user_canceled', 'illegal_parameter', 'no_renegotiation', 'missing_extension', 'unsupported_extension']);
+
+const camelCase = (name: string): string => name.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+function alertPattern(row: CodeRow): string {
+  const name = row.names[0] as string;
+  const upper = name.toUpperCase();
+  const spellings = [`SSL_AD_${upper}`, `SSL3_AD_${upper}`, `TLS1_AD_${upper}`, `SSL_R_SSLV3_ALERT_${upper}`, `SSL_R_TLSV1_ALERT_${upper}`, `SSL_R_TLSV13_ALERT_${upper}`, `SSLV3_ALERT_${upper}`, `TLSV1_ALERT_${upper}`, `TLSV13_ALERT_${upper}`];
+  const plain = GENERIC_ALERTS.has(name) ? inContext(name, 'alert|tls|ssl') : word(name);
+  // CamelCase (rustls AlertDescription, .NET TlsAlertMessage) only next to the word "alert".
+  return [...spellings.map(word), plain, inContext(camelCase(name), ALERT_CONTEXT)].join('|');
+}
+
+function verifyPattern(row: CodeRow): string {
+  const [prefixed, bare] = row.names as [string, string];
+  // Two or more underscores (CERT_HAS_EXPIRED) name a verify result; one (CERT_REVOKED) needs a TLS word nearby.
+  const plain = bare.split('_').length >= 3 ? word(bare) : inContext(bare, VERIFY_CONTEXT);
+  return [word(prefixed), plain].join('|');
+}
+
+function namePattern(row: CodeRow): string {
+  const parts: string[] = [];
+  for (const name of row.names) {
+    if (row.table === 'openssl_reason') parts.push(word(`SSL_R_${name}`), word(`ERR_SSL_${name}`), inContext(name, CONTEXT.openssl_reason as string));
+    else if (row.table === 'wolfssl' && !name.startsWith('ASN_')) parts.push(inContext(name, WOLFSSL_CONTEXT));
+    else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
+    else if (row.table !== 'cdn_status') parts.push(word(name));
+  }
+  for (const text of row.texts ?? []) parts.push(`\\b${escape(text).replace(/ /g, '\\s+')}`);
+  return parts.join('|');
+}
+
+/** Rows from text fields count a little less than the same code in a structured field. */
+const TEXT_CONFIDENCE_CAP = 0.85;
+
+function rowRule(row: CodeRow, pattern: string, flags: string): VocabularyRule {
+  return rule(codeRuleId(row), new RegExp(pattern, flags), row.cause, Math.min(TEXT_CONFIDENCE_CAP, row.confidence), row.source, row.ambiguity ? { ambiguity: row.ambiguity } : {});
+}
+
+const alertSource = alertCodeRows[0]?.source ?? '';
+const verifySource = verifyCodeRows[0]?.source ?? '';
+
+export const codesVocabulary: Vocabulary = {
+  name: 'codes',
+  rules: [
+    ...alertCodeRows.map((row) => rowRule(row, alertPattern(row), 'i')),
+    ...verifyCodeRows.map((row) => rowRule(row, verifyPattern(row), '')),
+    ...platformCodeTables
+      .flat()
+      .filter((row) => row.table !== 'cdn_status')
+      // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
+      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' ? '' : 'i')),
+    // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
+    // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20".
+    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*\(?\s*(\d{1,3})\s*\)?(?![\d.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert' }),
+    rule('codes.tls_alert.tuple', /\balert\b[^\n]{0,60}?\(\s*[12]\s*,\s*(\d{1,3})\s*\)/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert' }),
+    rule('codes.x509_verify.number', /\bverify (?:error|result|return code|code)\s*(?:num)?\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify_result\b\s*[:=]?\s*(\d{1,3})\b|\bssl_verify_result\b\s*[:=]?\s*(\d{1,3})\b/i, 'tls_unknown', 0.9, verifySource, { capture: 'verify_code' }),
+  ],
+};
