@@ -3,12 +3,16 @@
 import { causesByAttribution, type Attribution, type Cause, type Evidence } from '../schemas/classification.js';
 import type { EvidenceContext } from './evidence-context.js';
 
-/** One classifier's answer for an event; the engine keeps the most confident one. */
+/**
+ * One classifier's answer for an event; the engine keeps the most confident one and cites the findings
+ * that agree with its cause (evidence.ts), so losing candidates cost no evidence list.
+ */
 export interface Candidate {
   readonly attribution: Attribution;
   readonly cause: Cause;
   readonly confidence: number;
-  readonly evidence: Evidence[];
+  /** Every finding the classifier weighed; those of `cause` are the evidence. */
+  readonly findings: readonly Finding[];
   readonly remediation: string;
 }
 
@@ -52,6 +56,13 @@ for (const [attribution, causes] of Object.entries(causesByAttribution) as [Attr
 
 export function attributionOf(cause: Cause): Attribution {
   return attributionByCause.get(cause) as Attribution;
+}
+
+/** Causes that say only that something failed (TLS failed, cause unknown; failed, no evidence): a concept may refine them. */
+const CATCH_ALL: ReadonlySet<Cause> = new Set<Cause>(['tls_unknown', 'unknown_failure']);
+
+export function isCatchAll(cause: Cause): boolean {
+  return CATCH_ALL.has(cause);
 }
 
 /** Appends the findings of `source` whose cause belongs to `attribution` to `out`. */

@@ -5,6 +5,7 @@ import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { Candidate, Classifier } from './candidate.js';
 import { closeViolations } from './close-codes.js';
 import { buildContext } from './evidence-context.js';
+import { agreeingEvidence } from './findings.js';
 import { classifierRegistry } from './registry.js';
 
 /** Bumped whenever a rule, table row or confidence changes, so stored rows can be re-derived. */
@@ -14,7 +15,7 @@ const NO_EVIDENCE: Candidate = {
   attribution: 'other',
   cause: 'unknown_failure',
   confidence: 0.1,
-  evidence: [{ kind: 'outcome', detail: 'no classifier recognised the event (rule fallback.none)' }],
+  findings: [{ cause: 'unknown_failure', confidence: 0.1, evidence: { kind: 'outcome', detail: 'no classifier recognised the event (rule fallback.none)' } }],
   remediation:
     'The event carries no usable evidence: include the error code and message, the handshake status and headers, the close code, and TLS details in the telemetry.',
 };
@@ -33,7 +34,7 @@ export function classify(event: TelemetryEvent, registry: readonly Classifier[] 
     attribution: chosen.attribution,
     cause: chosen.cause,
     confidence: chosen.confidence,
-    evidence: chosen.evidence,
+    evidence: agreeingEvidence(chosen.findings, chosen.cause),
     remediation: chosen.remediation,
     violations: closeViolations(event.close),
   };

@@ -1,10 +1,10 @@
 // Turns a classifier's findings into its candidate: the most confident finding decides the cause,
-// findings from other fields that agree with it add 0.02 each (max 0.99) and are listed as evidence.
+// findings from other fields that agree with it add 0.02 each (max 0.99) and are cited as evidence.
 import type { Attribution, Cause, Evidence } from '../schemas/classification.js';
 import type { Candidate, Finding } from './candidate.js';
 
 /** The evidence of the findings that agree with the decided cause, strongest first (stable at equal confidence). */
-function agreeingEvidence(findings: readonly Finding[], cause: Cause): Evidence[] {
+export function agreeingEvidence(findings: readonly Finding[], cause: Cause): Evidence[] {
   if (findings.length === 1) return [(findings[0] as Finding).evidence];
   const agreeing: Finding[] = [];
   for (const finding of findings) {
@@ -55,5 +55,5 @@ export function strongestCandidate(
   if (!best) return undefined;
   const cause = best.cause;
   const confidence = findings.length === 1 ? best.confidence : Math.round(Math.min(0.99, best.confidence + 0.02 * (distinctKinds(findings, cause) - 1)) * 100) / 100;
-  return { attribution, cause, confidence, evidence: agreeingEvidence(findings, cause), remediation: remediation[cause] ?? '' };
+  return { attribution, cause, confidence, findings, remediation: remediation[cause] ?? '' };
 }

@@ -41,7 +41,7 @@ export const opensslVocabulary: Vocabulary = {
     rule('openssl.alert_text', new RegExp(`\\b(?:sslv3|tlsv1|tlsv13) alert (${alertNames})\\b`, 'i'), 'tls_unknown', 0.85, `${sslErr}; ${repro}`, { capture: 'tls_alert' }),
     rule('openssl.alert_reason', /\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, `${sslErr}; ${boringssl}`, { capture: 'tls_alert' }),
     rule('openssl.alert_number', /\bSSL alert number (\d+)\b/, 'tls_unknown', 0.85, `OpenSSL ssl/record/rec_layer_s3.c (ERR_add_error_data "SSL alert number ") https://github.com/openssl/openssl/blob/master/ssl/record/rec_layer_s3.c; ${repro}`, { capture: 'tls_alert' }),
-    rule('openssl.unsupported_protocol', /\bunsupported protocol\b|\bUNSUPPORTED_PROTOCOL\b|\bno protocols available\b|\bNO_PROTOCOLS_AVAILABLE\b|\bversion too low\b|\bUNKNOWN_PROTOCOL\b/i, 'tls_version_mismatch', 0.8, `${sslErr}; ${boringssl}`),
+    rule('openssl.unsupported_protocol', /\bunsupported protocol\b(?! scheme)|\bUNSUPPORTED_PROTOCOL\b|\bno protocols available\b|\bNO_PROTOCOLS_AVAILABLE\b|\bversion too low\b|\bUNKNOWN_PROTOCOL\b/i, 'tls_version_mismatch', 0.8, `${sslErr}; ${boringssl}`),
     rule('openssl.no_shared_cipher', /\bno shared cipher\b|\bNO_SHARED_CIPHER\b|\bno ciphers available\b|\bNO_CIPHERS_AVAILABLE\b|\bno cipher match\b|\bNO_CIPHER_MATCH\b/i, 'cipher_mismatch', 0.85, `${sslErr}; ${boringssl}`),
     rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr),
     rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr),

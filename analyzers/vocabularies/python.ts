@@ -22,7 +22,7 @@ export const pythonVocabulary: Vocabulary = {
     rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|\bSSLCertVerificationError\b/, 'tls_unknown', 0.5, pySsl),
     rule('websockets.invalid_status', /server rejected WebSocket connection: HTTP (\d{3})/, 'http_rejected', 0.85, websockets, { capture: 'http_status' }),
     rule('websockets.subprotocol', /\bno subprotocols? supported\b|\bunsupported subprotocol\b|\bno subprotocol accepted\b/i, 'subprotocol_mismatch', 0.8, websocketsClient),
-    rule('websockets.extension', /\bunsupported extension\b|\bno extensions supported\b|\bNegotiationError\b: .*(?:extension|parameter|window_bits|context_takeover)/i, 'extension_params_rejected', 0.75, `${websocketsClient}; ${deflate}`),
+    rule('websockets.extension', /(?<!\btls: [^\n]*)\bunsupported extension\b|\bno extensions supported\b|\bNegotiationError\b: .*(?:extension|parameter|window_bits|context_takeover)/i, 'extension_params_rejected', 0.75, `${websocketsClient}; ${deflate}`),
     rule('websockets.handshake_timeout', /timed out during opening handshake/, 'network_timeout', 0.8, websocketsClient),
     rule('websockets.invalid_message', /did not receive a valid HTTP response/, 'network_reset', 0.65, `${websockets}; reproduced: test/fixtures/corpus/python.ndjson corpus-python-30`),
     rule('aiohttp.handshake_status', /(\d{3}), message='Invalid response status'/, 'http_rejected', 0.85, aiohttp, { capture: 'http_status' }),

@@ -47,8 +47,9 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const cause = httpStatusCause(status);
   // 525/526 name a TLS cause: the 1015 classifier answers for them (code-findings.ts).
   if (!cause || !otherCauses.has(cause)) return undefined;
-  // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused) wins.
-  return { cause, confidence: context.gatewayStatus ? 0.5 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
+  // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused), even
+  // in words only the generalising tier reads (0.45+), wins.
+  return { cause, confidence: context.gatewayStatus ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
 }
 
 /** The client offered no extension, yet the 101 names one: the server broke RFC 6455 §4.1 (not a 1010). */

@@ -1,8 +1,8 @@
 // Byte-identical output: classify() on every corpus and holdout event (and on variants that miss the
 // text memo, every vocabulary sample text, and structured events that make every evidence rule cite)
-// must print exactly what the snapshot recorded from the engine at 071ca80, before its performance work
-// (the structured part was generated later by that same engine, from `git archive 071ca80`).
-// Regenerate only for an intended behaviour change:
+// must print exactly what the snapshot recorded. Recorded from the engine at 071ca80 (before its performance
+// work), then regenerated only for intended behaviour changes, each commit saying which outputs changed and
+// why (first: the generalising tier of issue 11). Regenerate only for an intended behaviour change:
 // `WRITE_CLASSIFY_SNAPSHOT=1 npx vitest run test/unit/analyzers/classify-snapshot.test.ts`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -199,7 +199,7 @@ describe('result contract', () => {
     const fixed = (attribution: Candidate['attribution'], cause: Candidate['cause']): Classifier => ({
       name: attribution,
       attribution,
-      classify: () => ({ attribution, cause, confidence: 0.5, evidence: [], remediation: 'x' }),
+      classify: () => ({ attribution, cause, confidence: 0.5, findings: [], remediation: 'x' }),
     });
     const a = fixed('1015', 'tls_unknown');
     const b = fixed('other', 'abnormal_closure');

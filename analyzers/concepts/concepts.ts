@@ -1,0 +1,77 @@
+// The generalising tier's concepts: a cause recognised from word classes (lexicon.ts) that occur near
+// each other in any text, whatever stack printed it. Each concept carries an example phrasing that no
+// vocabulary rule knows, which the tests run it on. Confidences stay below the exact rules (0.6+):
+// 0.55 for a specific cause, 0.45-0.5 for generic ones, and the text-level filter (scanner.ts) lets an
+// exact rule's finding stand over any concept on the same text.
+import type { Cause } from '../../schemas/classification.js';
+import type { Ambiguity } from '../candidate.js';
+import type { ClassName } from './lexicon.js';
+
+export interface Concept {
+  /** Stable id "concept.<what>", printed in evidence. */
+  readonly id: string;
+  readonly cause: Cause;
+  readonly confidence: number;
+  readonly ambiguity?: Ambiguity;
+  /** Word classes that must all occur within `within` words of each other (in any order). */
+  readonly all: readonly ClassName[];
+  readonly within: number;
+  /** The text must also contain a word of one of these classes, anywhere. */
+  readonly context?: readonly ClassName[];
+  /** The concept does not apply when the text contains a word of one of these classes. */
+  readonly unless?: readonly ClassName[];
+  /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
+  readonly example: string;
+}
+
+const TLS_CONTEXT: readonly ClassName[] = ['CERT', 'TLS'];
+
+/** In table order: at equal confidence the earlier concept's finding is cited first. */
+export const concepts: readonly Concept[] = [
+  // --- 1015: certificate validity ---
+  { id: 'concept.cert_expired', cause: 'cert_expired', confidence: 0.55, all: ['CERT', 'EXPIRED'], within: 8, example: 'TLS peer validation error: the server cert expired on 2024-01-01' },
+  { id: 'concept.cert_not_yet_valid', cause: 'cert_not_yet_valid', confidence: 0.55, all: ['CERT', 'NOT_YET_VALID'], within: 8, example: 'CertificateNotYetValidError: notBefore lies in the future' },
+  { id: 'concept.self_signed_in_chain', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'IN_CHAIN'], within: 5, example: 'verification stopped: a self signed root in the cert chain' },
+  // A self-signed root (a private CA) the client does not trust, as verify code 19 says.
+  { id: 'concept.self_signed_root', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'ROOT'], within: 8, unless: ['IN_CHAIN'], example: 'chain ends in a root that is self signed and not in the store' },
+  { id: 'concept.self_signed', cause: 'self_signed', confidence: 0.55, all: ['SELF_SIGNED'], within: 0, unless: ['IN_CHAIN', 'ROOT'], example: 'peer presented a SelfSigned leaf' },
+  // --- 1015: names ---
+  { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, example: "SSL peer's subjectAltName entries do not match wss target" },
+  { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
+  // --- 1015: trust ---
+  { id: 'concept.untrusted_issuer', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED', 'ISSUER'], within: 4, context: [...TLS_CONTEXT, 'CHAIN'], example: 'cert check: issuing authority is not trusted' },
+  { id: 'concept.untrusted_root', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED_STRICT', 'ISSUER'], within: 3, example: 'TrustResult: ROOT_UNTRUSTED' },
+  { id: 'concept.untrusted_certificate', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['CERT', 'UNTRUSTED_STRICT'], within: 4, example: 'Peer Certificate Untrusted' },
+  { id: 'concept.incomplete_chain', cause: 'incomplete_chain', confidence: 0.55, all: ['CHAIN', 'INCOMPLETE'], within: 5, context: TLS_CONTEXT, example: 'x509 verify: intermediate certificate missing from the served bundle' },
+  // --- 1015: negotiation ---
+  { id: 'concept.tls_version', cause: 'tls_version_mismatch', confidence: 0.55, all: ['VERSION', 'NO_SHARED'], within: 6, context: ['TLS'], example: 'ssl: peer offered TLS 1.0 which is disabled by policy' },
+  { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, example: 'SSL protocol not supported by remote endpoint' },
+  { id: 'concept.cipher', cause: 'cipher_mismatch', confidence: 0.55, all: ['CIPHER', 'NO_SHARED'], within: 6, unless: ['LEGACY'], example: 'could not agree on a cipher suite with the server' },
+  { id: 'concept.cipher_group', cause: 'cipher_mismatch', confidence: 0.5, all: ['CIPHER_WEAK', 'NO_SHARED'], within: 4, context: ['TLS', 'HANDSHAKE'], unless: ['LEGACY'], example: 'tls handshake: no shared curve' },
+  // --- 1015: generic ---
+  { id: 'concept.tls_handshake_failure', cause: 'tls_unknown', confidence: 0.5, all: ['TLS', 'HANDSHAKE', 'FAILURE'], within: 5, unless: ['TIMEOUT'], example: 'SecureChannelFailure: TLS negotiation aborted' },
+  { id: 'concept.certificate_failure', cause: 'tls_unknown', confidence: 0.45, all: ['CERT', 'VERIFY_FAILED'], within: 4, example: 'peer cert could not be verified' },
+  { id: 'concept.tls_failure', cause: 'tls_unknown', confidence: 0.4, all: ['TLS', 'FAILURE'], within: 3, unless: ['TIMEOUT'], example: 'SSLError in stream' },
+  // --- other: transport ---
+  { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused (os error 111)' },
+  { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
+  // A connect that failed without saying why: most often nobody listened; TLS, DNS, timeouts and resets say more and win.
+  { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD'], example: 'could not open a connection to feed.example.com' },
+  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
+  { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
+  // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
+  { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR'], example: 'handshake: unexpected status from server' },
+  { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, example: 'upgrade denied: Unauthorized' },
+  // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
+  { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
+  // --- other: subprotocol ---
+  { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },
+  // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
+  { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS'], example: 'compression negotiation: bad value for window bits' },
+  // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.
+  { id: 'concept.extension_deflate_param', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_BAD'], within: 6, unless: ['TLS'], example: 'server_max_window_bits=3 out of range' },
+  { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS'], example: 'handshake answer carries extension x-zip that we never offered' },
+  { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS'], example: 'permessage-deflate required but absent from the reply' },
+  { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS'], example: 'Sec-WebSocket-Extensions: malformed header' },
+];

@@ -1,0 +1,101 @@
+// Word classes of the generalising tier: the words and short phrases TLS and WebSocket stacks use for
+// one idea, after words.ts normalisation (lower case, singular, filler words dropped, negations read
+// "not"). Drawn from how the stacks word their errors in general (OpenSSL/BoringSSL reason strings and
+// X509 verify texts, NSS, SChannel/CryptoAPI, SecureTransport, JSSE/PKIX, .NET, Go crypto/tls and
+// crypto/x509, rustls/webpki, Python ssl, mbedTLS, wolfSSL, GnuTLS, Erlang ssl; errno and resolver
+// texts; RFC 6455/7692 terms), not from specific lines of the corpus or held-out sets.
+
+/** A class: single words and phrases (arrays of normalised words, matched in order, adjacent). */
+export type WordClass = readonly (string | readonly string[])[];
+
+export const lexicon = {
+  // --- TLS context ---
+  CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'x509certificate', 'peercertificate', 'servercertificate'],
+  TLS: [
+    'tls', 'ssl', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', 'dtls', 'openssl', 'boringssl', 'libressl', 'rustls', 'webpki', 'gnutls', 'mbedtls', 'wolfssl', 'bearssl',
+    'schannel', ['secure', 'channel'], ['secure', 'connection'], ['secure', 'transport'], 'securetransport', 'jsse', 'nss', 'sslerror', 'sslexception', 'tlserror', 'starttls',
+  ],
+  HANDSHAKE: ['handshake', 'handshaking', 'negotiation', 'hello', ['client', 'hello'], ['server', 'hello']],
+  // --- certificate validity ---
+  EXPIRED: ['expired', 'expire', 'expiry', 'expiration', 'outdated', ['not', 'valid', 'after'], 'notafter', ['not', 'time', 'valid'], 'nottimevalid', ['invalid', 'time'], ['time', 'invalid'], ['validity', 'period'], ['no', 'longer', 'valid'], ['past', 'validity']],
+  NOT_YET_VALID: [['not', 'yet', 'valid'], ['not', 'valid', 'yet'], 'notyetvalid', ['not', 'valid', 'before'], 'notbefore', ['valid', 'in', 'future'], ['future', 'date']],
+  SELF_SIGNED: [['self', 'signed'], 'selfsigned', ['self', 'sign'], ['self', 'issued']],
+  IN_CHAIN: [['in', 'certificate', 'chain'], ['in', 'chain'], ['in', 'cert', 'chain']],
+  // --- names ---
+  HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
+  HOSTNAME_STRICT: ['hostname', ['host', 'name'], 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], ['common', 'name'], 'commonname', ['server', 'identity'], ['peer', 'identity'], ['host', 'identity']],
+  MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], ['not', 'contain'], 'doesntmatch', 'notvalidforname'],
+  VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid'],
+  // --- trust ---
+  UNTRUSTED: ['unknown', 'untrusted', ['not', 'trusted'], ['no', 'trusted'], 'distrusted', 'nottrusted', ['not', 'found'], ['unable', 'find'], ['could', 'not', 'find'], ['not', 'find'], 'unrecognized', ['not', 'recognized'], ['unable', 'get'], 'invalid', 'unverifiable', 'untrustedroot', 'unknownissuer', 'unknownauthority'],
+  UNTRUSTED_STRICT: ['untrusted', ['not', 'trusted'], ['no', 'trusted'], 'distrusted', 'nottrusted', ['not', 'trust'], 'untrustedroot'],
+  ISSUER: ['issuer', 'authority', 'ca', 'cas', 'root', 'anchor', ['trust', 'anchor'], ['certification', 'path'], 'signer', ['trust', 'store'], 'truststore', ['trusted', 'root'], 'untrustedroot', 'unknownissuer', 'unknownauthority', 'certpath'],
+  CHAIN: ['chain', 'intermediate', 'certchain', 'partialchain', ['certification', 'path'], ['path', 'building'], ['path', 'validation'], 'certpath'],
+  INCOMPLETE: ['incomplete', 'missing', 'partial', 'partialchain', 'broken', ['not', 'provided'], ['not', 'sent'], ['no', 'issuer'], ['not', 'complete'], ['could', 'not', 'build'], ['unable', 'build'], ['failed', 'build'], ['not', 'build']],
+  ROOT: ['root', 'ca', ['root', 'certificate'], 'anchor', ['trust', 'anchor']],
+  // A policy against a legacy algorithm of the certificate (OpenSSL security levels), not a failed negotiation.
+  LEGACY: ['legacy', 'disallowed', 'weak', ['too', 'weak'], 'md5', 'sha1', ['key', 'too', 'small'], ['ee', 'key']],
+  // --- negotiation ---
+  VERSION: ['version', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', ['tls', '1'], ['ssl', '3'], ['ssl', '2'], ['protocol', 'version']],
+  PROTOCOL: ['protocol'],
+  CIPHER: ['cipher', 'ciphersuite', ['cipher', 'suite'], 'cypher', ['signature', 'algorithm'], 'sigalg', ['key', 'exchange'], 'kex', ['security', 'level'], ['common', 'algorithm']],
+  CIPHER_WEAK: ['algorithm', 'curve', 'group', 'kem', 'mac'],
+  NO_SHARED: [
+    ['no', 'shared'], ['no', 'common'], ['no', 'suitable'], ['no', 'matching'], ['no', 'overlap'], ['no', 'mutual'], ['no', 'acceptable'], ['not', 'supported'], 'unsupported', 'mismatch', ['could', 'not', 'agree'], ['not', 'agree'],
+    ['failed', 'negotiate'], ['not', 'negotiate'], ['negotiation', 'failed'], ['negotiation', 'failure'], ['not', 'enabled'], 'disabled', ['too', 'low'], ['too', 'old'], ['too', 'high'], 'obsolete', 'insecure', 'deprecated',
+    ['not', 'allowed'], ['not', 'accepted'], 'inappropriate', ['not', 'possess'], 'incompatible', ['no', 'cipher'], 'insufficient', ['none', 'supported'], ['not', 'available'], ['no', 'available'], 'unavailable', 'nocipher', 'noshared', 'notsupported', 'unknown',
+  ],
+  FAILURE: ['fail', 'failed', 'failure', 'error', 'alert', 'unsupported', 'eof', 'reset', 'aborted', 'abort', 'terminated', 'closed', 'unexpected', 'interrupted', 'exception', 'invalid', 'bad', 'rejected', 'reject', 'unsuccessful', ['not', 'complete'], ['could', 'not'], 'unable', 'fatal', 'problem', 'broken', 'lost'],
+  // --- transport ---
+  REFUSED: ['refused', 'refuse', 'refusing'],
+  REFUSED_STRONG: ['econnrefused', 'wsaeconnrefused', 'connectionrefused', ['actively', 'refused'], ['connection', 'refused'], ['refused', 'connection'], 'connectexception'],
+  CONNECT_FAILED: [['unable', 'connect'], ['not', 'connect'], ['could', 'not', 'connect'], ['failed', 'connect'], ['connect', 'failed'], ['connect', 'error'], ['not', 'open', 'connection'], ['failed', 'open', 'connection']],
+  CONNECT: ['connect', 'connection', 'connecting', 'socket', 'tcp', 'dial', 'port'],
+  DNS_STRONG: [
+    'getaddrinfo', 'enotfound', 'nxdomain', 'servfail', ['eai', 'again'], ['eai', 'noname'], ['eai', 'nodata'], ['eai', 'fail'], ['no', 'such', 'host'], ['unknown', 'host'], 'unknownhost', 'unknownhostexception', ['host', 'not', 'found'], ['hostname', 'not', 'found'],
+    ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
+    ['no', 'address', 'associated'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
+  ],
+  TIMEOUT: ['timeout', ['timed', 'out'], 'timedout', ['time', 'out'], 'etimedout', 'wsaetimedout', 'deadline', ['took', 'too', 'long'], 'timeouterror', 'timeoutexception', 'sockettimeoutexception'],
+  RESET: [
+    'reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['forcibly', 'closed'], ['connection', 'lost'], ['hang', 'up'], ['hung', 'up'],
+    ['closed', 'peer'], ['closed', 'remote'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
+  ],
+  // Words of a WebSocket session that was open and ended without a closing handshake (a 1006, not a failed connect).
+  CLOSED_SESSION: ['uncleanly', ['closing', 'handshake'], ['close', 'frame'], 'closure', '1006', ['abnormal', 'closure'], ['abnormally', 'closed'], ['connection', 'closed', 'error'], ['close', 'code'], ['without', 'close']],
+  NETWORK_ERROR: [['network', 'error']],
+  // --- HTTP answer to the upgrade ---
+  // Nouns a status follows within a few words ("status code: 403", "HTTP/1.1 403"); verbs only right before it ("got 403").
+  STATUS_WORD: ['status', 'http', 'response', 'code', 'statuscode', 'reply'],
+  STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
+  BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['non', '101'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status']],
+  AUTH_WORD: ['unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication']],
+  REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
+  // --- WebSocket negotiation ---
+  ACCEPT_KEY: [['accept', 'key'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
+  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error'],
+  WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
+  SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
+  SUB_NEGATIVE: [
+    'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], ['no', 'subprotocol'], 'no', 'none', 'rejected',
+    'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent',
+  ],
+  EXTENSION: ['extension', 'ext', ['sec', 'websocket', 'extension'], ['sec', 'web', 'socket', 'extension'], 'secwebsocketextension', 'permessage', ['permessage', 'deflate'], 'deflate', 'compression', 'compress', ['deflate', 'frame']],
+  EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
+  EXT_BAD: [
+    'invalid', 'malformed', 'duplicate', 'duplicated', 'unparsable', 'unparseable', ['not', 'parse'], ['could', 'not', 'parse'], ['failed', 'parse'], ['failed', 'parsing'], ['parse', 'error'], ['parsing', 'error'], 'reject', 'rejected', 'unacceptable', ['not', 'acceptable'],
+    'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], 'error',
+  ],
+  // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
+  DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window']],
+  EXT_MISSING: [
+    'missing', 'absent', ['not', 'negotiated'], 'required', 'mandatory', ['not', 'accepted'], 'declined', ['not', 'accept'], ['not', 'present'], ['no', 'extension'], 'without', ['not', 'enabled'], ['not', 'agreed'], ['not', 'include'], ['not', 'included'], ['not', 'return'],
+    ['not', 'returned'], ['not', 'respond'], ['not', 'confirmed'], ['failed', 'negotiate'], ['negotiation', 'failed'], ['not', 'negotiate'],
+  ],
+  EXT_UNOFFERED: [
+    ['not', 'requested'], 'unrequested', ['not', 'request'], ['not', 'offered'], ['not', 'offer'], ['not', 'asked'], 'unsolicited', ['not', 'in', 'request'], ['not', 'sent'], ['unknown', 'extension'], ['unsupported', 'extension'],
+    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'],
+  ],
+} as const satisfies Record<string, WordClass>;
+
+export type ClassName = keyof typeof lexicon;

@@ -1,0 +1,89 @@
+// Words of error texts, normalised so that one spelling list serves every stack's formatting: any
+// case, CamelCase, snake_case, SCREAMING_CASE, dots, dashes, apostrophes and plurals. Pure, no tables.
+
+/** One word of a text: its normalised form and where it came from (for evidence). */
+export interface Word {
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Filler words dropped before matching: "does not match" and "doesn't match" become the same words.
+const FILLER: ReadonlySet<string> = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'does', 'did', 'do', 'its', 'it', 'this', 'that', 'by', 'with', 'of', 'to', 'on', 'at', 'as']);
+
+// Contracted and written-out negations all read as "not".
+const NEGATIONS: ReadonlySet<string> = new Set(['doesnt', 'dont', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'aint', 'never']);
+
+/** Plural and third-person "s" off long words ("certificates", "expires", "matches"); "status", "tls", "class" stay. */
+function singular(word: string): string {
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115) return word;
+  if (/(?:ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (/(?:ss|us|is|ys|tls)$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+function isWordChar(code: number): boolean {
+  return isLower(code) || isUpper(code) || isDigit(code);
+}
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+/**
+ * The words of a text. Splits on anything but letters and digits (apostrophes join: "doesn't" is one
+ * word), and inside a run at lower→Upper ("certExpired") and at the last capital of a capital run
+ * followed by lower case ("SSLHandshake" → "SSL", "Handshake"; but "TLSv1" stays one word). Letters
+ * and digits stay together ("x509", "tls12").
+ */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    while (i < length && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= length) break;
+    let start = i;
+    let apostrophe = false;
+    i++;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (isApostrophe(code)) {
+        const next = text.charCodeAt(i + 1);
+        if (isLower(next) || isUpper(next)) {
+          apostrophe = true;
+          continue;
+        }
+        break;
+      }
+      if (!isWordChar(code)) break;
+      if (!isUpper(code)) continue;
+      const previous = text.charCodeAt(i - 1);
+      const next = text.charCodeAt(i + 1);
+      if (isLower(previous) || (isUpper(previous) && isLower(next) && !isDigit(text.charCodeAt(i + 2)) && i - start > 1)) {
+        push(out, text, start, i, apostrophe);
+        start = i;
+        apostrophe = false;
+      }
+    }
+    push(out, text, start, i, apostrophe);
+  }
+  return out;
+}
+
+function push(out: Word[], text: string, start: number, end: number, apostrophe: boolean): void {
+  let raw = text.slice(start, end).toLowerCase();
+  if (apostrophe) raw = raw.replace(/['\u2019]/g, '');
+  if (FILLER.has(raw)) return;
+  const norm = NEGATIONS.has(raw) ? 'not' : singular(raw);
+  out.push({ norm, start, end });
+}

@@ -1,0 +1,148 @@
+// The generalising tier: cause concepts recognised in texts no exact rule knows, in any formatting,
+// at a confidence below the exact rules, with evidence naming the concept; hard negatives that must not
+// become 1010/1015; and the rule that exact rules, codes and certificate facts outrank a concept.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../analyzers/classify.js';
+import { concepts } from '../../../analyzers/concepts/concepts.js';
+import { lexicon } from '../../../analyzers/concepts/lexicon.js';
+import { findConcepts } from '../../../analyzers/concepts/scanner.js';
+import { words } from '../../../analyzers/concepts/words.js';
+import type { SourcedFinding } from '../../../analyzers/candidate.js';
+import { matchVocabularies } from '../../../analyzers/vocabularies/index.js';
+import { daysFromEvent, event, failedWithMessage } from './event-builder.js';
+
+const conceptIds = (text: string): string[] => {
+  const out: SourcedFinding[] = [];
+  findConcepts('error.message', text, out);
+  return out.map((finding) => finding.rule);
+};
+
+describe('words', () => {
+  it.each([
+    ['CamelCase', 'CertificateExpiredError', ['certificate', 'expired', 'error']],
+    ['acronym then word', 'SSLHandshakeException', ['ssl', 'handshake', 'exception']],
+    ['SCREAMING_CASE', 'SEC_E_CERT_EXPIRED', ['sec', 'e', 'cert', 'expired']],
+    ['dots and dashes', 'tls.peer-cert.not_after', ['tls', 'peer', 'cert', 'not', 'after']],
+    ['contractions read as not', "hostname doesn't match", ['hostname', 'not', 'match']],
+    ['filler words dropped, plurals singular', 'the names of the certificates do not match', ['name', 'certificate', 'not', 'match']],
+    ['letters and digits stay together', 'x509: TLSv1 alert 403', ['x509', 'tlsv1', 'alert', '403']],
+  ] as const)('%s', (_label, text, expected) => {
+    expect(words(text).map((word) => word.norm)).toEqual(expected);
+  });
+});
+
+describe('concept table', () => {
+  it('lexicon phrases use only normalised words (what words() can produce)', () => {
+    const bad: string[] = [];
+    for (const [name, entries] of Object.entries(lexicon))
+      for (const entry of entries) {
+        const phrase = typeof entry === 'string' ? [entry] : [...entry];
+        for (const word of phrase) if (words(word).map((w) => w.norm).join(' ') !== word) bad.push(`${name}: ${word}`);
+      }
+    expect(bad).toEqual([]);
+  });
+
+  it.each(concepts.map((concept) => [concept.id, concept.example] as const))('%s fires on its example, which no exact rule knows', (id, example) => {
+    expect(conceptIds(example)).toContain(id);
+    expect(matchVocabularies([{ kind: 'error.message', text: example }])).toEqual([]);
+  });
+
+  it('uses unique ids and stays below the exact rules (< 0.6)', () => {
+    expect(new Set(concepts.map((concept) => concept.id)).size).toBe(concepts.length);
+    for (const concept of concepts) expect(concept.confidence, concept.id).toBeLessThan(0.6);
+  });
+});
+
+// Phrasings written for this test in the manner of stacks the vocabularies do not cover; none is a line of the corpus or a held-out set.
+describe('unseen phrasings get their cause from the concepts', () => {
+  it.each([
+    ['expired, embedded stack', 'tls_client: server certificate EXPIRED (validity ended 2025-05-01)', '1015', 'cert_expired'],
+    ['expired, CamelCase enum', 'ErrCertificateExpired', '1015', 'cert_expired'],
+    ['not yet valid, enum', 'CERTIFICATE_NOT_YET_VALID_ERROR', '1015', 'cert_not_yet_valid'],
+    ['hostname, SAN wording', 'peer cert SAN list does not match requested host', '1015', 'hostname_mismatch'],
+    ['hostname, snake case', 'tls_err_hostname_mismatch', '1015', 'hostname_mismatch'],
+    ['hostname, verification', 'Host name verification failed for wss endpoint', '1015', 'hostname_mismatch'],
+    ['unknown issuer', 'TLS: issuer of peer cert unknown', '1015', 'untrusted_ca'],
+    ['untrusted root, enum', 'PolicyResult.CA_NOT_TRUSTED', '1015', 'untrusted_ca'],
+    ['self signed, dashed', 'trust failure: self-signed peer', '1015', 'self_signed'],
+    ['missing intermediate', 'certificate chain incomplete: intermediate CA not provided', '1015', 'incomplete_chain'],
+    ['tls version', 'handshake refused: TLS version 1.1 not supported by server', '1015', 'tls_version_mismatch'],
+    ['cipher', 'TLS negotiation: no common cipher suites', '1015', 'cipher_mismatch'],
+    ['signature algorithm', 'no suitable signature algorithm for TLS 1.3', '1015', 'cipher_mismatch'],
+    ['tls handshake alert', 'TLS handshake aborted by fatal alert', '1015', 'tls_unknown'],
+    ['refused', 'peer refused the TCP connect', 'other', 'connection_refused'],
+    ['dns, resolver wording', 'DNS lookup failed for feed.example.com', 'other', 'dns_failure'],
+    ['dns, resolver answer', 'resolver: NXDOMAIN for feed.example.com', 'other', 'dns_failure'],
+    ['timeout, deadline', 'dial deadline passed before connect', 'other', 'network_timeout'],
+    ['timeout, CamelCase', 'HandshakeTimeoutError', 'other', 'network_timeout'],
+    ['reset, broken pipe', 'write: BrokenPipe', 'other', 'network_reset'],
+    ['status after a word', 'upgrade failed, server replied 403', 'other', 'http_rejected'],
+    ['status with reason', "proxy answered '407 Proxy Authentication Required'", 'other', 'http_auth_rejected'],
+    ['unhandled status', 'Unhandled http status code: 401', 'other', 'http_auth_rejected'],
+    ['bad status, no number', 'ws open: bad status line', 'other', 'http_rejected'],
+    ['subprotocol', 'Sec-WebSocket-Protocol missing from reply', 'other', 'subprotocol_mismatch'],
+    ['accept key', 'Sec-WebSocket-Accept mismatch', 'other', 'protocol_error'],
+    ['extension params', 'permessage-deflate: parameter client_max_window_bits rejected', '1010', 'extension_params_rejected'],
+    ['extension duplicated', 'duplicate Sec-WebSocket-Extensions header in response', '1010', 'extension_params_rejected'],
+    ['extension unoffered', 'server negotiated an extension that was never offered', '1010', 'extension_params_rejected'],
+    ['extension missing', 'mandatory extension not negotiated by peer', '1010', 'extension_not_negotiated'],
+    ['window bits out of range', 'wbits value 20 out of range', '1010', 'extension_params_rejected'],
+  ] as const)('%s', (_label, text, attribution, cause) => {
+    expect(matchVocabularies([{ kind: 'error.message', text }]), 'an exact rule knows this text').toEqual([]);
+    const result = classify(failedWithMessage(text));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(result.confidence).toBeLessThan(0.6);
+    expect(result.evidence[0]?.detail).toMatch(/concept\./);
+  });
+});
+
+describe('hard negatives stay out of 1010 and 1015', () => {
+  it.each([
+    ['certificate in a 403 body', { handshake: { status: 403 }, error: { message: 'Unexpected response 403: client certificate expired, please renew' } }, 'other', 'http_rejected'],
+    ['403 text with certificate words, no status field', { error: { message: 'upgrade rejected with status 403: certificate invalid for tenant' } }, 'other', 'http_rejected'],
+    ['a WebSocket handshake timeout is no TLS failure', { error: { message: 'opening handshake timed out after 10s' } }, 'other', 'network_timeout'],
+    ['host header', { target: { url: 'ws://api.example.com/socket' }, error: { message: 'Invalid Host header' } }, 'other', 'unknown_failure'],
+    ['unsupported URL scheme', { error: { message: 'unsupported protocol scheme "wss"' } }, 'other', 'unknown_failure'],
+    ['WebSocket version', { error: { message: 'Sec-WebSocket-Version not supported' } }, 'other', 'unknown_failure'],
+    ['TLS extension is no WebSocket extension', { error: { message: 'tls: server sent unsupported extension' } }, '1015', 'tls_unknown'],
+    ['a port is no status', { error: { message: 'dial tcp 10.0.0.1:443: connection refused' } }, 'other', 'connection_refused'],
+    ['token expired is no certificate', { error: { message: 'auth token expired' } }, 'other', 'unknown_failure'],
+    ['no evidence stays unknown', { error: { message: 'something went wrong' } }, 'other', 'unknown_failure'],
+  ] as const)('%s', (_label, input, attribution, cause) => {
+    const result = classify(event(input));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+});
+
+describe('exact tiers outrank the concepts', () => {
+  it('an exact rule on the same text wins and the concept is not cited', () => {
+    // "certificate has expired" is OpenSSL's verify text (exact); the concept would say the same at 0.55.
+    const result = classify(failedWithMessage('certificate has expired'));
+    expect(result.cause).toBe('cert_expired');
+    expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(result.evidence.map((item) => item.detail).join('\n')).not.toMatch(/concept\./);
+  });
+
+  it('a concept refines an exact catch-all (tls_unknown) of the same text', () => {
+    const result = classify(failedWithMessage('certificate verify failed: peer cert validity expired'));
+    expect(result.cause).toBe('cert_expired');
+  });
+
+  it('a verify code outranks a concept that says otherwise', () => {
+    const result = classify(event({ tls: { verify_code: 62 }, error: { message: 'TLS: issuer of peer cert unknown' } }));
+    expect(result.cause).toBe('hostname_mismatch');
+  });
+
+  it('certificate dates outrank a concept that says otherwise', () => {
+    const result = classify(
+      event({ tls: { peer_certificate: { subject: 'CN=api.example.com', not_after: daysFromEvent(-1) } }, error: { message: 'TLS handshake aborted by fatal alert' } }),
+    );
+    expect(result.cause).toBe('cert_expired');
+  });
+
+  it('an HTTP status field outranks any text concept', () => {
+    const result = classify(event({ handshake: { status: 401 }, error: { message: 'TLS: issuer of peer cert unknown' } }));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: 'other', cause: 'http_auth_rejected' });
+  });
+});
