@@ -8,7 +8,7 @@
 // and the older one without the three fields after %RESPONSE_FLAGS% (up to "%UPSTREAM_HOST%").
 // JSON (json_format): keys named after the operators in snake case, as in Istio's JSON access log.
 // @see https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage
-import { hostWithoutPort, requestPath, type LineParser, type LineResult, type ParsedLogLine } from './log-line.js';
+import { requestPath, type LineParser, type LineResult, type ParsedLogLine } from './log-line.js';
 
 const textLine = /^\[([^\]]+)\] "([^"]*)" (\d{1,3}) (\S+) (.*)$/;
 const token = /"((?:[^"\\]|\\.)*)"|(\S+)/g;
@@ -94,7 +94,7 @@ function toLine(f: Fields): LineResult {
   const line: ParsedLogLine = {
     outcome: failed ? 'failed' : 'connected',
     side: downstreamFailed && !upstreamFailed ? 'downstream' : failed ? 'upstream' : 'downstream',
-    ...(host ? { host: hostWithoutPort(host) } : {}),
+    ...(host ? { host } : {}),
     ...(present(f.upstreamHost) ? { upstreamAddress: f.upstreamHost } : {}),
     ...(present(f.downstreamRemote) ? { clientAddress: f.downstreamRemote } : {}),
     ...(present(f.route) ? { listener: f.route } : {}),

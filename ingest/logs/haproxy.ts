@@ -2,7 +2,7 @@
 // "ip:port [date] fe/bind: SSL handshake failure"), HTTP logs (`option httplog` and the same layout
 // with fields appended) and "Server be/srv is DOWN" health-check lines. Lines may carry a syslog header.
 // @see HAProxy doc/configuration.txt §8.2.3 (HTTP log format), §8.2.5 (error log format), §8.5 (termination states).
-import { clfTimeMs, hostWithoutPort, requestPath, type LineParser, type LineResult, type ParsedLogLine } from './log-line.js';
+import { clfTimeMs, requestPath, type LineParser, type LineResult, type ParsedLogLine } from './log-line.js';
 
 const syslogHeader = /^(?:<\d{1,3}>\d? ?)?(?:.*?\bhaproxy\[\d+\]: )?/;
 const connectionError = /^(\S+) \[([^\]]+)\] ([^\s/]+)\/(\S+): (.+)$/;
@@ -38,7 +38,7 @@ function parseHttpLog(m: RegExpExecArray, utcOffsetMinutes: number): LineResult 
   };
   // `capture request header Host len 64` puts the Host first in the braces.
   const capturedHost = capturedRequestHeaders?.split('|')[0];
-  if (capturedHost) line.host = hostWithoutPort(capturedHost);
+  if (capturedHost) line.host = capturedHost.trim();
   const path = requestPath(request);
   if (path) line.path = path;
   const ts = clfTimeMs(time, utcOffsetMinutes);

@@ -17,7 +17,7 @@ export type ParsedLogLine = {
   outcome: 'failed' | 'connected';
   /** Which leg failed: the client's connection to the proxy, or the proxy's to its upstream. */
   side: 'downstream' | 'upstream';
-  /** The host the client asked for (Host header, :authority, SNI), without the port. */
+  /** The authority the client asked for (Host header, :authority, SNI), port included when it gave one. */
   host?: string;
   path?: string;
   clientAddress?: string;
@@ -69,8 +69,18 @@ export function hostWithoutPort(hostPort: string): string {
 const usableHost = (host: string | undefined): string | undefined =>
   host && /^[^\s/?#@]+$/.test(host) && host !== '-' ? host : undefined;
 
+/**
+ * The authority as a browser would write the URL: the Host header as sent, minus the scheme's default
+ * port (RFC 6455 §3: 443 for wss, 80 for ws), so a correlation on the target host finds it.
+ */
+export function urlAuthority(hostHeader: string, scheme: 'ws' | 'wss'): string {
+  const defaultPort = scheme === 'wss' ? ':443' : ':80';
+  const lower = hostHeader.trim().toLowerCase();
+  return lower.endsWith(defaultPort) ? lower.slice(0, -defaultPort.length) : lower;
+}
+
 export function toTelemetryEvent(text: string, parsed: ParsedLogLine, ctx: EventContext): TelemetryEventInput {
-  const host = usableHost(parsed.host) ?? usableHost(ctx.fallbackHost) ?? usableHost(parsed.listener && hostWithoutPort(parsed.listener)) ?? 'unknown';
+  const host = urlAuthority(usableHost(parsed.host) ?? usableHost(ctx.fallbackHost) ?? usableHost(parsed.listener && hostWithoutPort(parsed.listener)) ?? 'unknown', ctx.scheme);
   const path = parsed.path?.startsWith('/') ? parsed.path.split(/\s/)[0] : '/';
   const labels: Record<string, string> = { log_format: ctx.format, side: parsed.side };
   if (parsed.clientAddress) labels.client_addr = parsed.clientAddress;

@@ -1,7 +1,7 @@
 // nginx error log lines (and `combined` access lines with status 101) → parsed connection facts.
 // Error log: "YYYY/MM/DD HH:MM:SS [level] pid#tid: *conn message, client: A, server: S, request: "...",
 // upstream: "...", host: "..."" (ngx_log_error_core and ngx_http_log_error in src/http/ngx_http_request.c).
-import { clfTimeMs, hostWithoutPort, requestPath, wallClockMs, type LineParser, type LineResult, type ParsedLogLine } from './log-line.js';
+import { clfTimeMs, requestPath, wallClockMs, type LineParser, type LineResult, type ParsedLogLine } from './log-line.js';
 
 const errorLine = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2}) \[(\w+)\] \d+#\d+: (?:\*\d+ )?(.*)$/;
 const accessLine = /^(\S+) \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) /;
@@ -35,7 +35,7 @@ function parseErrorLine(m: RegExpExecArray, utcOffsetMinutes: number): LineResul
     outcome: 'failed',
     side: /\bupstream\b/.test(message) ? 'upstream' : 'downstream',
     clientAddress: client,
-    ...(host ? { host: hostWithoutPort(host) } : {}),
+    ...(host ? { host } : {}),
     ...(upstream ? { upstreamAddress: upstream.replace(/^[a-z]+:\/\//, '').split('/')[0] } : {}),
     ...(server ? { listener: server } : {}),
   };

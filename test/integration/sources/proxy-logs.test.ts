@@ -103,12 +103,13 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
   let lab: Lab;
   let results: Map<string, Outcome[]>;
   let lines: string[];
+  let hosts: Map<string, string>;
   let summary: { lines: number; events: number; skipped: Record<string, number> };
 
   beforeAll(async () => {
     lab = await startProxy(kind, pki, upstreams, healthy.port);
     try {
-      for (const c of upstreamCases) await attempt(`ws://127.0.0.1:${lab.proxyPorts[c]}/ws`);
+      for (const c of upstreamCases) await attempt(`ws://localhost:${lab.proxyPorts[c]}/ws`);
       for (const c of frontCases) {
         if (c === 'expired' || c === 'untrusted') await curlAttempt(`https://localhost:${lab.frontPorts[c]}/ws`, pki.rootCaPath);
         else await attempt(`wss://localhost:${lab.frontPorts[c]}/ws`, frontClientOptions(c, pki.rootCa));
@@ -119,6 +120,7 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
     }
     results = new Map();
     lines = [];
+    hosts = new Map();
     for (const file of lab.logFiles) {
       const format = kind === 'nginx' ? 'nginx' : 'haproxy';
       const { stdout, stderr } = await run(process.execPath, [cliPath, 'logs', '--format', format, '--host', 'localhost', file]);
@@ -128,6 +130,7 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
         if (!decoded.ok) throw new Error(`wsdiag logs wrote an invalid event: ${decoded.detail}`);
         const key = caseOf(lab, decoded.event.labels ?? {}) ?? `unmatched:${decoded.event.error?.message ?? ''}`;
         const { attribution, cause } = classify(decoded.event);
+        hosts.set(key, new URL(decoded.event.target.url).host);
         lines.push(`${key} → ${attribution}/${cause}: ${decoded.event.error?.message ?? '(connected)'}`);
         results.set(key, [...(results.get(key) ?? []), { attribution, cause }]);
       }
@@ -139,6 +142,13 @@ describe.each(['nginx', 'haproxy', 'haproxy-recommended'] as const)('%s logs thr
     const got = results.get(key);
     expect(got, lines.join('\n')).toHaveLength(1);
     expect(Array.isArray(want) ? want : [want], lines.join('\n')).toContainEqual(got?.[0]);
+  });
+
+  it('upstream failures name the host the client asked for (correlation with a browser 1006 joins on it)', () => {
+    for (const c of upstreamCases.filter((u) => u !== 'valid')) {
+      // nginx logs the Host header; HAProxy's default formats have none, so --host stands in.
+      expect(hosts.get(`upstream:${c}`), c).toBe(kind === 'nginx' ? `localhost:${lab.proxyPorts[c]}` : 'localhost');
+    }
   });
 
   it('every event is matched to a case, and the counts add up', () => {

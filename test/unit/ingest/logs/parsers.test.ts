@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../analyzers/classify.js';
 import { lineParsers } from '../../../../ingest/logs/formats.js';
-import { hostWithoutPort, lineEventId, toTelemetryEvent, type LogFormat } from '../../../../ingest/logs/log-line.js';
+import { hostWithoutPort, lineEventId, urlAuthority, toTelemetryEvent, type LogFormat } from '../../../../ingest/logs/log-line.js';
 import { telemetryEventSchema } from '../../../../schemas/telemetry-event.js';
 
 const fixture = (name: string): string[] =>
@@ -70,7 +70,7 @@ describe('parsed fields', () => {
     expect(result).toEqual({
       ok: true,
       line: {
-        outcome: 'failed', side: 'upstream', clientAddress: '127.0.0.1', host: '127.0.0.1', upstreamAddress: '127.0.0.1:43929',
+        outcome: 'failed', side: 'upstream', clientAddress: '127.0.0.1', host: '127.0.0.1:39481', upstreamAddress: '127.0.0.1:43929',
         listener: 'localhost', path: '/ws', ts: Date.parse('2026-12-02T06:18:09Z'),
       },
     });
@@ -79,7 +79,7 @@ describe('parsed fields', () => {
   it('HAProxy line behind a syslog header, with a captured Host header', () => {
     const text = 'Dec  2 07:18:23 lb1 haproxy[4242]: 192.0.2.7:51000 [02/Dec/2026:07:18:23.555] fe_ws~ be_ws/up1 0/0/-1/-1/3 503 217 - - SC-- 1/1/0/0/0 0/0 {ws.example.com:443} "GET /ws HTTP/1.1"';
     const result = lineParsers.haproxy(text, utc);
-    expect(result).toMatchObject({ ok: true, line: { host: 'ws.example.com', path: '/ws', status: 503, side: 'upstream', listener: 'fe_ws', upstreamAddress: 'be_ws/up1', ts: Date.parse('2026-12-02T07:18:23.555Z') } });
+    expect(result).toMatchObject({ ok: true, line: { host: 'ws.example.com:443', path: '/ws', status: 503, side: 'upstream', listener: 'fe_ws', upstreamAddress: 'be_ws/up1', ts: Date.parse('2026-12-02T07:18:23.555Z') } });
   });
 
   it('HAProxy health check taking a server down is upstream evidence', () => {
@@ -110,5 +110,8 @@ describe('parsed fields', () => {
     expect(lineEventId('nginx', 'other-service', text)).not.toBe(event.event_id);
     expect(hostWithoutPort('[::1]:8443')).toBe('[::1]');
     expect(hostWithoutPort('api.example.com:443')).toBe('api.example.com');
+    expect(urlAuthority('WS.Example.com:443', 'wss')).toBe('ws.example.com');
+    expect(urlAuthority('ws.example.com:8443', 'wss')).toBe('ws.example.com:8443');
+    expect(urlAuthority('ws.example.com:80', 'ws')).toBe('ws.example.com');
   });
 });
