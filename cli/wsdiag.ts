@@ -1,43 +1,72 @@
 #!/usr/bin/env node
-// `wsdiag` entry point: picks the command, runs it, and is the only place that exits.
-import { runCommand } from './commands/run.js';
-import { migrateCommand } from './commands/migrate.js';
-import { produceCommand } from './commands/produce.js';
-import { classifyCommand } from './commands/classify.js';
-import { schemaCommand } from './commands/schema.js';
-import { summaryCommand } from './commands/summary.js';
-import { extraCommands } from './commands/extra.js';
-import { ConfigError } from '../ingest/config.js';
+// `wsdiag` entry point: builds the command line from the command list, runs one command, and is the
+// only place that exits. Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 some input invalid.
+import { readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
+import { Command, CommanderError } from 'commander';
+import { allCommands } from './commands/index.js';
+import { exitCodes, usageLine, UsageError, type CliCommand } from './program.js';
 
-export type Command = (args: string[], env: NodeJS.ProcessEnv) => Promise<number>;
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const commands: Record<string, { run: Command; help: string }> = {
-  run: { run: runCommand, help: 'consume telemetry, classify, write to ClickHouse (--drain: exit once caught up)' },
-  migrate: { run: migrateCommand, help: 'create or update the ClickHouse tables (idempotent)' },
-  produce: { run: produceCommand, help: 'publish deterministic sample traffic (--count N --seed S --invalid-ratio R)' },
-  classify: { run: classifyCommand, help: 'classify telemetry NDJSON from FILE or stdin, one JSON result per line' },
-  schema: { run: schemaCommand, help: 'print the telemetry event v1 JSON Schema' },
-  summary: { run: summaryCommand, help: 'print attributions read back from ClickHouse' },
-  ...extraCommands,
-};
+const footer = `
+Start here (services on this machine: scripts/services up):
+  wsdiag migrate && wsdiag produce --count 2000 && wsdiag run --drain && wsdiag summary
 
-function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.help}`);
-  return `usage: wsdiag <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nConfiguration comes from WSDIAG_* environment variables (docs/configuration.md).\n`;
+Configuration comes from WSDIAG_* environment variables (docs/configuration.md).
+'wsdiag <command> --help' shows a command's options.`;
+
+/** Throws CommanderError for usage problems and help; the command's own exit code otherwise. */
+async function main(argv: string[], commands: readonly CliCommand[]): Promise<number> {
+  let exitCode: number = exitCodes.usage;
+  const program = new Command('wsdiag')
+    .description('Tells why WebSocket connections fail: telemetry from Kafka, attributed failures in ClickHouse.')
+    .version(version, '-V, --version')
+    .option('--verbose', 'print stack traces of unexpected errors')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: () => undefined })
+    .addHelpText('after', footer);
+  for (const spec of commands) {
+    const command = program.command(spec.name).description(spec.summary);
+    spec.configure(command).action(async function (this: Command) {
+      exitCode = await spec.run({ opts: this.opts(), args: [...this.args] }, process.env);
+    });
+  }
+  await program.parseAsync(argv, { from: 'user' });
+  return exitCode;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
-    return name ? 0 : 2;
+function commandName(argv: string[]): string | undefined {
+  return argv.find((a) => !a.startsWith('-'));
+}
+
+function verbose(argv: string[]): boolean {
+  return argv.includes('--verbose') || ['debug', 'trace'].includes(process.env.WSDIAG_LOG_LEVEL ?? '');
+}
+
+/** One line for anything expected (usage, coded errors); the stack only when asked for. */
+function report(error: unknown, argv: string[]): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCodes.ok;
+    // `wsdiag` alone printed the overview on stderr: a usage error.
+    if (error.code === 'commander.help') return exitCodes.usage;
+    const name = commandName(argv);
+    const known = name !== undefined && allCommands.some((c) => c.name === name);
+    process.stderr.write(known ? usageLine(name, error.message) : `wsdiag: ${error.message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ')} (see 'wsdiag --help')\n`);
+    return exitCodes.usage;
   }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`wsdiag: unknown command '${name}'\n\n${usage()}`);
-    return 2;
+  if (error instanceof UsageError) {
+    process.stderr.write(usageLine(commandName(argv) ?? '', error.message));
+    return exitCodes.usage;
   }
-  return command.run(args, process.env);
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  const coded = typeof code === 'string' && code.startsWith('WSDIAG_ERR_');
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose(argv)) process.stderr.write(`wsdiag: ${inspect(error, { depth: 4 })}\n`);
+  else if (coded) process.stderr.write(`wsdiag: ${message}\n`);
+  else process.stderr.write(`wsdiag: ${message.split('\n')[0]} (--verbose shows where)\n`);
+  return exitCodes.failure;
 }
 
 /**
@@ -48,11 +77,5 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-main(process.argv.slice(2)).then(exit, (error: unknown) => {
-  // Errors with a stable code are expected failures: one line, no stack.
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  const coded = typeof code === 'string' && code.startsWith('WSDIAG_ERR_');
-  if (error instanceof ConfigError || coded) process.stderr.write(`wsdiag: ${(error as Error).message}\n`);
-  else process.stderr.write(`wsdiag: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  exit(1);
-});
+const argv = process.argv.slice(2);
+main(argv, allCommands).then(exit, (error: unknown) => exit(report(error, argv)));

@@ -2,16 +2,19 @@
 // that cannot reach Kafka (browser pages, instrumented clients). Runs until SIGTERM/SIGINT.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Command } from '../wsdiag.js';
+import type { CliCommand } from '../program.js';
 import { collectPath, createCollectorHandler, createCollectorMetrics } from '../../ingest/collector.js';
 import { createKafkaPublisher } from '../../ingest/kafka-source.js';
 import { setup } from './wiring.js';
 
-export const collectCommand: Command = async (args, env) => {
-  if (args.length > 0) {
-    process.stderr.write('wsdiag collect: takes no arguments; configure it with WSDIAG_COLLECT_* variables\n');
-    return 2;
-  }
+export const collectCommand: CliCommand = {
+  name: 'collect',
+  summary: 'HTTP intake: POST /v1/events (NDJSON or JSON array) validated into the telemetry topic (WSDIAG_COLLECT_*)',
+  configure: (command) => command.addHelpText('after', '\nConfigured by WSDIAG_COLLECT_HOST, WSDIAG_COLLECT_PORT, WSDIAG_COLLECT_TOKEN(_FILE), WSDIAG_COLLECT_CORS_ORIGINS, WSDIAG_COLLECT_MAX_BODY_BYTES.'),
+  run: async (_parsed, env) => collect(env),
+};
+
+async function collect(env: NodeJS.ProcessEnv): Promise<number> {
   const { config, logger } = setup(env);
   const token = config.WSDIAG_COLLECT_TOKEN;
   const log = logger.child({ stage: 'collect' });
@@ -50,4 +53,4 @@ export const collectCommand: Command = async (args, env) => {
   await publisher.disconnect();
   log.info('collector stopped');
   return 0;
-};
+}

@@ -3,8 +3,7 @@
 // skipped and counted; a line that does not parse never stops it; `--follow` survives rotation.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import type { Command } from '../wsdiag.js';
+import { UsageError, type CliCommand } from '../program.js';
 import { lineParsers } from '../../ingest/logs/formats.js';
 import { followLines } from '../../ingest/logs/follow-file.js';
 import { logFormats, skipReasons, toTelemetryEvent, type EventContext, type LogFormat, type SkipReason } from '../../ingest/logs/log-line.js';
@@ -13,8 +12,6 @@ import type { OutgoingRecord } from '../../ingest/record-source.js';
 import { loadConfig } from '../../ingest/config.js';
 import { createLogger } from '../../ingest/logger.js';
 
-const usage =
-  'wsdiag logs: --format nginx|haproxy|envoy [FILE|-] [--follow] [--emit stdout|kafka] [--service S] [--kind proxy|server] [--host NAME] [--scheme wss|ws] [--instance I] [--poll-ms N]\n';
 
 const BATCH_RECORDS = 500;
 
@@ -23,38 +20,36 @@ function lines(file: string, follow: boolean, signal: AbortSignal, onIdle: () =>
   return createInterface({ input: file === '-' ? process.stdin : createReadStream(file), crlfDelay: Infinity });
 }
 
-export const logsCommand: Command = async (args, env) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        follow: { type: 'boolean', default: false },
-        emit: { type: 'string', default: 'stdout' },
-        service: { type: 'string' },
-        kind: { type: 'string', default: 'proxy' },
-        host: { type: 'string' },
-        scheme: { type: 'string', default: 'wss' },
-        instance: { type: 'string' },
-        'poll-ms': { type: 'string', default: '250' },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`wsdiag logs: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+interface LogsOptions {
+  format?: string; follow: boolean; emit: string; service?: string; kind: string; host?: string; scheme: string; instance?: string; pollMs: string;
+}
+
+export const logsCommand: CliCommand = {
+  name: 'logs',
+  summary: 'proxy log lines as telemetry events (--format nginx|haproxy|envoy [FILE|-] [--follow] [--emit stdout|kafka])',
+  configure: (command) =>
+    command
+      .argument('[file]', "log file, or '-' for stdin", '-')
+      .option('--format <format>', `log format: ${logFormats.join(', ')} (required)`)
+      .option('--follow', 'keep reading as the file grows (survives rotation)', false)
+      .option('--emit <where>', 'stdout (NDJSON) or kafka (WSDIAG_TOPIC)', 'stdout')
+      .option('--service <name>', 'source.service of the events (default: the format)')
+      .option('--kind <kind>', 'proxy or server', 'proxy')
+      .option('--host <name>', 'target host when a line names none')
+      .option('--scheme <scheme>', 'wss or ws', 'wss')
+      .option('--instance <name>', 'source.instance of the events')
+      .option('--poll-ms <n>', 'how often --follow looks for new lines', '250'),
+  run: async ({ opts, args }, env) => logs(opts as unknown as LogsOptions, args, env),
+};
+
+async function logs(values: LogsOptions, positionals: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const format = values.format as LogFormat | undefined;
-  const pollMs = Number(values['poll-ms']);
-  if (
-    !format || !logFormats.includes(format) || !['stdout', 'kafka'].includes(values.emit) || !['proxy', 'server'].includes(values.kind) ||
-    !['ws', 'wss'].includes(values.scheme) || positionals.length > 1 || !(Number.isInteger(pollMs) && pollMs >= 10)
-  ) {
-    process.stderr.write(usage);
-    return 2;
-  }
+  const pollMs = Number(values.pollMs);
+  if (!format || !logFormats.includes(format)) throw new UsageError(`--format must be one of ${logFormats.join(', ')}`);
+  if (!['stdout', 'kafka'].includes(values.emit)) throw new UsageError('--emit must be stdout or kafka');
+  if (!['proxy', 'server'].includes(values.kind)) throw new UsageError('--kind must be proxy or server');
+  if (!['ws', 'wss'].includes(values.scheme)) throw new UsageError('--scheme must be ws or wss');
+  if (!(Number.isInteger(pollMs) && pollMs >= 10)) throw new UsageError('--poll-ms takes a whole number ≥ 10');
   const file = positionals[0] ?? '-';
   const config = loadConfig(env);
   // stdout carries the events: the process's own logs go to stderr.
@@ -113,4 +108,4 @@ export const logsCommand: Command = async (args, env) => {
   }
   log.info({ file: file === '-' ? 'stdin' : file, ...counts }, 'log lines read');
   return 0;
-};
+}

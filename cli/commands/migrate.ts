@@ -1,8 +1,16 @@
-import type { Command } from '../wsdiag.js';
+// `wsdiag migrate`: creates or updates the ClickHouse tables, idempotently.
+import type { CliCommand } from '../program.js';
 import { migrate } from '../../ingest/migrate.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
-export const migrateCommand: Command = async (_args, env) => {
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: 'create or update the ClickHouse tables (idempotent)',
+  configure: (command) => command,
+  run: async (_parsed, env) => migrateNow(env),
+};
+
+async function migrateNow(env: NodeJS.ProcessEnv): Promise<number> {
   const { config, logger } = setup(env);
   const runner = clickhouseRunner(config);
   try {
@@ -16,4 +24,4 @@ export const migrateCommand: Command = async (_args, env) => {
   } finally {
     await runner.close();
   }
-};
+}

@@ -4,17 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
-import type { Command } from '../wsdiag.js';
+import { collect, parseDuration, parseWith, UsageError, type CliCommand } from '../program.js';
 import { createKafkaPublisher } from '../../ingest/kafka-source.js';
 import { cipherOutsideOffer, probeOnce, type ProbeTarget } from '../../ingest/probe-connection.js';
 import { probeEvent, type ProbeIdentity } from '../../ingest/probe-event.js';
 import { setup } from './wiring.js';
-
-export const probeUsage = `usage: wsdiag probe URL... [--every 60s] [--count N] [--ca FILE] [--emit stdout|kafka]
-       [--tls-max 1.2|1.3] [--tls-min 1.2|1.3] [--require-extension NAME]... [--extensions HEADER]
-       [--service NAME] [--region NAME] [--timeout 10s]
-`;
 
 export const DEFAULT_REQUEST_EXTENSIONS = 'permessage-deflate; client_max_window_bits';
 
@@ -29,43 +23,38 @@ export interface ProbeSettings {
   requiredExtensions: string[];
 }
 
-/** "60s", "500ms", "2m", "1h" or bare seconds → milliseconds. */
-export function parseDuration(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) return undefined;
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  const ms = Math.round(Number(match[1]) * unit);
-  return ms > 0 ? ms : undefined;
-}
+export { parseDuration };
 
 const tlsVersion = (v: string | undefined): ProbeTarget['tlsMaxVersion'] | 'bad' | undefined =>
   v === undefined ? undefined : ({ '1.2': 'TLSv1.2', '1.3': 'TLSv1.3', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' } as const)[v] ?? 'bad';
 
-export function parseProbeArgs(args: string[], readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): { ok: true; settings: ProbeSettings } | { ok: false; error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        every: { type: 'string' },
-        count: { type: 'string' },
-        ca: { type: 'string' },
-        emit: { type: 'string', default: 'stdout' },
-        'tls-max': { type: 'string' },
-        'tls-min': { type: 'string' },
-        'require-extension': { type: 'string', multiple: true },
-        extensions: { type: 'string' },
-        service: { type: 'string', default: 'wsdiag-probe' },
-        region: { type: 'string' },
-        timeout: { type: 'string', default: '10s' },
-      },
-    });
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
+const declare: CliCommand['configure'] = (command) =>
+  command
+    .argument('[url...]', 'ws:// or wss:// URLs to handshake with')
+    .option('--every <duration>', 'repeat every period (60s, 5m); without it: one round')
+    .option('--count <n>', 'rounds to run with --every')
+    .option('--ca <file>', 'PEM file of extra trusted CAs')
+    .option('--emit <where>', 'stdout (NDJSON) or kafka (WSDIAG_TOPIC)', 'stdout')
+    .option('--tls-max <version>', 'highest TLS version offered: 1.2 or 1.3')
+    .option('--tls-min <version>', 'lowest TLS version offered: 1.2 or 1.3')
+    .option('--require-extension <name>', 'an extension the client requires (repeatable)', collect, [])
+    .option('--extensions <header>', 'Sec-WebSocket-Extensions offered', DEFAULT_REQUEST_EXTENSIONS)
+    .option('--service <name>', 'source.service of the events', 'wsdiag-probe')
+    .option('--region <name>', 'source.region of the events')
+    .option('--timeout <duration>', 'per handshake', '10s');
+
+type ProbeResult = { ok: true; settings: ProbeSettings } | { ok: false; error: string };
+
+export function parseProbeArgs(args: string[], readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): ProbeResult {
+  const parsed = parseWith({ name: 'probe', configure: declare }, args);
+  return parsed.ok ? probeSettingsFrom(parsed.parsed.opts, parsed.parsed.args, readFile) : parsed;
+}
+
+function probeSettingsFrom(opts: Record<string, unknown>, positionals: string[], readFile: (path: string) => string): ProbeResult {
+  const values = opts as {
+    every?: string; count?: string; ca?: string; emit: string; tlsMax?: string; tlsMin?: string;
+    requireExtension: string[]; extensions: string; service: string; region?: string; timeout: string;
+  };
   if (positionals.length === 0) return { ok: false, error: 'at least one ws:// or wss:// URL is required' };
   for (const url of positionals) if (!/^wss?:\/\/[^\s/?#]+/i.test(url)) return { ok: false, error: `not a ws:// or wss:// URL: ${url}` };
   if (values.emit !== 'stdout' && values.emit !== 'kafka') return { ok: false, error: '--emit must be stdout or kafka' };
@@ -75,8 +64,8 @@ export function parseProbeArgs(args: string[], readFile: (path: string) => strin
   if (timeoutMs === undefined) return { ok: false, error: '--timeout takes a duration such as 10s' };
   const count = values.count === undefined ? undefined : Number(values.count);
   if (count !== undefined && !(Number.isInteger(count) && count > 0)) return { ok: false, error: '--count takes a whole number above 0' };
-  const tlsMax = tlsVersion(values['tls-max']);
-  const tlsMin = tlsVersion(values['tls-min']);
+  const tlsMax = tlsVersion(values.tlsMax);
+  const tlsMin = tlsVersion(values.tlsMin);
   if (tlsMax === 'bad' || tlsMin === 'bad') return { ok: false, error: '--tls-max and --tls-min take 1.2 or 1.3' };
   let ca: string | undefined;
   if (values.ca !== undefined) {
@@ -86,16 +75,16 @@ export function parseProbeArgs(args: string[], readFile: (path: string) => strin
       return { ok: false, error: `--ca ${values.ca}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
     }
   }
-  const requiredExtensions = (values['require-extension'] ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const requiredExtensions = values.requireExtension.map((e) => e.trim().toLowerCase()).filter(Boolean);
   return {
     ok: true,
     settings: {
       urls: positionals,
       ...(everyMs !== undefined ? { everyMs } : {}),
       ...(count !== undefined ? { count } : {}),
-      emit: values.emit,
+      emit: values.emit as 'stdout' | 'kafka',
       target: {
-        requestExtensions: values.extensions ?? DEFAULT_REQUEST_EXTENSIONS,
+        requestExtensions: values.extensions,
         timeoutMs,
         ...(ca !== undefined ? { ca } : {}),
         ...(tlsMax ? { tlsMaxVersion: tlsMax } : {}),
@@ -133,13 +122,18 @@ export async function probeRound(settings: ProbeSettings): Promise<ReturnType<ty
   );
 }
 
-export const probeCommand: Command = async (args, env) => {
-  const parsed = parseProbeArgs(args);
-  if (!parsed.ok) {
-    process.stderr.write(`wsdiag probe: ${parsed.error}\n${probeUsage}`);
-    return 2;
-  }
-  const settings = parsed.settings;
+export const probeCommand: CliCommand = {
+  name: 'probe',
+  summary: 'WebSocket handshakes as telemetry events (URL... [--every 60s] [--ca FILE] [--emit stdout|kafka])',
+  configure: declare,
+  run: async ({ opts, args }, env) => {
+    const parsed = probeSettingsFrom(opts, args, (p) => readFileSync(p, 'utf8'));
+    if (!parsed.ok) throw new UsageError(parsed.error);
+    return probe(parsed.settings, env);
+  },
+};
+
+async function probe(settings: ProbeSettings, env: NodeJS.ProcessEnv): Promise<number> {
   const { config, logger } = setup(env);
   const publisher = settings.emit === 'kafka' ? createKafkaPublisher(config, logger) : undefined;
   let stopping = false;
@@ -176,4 +170,4 @@ export const probeCommand: Command = async (args, env) => {
   } finally {
     await publisher?.disconnect();
   }
-};
+}

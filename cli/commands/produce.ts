@@ -1,28 +1,32 @@
 // Publishes deterministic sample traffic to the telemetry topic.
-import { parseArgs } from 'node:util';
-import type { Command } from '../wsdiag.js';
+import { UsageError, type CliCommand } from '../program.js';
 import { sampleTraffic } from '../../ingest/sample-traffic.js';
 import { createKafkaPublisher } from '../../ingest/kafka-source.js';
 import { setup } from './wiring.js';
 
-export const produceCommand: Command = async (args, env) => {
-  const { values } = parseArgs({
-    args,
-    options: {
-      count: { type: 'string', default: '1000' },
-      seed: { type: 'string', default: '1' },
-      'invalid-ratio': { type: 'string', default: '0' },
-      start: { type: 'string' },
-    },
-  });
-  const count = Number(values.count);
-  const seed = Number(values.seed);
-  const invalidRatio = Number(values['invalid-ratio']);
-  const startMs = values.start ? Date.parse(values.start) : Date.now() - count * 200;
-  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed) || !(invalidRatio >= 0 && invalidRatio <= 1) || Number.isNaN(startMs)) {
-    process.stderr.write('wsdiag produce: --count and --seed take whole numbers, --invalid-ratio 0..1, --start an RFC 3339 time\n');
-    return 2;
-  }
+export const produceCommand: CliCommand = {
+  name: 'produce',
+  summary: 'publish deterministic sample traffic to the telemetry topic',
+  configure: (command) =>
+    command
+      .option('--count <n>', 'records to publish', '1000')
+      .option('--seed <n>', 'seed of the generator (same seed, same records)', '1')
+      .option('--invalid-ratio <r>', 'share of deliberately invalid records, 0..1', '0')
+      .option('--start <time>', 'RFC 3339 time of the first event (default: count × 200 ms ago)'),
+  run: async ({ opts }, env) => {
+    const count = Number(opts.count);
+    const seed = Number(opts.seed);
+    const invalidRatio = Number(opts.invalidRatio);
+    const start = opts.start as string | undefined;
+    const startMs = start ? Date.parse(start) : Date.now() - count * 200;
+    if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed) || !(invalidRatio >= 0 && invalidRatio <= 1) || Number.isNaN(startMs)) {
+      throw new UsageError('--count and --seed take whole numbers, --invalid-ratio 0..1, --start an RFC 3339 time');
+    }
+    return produce({ count, seed, invalidRatio, startMs }, env);
+  },
+};
+
+async function produce({ count, seed, invalidRatio, startMs }: { count: number; seed: number; invalidRatio: number; startMs: number }, env: NodeJS.ProcessEnv): Promise<number> {
   const { config, logger } = setup(env);
   const publisher = createKafkaPublisher(config, logger);
   const records = sampleTraffic({ count, seed, invalidRatio, startMs });
@@ -36,4 +40,4 @@ export const produceCommand: Command = async (args, env) => {
   const valid = records.filter((r) => r.eventId !== undefined).length;
   logger.info({ topic: config.WSDIAG_TOPIC, produced: records.length, valid, invalid: records.length - valid }, 'sample traffic produced');
   return 0;
-};
+}

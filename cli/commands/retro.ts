@@ -1,37 +1,44 @@
 // `wsdiag retro --from T1 --to T2 [--service S] [--format md|json]`: an incident retrospective read
 // from the rollups. Arguments are validated before anything reaches ClickHouse.
-import { parseArgs } from 'node:util';
 import { buildRetro } from '../../analyzers/retro/model.js';
 import { renderJson, renderMarkdown } from '../../analyzers/retro/render.js';
 import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
 import { fetchRetroRows } from '../../dashboards/sql/retro.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
-import type { Command } from '../wsdiag.js';
+import { parseWith, UsageError, type CliCommand } from '../program.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
 export const retroUsage = 'usage: wsdiag retro --from <RFC 3339> --to <RFC 3339> [--service NAME] [--format md|json]\n';
 
 export type RetroArgs = { ok: true; from: string; to: string; service?: string; format: 'md' | 'json' } | { ok: false; error: string };
 
+const declare: CliCommand['configure'] = (command) =>
+  command
+    .option('--from <time>', 'start of the window, RFC 3339 with an offset (2026-11-25T10:00:00Z)')
+    .option('--to <time>', 'end of the window, RFC 3339 with an offset')
+    .option('--service <name>', 'only this service')
+    .option('--format <format>', 'md or json', 'md');
+
+/** Checks parsed option values: both ends of the window, a known format. */
+export function retroArgsFrom(values: Record<string, unknown>): RetroArgs {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const from = text(values.from);
+  const to = text(values.to);
+  const service = text(values.service);
+  const format = text(values.format) ?? 'md';
+  if (!from || !to) return { ok: false, error: '--from and --to are required' };
+  if (format !== 'md' && format !== 'json') return { ok: false, error: '--format must be md or json' };
+  return { ok: true, from, to, format, ...(service !== undefined ? { service } : {}) };
+}
+
 export function parseRetroArgs(args: string[]): RetroArgs {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: { from: { type: 'string' }, to: { type: 'string' }, service: { type: 'string' }, format: { type: 'string', default: 'md' } },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (!values.from || !values.to) return { ok: false, error: '--from and --to are required' };
-    if (values.format !== 'md' && values.format !== 'json') return { ok: false, error: '--format must be md or json' };
-    return { ok: true, from: values.from, to: values.to, format: values.format, ...(values.service !== undefined ? { service: values.service } : {}) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseWith({ name: 'retro', configure: declare }, args);
+  return parsed.ok ? retroArgsFrom(parsed.parsed.opts) : parsed;
 }
 
 /** The whole retro against any SqlRunner: validated args in, rendered report (or a usage error) out. */
-export async function runRetro(runner: SqlRunner, db: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const parsed = parseRetroArgs(args);
+export async function runRetro(runner: SqlRunner, db: string, args: string[] | RetroArgs): Promise<{ code: number; stdout: string; stderr: string }> {
+  const parsed = Array.isArray(args) ? parseRetroArgs(args) : args;
   if (!parsed.ok) return { code: 2, stdout: '', stderr: `wsdiag retro: ${parsed.error}\n${retroUsage}` };
   const filters = parseRetroFilters({ db, from: parsed.from, to: parsed.to, ...(parsed.service !== undefined ? { service: parsed.service } : {}) });
   if (!filters.success) return { code: 2, stdout: '', stderr: `wsdiag retro: ${filters.error}\n${retroUsage}` };
@@ -40,15 +47,22 @@ export async function runRetro(runner: SqlRunner, db: string, args: string[]): P
   return { code: 0, stdout: parsed.format === 'json' ? renderJson(report) : renderMarkdown(report), stderr: '' };
 }
 
-export const retroCommand: Command = async (args, env) => {
-  const { config } = setup(env);
-  const runner = clickhouseRunner(config);
-  try {
-    const result = await runRetro(runner, config.WSDIAG_CLICKHOUSE_DATABASE, args);
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    return result.code;
-  } finally {
-    await runner.close();
-  }
+export const retroCommand: CliCommand = {
+  name: 'retro',
+  summary: 'incident retrospective from the rollups (--from T1 --to T2 [--service S] [--format md|json])',
+  configure: declare,
+  run: async ({ opts }, env) => {
+    const parsed = retroArgsFrom(opts);
+    if (!parsed.ok) throw new UsageError(parsed.error);
+    const { config } = setup(env);
+    const runner = clickhouseRunner(config);
+    try {
+      const result = await runRetro(runner, config.WSDIAG_CLICKHOUSE_DATABASE, parsed);
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      return result.code;
+    } finally {
+      await runner.close();
+    }
+  },
 };

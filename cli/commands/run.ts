@@ -1,6 +1,5 @@
 // `wsdiag run`: the streaming job. SIGTERM/SIGINT stop fetching, flush, commit and exit 0.
-import { parseArgs } from 'node:util';
-import type { Command } from '../wsdiag.js';
+import type { CliCommand } from '../program.js';
 import { classify, CLASSIFIER_VERSION } from '../../analyzers/classify.js';
 import { createKafkaPublisher, createKafkaSource } from '../../ingest/kafka-source.js';
 import { createMetrics } from '../../ingest/metrics.js';
@@ -10,12 +9,21 @@ import { startHttpServer } from '../../ingest/http-server.js';
 import { migrate } from '../../ingest/migrate.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
-export const runCommand: Command = async (args, env) => {
-  const { values } = parseArgs({ args, options: { drain: { type: 'boolean', default: false }, 'no-migrate': { type: 'boolean', default: false } } });
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'consume telemetry, classify, write to ClickHouse (--drain: exit once caught up)',
+  configure: (command) =>
+    command
+      .option('--drain', 'exit 0 once every partition is caught up (a one-shot import)', false)
+      .option('--no-migrate', 'do not create or update the tables first'),
+  run: async ({ opts }, env) => run({ drain: opts.drain === true, migrate: opts.migrate !== false }, env),
+};
+
+async function run(values: { drain: boolean; migrate: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
   const { config, logger } = setup(env);
   const runner = clickhouseRunner(config);
   const metrics = createMetrics();
-  if (!values['no-migrate']) await migrate(runner, { db: config.WSDIAG_CLICKHOUSE_DATABASE, retentionDays: config.WSDIAG_RETENTION_DAYS });
+  if (values.migrate) await migrate(runner, { db: config.WSDIAG_CLICKHOUSE_DATABASE, retentionDays: config.WSDIAG_RETENTION_DAYS });
   const pipeline = createPipeline({
     config,
     source: createKafkaSource(config, logger),
@@ -34,10 +42,10 @@ export const runCommand: Command = async (args, env) => {
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   process.once('SIGINT', () => onSignal('SIGINT'));
   try {
-    await pipeline.run({ drain: values.drain ?? false });
+    await pipeline.run({ drain: values.drain });
     return 0;
   } finally {
     server?.close();
     await runner.close();
   }
-};
+}

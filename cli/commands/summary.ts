@@ -1,7 +1,7 @@
 // Reads attributions back from ClickHouse: distinct events per attribution and cause, from the
 // rollup_minute states (each event counts once, re-deliveries included), never from raw events.
 import type { SqlRunner } from '../../ingest/sql-runner.js';
-import type { Command } from '../wsdiag.js';
+import type { CliCommand } from '../program.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
 /** db is a validated identifier (config). Merged results are never aliased `events`: that would shadow the state column. */
@@ -27,13 +27,18 @@ export async function summaryText(runner: SqlRunner, db: string): Promise<string
   return `${lines.join('\n')}\n`;
 }
 
-export const summaryCommand: Command = async (_args, env) => {
-  const { config } = setup(env);
-  const runner = clickhouseRunner(config);
-  try {
-    process.stdout.write(await summaryText(runner, config.WSDIAG_CLICKHOUSE_DATABASE));
-    return 0;
-  } finally {
-    await runner.close();
-  }
+export const summaryCommand: CliCommand = {
+  name: 'summary',
+  summary: 'print attributions read back from ClickHouse',
+  configure: (command) => command,
+  run: async (_parsed, env) => {
+    const { config } = setup(env);
+    const runner = clickhouseRunner(config);
+    try {
+      process.stdout.write(await summaryText(runner, config.WSDIAG_CLICKHOUSE_DATABASE));
+      return 0;
+    } finally {
+      await runner.close();
+    }
+  },
 };

@@ -17,10 +17,11 @@ describe('wsdiag classify', () => {
     expect(new Set(results.map((r) => r.attribution))).toEqual(new Set(['1010', '1015', 'other', 'none']));
   });
 
-  it('reports an invalid line in place and exits 1', () => {
+  it('reports an invalid line in place and exits 3 (some lines invalid)', () => {
     const good = sampleTraffic({ count: 1, seed: 1, invalidRatio: 0, startMs: 0 })[0]!.value.toString();
     const out = run(['classify'], `${good}\nnot json\n${good}\n`);
-    expect(out.status).toBe(1);
+    expect(out.status).toBe(3);
+    expect(out.stderr).toBe('wsdiag classify: 1 of 3 lines are not valid telemetry events (see their "error" lines)\n');
     const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatchObject({ line: 2, error: { reason: 'not_json' } });

@@ -38,7 +38,7 @@ describe('parseProbeArgs', () => {
     ['bad period', ['wss://a', '--every', 'often'], '--every'],
     ['bad TLS cap', ['wss://a', '--tls-max', '1.1'], '--tls-max'],
     ['missing CA file', ['wss://a', '--ca', 'missing.pem'], 'ENOENT'],
-    ['unknown flag', ['wss://a', '--insecure'], 'Unknown option'],
+    ['unknown flag', ['wss://a', '--insecure'], 'unknown option'],
   ])('%s is refused', (_label, args, message) => {
     const parsed = parseProbeArgs(args, readFile);
     expect(parsed.ok).toBe(false);

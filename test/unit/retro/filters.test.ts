@@ -95,7 +95,7 @@ describe('parseRetroArgs', () => {
     ['missing --to', ['--from', 'x'], /--from and --to are required/],
     ['bad format', ['--from', 'a', '--to', 'b', '--format', 'xml'], /md or json/],
     ['unknown flag', ['--from', 'a', '--to', 'b', '--region', 'x'], /region/],
-    ['positional', ['--from', 'a', '--to', 'b', 'extra'], /extra|positional/i],
+    ['positional', ['--from', 'a', '--to', 'b', 'extra'], /extra|positional|too many arguments/i],
   ])('rejects %s', (_label, args, message) => {
     const parsed = parseRetroArgs(args);
     expect(parsed.ok).toBe(false);
