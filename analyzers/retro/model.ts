@@ -2,6 +2,7 @@
 // pure and deterministic (every list sorted), so both ClickHouse engines yield the same report.
 import type { AttributionCountsRow, RetroRows } from '../../dashboards/sql/retro.js';
 import { attributions, type Attribution } from '../../schemas/classification.js';
+import { correlatedReports, withCorrelations, type CorrelatedReport } from './correlated.js';
 import { remediationFor } from './remediation.js';
 
 /** The retro queries' rows (64-bit counts may arrive as strings) and the window they cover. */
@@ -72,6 +73,12 @@ export interface RetroReport {
   certificates: CertificateReport[];
   extensions: ExtensionReport[];
   violations: Array<{ violation: string; service: string; events: number; first_seen: string; last_seen: string }>;
+  /**
+   * Failures with no evidence of their own (a browser's 1006 on wss://), attributed from evidence about
+   * the same target (correlated, lower confidence) or left unexplained. Present only when there are any;
+   * the summary's counts then include the correlated attributions.
+   */
+  correlated?: CorrelatedReport[];
   remediation: Array<{ item: string; detail: string }>;
 }
 
@@ -194,6 +201,7 @@ function remediation(causes: CauseReport[], certificates: CertificateReport[], v
 export function buildRetro(input: RetroInput): RetroReport {
   const { fromS, toS, service } = input.window;
   const totals = countsOf(input.totals[0]);
+  const correlated = correlatedReports(input.correlations ?? []);
   const causes: CauseReport[] = input.causes
     .filter((c) => c.attribution !== 'none')
     .map((c) => ({
@@ -211,23 +219,29 @@ export function buildRetro(input: RetroInput): RetroReport {
   const violations = input.violations
     .map((v) => ({ violation: v.violation, service: v.service, events: n(v.attempts), first_seen: isoTime(v.first_seen), last_seen: isoTime(v.last_seen) }))
     .sort((a, b) => byName(a.violation, b.violation) || byName(a.service, b.service));
+  const summary = {
+    events: totals.events,
+    failures: totals.failures,
+    failure_rate: totals.events ? Math.round((totals.failures / totals.events) * 1e6) / 1e6 : 0,
+    by_attribution: totals.by_attribution,
+    by_cause: input.causes
+      .map((c) => ({ attribution: asAttribution(c.attribution), cause: c.cause, events: n(c.attempts) }))
+      .sort((a, b) => byName(a.attribution, b.attribution) || b.events - a.events || byName(a.cause, b.cause)),
+  };
+  const items = remediation(causes, certificates, violations);
+  for (const c of correlated) {
+    if (c.attribution && c.cause && c.evidence) items.push({ item: `${c.target}: ${c.failures} failures without evidence of their own, likely ${c.attribution} ${c.cause} (correlated, confidence ${c.confidence})`, detail: `${c.evidence.detail}. ${remediationFor(c.cause)}` });
+  }
   return {
     window: { from: isoTime(fromS), to: isoTime(toS), service: service ?? null },
-    summary: {
-      events: totals.events,
-      failures: totals.failures,
-      failure_rate: totals.events ? Math.round((totals.failures / totals.events) * 1e6) / 1e6 : 0,
-      by_attribution: totals.by_attribution,
-      by_cause: input.causes
-        .map((c) => ({ attribution: asAttribution(c.attribution), cause: c.cause, events: n(c.attempts) }))
-        .sort((a, b) => byName(a.attribution, b.attribution) || b.events - a.events || byName(a.cause, b.cause)),
-    },
+    summary: correlated.length ? withCorrelations(summary, correlated) : summary,
     timeline: [...input.timeline].sort((a, b) => a.minute - b.minute).map((row) => ({ minute: isoTime(row.minute), ...countsOf(row) })),
     causes,
     blast_radius: blastRadius(input.failureGroups),
     certificates,
     extensions: extensionReports(input),
     violations,
-    remediation: remediation(causes, certificates, violations),
+    ...(correlated.length ? { correlated } : {}),
+    remediation: items,
   };
 }

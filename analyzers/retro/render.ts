@@ -103,6 +103,16 @@ export function renderMarkdown(report: RetroReport): string {
   lines.push('', '## Protocol violations', '');
   if (report.violations.length === 0) lines.push('None.');
   else lines.push(...table(['violation', 'service', 'events', 'seen'], report.violations.map((v) => [v.violation, v.service, String(v.events), `${hms(v.first_seen)}–${hms(v.last_seen)}`])));
+  if (report.correlated) {
+    lines.push('', '## Failures without evidence of their own (correlated)', '');
+    lines.push('Browsers report a TLS failure to JavaScript as 1006 with no detail; these failures are attributed from evidence about the same host and port within the correlation window (probes first), with a lower confidence than direct evidence.', '');
+    lines.push(
+      ...table(
+        ['target', 'failures', 'likely cause', 'confidence', 'evidence', 'seen'],
+        report.correlated.map((c) => [c.target, String(c.failures), c.attribution ? `${c.attribution} ${c.cause}` : 'unexplained (no evidence in the window)', c.attribution ? String(c.confidence) : '—', c.evidence?.detail ?? '—', `${hms(c.first_failure)}–${hms(c.last_failure)}`]),
+      ),
+    );
+  }
   lines.push('', '## Remediation checklist', '');
   for (const r of report.remediation) lines.push(`- [ ] **${r.item}** — ${r.detail}`);
   return `${lines.join('\n')}\n`;

@@ -4,6 +4,7 @@
 // validated (retro-filters.ts) and are still quoted with quoteString: 18.16 has no query parameters.
 import { quoteString } from '../../ingest/sql-escape.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
+import { retroCorrelationSql, type CorrelationRow } from './correlation.js';
 import { IDENTIFIER_PATTERN, type RetroFilters } from './retro-filters.js';
 
 function windowWhere(f: RetroFilters): string {
@@ -157,6 +158,14 @@ export interface RetroRows {
   certificates: CertificateRow[];
   extensions: ExtensionRow[];
   violations: ViolationRow[];
+  /** Query-time correlation over wsdiag.events (correlation.ts); absent in hand-built inputs. */
+  correlations?: CorrelationRow[];
+}
+
+/** Failures without evidence of their own in the window, with the likely cause correlated from other events. */
+export function correlationSqlFor(f: RetroFilters): string {
+  windowWhere(f); // the same guards as every other retro query
+  return retroCorrelationSql(f.db, f.fromS, f.toS, f.service);
 }
 
 /** Runs every retro query; the model (analyzers/retro) turns the rows into a report. */
@@ -169,5 +178,6 @@ export async function fetchRetroRows(runner: SqlRunner, f: RetroFilters): Promis
     certificates: await runner.query<CertificateRow>(certificatesSql(f)),
     extensions: await runner.query<ExtensionRow>(extensionsSql(f)),
     violations: await runner.query<ViolationRow>(violationsSql(f)),
+    correlations: await runner.query<CorrelationRow>(correlationSqlFor(f)),
   };
 }

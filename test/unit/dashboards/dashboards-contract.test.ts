@@ -1,6 +1,7 @@
 // Contracts between the Grafana/Prometheus files and the rest of wsdiag: every panel has a query on a
 // provisioned data source, causes and attributions exist in the classifier's registry, variables are
 // defined and used, ClickHouse SQL reads rollups with idempotent counts, and metrics exist.
+import { CERTIFICATE_CHAIN_TABLE } from '../../../schemas/clickhouse/certificate-chain.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,8 @@ describe('dashboards', () => {
       '1015 TLS failures by cause',
       '1010 extension matrix (requested vs negotiated)',
       'Certificates by days to expiry',
+      'Certificate forecast: leaf and intermediates by days to expiry',
+      'Unexplained 1006 → likely cause',
       'Protocol violations',
       'Dead letters /s by reason',
       'Consumer lag by partition',
@@ -135,7 +138,7 @@ describe('ClickHouse SQL of panels, variables and alerts', () => {
     expect(sql).not.toMatch(/\bsum\s*\(/i); // every rollup measure is an idempotent state: merge, never add
     const tables = [...sql.matchAll(/\bwsdiag\.(\w+)/g)].map((m) => m[1]!);
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect([...rollupTableNames, 'events']).toContain(t);
+    for (const t of tables) expect([...rollupTableNames, CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
     if (tables.includes('events')) {
       expect(sql).toMatch(/\$__timeFilter\(ts\)/);
     }
