@@ -14,6 +14,12 @@ const NONE: readonly SourcedFinding[] = [];
 /** An error.code that is only a number (or hex): a platform code whose stack the runtime may name. */
 const BARE_NUMBER = /^\s*-?(?:\d{2,10}|0x[0-9A-Fa-f]{2,8})\s*$/;
 
+/** '-', a digit or a space first: the only strings BARE_NUMBER can match. */
+function startsLikeNumber(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 45 || first === 32 || (first >= 48 && first <= 57);
+}
+
 /**
  * Findings of the event's coded fields: verify code, TLS alert, a CDN's origin-TLS status (525/526), and
  * an error.code that is a bare platform number (-9814 from iOS, 12175 from WinHTTP). `hits` are the text
@@ -22,9 +28,10 @@ const BARE_NUMBER = /^\s*-?(?:\d{2,10}|0x[0-9A-Fa-f]{2,8})\s*$/;
 export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedFinding[] = NONE): readonly SourcedFinding[] {
   const tls = event.tls;
   const status = event.handshake?.status;
-  const cdn = status === undefined ? undefined : cdnStatusRow(status);
+  // Cheap tests first: this runs for every event, most have a 101 and no code.
+  const cdn = status === undefined || status < 520 ? undefined : cdnStatusRow(status);
   const code = event.error?.code;
-  const bareCode = code !== undefined && BARE_NUMBER.test(String(code));
+  const bareCode = code !== undefined && (typeof code === 'number' || startsLikeNumber(code)) && BARE_NUMBER.test(String(code));
   if ((tls === undefined || (tls.verify_code === undefined && tls.alert === undefined)) && !cdn && !bareCode) return NONE;
   const findings: SourcedFinding[] = [];
   if (cdn) {

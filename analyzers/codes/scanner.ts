@@ -63,9 +63,11 @@ for (const alert of alertCodeRows)
   for (const base of [BEARSSL_RECV_ALERT_BASE, BEARSSL_SEND_ALERT_BASE]) bearsslAlertRows.set(base + (alert.code as number), alert);
 
 
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
+/** Char code → 1 for a word character (A-Z, a-z, 0-9, _); every UTF-16 unit, so no range check. */
+const WORD = new Uint8Array(0x10000);
+for (let code = 0; code < 128; code++) if (/\w/.test(String.fromCharCode(code))) WORD[code] = 1;
+const isWordChar = (code: number): boolean => WORD[code] === 1;
+const DIGIT = /[0-9]/g;
 
 function accepts(row: CodeRow, text: string, runtime: string | undefined, hex: boolean): boolean {
   // 0x8009xxxx / 0x800Bxxxx is specific enough alone.
@@ -116,9 +118,13 @@ function packedCodes(text: string, out: CodeMatch[]): void {
 export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string): void {
   if (text.includes('error:')) packedCodes(text, out);
   const length = text.length;
+  // Jump from digit to digit with the native search: most characters of a text are not digits.
+  const digits = DIGIT;
   for (let i = 0; i < length; i++) {
+    digits.lastIndex = i;
+    if (!digits.test(text)) return;
+    i = digits.lastIndex - 1;
     const first = text.charCodeAt(i);
-    if (first < 48 || first > 57) continue;
     // A number starts here only after a non-word character other than '.' (not "v1.2", "x86", "a-1").
     const before = i > 0 ? text.charCodeAt(i - 1) : 32;
     const negative = before === 45 && (i < 2 || !isWordChar(text.charCodeAt(i - 2)));
@@ -139,9 +145,9 @@ export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string
     const end = i;
     i--;
     if (end < length && (isWordChar(text.charCodeAt(end)) || (text.charCodeAt(end) === 46 && end + 1 < length && isWordChar(text.charCodeAt(end + 1))))) continue;
-    const digits = end - start;
+    const width = end - start;
     // Positive decimals in the tables have 2, 3, 5 or 10 digits (BearSSL, 525/526, 12xxx, unsigned HRESULTs).
-    if (hex ? digits > 11 : digits > 10 || (!negative && digits !== 2 && digits !== 3 && digits !== 5 && digits !== 10)) continue;
+    if (hex ? width > 11 : width > 10 || (!negative && width !== 2 && width !== 3 && width !== 5 && width !== 10)) continue;
     if (negative) value = -value;
     const rows = byValue.get(value);
     const alert = negative ? undefined : bearsslAlertRows.get(value);
