@@ -2,6 +2,7 @@
 // the server. Errors become data ({ code, retriable }) so callers branch on codes, not on text.
 import { createClient, type ClickHouseClient, ClickHouseLogLevel } from '@clickhouse/client';
 import type { SqlRunner } from './sql-runner.js';
+import { permanentTlsFailure } from './tls-failure.js';
 
 export interface ClickHouseConfig {
   url: string;
@@ -27,21 +28,52 @@ const permanentServerCodes = new Set([
   321, // VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE
 ]);
 
+/** Server error codes that mean "these credentials will never be accepted". */
+const authServerCodes = new Set([
+  192, // UNKNOWN_USER
+  193, // WRONG_PASSWORD
+  194, // REQUIRED_PASSWORD
+  516, // AUTHENTICATION_FAILED (current servers)
+]);
+
+/**
+ * `CH_*`: one request failed (retried when retriable, or its rows are dead-lettered when rejected);
+ * `WSDIAG_ERR_CLICKHOUSE_*`: the job cannot work as configured and stops (docs/reliability.md, "Error codes").
+ */
+export type ClickHouseErrorCode = 'CH_UNAVAILABLE' | 'CH_SERVER_ERROR' | 'CH_REJECTED_DATA' | 'WSDIAG_ERR_CLICKHOUSE_AUTH' | 'WSDIAG_ERR_CLICKHOUSE_TLS';
+
+function errorCode(serverCode: number | undefined, tlsFailure: boolean): ClickHouseErrorCode {
+  if (tlsFailure) return 'WSDIAG_ERR_CLICKHOUSE_TLS';
+  if (serverCode === undefined) return 'CH_UNAVAILABLE';
+  if (authServerCodes.has(serverCode)) return 'WSDIAG_ERR_CLICKHOUSE_AUTH';
+  return permanentServerCodes.has(serverCode) ? 'CH_REJECTED_DATA' : 'CH_SERVER_ERROR';
+}
+
+const hints: Partial<Record<ClickHouseErrorCode, string>> = {
+  WSDIAG_ERR_CLICKHOUSE_AUTH: 'check WSDIAG_CLICKHOUSE_USER / _PASSWORD',
+  WSDIAG_ERR_CLICKHOUSE_TLS: 'check WSDIAG_CLICKHOUSE_CA_FILE and the host in WSDIAG_CLICKHOUSE_URL',
+};
+
 export class ClickHouseError extends Error {
-  readonly code: string;
+  readonly code: ClickHouseErrorCode;
   readonly serverCode: number | undefined;
   readonly retriable: boolean;
-  constructor(message: string, serverCode: number | undefined, options: { cause: unknown }) {
-    super(message, options);
+  constructor(message: string, serverCode: number | undefined, options: { cause: unknown; tlsFailure?: boolean }) {
+    const code = errorCode(serverCode, options.tlsFailure ?? false);
+    const hint = hints[code];
+    // Codes that stop the job lead the message: the CLI prints it as the one line an operator reads.
+    super(hint ? `${code}: ${message.trim()}; ${hint}` : message, { cause: options.cause });
     this.name = 'ClickHouseError';
     this.serverCode = serverCode;
-    this.retriable = serverCode === undefined || !permanentServerCodes.has(serverCode);
-    this.code = serverCode === undefined ? 'CH_UNAVAILABLE' : this.retriable ? 'CH_SERVER_ERROR' : 'CH_REJECTED_DATA';
+    this.code = code;
+    this.retriable = code === 'CH_UNAVAILABLE' || code === 'CH_SERVER_ERROR';
   }
 }
 
 /** Parses both the 18.16 ("Code: 46, e.displayText() = …") and current ("Code: 46. DB::Exception…") forms. */
-export function toClickHouseError(error: unknown): ClickHouseError {
+export function toClickHouseError(error: unknown, origin = 'ClickHouse'): ClickHouseError {
+  const tls = permanentTlsFailure(error);
+  if (tls) return new ClickHouseError(`TLS to ${origin} failed, ${tls.side}: ${tls.message} (${tls.code})`, undefined, { cause: error, tlsFailure: true });
   const message = error instanceof Error ? error.message : String(error);
   const match = /Code: (\d+)[.,]/.exec(message);
   return new ClickHouseError(message.slice(0, 2000), match ? Number(match[1]) : undefined, { cause: error });
@@ -61,7 +93,7 @@ export function createClickHouseRunner(config: ClickHouseConfig): SqlRunner & { 
     try {
       return await run();
     } catch (error) {
-      throw toClickHouseError(error);
+      throw toClickHouseError(error, new URL(config.url).origin);
     }
   };
   return {

@@ -4,7 +4,7 @@
 import type { SqlRunner } from './sql-runner.js';
 import type { EventRow } from './event-row.js';
 import type { SinkResult } from './deliver-batch.js';
-import { errorMessage, isRetriable } from './errors.js';
+import { errorCode, errorMessage } from './errors.js';
 import type { PendingRow } from './prepare-batch.js';
 import { quoteString } from './sql-escape.js';
 
@@ -32,7 +32,8 @@ export function createEventSink(runner: SqlRunner, db: string) {
       await runner.insert(table, rows.map((r) => r.row));
       return rows.length;
     } catch (error) {
-      if (isRetriable(error)) throw error;
+      // Only rows the server refused as data are isolated; an outage or wrong credentials fail the batch.
+      if (errorCode(error) !== 'CH_REJECTED_DATA') throw error;
       if (rows.length === 1) {
         rejected.push({ ref: rows[0]!.ref, detail: errorMessage(error, 1000) });
         return 0;

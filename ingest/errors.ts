@@ -12,6 +12,10 @@ export const errorCodes = {
   CH_UNAVAILABLE: 'ClickHouse could not be reached or did not answer (retried)',
   CH_SERVER_ERROR: 'ClickHouse answered with an error that may pass (e.g. too many queries; retried)',
   CH_REJECTED_DATA: 'ClickHouse can never store this input (the rows go to the dead-letter topic)',
+  WSDIAG_ERR_CLICKHOUSE_AUTH: 'ClickHouse refused the user or password (not retried; the job stops uncommitted)',
+  WSDIAG_ERR_CLICKHOUSE_TLS: "ClickHouse's HTTPS certificate does not verify, or the handshake failed (not retried)",
+  WSDIAG_ERR_KAFKA_AUTH: 'the broker refused the SASL credentials (not retried)',
+  WSDIAG_ERR_KAFKA_TLS: "a broker's certificate does not verify, or the broker refused ours (not retried)",
   UNKNOWN: 'an error without a code, e.g. from the Kafka client (retried)',
 } as const;
 

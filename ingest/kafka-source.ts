@@ -1,10 +1,13 @@
 // kafkajs behind the RecordSource / RecordPublisher seam. The only module that imports kafkajs:
 // a successor client (kafkajs is unmaintained since 2023) replaces this one file.
 import { readFileSync } from 'node:fs';
-import kafkajs, { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import { connect as netConnect, isIP } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import kafkajs, { Kafka, logLevel, type ISocketFactory, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { batchCodecs, type BatchCodec } from './kafka-codecs.js';
+import { permanentTlsFailure } from './tls-failure.js';
 import type { OutgoingRecord, PartitionLag, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
 
 /** A batch the client cannot decode will not decode on a retry either: kafkajs must not retry it. */
@@ -34,12 +37,39 @@ CompressionCodecs[CompressionTypes.ZSTD] = kafkajsCodec('zstd', batchCodecs.zstd
 
 const compressionTypes = { none: CompressionTypes.None, gzip: CompressionTypes.GZIP, snappy: CompressionTypes.Snappy, lz4: CompressionTypes.LZ4 } as const;
 
+/**
+ * The client can never connect as configured: the broker refused the SASL credentials, or TLS failed
+ * for good (a broker certificate that does not verify, or the broker refused ours). Thrown by the
+ * first call that needs a connection; kafkajs alone would retry a TLS failure for minutes.
+ */
+export class KafkaConnectError extends Error {
+  readonly retriable = false;
+  constructor(
+    readonly code: 'WSDIAG_ERR_KAFKA_AUTH' | 'WSDIAG_ERR_KAFKA_TLS',
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'KafkaConnectError';
+  }
+}
+
 /** Stable codes for a consumer that stopped for good (docs/reliability.md, "Error codes"). */
 function failureCode(error: Error): SourceFailure['code'] {
   const root = rootCause(error);
   if (root instanceof UndecodableBatchError || root.name === 'KafkaJSNotImplemented') return 'WSDIAG_ERR_KAFKA_UNDECODABLE';
   if (root.name === 'KafkaJSSASLAuthenticationError') return 'WSDIAG_ERR_KAFKA_AUTH';
+  if (permanentTlsFailure(error)) return 'WSDIAG_ERR_KAFKA_TLS';
   return 'WSDIAG_ERR_KAFKA_FATAL';
+}
+
+const authHint = (config: Config) => `check WSDIAG_KAFKA_SASL_USERNAME / _PASSWORD (mechanism ${config.WSDIAG_KAFKA_SASL_MECHANISM ?? 'none'})`;
+
+/** A kafkajs failure to connect as a KafkaConnectError when retrying cannot help, else unchanged. */
+function connectError(error: unknown, config: Config): unknown {
+  if (error instanceof KafkaConnectError || !(error instanceof Error)) return error;
+  const root = rootCause(error);
+  if (root.name === 'KafkaJSSASLAuthenticationError') return new KafkaConnectError('WSDIAG_ERR_KAFKA_AUTH', `the broker refused the SASL credentials (${root.message}); ${authHint(config)}`);
+  return error;
 }
 
 function rootCause(error: Error): Error {
@@ -66,7 +96,37 @@ function logCreatorFor(logger: Logger) {
     };
 }
 
-export function kafkaClient(config: Config, logger: Logger): Kafka {
+interface KafkaClient {
+  kafka: Kafka;
+  /** Set once a connection failed in a way no retry can fix. */
+  connectFailure(): KafkaConnectError | undefined;
+  /** Settles like `work`, but rejects as soon as a connection failed for good; kafkajs errors get codes. */
+  guard<T>(work: Promise<T>): Promise<T>;
+}
+
+/**
+ * kafkajs' own socket factory plus one listener: a TLS error that no reconnect can fix is recorded,
+ * since kafkajs wraps every socket error into a retriable connection error.
+ */
+function tlsWatchingSocketFactory(onPermanent: (error: KafkaConnectError) => void): ISocketFactory {
+  return ({ host, port, ssl, onConnect }) => {
+    const socket = ssl ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }), ...ssl }, onConnect) : netConnect({ host, port }, onConnect);
+    socket.setKeepAlive(true, 60_000);
+    socket.on('error', (error) => {
+      const tls = permanentTlsFailure(error);
+      if (!tls) return;
+      const hint = tls.side === 'peer certificate' ? 'check WSDIAG_KAFKA_SSL_CA_FILE and the broker address' : 'check WSDIAG_KAFKA_SSL_CERT_FILE / _KEY_FILE and the listener';
+      onPermanent(new KafkaConnectError('WSDIAG_ERR_KAFKA_TLS', `TLS to ${host}:${port} failed, ${tls.side}: ${tls.message.trim()} (${tls.code}); ${hint}`));
+    });
+    return socket;
+  };
+}
+
+export function kafkaClient(config: Config, logger: Logger): KafkaClient {
+  let failure: KafkaConnectError | undefined;
+  let fail: (error: KafkaConnectError) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
+  failed.catch(() => undefined);
   const kafkaConfig: KafkaConfig = {
     clientId: config.WSDIAG_KAFKA_CLIENT_ID,
     brokers: [...config.WSDIAG_KAFKA_BROKERS],
@@ -74,6 +134,10 @@ export function kafkaClient(config: Config, logger: Logger): Kafka {
     retry: { initialRetryTime: 300, maxRetryTime: 10000, retries: 30 },
     logLevel: logLevel.INFO,
     logCreator: logCreatorFor(logger),
+    socketFactory: tlsWatchingSocketFactory((error) => {
+      failure ??= error;
+      fail(failure);
+    }),
   };
   if (config.WSDIAG_KAFKA_SSL) {
     const read = (path: string | undefined) => (path ? readFileSync(path, 'utf8') : undefined);
@@ -82,11 +146,21 @@ export function kafkaClient(config: Config, logger: Logger): Kafka {
   }
   const sasl = saslOptions(config);
   if (sasl) kafkaConfig.sasl = sasl;
-  return new Kafka(kafkaConfig);
+  return {
+    kafka: new Kafka(kafkaConfig),
+    connectFailure: () => failure,
+    async guard(work) {
+      try {
+        return await Promise.race([work, failed]);
+      } catch (error) {
+        throw connectError(error, config);
+      }
+    },
+  };
 }
 
 export function createKafkaSource(config: Config, logger: Logger): RecordSource {
-  const kafka = kafkaClient(config, logger);
+  const { kafka, guard, connectFailure } = kafkaClient(config, logger);
   const topic = config.WSDIAG_TOPIC;
   const consumer = kafka.consumer({
     groupId: config.WSDIAG_KAFKA_GROUP_ID,
@@ -97,6 +171,10 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
     maxWaitTimeInMs: 1000,
   });
   const admin = kafka.admin();
+  const tlsFailure = (): SourceFailure | undefined => {
+    const error = connectFailure();
+    return error && { code: error.code, message: error.message.replace(`${error.code}: `, ''), topic, positions: [] };
+  };
   let connected = false;
   let failure: SourceFailure | undefined;
   let crashed = false;
@@ -127,10 +205,10 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
 
   const source: RecordSource = {
     async start(deliver) {
-      await consumer.connect();
-      await admin.connect();
-      await consumer.subscribe({ topics: [topic], fromBeginning: true });
-      await consumer.run({
+      await guard(consumer.connect());
+      await guard(admin.connect());
+      await guard(consumer.subscribe({ topics: [topic], fromBeginning: true }));
+      await guard(consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: 1,
@@ -149,16 +227,16 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
           resolveOffset(batch.lastOffset());
           fetchPositions.set(batch.partition, (BigInt(batch.lastOffset()) + 1n).toString());
         },
-      });
+      }));
     },
     async commit(offsets) {
       await consumer.commitOffsets(offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset })));
     },
     async lag(): Promise<PartitionLag[]> {
-      const [ends, [committed]] = await Promise.all([
+      const [ends, [committed]] = await guard(Promise.all([
         admin.fetchTopicOffsets(topic),
         admin.fetchOffsets({ groupId: config.WSDIAG_KAFKA_GROUP_ID, topics: [topic] }),
-      ]);
+      ]));
       const committedByPartition = new Map(committed?.partitions.map((p) => [p.partition, p.offset]) ?? []);
       return ends.map((e) => ({
         partition: e.partition,
@@ -168,7 +246,8 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
       }));
     },
     isConnected: () => connected,
-    failure: () => failure,
+    // A TLS failure while running (a reconnect to a broker whose certificate no longer verifies) ends the job too.
+    failure: () => failure ?? tlsFailure(),
     async pause() {
       // A crashed consumer has no group left to pause (kafkajs throws); it fetches nothing anyway.
       if (!crashed) consumer.pause([{ topic }]);
@@ -182,15 +261,16 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
 }
 
 export function createKafkaPublisher(config: Config, logger: Logger): RecordPublisher {
-  const producer = kafkaClient(config, logger).producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  const { kafka, guard } = kafkaClient(config, logger);
+  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   const compression = compressionTypes[config.WSDIAG_DLQ_COMPRESSION];
   let connecting: Promise<void> | undefined;
   return {
     async publish(topic: string, records: OutgoingRecord[]) {
       if (records.length === 0) return;
       connecting ??= producer.connect();
-      await connecting;
-      for (const chunk of requestChunks(records)) await producer.send({ topic, acks: -1, compression, messages: chunk.map((r) => ({ ...r })) });
+      await guard(connecting);
+      for (const chunk of requestChunks(records)) await guard(producer.send({ topic, acks: -1, compression, messages: chunk.map((r) => ({ ...r })) }));
     },
     async disconnect() {
       if (connecting) await producer.disconnect();

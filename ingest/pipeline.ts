@@ -161,7 +161,17 @@ export function createPipeline(parts: PipelineParts) {
     /** Consumes until `stop()`; with `drain`, stops by itself once the group has caught up. */
     async run({ drain }: { drain: boolean }): Promise<void> {
       const timer = setInterval(flushIfDue, Math.max(10, Math.floor(config.WSDIAG_BATCH_FLUSH_MS / 4)));
-      await source.start((records, deliveryControl) => (inFlightDelivery = deliver(records, deliveryControl)));
+      try {
+        await source.start((records, deliveryControl) => (inFlightDelivery = deliver(records, deliveryControl)));
+      } catch (error) {
+        clearInterval(timer);
+        // Wrong credentials or a certificate that does not verify: nothing was read, nothing to flush.
+        if (cannotConnect(error)) {
+          metrics.consumerFailures.inc({ code: error.code });
+          log.error({ code: error.code, err: { message: error.message } }, 'cannot connect to Kafka; exiting');
+        }
+        throw error;
+      }
       log.info({ topic: config.WSDIAG_TOPIC, group: config.WSDIAG_KAFKA_GROUP_ID }, 'consuming');
       try {
         // Committed offsets are polled for the lag gauge (it must move while ClickHouse is down and
@@ -209,6 +219,12 @@ export class SourceStoppedError extends Error {
     super(`${failure.code}: consumer stopped at ${where}: ${failure.message}`);
     this.code = failure.code;
   }
+}
+
+/** The source's client can never connect as configured (docs/reliability.md, "Error codes"). */
+const connectCodes: ReadonlySet<unknown> = new Set(['WSDIAG_ERR_KAFKA_AUTH', 'WSDIAG_ERR_KAFKA_TLS']);
+function cannotConnect(error: unknown): error is Error & { code: SourceFailure['code'] } {
+  return error instanceof Error && connectCodes.has((error as { code?: unknown }).code);
 }
 
 function lagOf(l: { endOffset: string; committedOffset: string; lowOffset: string }): number {

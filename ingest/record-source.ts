@@ -35,7 +35,7 @@ export interface DeliveryControl {
 
 /** Why a source stopped consuming for good, and where: the job must exit so it is restarted and seen. */
 export interface SourceFailure {
-  code: 'WSDIAG_ERR_KAFKA_UNDECODABLE' | 'WSDIAG_ERR_KAFKA_AUTH' | 'WSDIAG_ERR_KAFKA_FATAL';
+  code: 'WSDIAG_ERR_KAFKA_UNDECODABLE' | 'WSDIAG_ERR_KAFKA_AUTH' | 'WSDIAG_ERR_KAFKA_TLS' | 'WSDIAG_ERR_KAFKA_FATAL';
   message: string;
   topic: string;
   /** Partitions with unread records and the offset reading stopped at. */

@@ -40,7 +40,11 @@ export type TestPki = {
   /** Path of the only root clients trust. */
   rootCaPath: string;
   rootCa: string;
+  /** Path of the second, untrusted root (a CA file that trusts the wrong PKI). */
+  untrustedRootCaPath: string;
   leaves: Record<LeafCase, ServedCertificate>;
+  /** A client certificate (extendedKeyUsage clientAuth) from the trusted intermediate, chain = leaf + intermediate. */
+  client: ServedCertificate;
 };
 
 const leafExtensions = (san: string): string =>
@@ -65,6 +69,13 @@ authorityKeyIdentifier = keyid:always
 
 [ leaf_wrong_host ]
 ${leafExtensions('DNS:wrong.example')}
+authorityKeyIdentifier = keyid:always
+
+[ leaf_client ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 
 [ leaf_self_signed ]
@@ -123,7 +134,7 @@ async function generate(): Promise<TestPki> {
   await writeFile(join(dir, 'ext.cnf'), extensionsFile);
   const p = (name: string): string => join(dir, name);
 
-  const keyNames = ['root', 'inter', 'other-root', 'other-inter', ...leafCases];
+  const keyNames = ['root', 'inter', 'other-root', 'other-inter', 'client', ...leafCases];
   await Promise.all(
     keyNames.map((name) =>
       run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', p(`${name}.key`)]),
@@ -166,6 +177,7 @@ async function generate(): Promise<TestPki> {
   await issue('untrusted_chain', '/CN=localhost', 'other-inter', 'leaf_localhost');
   await issue('incomplete_chain', '/CN=localhost', 'inter', 'leaf_localhost');
   await issue('wrong_host', '/CN=wrong.example', 'inter', 'leaf_wrong_host');
+  await issue('client', '/O=wsdiag test/CN=wsdiag-pipeline', 'inter', 'leaf_client');
 
   const pem = (name: string): Promise<string> => readFile(p(`${name}.pem`), 'utf8');
   const served: Record<LeafCase, string[]> = {
@@ -183,5 +195,6 @@ async function generate(): Promise<TestPki> {
     const chain = (await Promise.all(served[leaf].map(pem))).join('');
     leaves[leaf] = { key: await readFile(p(`${leaf}.key`), 'utf8'), chain, leafPath: p(`${leaf}.pem`) };
   }
-  return { dir, rootCaPath: p('root.pem'), rootCa: await pem('root'), leaves };
+  const client = { key: await readFile(p('client.key'), 'utf8'), chain: (await Promise.all(['client', 'inter'].map(pem))).join(''), leafPath: p('client.pem') };
+  return { dir, rootCaPath: p('root.pem'), rootCa: await pem('root'), untrustedRootCaPath: p('other-root.pem'), leaves, client };
 }

@@ -65,6 +65,21 @@ describe('event sink', () => {
     await expect(createEventSink(runner, 'wsdiag').write([row('t')])).rejects.toMatchObject({ code: 'CH_UNAVAILABLE', retriable: true });
   });
 
+  it('rethrows wrong credentials instead of dead-lettering the rows as rejected', async () => {
+    let inserts = 0;
+    const runner: SqlRunner = {
+      command: async () => {},
+      query: async () => [],
+      insert: async () => {
+        inserts++;
+        throw new ClickHouseError('Code: 193, e.displayText() = DB::Exception: Wrong password for user wsdiag_writer', 193, { cause: null });
+      },
+    };
+    const rows = Array.from({ length: 8 }, (_, i) => row(`w${i}`));
+    await expect(createEventSink(runner, 'wsdiag').write(rows)).rejects.toMatchObject({ code: 'WSDIAG_ERR_CLICKHOUSE_AUTH', retriable: false });
+    expect(inserts).toBe(1);
+  });
+
   it('escapes ids in the existence lookup', async () => {
     const seen: string[] = [];
     const runner: SqlRunner = { command: async () => {}, query: async (sql) => (seen.push(sql), []), insert: async () => {} };

@@ -43,4 +43,23 @@ describe('toClickHouseError', () => {
     expect(error.serverCode).toBe(serverCode);
     expect(error.retriable).toBe(retriable);
   });
+
+  it.each([
+    ['rejected data', new Error('Code: 53, e.displayText() = DB::Exception: Type mismatch'), 'CH_REJECTED_DATA'],
+    ['wrong password (18.16)', new Error('Code: 193, e.displayText() = DB::Exception: Wrong password for user wsdiag_writer, e.what() = DB::Exception'), 'WSDIAG_ERR_CLICKHOUSE_AUTH'],
+    ['unknown user (18.16)', new Error('Code: 192, e.displayText() = DB::Exception: Unknown user nobody'), 'WSDIAG_ERR_CLICKHOUSE_AUTH'],
+    ['authentication failed (current)', new Error('Code: 516. DB::Exception: wsdiag_writer: Authentication failed: password is incorrect'), 'WSDIAG_ERR_CLICKHOUSE_AUTH'],
+    ['untrusted certificate', Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), 'WSDIAG_ERR_CLICKHOUSE_TLS'],
+  ])('%s → %s, not retried', (_label, cause, code) => {
+    const error = toClickHouseError(cause, 'https://ch.example:8443');
+    expect(error.code).toBe(code);
+    expect(error.retriable).toBe(false);
+    // Codes that stop the job lead their message, with what to check.
+    if (code.startsWith('WSDIAG_ERR_')) expect(error.message).toMatch(new RegExp(`^${code}: .*; check WSDIAG_CLICKHOUSE_`));
+  });
+
+  it('names the server a TLS failure happened with', () => {
+    const error = toClickHouseError(Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }), 'https://ch.example:8443');
+    expect(error.message).toBe('WSDIAG_ERR_CLICKHOUSE_TLS: TLS to https://ch.example:8443 failed, peer certificate: self-signed certificate in certificate chain (SELF_SIGNED_CERT_IN_CHAIN); check WSDIAG_CLICKHOUSE_CA_FILE and the host in WSDIAG_CLICKHOUSE_URL');
+  });
 });

@@ -64,3 +64,30 @@ describe('pipeline when the source stops for good', () => {
     expect(source.commits).toBe(0);
   });
 });
+
+describe('pipeline when the source can never connect', () => {
+  it.each([
+    ['WSDIAG_ERR_KAFKA_AUTH', 'the broker refused the SASL credentials'],
+    ['WSDIAG_ERR_KAFKA_TLS', 'TLS to 127.0.0.1:9094 failed, peer certificate: unable to verify the first certificate'],
+  ])('%s: counts it, logs one error with the code, and rejects with it', async (code, reason) => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+    const metrics = createMetrics();
+    const refused = Object.assign(new Error(`${code}: ${reason}`), { code, retriable: false });
+    const pipeline = createPipeline({
+      config: loadConfig({}),
+      source: { ...fakeSource(), start: () => Promise.reject(refused) },
+      publisher: { publish: async () => {}, disconnect: async () => {} },
+      sink: { write: async () => ({ inserted: 0, duplicates: 0, rejected: [] }) },
+      classify,
+      classifierVersion: CLASSIFIER_VERSION,
+      metrics,
+      logger,
+    });
+    await expect(pipeline.run({ drain: true })).rejects.toBe(refused);
+    expect(await metrics.registry.getSingleMetricAsString('wsdiag_consumer_failures_total')).toContain(`wsdiag_consumer_failures_total{code="${code}"} 1`);
+    const errors = lines.filter((l) => l.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code });
+  });
+});
