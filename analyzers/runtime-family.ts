@@ -4,7 +4,8 @@
 const userAgentFamilies: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bEdg\//, 'edge'],
   [/\bFirefox\//, 'firefox'],
-  [/\bChrom(e|ium)\//, 'chrome'],
+  // Headless Chrome (synthetics, Puppeteer, Playwright) says HeadlessChrome/, with no word boundary before Chrome.
+  [/\b(?:Headless)?Chrom(e|ium)\//, 'chrome'],
   [/\bVersion\/[\d.]+ .*Safari\//, 'safari'],
   [/\bokhttp\//i, 'java'],
   [/\bGo-http-client\//, 'go'],
