@@ -7,7 +7,7 @@ import { attributionOf, type Ambiguity, type SourcedFinding } from '../candidate
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import { verifyCodeRow } from '../verify-codes.js';
-import { alternativeWords, requiredLiterals, triggerWords, wordPrefixes, WORD_PREFIX_LENGTH } from './trigger-words.js';
+import { alternativeWords, requiredLiterals, triggerWords } from './trigger-words.js';
 import type { VocabularyRule } from './types.js';
 
 /** One text field of an event, named as evidence names it ("error.message"). */
@@ -94,13 +94,8 @@ export class VocabularyMatcher {
   private readonly alternativeSlots: Int32Array;
   // Bitmap over the low 16 bits of pinned word hashes: most words of a text are none and skip the table.
   private readonly triggerBits = new Uint8Array(1 << 13);
-  /** Rules without a trigger word or word prefix: candidates for every text, most then stopped by their literals. */
+  /** Rules without a trigger word (`\bERR_SSL_…_ALERT_([A-Z_]+)`): candidates for every text, stopped by their literals. */
   private readonly untriggered: number[] = [];
-  // Rules without a trigger word whose every match starts a word with a known prefix (`\bERR_SSL_…`):
-  // the hash of the first WORD_PREFIX_LENGTH characters of a word, and the rule it wakes (a handful: scanned).
-  private readonly prefixBits = new Uint8Array(1 << 13);
-  private readonly prefixHash: Int32Array;
-  private readonly prefixRule: Int32Array;
   // Per rule, literals (one per alternative) a case-sensitive match must contain: checked with a
   // native substring search before the regex runs, since most candidates woken by a word do not match.
   private readonly literals: (readonly string[] | undefined)[];
@@ -118,21 +113,8 @@ export class VocabularyMatcher {
     this.literals = rules.map((rule) => requiredLiterals(rule.pattern.source, rule.pattern.flags));
     const rulesByWord = new Map<number, number[]>();
     const sources = rules.map((rule) => rule.pattern.source);
-    const prefixHash: number[] = [];
-    const prefixRule: number[] = [];
     triggerWords(sources).forEach((words, index) => {
-      if (!words) {
-        const rule = rules[index] as VocabularyRule;
-        const prefixes = wordPrefixes(rule.pattern.source, rule.pattern.flags);
-        if (!prefixes) return void this.untriggered.push(index);
-        for (const prefix of new Set(prefixes.flat())) {
-          const hash = wordHash(prefix) | 0;
-          this.prefixBits[(hash & 0xffff) >>> 3]! |= 1 << (hash & 7);
-          prefixHash.push(hash);
-          prefixRule.push(index);
-        }
-        return;
-      }
+      if (!words) return void this.untriggered.push(index);
       for (const word of new Set(words)) {
         const hash = wordHash(word) | 0;
         rulesByWord.set(hash, [...(rulesByWord.get(hash) ?? []), index]);
@@ -161,8 +143,6 @@ export class VocabularyMatcher {
       this.slotEnd[slot] = next += indexes.length;
       slotOf.set(hash, slot);
     }
-    this.prefixHash = new Int32Array(prefixHash);
-    this.prefixRule = new Int32Array(prefixRule);
     this.ruleAlternativeStart = new Int32Array(rules.length);
     this.ruleAlternativeEnd = new Int32Array(rules.length);
     const slotStarts: number[] = [];
@@ -197,7 +177,6 @@ export class VocabularyMatcher {
     let count = 0;
     const length = text.length;
     const triggerBits = this.triggerBits;
-    const prefixBits = this.prefixBits;
     // Two tight loops: skip separators, then hash one word; a word's end is the only branch that varies.
     let i = 0;
     for (;;) {
@@ -206,20 +185,12 @@ export class VocabularyMatcher {
       const start = i;
       let hash = 0x811c9dc5;
       let word = 0;
-      // The first WORD_PREFIX_LENGTH characters, then the rest: the hash in between is the word's prefix hash.
-      const prefixEnd = start + WORD_PREFIX_LENGTH < length ? start + WORD_PREFIX_LENGTH : length;
-      while (i < prefixEnd && (word = WORD_CHAR[text.charCodeAt(i)] as number) !== 0) {
-        hash = Math.imul(hash ^ word, 16777619);
-        i++;
-      }
-      const prefix = hash;
       while (i < length && (word = WORD_CHAR[text.charCodeAt(i)] as number) !== 0) {
         hash = Math.imul(hash ^ word, 16777619);
         i++;
       }
       // Trigger words have 3+ characters: shorter words need no lookup.
       if (i - start >= 3 && ((triggerBits[(hash & 0xffff) >>> 3] as number) & (1 << (hash & 7))) !== 0) count = this.addTriggered(hash, count);
-      if (i - start >= WORD_PREFIX_LENGTH && ((prefixBits[(prefix & 0xffff) >>> 3] as number) & (1 << (prefix & 7))) !== 0) count = this.addPrefixed(prefix, count);
     }
     for (let u = 0; u < this.untriggered.length; u++) count = this.addCandidate(this.untriggered[u] as number, count);
     for (let c = 0; c < count; c++) {
@@ -250,12 +221,6 @@ export class VocabularyMatcher {
       for (let r = this.slotStart[slot] as number; r < end; r++) count = this.addCandidate(this.slotRules[r] as number, count);
       break;
     }
-    return count;
-  }
-
-  /** Adds the rules whose matches start a word with this prefix hash. */
-  private addPrefixed(prefix: number, count: number): number {
-    for (let p = 0; p < this.prefixHash.length; p++) if (this.prefixHash[p] === prefix) count = this.addCandidate(this.prefixRule[p] as number, count);
     return count;
   }
 

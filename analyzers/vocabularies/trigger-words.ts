@@ -180,37 +180,3 @@ export function alternativeWords(source: string): string[][] | undefined {
   const alternatives = topLevelAlternatives(source).map((alternative) => [...new Set(pinnedWords(alternative))]);
   return alternatives.some((words) => words.length === 0) ? undefined : alternatives;
 }
-
-/** Length of the word prefixes `wordPrefixes` derives; the matcher hashes this many characters of each word. */
-export const WORD_PREFIX_LENGTH = 5;
-
-/**
- * For a pattern whose alternatives pin no whole word, but each starts a word (`\b` or `^`, then word
- * characters, optionally a leading `(?:A|B)` of plain words): per alternative, the first
- * WORD_PREFIX_LENGTH characters (lower case) of every word a match can start with. Undefined when an
- * alternative has no such prefix, or the pattern ignores case (`i`: no prefix is derived then).
- */
-export function wordPrefixes(source: string, flags: string): string[][] | undefined {
-  if (flags.includes('i')) return undefined;
-  const prefixes: string[][] = [];
-  for (const alternative of topLevelAlternatives(source)) {
-    const rest = alternative.startsWith('\\b') ? alternative.slice(2) : alternative.startsWith('^') ? alternative.slice(1) : undefined;
-    if (rest === undefined) return undefined;
-    let heads = [''];
-    let tail = rest;
-    const group = /^\(\?:([A-Za-z0-9_|]+)\)/.exec(rest);
-    if (group && !/^[?*+{]/.test(rest.slice(group[0].length))) {
-      heads = (group[1] as string).split('|');
-      tail = rest.slice(group[0].length);
-    }
-    let literal = '';
-    for (const token of tokenize(tail)) {
-      if (token.kind !== 'literal' || !WORD.test(token.char)) break;
-      literal += token.char;
-    }
-    const words = heads.map((head) => (head + literal).slice(0, WORD_PREFIX_LENGTH).toLowerCase());
-    if (words.some((word) => word.length < WORD_PREFIX_LENGTH)) return undefined;
-    prefixes.push([...new Set(words)]);
-  }
-  return prefixes;
-}

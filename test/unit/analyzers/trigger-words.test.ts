@@ -1,7 +1,7 @@
 // The matcher's word prefilter must never hide a match: compare it with the exhaustive matcher.
 import { describe, expect, it } from 'vitest';
 import { alwaysRunRuleIds, matchVocabularies, matchVocabulariesExhaustively } from '../../../analyzers/vocabularies/index.js';
-import { alternativeWords, pinnedWords, requiredLiterals, wordPrefixes } from '../../../analyzers/vocabularies/trigger-words.js';
+import { alternativeWords, pinnedWords, requiredLiterals } from '../../../analyzers/vocabularies/trigger-words.js';
 import { sampleTexts } from './vocabulary-samples.js';
 
 describe('pinnedWords', () => {
@@ -39,20 +39,6 @@ describe('alternativeWords', () => {
     ['\\bthe the\\b', [['the']]],
   ])('%s → %j', (source, words) => {
     expect(alternativeWords(source)).toEqual(words);
-  });
-});
-
-describe('wordPrefixes', () => {
-  it.each([
-    ['\\bERR_SSL_(?:SSLV3|TLSV1)_ALERT_([A-Z_]+)\\b', '', [['err_s']]],
-    ['\\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\\b', '', [['sslv3', 'tlsv1']]],
-    ['^HELLOworld|\\bfoo_bar', '', [['hello'], ['foo_b']]],
-    ['\\b(?:SSLV3|TLSV1)?_ALERT_', '', undefined],
-    ['\\bERR_S?SL_', '', undefined],
-    ['ERR_SSL_', '', undefined],
-    ['\\bERR_SSL_', 'i', undefined],
-  ])('%s /%s → %j', (source, flags, prefixes) => {
-    expect(wordPrefixes(source, flags)).toEqual(prefixes);
   });
 });
 
