@@ -58,8 +58,19 @@ function namePattern(row: CodeRow): string {
 /** Rows from text fields count a little less than the same code in a structured field. */
 const TEXT_CONFIDENCE_CAP = 0.85;
 
-function rowRule(row: CodeRow, pattern: string, flags: string): VocabularyRule {
-  return rule(codeRuleId(row), new RegExp(pattern, flags), row.cause, Math.min(TEXT_CONFIDENCE_CAP, row.confidence), row.source, row.ambiguity ? { ambiguity: row.ambiguity } : {});
+/** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
+function rowExample(row: CodeRow, pattern: RegExp): string {
+  const name = row.names[0] as string;
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`];
+  return spellings.find((spelling) => pattern.test(spelling)) ?? name;
+}
+
+function rowRule(row: CodeRow, source: string, flags: string): VocabularyRule {
+  const pattern = new RegExp(source, flags);
+  return rule(codeRuleId(row), pattern, row.cause, Math.min(TEXT_CONFIDENCE_CAP, row.confidence), row.source, {
+    example: rowExample(row, pattern),
+    ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}),
+  });
 }
 
 const alertSource = alertCodeRows[0]?.source ?? '';
@@ -78,8 +89,8 @@ export const codesVocabulary: Vocabulary = {
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.
-    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*\(?\s*(\d{1,3})\s*\)?(?![\d.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert' }),
-    rule('codes.tls_alert.tuple', /\balert\b[^\n]{0,60}?\(\s*[12]\s*,\s*(\d{1,3})\s*\)/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert' }),
-    rule('codes.x509_verify.number', /\bverify error\s*(?:num)?\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify result\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify return code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify_result\b\s*[:=]?\s*(\d{1,3})\b|\bssl_verify_result\b\s*[:=]?\s*(\d{1,3})\b/i, 'tls_unknown', 0.9, verifySource, { capture: 'verify_code' }),
+    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*\(?\s*(\d{1,3})\s*\)?(?![\d.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'received fatal alert number 70' }),
+    rule('codes.tls_alert.tuple', /\balert\b[^\n]{0,60}?\(\s*[12]\s*,\s*(\d{1,3})\s*\)/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'TLS alert received: (2, 48)' }),
+    rule('codes.x509_verify.number', /\bverify error\s*(?:num)?\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify result\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify return code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify_result\b\s*[:=]?\s*(\d{1,3})\b|\bssl_verify_result\b\s*[:=]?\s*(\d{1,3})\b/i, 'tls_unknown', 0.9, verifySource, { capture: 'verify_code', example: 'ssl_verify_result=20' }),
   ],
 };

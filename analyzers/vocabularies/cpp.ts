@@ -9,9 +9,9 @@ export const cppVocabulary: Vocabulary = {
   name: 'cpp',
   rules: [
     // Beast names no status: the upgrade was refused over HTTP (401, 403, 404, 5xx alike).
-    rule('beast.handshake_declined', /The WebSocket handshake was declined by the remote peer/, 'http_rejected', 0.6, `${beast}; ${repro(1)}`),
-    rule('beast.bad_sec_accept', /The WebSocket handshake Sec-WebSocket-Accept field is invalid/, 'protocol_error', 0.7, `${beast}; ${repro(2)}`),
-    rule('beast.timeout', /The socket was closed due to a timeout/, 'network_timeout', 0.75, `${beast}; ${repro(3)}`),
-    rule('asio.host_not_found', /\bHost not found \((?:authoritative|non-authoritative\), try again later)\)?/, 'dns_failure', 0.8, `${asio}; ${repro(4)}`),
+    rule('beast.handshake_declined', /The WebSocket handshake was declined by the remote peer/, 'http_rejected', 0.6, `${beast}; ${repro(1)}`, { example: 'The WebSocket handshake was declined by the remote peer' }),
+    rule('beast.bad_sec_accept', /The WebSocket handshake Sec-WebSocket-Accept field is invalid/, 'protocol_error', 0.7, `${beast}; ${repro(2)}`, { example: 'The WebSocket handshake Sec-WebSocket-Accept field is invalid' }),
+    rule('beast.timeout', /The socket was closed due to a timeout/, 'network_timeout', 0.75, `${beast}; ${repro(3)}`, { example: 'The socket was closed due to a timeout' }),
+    rule('asio.host_not_found', /\bHost not found \((?:authoritative|non-authoritative\), try again later)\)?/, 'dns_failure', 0.8, `${asio}; ${repro(4)}`, { example: 'resolve: Host not found (authoritative)' }),
   ],
 };

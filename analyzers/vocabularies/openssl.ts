@@ -27,6 +27,7 @@ const verifyTextRules: VocabularyRule[] = verifyCodeTable
     confidence: Math.min(0.8, row.confidence ?? 0.6),
     ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}),
     source: `${row.source} (X509_V_ERR_${row.name}); ${repro}`,
+    example: `certificate verify failed: ${row.text}`,
   }));
 
 const alertNames =
@@ -35,17 +36,17 @@ const alertNames =
 export const opensslVocabulary: Vocabulary = {
   name: 'openssl',
   rules: [
-    rule('openssl.s_client_verify_error', /verify error:num=(\d+):/, 'tls_unknown', 0.95, `${sClient}; ${repro}`, { capture: 'verify_code' }),
-    rule('openssl.s_client_verify_return', /Verify return code: (\d+) \(/, 'tls_unknown', 0.95, sClient, { capture: 'verify_code' }),
+    rule('openssl.s_client_verify_error', /verify error:num=(\d+):/, 'tls_unknown', 0.95, `${sClient}; ${repro}`, { example: 'verify error:num=10:certificate has expired', capture: 'verify_code' }),
+    rule('openssl.s_client_verify_return', /Verify return code: (\d+) \(/, 'tls_unknown', 0.95, sClient, { example: 'Verify return code: 21 (unable to verify the first certificate)', capture: 'verify_code' }),
     ...verifyTextRules,
-    rule('openssl.alert_text', new RegExp(`\\b(?:sslv3|tlsv1|tlsv13) alert (${alertNames})\\b`, 'i'), 'tls_unknown', 0.85, `${sslErr}; ${repro}`, { capture: 'tls_alert' }),
-    rule('openssl.alert_reason', /\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, `${sslErr}; ${boringssl}`, { capture: 'tls_alert' }),
-    rule('openssl.alert_number', /\bSSL alert number (\d+)\b/, 'tls_unknown', 0.85, `OpenSSL ssl/record/rec_layer_s3.c (ERR_add_error_data "SSL alert number ") https://github.com/openssl/openssl/blob/master/ssl/record/rec_layer_s3.c; ${repro}`, { capture: 'tls_alert' }),
-    rule('openssl.unsupported_protocol', /\bunsupported protocol\b(?! scheme)|\bUNSUPPORTED_PROTOCOL\b|\bno protocols available\b|\bNO_PROTOCOLS_AVAILABLE\b|\bversion too low\b|\bUNKNOWN_PROTOCOL\b/i, 'tls_version_mismatch', 0.8, `${sslErr}; ${boringssl}`),
-    rule('openssl.no_shared_cipher', /\bno shared cipher\b|\bNO_SHARED_CIPHER\b|\bno ciphers available\b|\bNO_CIPHERS_AVAILABLE\b|\bno cipher match\b|\bNO_CIPHER_MATCH\b/i, 'cipher_mismatch', 0.85, `${sslErr}; ${boringssl}`),
-    rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr),
-    rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr),
-    rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.5, `${sslErr}; ${boringssl}`),
-    rule('openssl.ssl_routines', /\bSSL routines\b|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr),
+    rule('openssl.alert_text', new RegExp(`\\b(?:sslv3|tlsv1|tlsv13) alert (${alertNames})\\b`, 'i'), 'tls_unknown', 0.85, `${sslErr}; ${repro}`, { example: 'sslv3 alert handshake failure', capture: 'tls_alert' }),
+    rule('openssl.alert_reason', /\b(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)\b/, 'tls_unknown', 0.85, `${sslErr}; ${boringssl}`, { example: 'TLSV1_ALERT_PROTOCOL_VERSION', capture: 'tls_alert' }),
+    rule('openssl.alert_number', /\bSSL alert number (\d+)\b/, 'tls_unknown', 0.85, `OpenSSL ssl/record/rec_layer_s3.c (ERR_add_error_data "SSL alert number ") https://github.com/openssl/openssl/blob/master/ssl/record/rec_layer_s3.c; ${repro}`, { example: 'ssl3_read_bytes:sslv3 alert handshake failure:ssl/record/rec_layer_s3.c:1601:SSL alert number 40', capture: 'tls_alert' }),
+    rule('openssl.unsupported_protocol', /\bunsupported protocol\b(?! scheme)|\bUNSUPPORTED_PROTOCOL\b|\bno protocols available\b|\bNO_PROTOCOLS_AVAILABLE\b|\bversion too low\b|\bUNKNOWN_PROTOCOL\b/i, 'tls_version_mismatch', 0.8, `${sslErr}; ${boringssl}`, { example: 'unsupported protocol' }),
+    rule('openssl.no_shared_cipher', /\bno shared cipher\b|\bNO_SHARED_CIPHER\b|\bno ciphers available\b|\bNO_CIPHERS_AVAILABLE\b|\bno cipher match\b|\bNO_CIPHER_MATCH\b/i, 'cipher_mismatch', 0.85, `${sslErr}; ${boringssl}`, { example: 'no shared cipher' }),
+    rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr, { example: 'error:0A00018A:SSL routines::dh key too small' }),
+    rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr, { example: 'error:0A00010B:SSL routines::wrong version number' }),
+    rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.5, `${sslErr}; ${boringssl}`, { example: 'CERTIFICATE_VERIFY_FAILED' }),
+    rule('openssl.ssl_routines', /\bSSL routines\b|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr, { example: 'error:0A0000C1:SSL routines::no shared cipher' }),
   ],
 };

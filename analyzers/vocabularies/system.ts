@@ -15,13 +15,13 @@ const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.m
 export const systemVocabulary: Vocabulary = {
   name: 'system',
   rules: [
-    rule('system.econnrefused', phrases('ECONNREFUSED', 'Connection refused', 'actively refused it', 'Connect call failed', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}; reproduced: docs/reproductions.md (closed port: node-ws, python, openssl)`),
-    rule('system.enotfound', phrases('ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'Name or service not known', 'nodename nor servname provided', 'No such host is known', 'no such host', 'Could not resolve host', 'getaddrinfo failed', 'UnknownHostException', 'Name does not resolve'), 'dns_failure', 0.85, `${gai}; ${nodeErrors}; ${goNet}; ${javaNet}; ${winsock}`),
-    rule('system.eai_again', phrases('EAI_AGAIN', 'Temporary failure in name resolution', 'server misbehaving'), 'dns_failure', 0.8, `${gai}; ${goNet}`),
-    rule('system.etimedout', phrases('ETIMEDOUT', 'i/o timeout', 'Connection timed out', 'Operation timed out', 'SocketTimeoutException', 'connect timed out', 'Connection timeout', 'WSAETIMEDOUT'), 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`),
-    rule('system.timed_out', phrases('timed out'), 'network_timeout', 0.6, `${errno}; ${javaNet}`),
-    rule('system.econnreset', phrases('ECONNRESET', 'Connection reset by peer', 'connection was forcibly closed', 'WSAECONNRESET', 'Connection reset'), 'network_reset', 0.75, `${errno}; ${nodeErrors}; ${winsock}`),
-    rule('system.epipe', phrases('EPIPE', 'Broken pipe'), 'network_reset', 0.65, errno),
-    rule('system.unreachable', phrases('EHOSTUNREACH', 'ENETUNREACH', 'No route to host', 'Network is unreachable'), 'connection_refused', 0.65, errno),
+    rule('system.econnrefused', phrases('ECONNREFUSED', 'Connection refused', 'actively refused it', 'Connect call failed', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}; reproduced: docs/reproductions.md (closed port: node-ws, python, openssl)`, { example: 'ECONNREFUSED' }),
+    rule('system.enotfound', phrases('ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'Name or service not known', 'nodename nor servname provided', 'No such host is known', 'no such host', 'Could not resolve host', 'getaddrinfo failed', 'UnknownHostException', 'Name does not resolve'), 'dns_failure', 0.85, `${gai}; ${nodeErrors}; ${goNet}; ${javaNet}; ${winsock}`, { example: 'ENOTFOUND' }),
+    rule('system.eai_again', phrases('EAI_AGAIN', 'Temporary failure in name resolution', 'server misbehaving'), 'dns_failure', 0.8, `${gai}; ${goNet}`, { example: 'getaddrinfo EAI_AGAIN api.example.com' }),
+    rule('system.etimedout', phrases('ETIMEDOUT', 'i/o timeout', 'Connection timed out', 'Operation timed out', 'SocketTimeoutException', 'connect timed out', 'Connection timeout', 'WSAETIMEDOUT'), 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`, { example: 'ETIMEDOUT' }),
+    rule('system.timed_out', phrases('timed out'), 'network_timeout', 0.6, `${errno}; ${javaNet}`, { example: 'timed out' }),
+    rule('system.econnreset', phrases('ECONNRESET', 'Connection reset by peer', 'connection was forcibly closed', 'WSAECONNRESET', 'Connection reset'), 'network_reset', 0.75, `${errno}; ${nodeErrors}; ${winsock}`, { example: 'ECONNRESET' }),
+    rule('system.epipe', phrases('EPIPE', 'Broken pipe'), 'network_reset', 0.65, errno, { example: 'write EPIPE' }),
+    rule('system.unreachable', phrases('EHOSTUNREACH', 'ENETUNREACH', 'No route to host', 'Network is unreachable'), 'connection_refused', 0.65, errno, { example: 'connect EHOSTUNREACH 10.0.0.1:443' }),
   ],
 };

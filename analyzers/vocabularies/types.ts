@@ -22,6 +22,8 @@ export interface VocabularyRule {
   readonly capture?: Capture;
   /** Citation: RFC, URL, source file, or "reproduced: <command>". */
   readonly source: string;
+  /** A text the runtime prints that this rule matches (a test runs every rule on its example). */
+  readonly example: string;
 }
 
 export interface Vocabulary {
@@ -30,16 +32,9 @@ export interface Vocabulary {
   readonly rules: readonly VocabularyRule[];
 }
 
-type RuleOptions = Pick<VocabularyRule, 'ambiguity' | 'capture'>;
+type RuleOptions = Pick<VocabularyRule, 'example' | 'ambiguity' | 'capture'>;
 
-/** Compact row constructor for the vocabulary tables. */
-export function rule(
-  id: string,
-  pattern: RegExp,
-  cause: Cause,
-  confidence: number,
-  source: string,
-  options: RuleOptions = {},
-): VocabularyRule {
+/** Compact row constructor for the vocabulary tables: the last argument names the example and the options. */
+export function rule(id: string, pattern: RegExp, cause: Cause, confidence: number, source: string, options: RuleOptions): VocabularyRule {
   return { id, pattern, cause, confidence, source, ...options };
 }
