@@ -1,0 +1,31 @@
+// CLASSIFIER_VERSION follows the tables: their fingerprint is pinned per version, so changing a rule, code
+// row, concept, lexicon word or confidence fails here until the version is bumped and the pin updated
+// (stored rows carry the version that classified them; docs/attribution.md).
+import { describe, expect, it } from 'vitest';
+import { tablesFingerprint } from '../../../analyzers/classifier-tables.js';
+import { CLASSIFIER_VERSION } from '../../../analyzers/classify.js';
+
+/** Version → fingerprint of the tables it shipped with (the latest entry is the current one). */
+const PINNED: Record<string, string> = {
+  '1.2.0': 'e3c06b157c534c9d',
+};
+
+describe('CLASSIFIER_VERSION', () => {
+  it('is pinned to the fingerprint of the current tables', () => {
+    expect({ version: CLASSIFIER_VERSION, tables: tablesFingerprint() }).toEqual({ version: CLASSIFIER_VERSION, tables: PINNED[CLASSIFIER_VERSION] });
+  });
+
+  it('changes when a deciding field of a table changes', async () => {
+    const { concepts } = await import('../../../analyzers/concepts/concepts.js');
+    const before = tablesFingerprint();
+    const first = concepts[0] as { confidence: number };
+    const original = first.confidence;
+    first.confidence = original + 0.01;
+    try {
+      expect(tablesFingerprint()).not.toBe(before);
+    } finally {
+      first.confidence = original;
+    }
+    expect(tablesFingerprint()).toBe(before);
+  });
+});
