@@ -11,6 +11,11 @@ export interface ClickHouseConfig {
   requestTimeoutMs: number;
   /** PEM of the CA that signed the server's HTTPS certificate. */
   caCert?: Buffer;
+  /**
+   * Cluster mode: an insert into a Distributed table is acknowledged only once every shard it routes
+   * rows to has stored them (not when the initiator queued them), so offsets are never committed ahead.
+   */
+  distributedSync?: boolean;
 }
 
 /** Server error codes that mean "this input can never be stored" (retrying will not help). */
@@ -86,6 +91,8 @@ export function createClickHouseRunner(config: ClickHouseConfig): SqlRunner & { 
     password: config.password,
     request_timeout: config.requestTimeoutMs,
     ...(config.caCert ? { tls: { ca_cert: config.caCert } } : {}),
+    // insert_distributed_sync is the 18.16 name; current servers keep it as an alias.
+    ...(config.distributedSync ? { clickhouse_settings: { insert_distributed_sync: 1 } } : {}),
     // The client would print errors with their arguments to the console; we log through pino instead.
     log: { level: ClickHouseLogLevel.OFF },
   });

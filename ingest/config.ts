@@ -34,6 +34,8 @@ export const configSchema = z
     /** Password for the read-only `wsdiag_reader` user that `migrate` creates on servers with SQL users. */
     WSDIAG_READER_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
     WSDIAG_CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain identifier').default('wsdiag'),
+    /** Cluster mode: the remote_servers cluster that migrate creates ON CLUSTER tables on (docs/scaling.md). */
+    WSDIAG_CLICKHOUSE_CLUSTER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain identifier').optional(),
     WSDIAG_CLICKHOUSE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30000),
     WSDIAG_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
     WSDIAG_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(500000).default(5000),

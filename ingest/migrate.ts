@@ -1,6 +1,7 @@
 // Probes the server's capabilities and applies the idempotent migrations through a SqlRunner.
 import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schemas/clickhouse/capabilities.js';
 import { addChainColumns, certificateChainStatements } from '../schemas/clickhouse/certificate-chain.js';
+import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
 import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -16,7 +17,23 @@ export async function probeCapabilities(runner: SqlRunner): Promise<Capabilities
   });
 }
 
-export async function migrate(runner: SqlRunner, options: MigrationOptions): Promise<{ capabilities: Capabilities; statements: number }> {
+/**
+ * With a cluster name, every statement migrate runs becomes its ON CLUSTER translation
+ * (schemas/clickhouse/cluster.ts); reads and inserts pass unchanged. Without one, the runner as is.
+ */
+export function ddlRunner(runner: SqlRunner, cluster: string | undefined): SqlRunner {
+  if (!cluster) return runner;
+  const translator = createClusterTranslator(cluster);
+  return {
+    ...runner,
+    async command(sql) {
+      for (const statement of translator.translate(sql)) await runner.command(statement);
+    },
+  };
+}
+
+export async function migrate(target: SqlRunner, options: MigrationOptions & { cluster?: string }): Promise<{ capabilities: Capabilities; statements: number }> {
+  const runner = ddlRunner(target, options.cluster);
   const capabilities = await probeCapabilities(runner);
   const statements = migrationStatements(capabilities, options);
   for (const sql of statements) await runner.command(sql);

@@ -23,7 +23,7 @@ async function run(values: { drain: boolean; migrate: boolean }, env: NodeJS.Pro
   const { config, logger } = setup(env);
   const runner = clickhouseRunner(config);
   const metrics = createMetrics();
-  if (values.migrate) await migrate(runner, { db: config.WSDIAG_CLICKHOUSE_DATABASE, retentionDays: config.WSDIAG_RETENTION_DAYS });
+  if (values.migrate) await migrate(runner, { db: config.WSDIAG_CLICKHOUSE_DATABASE, retentionDays: config.WSDIAG_RETENTION_DAYS, cluster: config.WSDIAG_CLICKHOUSE_CLUSTER });
   const pipeline = createPipeline({
     config,
     source: createKafkaSource(config, logger),

@@ -17,5 +17,6 @@ export function clickhouseRunner(config: Config) {
     password: config.WSDIAG_CLICKHOUSE_PASSWORD,
     requestTimeoutMs: config.WSDIAG_CLICKHOUSE_REQUEST_TIMEOUT_MS,
     ...(config.WSDIAG_CLICKHOUSE_CA_FILE ? { caCert: readFileSync(config.WSDIAG_CLICKHOUSE_CA_FILE) } : {}),
+    distributedSync: config.WSDIAG_CLICKHOUSE_CLUSTER !== undefined,
   });
 }
