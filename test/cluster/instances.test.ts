@@ -73,6 +73,10 @@ describe('cluster: instances come and go, a shard restarts', () => {
       onBoth: 0,
       total: expected.validIds.size,
     });
+    process.stderr.write(
+      `[cluster] produced ${stream.placed.length}, distinct ${expected.validIds.size}; lost ${f.lost}, counted twice ${f.countedTwice}; ` +
+        `shard1 ${one!.size} ids, shard2 ${two!.size}; physical rows ${f.rawRows}; shard2 down+up ${downMs + upMs} ms\n`,
+    );
     report(
       {
         fault: 'cluster: kill -9, join, shard restart',
