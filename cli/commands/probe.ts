@@ -33,7 +33,7 @@ const declare: CliCommand['configure'] = (command) =>
     .argument('[url...]', 'ws:// or wss:// URLs to handshake with')
     .option('--every <duration>', 'repeat every period (60s, 5m); without it: one round')
     .option('--count <n>', 'rounds to run with --every')
-    .option('--ca <file>', 'PEM file of extra trusted CAs')
+    .option('--ca <file>', "PEM file of the CAs to trust (instead of Node's bundle)")
     .option('--emit <where>', 'stdout (NDJSON) or kafka (WSDIAG_TOPIC)', 'stdout')
     .option('--tls-max <version>', 'highest TLS version offered: 1.2 or 1.3')
     .option('--tls-min <version>', 'lowest TLS version offered: 1.2 or 1.3')
