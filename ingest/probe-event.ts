@@ -70,6 +70,15 @@ function tlsField(obs: ProbeObservation): TelemetryEventInput['tls'] {
   };
 }
 
+/**
+ * The TLS alert the server sent, from Node's error code (ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION →
+ * protocol_version, received): OpenSSL names alerts as RFC 8446 §6 does.
+ */
+export function receivedAlert(error: ErrorSeen | undefined): TelemetryEventInput['tls'] {
+  const name = /^ERR_SSL_(?:SSLV3|TLSV1|TLSV13)_ALERT_([A-Z_]+)$/.exec(error?.code ?? '')?.[1];
+  return name ? { alert: name.toLowerCase(), alert_direction: 'received' } : undefined;
+}
+
 export function probeEvent(obs: ProbeObservation, id: ProbeIdentity): TelemetryEventInput {
   const base = {
     event_id: id.eventId,
@@ -84,7 +93,7 @@ export function probeEvent(obs: ProbeObservation, id: ProbeIdentity): TelemetryE
     target: { url: obs.url },
     timing: obs.timing,
   };
-  const tls = tlsField(obs);
+  const tls = tlsField(obs) ?? receivedAlert(obs.transportError);
   const withTls = tls ? { tls } : {};
   if (obs.transportError) {
     const diagnosis = id.cipherOutsideOffer

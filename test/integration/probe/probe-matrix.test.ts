@@ -113,6 +113,10 @@ describe('wsdiag probe | wsdiag classify -', () => {
     expect(event.timing!.total_ms).toBeGreaterThanOrEqual(event.timing!.tls_ms!);
   });
 
+  it('records the alert the server sent when the versions do not meet', () => {
+    expect(events.get('TLS 1.3-only server, probe capped at 1.2')!.tls).toEqual({ alert: 'protocol_version', alert_direction: 'received' });
+  });
+
   it('names the cipher the server insists on when no suite is shared', () => {
     expect(events.get('no shared cipher')!.error!.message).toContain(camelliaOnly);
   });

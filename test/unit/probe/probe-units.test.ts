@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDuration, parseProbeArgs } from '../../../cli/commands/probe.js';
 import { chainFields } from '../../../ingest/event-row.js';
 import { parseResponseHead } from '../../../ingest/probe-connection.js';
-import { extensionProblem } from '../../../ingest/probe-event.js';
+import { extensionProblem, receivedAlert } from '../../../ingest/probe-event.js';
 import { telemetryEventSchema } from '../../../schemas/telemetry-event.js';
 
 describe('parseDuration', () => {
@@ -83,4 +83,14 @@ describe('chainFields', () => {
   it('accepts events with unknown fields next to the chain (v1 stays open)', () => {
     expect(() => event({ chain: [{ subject: 'CN=h', future_field: 1 }], future: true })).not.toThrow();
   });
+});
+
+describe('receivedAlert', () => {
+  it.each([
+    ['ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', { alert: 'protocol_version', alert_direction: 'received' }],
+    ['ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE', { alert: 'handshake_failure', alert_direction: 'received' }],
+    ['ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', { alert: 'certificate_required', alert_direction: 'received' }],
+    ['ECONNREFUSED', undefined],
+    [undefined, undefined],
+  ])('%s', (code, tls) => expect(receivedAlert(code === undefined ? undefined : { code, message: 'x' })).toEqual(tls));
 });
