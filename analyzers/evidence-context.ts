@@ -81,8 +81,10 @@ class EventContext implements EvidenceContext {
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);
-    this.codes = fieldCodeFindings(event, this.hits);
     this.gatewayStatus = status !== undefined && (GATEWAY_STATUS.has(status) || (status >= 500 && event.source.kind === 'proxy'));
+    // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
+    // Most events (successes) have none: no call, no property reads beyond these.
+    this.codes = event.tls !== undefined || event.error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;
     this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
     this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;
   }

@@ -8,6 +8,7 @@ import { codeRuleId } from './index.js';
 import { scanCodeNumbers, type CodeMatch } from './scanner.js';
 
 const CODE_RULE = 'codes.';
+const SCRATCH: CodeMatch[] = [];
 
 function numberFinding(kind: string, match: CodeMatch): SourcedFinding {
   const { row, matched } = match;
@@ -38,12 +39,15 @@ export function addCodeFindings(kind: string, text: string, out: SourcedFinding[
     out[write++] = finding;
   }
   out.length = write;
-  const matches: CodeMatch[] = [];
+  // Scratch reused across calls (JS runs one call at a time): most texts hold no numeric code.
+  const matches = SCRATCH;
+  matches.length = 0;
   scanCodeNumbers(text, matches, runtime);
   for (let i = 0; i < matches.length; i++) {
     const finding = numberFinding(kind, matches[i] as CodeMatch);
     if (!named(out, from, out.length, finding)) out.push(finding);
   }
+  matches.length = 0;
 }
 
 /** Every finding of one text, rules and numeric codes (the verify-code fallback and the tests read codes this way). */
