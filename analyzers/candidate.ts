@@ -48,6 +48,8 @@ export interface SourcedFinding extends Finding {
   /** Id of the rule, table row or concept that produced it ("node.cert_has_expired", "verify_codes.10"). */
   readonly rule: string;
   readonly attribution: Attribution;
+  /** Found by the generalising tier (analyzers/concepts/), not by an exact rule or code. */
+  readonly concept?: true;
 }
 
 const attributionByCause = new Map<Cause, Attribution>();

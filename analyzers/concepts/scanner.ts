@@ -109,8 +109,8 @@ function quoted(text: string, matched: readonly Occurrence[]): string {
 function conceptFinding(kind: string, rule: string, cause: Cause, confidence: number, detail: string, concept?: Concept): SourcedFinding {
   const evidence = { kind, detail };
   return concept?.ambiguity
-    ? { rule, attribution: attributionOf(cause), cause, confidence, evidence, ambiguity: concept.ambiguity }
-    : { rule, attribution: attributionOf(cause), cause, confidence, evidence };
+    ? { rule, attribution: attributionOf(cause), cause, confidence, evidence, ambiguity: concept.ambiguity, concept: true }
+    : { rule, attribution: attributionOf(cause), cause, confidence, evidence, concept: true };
 }
 
 // Above the other concepts: a status the text states is more specific than a socket error name next to it.

@@ -70,8 +70,9 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const failed = !acceptedByClient(context.event);
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
-  // 1010 is about extensions the client asked for: with no offer and no requirement there is nothing to negotiate.
-  if (required.length === 0 && (!failed || offers.length === 0)) return;
+  // Without a requirement only a failed connection counts: the client rejected what the server answered,
+  // even when it offered nothing (RFC 6455 §9.1: an extension not requested must fail the connection).
+  if (required.length === 0 && !failed) return;
   // The client required it yet reports connected: the header facts are still decisive, less so.
   const confidence = failed ? 0.95 : 0.7;
   const header = handshake.response_extensions;
@@ -86,7 +87,15 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
     const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
     if (problem) findings.push(headerFinding('extension_params_rejected', confidence, describeRejected(name, problem)));
   }
-  // An answer the client never offered (RFC 6455 §4.1) or cannot accept; a required extension that is
+  // An extension named twice in the answer: each accepted extension is answered once (RFC 6455 §9.1), and
+  // clients fail on a duplicate (Chromium: "Received duplicate permessage-deflate response").
+  for (let i = 0; i < response.extensions.length; i++) {
+    const name = (response.extensions[i] as ExtensionOffer).name;
+    if (response.extensions.findIndex((answer) => answer.name === name) === i) continue;
+    findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.65, `${name} answered twice in ${shownHeader(header)} (rule extensions.duplicate, RFC 6455 §9.1)`));
+    break;
+  }
+  // An answer the client never offered (RFC 6455 §4.1, §9.1) or cannot accept; a required extension that is
   // missing altogether is the stronger finding (0.95) since that is what the client could not do without.
   if (handshake.request_extensions !== undefined && request.ok) {
     for (const answer of response.extensions) {
@@ -123,7 +132,10 @@ export const mandatoryExtensionClassifier: Classifier = {
     const close = closeFinding(context);
     if (close) findings.push(close);
     takeFindings(context.codes, '1010', findings);
-    takeFindings(hits, '1010', findings);
+    // Negotiation fails before the session opens: a concept's extension words in an open session that
+    // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
+    const opened = event.outcome === 'closed' && event.close?.code !== 1010;
+    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept)) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };

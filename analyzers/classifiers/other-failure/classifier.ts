@@ -17,8 +17,6 @@ const describeWireViolation = (code: number, violation: string): string =>
 const describeCloseCode = (code: number, row: CloseCodeRow): string => `close code ${code} ${row.name} → ${row.cause} (rule close_codes.${code})`;
 const describeStatus = (status: number, cause: Cause, gateway: boolean): string =>
   `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status${gateway ? '.gateway' : ''}, RFC 6455 §4.1)`;
-const describeUnoffered = (header: string): string =>
-  `response names ${JSON.stringify(header.slice(0, 120))} but the client offered no extension (rule extensions.unoffered, RFC 6455 §4.1)`;
 
 /** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
 function afterOpen(original: Finding): Finding {
@@ -52,15 +50,6 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   return { cause, confidence: context.gatewayStatus ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
 }
 
-/** The client offered no extension, yet the 101 names one: the server broke RFC 6455 §4.1 (not a 1010). */
-function unofferedExtensionFinding(context: EvidenceContext): Finding | undefined {
-  const handshake = context.event.handshake;
-  if (context.event.outcome === 'connected' || handshake?.request_extensions === undefined) return undefined;
-  if (handshake.request_extensions.trim() !== '' || !handshake.response_extensions?.trim()) return undefined;
-  if ((handshake.required_extensions ?? []).length > 0) return undefined;
-  return { cause: 'protocol_error', confidence: 0.85, evidence: { kind: 'handshake.response_extensions', detail: describeUnoffered(handshake.response_extensions) } };
-}
-
 export const otherFailureClassifier: Classifier = {
   name: 'other-failure',
   attribution: 'other',
@@ -76,8 +65,6 @@ export const otherFailureClassifier: Classifier = {
     takeFindings(context.codes, 'other', findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
-    const unoffered = unofferedExtensionFinding(context);
-    if (unoffered) findings.push(unoffered);
     if (findings.length === 0 && context.event.outcome === 'failed')
       findings.push(FALLBACK);
     return strongestCandidate('other', findings, otherRemediation);

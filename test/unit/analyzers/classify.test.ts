@@ -71,12 +71,26 @@ describe('1010 from the handshake', () => {
     ['malformed response', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits="1'), '1010', 'extension_params_rejected'],
     ['offered, not required, answered with invalid params', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits=16', []), '1010', 'extension_params_rejected'],
     ['required and absent, unoffered extension answered', hs('permessage-deflate', 'x-webkit-deflate-frame'), '1010', 'extension_not_negotiated'],
+    // RFC 6455 §9.1: an extension in the answer that the client never offered fails the connection.
+    ['nothing offered, an extension answered', hs('', 'permessage-deflate', []), '1010', 'extension_params_rejected'],
+    ['offered one, another answered', hs('permessage-deflate', 'x-custom-compress; level=3', []), '1010', 'extension_params_rejected'],
+    ['duplicate extension in the answer', hs('permessage-deflate', 'permessage-deflate, permessage-deflate', []), '1010', 'extension_params_rejected'],
     ['close 1010 from the client', { outcome: 'closed', close: { code: 1010, reason: 'permessage-deflate required', initiator: 'client', on_wire: true } }, '1010', 'extension_not_negotiated'],
     ['close 1010 naming parameters', { outcome: 'closed', close: { code: 1010, reason: 'invalid server_max_window_bits', initiator: 'client', on_wire: true } }, '1010', 'extension_params_rejected'],
   ])('%s', (_label, input, attribution, cause) => {
     const result = check(input);
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
     expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('an unoffered extension the client went on with is not 1010', () => {
+    const result = check({ outcome: 'connected', ...hs('', 'permessage-deflate', []) });
+    expect(result).toMatchObject({ attribution: 'none', cause: 'connected' });
+  });
+
+  it('extension words in a session that opened and closed are no negotiation failure', () => {
+    const result = check({ outcome: 'closed', handshake: { status: 101 }, close: { code: 1002, initiator: 'client', on_wire: true }, error: { message: 'invalid extension' } });
+    expect(result.attribution).not.toBe('1010');
   });
 
   it('a valid negotiation is not 1010', () => {
@@ -152,7 +166,6 @@ describe('hard negatives are neither 1015 nor 1010', () => {
     ['1002', { outcome: 'closed', close: { code: 1002, on_wire: true } }, 'other', 'protocol_error'],
     ['1007', { outcome: 'closed', close: { code: 1007, on_wire: true } }, 'other', 'protocol_error'],
     ['1008', { outcome: 'closed', close: { code: 1008, on_wire: true } }, 'other', 'policy_violation'],
-    ['extension answered though the client offered none', { handshake: { status: 101, request_extensions: '', response_extensions: 'permessage-deflate' } }, 'other', 'protocol_error'],
     ['Envoy 503 for an upstream refusal', { handshake: { status: 503 }, error: { message: 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111' } }, 'other', 'connection_refused'],
     ['Go close error with 1000', { outcome: 'closed', close: { code: 1000, on_wire: true, initiator: 'server' }, error: { message: 'websocket: close 1000 (normal)' } }, 'none', 'normal_closure'],
     ['expired cert but connected', { outcome: 'connected', handshake: { status: 101 }, tls: { peer_certificate: { ...leaf, not_after: daysFromEvent(-1) } } }, 'none', 'connected'],
