@@ -22,7 +22,23 @@ function runCli(args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`wsdiag ${args.join(' ')} exited ${code}`)))));
 }
 
-async function measure(n: number): Promise<{ n: number; seconds: number; perSec: number; stored: number; expected: number }> {
+/** Bytes on disk of the raw events over every shard, after merging (compressed, as stored). */
+async function eventBytes(database: string): Promise<number> {
+  let bytes = 0;
+  for (const url of urls) {
+    const shard = createClickHouseRunner({ url, username: 'default', password: '', requestTimeoutMs: 300_000 });
+    try {
+      await shard.command(`OPTIMIZE TABLE ${database}.events_local FINAL`);
+      const [row] = await shard.query<{ b: string }>(`SELECT sum(bytes_on_disk) AS b FROM system.parts WHERE database = '${database}' AND table = 'events_local' AND active`);
+      bytes += Number(row?.b ?? 0);
+    } finally {
+      await shard.close();
+    }
+  }
+  return bytes;
+}
+
+async function measure(n: number): Promise<{ n: number; seconds: number; perSec: number; stored: number; expected: number; bytesPerEvent: number }> {
   const id = randomUUID().slice(0, 8);
   const topic = `bench.cluster.${id}`;
   const database = `wsdiag_bench_cluster_${id}`;
@@ -57,7 +73,8 @@ async function measure(n: number): Promise<{ n: number; seconds: number; perSec:
     await Promise.all(Array.from({ length: n }, (_, k) => runCli(['run', '--drain', '--no-migrate'], env(k))));
     const seconds = (performance.now() - started) / 1000;
     const [row] = await runner.query<{ n: string }>(`SELECT uniqExact(event_id) AS n FROM ${database}.events`);
-    return { n, seconds, perSec: count / seconds, stored: Number(row?.n ?? 0), expected };
+    const stored = Number(row?.n ?? 0);
+    return { n, seconds, perSec: count / seconds, stored, expected, bytesPerEvent: (await eventBytes(database)) / Math.max(1, stored) };
   } finally {
     await runner.command(`DROP DATABASE IF EXISTS ${database} ON CLUSTER ${cluster}`).catch(() => undefined);
     await runner.close();
@@ -72,6 +89,6 @@ let inexact = false;
 for (const n of instances) {
   const r = await measure(n);
   inexact ||= r.stored !== r.expected;
-  console.log(`${n} instance(s): ${fmt(r.perSec)} events/s total, ${fmt(r.perSec / n)} per instance (${r.seconds.toFixed(1)} s wall incl. start-up and drain detection; ${fmt(r.stored)} of ${fmt(r.expected)} distinct ids stored)`);
+  console.log(`${n} instance(s): ${fmt(r.perSec)} events/s total, ${fmt(r.perSec / n)} per instance (${r.seconds.toFixed(1)} s wall incl. start-up and drain detection; ${fmt(r.stored)} of ${fmt(r.expected)} distinct ids stored; raw events ${r.bytesPerEvent.toFixed(0)} bytes/event on disk)`);
 }
 process.exit(inexact ? 1 : 0);
