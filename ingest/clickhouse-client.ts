@@ -1,6 +1,7 @@
 // SqlRunner over ClickHouse's HTTP interface (@clickhouse/client): the only module that talks to
 // the server. Errors become data ({ code, retriable }) so callers branch on codes, not on text.
 import { createClient, type ClickHouseClient, ClickHouseLogLevel } from '@clickhouse/client';
+import { Readable } from 'node:stream';
 import type { SqlRunner } from './sql-runner.js';
 import { permanentTlsFailure } from './tls-failure.js';
 
@@ -110,6 +111,11 @@ export function createClickHouseRunner(config: ClickHouseConfig): SqlRunner & { 
     insert: (table, rows) =>
       wrap(async () => {
         if (rows.length > 0) await client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow' });
+      }),
+    insertText: (table, columns, format, body) =>
+      wrap(async () => {
+        if (body.length === 0) return;
+        await client.insert({ table, columns: [...columns] as [string, ...string[]], format, values: Readable.from([Buffer.from(body)], { objectMode: false }) });
       }),
     ping: async () => (await client.ping()).success,
     close: () => client.close(),

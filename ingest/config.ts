@@ -26,6 +26,8 @@ export const configSchema = z
     WSDIAG_KAFKA_SASL_PASSWORD: z.string().optional(),
     WSDIAG_DLQ_COMPRESSION: z.enum(producerCompressions).default('none'),
     WSDIAG_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
+    /** Most bytes one fetch may return (kafkajs maxBytes); per partition at most 1 MiB of it. */
+    WSDIAG_KAFKA_FETCH_MAX_BYTES: z.coerce.number().int().min(65536).max(104857600).default(4194304),
     WSDIAG_CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8123'),
     WSDIAG_CLICKHOUSE_USER: z.string().default('default'),
     WSDIAG_CLICKHOUSE_PASSWORD: z.string().default(''),
@@ -40,6 +42,8 @@ export const configSchema = z
     WSDIAG_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
     WSDIAG_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(500000).default(5000),
     WSDIAG_BATCH_FLUSH_MS: z.coerce.number().int().min(10).max(600000).default(1000),
+    /** How often minutes written since their last build are rebuilt into the rollups. */
+    WSDIAG_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(5000),
     WSDIAG_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(262144),
     // `wsdiag collect` (HTTP intake).
     WSDIAG_COLLECT_HOST: z.string().default('127.0.0.1'),

@@ -169,6 +169,9 @@ export function createKafkaSource(config: Config, logger: Logger): RecordSource 
     allowAutoTopicCreation: false,
     // Shorter long-polls: a stop or rebalance waits for the fetch in flight.
     maxWaitTimeInMs: 1000,
+    // Bounded fetches: with one batch writing and one waiting, this caps what a stalled sink holds (docs/reliability.md).
+    maxBytes: config.WSDIAG_KAFKA_FETCH_MAX_BYTES,
+    maxBytesPerPartition: Math.min(1_048_576, config.WSDIAG_KAFKA_FETCH_MAX_BYTES),
   });
   const admin = kafka.admin();
   const tlsFailure = (): SourceFailure | undefined => {

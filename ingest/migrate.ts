@@ -3,6 +3,8 @@ import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schem
 import { addChainColumns, certificateChainStatements } from '../schemas/clickhouse/certificate-chain.js';
 import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
+import { rollupTableNames } from '../schemas/clickhouse/rollups.js';
+import { afterCreate, beforeCreate, legacyStateQueries, type LegacyState } from '../schemas/clickhouse/upgrade.js';
 import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -15,6 +17,15 @@ export async function probeCapabilities(runner: SqlRunner): Promise<Capabilities
     settings,
     hasLowCardinalityType: Number(lcRow?.n ?? 0) > 0,
   });
+}
+
+/** What is left of release 0.1.0's rollups in `db` (nothing on a fresh or upgraded database). */
+async function legacyState(runner: SqlRunner, db: string): Promise<LegacyState> {
+  const tables = await runner.query<{ name: string; engine: string }>(legacyStateQueries.tables(db));
+  const stateRollups = (await runner.query<{ table: string }>(legacyStateQueries.stateRollups(db))).map((r) => r.table).filter((t) => rollupTableNames.includes(t));
+  const renamedRollups = rollupTableNames.filter((t) => tables.some((row) => row.name === `${t}_v1`));
+  const certificatesTable = tables.some((t) => t.name === 'certificates' && t.engine !== 'View');
+  return { stateRollups, renamedRollups, certificatesTable };
 }
 
 /**
@@ -35,12 +46,16 @@ export function ddlRunner(runner: SqlRunner, cluster: string | undefined): SqlRu
 export async function migrate(target: SqlRunner, options: MigrationOptions & { cluster?: string }): Promise<{ capabilities: Capabilities; statements: number }> {
   const runner = ddlRunner(target, options.cluster);
   const capabilities = await probeCapabilities(runner);
-  const statements = migrationStatements(capabilities, options);
+  const create = migrationStatements(capabilities, options);
+  const [createDatabase, ...rest] = create;
+  await runner.command(createDatabase!);
+  const legacy = await legacyState(runner, options.db);
+  const statements = [...beforeCreate(options.db, legacy), ...rest, ...afterCreate(options.db, legacy)];
   for (const sql of statements) await runner.command(sql);
   // 0.1 → 0.2: columns a 0.1 events table lacks (18.16 has no ADD COLUMN IF NOT EXISTS), then the
   // chain inventory, whose view reads those columns.
   const columns = await runner.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = ${quoteString(options.db)} AND table = 'events'`);
   const upgrade = [...addChainColumns(options.db, new Set(columns.map((c) => c.name))), ...certificateChainStatements(options.db, capabilities)];
   for (const sql of upgrade) await runner.command(sql);
-  return { capabilities, statements: statements.length + upgrade.length };
+  return { capabilities, statements: 1 + statements.length + upgrade.length };
 }

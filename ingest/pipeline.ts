@@ -9,6 +9,7 @@ import { deliverBatch, type DeliveryPolicy, type DeliveryReport, type DeliverySe
 import { errorCode, errorMessage } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { prepareBatch, type PendingRow, type PreparedBatch } from './prepare-batch.js';
+import type { RollupBuilder } from './rollup-builder.js';
 import type { DeliveryControl, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
 
 /** Where rows go; throws errors with `{ code, retriable }` (errors.ts). */
@@ -21,6 +22,8 @@ export interface PipelineParts {
   source: RecordSource;
   publisher: RecordPublisher;
   sink: EventSink;
+  /** Rebuilds rollups for the minutes written; scheduled here, never in a batch's delivery path. */
+  rollups?: RollupBuilder;
   classify(event: TelemetryEvent): Classification;
   classifierVersion: string;
   metrics: Metrics;
@@ -50,6 +53,8 @@ export function createPipeline(parts: PipelineParts) {
   let stopping = false;
   let clickhouseWritable = true;
   let control: DeliveryControl = { heartbeat: async () => {} };
+  let building: Promise<void> | undefined;
+  let lastBuildMs = now();
 
   const seams: DeliverySeams = {
     write: async (rows) => {
@@ -142,6 +147,25 @@ export function createPipeline(parts: PipelineParts) {
     if (pending.length > 0 && queued < MAX_QUEUED_BATCHES && now() - pendingSinceMs >= config.WSDIAG_BATCH_FLUSH_MS) void flush();
   }
 
+  /** Starts a rollup build unless one is running; a failed build is retried at the next interval. */
+  function buildRollups(): Promise<void> {
+    if (!parts.rollups) return Promise.resolve();
+    building ??= parts.rollups
+      .buildPending()
+      .then((minutes) => void (minutes > 0 && log.debug({ minutes }, 'rollups built')))
+      .catch((error: unknown) => log.warn({ code: errorCode(error), err: { message: errorMessage(error) } }, 'rollup build failed; retrying at the next interval'))
+      .finally(() => {
+        building = undefined;
+        lastBuildMs = now();
+      });
+    return building;
+  }
+
+  function tick(): void {
+    flushIfDue();
+    if (now() - lastBuildMs >= config.WSDIAG_ROLLUP_INTERVAL_MS) void buildRollups();
+  }
+
   const isReady = () => source.isConnected() && clickhouseWritable && !stopping;
 
   async function shutdown(): Promise<void> {
@@ -150,6 +174,9 @@ export function createPipeline(parts: PipelineParts) {
     await inFlightDelivery.catch(() => undefined);
     void flush();
     await writing;
+    await building;
+    // What the last batches wrote is in the rollups before the job reports it has stopped.
+    if (failure === undefined) await buildRollups();
     await source.disconnect();
     await publisher.disconnect();
     log.info('stopped after flushing and committing');
@@ -160,7 +187,7 @@ export function createPipeline(parts: PipelineParts) {
 
     /** Consumes until `stop()`; with `drain`, stops by itself once the group has caught up. */
     async run({ drain }: { drain: boolean }): Promise<void> {
-      const timer = setInterval(flushIfDue, Math.max(10, Math.floor(config.WSDIAG_BATCH_FLUSH_MS / 4)));
+      const timer = setInterval(tick, Math.max(10, Math.floor(config.WSDIAG_BATCH_FLUSH_MS / 4)));
       try {
         await source.start((records, deliveryControl) => (inFlightDelivery = deliver(records, deliveryControl)));
       } catch (error) {

@@ -14,8 +14,10 @@ export interface SampleOptions {
   count: number;
   seed: number;
   invalidRatio: number;
-  /** Timestamp of the first event; later ones follow ~200 ms apart. */
+  /** Timestamp of the first event; later ones follow `spacingMs` apart. */
   startMs: number;
+  /** Milliseconds between consecutive events' timestamps (default 200: 5 events/s). */
+  spacingMs?: number;
 }
 
 /** mulberry32: tiny seeded PRNG, good enough for test traffic. */
@@ -122,7 +124,7 @@ const invalidShapes: ReadonlyArray<(i: number) => Buffer> = [
   () => Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
 ];
 
-export function sampleTraffic({ count, seed, invalidRatio, startMs }: SampleOptions): SampleRecord[] {
+export function sampleTraffic({ count, seed, invalidRatio, startMs, spacingMs = 200 }: SampleOptions): SampleRecord[] {
   const r = seededRandom(seed);
   const invalidEvery = invalidRatio > 0 ? Math.max(1, Math.round(1 / invalidRatio)) : 0;
   const records: SampleRecord[] = [];
@@ -132,7 +134,7 @@ export function sampleTraffic({ count, seed, invalidRatio, startMs }: SampleOpti
       records.push({ key, value: invalidShapes[i % invalidShapes.length]!(i) });
       continue;
     }
-    const tsMs = startMs + i * 200;
+    const tsMs = startMs + Math.floor(i * spacingMs);
     const service = pick(services, r);
     const base: TelemetryEventInput = {
       event_id: `evt-${seed}-${i}`,

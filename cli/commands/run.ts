@@ -5,6 +5,7 @@ import { createKafkaPublisher, createKafkaSource } from '../../ingest/kafka-sour
 import { createMetrics } from '../../ingest/metrics.js';
 import { createPipeline } from '../../ingest/pipeline.js';
 import { createEventSink } from '../../ingest/clickhouse-sink.js';
+import { createRollupBuilder } from '../../ingest/rollup-builder.js';
 import { startHttpServer } from '../../ingest/http-server.js';
 import { migrate } from '../../ingest/migrate.js';
 import { clickhouseRunner, setup } from './wiring.js';
@@ -29,6 +30,7 @@ async function run(values: { drain: boolean; migrate: boolean }, env: NodeJS.Pro
     source: createKafkaSource(config, logger),
     publisher: createKafkaPublisher(config, logger),
     sink: createEventSink(runner, config.WSDIAG_CLICKHOUSE_DATABASE),
+    rollups: createRollupBuilder(runner, config.WSDIAG_CLICKHOUSE_DATABASE),
     classify,
     classifierVersion: CLASSIFIER_VERSION,
     metrics,

@@ -6,12 +6,12 @@ import { clickhouseRunner, setup } from './wiring.js';
 
 /** db is a validated identifier (config). Merged results are never aliased `events`: that would shadow the state column. */
 export function summarySql(db: string): string {
-  return `SELECT attribution, cause, uniqExactMerge(events) AS distinct_events FROM ${db}.rollup_minute
+  return `SELECT attribution, cause, sum(events) AS distinct_events FROM ${db}.rollup_minute FINAL
 GROUP BY attribution, cause ORDER BY attribution, distinct_events DESC, cause`;
 }
 
 export function totalSql(db: string): string {
-  return `SELECT uniqExactMerge(events) AS distinct_events FROM ${db}.rollup_minute`;
+  return `SELECT sum(events) AS distinct_events FROM ${db}.rollup_minute FINAL`;
 }
 
 export async function summaryText(runner: SqlRunner, db: string): Promise<string> {

@@ -17,24 +17,24 @@ function windowWhere(f: RetroFilters): string {
 }
 
 /** Distinct events of a group and the first and last second it was seen (onset and end). */
-const attemptsAndSeen = `uniqExactMerge(events) AS attempts,
-  toUInt32(minMerge(first_seen)) AS first_seen, toUInt32(maxMerge(last_seen)) AS last_seen`;
+const attemptsAndSeen = `sum(events) AS attempts,
+  toUInt32(min(first_seen)) AS first_seen, toUInt32(max(last_seen)) AS last_seen`;
 
 /** One row per group of `keys` in `table`, with its attempts and first/last seen, in key order. */
 function perGroupSql(f: RetroFilters, table: string, keys: string): string {
   return `SELECT ${keys}, ${attemptsAndSeen}
-FROM ${f.db}.${table}
+FROM ${f.db}.${table} FINAL
 WHERE ${windowWhere(f)}
 GROUP BY ${keys}
 ORDER BY ${keys}`;
 }
 
-const byAttribution = `uniqExactMerge(events) AS attempts,
-  uniqExactMergeIf(events, attribution != 'none') AS failures,
-  uniqExactMergeIf(events, attribution = '1010') AS a1010,
-  uniqExactMergeIf(events, attribution = '1015') AS a1015,
-  uniqExactMergeIf(events, attribution = 'other') AS other,
-  uniqExactMergeIf(events, attribution = 'none') AS none`;
+const byAttribution = `sum(events) AS attempts,
+  sumIf(events, attribution != 'none') AS failures,
+  sumIf(events, attribution = '1010') AS a1010,
+  sumIf(events, attribution = '1015') AS a1015,
+  sumIf(events, attribution = 'other') AS other,
+  sumIf(events, attribution = 'none') AS none`;
 
 export interface AttributionCountsRow {
   attempts: string | number;
@@ -48,7 +48,7 @@ export interface AttributionCountsRow {
 /** Distinct events and failures in the window, by attribution (states merged across all groups). */
 export function totalsSql(f: RetroFilters): string {
   return `SELECT ${byAttribution}
-FROM ${f.db}.rollup_minute
+FROM ${f.db}.rollup_minute FINAL
 WHERE ${windowWhere(f)}`;
 }
 
@@ -56,7 +56,7 @@ export type TimelineRow = AttributionCountsRow & { minute: number };
 
 export function timelineSql(f: RetroFilters): string {
   return `SELECT toUInt32(minute) AS minute, ${byAttribution}
-FROM ${f.db}.rollup_minute
+FROM ${f.db}.rollup_minute FINAL
 WHERE ${windowWhere(f)}
 GROUP BY minute
 ORDER BY minute`;
@@ -87,8 +87,8 @@ export interface FailureGroupRow {
 
 /** Failures by cause and where they happened: the blast radius. */
 export function failureGroupsSql(f: RetroFilters): string {
-  return `SELECT attribution, cause, service, region, target_host, runtime_family, uniqExactMerge(events) AS failures
-FROM ${f.db}.rollup_minute
+  return `SELECT attribution, cause, service, region, target_host, runtime_family, sum(events) AS failures
+FROM ${f.db}.rollup_minute FINAL
 WHERE ${windowWhere(f)} AND attribution != 'none'
 GROUP BY attribution, cause, service, region, target_host, runtime_family
 ORDER BY attribution, cause, service, region, target_host, runtime_family`;
@@ -111,10 +111,10 @@ export interface CertificateRow {
 
 /** Certificates presented in the window, per outcome (attribution, cause). */
 export function certificatesSql(f: RetroFilters): string {
-  return `SELECT cert_subject, cert_issuer, toUInt32(cert_not_after) AS not_after, toUInt32(minMerge(cert_not_before)) AS not_before,
+  return `SELECT cert_subject, cert_issuer, toUInt32(cert_not_after) AS not_after, toUInt32(min(cert_not_before)) AS not_before,
   attribution, cause, ${attemptsAndSeen},
   arraySort(groupUniqArray(service)) AS services, arraySort(groupUniqArray(region)) AS regions, arraySort(groupUniqArray(target_host)) AS hosts
-FROM ${f.db}.rollup_certificates_minute
+FROM ${f.db}.rollup_certificates_minute FINAL
 WHERE ${windowWhere(f)}
 GROUP BY cert_subject, cert_issuer, cert_not_after, attribution, cause
 ORDER BY not_after, cert_subject, cert_issuer, attribution, cause`;

@@ -1,14 +1,15 @@
-// Rollup tables and the materialized views that feed them from wsdiag.events (names: docs/storage.md).
-// Delivery is at-least-once, so a rollup may see the same event twice: every measure is an idempotent
-// state (uniqExact of event_id, min, max, groupUniqArray), never count() or sum(); readers merge the
-// states with GROUP BY and never rely on background merges having happened.
+// Rollup tables and the SQL that (re)builds them from the deduplicated raw events (docs/storage.md).
+// A rollup row holds plain counts and min/max times per minute and group. A minute is rebuilt whole
+// from `events` (one row per event_id) whenever the pipeline has written rows for it, so a re-read or
+// a producer's retry never counts twice. Each build carries a version (`built_at`) and the tables are
+// ReplacingMergeTree(built_at): readers read `FINAL` and sum, and always get the latest build.
 import type { Capabilities } from './capabilities.js';
 
 type Measure = readonly [name: string, type: string, expression: string];
 
 interface Rollup {
   readonly table: string;
-  /** Dimension name → SQL expression over wsdiag.events (the name itself when they match). */
+  /** Dimension name → SQL expression over one deduplicated event (the name itself when they match). */
   readonly dimensions: ReadonlyArray<readonly [name: string, type: 'lc' | 'DateTime', expression: string]>;
   readonly measures: readonly Measure[];
   /** Optional row filter and ARRAY JOIN, applied before grouping. */
@@ -19,9 +20,9 @@ interface Rollup {
 const minute = ['minute', 'DateTime', 'toStartOfMinute(ts)'] as const;
 const dim = (name: string) => [name, 'lc', name] as const;
 
-const events: Measure = ['events', 'AggregateFunction(uniqExact, String)', 'uniqExactState(event_id)'];
-const firstSeen: Measure = ['first_seen', 'AggregateFunction(min, DateTime)', 'minState(ts)'];
-const lastSeen: Measure = ['last_seen', 'AggregateFunction(max, DateTime)', 'maxState(ts)'];
+const events: Measure = ['events', 'UInt64', 'count()'];
+const firstSeen: Measure = ['first_seen', 'DateTime', 'min(ts)'];
+const lastSeen: Measure = ['last_seen', 'DateTime', 'max(ts)'];
 
 /**
  * Extension names of a Sec-WebSocket-Extensions header (RFC 6455 §9.1), lower-cased, sorted, distinct,
@@ -68,59 +69,115 @@ export const rollups: readonly Rollup[] = [
     arrayJoin: 'violations AS violation',
   },
   {
-    // Certificates per minute and outcome, for retrospectives over a window.
+    // Certificates per minute and outcome, for retrospectives over a window and the inventory view.
     table: 'rollup_certificates_minute',
     dimensions: [minute, dim('service'), dim('region'), dim('target_host'), dim('cert_subject'), dim('cert_issuer'), ['cert_not_after', 'DateTime', 'cert_not_after'], dim('attribution'), dim('cause')],
-    measures: [events, firstSeen, lastSeen, ['cert_not_before', 'AggregateFunction(min, DateTime)', 'minState(cert_not_before)']],
-    where: certificateSeen,
-  },
-  {
-    // Inventory: every certificate ever presented, for "days to expiry" panels and alerts.
-    table: 'certificates',
-    dimensions: [dim('cert_subject'), dim('cert_issuer'), ['cert_not_after', 'DateTime', 'cert_not_after']],
-    measures: [
-      ['cert_not_before', 'AggregateFunction(min, DateTime)', 'minState(cert_not_before)'],
-      firstSeen,
-      lastSeen,
-      ['hosts', 'AggregateFunction(groupUniqArray, String)', 'groupUniqArrayState(target_host)'],
-      ['services', 'AggregateFunction(groupUniqArray, String)', 'groupUniqArrayState(service)'],
-      ['regions', 'AggregateFunction(groupUniqArray, String)', 'groupUniqArrayState(region)'],
-      ['handshakes', 'AggregateFunction(uniqExact, String)', 'uniqExactState(event_id)'],
-      ['failures', 'AggregateFunction(uniqExactIf, String, UInt8)', "uniqExactIfState(event_id, attribution != 'none')"],
-    ],
+    measures: [events, firstSeen, lastSeen, ['cert_not_before', 'DateTime', 'min(cert_not_before)']],
     where: certificateSeen,
   },
 ];
 
 export const rollupTableNames = rollups.map((r) => r.table);
+/** Everything rollupStatements creates: the rollup tables, the certificates view, the build bookkeeping. */
+export const rollupStorageNames = [...rollupTableNames, 'certificates', 'rollup_marks', 'rollup_builds'];
+
+/** Raw columns a rollup build reads (one row per event_id). */
+const sourceColumns = [
+  'event_id', 'ts', 'service', 'region', 'attribution', 'cause', 'target_host', 'runtime_family', 'source_kind', 'outcome',
+  'request_extensions', 'response_extensions', 'required_extensions', 'violations', 'cert_subject', 'cert_issuer', 'cert_not_before', 'cert_not_after',
+] as const;
 
 function createTable(db: string, rollup: Rollup, caps: Capabilities): string {
   const lc = caps.lowCardinality ? 'LowCardinality(String)' : 'String';
   const columns = [
     ...rollup.dimensions.map(([name, type]) => `  ${name} ${type === 'lc' ? lc : type}`),
     ...rollup.measures.map(([name, type]) => `  ${name} ${type}`),
+    '  built_at UInt32',
   ];
-  const keys = rollup.dimensions.map(([name]) => name);
-  const partition = keys.includes('minute') ? 'PARTITION BY toYYYYMM(minute)\n' : '';
   return `CREATE TABLE IF NOT EXISTS ${db}.${rollup.table} (\n${columns.join(',\n')}\n)
-ENGINE = AggregatingMergeTree()
-${partition}ORDER BY (${keys.join(', ')})`;
+ENGINE = ReplacingMergeTree(built_at)
+PARTITION BY toYYYYMM(minute)
+ORDER BY (${rollup.dimensions.map(([name]) => name).join(', ')})`;
 }
 
-function createView(db: string, rollup: Rollup): string {
+/**
+ * Inventory of every certificate ever presented, for "days to expiry" panels and alerts: a view over
+ * the per-minute certificate rollup, so it is exact by the same argument and needs no build of its own.
+ */
+function certificatesView(db: string): string {
+  return `CREATE VIEW IF NOT EXISTS ${db}.certificates AS
+SELECT cert_subject, cert_issuer, cert_not_after,
+  min(cert_not_before) AS cert_not_before, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
+  groupUniqArray(target_host) AS hosts, groupUniqArray(service) AS services, groupUniqArray(region) AS regions,
+  sum(events) AS handshakes, sumIf(events, attribution != 'none') AS failures
+FROM ${db}.rollup_certificates_minute FINAL
+GROUP BY cert_subject, cert_issuer, cert_not_after`;
+}
+
+/**
+ * Build bookkeeping. `rollup_marks`: minutes the pipeline wrote rows for, with the server time of the
+ * mark (written after ClickHouse acknowledged the rows, before the offsets are committed).
+ * `rollup_builds`: minutes built, with the server time the build started. A minute needs a build while
+ * its latest mark is not older than its latest build's start.
+ */
+function bookkeepingTables(db: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${db}.rollup_marks (minute DateTime, marked_at DateTime) ENGINE = ReplacingMergeTree(marked_at) ORDER BY minute`,
+    `CREATE TABLE IF NOT EXISTS ${db}.rollup_builds (minute DateTime, started_at DateTime) ENGINE = ReplacingMergeTree(started_at) ORDER BY minute`,
+  ];
+}
+
+/** Tables first, then the view over them. No TTL: rollups are small and kept after raw events expire. */
+export function rollupStatements(db: string, caps: Capabilities): string[] {
+  return [...rollups.map((rollup) => createTable(db, rollup, caps)), certificatesView(db), ...bookkeepingTables(db)];
+}
+
+const dateTimes = (seconds: readonly number[]) => seconds.map((s) => `toDateTime(${Math.floor(s)})`).join(', ');
+
+/** Marks minutes (epoch seconds) as written, stamped with the server's clock. */
+export function markMinutesSql(db: string, minutes: readonly number[]): string {
+  return `INSERT INTO ${db}.rollup_marks (minute, marked_at) SELECT arrayJoin([${dateTimes(minutes)}]) AS minute, now() AS marked_at`;
+}
+
+/** Minutes whose latest mark is not older than their latest build, oldest first. */
+export function dirtyMinutesSql(db: string, limit: number): string {
+  return `SELECT toUInt32(minute) AS dirty_minute
+FROM (SELECT minute, max(marked_at) AS marked FROM ${db}.rollup_marks GROUP BY minute) AS m
+ANY LEFT JOIN (SELECT minute, max(started_at) AS built FROM ${db}.rollup_builds GROUP BY minute) AS b USING minute
+WHERE marked >= built
+ORDER BY minute
+LIMIT ${Math.floor(limit)}`;
+}
+
+/**
+ * Rebuilds `rollup` for whole minutes from the raw events, one row per event_id (LIMIT 1 BY keeps
+ * one whole copy of a re-delivered event), versioned by `builtAt` (server seconds at the build's start).
+ */
+export function buildRollupSql(db: string, rollup: Rollup, minutes: readonly number[], builtAt: number): string {
+  const lo = Math.min(...minutes);
+  const hi = Math.max(...minutes) + 60;
+  const deduplicated = `SELECT ${sourceColumns.join(', ')} FROM ${db}.events
+  WHERE ts >= toDateTime(${lo}) AND ts < toDateTime(${hi}) AND toStartOfMinute(ts) IN (${dateTimes(minutes)})
+  LIMIT 1 BY event_id`;
+  const names = [...rollup.dimensions.map(([name]) => name), ...rollup.measures.map(([name]) => name), 'built_at'];
   const selected = [
     ...rollup.dimensions.map(([name, , expression]) => (expression === name ? name : `${expression} AS ${name}`)),
     ...rollup.measures.map(([name, , expression]) => `${expression} AS ${name}`),
+    `toUInt32(${Math.floor(builtAt)}) AS built_at`,
   ];
   const arrayJoin = rollup.arrayJoin ? `\nARRAY JOIN ${rollup.arrayJoin}` : '';
   const where = rollup.where ? `\nWHERE ${rollup.where}` : '';
-  return `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.${rollup.table}_mv TO ${db}.${rollup.table} AS
+  return `INSERT INTO ${db}.${rollup.table} (${names.join(', ')})
 SELECT ${selected.join(', ')}
-FROM ${db}.events${arrayJoin}${where}
+FROM (${deduplicated})${arrayJoin}${where}
 GROUP BY ${rollup.dimensions.map(([name]) => name).join(', ')}`;
 }
 
-/** Table first, then its view, so the view never points at a missing table. No TTL: rollups are small and kept. */
-export function rollupStatements(db: string, caps: Capabilities): string[] {
-  return rollups.flatMap((rollup) => [createTable(db, rollup, caps), createView(db, rollup)]);
+export function recordBuildSql(db: string, minutes: readonly number[], startedAt: number): string {
+  return `INSERT INTO ${db}.rollup_builds (minute, started_at) SELECT arrayJoin([${dateTimes(minutes)}]) AS minute, toDateTime(${Math.floor(startedAt)}) AS started_at`;
+}
+
+/** Marks every minute that has raw events (after a migration, or to rebuild everything). */
+export function markAllMinutesSql(db: string): string {
+  return `INSERT INTO ${db}.rollup_marks (minute, marked_at) SELECT DISTINCT toStartOfMinute(ts) AS minute, now() AS marked_at FROM ${db}.events`;
 }

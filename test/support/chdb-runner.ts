@@ -68,6 +68,9 @@ export function createChdbRunner(options: { python?: string } = {}): ChdbRunner 
     insert: async (table, rows) => {
       if (rows.length > 0) await send({ op: 'insert', table, rows });
     },
+    insertText: async (table, columns, format, body) => {
+      if (body.length > 0) await send({ op: 'command', sql: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT ${format}\n${body}` });
+    },
     close: async () => {
       if (!exited) child.stdin.end();
       await closed;

@@ -342,7 +342,7 @@ export interface Figures {
   rawFinal: number;
   /** count() without FINAL: physical rows (a second copy would show here before a merge). */
   rawRows: number;
-  /** uniqExactMerge over rollup_minute, and per attribution. */
+  /** sum(events) over rollup_minute FINAL, and per attribution. */
   rollupEvents: number;
   rollupByAttribution: Record<string, number>;
   /** `wsdiag retro --format json` summary. */
@@ -365,9 +365,9 @@ export async function figures(sandbox: FaultSandbox, expected: Expected): Promis
   const [final] = await ch.query<{ n: string }>(`SELECT count() AS n FROM ${db}.events FINAL`);
   const ids = await ch.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM ${db}.events`);
   const stored = new Set(ids.map((r) => r.event_id));
-  const [rollup] = await ch.query<{ n: string }>(`SELECT uniqExactMerge(events) AS n FROM ${db}.rollup_minute`);
+  const [rollup] = await ch.query<{ n: string }>(`SELECT sum(events) AS n FROM ${db}.rollup_minute FINAL`);
   const perAttribution = await ch.query<{ attribution: string; n: string }>(
-    `SELECT attribution, uniqExactMerge(events) AS n FROM ${db}.rollup_minute GROUP BY attribution`,
+    `SELECT attribution, sum(events) AS n FROM ${db}.rollup_minute FINAL GROUP BY attribution`,
   );
   const retro = await retroSummary(sandbox, expected.retro.fromIso, expected.retro.toIso);
   let lost = 0;

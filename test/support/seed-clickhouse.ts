@@ -1,9 +1,12 @@
 // Loads the seeded incident into a database through the real path: classify → toEventRow →
 // runner.insert into <db>.events in several blocks, the re-delivered copies in a later block of
-// their own (new offsets and ingest time, as a re-read would have).
+// their own (new offsets and ingest time, as a re-read would have), then marks the minutes and builds
+// the rollups as the pipeline does.
 import { classify, CLASSIFIER_VERSION } from '../../analyzers/classify.js';
 import { toEventRow, type EventRow } from '../../ingest/event-row.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
+import { createRollupBuilder } from '../../ingest/rollup-builder.js';
+import { markAllMinutesSql } from '../../schemas/clickhouse/rollups.js';
 import type { TelemetryEvent } from '../../schemas/telemetry-event.js';
 import { seededIncident } from './seeded-incident.js';
 
@@ -15,11 +18,16 @@ function rowsOf(events: readonly TelemetryEvent[], firstOffset: number, ingested
   );
 }
 
-export async function insertSeededIncident(runner: SqlRunner, db: string): Promise<{ rows: number; redelivered: number }> {
+export async function insertSeededIncident(runner: SqlRunner, db: string, { buildRollups = true } = {}): Promise<{ rows: number; redelivered: number }> {
   const { events, redeliveries } = seededIncident();
   const ingestedAtMs = Date.parse('2025-03-14T10:31:00Z');
   const rows = rowsOf(events.map((e) => e.event), 0, ingestedAtMs);
   for (let i = 0; i < rows.length; i += BLOCK_ROWS) await runner.insert(`${db}.events`, rows.slice(i, i + BLOCK_ROWS));
   await runner.insert(`${db}.events`, rowsOf(redeliveries, rows.length, ingestedAtMs + 300_000));
+  // What the pipeline's sink and rollup builder do after their writes (docs/storage.md).
+  if (buildRollups) {
+    await runner.command(markAllMinutesSql(db));
+    await createRollupBuilder(runner, db).buildPending();
+  }
   return { rows: rows.length, redelivered: redeliveries.length };
 }

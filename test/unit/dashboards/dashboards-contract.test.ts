@@ -133,12 +133,14 @@ describe('cause and attribution literals', () => {
 });
 
 describe('ClickHouse SQL of panels, variables and alerts', () => {
-  it.each(allClickHouseSql)('%s reads rollups (or a time-bounded slice of events) and counts with uniqExact', (_label, sql) => {
-    expect(sql).not.toMatch(/\bcount\s*\(/i);
-    expect(sql).not.toMatch(/\bsum\s*\(/i); // every rollup measure is an idempotent state: merge, never add
+  it.each(allClickHouseSql)('%s reads rollups with FINAL (or a time-bounded slice of events with uniqExact)', (_label, sql) => {
+    expect(sql).not.toMatch(/\bcount\s*\(/i); // raw rows may hold copies of an event: count distinct ids
     const tables = [...sql.matchAll(/\bwsdiag\.(\w+)/g)].map((m) => m[1]!);
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect([...rollupTableNames, CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
+    for (const t of tables) expect([...rollupTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
+    // A minute's group has one row per build until merges run: only FINAL keeps just the newest (docs/storage.md).
+    for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w+)(\s+FINAL\b)?/g)) expect(m[2], `${m[1]} without FINAL`).toBeDefined();
+    if (/\bsum(If)?\s*\(/i.test(sql)) expect(tables.every((t) => t !== 'events')).toBe(true);
     if (tables.includes('events')) {
       expect(sql).toMatch(/\$__timeFilter\(ts\)/);
     }

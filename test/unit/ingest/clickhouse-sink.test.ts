@@ -4,44 +4,64 @@ import { ClickHouseError } from '../../../ingest/clickhouse-client.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 import type { EventRow } from '../../../ingest/event-row.js';
 
-/** In-memory SqlRunner: answers the existence lookup from what was inserted, rejects poisoned rows. */
-function fakeRunner(options: { poisoned?: Set<string>; stored?: string[] } = {}) {
+/** In-memory SqlRunner: answers the existence lookup from what was inserted, rejects poisoned rows, records marks. */
+function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; down?: boolean } = {}) {
   const stored = new Set(options.stored ?? []);
   const inserts: string[][] = [];
+  const lookups: string[][] = [];
+  const commands: string[] = [];
   const runner: SqlRunner = {
-    command: async () => {},
+    command: async (sql) => void commands.push(sql),
     query: async <Row>(sql: string) => {
-      const ids = [...sql.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+      const ids = [...sql.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+      lookups.push(ids);
       return ids.filter((id) => stored.has(id)).map((event_id) => ({ event_id })) as Row[];
     },
-    insert: async (_table, rows) => {
-      const ids = rows.map((r) => String(r.event_id));
+    insert: async () => {
+      throw new Error('the sink writes TabSeparated');
+    },
+    insertText: async (_table, columns, _format, body) => {
+      if (options.down) throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
+      expect(columns[0]).toBe('event_id');
+      const ids = body.trimEnd().split('\n').map((line) => line.split('\t')[0]!);
       if (ids.some((id) => options.poisoned?.has(id))) throw new ClickHouseError('Code: 53, e.displayText() = DB::Exception: Type mismatch', 53, { cause: null });
       inserts.push(ids);
       for (const id of ids) stored.add(id);
     },
   };
-  return { runner, inserts, stored };
+  return { runner, inserts, stored, lookups, commands };
 }
 
-const row = (event_id: string, ts = 1_700_000_000) => ({ row: { event_id, ts } as unknown as EventRow, ref: event_id });
+const row = (event_id: string, ts = 1_700_000_000) => ({ row: { event_id, ts, required_extensions: [], violations: [] } as unknown as EventRow, ref: event_id });
 
 describe('event sink', () => {
-  it('writes each event_id once: first copy within the batch wins, stored ids are skipped', async () => {
-    const { runner, inserts } = fakeRunner({ stored: ['a'] });
+  it('drops repeats within a batch (the first copy stands) without asking ClickHouse', async () => {
+    const { runner, inserts, lookups } = fakeRunner();
     const result = await createEventSink(runner, 'wsdiag').write([row('a'), row('b'), row('c'), row('b')]);
-    expect(inserts).toEqual([['b', 'c']]);
-    expect(result).toMatchObject({ inserted: 2, duplicates: 2, rejected: [] });
+    expect(inserts).toEqual([['a', 'b', 'c']]);
+    expect(lookups.flat()).toEqual([]);
+    expect(result).toMatchObject({ inserted: 3, duplicates: 1, rejected: [] });
   });
 
-  it('a re-read batch adds nothing the second time', async () => {
-    const { runner, inserts } = fakeRunner();
+  it('a re-read batch adds nothing the second time: ids this process wrote are looked up', async () => {
+    const { runner, inserts, lookups } = fakeRunner();
     const sink = createEventSink(runner, 'wsdiag');
-    const batch = [row('x'), row('y'), row('z')];
-    await sink.write(batch);
-    const again = await sink.write(batch);
-    expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
-    expect(inserts.flat()).toEqual(['x', 'y', 'z']);
+    await sink.write([row('x'), row('y'), row('z')]);
+    const again = await sink.write([row('x'), row('y'), row('z'), row('new')]);
+    expect(again).toMatchObject({ inserted: 1, duplicates: 3 });
+    expect(inserts.flat()).toEqual(['x', 'y', 'z', 'new']);
+    expect(lookups.flat().sort()).toEqual(['x', 'y', 'z']);
+  });
+
+  it('a retried batch looks every id up: an insert that timed out may have landed', async () => {
+    const { runner, inserts } = fakeRunner({ stored: ['r1', 'r2'] });
+    const sink = createEventSink(runner, 'wsdiag');
+    const batch = [row('r1'), row('r2'), row('r3')];
+    const first = await sink.write(batch);
+    expect(first.inserted).toBe(3); // another writer's r1, r2 are not known here: copies collapse in storage
+    const retried = await sink.write(batch);
+    expect(retried).toMatchObject({ inserted: 0, duplicates: 3 });
+    expect(inserts).toEqual([['r1', 'r2', 'r3']]);
   });
 
   it('isolates rows ClickHouse can never accept and lands the rest', async () => {
@@ -54,15 +74,18 @@ describe('event sink', () => {
     expect([...stored].sort()).toEqual(['p0', 'p1', 'p2', 'p4', 'p5', 'p7']);
   });
 
-  it('rethrows a transient failure so the pipeline retries the whole batch', async () => {
-    const runner: SqlRunner = {
-      command: async () => {},
-      query: async () => [],
-      insert: async () => {
-        throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
-      },
-    };
+  it('marks the minutes of the batch for a rollup build after the rows were written', async () => {
+    const { runner, commands } = fakeRunner();
+    await createEventSink(runner, 'wsdiag').write([row('m1', 1_700_000_005), row('m2', 1_700_000_059), row('m3', 1_700_000_100)]);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toContain('INSERT INTO wsdiag.rollup_marks');
+    expect(commands[0]).toContain('toDateTime(1699999980), toDateTime(1700000040)');
+  });
+
+  it('rethrows a transient failure (and marks nothing) so the pipeline retries the whole batch', async () => {
+    const { runner, commands } = fakeRunner({ down: true });
     await expect(createEventSink(runner, 'wsdiag').write([row('t')])).rejects.toMatchObject({ code: 'CH_UNAVAILABLE', retriable: true });
+    expect(commands).toEqual([]);
   });
 
   it('rethrows wrong credentials instead of dead-lettering the rows as rejected', async () => {
@@ -71,6 +94,9 @@ describe('event sink', () => {
       command: async () => {},
       query: async () => [],
       insert: async () => {
+        throw new Error('the sink writes TabSeparated');
+      },
+      insertText: async () => {
         inserts++;
         throw new ClickHouseError('Code: 193, e.displayText() = DB::Exception: Wrong password for user wsdiag_writer', 193, { cause: null });
       },
@@ -82,8 +108,11 @@ describe('event sink', () => {
 
   it('escapes ids in the existence lookup', async () => {
     const seen: string[] = [];
-    const runner: SqlRunner = { command: async () => {}, query: async (sql) => (seen.push(sql), []), insert: async () => {} };
-    await createEventSink(runner, 'wsdiag').write([row("x' OR 1=1 --")]);
+    const { runner } = fakeRunner();
+    const sink = createEventSink({ ...runner, query: async (sql) => (seen.push(sql), []) }, 'wsdiag');
+    const batch = [row("x' OR 1=1 --")];
+    await sink.write(batch);
+    await sink.write(batch);
     expect(seen[0]).toContain("'x\\' OR 1=1 --'");
   });
 });
