@@ -148,10 +148,10 @@ export function createPipeline(parts: PipelineParts) {
   }
 
   /** Starts a rollup build unless one is running; a failed build is retried at the next interval. */
-  function buildRollups(): Promise<void> {
+  function buildRollups(which: 'due' | 'all'): Promise<void> {
     if (!parts.rollups) return Promise.resolve();
     building ??= parts.rollups
-      .buildPending()
+      .buildPending(which)
       .then((minutes) => void (minutes > 0 && log.debug({ minutes }, 'rollups built')))
       .catch((error: unknown) => log.warn({ code: errorCode(error), err: { message: errorMessage(error) } }, 'rollup build failed; retrying at the next interval'))
       .finally(() => {
@@ -163,7 +163,7 @@ export function createPipeline(parts: PipelineParts) {
 
   function tick(): void {
     flushIfDue();
-    if (now() - lastBuildMs >= config.WSDIAG_ROLLUP_INTERVAL_MS) void buildRollups();
+    if (now() - lastBuildMs >= config.WSDIAG_ROLLUP_INTERVAL_MS) void buildRollups('due');
   }
 
   const isReady = () => source.isConnected() && clickhouseWritable && !stopping;
@@ -176,7 +176,7 @@ export function createPipeline(parts: PipelineParts) {
     await writing;
     await building;
     // What the last batches wrote is in the rollups before the job reports it has stopped.
-    if (failure === undefined) await buildRollups();
+    if (failure === undefined) await buildRollups('all');
     await source.disconnect();
     await publisher.disconnect();
     log.info('stopped after flushing and committing');

@@ -7,17 +7,25 @@ import type { SqlRunner } from './sql-runner.js';
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
 const MINUTES_PER_ROUND = 60;
 
+/** A minute's writes have settled once it went unmarked this long; one still written is rebuilt this often. */
+export const ROLLUP_QUIET_SECS = 3;
+export const ROLLUP_STALE_SECS = 30;
+
 export interface RollupBuilder {
-  /** Builds every minute that needs it; resolves with how many minute builds ran. */
-  buildPending(): Promise<number>;
+  /**
+   * Builds the minutes that need it; resolves with how many minute builds ran. `due` (the default)
+   * waits for a minute to settle or go stale; `all` builds everything pending (on stop, drain end).
+   */
+  buildPending(which?: 'due' | 'all'): Promise<number>;
 }
 
 export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilder {
   return {
-    async buildPending() {
+    async buildPending(which = 'all') {
+      const due = which === 'due' ? { quietSecs: ROLLUP_QUIET_SECS, staleSecs: ROLLUP_STALE_SECS } : {};
       let built = 0;
       for (;;) {
-        const minutes = (await runner.query<{ dirty_minute: string | number }>(dirtyMinutesSql(db, MINUTES_PER_ROUND))).map((r) => Number(r.dirty_minute));
+        const minutes = (await runner.query<{ dirty_minute: string | number }>(dirtyMinutesSql(db, MINUTES_PER_ROUND, due))).map((r) => Number(r.dirty_minute));
         if (minutes.length === 0) return built;
         // The build's version is the server's clock before it reads: rows acknowledged before a mark
         // older than this second are all visible to the reads below (docs/storage.md).

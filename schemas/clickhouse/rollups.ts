@@ -139,12 +139,17 @@ export function markMinutesSql(db: string, minutes: readonly number[]): string {
   return `INSERT INTO ${db}.rollup_marks (minute, marked_at) SELECT arrayJoin([${dateTimes(minutes)}]) AS minute, now() AS marked_at`;
 }
 
-/** Minutes whose latest mark is not older than their latest build, oldest first. */
-export function dirtyMinutesSql(db: string, limit: number): string {
+/**
+ * Minutes whose latest mark is not older than their latest build, oldest first, once they are due:
+ * no mark for `quietSecs` (the minute's writes have settled, e.g. every partition of a backlog has
+ * passed it), or the last build is older than `staleSecs` (a minute still being written, like the
+ * current one, is rebuilt at that pace). Anything pending is due when both are 0 (on stop, drain end).
+ */
+export function dirtyMinutesSql(db: string, limit: number, { quietSecs = 0, staleSecs = 0 } = {}): string {
   return `SELECT toUInt32(minute) AS dirty_minute
 FROM (SELECT minute, max(marked_at) AS marked FROM ${db}.rollup_marks GROUP BY minute) AS m
 ANY LEFT JOIN (SELECT minute, max(started_at) AS built FROM ${db}.rollup_builds GROUP BY minute) AS b USING minute
-WHERE marked >= built
+WHERE marked >= built AND (marked <= now() - ${Math.floor(quietSecs)} OR built <= now() - ${Math.floor(staleSecs)})
 ORDER BY minute
 LIMIT ${Math.floor(limit)}`;
 }
