@@ -26,5 +26,7 @@ COPY --from=build --chown=root:root /app/dashboards ./dashboards
 # The `node` user ships with the base image; the app files stay root-owned and read-only to it.
 USER node
 EXPOSE 9464
-ENTRYPOINT ["node", "dist/cli/wsdiag.js"]
+# A V8 heap cap keeps resident memory under 256 MB (docs/reliability.md, "Memory"): the live set is
+# bounded by fetch and batch sizes, but without a cap V8 grows the heap lazily well past it.
+ENTRYPOINT ["node", "--max-old-space-size=160", "dist/cli/wsdiag.js"]
 CMD ["run"]

@@ -111,8 +111,11 @@ function watchPeakRss(child: ChildProcess): () => number {
   return () => peakKb / 1024;
 }
 
+/** The heap cap the Dockerfile runs wsdiag with (docs/reliability.md, "Memory"). */
+export const HEAP_ARGS = ['--max-old-space-size=160'];
+
 function startCli(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<number>; peakRssMb: () => number } {
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...HEAP_ARGS, cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const peakRssMb = watchPeakRss(child);
   const exited = new Promise<number>((resolve, reject) => {
     child.on('close', (code) => (code === 0 ? resolve(0) : reject(new Error(`wsdiag ${args.join(' ')} exited ${code}`))));
@@ -296,7 +299,7 @@ export function formatPipelineBench(r: PipelineBenchResult): string {
     `wsdiag run --drain:                     ${fmt(r.pipelinePerSec)} events/s (${r.pipelineSeconds.toFixed(1)} s wall incl. start-up, migrate, drain detection; ${fmt(r.stored)} stored)`,
     `wsdiag / Kafka engine + MV:             ${(r.pipelinePerSec / r.kafkaEnginePerSec).toFixed(2)}x   (target >= 1.0, stretch 1.5)`,
     `wsdiag / no-op consumer:                ${(r.pipelinePerSec / r.noopPerSec).toFixed(3)}x`,
-    `wsdiag peak RSS:                        ${r.peakRssMb.toFixed(0)} MB   (target <= 256)`,
+    `wsdiag peak RSS:                        ${r.peakRssMb.toFixed(0)} MB   (target <= 256; node ${HEAP_ARGS.join(' ')} as in the Dockerfile)`,
     `raw events ${fmt(r.rawBytes)} B, rollups ${fmt(r.rollupBytes)} B (timestamps at ${TRAFFIC_RATE}/s): raw / rollups = ${(r.rawBytes / Math.max(1, r.rollupBytes)).toFixed(1)}x   (target >= 50)`,
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { runClassifyBench } from './classify-bench.js';
 import { formatLatencyBench, formatPipelineBench, runLatencyBench, runPipelineBench } from './pipeline-bench.js';
 import { formatStorageBench, runStorageBench } from './storage-bench.js';
 import { formatExactlyOnceCost, runExactlyOnceCost } from './exactly-once-cost.js';
+import { formatMonthBench, runMonthBench } from './month-bench.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -25,3 +26,6 @@ console.log(formatStorageBench(await runStorageBench()));
 
 console.log('');
 console.log(formatExactlyOnceCost(await runExactlyOnceCost()));
+
+console.log('');
+console.log(formatMonthBench(await runMonthBench()));

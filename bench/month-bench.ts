@@ -1,0 +1,106 @@
+// Panels, alerts and retro over 30 days of rollups. One day of sample traffic at BENCH_DAY_RATE
+// events/s goes through the real write path (TabSeparated insert, marks, rollup build); the day's
+// rollup rows are then repeated for 29 more days (the same traffic every day), which is what a month
+// of rollups holds. Times every ClickHouse panel (variables at All), every alert query and the full
+// retro over 1 day and over 30 days, on the server at WSDIAG_CLICKHOUSE_URL. `node dist/bench/month-bench.js`.
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { classify, CLASSIFIER_VERSION } from '../analyzers/classify.js';
+import { alertQueries, alertRulesFile, clickhouseDatasourceType, dashboardQueries, dashboardVariables, expandAlertSql, expandSql, loadDashboards, variableSql, withDatabase, type AlertRulesDocument } from '../dashboards/panel-sql.js';
+import { parseRetroFilters } from '../dashboards/sql/retro-filters.js';
+import { fetchRetroRows } from '../dashboards/sql/retro.js';
+import { toEventRow } from '../ingest/event-row.js';
+import { migrate } from '../ingest/migrate.js';
+import { createRollupBuilder } from '../ingest/rollup-builder.js';
+import { sampleTraffic } from '../ingest/sample-traffic.js';
+import { encodeTsv } from '../ingest/tsv.js';
+import { eventColumns } from '../schemas/clickhouse/events-table.js';
+import { markAllMinutesSql, rollups } from '../schemas/clickhouse/rollups.js';
+import { telemetryEventSchema } from '../schemas/telemetry-event.js';
+import { benchClickHouse, medianMs } from './storage-bench.js';
+
+const DAY_S = 86_400;
+const START_S = Date.parse('2026-10-01T00:00:00Z') / 1000;
+const RATE = Number(process.env.BENCH_DAY_RATE ?? 5);
+
+export async function runMonthBench() {
+  const runner = benchClickHouse();
+  const db = `wsdiag_bench_month_${randomUUID().slice(0, 8)}`;
+  try {
+    await migrate(runner, { db, retentionDays: 0 });
+    const count = RATE * DAY_S;
+    const columns = eventColumns.map(([name]) => name);
+    let started = performance.now();
+    const records = sampleTraffic({ count, seed: 31, invalidRatio: 0, startMs: START_S * 1000, spacingMs: 1000 / RATE });
+    for (let i = 0; i < records.length; i += 20_000) {
+      const rows = records.slice(i, i + 20_000).map((r, j) => {
+        const event = telemetryEventSchema.parse(JSON.parse(r.value.toString('utf8')));
+        return toEventRow(event, classify(event), { topic: 'bench', partition: 0, offset: String(i + j) }, event.ts, CLASSIFIER_VERSION);
+      });
+      await runner.insertText(`${db}.events`, columns, 'TabSeparated', encodeTsv(rows, eventColumns));
+    }
+    const insertSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    await runner.command(markAllMinutesSql(db));
+    await createRollupBuilder(runner, db).buildPending('all');
+    const buildSeconds = (performance.now() - started) / 1000;
+    // Days 1..29: the same rollup rows, shifted by whole days.
+    for (const rollup of rollups) {
+      const names = [...rollup.dimensions.map(([n]) => n), ...rollup.measures.map(([n]) => n), 'built_at'];
+      const shifted = (d: number) => names.map((n) => (n === 'minute' || n === 'first_seen' || n === 'last_seen' ? `${n} + ${d * DAY_S} AS ${n}_s` : n));
+      for (let d = 1; d < 30; d++) {
+        await runner.command(`INSERT INTO ${db}.${rollup.table} (${names.join(', ')}) SELECT ${shifted(d).join(', ')} FROM ${db}.${rollup.table} FINAL WHERE minute < toDateTime(${START_S + DAY_S})`);
+      }
+    }
+    const [rows] = await runner.query<{ n: string }>(`SELECT count() AS n FROM ${db}.rollup_minute`);
+
+    const dashboards = loadDashboards();
+    const panels = dashboards.flatMap(dashboardQueries).filter((q) => q.datasourceType === clickhouseDatasourceType);
+    const variables = dashboards.flatMap(dashboardVariables);
+    const alerts = alertQueries(parse(readFileSync(alertRulesFile, 'utf8')) as AlertRulesDocument);
+    const timeRange = async (days: number) => {
+      const toSeconds = START_S + days * DAY_S;
+      const selection: Record<string, { all: true; options: string[] }> = {};
+      for (const v of variables) {
+        const options = await runner.query<Record<string, unknown>>(withDatabase(expandSql(variableSql(v), { fromSeconds: START_S, toSeconds, intervalSeconds: 60, variables: {} }), db));
+        selection[v.name] = { all: true, options: options.map((r) => String(Object.values(r)[0])) };
+      }
+      const ctx = { fromSeconds: START_S, toSeconds, intervalSeconds: Math.max(60, Math.floor((days * DAY_S) / 1000)), variables: selection };
+      const times: Array<[string, number]> = [];
+      for (const p of panels) {
+        const sql = withDatabase(expandSql(p.query, ctx), db);
+        times.push([`panel ${p.panelTitle}`, await medianMs(3, () => runner.query(sql))]);
+      }
+      for (const a of alerts) {
+        // Alerts look back their own fixed window from "now": evaluated at the end of the range.
+        const sql = withDatabase(expandAlertSql(a, toSeconds), db);
+        times.push([`alert ${a.title}`, await medianMs(3, () => runner.query(sql))]);
+      }
+      const filters = parseRetroFilters({ db, from: START_S * 1000, to: toSeconds * 1000 });
+      if (!filters.success) throw new Error(filters.error);
+      times.push(['retro (all seven queries)', await medianMs(3, () => fetchRetroRows(runner, filters.data))]);
+      return times;
+    };
+    return { count, insertSeconds, buildSeconds, rollupMinuteRows: Number(rows?.n ?? 0), day: await timeRange(1), month: await timeRange(30) };
+  } finally {
+    await runner.command(`DROP DATABASE IF EXISTS ${db}`).catch(() => undefined);
+    await runner.close();
+  }
+}
+
+export function formatMonthBench(r: Awaited<ReturnType<typeof runMonthBench>>): string {
+  const worst = (times: Array<[string, number]>) => times.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const lines = [
+    `## 30 days of rollups (a day of ${RATE} events/s = ${r.count.toLocaleString('en-US')} events written and built in ${r.insertSeconds.toFixed(0)} s + ${r.buildSeconds.toFixed(0)} s, repeated for 30 days: ${r.rollupMinuteRows.toLocaleString('en-US')} rollup_minute rows)`,
+    `slowest over 1 day:   ${worst(r.day)[1].toFixed(0)} ms (${worst(r.day)[0]})`,
+    `slowest over 30 days: ${worst(r.month)[1].toFixed(0)} ms (${worst(r.month)[0]})   (target < 1000)`,
+  ];
+  for (const [name, ms] of r.month) lines.push(`  30 d  ${ms.toFixed(0).padStart(5)} ms  ${name}`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(formatMonthBench(await runMonthBench()));
+}
