@@ -7,6 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION } from '../../../analyzers/classify.js';
 import type { RetroReport } from '../../../analyzers/retro/model.js';
 import { runRetro } from '../../../cli/commands/retro.js';
+import { createRollupBuilder } from '../../../ingest/rollup-builder.js';
+import { markAllMinutesSql } from '../../../schemas/clickhouse/rollups.js';
 import { createClickHouseRunner } from '../../../ingest/clickhouse-client.js';
 import { toEventRow } from '../../../ingest/event-row.js';
 import { migrate } from '../../../ingest/migrate.js';
@@ -50,6 +52,9 @@ beforeAll(async () => {
       return toEventRow(event, classify(event), { topic: 't', partition: 0, offset: String(i) }, loggedAt + 600_000, CLASSIFIER_VERSION);
     }),
   );
+  // What the pipeline does after its writes: mark the minutes, build the rollups (docs/storage.md).
+  await runner.command(markAllMinutesSql(db));
+  await createRollupBuilder(runner, db).buildPending();
   const result = await runRetro(runner, db, ['--from', '2026-12-02T07:00:00Z', '--to', '2026-12-02T08:00:00Z', '--format', 'json']);
   expect(result.code, result.stderr).toBe(0);
   report = JSON.parse(result.stdout) as RetroReport;

@@ -11,6 +11,8 @@ import { authoritySql } from '../../../dashboards/sql/correlation.js';
 import { createClickHouseRunner } from '../../../ingest/clickhouse-client.js';
 import { toEventRow } from '../../../ingest/event-row.js';
 import { migrate } from '../../../ingest/migrate.js';
+import { createRollupBuilder } from '../../../ingest/rollup-builder.js';
+import { markAllMinutesSql } from '../../../schemas/clickhouse/rollups.js';
 import { quoteString } from '../../../ingest/sql-escape.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 import { telemetryEventSchema, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
@@ -107,6 +109,9 @@ beforeAll(async () => {
     const failuresFirst = [...events].sort((a, b) => Number(a.event_id.startsWith('probe')) - Number(b.event_id.startsWith('probe')));
     await runner.insert(`${db}.events`, rows(failuresFirst, 0));
     await runner.insert(`${db}.events`, rows([duplicate], 1000));
+    // What the pipeline does after its writes: mark the minutes, build the rollups (docs/storage.md).
+    await runner.command(markAllMinutesSql(db));
+    await createRollupBuilder(runner, db).buildPending();
     const args = ['--from', iso(t0), '--to', iso(t0 + 35 * min), '--format'];
     const json = await runRetro(runner, db, [...args, 'json']);
     const md = await runRetro(runner, db, [...args, 'md']);
