@@ -15,7 +15,6 @@ const word = (name: string): string => `\\b${escape(name)}\\b`;
 
 /** Names too generic to stand alone, and what the text must also say for them to count. */
 const CONTEXT: Partial<Record<CodeTableId, string>> = {
-  java_certpath: 'CertPathValidator|BasicReason|PKIXReason',
   // Bare SSL reason names ("[SSL: WRONG_VERSION_NUMBER]", "SSL routines:...:NO_SHARED_CIPHER").
   openssl_reason: 'SSL routines|OPENSSL_internal|\\[SSL|SSLError|SSL_R_|\\berror:[0-9A-Fa-f]{8}|openssl|boringssl',
 };
@@ -48,10 +47,14 @@ function namePattern(row: CodeRow): string {
   for (const name of row.names) {
     if (row.table === 'openssl_reason') parts.push(word(`SSL_R_${name}`), word(`ERR_SSL_${name}`), inContext(name, CONTEXT.openssl_reason as string));
     else if (row.table === 'wolfssl' && !name.startsWith('ASN_')) parts.push(inContext(name, WOLFSSL_CONTEXT));
+    else if (row.table === 'java_certpath')
+      // The enum's name or the exception's must be written before the reason: both words pinned.
+      parts.push(`\\bBasicReason\\.${name}\\b`, `\\bPKIXReason\\.${name}\\b`, `\\bCertPathValidatorException\\b[^\\n]{0,200}?\\b${name}\\b`);
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
     else if (row.table !== 'cdn_status') parts.push(word(name));
   }
-  for (const text of row.texts ?? []) parts.push(`\\b${escape(text).replace(/ /g, '\\s+')}`);
+  // A closing \b pins the last word too (so a rare last word, not "error", can be the trigger).
+  for (const text of row.texts ?? []) parts.push(`\\b${escape(text).replace(/ /g, '\\s+')}${/\w$/.test(text) ? '\\b' : ''}`);
   return parts.join('|');
 }
 
