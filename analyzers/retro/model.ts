@@ -75,10 +75,14 @@ export interface RetroReport {
   violations: Array<{ violation: string; service: string; events: number; first_seen: string; last_seen: string }>;
   /**
    * Failures with no evidence of their own (a browser's 1006 on wss://), attributed from evidence about
-   * the same target (correlated, lower confidence) or left unexplained. Present only when there are any;
-   * the summary's counts then include the correlated attributions.
+   * the same target (correlated, lower confidence) or left unexplained. Present only when there are any.
    */
   correlated?: CorrelatedReport[];
+  /**
+   * The summary's counts with correlated failures moved from other/abnormal_closure to their likely
+   * cause. `summary` itself stays the direct attribution, equal to the rollups, panels and alerts.
+   */
+  correlated_summary?: Pick<RetroReport['summary'], 'by_attribution' | 'by_cause'>;
   remediation: Array<{ item: string; detail: string }>;
 }
 
@@ -234,14 +238,14 @@ export function buildRetro(input: RetroInput): RetroReport {
   }
   return {
     window: { from: isoTime(fromS), to: isoTime(toS), service: service ?? null },
-    summary: correlated.length ? withCorrelations(summary, correlated) : summary,
+    summary,
     timeline: [...input.timeline].sort((a, b) => a.minute - b.minute).map((row) => ({ minute: isoTime(row.minute), ...countsOf(row) })),
     causes,
     blast_radius: blastRadius(input.failureGroups),
     certificates,
     extensions: extensionReports(input),
     violations,
-    ...(correlated.length ? { correlated } : {}),
+    ...(correlated.length ? { correlated, correlated_summary: withCorrelations({ by_attribution: summary.by_attribution, by_cause: summary.by_cause }, correlated) } : {}),
     remediation: items,
   };
 }

@@ -112,6 +112,8 @@ export function renderMarkdown(report: RetroReport): string {
         report.correlated.map((c) => [c.target, String(c.failures), c.attribution ? `${c.attribution} ${c.cause}` : 'unexplained (no evidence in the window)', c.attribution ? String(c.confidence) : '—', c.evidence?.detail ?? '—', `${hms(c.first_failure)}–${hms(c.last_failure)}`]),
       ),
     );
+    const moved = report.correlated_summary?.by_attribution;
+    if (moved) lines.push('', `With these attributions the window counts 1010 ${moved['1010']}, 1015 ${moved['1015']}, other ${moved.other} (direct: 1010 ${report.summary.by_attribution['1010']}, 1015 ${report.summary.by_attribution['1015']}, other ${report.summary.by_attribution.other}).`);
   }
   lines.push('', '## Remediation checklist', '');
   for (const r of report.remediation) lines.push(`- [ ] **${r.item}** — ${r.detail}`);

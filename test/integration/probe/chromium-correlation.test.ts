@@ -146,7 +146,8 @@ describe.skipIf(!existsSync(chromium))('headless Chromium â†’ collect + probe â†
     expect(c).toMatchObject({ failures: ATTEMPTS, attribution: '1015', cause: 'cert_expired', services: ['web-app'] });
     expect(c!.evidence).toMatchObject({ source_kind: 'probe', service: 'wsdiag-probe', attribution: '1015', cause: 'cert_expired', events: 2 });
     expect(c!.confidence).toBeLessThan(0.9);
-    expect(report.summary.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: ATTEMPTS + 2 });
+    expect(report.correlated_summary!.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: ATTEMPTS + 2 });
+    expect(report.summary.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 2 });
   });
 
   it('invents no TLS cause for the refused host: its failures take the probe\'s connection_refused', () => {
@@ -156,7 +157,7 @@ describe.skipIf(!existsSync(chromium))('headless Chromium â†’ collect + probe â†
   it('attributes nothing to the healthy host', () => {
     expect(correlatedFor(urls.healthy)).toEqual([]);
     // 1015 in the whole window: the expired host's two probe events and its correlated browser failures only.
-    expect(report.summary.by_attribution['1015']).toBe(2 + ATTEMPTS);
+    expect(report.correlated_summary!.by_attribution['1015']).toBe(2 + ATTEMPTS);
     expect(report.summary.failures).toBe(2 * (2 + ATTEMPTS));
   });
 

@@ -166,11 +166,13 @@ describe('correlation in wsdiag retro (18.16 and chDB)', () => {
   it('never correlates an event with evidence of its own (direct evidence wins)', () => {
     expect(forTarget('e.example:443')).toEqual([]);
     // Direct: 4 probes on A, 1 on B, the client on C, the browser on E; correlated: the 4 browser failures on A.
-    expect(report().summary.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 + 4 });
+    expect(report().summary.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 });
+    expect(report().correlated_summary!.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 + 4 });
   });
 
-  it('moves the correlated failures in the summary from other/abnormal_closure to their cause', () => {
-    const s = report().summary;
+  it('keeps the summary direct (as the rollups count) and moves correlated failures in correlated_summary', () => {
+    expect(report().summary.by_cause).toContainEqual({ attribution: 'other', cause: 'abnormal_closure', events: 4 + 1 + 2 + 1 + 1 });
+    const s = { ...report().correlated_summary!, failures: report().summary.failures };
     // 10 unexplained browser failures: 4 (A) + 2 (B) + 1 (C) correlated; 1 (A:8443) + 1 (D) left as they were.
     expect(s.by_cause).toContainEqual({ attribution: 'other', cause: 'abnormal_closure', events: 2 });
     expect(s.by_cause).toContainEqual({ attribution: 'other', cause: 'network_timeout', events: 1 + 2 });
