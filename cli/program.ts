@@ -10,6 +10,16 @@ export class UsageError extends Error {
   readonly code = 'WSDIAG_ERR_USAGE';
 }
 
+/** A runtime failure the user can act on: one line `CODE: what happened and what to do`, exit 1. */
+export class CliError extends Error {
+  readonly code: string;
+  readonly retriable = false;
+  constructor(code: `WSDIAG_ERR_${string}`, message: string) {
+    super(`${code}: ${message}`);
+    this.code = code;
+  }
+}
+
 export interface Parsed {
   opts: Record<string, unknown>;
   args: string[];

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { allCommands } from './commands/index.js';
+import { unknownVariables } from '../ingest/config.js';
 import { exitCodes, usageLine, UsageError, type CliCommand } from './program.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -26,7 +27,12 @@ async function main(argv: string[], commands: readonly CliCommand[]): Promise<nu
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: () => undefined })
-    .addHelpText('after', footer);
+    .addHelpText('after', footer)
+    .hook('preAction', () => {
+      for (const { name, suggestion } of unknownVariables(process.env)) {
+        process.stderr.write(`wsdiag: warning: ${name} is not a wsdiag setting${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it is ignored\n`);
+      }
+    });
   for (const spec of commands) {
     const command = program.command(spec.name).description(spec.summary);
     spec.configure(command).action(async function (this: Command) {

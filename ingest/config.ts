@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { producerCompressions } from './kafka-codecs.js';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** Words (levels, mechanisms, booleans) are read case-insensitively: `PLAIN` is `plain`. */
+const lower = (v: unknown): unknown => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+const word = <const T extends readonly [string, ...string[]]>(values: T) => z.preprocess(lower, z.enum(values));
+const bool = word(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
 const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
 export const configSchema = z
@@ -21,10 +23,10 @@ export const configSchema = z
     /** Client certificate and key (PEM) for brokers that authenticate clients by certificate (mTLS). */
     WSDIAG_KAFKA_SSL_CERT_FILE: z.string().optional(),
     WSDIAG_KAFKA_SSL_KEY_FILE: z.string().optional(),
-    WSDIAG_KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+    WSDIAG_KAFKA_SASL_MECHANISM: word(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
     WSDIAG_KAFKA_SASL_USERNAME: z.string().optional(),
     WSDIAG_KAFKA_SASL_PASSWORD: z.string().optional(),
-    WSDIAG_DLQ_COMPRESSION: z.enum(producerCompressions).default('none'),
+    WSDIAG_DLQ_COMPRESSION: word(producerCompressions).default('none'),
     WSDIAG_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
     /** Most bytes one fetch may return (kafkajs maxBytes); per partition at most 1 MiB of it. */
     WSDIAG_KAFKA_FETCH_MAX_BYTES: z.coerce.number().int().min(65536).max(104857600).default(4194304),
@@ -55,7 +57,12 @@ export const configSchema = z
     WSDIAG_RETRY_MAX_MS: z.coerce.number().int().min(1).default(10000),
     WSDIAG_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     WSDIAG_METRICS_HOST: z.string().default('127.0.0.1'),
-    WSDIAG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WSDIAG_LOG_LEVEL: word(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `json` (default: one pino JSON object a line) or `pretty` (one readable line, for a terminal). */
+    WSDIAG_LOG_FORMAT: word(['json', 'pretty']).default('json'),
+    /** The ports scripts/services starts Kafka and ClickHouse on; they move the defaults below too. */
+    WSDIAG_KAFKA_PORT: port.optional(),
+    WSDIAG_CH_HTTP_PORT: port.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.WSDIAG_KAFKA_SASL_MECHANISM && (!c.WSDIAG_KAFKA_SASL_USERNAME || !c.WSDIAG_KAFKA_SASL_PASSWORD)) {
@@ -96,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   const relevant: Record<string, string> = Object.fromEntries(
     Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('WSDIAG_') && e[1] !== undefined && e[1] !== ''),
   );
+  // One pair of port variables moves scripts/services and the CLI alike (docs/services.md).
+  if (relevant.WSDIAG_KAFKA_BROKERS === undefined && relevant.WSDIAG_KAFKA_PORT !== undefined) relevant.WSDIAG_KAFKA_BROKERS = `127.0.0.1:${relevant.WSDIAG_KAFKA_PORT}`;
+  if (relevant.WSDIAG_CLICKHOUSE_URL === undefined && relevant.WSDIAG_CH_HTTP_PORT !== undefined) relevant.WSDIAG_CLICKHOUSE_URL = `http://127.0.0.1:${relevant.WSDIAG_CH_HTTP_PORT}`;
   const problems: string[] = [];
   for (const name of secretVariables) {
     const path = relevant[`${name}_FILE`];
@@ -114,4 +124,37 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   return Object.freeze(parsed.data);
+}
+
+/** WSDIAG_* variables read by scripts/services, the tests and the benches rather than by the CLI. */
+export const otherVariables = [
+  'WSDIAG_SERVICES_DIR', 'WSDIAG_KAFKA_LIBS', 'WSDIAG_CH_TCP_PORT', 'WSDIAG_KAFKA_CONTROLLER_PORT', 'WSDIAG_TOPIC_PARTITIONS',
+  'WSDIAG_DLQ_TOPIC_PARTITIONS', 'WSDIAG_CH_START_TIMEOUT_SECS', 'WSDIAG_KAFKA_START_TIMEOUT_SECS', 'WSDIAG_STOP_TIMEOUT_SECS',
+  'WSDIAG_KAFKA_HEAP', 'WSDIAG_UPDATE_DOCS', 'WSDIAG_FAULTS_REPORT', 'WSDIAG_FAULTS_PROFILE', 'WSDIAG_FAULTS_SERVICES_DIR', 'WSDIAG_PROMTOOL',
+] as const;
+
+const knownVariables: readonly string[] = [...Object.keys(configSchema.shape), ...secretVariables.map((n) => `${n}_FILE`), ...otherVariables];
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * WSDIAG_* variables no part of wsdiag reads (zod would drop them silently), each with the closest
+ * known name when one is near: a misspelt setting must not leave its default in force unnoticed.
+ */
+export function unknownVariables(env: Record<string, string | undefined>): Array<{ name: string; suggestion?: string }> {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('WSDIAG_') && !knownVariables.includes(name))
+    .sort()
+    .map((name) => {
+      const [best] = knownVariables.map((known) => ({ known, d: editDistance(name, known) })).sort((x, y) => x.d - y.d);
+      return best && best.d <= Math.max(2, Math.floor(name.length / 4)) ? { name, suggestion: best.known } : { name };
+    });
 }

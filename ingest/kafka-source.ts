@@ -77,6 +77,19 @@ function rootCause(error: Error): Error {
   return cause instanceof Error && cause !== error ? rootCause(cause) : error;
 }
 
+/** TLS and SASL settings of a client, shared by the pipeline's clients and the reachability check. */
+function securityOptions(config: Config): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const options: Pick<KafkaConfig, 'ssl' | 'sasl'> = {};
+  if (config.WSDIAG_KAFKA_SSL) {
+    const read = (path: string | undefined) => (path ? readFileSync(path, 'utf8') : undefined);
+    const [ca, cert, key] = [read(config.WSDIAG_KAFKA_SSL_CA_FILE), read(config.WSDIAG_KAFKA_SSL_CERT_FILE), read(config.WSDIAG_KAFKA_SSL_KEY_FILE)];
+    options.ssl = ca || cert ? { ...(ca ? { ca: [ca] } : {}), ...(cert && key ? { cert, key } : {}) } : true;
+  }
+  const sasl = saslOptions(config);
+  if (sasl) options.sasl = sasl;
+  return options;
+}
+
 function saslOptions(config: Config): SASLOptions | undefined {
   const mechanism = config.WSDIAG_KAFKA_SASL_MECHANISM;
   if (!mechanism) return undefined;
@@ -85,15 +98,72 @@ function saslOptions(config: Config): SASLOptions | undefined {
   return { mechanism, username, password } as SASLOptions;
 }
 
-/** kafkajs' own log lines go through pino (and its redaction) at one level lower than kafkajs asks. */
+/**
+ * What kafkajs logs as an error while a group forms or a topic gets its leaders, and then retries by
+ * itself: the coordinator moving or loading, a rebalance, a leader election. Not an operator's matter.
+ */
+const transientKafkaErrors = [
+  /rebalanc/i,
+  /not aware of this member/i,
+  /not the correct coordinator/i,
+  /coordinator is (loading|not available)/i,
+  /no leader for this topic-partition/i,
+  /leadership election/i,
+  /does not host this topic-partition/i,
+];
+
+export function isTransientKafkaLog(message: string, error: unknown): boolean {
+  const text = `${message} ${typeof error === 'string' ? error : ''}`;
+  return transientKafkaErrors.some((pattern) => pattern.test(text));
+}
+
+/** kafkajs' own log lines go through pino (and its redaction) at one level lower than kafkajs asks; transient ones at debug. */
 function logCreatorFor(logger: Logger) {
   const kafkaLogger = logger.child({ stage: 'kafka' });
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...rest } = log;
-      if (level <= logLevel.ERROR) kafkaLogger.warn(rest, message);
+      if (level <= logLevel.ERROR && !isTransientKafkaLog(message, rest.error)) kafkaLogger.warn(rest, message);
       else kafkaLogger.debug(rest, message);
     };
+}
+
+/**
+ * For one-shot commands: does any broker answer within timeoutMs? Throws WSDIAG_ERR_KAFKA_UNREACHABLE
+ * instead of waiting out the pipeline's long reconnect policy (minutes) on a mistyped broker.
+ */
+export async function requireBrokers(config: Config, logger: Logger, topics: readonly string[] = [], timeoutMs = 5000): Promise<void> {
+  const kafka = new Kafka({
+    clientId: config.WSDIAG_KAFKA_CLIENT_ID,
+    brokers: [...config.WSDIAG_KAFKA_BROKERS],
+    ...securityOptions(config),
+    connectionTimeout: timeoutMs,
+    retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1000 },
+    // The one error line below says it all; kafkajs' connection errors would repeat it as JSON.
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  let existing: string[];
+  try {
+    await admin.connect();
+    existing = await admin.listTopics();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw Object.assign(
+      new Error(`WSDIAG_ERR_KAFKA_UNREACHABLE: no Kafka broker answered at ${config.WSDIAG_KAFKA_BROKERS.join(',')} (WSDIAG_KAFKA_BROKERS): ${reason}. Start one (scripts/services up) or point WSDIAG_KAFKA_BROKERS at yours.`),
+      { code: 'WSDIAG_ERR_KAFKA_UNREACHABLE', retriable: false },
+    );
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+  // A missing topic is otherwise retried for minutes ("does not host this topic-partition").
+  const missing = topics.filter((t) => !existing.includes(t));
+  if (missing.length > 0) {
+    throw Object.assign(
+      new Error(`WSDIAG_ERR_KAFKA_NO_TOPIC: topic ${missing.join(', ')} does not exist on ${config.WSDIAG_KAFKA_BROKERS.join(',')}: create it (scripts/services topics creates WSDIAG_TOPIC and WSDIAG_DLQ_TOPIC) or set WSDIAG_TOPIC.`),
+      { code: 'WSDIAG_ERR_KAFKA_NO_TOPIC', retriable: false },
+    );
+  }
 }
 
 interface KafkaClient {
@@ -139,13 +209,7 @@ export function kafkaClient(config: Config, logger: Logger): KafkaClient {
       fail(failure);
     }),
   };
-  if (config.WSDIAG_KAFKA_SSL) {
-    const read = (path: string | undefined) => (path ? readFileSync(path, 'utf8') : undefined);
-    const [ca, cert, key] = [read(config.WSDIAG_KAFKA_SSL_CA_FILE), read(config.WSDIAG_KAFKA_SSL_CERT_FILE), read(config.WSDIAG_KAFKA_SSL_KEY_FILE)];
-    kafkaConfig.ssl = ca || cert ? { ...(ca ? { ca: [ca] } : {}), ...(cert && key ? { cert, key } : {}) } : true;
-  }
-  const sasl = saslOptions(config);
-  if (sasl) kafkaConfig.sasl = sasl;
+  Object.assign(kafkaConfig, securityOptions(config));
   return {
     kafka: new Kafka(kafkaConfig),
     connectFailure: () => failure,

@@ -1,5 +1,6 @@
 // The one pino root. Redaction is configured here so no stage can log a secret by accident.
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { prettyDestination } from './pretty-log.js';
 
 export const redactedPaths = [
   'password',
@@ -21,6 +22,8 @@ export const redactedPaths = [
   'headers.authorization',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ name: 'wsdiag', level, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination);
+/** format `pretty` turns each JSON line into a readable one (opt-in with WSDIAG_LOG_FORMAT=pretty). */
+export function createLogger(level: string, destination?: DestinationStream, format: 'json' | 'pretty' = 'json'): Logger {
+  const out = format === 'pretty' ? prettyDestination((destination as NodeJS.WritableStream | undefined) ?? process.stdout) : destination;
+  return pino({ name: 'wsdiag', level, redact: { paths: redactedPaths, censor: '[redacted]' } }, out);
 }

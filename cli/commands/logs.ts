@@ -53,7 +53,7 @@ async function logs(values: LogsOptions, positionals: string[], env: NodeJS.Proc
   const file = positionals[0] ?? '-';
   const config = loadConfig(env);
   // stdout carries the events: the process's own logs go to stderr.
-  const logger = createLogger(config.WSDIAG_LOG_LEVEL, process.stderr);
+  const logger = createLogger(config.WSDIAG_LOG_LEVEL, process.stderr, config.WSDIAG_LOG_FORMAT);
   const log = logger.child({ stage: 'logs', format });
   const parse = lineParsers[format];
   const context: Omit<EventContext, 'nowMs'> = {

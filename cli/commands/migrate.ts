@@ -2,6 +2,7 @@
 // cluster, ON CLUSTER (docs/scaling.md). The flag wins over WSDIAG_CLICKHOUSE_CLUSTER.
 import type { CliCommand } from '../program.js';
 import { migrate } from '../../ingest/migrate.js';
+import { requireClickHouse } from './preflight.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
 export const migrateCommand: CliCommand = {
@@ -15,6 +16,7 @@ async function migrateNow(env: NodeJS.ProcessEnv): Promise<number> {
   const { config, logger } = setup(env);
   const runner = clickhouseRunner(config);
   try {
+    await requireClickHouse(runner, config);
     const { capabilities, statements } = await migrate(runner, {
       db: config.WSDIAG_CLICKHOUSE_DATABASE,
       retentionDays: config.WSDIAG_RETENTION_DAYS,

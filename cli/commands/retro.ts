@@ -6,6 +6,7 @@ import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
 import { fetchRetroRows } from '../../dashboards/sql/retro.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
 import { parseWith, UsageError, type CliCommand } from '../program.js';
+import { requireClickHouse, requireMigrated } from './preflight.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
 export const retroUsage = 'usage: wsdiag retro --from <RFC 3339> --to <RFC 3339> [--service NAME] [--format md|json]\n';
@@ -57,6 +58,8 @@ export const retroCommand: CliCommand = {
     const { config } = setup(env);
     const runner = clickhouseRunner(config);
     try {
+      await requireClickHouse(runner, config);
+      await requireMigrated(runner, config.WSDIAG_CLICKHOUSE_DATABASE);
       const result = await runRetro(runner, config.WSDIAG_CLICKHOUSE_DATABASE, parsed);
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);

@@ -2,6 +2,7 @@
 // rollup_minute states (each event counts once, re-deliveries included), never from raw events.
 import type { SqlRunner } from '../../ingest/sql-runner.js';
 import type { CliCommand } from '../program.js';
+import { requireClickHouse, requireMigrated } from './preflight.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
 /** db is a validated identifier (config). Merged results are never aliased `events`: that would shadow the state column. */
@@ -35,6 +36,8 @@ export const summaryCommand: CliCommand = {
     const { config } = setup(env);
     const runner = clickhouseRunner(config);
     try {
+      await requireClickHouse(runner, config);
+      await requireMigrated(runner, config.WSDIAG_CLICKHOUSE_DATABASE);
       process.stdout.write(await summaryText(runner, config.WSDIAG_CLICKHOUSE_DATABASE));
       return 0;
     } finally {

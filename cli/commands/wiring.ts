@@ -7,7 +7,7 @@ import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
 
 export function setup(env: NodeJS.ProcessEnv): { config: Config; logger: Logger } {
   const config = loadConfig(env);
-  return { config, logger: createLogger(config.WSDIAG_LOG_LEVEL) };
+  return { config, logger: createLogger(config.WSDIAG_LOG_LEVEL, undefined, config.WSDIAG_LOG_FORMAT) };
 }
 
 export function clickhouseRunner(config: Config) {

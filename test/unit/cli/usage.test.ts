@@ -95,3 +95,12 @@ describe('stack traces only when asked for', () => {
     expect(out.stderr).toContain("syscall: 'read'");
   });
 });
+
+describe('misspelt WSDIAG_* variables', () => {
+  it('are warned about by name with the closest known one, on stderr', () => {
+    const out = wsdiag(['schema'], { ...offline, WSDIAG_KAFKA_BROKER: '127.0.0.1:9092' });
+    expect(out.status).toBe(0);
+    expect(out.stderr).toBe('wsdiag: warning: WSDIAG_KAFKA_BROKER is not a wsdiag setting (did you mean WSDIAG_KAFKA_BROKERS?); it is ignored\n');
+    expect(JSON.parse(out.stdout).required).toContain('event_id');
+  });
+});
