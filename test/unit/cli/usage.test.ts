@@ -13,7 +13,7 @@ const wsdiag = (args: string[], env: NodeJS.ProcessEnv = offline, input = '') =>
 
 const commands = ['run', 'migrate', 'produce', 'classify', 'schema', 'summary', 'logs', 'probe', 'collect', 'retro'];
 
-describe('wsdiag <command> --help', () => {
+describe('wsdiag <command> --help', { timeout: 40_000 }, () => {
   it.each(commands)('%s --help prints its usage on stdout, exit 0, and does nothing else', (command) => {
     const out = wsdiag([command, '--help']);
     expect(out.status, out.stderr).toBe(0);
@@ -43,7 +43,7 @@ describe('wsdiag <command> --help', () => {
   });
 });
 
-describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
+describe('usage errors: exit 2, one line on stderr, nothing on stdout', { timeout: 40_000 }, () => {
   it.each([
     ['unknown command', ['frobnicate'], /^wsdiag: unknown command 'frobnicate' \(see 'wsdiag --help'\)$/],
     ['unknown flag on run', ['run', '--bogus'], /^wsdiag run: unknown option '--bogus' \(see 'wsdiag run --help'\)$/],
@@ -63,7 +63,7 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   });
 });
 
-describe('classify exit codes', () => {
+describe('classify exit codes', { timeout: 40_000 }, () => {
   it('a missing file is a runtime failure (1) with one line naming it, no stack', () => {
     const out = wsdiag(['classify', '/nonexistent/events.ndjson']);
     expect(out.status).toBe(1);
@@ -77,7 +77,7 @@ describe('classify exit codes', () => {
   });
 });
 
-describe('stack traces only when asked for', () => {
+describe('stack traces only when asked for', { timeout: 40_000 }, () => {
   // A directory where a file is expected fails inside Node's reader with an uncoded error.
   const dir = new URL('../../fixtures', import.meta.url).pathname;
   it('an unexpected error is one line with a hint', () => {
@@ -96,7 +96,7 @@ describe('stack traces only when asked for', () => {
   });
 });
 
-describe('misspelt WSDIAG_* variables', () => {
+describe('misspelt WSDIAG_* variables', { timeout: 40_000 }, () => {
   it('are warned about by name with the closest known one, on stderr', () => {
     const out = wsdiag(['schema'], { ...offline, WSDIAG_KAFKA_BROKER: '127.0.0.1:9092' });
     expect(out.status).toBe(0);
