@@ -40,8 +40,8 @@ export interface CertificateReport {
   issuer: string;
   not_before: string;
   not_after: string;
-  /** expired: before the window ended; expiring_soon: within 14 days after it; valid: later. */
-  status: 'expired' | 'expiring_soon' | 'valid';
+  /** expired: before the window ended; expiring_soon: within 14 days after it; valid: later; unknown: the events carried no dates. */
+  status: 'expired' | 'expiring_soon' | 'valid' | 'unknown';
   handshakes: number;
   failures: number;
   failures_by_cause: Array<{ attribution: Attribution; cause: string; failures: number; first: string; last: string }>;
@@ -133,22 +133,23 @@ function certificateReports(input: RetroInput): CertificateReport[] {
     const first = rows[0]!;
     const failing = rows.filter((r) => r.attribution !== 'none');
     const failures = failing.reduce((sum, r) => sum + n(r.attempts), 0);
-    const status = first.not_after < input.window.toS ? 'expired' : first.not_after < input.window.toS + EXPIRY_HORIZON_S ? 'expiring_soon' : 'valid';
+    // notAfter 0 is "not reported" (the column's default), never a certificate that expired in 1970.
+    const status = first.not_after <= 0 ? 'unknown' : first.not_after < input.window.toS ? 'expired' : first.not_after < input.window.toS + EXPIRY_HORIZON_S ? 'expiring_soon' : 'valid';
     // Involved: it failed handshakes, or it is (about to be) out of date while clients still see it.
     if (failures === 0 && status === 'valid') continue;
     const firstFailure = failing.length ? Math.min(...failing.map((r) => r.first_seen)) : undefined;
     const lastFailure = failing.length ? Math.max(...failing.map((r) => r.last_seen)) : undefined;
     const union = (pick: (r: (typeof rows)[number]) => string[]) => [...new Set(rows.flatMap(pick))].sort(byName);
     const handshakes = rows.reduce((sum, r) => sum + n(r.attempts), 0);
-    const expiry = status === 'expired' ? `expired ${readable(first.not_after)}` : `expires ${readable(first.not_after)} (${Math.floor((first.not_after - input.window.toS) / DAY_S)} days after the window)`;
+    const expiry = status === 'unknown' ? 'dates unknown (the events carried none)' : status === 'expired' ? `expired ${readable(first.not_after)}` : `expires ${readable(first.not_after)} (${Math.floor((first.not_after - input.window.toS) / DAY_S)} days after the window)`;
     const seen = firstFailure !== undefined && lastFailure !== undefined
       ? `failures from ${readable(firstFailure)} to ${readable(lastFailure)} (${failures} of ${handshakes} handshakes)`
       : `seen in ${handshakes} handshakes, none failed`;
     reports.push({
       subject: first.cert_subject,
       issuer: first.cert_issuer,
-      not_before: isoTime(Math.min(...rows.map((r) => r.not_before))),
-      not_after: isoTime(first.not_after),
+      not_before: status === 'unknown' ? '' : isoTime(Math.min(...rows.map((r) => r.not_before))),
+      not_after: status === 'unknown' ? '' : isoTime(first.not_after),
       status,
       handshakes,
       failures,
@@ -191,10 +192,10 @@ function remediation(causes: CauseReport[], certificates: CertificateReport[], v
     .sort((a, b) => b.failures - a.failures || byName(a.cause, b.cause))
     .map((c) => ({
       item: `${c.attribution} ${c.cause}: ${c.failures} failures (${c.blast_radius.services.map((s) => s.name).join(', ')}; ${c.blast_radius.regions.map((r) => r.name || '(no region)').join(', ')})`,
-      detail: remediationFor(c.cause),
+      detail: remediationFor(c.cause, c.blast_radius.hosts.map((h) => h.name)),
     }));
-  for (const cert of certificates.filter((c) => c.status !== 'valid')) {
-    items.push({ item: `Certificate ${cert.subject} (${cert.issuer}) on ${cert.hosts.join(', ')}: ${cert.status === 'expired' ? 'expired' : 'expires'} ${cert.not_after}`, detail: remediationFor('cert_expired') });
+  for (const cert of certificates.filter((c) => c.status === 'expired' || c.status === 'expiring_soon')) {
+    items.push({ item: `Certificate ${cert.subject} (${cert.issuer}) on ${cert.hosts.join(', ')}: ${cert.status === 'expired' ? 'expired' : 'expires'} ${cert.not_after}`, detail: remediationFor('cert_expired', cert.hosts) });
   }
   for (const v of violations) {
     items.push({ item: `Protocol violation ${v.violation} from ${v.service}: ${v.events} events`, detail: 'Fix the peer that sends this close code (RFC 6455 §7.4): update or configure the WebSocket library or proxy on that side.' });

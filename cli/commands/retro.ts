@@ -1,35 +1,48 @@
 // `wsdiag retro --from T1 --to T2 [--service S] [--format md|json]`: an incident retrospective read
 // from the rollups. Arguments are validated before anything reaches ClickHouse.
 import { buildRetro } from '../../analyzers/retro/model.js';
-import { renderJson, renderMarkdown } from '../../analyzers/retro/render.js';
+import { defaultRenderOptions, renderJson, renderMarkdown } from '../../analyzers/retro/render.js';
 import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
 import { fetchRetroRows } from '../../dashboards/sql/retro.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
-import { parseWith, UsageError, type CliCommand } from '../program.js';
+import { parseDuration, parseWith, UsageError, type CliCommand } from '../program.js';
 import { requireClickHouse, requireMigrated } from './preflight.js';
 import { clickhouseRunner, setup } from './wiring.js';
 
-export const retroUsage = 'usage: wsdiag retro --from <RFC 3339> --to <RFC 3339> [--service NAME] [--format md|json]\n';
+export const retroUsage = 'usage: wsdiag retro (--from <RFC 3339> --to <RFC 3339> | --last 2h) [--service NAME] [--format md|json] [--top N]\n';
 
-export type RetroArgs = { ok: true; from: string; to: string; service?: string; format: 'md' | 'json' } | { ok: false; error: string };
+export type RetroArgs = { ok: true; from: string; to: string; service?: string; format: 'md' | 'json'; top?: number } | { ok: false; error: string };
 
 const declare: CliCommand['configure'] = (command) =>
   command
     .option('--from <time>', 'start of the window, RFC 3339 with an offset (2026-11-25T10:00:00Z)')
     .option('--to <time>', 'end of the window, RFC 3339 with an offset')
+    .option('--last <duration>', 'the window ending now instead: 30m, 2h, 1d')
+    .option('--top <n>', 'items kept per list (certificates, hosts, remediation, ...); the rest is counted', '10')
     .option('--service <name>', 'only this service')
     .option('--format <format>', 'md or json', 'md');
 
 /** Checks parsed option values: both ends of the window, a known format. */
-export function retroArgsFrom(values: Record<string, unknown>): RetroArgs {
+export function retroArgsFrom(values: Record<string, unknown>, nowMs: number = Date.now()): RetroArgs {
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const from = text(values.from);
-  const to = text(values.to);
+  let from = text(values.from);
+  let to = text(values.to);
+  const last = text(values.last);
   const service = text(values.service);
   const format = text(values.format) ?? 'md';
-  if (!from || !to) return { ok: false, error: '--from and --to are required' };
+  const topText = text(values.top);
+  const top = topText === undefined ? undefined : Number(topText);
+  if (last !== undefined) {
+    if (from !== undefined || to !== undefined) return { ok: false, error: '--last replaces --from and --to: give one or the other' };
+    const ms = parseDuration(last);
+    if (ms === undefined) return { ok: false, error: '--last takes a duration such as 30m, 2h or 1d' };
+    const end = Math.floor(nowMs / 1000) * 1000;
+    [from, to] = [new Date(end - ms).toISOString(), new Date(end).toISOString()];
+  }
+  if (!from || !to) return { ok: false, error: '--from and --to (or --last) are required' };
   if (format !== 'md' && format !== 'json') return { ok: false, error: '--format must be md or json' };
-  return { ok: true, from, to, format, ...(service !== undefined ? { service } : {}) };
+  if (top !== undefined && !(Number.isInteger(top) && top > 0)) return { ok: false, error: '--top takes a whole number above 0' };
+  return { ok: true, from, to, format, ...(service !== undefined ? { service } : {}), ...(top !== undefined && top !== 10 ? { top } : {}) };
 }
 
 export function parseRetroArgs(args: string[]): RetroArgs {
@@ -45,7 +58,8 @@ export async function runRetro(runner: SqlRunner, db: string, args: string[] | R
   if (!filters.success) return { code: 2, stdout: '', stderr: `wsdiag retro: ${filters.error}\n${retroUsage}` };
   const rows = await fetchRetroRows(runner, filters.data);
   const report = buildRetro({ window: filters.data, ...rows });
-  return { code: 0, stdout: parsed.format === 'json' ? renderJson(report) : renderMarkdown(report), stderr: '' };
+  const options = { top: parsed.top ?? defaultRenderOptions.top };
+  return { code: 0, stdout: parsed.format === 'json' ? renderJson(report, options) : renderMarkdown(report, options), stderr: '' };
 }
 
 export const retroCommand: CliCommand = {

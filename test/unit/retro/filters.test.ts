@@ -92,7 +92,7 @@ describe('quoteString', () => {
 
 describe('parseRetroArgs', () => {
   it.each([
-    ['missing --to', ['--from', 'x'], /--from and --to are required/],
+    ['missing --to', ['--from', 'x'], /--from and --to \(or --last\) are required/],
     ['bad format', ['--from', 'a', '--to', 'b', '--format', 'xml'], /md or json/],
     ['unknown flag', ['--from', 'a', '--to', 'b', '--region', 'x'], /region/],
     ['positional', ['--from', 'a', '--to', 'b', 'extra'], /extra|positional|too many arguments/i],
