@@ -133,7 +133,9 @@ function logCreatorFor(logger: Logger) {
  * instead of waiting out the pipeline's long reconnect policy (minutes) on a mistyped broker.
  */
 export async function requireBrokers(config: Config, logger: Logger, topics: readonly string[] = [], timeoutMs = 5000): Promise<void> {
+  let tlsFailure: KafkaConnectError | undefined;
   const kafka = new Kafka({
+    socketFactory: tlsWatchingSocketFactory((error) => (tlsFailure ??= error)),
     clientId: config.WSDIAG_KAFKA_CLIENT_ID,
     brokers: [...config.WSDIAG_KAFKA_BROKERS],
     ...securityOptions(config),
@@ -148,6 +150,9 @@ export async function requireBrokers(config: Config, logger: Logger, topics: rea
     await admin.connect();
     existing = await admin.listTopics();
   } catch (error) {
+    // Wrong credentials and failed TLS have their own codes and advice (and answer in seconds anyway).
+    const coded = tlsFailure ?? connectError(error, config);
+    if (coded instanceof KafkaConnectError) throw coded;
     const reason = error instanceof Error ? error.message : String(error);
     throw Object.assign(
       new Error(`WSDIAG_ERR_KAFKA_UNREACHABLE: no Kafka broker answered at ${config.WSDIAG_KAFKA_BROKERS.join(',')} (WSDIAG_KAFKA_BROKERS): ${reason}. Start one (scripts/services up) or point WSDIAG_KAFKA_BROKERS at yours.`),

@@ -7,14 +7,24 @@ import { CliError } from '../program.js';
 
 export { requireBrokers };
 
-export async function requireClickHouse(runner: { ping(): Promise<boolean> }, config: Config, timeoutMs = 5000): Promise<void> {
+export async function requireClickHouse(runner: SqlRunner, config: Config, timeoutMs = 5000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-  const up = await Promise.race([runner.ping().catch(() => false), timeout]).finally(() => clearTimeout(timer));
-  if (!up) {
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  let problem: string | undefined;
+  try {
+    if ((await Promise.race([runner.query('SELECT 1 AS ok'), timeout])) === 'timeout') problem = `no answer within ${timeoutMs / 1000} s`;
+  } catch (error) {
+    // Wrong credentials or a failed TLS handshake carry their own code and advice: let them through.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('WSDIAG_ERR_')) throw error;
+    problem = (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'no answer';
+  } finally {
+    clearTimeout(timer);
+  }
+  if (problem !== undefined) {
     throw new CliError(
       'WSDIAG_ERR_CLICKHOUSE_UNREACHABLE',
-      `ClickHouse does not answer at ${config.WSDIAG_CLICKHOUSE_URL} (WSDIAG_CLICKHOUSE_URL) within ${timeoutMs / 1000} s. Start it (scripts/services up) or point WSDIAG_CLICKHOUSE_URL at yours.`,
+      `ClickHouse does not answer at ${config.WSDIAG_CLICKHOUSE_URL} (WSDIAG_CLICKHOUSE_URL): ${problem}. Start it (scripts/services up) or point WSDIAG_CLICKHOUSE_URL at yours.`,
     );
   }
 }
