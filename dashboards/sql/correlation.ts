@@ -72,15 +72,19 @@ export interface CorrelationQuery {
 // neighbour, then the more confident, then the latest. ts < 1e10 keeps the digits apart.
 const score = "(source_kind = 'probe') * 10000000000000 + (shift = 0) * 1000000000000 + toUInt64(round(confidence * 99)) * 10000000000 + toUInt32(seen_last)";
 
-export function correlationSql(q: CorrelationQuery): string {
+/** Grafana's date units read milliseconds: a panel shows `*_ms` columns; the retro reads seconds. */
+const timeColumn = (expression: string, name: string, ms: boolean): string => (ms ? `toUInt64(${expression}) * 1000 AS ${name}_ms` : `${expression} AS ${name}`);
+
+export function correlationSql(q: CorrelationQuery, timesInMs = false): string {
   const w = Math.floor(q.windowS);
   if (!(w > 0)) throw new TypeError('correlation window must be a positive number of seconds');
   const bucketOf = `toDateTime(intDiv(toUInt32(ts), ${w}) * ${w})`;
   const filter = q.unexplainedFilter ? ` AND ${q.unexplainedFilter}` : '';
-  return `SELECT authority, target_host, toUInt32(bucket) AS bucket_start, unexplained, toUInt32(first_ts) AS first_seen, toUInt32(last_ts) AS last_seen, services,
+  const ms = timesInMs;
+  return `SELECT authority, target_host, ${timeColumn('toUInt32(bucket)', 'bucket_start', ms)}, unexplained, ${timeColumn('toUInt32(first_ts)', 'first_seen', ms)}, ${timeColumn('toUInt32(last_ts)', 'last_seen', ms)}, services,
   tupleElement(best, 1) AS attribution, tupleElement(best, 2) AS cause,
   tupleElement(best, 3) AS evidence_source_kind, tupleElement(best, 4) AS evidence_service,
-  tupleElement(best, 5) AS evidence_events, tupleElement(best, 6) AS evidence_last_seen,
+  tupleElement(best, 5) AS evidence_events, ${timeColumn('tupleElement(best, 6)', 'evidence_last_seen', ms)},
   round(tupleElement(best, 7) * if(tupleElement(best, 3) = 'probe', ${PROBE_FACTOR}, ${OTHER_SOURCE_FACTOR}), 2) AS confidence
 FROM (
   SELECT ${authoritySql()} AS authority, ${bucketOf} AS bucket, any(target_host) AS target_host,
@@ -103,7 +107,7 @@ FROM (
   )
   GROUP BY authority, bucket
 ) AS evidence USING (authority, bucket)
-ORDER BY authority, bucket_start`;
+ORDER BY authority, ${ms ? 'bucket_start_ms' : 'bucket_start'}`;
 }
 
 /** The retro's correlation query for a validated window (epoch seconds) and optional service. */
@@ -138,5 +142,5 @@ export interface CorrelationRow {
 
 /** The "Unexplained 1006 → likely cause" panel: Grafana's time range and the dashboard's filters. */
 export function correlationPanelSql(db: string, filter: string, windowS = CORRELATION_WINDOW_S): string {
-  return `${correlationSql({ db, from: '$__fromTime', to: '$__toTime', timeFilter: '$__timeFilter(ts)', windowS, unexplainedFilter: filter })}\nLIMIT 200`;
+  return `${correlationSql({ db, from: '$__fromTime', to: '$__toTime', timeFilter: '$__timeFilter(ts)', windowS, unexplainedFilter: filter }, true)}\nLIMIT 200`;
 }

@@ -11,10 +11,10 @@ const role = "if(position = 0, 'leaf', if(cert_self_signed = 1, 'root', 'interme
 /** Grafana table panel: one row per host, position and certificate seen during the time range. */
 export function forecastPanelSql(db: string, filter = '1 = 1'): string {
   return `SELECT target_host, position, ${role} AS role, cert_subject, cert_issuer,
-       toUInt32(cert_not_after) AS not_after_unix,
+       toUInt64(toUInt32(cert_not_after)) * 1000 AS not_after_ms,
        floor((toInt64(toUInt32(cert_not_after)) - toInt64(toUInt32($__toTime))) / 86400) AS days_to_expiry,
        arrayStringConcat(arraySort(groupUniqArray(service)), ', ') AS services,
-       toUInt32(maxMerge(last_seen)) AS last_seen_unix
+       toUInt64(toUInt32(maxMerge(last_seen))) * 1000 AS last_seen_ms
 FROM ${db}.certificate_chain
 WHERE ${filter}
 GROUP BY target_host, position, cert_self_signed, cert_subject, cert_issuer, cert_not_after

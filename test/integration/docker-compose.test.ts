@@ -11,6 +11,8 @@ type Compose = { services: Record<string, Service> };
 
 const compose = (...args: string[]) =>
   spawnSync('docker-compose', ['-f', 'docker-compose.yml', ...args], { cwd: repoRoot, encoding: 'utf8' });
+const composeWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync('docker-compose', ['-f', 'docker-compose.yml', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
 
 function resolvedCompose(): Compose {
   const out = compose('config');
@@ -37,6 +39,16 @@ describe('docker-compose.yml', () => {
 
   it('publishes ports', () => {
     expect(published.length).toBeGreaterThan(0);
+  });
+
+  it('host ports move with variables, so the stack can run beside a local ClickHouse or Grafana', () => {
+    const out = composeWith({ CLICKHOUSE_HTTP_HOST_PORT: '18123', GRAFANA_HOST_PORT: '13000' }, 'config');
+    expect(out.status, out.stderr).toBe(0);
+    const moved = parseYaml<Compose>(out.stdout).services;
+    const published = (name: string) => JSON.stringify(moved[name]?.ports ?? []);
+    expect(published('clickhouse')).toMatch(/18123/);
+    expect(published('grafana')).toMatch(/13000/);
+    expect(published('clickhouse')).not.toMatch(/127\.0\.0\.1:8123:/);
   });
 
   it.each(published)('%s publishes %j on 127.0.0.1 only', (_name, port) => {
