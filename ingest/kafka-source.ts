@@ -141,8 +141,12 @@ export async function requireBrokers(config: Config, logger: Logger, topics: rea
     ...securityOptions(config),
     connectionTimeout: timeoutMs,
     retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1000 },
-    // The one error line below says it all; kafkajs' connection errors would repeat it as JSON.
-    logLevel: logLevel.NOTHING,
+    // The one error line below says it all: kafkajs' own lines go to debug only (redacted like the rest).
+    logLevel: logLevel.INFO,
+    logCreator: () => ({ log }: LogEntry) => {
+      const { message, ...rest } = log;
+      logger.child({ stage: 'kafka-check' }).debug(rest, message);
+    },
   });
   const admin = kafka.admin();
   let existing: string[];

@@ -2,6 +2,7 @@
 // from the rollups. Arguments are validated before anything reaches ClickHouse.
 import { buildRetro } from '../../analyzers/retro/model.js';
 import { defaultRenderOptions, renderJson, renderMarkdown } from '../../analyzers/retro/render.js';
+import { renderHtml } from '../../analyzers/retro/render-html.js';
 import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
 import { fetchRetroRows } from '../../dashboards/sql/retro.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
@@ -11,7 +12,7 @@ import { clickhouseRunner, setup } from './wiring.js';
 
 export const retroUsage = 'usage: wsdiag retro (--from <RFC 3339> --to <RFC 3339> | --last 2h) [--service NAME] [--format md|json] [--top N]\n';
 
-export type RetroArgs = { ok: true; from: string; to: string; service?: string; format: 'md' | 'json'; top?: number } | { ok: false; error: string };
+export type RetroArgs = { ok: true; from: string; to: string; service?: string; format: 'md' | 'json' | 'html'; top?: number } | { ok: false; error: string };
 
 const declare: CliCommand['configure'] = (command) =>
   command
@@ -20,7 +21,7 @@ const declare: CliCommand['configure'] = (command) =>
     .option('--last <duration>', 'the window ending now instead: 30m, 2h, 1d')
     .option('--top <n>', 'items kept per list (certificates, hosts, remediation, ...); the rest is counted', '10')
     .option('--service <name>', 'only this service')
-    .option('--format <format>', 'md or json', 'md');
+    .option('--format <format>', 'md, json or html (one self-contained page with charts)', 'md');
 
 /** Checks parsed option values: both ends of the window, a known format. */
 export function retroArgsFrom(values: Record<string, unknown>, nowMs: number = Date.now()): RetroArgs {
@@ -40,7 +41,7 @@ export function retroArgsFrom(values: Record<string, unknown>, nowMs: number = D
     [from, to] = [new Date(end - ms).toISOString(), new Date(end).toISOString()];
   }
   if (!from || !to) return { ok: false, error: '--from and --to (or --last) are required' };
-  if (format !== 'md' && format !== 'json') return { ok: false, error: '--format must be md or json' };
+  if (format !== 'md' && format !== 'json' && format !== 'html') return { ok: false, error: '--format must be md, json or html' };
   if (top !== undefined && !(Number.isInteger(top) && top > 0)) return { ok: false, error: '--top takes a whole number above 0' };
   return { ok: true, from, to, format, ...(service !== undefined ? { service } : {}), ...(top !== undefined && top !== 10 ? { top } : {}) };
 }
@@ -59,12 +60,13 @@ export async function runRetro(runner: SqlRunner, db: string, args: string[] | R
   const rows = await fetchRetroRows(runner, filters.data);
   const report = buildRetro({ window: filters.data, ...rows });
   const options = { top: parsed.top ?? defaultRenderOptions.top };
-  return { code: 0, stdout: parsed.format === 'json' ? renderJson(report, options) : renderMarkdown(report, options), stderr: '' };
+  const render = { md: renderMarkdown, json: renderJson, html: renderHtml }[parsed.format];
+  return { code: 0, stdout: render(report, options), stderr: '' };
 }
 
 export const retroCommand: CliCommand = {
   name: 'retro',
-  summary: 'incident retrospective from the rollups (--from T1 --to T2 [--service S] [--format md|json])',
+  summary: 'incident retrospective from the rollups (--from T1 --to T2 | --last 2h) [--service S] [--format md|json|html]',
   configure: declare,
   run: async ({ opts }, env) => {
     const parsed = retroArgsFrom(opts);

@@ -250,7 +250,10 @@ describe('secrets', () => {
   it('no password or key material in any log line, CLI output or /metrics page', () => {
     const text = outputs.join('\n');
     // The runs above logged at debug level, kafkajs' own lines included: there was something to leak into.
-    expect(text.length).toBeGreaterThan(20_000);
+    // (produce and run --drain now fail in their reachability check, after one kafkajs retry instead of
+    // the pipeline's policy, so there is less of it than before: ~17 000 characters.)
+    expect(text.length).toBeGreaterThan(10_000);
+    expect(text).toMatch(/"stage":"kafka(-check)?"/);
     expect(text).toContain('WSDIAG_ERR_KAFKA_AUTH');
     for (const password of [scramPassword, wrongPassword, writerPassword]) expect(text).not.toContain(password);
     expect(text).not.toMatch(/PRIVATE KEY/);

@@ -50,7 +50,7 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', { timeou
     ['option without its value', ['produce', '--count'], /^wsdiag produce: option '--count <n>' argument missing/],
     ['bad value', ['produce', '--count', 'many'], /^wsdiag produce: --count and --seed take whole numbers/],
     ['argument to migrate', ['migrate', 'now'], /^wsdiag migrate: too many arguments/],
-    ['retro without a window', ['retro', '--from', '2026-11-25T10:00:00Z'], /^wsdiag retro: --from and --to are required/],
+    ['retro without a window', ['retro', '--from', '2026-11-25T10:00:00Z'], /^wsdiag retro: --from and --to \(or --last\) are required/],
     ['probe of an http URL', ['probe', 'https://example.com'], /^wsdiag probe: not a ws:\/\/ or wss:\/\/ URL/],
     ['logs without a format', ['logs', 'access.log'], /^wsdiag logs: --format must be one of nginx, haproxy, envoy/],
   ])('%s', (_label, args, line) => {

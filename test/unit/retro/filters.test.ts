@@ -93,7 +93,7 @@ describe('quoteString', () => {
 describe('parseRetroArgs', () => {
   it.each([
     ['missing --to', ['--from', 'x'], /--from and --to \(or --last\) are required/],
-    ['bad format', ['--from', 'a', '--to', 'b', '--format', 'xml'], /md or json/],
+    ['bad format', ['--from', 'a', '--to', 'b', '--format', 'xml'], /md, json or html/],
     ['unknown flag', ['--from', 'a', '--to', 'b', '--region', 'x'], /region/],
     ['positional', ['--from', 'a', '--to', 'b', 'extra'], /extra|positional|too many arguments/i],
   ])('rejects %s', (_label, args, message) => {
