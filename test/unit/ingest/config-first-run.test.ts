@@ -1,4 +1,6 @@
 // What a newcomer gets wrong in the environment: a misspelt name, an upper-case word, one port moved.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, unknownVariables } from '../../../ingest/config.js';
 
@@ -20,6 +22,14 @@ describe('unknownVariables', () => {
     expect(
       unknownVariables({ WSDIAG_KAFKA_BROKERS: 'a:1', WSDIAG_CLICKHOUSE_PASSWORD_FILE: '/run/p', WSDIAG_SERVICES_DIR: '/tmp', WSDIAG_CH_TCP_PORT: '9000', PATH: '/bin', KAFKA_BROKERS: 'x' }),
     ).toEqual([]);
+  });
+});
+
+describe('every WSDIAG_* variable scripts/ reads is known (so the warning never names a real one)', () => {
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+  const named = new Set(files('scripts').flatMap((f) => readFileSync(f, 'utf8').match(/\bWSDIAG_[A-Z0-9_]*[A-Z0-9]\b/g) ?? []));
+  it.each([...named].filter((n) => !n.startsWith('WSDIAG_ERR_') && !['WSDIAG_SHARD', 'WSDIAG_REPLICA'].includes(n)).sort())('%s', (name) => {
+    expect(unknownVariables({ [name]: 'x' })).toEqual([]);
   });
 });
 
