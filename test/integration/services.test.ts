@@ -39,6 +39,13 @@ describe('scripts/services', () => {
     expect({ clickhouse: readPid('clickhouse'), kafka: readPid('kafka') }).toEqual(before);
   });
 
+  it('takes its ports from the CLI variables (WSDIAG_CLICKHOUSE_URL, the first of WSDIAG_KAFKA_BROKERS) when the port variables are unset', async () => {
+    const run = await runServices(['status'], { env: { WSDIAG_CH_HTTP_PORT: '', WSDIAG_KAFKA_PORT: '', WSDIAG_CLICKHOUSE_URL: 'http://127.0.0.1:1/', WSDIAG_KAFKA_BROKERS: '127.0.0.1:2,127.0.0.1:9092' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^clickhouse: down \(http:\/\/127\.0\.0\.1:1\)$/m);
+    expect(run.stdout).toMatch(/^kafka: down \(127\.0\.0\.1:2\)$/m);
+  });
+
   it('rejects an unknown command with usage and exit 2', async () => {
     const run = await runServices(['restart-everything']);
     expect(run.code).toBe(2);

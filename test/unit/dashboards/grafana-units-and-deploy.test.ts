@@ -79,6 +79,6 @@ describe('Grafana deployment (docker-compose.yml and provisioning)', () => {
   it('every published host port can be moved by a variable', () => {
     const ports = Object.values(compose.services).flatMap((s) => s.ports ?? []);
     expect(ports.length).toBeGreaterThanOrEqual(6);
-    for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:\$\{[A-Z_]+:-\d+\}:\d+$/);
+    for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:\$\{[A-Z0-9_]+:-\d+\}:\d+$/);
   });
 });
