@@ -1,15 +1,14 @@
 // Writes classified rows to <db>.events (TabSeparated) and marks their minutes for a rollup build.
 // Counting once does not depend on this module: events is a ReplacingMergeTree on (hour, event_id) and
 // rollups are built from one row per event_id (docs/storage.md). The sink only keeps physical copies
-// rare and cheap to avoid: repeats within a batch are dropped (the first copy stands); ids this process
-// may have written already (a Bloom filter says so) and every id of a batch being retried are looked
-// up; a batch ClickHouse can never accept is split until the offending rows are isolated.
+// rare: repeats within a batch are dropped (the first copy stands) and every id of a batch is looked up
+// first, since another instance or an earlier run may have written it; a batch ClickHouse can never
+// accept is split until the offending rows are isolated.
 import type { SqlRunner } from './sql-runner.js';
 import type { SinkResult } from './deliver-batch.js';
 import { errorCode, errorMessage } from './errors.js';
 import type { EventRow } from './event-row.js';
 import type { PendingRow } from './prepare-batch.js';
-import { createRecentIds } from './recent-ids.js';
 import { quoteString } from './sql-escape.js';
 import { encodeTsv } from './tsv.js';
 import { eventColumns } from '../schemas/clickhouse/events-table.js';
@@ -21,9 +20,6 @@ const columnNames = eventColumns.map(([name]) => name);
 
 export function createEventSink(runner: SqlRunner, db: string) {
   const table = `${db}.events`;
-  const recent = createRecentIds();
-  /** Row arrays a write was attempted for: a retry may follow an insert that did land (a timeout). */
-  const attempted = new WeakSet<object>();
 
   async function storedIds(rows: ReadonlyArray<EventRow>): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
@@ -56,17 +52,15 @@ export function createEventSink(runner: SqlRunner, db: string) {
 
   return {
     async write<Ref>(rows: ReadonlyArray<PendingRow<Ref>>): Promise<SinkResult<Ref>> {
-      const retrying = attempted.has(rows);
-      attempted.add(rows);
       const firstCopies = new Map<string, PendingRow<Ref>>();
       for (const row of rows) if (!firstCopies.has(String(row.row.event_id))) firstCopies.set(String(row.row.event_id), row);
       const unique = [...firstCopies.values()];
-      const suspects = retrying ? unique : unique.filter((r) => recent.mightContain(String(r.row.event_id)));
-      const stored = await storedIds(suspects.map((r) => r.row));
+      // Every batch is looked up: a process-local memory of written ids missed copies another instance or
+      // an earlier run had written (fault 8's late copies), and a retried insert may have landed.
+      const stored = await storedIds(unique.map((r) => r.row));
       const fresh = stored.size > 0 ? unique.filter((r) => !stored.has(String(r.row.event_id))) : unique;
       const rejected: SinkResult<Ref>['rejected'] = [];
       const inserted = fresh.length > 0 ? await insertIsolatingRejects(fresh, rejected) : 0;
-      for (const r of fresh) recent.add(String(r.row.event_id));
       // After the rows are acknowledged and before the offsets are committed: a crash in between re-reads
       // the batch, which marks the minutes again.
       const minutes = new Set<number>();
