@@ -3,7 +3,7 @@
 // database is migrated ON CLUSTER, and read-backs from each shard's local tables.
 import { afterAll, beforeAll } from 'vitest';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
-import type { FaultSandbox } from './fault-harness.js';
+import { faultPipelineEnv, type FaultSandbox } from './fault-harness.js';
 import { createSandbox, runCli } from './pipeline-harness.js';
 import { runServices } from './services.js';
 
@@ -42,15 +42,7 @@ export function useClusterSandbox(name: string): () => FaultSandbox {
       prefix: 'cluster',
       clickhouseUrl: shardUrls[0],
       kafkaRetry: { retries: 20, maxRetryTime: 5000 },
-      env: {
-        // As in the fault suite: a dead member's partitions move on after 6 s; retries stay shorter.
-        WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '6000',
-        WSDIAG_RETRY_INITIAL_MS: '100',
-        WSDIAG_RETRY_MAX_MS: '2000',
-        WSDIAG_BATCH_MAX_ROWS: '2000',
-        WSDIAG_BATCH_FLUSH_MS: '300',
-        WSDIAG_CLICKHOUSE_CLUSTER: CLUSTER,
-      },
+      env: { ...faultPipelineEnv, WSDIAG_CLICKHOUSE_CLUSTER: CLUSTER },
     });
     const migrated = await runCli(['migrate', '--cluster', CLUSTER], sandbox.env);
     if (migrated.code !== 0) throw new Error(`wsdiag migrate --cluster failed: ${migrated.stderr.slice(0, 3000)}`);

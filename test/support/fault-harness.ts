@@ -54,6 +54,15 @@ export type FaultSandbox = Sandbox;
 /** Topics allow 4 MiB records: hostile 1 MiB values must fit, and so must their dead-letter copies. */
 const topicConfig = [{ name: 'max.message.bytes', value: String(4 * 1024 * 1024) }];
 
+/** Pipeline settings for fault runs: a dead member's partitions move on after 6 s; retries stay shorter so heartbeats keep up. */
+export const faultPipelineEnv = {
+  WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '6000',
+  WSDIAG_RETRY_INITIAL_MS: '100',
+  WSDIAG_RETRY_MAX_MS: '2000',
+  WSDIAG_BATCH_MAX_ROWS: '2000',
+  WSDIAG_BATCH_FLUSH_MS: '300',
+} as const;
+
 /** A sandbox on the suite's own servers. `brokerDefaultLimits`: keep the broker's default 1 MiB max.message.bytes. */
 export function createFaultSandbox(name: string, partitions = 6, { brokerDefaultLimits = false } = {}): Promise<FaultSandbox> {
   return createSandbox(name, {
@@ -63,14 +72,7 @@ export function createFaultSandbox(name: string, partitions = 6, { brokerDefault
     clickhouseUrl,
     topicConfig: brokerDefaultLimits ? [] : topicConfig,
     kafkaRetry: { retries: 20, maxRetryTime: 5000 },
-    env: {
-      // A dead member's partitions move on after 6 s; retries stay shorter so heartbeats keep up.
-      WSDIAG_KAFKA_SESSION_TIMEOUT_MS: '6000',
-      WSDIAG_RETRY_INITIAL_MS: '100',
-      WSDIAG_RETRY_MAX_MS: '2000',
-      WSDIAG_BATCH_MAX_ROWS: '2000',
-      WSDIAG_BATCH_FLUSH_MS: '300',
-    },
+    env: faultPipelineEnv,
   });
 }
 

@@ -8,7 +8,7 @@ import { openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LeafCase, TestPki } from '../../support/certs.js';
-import { createServer as createNetServer, type AddressInfo, type Server } from 'node:net';
+import { freePorts } from '../../support/free-port.js';
 import { startServer, type RunningServer } from '../repro/servers.js';
 import { serverOnlyCipher } from '../repro/scenarios.js';
 
@@ -51,20 +51,9 @@ export type Lab = {
   settled(): Promise<void>;
 };
 
-/** Distinct free ports: all are held open until each is known (one at a time, the OS may hand out one twice). */
+/** Distinct free ports for the proxies' listeners and their fronts, taken all at once. */
 async function ports<A extends string, B extends string>(a: readonly A[], b: readonly B[]): Promise<{ proxyPorts: Record<A, number>; frontPorts: Record<B, number> }> {
-  const servers = await Promise.all(
-    [...a, ...b].map(
-      () =>
-        new Promise<Server>((resolve, reject) => {
-          const server = createNetServer();
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const numbers = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  const numbers = await freePorts(a.length + b.length);
   const pick = <K extends string>(keys: readonly K[], offset: number): Record<K, number> =>
     Object.fromEntries(keys.map((k, i) => [k, numbers[offset + i]])) as Record<K, number>;
   return { proxyPorts: pick(a, 0), frontPorts: pick(b, a.length) };

@@ -35,22 +35,28 @@ function fakeSource(): RecordSource & { fail(): void; commits: number } {
   };
 }
 
+/** A pipeline over `source` with in-memory seams; its log lines are captured as parsed JSON. */
+function pipelineOver(source: RecordSource) {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = createLogger('info', new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+  const metrics = createMetrics();
+  const pipeline = createPipeline({
+    config: loadConfig({}),
+    source,
+    publisher: { publish: async () => {}, disconnect: async () => {} },
+    sink: { write: async () => ({ inserted: 0, duplicates: 0, rejected: [] }) },
+    classify,
+    classifierVersion: CLASSIFIER_VERSION,
+    metrics,
+    logger,
+  });
+  return { pipeline, metrics, lines };
+}
+
 describe('pipeline when the source stops for good', () => {
   it('is not ready, counts the failure, logs one error with code and position, and rejects', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
-    const metrics = createMetrics();
     const source = fakeSource();
-    const pipeline = createPipeline({
-      config: loadConfig({}),
-      source,
-      publisher: { publish: async () => {}, disconnect: async () => {} },
-      sink: { write: async () => ({ inserted: 0, duplicates: 0, rejected: [] }) },
-      classify,
-      classifierVersion: CLASSIFIER_VERSION,
-      metrics,
-      logger,
-    });
+    const { pipeline, metrics, lines } = pipelineOver(source);
     const running = pipeline.run({ drain: true });
     await new Promise((r) => setTimeout(r, 300));
     source.fail();
@@ -70,20 +76,8 @@ describe('pipeline when the source can never connect', () => {
     ['WSDIAG_ERR_KAFKA_AUTH', 'the broker refused the SASL credentials'],
     ['WSDIAG_ERR_KAFKA_TLS', 'TLS to 127.0.0.1:9094 failed, peer certificate: unable to verify the first certificate'],
   ])('%s: counts it, logs one error with the code, and rejects with it', async (code, reason) => {
-    const lines: Array<Record<string, unknown>> = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
-    const metrics = createMetrics();
     const refused = Object.assign(new Error(`${code}: ${reason}`), { code, retriable: false });
-    const pipeline = createPipeline({
-      config: loadConfig({}),
-      source: { ...fakeSource(), start: () => Promise.reject(refused) },
-      publisher: { publish: async () => {}, disconnect: async () => {} },
-      sink: { write: async () => ({ inserted: 0, duplicates: 0, rejected: [] }) },
-      classify,
-      classifierVersion: CLASSIFIER_VERSION,
-      metrics,
-      logger,
-    });
+    const { pipeline, metrics, lines } = pipelineOver({ ...fakeSource(), start: () => Promise.reject(refused) });
     await expect(pipeline.run({ drain: true })).rejects.toBe(refused);
     expect(await metrics.registry.getSingleMetricAsString('wsdiag_consumer_failures_total')).toContain(`wsdiag_consumer_failures_total{code="${code}"} 1`);
     const errors = lines.filter((l) => l.level === 50);
