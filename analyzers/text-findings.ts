@@ -15,6 +15,40 @@ import { matchText } from './vocabularies/index.js';
  */
 export function findTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
   const from = out.length;
+  tieredFindings(kind, text, out);
+  resetInTlsHandshake(kind, text, out, from);
+}
+
+// The text says the TLS handshake was under way: a TLS handshake named, or a TLS library's connect/handshake call.
+// @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
+const TLS_HANDSHAKE_UNDER_WAY =
+  /\b(?:tls|ssl|dtls)[ _-]?handshak|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|br_sslio_flush|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake/i;
+
+/**
+ * A reset, EOF or broken pipe while the TLS handshake was under way is a TLS failure whose cause the text
+ * cannot tell (the server refused the ClientHello without an alert): 1015/tls_unknown, just above the reset.
+ */
+function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], from: number): void {
+  let reset: SourcedFinding | undefined;
+  for (let i = from; i < out.length; i++) {
+    const finding = out[i] as SourcedFinding;
+    if (finding.attribution === '1015') return;
+    if (finding.cause === 'network_reset' && (!reset || finding.confidence > reset.confidence)) reset = finding;
+  }
+  if (!reset || !TLS_HANDSHAKE_UNDER_WAY.test(text)) return;
+  const handshake = TLS_HANDSHAKE_UNDER_WAY.exec(text)?.[0] ?? '';
+  out.push({
+    rule: 'inferred.reset_in_tls_handshake',
+    attribution: '1015',
+    cause: 'tls_unknown',
+    confidence: Math.round((reset.confidence + 0.01) * 100) / 100,
+    evidence: { kind, detail: `${reset.evidence.detail}, during the TLS handshake ("${handshake}"): the peer ended the handshake without an alert → tls_unknown (rule inferred.reset_in_tls_handshake)` },
+  });
+}
+
+/** The exact tier, then the concepts that may stand (see findTextFindings). */
+function tieredFindings(kind: string, text: string, out: SourcedFinding[]): void {
+  const from = out.length;
   matchText(kind, text, out);
   textCodeFindings(kind, text, out, from);
   let refines: SourcedFinding['attribution'] | undefined;

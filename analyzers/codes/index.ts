@@ -1,6 +1,6 @@
 // Every platform code table, in one explicit list, plus the TLS alert and OpenSSL verify tables seen
 // as code rows. Tests and docs iterate this list; recognition is in vocabulary.ts and scanner.ts.
-import { tlsAlertTable } from '../tls-alerts.js';
+import { gnutlsAlertNames, tlsAlertTable } from '../tls-alerts.js';
 import { verifyCodeTable } from '../verify-codes.js';
 import { appleTable } from './apple.js';
 import { bearsslTable } from './bearssl.js';
@@ -21,7 +21,7 @@ export type { CodeRow, CodeTableId } from './types.js';
 export const alertCodeRows: readonly CodeRow[] = tlsAlertTable.flatMap((row) =>
   row.cause === undefined
     ? []
-    : [{ table: 'tls_alert' as const, names: [row.name], code: row.code, meaning: row.name.replace(/_/g, ' '), cause: row.cause, confidence: row.confidence ?? 0.6, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}), source: row.source }],
+    : [{ table: 'tls_alert' as const, names: [row.name], code: row.code, meaning: row.name.replace(/_/g, ' '), cause: row.cause, confidence: row.confidence ?? 0.6, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}), source: row.gnutls ? `${row.source}; ${gnutlsAlertNames}` : row.source }],
 );
 
 /** The verify code table's rows that name a cause, as code rows (analyzers/verify-codes.ts owns them). */

@@ -33,6 +33,11 @@ const reasons = [
   reason('NO_SUPPORTED_VERSIONS_ENABLED', undefined, 280, 'no supported versions enabled', 'tls_version_mismatch', 0.75),
   reason('TLS13_DOWNGRADE', undefined, 297, 'TLS 1.3 downgrade detected', 'tls_version_mismatch', 0.6),
   reason('INAPPROPRIATE_FALLBACK', 373, 157, 'inappropriate fallback', 'tls_version_mismatch', 0.8),
+  // Raised when the peer sent no signature_algorithms, which only TLS 1.0/1.1 peers do, and its legacy MD5+SHA1
+  // default is below the security level (ssl/t1_lib.c tls1_set_peer_legacy_sigalg): in practice a TLS 1.0/1.1-only server.
+  reason('LEGACY_SIGALG_DISALLOWED_OR_UNSUPPORTED', 333, undefined, 'legacy sigalg disallowed or unsupported (a peer limited to TLS 1.0/1.1)', 'tls_version_mismatch', 0.7, {
+    texts: ['legacy sigalg disallowed or unsupported'],
+  }),
   reason('NO_SHARED_SIGNATURE_ALGORITHMS', 376, undefined, 'no shared signature algorithms', 'cipher_mismatch', 0.8),
   reason('NO_COMMON_SIGNATURE_ALGORITHMS', undefined, 253, 'no common signature algorithms', 'cipher_mismatch', 0.8),
   reason('NO_SUITABLE_SIGNATURE_ALGORITHM', 118, undefined, 'no suitable signature algorithm', 'cipher_mismatch', 0.75),

@@ -3,6 +3,7 @@
 // runs them (each name is its own trigger word), so a name costs nothing until it occurs.
 import { rule, type Vocabulary, type VocabularyRule } from '../vocabularies/types.js';
 import { alertCodeRows, codeRuleId, platformCodeTables, verifyCodeRows } from './index.js';
+import { tlsAlertRow } from '../tls-alerts.js';
 import type { CodeRow, CodeTableId } from './types.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -32,7 +33,11 @@ function alertPattern(row: CodeRow): string {
   const spellings = [`SSL_AD_${upper}`, `SSL3_AD_${upper}`, `TLS1_AD_${upper}`, `SSL_R_SSLV3_ALERT_${upper}`, `SSL_R_TLSV1_ALERT_${upper}`, `SSL_R_TLSV13_ALERT_${upper}`, `SSLV3_ALERT_${upper}`, `TLSV1_ALERT_${upper}`, `TLSV13_ALERT_${upper}`];
   const plain = GENERIC_ALERTS.has(name) ? inContext(name, 'alert|tls|ssl') : word(name);
   // CamelCase (rustls AlertDescription, .NET TlsAlertMessage) only next to the word "alert".
-  return [...spellings.map(word), plain, inContext(camelCase(name), ALERT_CONTEXT)].join('|');
+  const parts = [...spellings.map(word), plain, inContext(camelCase(name), ALERT_CONTEXT)];
+  // GnuTLS's own names ("Handshake failed", "Error in protocol version") only right after "alert:" or "alert [40]:".
+  const gnutls = tlsAlertRow(row.code as number)?.gnutls;
+  if (gnutls) parts.push(`\\balert(?:\\s*\\[\\d{1,3}\\])?\\s*:\\s*${escape(gnutls).replace(/ /g, '\\s+')}${/\w$/.test(gnutls) ? '\\b' : ''}`);
+  return parts.join('|');
 }
 
 function verifyPattern(row: CodeRow): string {
@@ -92,7 +97,7 @@ export const codesVocabulary: Vocabulary = {
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.
-    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*\(?\s*(\d{1,3})\s*\)?(?![\d.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'received fatal alert number 70' }),
+    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*[([]?\s*(\d{1,3})\s*[)\]]?(?![\d.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'received fatal alert number 70' }),
     rule('codes.tls_alert.tuple', /\balert\b[^\n]{0,60}?\(\s*[12]\s*,\s*(\d{1,3})\s*\)/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'TLS alert received: (2, 48)' }),
     rule('codes.x509_verify.number', /\bverify error\s*(?:num)?\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify result\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify return code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify_result\b\s*[:=]?\s*(\d{1,3})\b|\bssl_verify_result\b\s*[:=]?\s*(\d{1,3})\b/i, 'tls_unknown', 0.9, verifySource, { capture: 'verify_code', example: 'ssl_verify_result=20' }),
   ],

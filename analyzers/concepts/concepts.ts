@@ -62,11 +62,17 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
   { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR'], example: 'handshake: unexpected status from server' },
-  { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, example: 'upgrade denied: Unauthorized' },
+  // Not when TLS is named: SslStream and others call the TLS handshake "authentication".
+  { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },
+  // Both sides of the negotiation named ("requested chat.v2, server selected chat.v1"): only a refusal is logged so.
+  { id: 'concept.subprotocol_answer', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, example: 'client wanted sub protocol v2 yet server chose v1' },
+  // A library's own word for the subprotocol is "protocol": named with both sides, or refused, with no TLS, URL or ALPN word about.
+  { id: 'concept.protocol_answer', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL'], example: "client offered protocols [a, b]; server agreed on 'c'" },
+  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 2, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

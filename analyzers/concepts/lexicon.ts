@@ -80,6 +80,11 @@ export const lexicon = {
     'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], ['no', 'subprotocol'], 'no', 'none', 'rejected',
     'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent',
   ],
+  // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
+  SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],
+  SUB_SELECTED: ['selected', 'chose', 'chosen', 'picked', 'accepting', 'accepted', 'returned', 'answered', 'responded', 'replied', 'agreed', 'negotiated', 'sent'],
+  // "protocol" that names no subprotocol: a URL scheme, the WebSocket protocol itself breaking, TLS's application protocol (ALPN).
+  OTHER_PROTOCOL: ['scheme', 'url', 'uri', 'libcurl', ['protocol', 'error'], ['protocol', 'violation'], ['violation', 'protocol'], 'protocolerror', 'protocolexception', ['protocol', 'exception'], 'alpn', ['application', 'protocol'], 'http', 'h2', 'eprotonosupport', ['address', 'family']],
   EXTENSION: ['extension', 'ext', ['sec', 'websocket', 'extension'], ['sec', 'web', 'socket', 'extension'], 'secwebsocketextension', 'permessage', ['permessage', 'deflate'], 'deflate', 'compression', 'compress', ['deflate', 'frame']],
   EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
   EXT_BAD: [

@@ -86,6 +86,11 @@ const notations: readonly (readonly [string, string, string, string])[] = [
   ['alert SSL_AD_', 'SSL_AD_HANDSHAKE_FAILURE', '1015', 'cipher_mismatch'],
   ['alert snake', 'handshake aborted: bad_certificate', '1015', 'tls_unknown'],
   ['alert rustls', 'received fatal alert: BadCertificate', '1015', 'tls_unknown'],
+  ['alert GnuTLS name', 'tls: peer alert: Certificate is expired', '1015', 'cert_expired'],
+  ['alert GnuTLS name with number', '*** Received alert [70]: Error in protocol version', '1015', 'tls_version_mismatch'],
+  ['alert number in brackets', 'alert [48] from server', '1015', 'untrusted_ca'],
+  ['legacy sigalg: a TLS 1.0/1.1-only peer', 'SSL_connect: legacy sigalg disallowed or unsupported', '1015', 'tls_version_mismatch'],
+  ['legacy sigalg packed', 'error:0A00014D', '1015', 'tls_version_mismatch'],
   ['packed OpenSSL 3', 'C0D7B3E1F67F0000:error:0A000086', '1015', 'tls_unknown'],
   ['packed OpenSSL 3 alert', 'error:0A000412', '1015', 'tls_unknown'],
   ['packed OpenSSL 1.1 alert', 'error:14094418', '1015', 'untrusted_ca'],
@@ -150,6 +155,9 @@ const unrelated: readonly string[] = [
   'BadCertificate',
   'internal_error while encoding frame',
   'code -0x2700?',
+  'Handshake failed',
+  'websocket handshake failed: see alert log',
+  'Server requested unsupported protocol',
 ];
 
 describe('numbers and words in unrelated texts', () => {

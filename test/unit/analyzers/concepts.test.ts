@@ -82,6 +82,9 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['bad status, no number', 'ws open: bad status line', 'other', 'http_rejected'],
     ['subprotocol', 'Sec-WebSocket-Protocol missing from reply', 'other', 'subprotocol_mismatch'],
     ['accept key', 'Sec-WebSocket-Accept mismatch', 'other', 'protocol_error'],
+    ['subprotocol, both sides named', 'asked for sub-protocol graphql-ws, server picked graphql-transport-ws', 'other', 'subprotocol_mismatch'],
+    ['subprotocol, library word protocol', "offered protocols 'v2.stomp'; server answered 'v1.stomp'", 'other', 'subprotocol_mismatch'],
+    ['subprotocol, refused protocol', 'connect: server replied with unsupported protocol mqttv5', 'other', 'subprotocol_mismatch'],
     ['extension params', 'permessage-deflate: parameter client_max_window_bits rejected', '1010', 'extension_params_rejected'],
     ['extension duplicated', 'duplicate Sec-WebSocket-Extensions header in response', '1010', 'extension_params_rejected'],
     ['extension unoffered', 'server negotiated an extension that was never offered', '1010', 'extension_params_rejected'],
@@ -109,6 +112,10 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['a port is no status', { error: { message: 'dial tcp 10.0.0.1:443: connection refused' } }, 'other', 'connection_refused'],
     ['token expired is no certificate', { error: { message: 'auth token expired' } }, 'other', 'unknown_failure'],
     ['no evidence stays unknown', { error: { message: 'something went wrong' } }, 'other', 'unknown_failure'],
+    ['"unsupported protocol" without a TLS word is no TLS version', { error: { message: 'upgrade: peer sent unsupported protocol "x-v9"' } }, 'other', 'subprotocol_mismatch'],
+    ['a URL protocol is no subprotocol and no TLS', { error: { message: 'Protocol "wss" not supported or disabled in libcurl' } }, 'other', 'unknown_failure'],
+    ['a WebSocket protocol error is no subprotocol', { error: { message: 'protocol error: unexpected opcode 0x3' } }, 'other', 'unknown_failure'],
+    ['TLS "authentication" is no HTTP 401', { error: { message: 'SSL authentication failed' } }, '1015', 'tls_unknown'],
   ] as const)('%s', (_label, input, attribution, cause) => {
     const result = classify(event(input));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
@@ -144,5 +151,22 @@ describe('exact tiers outrank the concepts', () => {
   it('an HTTP status field outranks any text concept', () => {
     const result = classify(event({ handshake: { status: 401 }, error: { message: 'TLS: issuer of peer cert unknown' } }));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: 'other', cause: 'http_auth_rejected' });
+  });
+});
+
+describe('a reset during the TLS handshake', () => {
+  it.each([
+    ['a TLS library call named', 'SSL_connect: Connection reset by peer (104)', '1015', 'tls_unknown'],
+    ['a TLS handshake named', 'tls handshake: write: broken pipe', '1015', 'tls_unknown'],
+    ['the WebSocket handshake is no TLS handshake', 'ws handshake: read: Connection reset by peer', 'other', 'network_reset'],
+    ['a TLS library read after the handshake is no handshake', 'wolfSSL_read: Connection reset by peer', 'other', 'network_reset'],
+  ] as const)('%s', (_label, text, attribution, cause) => {
+    const result = classify(failedWithMessage(text));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+
+  it('is no TLS failure once the upgrade was answered', () => {
+    const result = classify(event({ handshake: { status: 101 }, error: { message: 'SSL_connect: Connection reset by peer' } }));
+    expect(result.attribution).toBe('other');
   });
 });
