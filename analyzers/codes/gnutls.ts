@@ -4,6 +4,12 @@ import { rowMaker, type CodeRow } from './types.js';
 const header = 'GnuTLS lib/includes/gnutls/gnutls.h.in (GNUTLS_E_* values) https://gitlab.com/gnutls/gnutls/-/blob/master/lib/includes/gnutls/gnutls.h.in';
 const texts = 'GnuTLS lib/errors.c (gnutls_strerror texts) https://gitlab.com/gnutls/gnutls/-/blob/master/lib/errors.c';
 const g = rowMaker('gnutls', `${header}; ${texts}`);
+// gnutls_certificate_status_t flags and the sentences gnutls_certificate_verification_status_print() writes for
+// them (lib/cert-session.c), read from libgnutls.so.30 3.7.9 (Debian 12); flags, so recognised by name and text only.
+const status = rowMaker(
+  'gnutls',
+  'GnuTLS lib/includes/gnutls/gnutls.h.in (gnutls_certificate_status_t) and lib/cert-session.c (gnutls_certificate_verification_status_print) https://gitlab.com/gnutls/gnutls/-/blob/master/lib/cert-session.c',
+);
 
 export const gnutlsTable: readonly CodeRow[] = [
   g('GNUTLS_E_UNSUPPORTED_VERSION_PACKET', -8, 'a packet with illegal or unsupported version was received', 'tls_version_mismatch', 0.8, {
@@ -26,4 +32,15 @@ export const gnutlsTable: readonly CodeRow[] = [
   g('GNUTLS_E_NOT_YET_ACTIVATED', -411, 'the certificate is not yet activated', 'cert_not_yet_valid', 0.75, { texts: ['The certificate is not yet activated'] }),
   g('GNUTLS_E_CERTIFICATE_TIME_ERROR', -416, 'error in the time fields of certificate', 'tls_unknown', 0.6),
   g('GNUTLS_E_NO_COMMON_KEY_SHARE', -423, 'no common key share', 'cipher_mismatch', 0.7),
+  status('GNUTLS_CERT_SIGNER_NOT_FOUND', undefined, 'the certificate issuer is unknown', 'untrusted_ca', 0.75, { ambiguity: 'issuer', texts: ['The certificate issuer is unknown'] }),
+  status('GNUTLS_CERT_SIGNER_NOT_CA', undefined, 'the certificate issuer is not a CA', 'tls_unknown', 0.6, { texts: ['The certificate issuer is not a CA'] }),
+  status('GNUTLS_CERT_EXPIRED', undefined, 'the certificate chain uses an expired certificate', 'cert_expired', 0.85, { texts: ['The certificate chain uses expired certificate'] }),
+  status('GNUTLS_CERT_NOT_ACTIVATED', undefined, 'the certificate chain uses a not yet valid certificate', 'cert_not_yet_valid', 0.85, {
+    texts: ['The certificate chain uses not yet valid certificate'],
+  }),
+  status('GNUTLS_CERT_UNEXPECTED_OWNER', undefined, 'the name in the certificate does not match the expected', 'hostname_mismatch', 0.85, {
+    texts: ['The name in the certificate does not match the expected'],
+  }),
+  status('GNUTLS_CERT_REVOKED', undefined, 'the certificate chain is revoked', 'tls_unknown', 0.8, { texts: ['The certificate chain is revoked'] }),
+  status('GNUTLS_CERT_INSECURE_ALGORITHM', undefined, 'the certificate chain uses an insecure algorithm', 'tls_unknown', 0.7, { texts: ['The certificate chain uses insecure algorithm'] }),
 ];

@@ -6,6 +6,7 @@ import { appleTable } from './apple.js';
 import { bearsslTable } from './bearssl.js';
 import { cdnTable } from './cdn.js';
 import { dotnetTable } from './dotnet.js';
+import { erlangTable } from './erlang.js';
 import { gnutlsTable } from './gnutls.js';
 import { javaTable } from './java.js';
 import { mbedtlsTable } from './mbedtls.js';
@@ -43,6 +44,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   bearsslTable,
   dotnetTable,
   javaTable,
+  erlangTable,
   cdnTable,
 ];
 

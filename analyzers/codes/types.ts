@@ -19,6 +19,7 @@ export type CodeTableId =
   | 'bearssl'
   | 'dotnet'
   | 'java_certpath'
+  | 'erlang_ssl'
   | 'cdn_status';
 
 export interface CodeRow {

@@ -18,6 +18,8 @@ const word = (name: string): string => `\\b${escape(name)}\\b`;
 const CONTEXT: Partial<Record<CodeTableId, string>> = {
   // Bare SSL reason names ("[SSL: WRONG_VERSION_NUMBER]", "SSL routines:...:NO_SHARED_CIPHER").
   openssl_reason: 'SSL routines|OPENSSL_internal|\\[SSL|SSLError|SSL_R_|\\berror:[0-9A-Fa-f]{8}|openssl|boringssl',
+  // Erlang terms ({bad_cert,hostname_check_failed}): the reason atoms are ordinary words elsewhere.
+  erlang_ssl: 'bad_cert',
 };
 const WOLFSSL_CONTEXT = 'wolfssl|wolfcrypt|cyassl';
 const ALERT_CONTEXT = 'alert';
@@ -69,7 +71,7 @@ const TEXT_CONFIDENCE_CAP = 0.85;
 /** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
 function rowExample(row: CodeRow, pattern: RegExp): string {
   const name = row.names[0] as string;
-  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`];
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`];
   return spellings.find((spelling) => pattern.test(spelling)) ?? name;
 }
 

@@ -14,6 +14,8 @@ function sampleFor(row: CodeRow): string | undefined {
       return `wolfSSL_connect failed: ${name}`;
     case 'java_certpath':
       return `java.security.cert.CertPathValidatorException: reason ${name}`;
+    case 'erlang_ssl':
+      return `{bad_cert,${name}}`;
     case 'cdn_status':
       return undefined;
     default:

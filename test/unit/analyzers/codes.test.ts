@@ -131,6 +131,10 @@ const notations: readonly (readonly [string, string, string, string])[] = [
   ['.NET chain flag', 'X509ChainStatusFlags.ExplicitDistrust', '1015', 'untrusted_ca'],
   ['Java reason', 'CertPathValidatorException: reason BasicReason.NOT_YET_VALID', '1015', 'cert_not_yet_valid'],
   ['Java PKIX reason', 'CertPathValidatorException: PKIXReason.NO_TRUST_ANCHOR', '1015', 'untrusted_ca'],
+  ['Erlang bad_cert reason', '{error,{tls_alert,{handshake_failure,"... {bad_cert,hostname_check_failed}"}}}', '1015', 'hostname_mismatch'],
+  ['Erlang self-signed peer', 'verify_fun: {bad_cert,selfsigned_peer}', '1015', 'self_signed'],
+  ['GnuTLS status sentence', 'Status: The certificate is NOT trusted. The certificate chain uses not yet valid certificate.', '1015', 'cert_not_yet_valid'],
+  ['mbedTLS socket error is no TLS failure', 'mbedtls_net_connect returned -0x0052', 'other', 'dns_failure'],
   ['Cloudflare text', 'Error 525: SSL handshake failed', '1015', 'tls_unknown'],
   ['Cloudflare status in a runtime text', 'Unexpected response code: 526', '1015', 'tls_unknown'],
 ];
