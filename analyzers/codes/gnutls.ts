@@ -15,6 +15,9 @@ export const gnutlsTable: readonly CodeRow[] = [
   g('GNUTLS_E_UNSUPPORTED_VERSION_PACKET', -8, 'a packet with illegal or unsupported version was received', 'tls_version_mismatch', 0.8, {
     texts: ['A packet with illegal or unsupported version was received', 'A record packet with illegal version was received'],
   }),
+  // The transport under GnuTLS failed (a reset or EOF from the socket): no TLS cause by itself.
+  g('GNUTLS_E_PUSH_ERROR', -53, 'error in the push function (the transport write failed)', 'network_reset', 0.6, { texts: ['Error in the push function'] }),
+  g('GNUTLS_E_PULL_ERROR', -54, 'error in the pull function (the transport read failed)', 'network_reset', 0.6, { texts: ['Error in the pull function'] }),
   g('GNUTLS_E_FATAL_ALERT_RECEIVED', -12, 'a TLS fatal alert has been received', 'tls_unknown', 0.55, { texts: ['A TLS fatal alert has been received'] }),
   g('GNUTLS_E_UNKNOWN_CIPHER_SUITE', -21, 'could not negotiate a supported cipher suite', 'cipher_mismatch', 0.8, { texts: ['Could not negotiate a supported cipher suite'] }),
   g('GNUTLS_E_EXPIRED', -29, 'the session or certificate has expired', 'cert_expired', 0.7, { texts: ['The session or certificate has expired'] }),

@@ -7,6 +7,7 @@ import { bearsslTable } from './bearssl.js';
 import { cdnTable } from './cdn.js';
 import { dotnetTable } from './dotnet.js';
 import { erlangTable } from './erlang.js';
+import { curlTable } from './curl.js';
 import { gnutlsTable } from './gnutls.js';
 import { javaTable } from './java.js';
 import { mbedtlsTable } from './mbedtls.js';
@@ -45,6 +46,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   dotnetTable,
   javaTable,
   erlangTable,
+  curlTable,
   cdnTable,
 ];
 

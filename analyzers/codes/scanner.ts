@@ -40,6 +40,8 @@ const RUNTIME_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
   winhttp: /\b(?:windows|win32|winhttp|wininet)\b/i,
   windows_hresult: /\b(?:windows|win32|winhttp|wininet|schannel)\b/i,
   bearssl: /bearssl/i,
+  // A bare error.code (35) from a client built on libcurl; in texts only the "curl: (35)" notation counts (a row text).
+  curl: /\b(?:lib)?curl\b/i,
 };
 
 const byValue = new Map<number, CodeRow[]>();

@@ -20,6 +20,7 @@ export type CodeTableId =
   | 'dotnet'
   | 'java_certpath'
   | 'erlang_ssl'
+  | 'curl'
   | 'cdn_status';
 
 export interface CodeRow {

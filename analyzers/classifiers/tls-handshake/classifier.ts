@@ -1,7 +1,7 @@
 // 1015 TLS handshake failure: gathers findings from the codes (verify code, TLS alert), certificate
 // facts and runtime texts, resolves the ambiguous ones with the other fields, and keeps the strongest cause.
 import type { Cause } from '../../../schemas/classification.js';
-import { hasFindings, takeFindings, type Classifier, type Finding } from '../../candidate.js';
+import { hasFindings, takeFindings, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
@@ -56,6 +56,26 @@ function inferredFrom1006(context: EvidenceContext): Finding | undefined {
   return { cause: 'tls_unknown', confidence: 0.3, evidence: { kind: 'close.code', detail: '1006 on a wss:// connection with a TLS hint and no other cause (rule inferred.1006_wss)' } };
 }
 
+/**
+ * A stack's own "the TLS handshake failed" (curl 35, SSLHandshakeException, an SSL library's catch-all) next to a
+ * reset or EOF in another field (not a timeout: a silent server is a network timeout): the transport failed inside the handshake, so 1015/tls_unknown rather
+ * than the transport error (rule inferred.transport_in_tls_handshake). Concept guesses do not count.
+ */
+function transportInHandshake(findings: readonly Finding[], context: EvidenceContext): Finding | undefined {
+  let handshake: Finding | undefined;
+  for (const finding of findings) {
+    if (finding.cause !== 'tls_unknown') return undefined;
+    if (!(finding as SourcedFinding).concept && (!handshake || finding.confidence > handshake.confidence)) handshake = finding;
+  }
+  if (!handshake) return undefined;
+  let transport: Finding | undefined;
+  for (const hit of context.hits)
+    if (hit.cause === 'network_reset' && hit.confidence >= handshake.confidence && (!transport || hit.confidence > transport.confidence)) transport = hit;
+  if (!transport) return undefined;
+  const detail = `${transport.evidence.detail}, with ${handshake.evidence.kind} saying the TLS handshake failed: the transport failed inside the handshake → tls_unknown (rule inferred.transport_in_tls_handshake)`;
+  return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, transport.confidence + 0.05) * 100) / 100, evidence: { kind: transport.evidence.kind, detail } };
+}
+
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
 
 export const tlsHandshakeClassifier: Classifier = {
@@ -75,6 +95,9 @@ export const tlsHandshakeClassifier: Classifier = {
     if (findings.length === 0) {
       const inferred = inferredFrom1006(context);
       if (inferred) findings.push(inferred);
+    } else {
+      const inside = transportInHandshake(findings, context);
+      if (inside) findings.push(inside);
     }
     let ambiguous = false;
     for (const finding of findings) ambiguous ||= finding.ambiguity !== undefined;

@@ -160,9 +160,17 @@ describe('a reset during the TLS handshake', () => {
     ['a TLS handshake named', 'tls handshake: write: broken pipe', '1015', 'tls_unknown'],
     ['the WebSocket handshake is no TLS handshake', 'ws handshake: read: Connection reset by peer', 'other', 'network_reset'],
     ['a TLS library read after the handshake is no handshake', 'wolfSSL_read: Connection reset by peer', 'other', 'network_reset'],
+    ['a TLS handshake timeout is a network timeout (a silent server)', 'net/http: TLS handshake timeout', 'other', 'network_timeout'],
+    ['an s_client socket error inside its handshake', 'SSL handshake has read 0 bytes and written 315 bytes\nwrite:errno=104', '1015', 'tls_unknown'],
   ] as const)('%s', (_label, text, attribution, cause) => {
     const result = classify(failedWithMessage(text));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+
+  it('a stack\'s TLS-handshake exception around a reset in another field is a TLS failure', () => {
+    const result = classify(event({ error: { name: 'javax.net.ssl.SSLHandshakeException', message: 'Remote host terminated the handshake\nCaused by: java.net.SocketException: Connection reset' } }));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: '1015', cause: 'tls_unknown' });
+    expect(result.evidence[0]?.detail).toMatch(/inferred\.transport_in_tls_handshake/);
   });
 
   it('is no TLS failure once the upgrade was answered', () => {
