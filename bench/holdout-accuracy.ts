@@ -27,6 +27,8 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   { dir: join('test', 'fixtures', 'holdout-5'), idPrefix: 'holdout5', floors: { attribution: 0.8, cause: 0.6 } },
   // Made while the issue-11 engine was built, apart from its authors, with 6 new stacks; measured blind once after it (fec619c): 97.6% / 86.8% (205 samples).
   { dir: join('test', 'fixtures', 'holdout-6'), idPrefix: 'holdout6', floors: { attribution: 0.9, cause: 0.8 } },
+  // Made blind with 7 new stacks before this session's engine work, measured once on the frozen engine (ef539f6, 0.2.0): 99.2% / 86.0% (243 samples).
+  { dir: join('test', 'fixtures', 'holdout-7'), idPrefix: 'holdout7', floors: { attribution: 0.95, cause: 0.8 } },
 ];
 
 export interface HoldoutMiss {
