@@ -13,11 +13,11 @@ import { parseRetroFilters } from '../dashboards/sql/retro-filters.js';
 import { fetchRetroRows } from '../dashboards/sql/retro.js';
 import { toEventRow } from '../ingest/event-row.js';
 import { migrate } from '../ingest/migrate.js';
-import { createRollupBuilder } from '../ingest/rollup-builder.js';
+import { buildPendingHours, createRollupBuilder } from '../ingest/rollup-builder.js';
 import { sampleTraffic } from '../ingest/sample-traffic.js';
 import { encodeTsv } from '../ingest/tsv.js';
 import { eventColumns } from '../schemas/clickhouse/events-table.js';
-import { markAllMinutesSql, rollups } from '../schemas/clickhouse/rollups.js';
+import { markAllMinutesSql, markUnbuiltHoursSql, rollups } from '../schemas/clickhouse/rollups.js';
 import { telemetryEventSchema } from '../schemas/telemetry-event.js';
 import { benchClickHouse, medianMs } from './storage-bench.js';
 
@@ -27,9 +27,15 @@ const RATE = Number(process.env.BENCH_DAY_RATE ?? 5);
 
 export async function runMonthBench() {
   const runner = benchClickHouse();
-  const db = `wsdiag_bench_month_${randomUUID().slice(0, 8)}`;
+  // BENCH_MONTH_KEEP=1 leaves the database in place (its name is printed) for EXPLAIN and query_log;
+  // BENCH_MONTH_DB=<name> times the queries again on such a database (after `wsdiag migrate`).
+  const reuse = process.env.BENCH_MONTH_DB;
+  const db = reuse ?? `wsdiag_bench_month_${randomUUID().slice(0, 8)}`;
+  const keep = process.env.BENCH_MONTH_KEEP === '1' || reuse !== undefined;
+  if (keep) console.error(`month bench database: ${db}`);
   try {
     await migrate(runner, { db, retentionDays: 0 });
+    if (reuse !== undefined) return { count: RATE * DAY_S, insertSeconds: 0, buildSeconds: 0, hourBuildSeconds: 0, ...(await timeQueries(runner, db)) };
     const count = RATE * DAY_S;
     const columns = eventColumns.map(([name]) => name);
     let started = performance.now();
@@ -54,50 +60,63 @@ export async function runMonthBench() {
         await runner.command(`INSERT INTO ${db}.${rollup.table} (${names.join(', ')}) SELECT ${shifted(d).join(', ')} FROM ${db}.${rollup.table} FINAL WHERE minute < toDateTime(${START_S + DAY_S})`);
       }
     }
-    const [rows] = await runner.query<{ n: string }>(`SELECT count() AS n FROM ${db}.rollup_minute`);
-
-    const dashboards = loadDashboards();
-    const panels = dashboards.flatMap(dashboardQueries).filter((q) => q.datasourceType === clickhouseDatasourceType);
-    const variables = dashboards.flatMap(dashboardVariables);
-    const alerts = alertQueries(parse(readFileSync(alertRulesFile, 'utf8')) as AlertRulesDocument);
-    const timeRange = async (days: number) => {
-      const toSeconds = START_S + days * DAY_S;
-      const selection: Record<string, { all: true; options: string[] }> = {};
-      for (const v of variables) {
-        const options = await runner.query<Record<string, unknown>>(withDatabase(expandSql(variableSql(v), { fromSeconds: START_S, toSeconds, intervalSeconds: 60, variables: {} }), db));
-        selection[v.name] = { all: true, options: options.map((r) => String(Object.values(r)[0])) };
-      }
-      const ctx = { fromSeconds: START_S, toSeconds, intervalSeconds: Math.max(60, Math.floor((days * DAY_S) / 1000)), variables: selection };
-      const times: Array<[string, number]> = [];
-      for (const p of panels) {
-        const sql = withDatabase(expandSql(p.query, ctx), db);
-        times.push([`panel ${p.panelTitle}`, await medianMs(3, () => runner.query(sql))]);
-      }
-      for (const a of alerts) {
-        // Alerts look back their own fixed window from "now": evaluated at the end of the range.
-        const sql = withDatabase(expandAlertSql(a, toSeconds), db);
-        times.push([`alert ${a.title}`, await medianMs(3, () => runner.query(sql))]);
-      }
-      const filters = parseRetroFilters({ db, from: START_S * 1000, to: toSeconds * 1000 });
-      if (!filters.success) throw new Error(filters.error);
-      times.push(['retro (all seven queries)', await medianMs(3, () => fetchRetroRows(runner, filters.data))]);
-      return times;
-    };
-    return { count, insertSeconds, buildSeconds, rollupMinuteRows: Number(rows?.n ?? 0), day: await timeRange(1), month: await timeRange(30) };
+    // The hourly rollups of the repeated days, built as the job builds them (marks from the minute rollups).
+    started = performance.now();
+    await runner.command(markUnbuiltHoursSql(db));
+    await buildPendingHours(runner, db);
+    const hourBuildSeconds = (performance.now() - started) / 1000;
+    return { count, insertSeconds, buildSeconds, hourBuildSeconds, ...(await timeQueries(runner, db)) };
   } finally {
-    await runner.command(`DROP DATABASE IF EXISTS ${db}`).catch(() => undefined);
+    if (!keep) await runner.command(`DROP DATABASE IF EXISTS ${db}`).catch(() => undefined);
     await runner.close();
   }
 }
 
+/** Every panel, alert and the retro over 1 and 30 days from START_S, with the rollup and raw sizes. */
+async function timeQueries(runner: ReturnType<typeof benchClickHouse>, db: string) {
+  const [rows] = await runner.query<{ n: string }>(`SELECT count() AS n FROM ${db}.rollup_minute`);
+
+  const dashboards = loadDashboards();
+  const panels = dashboards.flatMap(dashboardQueries).filter((q) => q.datasourceType === clickhouseDatasourceType);
+  const variables = dashboards.flatMap(dashboardVariables);
+  const alerts = alertQueries(parse(readFileSync(alertRulesFile, 'utf8')) as AlertRulesDocument);
+  const timeRange = async (days: number) => {
+    const toSeconds = START_S + days * DAY_S;
+    const selection: Record<string, { all: true; options: string[] }> = {};
+    for (const v of variables) {
+      const options = await runner.query<Record<string, unknown>>(withDatabase(expandSql(variableSql(v), { fromSeconds: START_S, toSeconds, intervalSeconds: 60, variables: {} }), db));
+      selection[v.name] = { all: true, options: options.map((r) => String(Object.values(r)[0])) };
+    }
+    const ctx = { fromSeconds: START_S, toSeconds, intervalSeconds: Math.max(60, Math.floor((days * DAY_S) / 1000)), variables: selection };
+    const times: Array<[string, number]> = [];
+    for (const p of panels) {
+      const sql = withDatabase(expandSql(p.query, ctx), db);
+      times.push([`panel ${p.panelTitle}`, await medianMs(3, () => runner.query(sql))]);
+    }
+    for (const a of alerts) {
+      // Alerts look back their own fixed window from "now": evaluated at the end of the range.
+      const sql = withDatabase(expandAlertSql(a, toSeconds), db);
+      times.push([`alert ${a.title}`, await medianMs(3, () => runner.query(sql))]);
+    }
+    const filters = parseRetroFilters({ db, from: START_S * 1000, to: toSeconds * 1000 });
+    if (!filters.success) throw new Error(filters.error);
+    times.push(['retro (all seven queries)', await medianMs(3, () => fetchRetroRows(runner, filters.data))]);
+    return times;
+  };
+  const sizes = await runner.query<{ table: string; bytes: string }>(`SELECT table, toString(sum(bytes)) AS bytes FROM system.parts WHERE database = '${db}' AND active GROUP BY table`);
+  const bytes = (match: (t: string) => boolean) => sizes.filter((r) => match(r.table)).reduce((n, r) => n + Number(r.bytes), 0);
+  return { rollupMinuteRows: Number(rows?.n ?? 0), minuteBytes: bytes((t) => /^rollup_.*minute$/.test(t)), hourBytes: bytes((t) => /^rollup_.*hour$/.test(t)), day: await timeRange(1), month: await timeRange(30) };
+}
 export function formatMonthBench(r: Awaited<ReturnType<typeof runMonthBench>>): string {
   const worst = (times: Array<[string, number]>) => times.reduce((a, b) => (b[1] > a[1] ? b : a));
   const lines = [
-    `## 30 days of rollups (a day of ${RATE} events/s = ${r.count.toLocaleString('en-US')} events written and built in ${r.insertSeconds.toFixed(0)} s + ${r.buildSeconds.toFixed(0)} s, repeated for 30 days: ${r.rollupMinuteRows.toLocaleString('en-US')} rollup_minute rows)`,
+    `## 30 days of rollups (a day of ${RATE} events/s = ${r.count.toLocaleString('en-US')} events written and built in ${r.insertSeconds.toFixed(0)} s + ${r.buildSeconds.toFixed(0)} s, repeated for 30 days: ${r.rollupMinuteRows.toLocaleString('en-US')} rollup_minute rows; hourly rollups of the 29 repeated days built in ${r.hourBuildSeconds.toFixed(0)} s)`,
+    `hourly / minute rollup bytes: ${(r.hourBytes / 1e6).toFixed(1)} MB / ${(r.minuteBytes / 1e6).toFixed(1)} MB (${(r.minuteBytes / Math.max(1, r.hourBytes)).toFixed(1)}x smaller)`,
     `slowest over 1 day:   ${worst(r.day)[1].toFixed(0)} ms (${worst(r.day)[0]})`,
     `slowest over 30 days: ${worst(r.month)[1].toFixed(0)} ms (${worst(r.month)[0]})   (target < 1000)`,
   ];
-  for (const [name, ms] of r.month) lines.push(`  30 d  ${ms.toFixed(0).padStart(5)} ms  ${name}`);
+  const dayMs = new Map(r.day);
+  for (const [name, ms] of r.month) lines.push(`  30 d  ${ms.toFixed(0).padStart(5)} ms   (1 d ${(dayMs.get(name) ?? 0).toFixed(0).padStart(5)} ms)  ${name}`);
   return lines.join('\n');
 }
 

@@ -1,11 +1,23 @@
-// Builds the rollups for every minute the pipeline has written rows for since that minute's last build
-// (schemas/clickhouse/rollups.ts; why this is exact: docs/storage.md). Idempotent and safe to run from
-// several instances at once: a build only ever replaces a minute's rows by a newer, complete version.
-import { buildRollupSql, dirtyMinutesSql, recordBuildSql, rollups } from '../schemas/clickhouse/rollups.js';
+// Builds the rollups for every minute the pipeline has written rows for since that minute's last build,
+// then the hourly rollups for every hour whose minutes were rebuilt (schemas/clickhouse/rollups.ts; why
+// this is exact: docs/storage.md). Idempotent and safe to run from several instances at once: a build
+// only ever replaces a minute's or an hour's rows by a newer, complete version.
+import {
+  buildHourRollupSql,
+  buildRollupSql,
+  dirtyHoursSql,
+  dirtyMinutesSql,
+  markHoursSql,
+  recordBuildSql,
+  recordHourBuildSql,
+  rollups,
+} from '../schemas/clickhouse/rollups.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
 const MINUTES_PER_ROUND = 60;
+/** Hours per hourly round: each reads at most this many hours of minute rollups. */
+const HOURS_PER_ROUND = 24;
 
 /** A minute's writes have settled once it went unmarked this long; one still written is rebuilt this often. */
 export const ROLLUP_QUIET_SECS = 3;
@@ -13,10 +25,31 @@ export const ROLLUP_STALE_SECS = 30;
 
 export interface RollupBuilder {
   /**
-   * Builds the minutes that need it; resolves with how many minute builds ran. `due` (the default)
-   * waits for a minute to settle or go stale; `all` builds everything pending (on stop, drain end).
+   * Builds the minutes that need it, then the hours they belong to; resolves with how many minute
+   * builds ran. `due` (the default) waits for a minute to settle or go stale; `all` builds everything
+   * pending (on stop, drain end).
    */
   buildPending(which?: 'due' | 'all'): Promise<number>;
+}
+
+/** The server's clock before a build reads: its version (docs/storage.md). */
+async function serverSeconds(runner: SqlRunner): Promise<number> {
+  const [clock] = await runner.query<{ now: string | number }>('SELECT toUInt32(now()) AS now');
+  return Number(clock?.now ?? 0);
+}
+
+/** Builds every marked hour from the minute rollups; resolves with how many hour builds ran. */
+export async function buildPendingHours(runner: SqlRunner, db: string): Promise<number> {
+  let built = 0;
+  for (;;) {
+    const hours = (await runner.query<{ dirty_hour: string | number }>(dirtyHoursSql(db, HOURS_PER_ROUND))).map((r) => Number(r.dirty_hour));
+    if (hours.length === 0) return built;
+    const startedAt = await serverSeconds(runner);
+    for (const rollup of rollups) await runner.command(buildHourRollupSql(db, rollup, hours, startedAt));
+    await runner.command(recordHourBuildSql(db, hours, startedAt));
+    built += hours.length;
+    if (hours.length < HOURS_PER_ROUND) return built;
+  }
 }
 
 export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilder {
@@ -26,16 +59,20 @@ export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilde
       let built = 0;
       for (;;) {
         const minutes = (await runner.query<{ dirty_minute: string | number }>(dirtyMinutesSql(db, MINUTES_PER_ROUND, due))).map((r) => Number(r.dirty_minute));
-        if (minutes.length === 0) return built;
+        if (minutes.length === 0) break;
         // The build's version is the server's clock before it reads: rows acknowledged before a mark
         // older than this second are all visible to the reads below (docs/storage.md).
-        const [clock] = await runner.query<{ now: string | number }>('SELECT toUInt32(now()) AS now');
-        const startedAt = Number(clock?.now ?? 0);
+        const startedAt = await serverSeconds(runner);
         for (const rollup of rollups) await runner.command(buildRollupSql(db, rollup, minutes, startedAt));
+        // The hours are marked once the minutes' rows are acknowledged and before the build is
+        // recorded: a crash in between leaves the minutes to build again, and marks the hours again.
+        await runner.command(markHoursSql(db, minutes));
         await runner.command(recordBuildSql(db, minutes, startedAt));
         built += minutes.length;
-        if (minutes.length < MINUTES_PER_ROUND) return built;
+        if (minutes.length < MINUTES_PER_ROUND) break;
       }
+      await buildPendingHours(runner, db);
+      return built;
     },
   };
 }

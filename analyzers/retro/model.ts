@@ -67,7 +67,9 @@ export interface ExtensionReport {
 export interface RetroReport {
   window: { from: string; to: string; service: string | null };
   summary: { events: number; failures: number; failure_rate: number; by_attribution: ByAttribution; by_cause: Array<{ attribution: Attribution; cause: string; events: number }> };
+  /** Per minute, or per hour on windows over two days (`timeline_step_s`); `minute` is the row's start. */
   timeline: Array<{ minute: string; events: number; failures: number; by_attribution: ByAttribution }>;
+  timeline_step_s: number;
   causes: CauseReport[];
   blast_radius: BlastRadius;
   certificates: CertificateReport[];
@@ -241,6 +243,7 @@ export function buildRetro(input: RetroInput): RetroReport {
     window: { from: isoTime(fromS), to: isoTime(toS), service: service ?? null },
     summary,
     timeline: [...input.timeline].sort((a, b) => a.minute - b.minute).map((row) => ({ minute: isoTime(row.minute), ...countsOf(row) })),
+    timeline_step_s: input.timelineStepS ?? 60,
     causes,
     blast_radius: blastRadius(input.failureGroups),
     certificates,

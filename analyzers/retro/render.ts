@@ -115,7 +115,7 @@ export function renderMarkdown(full: RetroReport, options: RenderOptions = defau
     return `# Incident retrospective: ${t(w.from)} – ${t(w.to)} UTC${scope}\n\nNo events in this window: check the range (--from/--to or --last, UTC) or that the pipeline ran (\`wsdiag summary\` counts everything stored).\n`;
   }
   const bucket = timelineRows(report);
-  const bucketMinutes = report.timeline.length > 0 ? Math.ceil(report.timeline.length / Math.max(1, bucket.length)) : 1;
+  const bucketMinutes = (report.timeline.length > 0 ? Math.ceil(report.timeline.length / Math.max(1, bucket.length)) : 1) * Math.max(1, Math.round(report.timeline_step_s / 60));
   const lines: string[] = [
     `# Incident retrospective: ${t(w.from)} – ${t(w.to)} UTC${scope}`,
     '',

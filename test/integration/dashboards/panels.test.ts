@@ -145,6 +145,18 @@ describe('panel queries on 18.16 and chDB', () => {
       ['09:00', '09:10', '09:20', '09:30'].map((t) => [`2025-03-14 ${t}:00`, 'cert_expired', 60]),
     );
   });
+
+  it('time series over more than two days bucket by whole hours, read from the hourly rollups', async () => {
+    const one = { service: { all: false, values: ['market-feed'] }, region: { all: false, values: ['eu-west-1'] } } as const;
+    // 600 s asked for over three days: buckets of an hour; 09:00–10:00 is a whole hour of the hourly rollup.
+    const long = { fromSeconds: fromSeconds - 2 * 86_400, toSeconds: toSeconds + 3600, intervalSeconds: 600, variables: one };
+    const { rows } = await both(expandSql(panelByTitle('1015 TLS failures by cause').query, long));
+    expect(rows.map((r) => [r.time, r.cause, Number(r.failures)])).toEqual([['2025-03-14 09:00:00', 'cert_expired', 240]]);
+    const options = await variableOptions();
+    const all = { service: { all: true, options: options.service! }, region: { all: true, options: options.region! } } as const;
+    const perHour = (await both(expandSql(panelByTitle('Failure rate by attribution').query, { ...long, variables: all }))).rows;
+    expect(perHour.map((r) => r.time)).toEqual(['2025-03-14 08:00:00', '2025-03-14 09:00:00', '2025-03-14 10:00:00']);
+  });
 });
 
 describe('the incident in the panels', () => {

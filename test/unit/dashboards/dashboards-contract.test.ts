@@ -21,7 +21,8 @@ import {
 } from '../../../dashboards/panel-sql.js';
 import { createMetrics } from '../../../ingest/metrics.js';
 import { allCauses, attributions } from '../../../schemas/classification.js';
-import { rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { hourTableNames, rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { panelRollupSource } from '../../../dashboards/sql/grain.js';
 import { loadYaml } from '../../support/yaml-file.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -137,12 +138,21 @@ describe('ClickHouse SQL of panels, variables and alerts', () => {
     expect(sql).not.toMatch(/\bcount\s*\(/i); // raw rows may hold copies of an event: count distinct ids
     const tables = [...sql.matchAll(/\bwsdiag\.(\w+)/g)].map((m) => m[1]!);
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect([...rollupTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
+    for (const t of tables) expect([...rollupTableNames, ...hourTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
     // A minute's group has one row per build until merges run: only FINAL keeps just the newest (docs/storage.md).
     for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w+)(\s+FINAL\b)?/g)) expect(m[2], `${m[1]} without FINAL`).toBeDefined();
     if (/\bsum(If)?\s*\(/i.test(sql)) expect(tables.every((t) => t !== 'events')).toBe(true);
     if (tables.includes('events')) {
       expect(sql).toMatch(/\$__timeFilter\(ts\)/);
+    }
+  });
+
+  // Over Grafana's range a panel reads whole hours from the hourly rollup and only the edges per minute
+  // (dashboards/sql/grain.ts): the same figures, ~60x fewer rows on long ranges.
+  it.each([...chPanelSql, ...chVariableSql])('%s reads a minute rollup only at the coarsest exact grain', (_label, sql) => {
+    for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w*minute)\b/g)) {
+      const timeSeries = sql.includes('% 3600 = 0))');
+      expect(sql, m[1]).toContain(panelRollupSource(m[1]!, timeSeries));
     }
   });
 

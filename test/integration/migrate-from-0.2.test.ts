@@ -1,0 +1,119 @@
+// Upgrade path: a database made by release 0.2.0's `wsdiag migrate` (fixture: its exact statements), with
+// the seeded incident stored and its minute rollups built as 0.2.0 built them, is carried over by
+// today's migrate on 18.16 and on a current engine (chDB): every minute figure stays, the hourly
+// rollups hold exactly the minute rollups' sums, the retro over a window with whole hours (read from
+// the hourly rollups) gives 0.2.0's figures, and a later rebuild from raw events changes nothing.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
+import { migrate } from '../../ingest/migrate.js';
+import { createRollupBuilder } from '../../ingest/rollup-builder.js';
+import type { SqlRunner } from '../../ingest/sql-runner.js';
+import { fetchRetroRows } from '../../dashboards/sql/retro.js';
+import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
+import { buildRollupSql, hourTable, markAllMinutesSql, recordBuildSql, rollups } from '../../schemas/clickhouse/rollups.js';
+import { createChdbRunner } from '../support/chdb-runner.js';
+import { insertSeededIncident } from '../support/seed-clickhouse.js';
+import { window } from '../support/seeded-incident.js';
+import { servicesConfig } from '../support/services.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/schema-0.2.0/migration-statements.json', import.meta.url), 'utf8')) as Record<'18.16' | 'current', string[]>;
+const db = `wsdiag_upgrade_02_${process.pid}`;
+
+type Row = Record<string, unknown>;
+/** Numbers compare by value (UInt64 arrives quoted). */
+const plain = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
+
+/** Per hour and group of each rollup: from the minute rollup (`minute`) or from its hourly twin (`hour`). */
+function perHourSql(rollup: (typeof rollups)[number], from: 'minute' | 'hour'): string {
+  const dims = rollup.dimensions.map(([name]) => name).filter((n) => n !== 'minute');
+  const hour = from === 'minute' ? 'intDiv(toUInt32(minute), 3600) * 3600' : 'toUInt32(hour)';
+  const measures = rollup.measures.map(([name, , , combine]) => `toUInt64(${combine === 'sum' ? 'sum' : combine}(${combine === 'sum' ? name : `toUInt32(${name})`})) AS m_${name}`);
+  return `SELECT toUInt32(${hour}) AS h, ${dims.join(', ')}, ${measures.join(', ')}
+FROM ${db}.${from === 'minute' ? rollup.table : hourTable(rollup.table)} FINAL
+GROUP BY h, ${dims.join(', ')}
+ORDER BY h, ${dims.join(', ')}`;
+}
+
+/** 0.2.0's figures: every rollup per minute and group, read FINAL and summed. */
+function perMinuteSql(rollup: (typeof rollups)[number]): string {
+  const dims = rollup.dimensions.map(([name]) => name).filter((n) => n !== 'minute');
+  return `SELECT toUInt32(minute) AS m, ${dims.join(', ')}, toUInt64(sum(events)) AS n, toUInt32(min(first_seen)) AS f, toUInt32(max(last_seen)) AS l
+FROM ${db}.${rollup.table} FINAL GROUP BY m, ${dims.join(', ')} ORDER BY m, ${dims.join(', ')}`;
+}
+
+const engines: Array<[string, () => SqlRunner & { close(): Promise<void> }, '18.16' | 'current']> = [
+  ['ClickHouse 18.16 server', () => createClickHouseRunner({ url: servicesConfig().clickhouseUrl, username: 'default', password: '', requestTimeoutMs: 60_000 }), '18.16'],
+  ['chDB (current engine)', () => createChdbRunner(), 'current'],
+];
+
+describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, variant) => {
+  let runner: SqlRunner & { close(): Promise<void> };
+  const minuteFigures = async () => Promise.all(rollups.map(async (r) => plain(await runner.query<Row>(perMinuteSql(r)))));
+  const filters = () => {
+    // 08:30–10:30: the hour 09:00–10:00 is whole, so the retro reads it from the hourly rollups.
+    const parsed = parseRetroFilters({ db, from: window.fromMs, to: window.toMs });
+    if (!parsed.success) throw new Error(parsed.error);
+    return parsed.data;
+  };
+  let before: Row[][];
+  let retroBefore: unknown;
+
+  beforeAll(async () => {
+    runner = connect();
+    await runner.command(`DROP DATABASE IF EXISTS ${db}`);
+    for (const statement of fixture[variant]) await runner.command(statement.replaceAll('__DB__', db));
+    await insertSeededIncident(runner, db, { buildRollups: false });
+    // 0.2.0's build: mark every minute, build each minute rollup from raw events, record the build.
+    // (These statements are unchanged since 0.2.0; today's builder also marks hours, which 0.2.0 has not.)
+    await runner.command(markAllMinutesSql(db));
+    const minutes = (await runner.query<{ m: number | string }>(`SELECT DISTINCT toUInt32(minute) AS m FROM ${db}.rollup_marks ORDER BY m`)).map((r) => Number(r.m));
+    const [clock] = await runner.query<{ now: number | string }>('SELECT toUInt32(now()) AS now');
+    for (const rollup of rollups) await runner.command(buildRollupSql(db, rollup, minutes, Number(clock?.now)));
+    await runner.command(recordBuildSql(db, minutes, Number(clock?.now)));
+    before = await minuteFigures();
+    // The retro with 0.2.0's reads: every query over the minute rollups (a window of no whole hour
+    // reads minutes only), summed over two windows that split the incident window at 09:30.
+    const half = (from: number, to: number) => {
+      const parsed = parseRetroFilters({ db, from, to });
+      if (!parsed.success) throw new Error(parsed.error);
+      return fetchRetroRows(runner, parsed.data);
+    };
+    const split = Date.parse('2025-03-14T09:30:00Z');
+    const [a, b] = [await half(window.fromMs, split), await half(split, window.toMs)];
+    retroBefore = [a.totals, b.totals].flat().reduce((sum, t) => sum + Number(t.attempts), 0);
+  }, 180_000);
+
+  afterAll(async () => {
+    await runner.command(`DROP DATABASE IF EXISTS ${db}`).catch(() => undefined);
+    await runner.close();
+  });
+
+  it('keeps every minute figure and builds hourly rollups equal to the minute rollups summed per hour', async () => {
+    expect(before[0]!.length).toBeGreaterThan(50);
+    await migrate(runner, { db, retentionDays: 0 });
+    expect(await minuteFigures()).toEqual(before);
+    for (const rollup of rollups) {
+      const fromMinutes = plain(await runner.query<Row>(perHourSql(rollup, 'minute')));
+      if (rollup.table !== 'rollup_violations_minute') expect(fromMinutes.length, rollup.table).toBeGreaterThan(0);
+      expect(plain(await runner.query<Row>(perHourSql(rollup, 'hour'))), hourTable(rollup.table)).toEqual(fromMinutes);
+    }
+  });
+
+  it('the retro over a window with a whole hour reads the hourly rollups and gives the same figures', async () => {
+    const rows = await fetchRetroRows(runner, filters());
+    expect(Number(rows.totals[0]!.attempts)).toBe(retroBefore);
+    // Per-minute timeline (a two-hour window) summed = the totals.
+    expect(rows.timeline.reduce((n, t) => n + Number(t.attempts), 0)).toBe(retroBefore);
+  });
+
+  it('a second migrate and a rebuild of every minute from raw events change nothing', async () => {
+    await migrate(runner, { db, retentionDays: 0 });
+    expect(await minuteFigures()).toEqual(before);
+    await runner.command(markAllMinutesSql(db));
+    expect(await createRollupBuilder(runner, db).buildPending()).toBeGreaterThan(50);
+    expect(await minuteFigures()).toEqual(before);
+    for (const rollup of rollups) expect(plain(await runner.query<Row>(perHourSql(rollup, 'hour')))).toEqual(plain(await runner.query<Row>(perHourSql(rollup, 'minute'))));
+    expect(Number((await fetchRetroRows(runner, filters())).totals[0]!.attempts)).toBe(retroBefore);
+  });
+});
