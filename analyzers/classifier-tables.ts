@@ -6,6 +6,7 @@ import { codesVocabulary } from './codes/vocabulary.js';
 import { closeCodeTable } from './close-codes.js';
 import { concepts } from './concepts/concepts.js';
 import { lexicon } from './concepts/lexicon.js';
+import { violationConcepts } from './concepts/protocol-violations.js';
 import { vocabularies } from './vocabularies/index.js';
 
 /** What of a table decides: ids, patterns, causes, confidences, ambiguities, captures, context (not citations or examples). */
@@ -22,7 +23,8 @@ function decidingContent(): unknown {
   const codes = [...alertCodeRows, ...verifyCodeRows, ...platformCodeTables.flat()].map((row) => [row.table, row.names, row.code ?? '', row.cause, row.confidence, row.ambiguity ?? '', row.texts ?? []]);
   const closes = closeCodeTable.map((row) => [row.from, row.to, row.cause ?? '', row.confidence ?? '', row.wire, row.clientOnly ?? false]);
   const conceptRows = concepts.map(({ example: _example, ...decides }) => decides);
-  return { rules, codes, closes, concepts: conceptRows, lexicon };
+  const violations = violationConcepts.map((row) => [row.id, row.pattern.source, row.pattern.flags]);
+  return { rules, codes, closes, concepts: conceptRows, lexicon, violations };
 }
 
 /** FNV-1a (two 32-bit lanes) over the tables' deciding content, as 16 hex digits. */

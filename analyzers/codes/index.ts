@@ -4,6 +4,8 @@ import { gnutlsAlertNames, tlsAlertTable } from '../tls-alerts.js';
 import { verifyCodeTable } from '../verify-codes.js';
 import { appleTable } from './apple.js';
 import { bearsslTable } from './bearssl.js';
+import { botanTable } from './botan.js';
+import { bouncycastleTable } from './bouncycastle.js';
 import { cdnTable } from './cdn.js';
 import { dotnetTable } from './dotnet.js';
 import { erlangTable } from './erlang.js';
@@ -45,6 +47,8 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   bearsslTable,
   dotnetTable,
   javaTable,
+  bouncycastleTable,
+  botanTable,
   erlangTable,
   curlTable,
   cdnTable,

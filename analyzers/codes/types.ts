@@ -19,6 +19,8 @@ export type CodeTableId =
   | 'bearssl'
   | 'dotnet'
   | 'java_certpath'
+  | 'bouncycastle'
+  | 'botan'
   | 'erlang_ssl'
   | 'curl'
   | 'cdn_status';

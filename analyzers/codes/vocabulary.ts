@@ -22,6 +22,8 @@ const CONTEXT: Partial<Record<CodeTableId, string>> = {
   erlang_ssl: 'bad_cert',
 };
 const WOLFSSL_CONTEXT = 'wolfssl|wolfcrypt|cyassl';
+/** Tables whose rows are recognised by their printed texts only: their names are enum members no stack prints. */
+const TEXTS_ONLY: ReadonlySet<CodeTableId> = new Set<CodeTableId>(['botan', 'bouncycastle']);
 const ALERT_CONTEXT = 'alert';
 const VERIFY_CONTEXT = 'X509|verif|certificate|\\bcert\\b|ssl|tls';
 /** Alert names that also name ordinary errors: they need "alert", "tls" or "ssl" in the text. */
@@ -52,7 +54,7 @@ function verifyPattern(row: CodeRow): string {
 
 function namePattern(row: CodeRow): string {
   const parts: string[] = [];
-  for (const name of row.names) {
+  if (!TEXTS_ONLY.has(row.table)) for (const name of row.names) {
     if (row.table === 'openssl_reason') parts.push(word(`SSL_R_${name}`), word(`ERR_SSL_${name}`), inContext(name, CONTEXT.openssl_reason as string));
     else if (row.table === 'wolfssl' && !name.startsWith('ASN_')) parts.push(inContext(name, WOLFSSL_CONTEXT));
     else if (row.table === 'java_certpath')

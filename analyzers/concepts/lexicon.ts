@@ -56,7 +56,11 @@ export const lexicon = {
     ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
     ['no', 'address', 'associated'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
   ],
-  TIMEOUT: ['timeout', ['timed', 'out'], 'timedout', ['time', 'out'], 'etimedout', 'wsaetimedout', 'deadline', ['took', 'too', 'long'], 'timeouterror', 'timeoutexception', 'sockettimeoutexception'],
+  // EAGAIN/EWOULDBLOCK ("Resource temporarily unavailable") is what recv() returns when SO_RCVTIMEO runs out: a read timeout.
+  TIMEOUT: [
+    'timeout', ['timed', 'out'], 'timedout', ['time', 'out'], 'etimedout', 'wsaetimedout', 'deadline', ['took', 'too', 'long'], 'timeouterror', 'timeoutexception', 'sockettimeoutexception',
+    ['resource', 'temporarily', 'unavailable'], 'eagain', 'ewouldblock', 'wsaewouldblock', ['operation', 'would', 'block'], ['no', 'progress'],
+  ],
   RESET: [
     'reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['forcibly', 'closed'], ['connection', 'lost'], ['hang', 'up'], ['hung', 'up'],
     ['closed', 'peer'], ['closed', 'remote'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],

@@ -7,6 +7,7 @@ import { attributionOf, type SourcedFinding } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
+import { findProtocolViolations } from './protocol-violations.js';
 import { words, type Word } from './words.js';
 
 const CLASS_NAMES = Object.keys(lexicon) as ClassName[];
@@ -157,9 +158,16 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
   return undefined;
 }
 
+// Java's InetSocketAddress prints an address made without a lookup as "host/<unresolved>:port" (clients such as
+// Pekko resolve at connect time): a notation, not a failed resolution. Blanked to the same length, so offsets stay.
+// @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/net/InetSocketAddress.html#toString()
+const UNRESOLVED = '<unresolved>';
+const UNRESOLVED_NOTATION = /\/<unresolved>/g;
+
 /** Appends the concept findings of one text field (named `kind` in evidence) to `out`. */
 export function findConcepts(kind: string, text: string, out: SourcedFinding[]): void {
-  const list = words(text);
+  findProtocolViolations(kind, text, out);
+  const list = words(text.includes(UNRESOLVED) ? text.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : text);
   if (list.length === 0) return;
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);

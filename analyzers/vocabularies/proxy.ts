@@ -6,6 +6,7 @@ const nginxUpstream = 'nginx src/event/ngx_event_openssl.c ("upstream SSL certif
 const nginxHandshake = 'nginx src/event/ngx_event_openssl.c ("SSL_do_handshake() failed", "peer closed connection in SSL handshake") https://github.com/nginx/nginx/blob/master/src/event/ngx_event_openssl.c';
 const envoy = 'Envoy response flags and transport failure reasons https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage';
 const apacheSsl = 'Apache httpd modules/ssl/ssl_engine_kernel.c and ssl_engine_io.c (AH02039/AH02276 "Certificate Verification: Error (%d): %s", AH02411 "SSL Proxy: Peer certificate does not match for hostname %s") https://github.com/apache/httpd/blob/trunk/modules/ssl/ssl_engine_kernel.c';
+const h2o = 'h2o 2.2 lib/common/http1client.c (on_connect: "connection failed"; on_head: "I/O error (head)"), logged by lib/core/proxy.c https://github.com/h2o/h2o/blob/v2.2.5/lib/common/http1client.c';
 const haproxy = 'HAProxy src/ssl_sock.c / doc/configuration.txt (connection error messages) https://docs.haproxy.org/2.8/configuration.html';
 
 export const proxyVocabulary: Vocabulary = {
@@ -24,6 +25,8 @@ export const proxyVocabulary: Vocabulary = {
     rule('envoy.tls_error', /transport failure reason: TLS error|\bTLS_error:/, 'tls_unknown', 0.55, envoy, { example: 'TLS_error:|268436526:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION:TLS_error_end' }),
     rule('apache.certificate_verification', /\bAH0(?:2039|2276): Certificate Verification: Error \((\d+)\)/, 'tls_unknown', 0.95, `${apacheSsl}; reproduced: test/fixtures/corpus/apache.ndjson corpus-apache-1`, { example: '[ssl:error] [pid 8524:tid 8553] [remote 127.0.0.1:11902] AH02039: Certificate Verification: Error (10): certificate has expired', capture: 'verify_code' }),
     rule('apache.peer_name_mismatch', /\bAH02411: SSL Proxy: Peer certificate does not match for hostname/, 'hostname_mismatch', 0.85, `${apacheSsl}; reproduced: test/fixtures/corpus/apache.ndjson corpus-apache-2`, { example: '[ssl:info] [pid 7913:tid 7971] [remote 127.0.0.1:10522] AH02411: SSL Proxy: Peer certificate does not match for hostname localhost' }),
+    // h2o's upstream connect failed (nobody listening, unreachable): its 502 says no more than that.
+    rule('h2o.connection_failed', /\[lib\/core\/proxy\.c\][^\n]*:\s*connection failed\b/, 'connection_refused', 0.6, h2o, { example: '[lib/core/proxy.c] in request:/ws:connection failed' }),
     rule('haproxy.ssl_handshake_failure', /SSL handshake failure/, 'tls_unknown', 0.55, haproxy, { example: 'SSL handshake failure' }),
     rule('haproxy.ssl_handshake_timeout', /Timeout during SSL handshake/, 'tls_unknown', 0.5, haproxy, { example: 'Timeout during SSL handshake' }),
   ],

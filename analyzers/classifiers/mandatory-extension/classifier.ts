@@ -8,7 +8,9 @@ import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer,
 import { strongestCandidate } from '../../findings.js';
 import { extensionRemediation } from './remediation.js';
 
-const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed/i;
+// Parameters refused, or an extension the client never offered (RFC 6455 §9.1: the client must fail the connection).
+const UNOFFERED_WORDS = /not offered|never offered|not requested|unrequested|instead of/i;
+const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed|unexpected/i;
 
 // Handshake headers repeat across connections: parse each distinct value once (bounded, starts over when full).
 const parsedHeaders = new Map<string, ParseResult>();
@@ -115,6 +117,9 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   const close = context.event.close;
   if (close?.code !== 1010 || close.initiator === 'server') return undefined;
   const reason = close.reason ?? '';
+  // The client's own reason naming an answer it never offered says what it failed on: above the header replay,
+  // which cannot tell a missing requirement from a refused answer when both show (RFC 6455 §9.1).
+  if (UNOFFERED_WORDS.test(reason)) return { cause: 'extension_params_rejected', confidence: 0.96, evidence: { kind: 'close.code', detail: describeClose(reason, 'extension_params_rejected') } };
   const cause: Cause = PARAMS_WORDS.test(reason) ? 'extension_params_rejected' : 'extension_not_negotiated';
   const confidence = close.initiator === 'client' || close.on_wire === true ? 0.9 : 0.8;
   return { cause, confidence, evidence: { kind: 'close.code', detail: describeClose(reason, cause) } };

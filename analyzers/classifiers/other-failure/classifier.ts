@@ -18,6 +18,9 @@ const describeCloseCode = (code: number, row: CloseCodeRow): string => `close co
 const describeStatus = (status: number, cause: Cause, gateway: boolean): string =>
   `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status${gateway ? '.gateway' : ''}, RFC 6455 §4.1)`;
 
+const describeProxyLog = (status: number): string =>
+  `HTTP ${status} answered by the proxy, whose log line names an upstream failure the engine cannot read → unknown_failure (rule http_status.proxy_log, RFC 9110 §15.6.3)`;
+
 /** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
 function afterOpen(original: Finding): Finding {
   const detail = `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
@@ -45,6 +48,10 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const cause = httpStatusCause(status);
   // 525/526 name a TLS cause: the 1015 classifier answers for them (code-findings.ts).
   if (!cause || !otherCauses.has(cause)) return undefined;
+  // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
+  // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
+  if (context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message)
+    return { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'handshake.status', detail: describeProxyLog(status) } };
   // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused), even
   // in words only the generalising tier reads (0.45+), wins.
   return { cause, confidence: context.gatewayStatus ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };

@@ -9,7 +9,8 @@ import { tlsRemediation } from './remediation.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
 const CIPHER_WORD = /cipher/i;
-const VERSION_WORD = /version|protocol/i;
+// "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
+const VERSION_WORD = /version|protocol(?![\s_-]*(?:error|exception))/i;
 const TLS_HINT = /\b(?:ssl|tls|x509|certificate|cert)\b/i;
 
 /** The ambiguous finding decided as `cause`, more confident, its evidence saying why. */

@@ -16,6 +16,9 @@ const PINNED: Record<string, string> = {
   // SslStream texts, NSS texts, libcurl codes, GnuTLS pull/push, a reset inside the TLS handshake (text-findings.ts,
   // tls-handshake classifier), TLS handshake timeouts are network timeouts.
   '1.4.0': 'b86ffa503e789e44',
+  // WebSocket protocol violations (concepts/protocol-violations.ts), Botan and BouncyCastle certificate texts, EAGAIN
+  // and "no progress" are timeouts, h2o's "connection failed", Java's "/<unresolved>" notation is no DNS failure.
+  '1.5.0': '947e511a562b0782',
 };
 
 describe('CLASSIFIER_VERSION', () => {

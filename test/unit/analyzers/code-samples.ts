@@ -18,6 +18,10 @@ function sampleFor(row: CodeRow): string | undefined {
       return `{bad_cert,${name}}`;
     case 'cdn_status':
       return undefined;
+    case 'botan':
+      return `Certificate validation failure: ${row.texts?.[0] ?? name}`;
+    case 'bouncycastle':
+      return `Caused by: java.security.cert.CertificateException: ${row.texts?.[0] ?? name}`;
     default:
       return name;
   }

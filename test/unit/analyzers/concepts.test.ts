@@ -114,7 +114,7 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['no evidence stays unknown', { error: { message: 'something went wrong' } }, 'other', 'unknown_failure'],
     ['"unsupported protocol" without a TLS word is no TLS version', { error: { message: 'upgrade: peer sent unsupported protocol "x-v9"' } }, 'other', 'subprotocol_mismatch'],
     ['a URL protocol is no subprotocol and no TLS', { error: { message: 'Protocol "wss" not supported or disabled in libcurl' } }, 'other', 'unknown_failure'],
-    ['a WebSocket protocol error is no subprotocol', { error: { message: 'protocol error: unexpected opcode 0x3' } }, 'other', 'unknown_failure'],
+    ['a WebSocket protocol error is no subprotocol (an unknown opcode: RFC 6455 §5.2)', { error: { message: 'protocol error: unexpected opcode 0x3' } }, 'other', 'protocol_error'],
     ['TLS "authentication" is no HTTP 401', { error: { message: 'SSL authentication failed' } }, '1015', 'tls_unknown'],
   ] as const)('%s', (_label, input, attribution, cause) => {
     const result = classify(event(input));
