@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createEventSink } from '../ingest/clickhouse-sink.js';
+import { pendingRow } from '../ingest/prepare-batch.js';
 import { createRollupBuilder } from '../ingest/rollup-builder.js';
 import { migrate, probeCapabilities } from '../ingest/migrate.js';
 import { createEventsTable } from '../schemas/clickhouse/events-table.js';
@@ -30,7 +31,7 @@ export async function runExactlyOnceCost(count = Number(process.env.BENCH_EVENTS
 
     const sink = createEventSink(runner, exact);
     const builder = createRollupBuilder(runner, exact);
-    const pending = rows.map((row) => ({ row, ref: null }));
+    const pending = rows.map((row) => pendingRow(row, null));
     let started = performance.now();
     // A build after every block: each minute of the block is built once, as a steady job would.
     for (let i = 0; i < pending.length; i += BLOCK_ROWS) {
@@ -43,12 +44,13 @@ export async function runExactlyOnceCost(count = Number(process.env.BENCH_EVENTS
     const naivePerSec = count / ((performance.now() - started) / 1000);
     // A re-read of the last block, as after a crash: the exact design adds nothing, the naive one double-counts.
     const replay = pending.slice(-BLOCK_ROWS);
+    const replayRows = rows.slice(-BLOCK_ROWS);
     // A restarted instance (nothing in its memory of recent ids) writes the copies; the build absorbs them.
     started = performance.now();
     await createEventSink(runner, exact).write(replay);
     await builder.buildPending();
     const replayMs = performance.now() - started;
-    await runner.insert(`${naive}.events`, replay.map((p) => p.row));
+    await runner.insert(`${naive}.events`, replayRows);
 
     const exactTotals = `SELECT sum(events) AS n FROM ${exact}.rollup_minute FINAL`;
     const naiveTotals = `SELECT sum(events) AS n FROM ${naive}.rollup_minute`;

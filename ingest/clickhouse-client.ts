@@ -114,10 +114,16 @@ export function createClickHouseRunner(config: ClickHouseConfig): SqlRunner & { 
       }),
     insertText: (table, columns, format, body) =>
       wrap(async () => {
-        if (body.length === 0) return;
-        await client.insert({ table, columns: [...columns] as [string, ...string[]], format, values: Readable.from([Buffer.from(body)], { objectMode: false }) });
+        const chunks = typeof body === 'string' ? [body] : body;
+        if (chunks.every((chunk) => chunk.length === 0)) return;
+        // Each chunk is encoded as it is sent: no single buffer of the whole body.
+        await client.insert({ table, columns: [...columns] as [string, ...string[]], format, values: Readable.from(encoded(chunks), { objectMode: false }) });
       }),
     ping: async () => (await client.ping()).success,
     close: () => client.close(),
   };
+}
+
+function* encoded(chunks: readonly string[]): Generator<Buffer> {
+  for (const chunk of chunks) if (chunk.length > 0) yield Buffer.from(chunk);
 }

@@ -94,9 +94,9 @@ export function createPipeline(parts: PipelineParts) {
     metrics.rowsInserted.inc(report.inserted);
     metrics.duplicatesSkipped.inc(report.duplicates);
     const classified = new Map<string, { attribution: string; cause: string; n: number }>();
-    for (const { row } of batch.rows) {
-      const key = `${row.attribution}\u0000${row.cause}`;
-      const entry = classified.get(key) ?? classified.set(key, { attribution: String(row.attribution), cause: String(row.cause), n: 0 }).get(key)!;
+    for (const { attribution, cause } of batch.rows) {
+      const key = `${attribution}\u0000${cause}`;
+      const entry = classified.get(key) ?? classified.set(key, { attribution, cause, n: 0 }).get(key)!;
       entry.n++;
     }
     for (const { attribution, cause, n } of classified.values()) metrics.eventsClassified.inc({ attribution, cause }, n);

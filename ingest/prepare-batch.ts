@@ -1,16 +1,29 @@
 // The pure half of the event path: records → (decode → validate → classify → row) → rows, dead letters
 // and the offsets to commit once both are delivered. Synchronous, no I/O, no clock (the caller passes it).
+// A row is encoded to its TabSeparated line at once and only the line and the few fields the sink and the
+// metrics read are kept: a batch holds ~600 bytes of text per event instead of a 46-field object.
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { decodeRecord } from './decode-record.js';
 import type { DeadLetter } from './dead-letter.js';
 import { toEventRow, type EventRow } from './event-row.js';
 import type { PartitionOffset, SourceRecord } from './record-source.js';
+import { tsvLineEncoder } from './tsv.js';
+import { eventColumns } from '../schemas/clickhouse/events-table.js';
 
+/** One classified event on its way to ClickHouse. */
 export interface PendingRow<Ref> {
-  row: EventRow;
+  eventId: string;
+  /** Event time, unix seconds (the events table's `ts`). */
+  ts: number;
+  attribution: string;
+  cause: string;
+  /** The events row as one TabSeparated line in `eventColumns` order, without the newline. */
+  line: string;
   ref: Ref;
 }
+
+const eventLine = tsvLineEncoder(eventColumns);
 
 export interface PreparedBatch {
   rows: PendingRow<SourceRecord>[];
@@ -38,10 +51,14 @@ export function prepareBatch(records: ReadonlyArray<SourceRecord>, ctx: PrepareC
       deadLetters.push({ record, reason: decoded.reason, detail: decoded.detail });
       continue;
     }
-    const row = toEventRow(decoded.event, ctx.classify(decoded.event), record, ctx.ingestedAtMs, ctx.classifierVersion);
-    rows.push({ row, ref: record });
+    rows.push(pendingRow(toEventRow(decoded.event, ctx.classify(decoded.event), record, ctx.ingestedAtMs, ctx.classifierVersion), record));
   }
   return { rows, deadLetters, offsets: [...last.values()].map(nextOffset), records: records.length };
+}
+
+/** An events row as the sink takes it: encoded, with the fields the sink and the metrics read. */
+export function pendingRow<Ref>(row: EventRow, ref: Ref): PendingRow<Ref> {
+  return { eventId: String(row.event_id), ts: Number(row.ts), attribution: String(row.attribution), cause: String(row.cause), line: eventLine(row), ref };
 }
 
 /** Kafka commits the offset to read next: last processed + 1 (offsets are 64-bit, hence BigInt). */

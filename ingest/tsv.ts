@@ -23,31 +23,45 @@ const quoted = (text: string) => `'${text.replace(/[\\'\t\n\r]/g, (c) => quotedE
 /**
  * One value as TSV text. DateTime values are unix seconds, written with 10 digits: 18.16 reads a bare
  * number as a unix timestamp only in that width (a short "0" does not parse as DateTime).
+ * Chosen once per column, so encoding a row does not re-read the column types.
  */
-function valueText(value: unknown, type: string): string {
-  if (Array.isArray(value)) {
-    const element = type.slice('Array('.length, -1);
-    return `[${value.map((v) => elementText(v, element)).join(',')}]`;
+function valueEncoder(type: string): (value: unknown) => string {
+  if (type.startsWith('Array(')) {
+    const element = elementEncoder(type.slice('Array('.length, -1));
+    return (value) => {
+      const items = value as readonly unknown[];
+      let text = '[';
+      for (let i = 0; i < items.length; i++) text += (i === 0 ? '' : ',') + element(items[i]);
+      return `${text}]`;
+    };
   }
-  if (type === 'DateTime') return String(value).padStart(10, '0');
-  return escapeTsv(String(value));
+  if (type === 'DateTime') return (value) => String(value).padStart(10, '0');
+  return (value) => escapeTsv(String(value));
 }
 
 /** Inside an array strings and times are quoted (as ClickHouse writes them); numbers are bare. */
-function elementText(value: unknown, type: string): string {
-  if (type === 'DateTime') return `'${String(value).padStart(10, '0')}'`;
-  if (type === 'String' || type.startsWith('LowCardinality')) return quoted(String(value));
-  return String(value);
+function elementEncoder(type: string): (value: unknown) => string {
+  if (type === 'DateTime') return (value) => `'${String(value).padStart(10, '0')}'`;
+  if (type === 'String' || type.startsWith('LowCardinality')) return (value) => quoted(String(value));
+  return (value) => String(value);
+}
+
+/** A function writing one row as one TabSeparated line (no newline) in `columns` order. */
+export function tsvLineEncoder(columns: readonly TsvColumn[]): (row: Readonly<Record<string, unknown>>) => string {
+  const names = columns.map(([name]) => name);
+  const encoders = columns.map(([, type]) => valueEncoder(type));
+  const values = new Array<string>(columns.length);
+  // join() yields one flat string; `+=` would keep a rope of every piece alive as long as the line.
+  return (row) => {
+    for (let c = 0; c < names.length; c++) values[c] = encoders[c]!(row[names[c]!]);
+    return values.join('\t');
+  };
 }
 
 /** The rows as one TabSeparated body in `columns` order, one line per row. */
 export function encodeTsv(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, columns: readonly TsvColumn[]): string {
-  const lines = new Array<string>(rows.length);
-  const values = new Array<string>(columns.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    for (let c = 0; c < columns.length; c++) values[c] = valueText(row[columns[c]![0]], columns[c]![1]);
-    lines[r] = values.join('\t');
-  }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  const line = tsvLineEncoder(columns);
+  let body = '';
+  for (const row of rows) body += `${line(row)}\n`;
+  return body;
 }

@@ -68,7 +68,8 @@ export function createChdbRunner(options: { python?: string } = {}): ChdbRunner 
     insert: async (table, rows) => {
       if (rows.length > 0) await send({ op: 'insert', table, rows });
     },
-    insertText: async (table, columns, format, body) => {
+    insertText: async (table, columns, format, chunks) => {
+      const body = typeof chunks === 'string' ? chunks : chunks.join('');
       if (body.length > 0) await send({ op: 'command', sql: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT ${format}\n${body}` });
     },
     close: async () => {

@@ -23,7 +23,7 @@ export function fakeSink(journal: Journal, options: { failures?: number; permane
   return {
     stored,
     async write(rows: ReadonlyArray<PendingRow<SourceRecord>>): Promise<SinkResult<SourceRecord>> {
-      const ids = rows.map((r) => String(r.row.event_id));
+      const ids = rows.map((r) => r.eventId);
       journal.steps.push({ kind: 'write-attempt', ids });
       await options.gate?.();
       if (options.permanent) throw codedError('CH_SOMETHING_PERMANENT', false);
@@ -31,7 +31,7 @@ export function fakeSink(journal: Journal, options: { failures?: number; permane
         failuresLeft--;
         throw codedError('CH_UNAVAILABLE', true);
       }
-      const rejected = rows.filter((r) => options.reject?.has(String(r.row.event_id))).map((r) => ({ ref: r.ref, detail: 'Code: 131 (fake)' }));
+      const rejected = rows.filter((r) => options.reject?.has(r.eventId)).map((r) => ({ ref: r.ref, detail: 'Code: 131 (fake)' }));
       const accepted = ids.filter((id) => !options.reject?.has(id));
       stored.push(...accepted);
       journal.steps.push({ kind: 'write-ack', ids: accepted });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createEventSink } from '../../../ingest/clickhouse-sink.js';
 import { ClickHouseError } from '../../../ingest/clickhouse-client.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
-import type { EventRow } from '../../../ingest/event-row.js';
 
 /** In-memory SqlRunner: answers the existence lookup from what was inserted, rejects poisoned rows, records marks. */
 function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; down?: boolean } = {}) {
@@ -20,7 +19,8 @@ function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; down?:
     insert: async () => {
       throw new Error('the sink writes TabSeparated');
     },
-    insertText: async (_table, columns, _format, body) => {
+    insertText: async (_table, columns, _format, chunks) => {
+      const body = typeof chunks === 'string' ? chunks : chunks.join('');
       if (options.down) throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
       expect(columns[0]).toBe('event_id');
       const ids = body.trimEnd().split('\n').map((line) => line.split('\t')[0]!);
@@ -32,7 +32,7 @@ function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; down?:
   return { runner, inserts, stored, lookups, commands };
 }
 
-const row = (event_id: string, ts = 1_700_000_000) => ({ row: { event_id, ts, required_extensions: [], violations: [] } as unknown as EventRow, ref: event_id });
+const row = (eventId: string, ts = 1_700_000_000) => ({ eventId, ts, attribution: 'none', cause: 'none', line: `${eventId.replace(/\t/g, '\\t')}\t${ts}`, ref: eventId });
 
 describe('event sink', () => {
   it('drops repeats within a batch (the first copy stands), looking each id up once', async () => {
@@ -99,6 +99,33 @@ describe('event sink', () => {
     const rows = Array.from({ length: 8 }, (_, i) => row(`w${i}`));
     await expect(createEventSink(runner, 'wsdiag').write(rows)).rejects.toMatchObject({ code: 'WSDIAG_ERR_CLICKHOUSE_AUTH', retriable: false });
     expect(inserts).toBe(1);
+  });
+
+  it('looks ids up only at the times of the batch, one range per UTC hour, in as few queries as fit', async () => {
+    const seen: string[] = [];
+    const { runner } = fakeRunner();
+    const sink = createEventSink({ ...runner, query: async (sql) => (seen.push(sql), []) }, 'wsdiag');
+    const hour = 1_699_999_200;
+    await sink.write([row('a', hour + 10), row('b', hour + 3599), row('c', hour + 5), row('d', hour + 3600 + 7)]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain(`(ts BETWEEN toDateTime(${hour + 5}) AND toDateTime(${hour + 3599}) OR ts BETWEEN toDateTime(${hour + 3607}) AND toDateTime(${hour + 3607}))`);
+    seen.length = 0;
+    // 256-character ids: about 900 fit under the query size limit, so 2 000 take three queries.
+    const long = Array.from({ length: 2000 }, (_, i) => row(`${i}`.padStart(256, 'x')));
+    await sink.write(long);
+    expect(seen).toHaveLength(3);
+    expect(Math.max(...seen.map((sql) => sql.length))).toBeLessThan(256 * 1024);
+    expect(seen.flatMap((sql) => [...sql.matchAll(/'(x*\d+)'/g)].map((m) => m[1])).sort()).toEqual(long.map((r) => r.eventId).sort());
+  });
+
+  it('sends a large batch as one insert whose body arrives in chunks of whole lines', async () => {
+    const bodies: Array<string | readonly string[]> = [];
+    const { runner } = fakeRunner();
+    await createEventSink({ ...runner, insertText: async (_t, _c, _f, body) => void bodies.push(body) }, 'wsdiag').write(Array.from({ length: 1201 }, (_, i) => row(`id${i}`)));
+    expect(bodies).toHaveLength(1);
+    const chunks = bodies[0] as readonly string[];
+    expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([500, 500, 201]);
+    expect(chunks.every((c) => c.endsWith('\n'))).toBe(true);
   });
 
   it('escapes ids in the existence lookup', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION } from '../../../analyzers/classify.js';
 import { deliverBatch, type DeliveryPolicy, type DeliverySeams } from '../../../ingest/deliver-batch.js';
 import { prepareBatch } from '../../../ingest/prepare-batch.js';
+import { eventColumns } from '../../../schemas/clickhouse/events-table.js';
 import { fakePublisher, fakeSink, Journal, sampleRecords } from '../../support/delivery-fakes.js';
 
 const prepare = (count: number, invalidRatio = 0) =>
@@ -55,7 +56,7 @@ describe('deliverBatch', () => {
 
   it('rows the sink rejects for good become dead letters before the commit', async () => {
     const batch = prepare(10);
-    const poisoned = String(batch.rows[4]!.row.event_id);
+    const poisoned = batch.rows[4]!.eventId;
     const { journal, seams, policy, publisher } = setup({ reject: new Set([poisoned]) });
     const report = await deliverBatch(batch, seams, policy);
     expect(report.deadLetters.map((d) => d.reason)).toEqual(['rejected_by_clickhouse']);
@@ -84,7 +85,9 @@ describe('prepareBatch', () => {
     const batch = prepareBatch(records, { classify, classifierVersion: CLASSIFIER_VERSION, maxRecordBytes: 262_144, ingestedAtMs: 0 });
     expect(batch.rows.length + batch.deadLetters.length).toBe(1000);
     expect(batch.deadLetters).toHaveLength(30);
-    expect(batch.rows.every((r) => r.row.kafka_offset === r.ref.offset && r.row.kafka_partition === r.ref.partition)).toBe(true);
+    // The line ends with kafka_topic, kafka_partition, kafka_offset and the five chain columns.
+    expect(batch.rows.every((r) => r.line.split('\t').slice(-7, -5).join(':') === `${r.ref.partition}:${r.ref.offset}`)).toBe(true);
+    expect(batch.rows.every((r) => r.line.split('\t').length === eventColumns.length && r.line.startsWith(`${r.eventId}\t`))).toBe(true);
     expect(batch.offsets.map((o) => o.offset)).toEqual(['250', '250', '250', '250']);
   });
 });
