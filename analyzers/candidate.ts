@@ -14,6 +14,8 @@ export interface Candidate {
   /** Every finding the classifier weighed; those of `cause` are the evidence. */
   readonly findings: readonly Finding[];
   readonly remediation: string;
+  /** The evidence, when the candidate is a constant built once (shared by every event it answers; never mutated). */
+  readonly evidence?: Evidence[];
 }
 
 /** A pure function of the evidence context that answers only for its own attribution. */

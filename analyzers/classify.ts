@@ -37,7 +37,7 @@ export function classify(event: TelemetryEvent, registry: readonly Classifier[] 
     attribution: chosen.attribution,
     cause: chosen.cause,
     confidence: chosen.confidence,
-    evidence: agreeingEvidence(chosen.findings, chosen.cause),
+    evidence: chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause),
     remediation: chosen.remediation,
     violations: closeViolations(event.close),
   };

@@ -87,21 +87,24 @@ export interface CloseFacts {
  * breaches only when read from a Close frame (`on_wire: true`); every other breach is flagged unless
  * the emitter says the code was synthesized (`on_wire: false`), since no API synthesizes them.
  */
+// Most events break no rule: one shared empty list instead of an allocation per event (never mutated).
+const NO_VIOLATIONS: string[] = [];
+
 export function closeViolations(close: CloseFacts | undefined): string[] {
   const code = close?.code;
-  if (close === undefined || code === undefined) return [];
+  if (close === undefined || code === undefined) return NO_VIOLATIONS;
   const row = closeCodeRow(code);
-  if (!row) return [];
+  if (!row) return NO_VIOLATIONS;
   switch (row.wire) {
     case 'api_only':
-      return close.on_wire === true ? [`close_code_${code}_on_wire`] : [];
+      return close.on_wire === true ? [`close_code_${code}_on_wire`] : NO_VIOLATIONS;
     case 'reserved':
-      return close.on_wire === false ? [] : [`close_code_reserved:${code}`];
+      return close.on_wire === false ? NO_VIOLATIONS : [`close_code_reserved:${code}`];
     case 'invalid':
-      return close.on_wire === false ? [] : [`close_code_invalid:${code}`];
+      return close.on_wire === false ? NO_VIOLATIONS : [`close_code_invalid:${code}`];
     case 'valid':
       return row.clientOnly && close.initiator === 'server' && close.on_wire !== false
         ? [`close_code_${code}_sent_by_server`]
-        : [];
+        : NO_VIOLATIONS;
   }
 }

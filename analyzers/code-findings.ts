@@ -39,11 +39,13 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
     findings.push({ rule: `codes.cdn_status.${cdn.code}`, attribution: attributionOf(cdn.cause), cause: cdn.cause, confidence: cdn.confidence, evidence });
   }
   if (bareCode) {
-    // Not memoized with the text: the answer depends on the runtime; bare numbers are rare.
-    const runtime = `${event.source.runtime ?? ''} ${event.source.user_agent ?? ''}`;
     const start = findings.length;
-    addCodeFindings('error.code', String(code), findings, start, runtime);
-    for (let i = findings.length - 1; i >= start; i--) if (hits.some((hit) => hit.evidence.kind === 'error.code' && hit.cause === (findings[i] as SourcedFinding).cause)) findings.splice(i, 1);
+    const found = bareCodeFindings(String(code), event.source.runtime, event.source.user_agent);
+    for (let i = 0; i < found.length; i++) {
+      const finding = found[i] as SourcedFinding;
+      if (!hits.some((hit) => hit.evidence.kind === 'error.code' && hit.cause === finding.cause)) findings.push(finding);
+    }
+    if (findings.length === start && !cdn && (tls === undefined || (tls.verify_code === undefined && tls.alert === undefined))) return NONE;
   }
   if (tls === undefined) return findings;
   if (tls.verify_code !== undefined) {
@@ -68,6 +70,23 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
     }
   }
   return findings;
+}
+
+// Bare numeric codes (errno values, exit codes) repeat with their runtime across events: their findings are a pure
+// function of (code, runtime, user agent), memoized like the texts' (bounded, started afresh when full).
+const bareCodeMemo = new Map<string, readonly SourcedFinding[]>();
+const BARE_MEMO_MAX = 1024;
+
+function bareCodeFindings(code: string, runtime: string | undefined, userAgent: string | undefined): readonly SourcedFinding[] {
+  const key = `${code}\u0000${runtime ?? ''}\u0000${userAgent ?? ''}`;
+  let found = bareCodeMemo.get(key);
+  if (found === undefined) {
+    const fresh: SourcedFinding[] = [];
+    addCodeFindings('error.code', code, fresh, 0, `${runtime ?? ''} ${userAgent ?? ''}`);
+    if (bareCodeMemo.size >= BARE_MEMO_MAX) bareCodeMemo.clear();
+    bareCodeMemo.set(key, (found = fresh.length === 0 ? NONE : fresh));
+  }
+  return found;
 }
 
 /**

@@ -42,14 +42,15 @@ function textHits(event: TelemetryEvent): readonly SourcedFinding[] {
   const error = event.error;
   const reason = event.close?.reason;
   if (!error && !reason) return NO_HITS;
-  const hits: SourcedFinding[] = [];
-  if (error) {
-    if (error.code !== undefined && error.code !== '') errorCodeMatcher.find(String(error.code), hits);
-    if (error.name) errorNameMatcher.find(error.name, hits);
-    if (error.message) errorMessageMatcher.find(error.message, hits);
-  }
-  if (reason) closeReasonMatcher.find(reason, hits);
-  return hits;
+  // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
+  const code = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
+  const name = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
+  const message = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
+  const closeReason = reason ? closeReasonMatcher.get(reason) : NO_HITS;
+  const fields = (code.length > 0 ? 1 : 0) + (name.length > 0 ? 1 : 0) + (message.length > 0 ? 1 : 0) + (closeReason.length > 0 ? 1 : 0);
+  if (fields === 0) return NO_HITS;
+  if (fields === 1) return code.length > 0 ? code : name.length > 0 ? name : message.length > 0 ? message : closeReason;
+  return [...code, ...name, ...message, ...closeReason];
 }
 
 /** All texts of the event joined by newlines, in the order `textHits` reads them. */

@@ -77,7 +77,11 @@ const MEMO_MAX_ENTRIES = 4096;
 export interface FieldFindings {
   /** Appends the findings of one text of this field to `out`. */
   find(text: string, out: SourcedFinding[]): void;
+  /** The findings of one text of this field, shared with other events of the same text (read-only). */
+  get(text: string): readonly SourcedFinding[];
 }
+
+const NO_FINDINGS: readonly SourcedFinding[] = [];
 
 class MemoizedFieldFindings implements FieldFindings {
   private readonly memo = new Map<string, readonly SourcedFinding[]>();
@@ -85,15 +89,21 @@ class MemoizedFieldFindings implements FieldFindings {
   constructor(private readonly kind: string) {}
 
   find(text: string, out: SourcedFinding[]): void {
-    if (text.length > MEMO_MAX_TEXT) return findTextFindings(this.kind, text, out);
+    const found = this.get(text);
+    for (let i = 0; i < found.length; i++) out.push(found[i] as SourcedFinding);
+  }
+
+  get(text: string): readonly SourcedFinding[] {
     let found = this.memo.get(text);
     if (found === undefined) {
       const fresh: SourcedFinding[] = [];
       findTextFindings(this.kind, text, fresh);
+      found = fresh.length === 0 ? NO_FINDINGS : fresh;
+      if (text.length > MEMO_MAX_TEXT) return found;
       if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
-      this.memo.set(text, (found = fresh));
+      this.memo.set(text, found);
     }
-    for (let i = 0; i < found.length; i++) out.push(found[i] as SourcedFinding);
+    return found;
   }
 }
 
