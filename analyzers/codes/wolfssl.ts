@@ -13,6 +13,9 @@ export const wolfsslTable: readonly CodeRow[] = [
   c('ASN_SIG_CONFIRM_E', -155, 'ASN sig error, confirm failure', 'tls_unknown', 0.7),
   c('ASN_NO_SIGNER_E', -188, 'ASN no signer to confirm failure', 'untrusted_ca', 0.7, { ambiguity: 'issuer', texts: ['ASN no signer error to confirm failure', 'ASN no signer to confirm failure'] }),
   c('ASN_SELF_SIGNED_E', -275, 'ASN self-signed certificate error', 'self_signed', 0.85),
+  // The transport under wolfSSL failed: no TLS cause by itself (a reset inside wolfSSL_connect is read as TLS).
+  s('SOCKET_ERROR_E', -308, 'error state on socket', 'network_reset', 0.55),
+  s('SOCKET_PEER_CLOSED_E', -397, 'peer closed underlying transport', 'network_reset', 0.6, { texts: ['Peer closed underlying transport'] }),
   s('FATAL_ERROR', -313, 'received alert fatal error', 'tls_unknown', 0.55),
   s('DOMAIN_NAME_MISMATCH', -322, 'peer subject name mismatch', 'hostname_mismatch', 0.85),
   s('VERSION_ERROR', -326, 'record layer version error', 'tls_version_mismatch', 0.7),

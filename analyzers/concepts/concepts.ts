@@ -37,6 +37,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.self_signed', cause: 'self_signed', confidence: 0.55, all: ['SELF_SIGNED'], within: 0, unless: ['IN_CHAIN', 'ROOT'], example: 'peer presented a SelfSigned leaf' },
   // --- 1015: names ---
   { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, example: "SSL peer's subjectAltName entries do not match wss target" },
+  { id: 'concept.hostname_no_match', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME_STRICT', 'MATCHING'], within: 7, context: TLS_CONTEXT, example: 'cert check: no SubjectAltName entry found matching wss host' },
   { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
   // --- 1015: trust ---
   { id: 'concept.untrusted_issuer', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED', 'ISSUER'], within: 4, context: [...TLS_CONTEXT, 'CHAIN'], example: 'cert check: issuing authority is not trusted' },
@@ -45,7 +46,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.incomplete_chain', cause: 'incomplete_chain', confidence: 0.55, all: ['CHAIN', 'INCOMPLETE'], within: 5, context: TLS_CONTEXT, example: 'x509 verify: intermediate certificate missing from the served bundle' },
   // --- 1015: negotiation ---
   { id: 'concept.tls_version', cause: 'tls_version_mismatch', confidence: 0.55, all: ['VERSION', 'NO_SHARED'], within: 6, context: ['TLS'], example: 'ssl: peer offered TLS 1.0 which is disabled by policy' },
-  { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, example: 'SSL protocol not supported by remote endpoint' },
+  { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, unless: ['OTHER_PROTOCOL'], example: 'SSL protocol not supported by remote endpoint' },
   { id: 'concept.cipher', cause: 'cipher_mismatch', confidence: 0.55, all: ['CIPHER', 'NO_SHARED'], within: 6, unless: ['LEGACY'], example: 'could not agree on a cipher suite with the server' },
   { id: 'concept.cipher_group', cause: 'cipher_mismatch', confidence: 0.5, all: ['CIPHER_WEAK', 'NO_SHARED'], within: 4, context: ['TLS', 'HANDSHAKE'], unless: ['LEGACY'], example: 'tls handshake: no shared curve' },
   // --- 1015: generic ---
@@ -66,13 +67,18 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
+  // --- other: the peer broke WebSocket framing (RFC 6455 §5.2, §5.5, §7.4) in words protocol-violations.ts does not list ---
+  { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
+  // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
+  { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },
+  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer' },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },
   // Both sides of the negotiation named ("requested chat.v2, server selected chat.v1"): only a refusal is logged so.
   { id: 'concept.subprotocol_answer', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, example: 'client wanted sub protocol v2 yet server chose v1' },
   // A library's own word for the subprotocol is "protocol": named with both sides, or refused, with no TLS, URL or ALPN word about.
   { id: 'concept.protocol_answer', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL'], example: "client offered protocols [a, b]; server agreed on 'c'" },
-  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 2, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
+  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

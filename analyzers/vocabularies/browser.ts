@@ -14,6 +14,10 @@ const nsurl = 'Apple NSURLError codes https://developer.apple.com/documentation/
 const secureTransport = 'Apple Security framework SecureTransport.h (errSSL* OSStatus codes) https://developer.apple.com/documentation/security/1542695-secure_transport_result_codes';
 const webkit = 'WebKit Source/WebCore/Modules/websockets/WebSocketHandshake.cpp https://github.com/WebKit/WebKit/blob/main/Source/WebCore/Modules/websockets/WebSocketHandshake.cpp';
 
+// libsoup 3 (WebKitGTK, GNOME): soup-websocket.c's handshake errors, read from Debian 12 libsoup-3.0.so.0 (3.2.3).
+const libsoup = 'libsoup libsoup/websocket/soup-websocket.c (soup_websocket_client_verify_handshake) https://gitlab.gnome.org/GNOME/libsoup/-/blob/master/libsoup/websocket/soup-websocket.c; strings of Debian 12 libsoup-3.0.so.0 3.2.3';
+const webkitGtk = 'WebKitGTK 2.50 console text for a refused upgrade (WebSocketChannel), seen with Debian 12 libwebkit2gtk-4.1 2.50.6; test/fixtures/holdout-6/README.md';
+
 export const browserVocabulary: Vocabulary = {
   name: 'browser',
   rules: [
@@ -94,6 +98,13 @@ export const browserVocabulary: Vocabulary = {
     rule('securetransport.negotiation', /-9801\b|\berrSSLNegotiation\b|Cipher Suite negotiation failure/i, 'cipher_mismatch', 0.75, `${secureTransport}; seen in https://github.com/MirrorNetworking/Mirror/issues/2057`, { example: 'OSStatus Error -9801: Cipher Suite negotiation failure' }),
     rule('securetransport.protocol_version', /-9836\b|\berrSSLPeerProtocolVersion\b/, 'tls_version_mismatch', 0.8, secureTransport, { example: 'OSStatus error -9836' }),
     rule('securetransport.handshake_fail', /-9824\b|\berrSSLPeerHandshakeFail\b/, 'cipher_mismatch', 0.55, secureTransport, { example: 'OSStatus error -9824', ambiguity: 'handshake' }),
+    rule('libsoup.unsupported_extension', /\bServer requested unsupported extension\b/, 'extension_params_rejected', 0.8, libsoup, { example: 'Server requested unsupported extension' }),
+    rule('libsoup.duplicated_parameter', /\bServer returned a duplicated parameter in\b/, 'extension_params_rejected', 0.8, libsoup, { example: 'Server returned a duplicated parameter in permessage-deflate extension' }),
+    rule('libsoup.unsupported_protocol', /\bServer requested unsupported protocol\b/, 'subprotocol_mismatch', 0.8, libsoup, { example: 'Server requested unsupported protocol' }),
+    rule('libsoup.incorrect_key', /\bServer returned incorrect \S+ key\b/, 'protocol_error', 0.8, libsoup, { example: 'Server returned incorrect Sec-WebSocket-Accept key' }),
+    rule('libsoup.rejected_handshake', /\bServer rejected WebSocket handshake\b/, 'http_rejected', 0.7, libsoup, { example: 'Server rejected WebSocket handshake' }),
+    rule('libsoup.ignored_handshake', /\bServer ignored WebSocket handshake\b/, 'protocol_error', 0.7, libsoup, { example: 'Server ignored WebSocket handshake' }),
+    rule('webkitgtk.not_accepted', /\bThe server did not accept the WebSocket handshake\b/, 'http_rejected', 0.7, webkitGtk, { example: "WebSocket connection to 'wss://h/' failed: The server did not accept the WebSocket handshake." }),
     rule('webkit.bad_response', /there was a bad response from the server/i, 'http_rejected', 0.65, `${webkit}; seen in https://github.com/miroslavpejic85/mirotalk/issues/227`, { example: 'There was a bad response from the server.' }),
     rule('webkit.unexpected_response_code', /Unexpected response code: (\d{3})/, 'http_rejected', 0.85, webkit, { example: 'Error during WebSocket handshake: Unexpected response code: 401', capture: 'http_status' }),
   ],

@@ -50,6 +50,8 @@ export const opensslVocabulary: Vocabulary = {
     rule('openssl.certificate_verify_failed', /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/i, 'tls_unknown', 0.5, `${sslErr}; ${boringssl}`, { example: 'CERTIFICATE_VERIFY_FAILED' }),
     // s_client reports the socket error of its last read or write by errno (Linux: 104 ECONNRESET, 32 EPIPE).
     rule('openssl.s_client_errno', /\b(?:read|write):errno=(?:104|32)\b/, 'network_reset', 0.6, 'OpenSSL apps/s_client.c ("write:errno=%d", "read:errno=%d") https://github.com/openssl/openssl/blob/master/apps/s_client.c; errno(3)', { example: 'write:errno=104' }),
+    // Perl IO::Socket::SSL's $SSL_ERROR for SSL_ERROR_WANT_READ/WRITE: the handshake stopped waiting for the peer.
+    rule('perl.ssl_wants', /\bSSL wants a (?:read|write) first\b/, 'tls_unknown', 0.55, 'IO::Socket::SSL lib/IO/Socket/SSL.pm ("SSL wants a read first") https://github.com/noxxi/p5-io-socket-ssl/blob/master/lib/IO/Socket/SSL.pm', { example: 'SSL wants a read first' }),
     rule('openssl.ssl_routines', /\bSSL routines\b|\bSSL_do_handshake\(\) failed|\bSSL_ERROR_SSL\b/, 'tls_unknown', 0.5, sslErr, { example: 'error:0A0000C1:SSL routines::no shared cipher' }),
   ],
 };

@@ -18,6 +18,10 @@ const autobahn = 'autobahn websocket/protocol.py (WebSocketClientProtocol.proces
 export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
+    // websockets' HTTP parser: the upgrade was answered with another HTTP version (RFC 6455 §4.1 requires HTTP/1.1).
+    rule('websockets.http_version', /\bunsupported protocol; expected HTTP\/1\.1\b/, 'protocol_error', 0.8, 'websockets src/websockets/http11.py (Response.parse: "unsupported protocol; expected HTTP/1.1") https://github.com/python-websockets/websockets/blob/main/src/websockets/http11.py', { example: 'ValueError: unsupported protocol; expected HTTP/1.1: HTTP/1.0 101 Switching Protocols' }),
+    // websocket-client raises it when the 101 fails its checks (Upgrade/Connection headers, accept key, subprotocol).
+    rule('websocket_client.invalid_header', /\bInvalid WebSocket Header\b/, 'protocol_error', 0.65, 'websocket-client websocket/_handshake.py (WebSocketException("Invalid WebSocket Header")) https://github.com/websocket-client/websocket-client/blob/master/websocket/_handshake.py', { example: 'Invalid WebSocket Header' }),
     rule('python.hostname_mismatch', /(?:Hostname|IP address) mismatch, certificate is not valid for/, 'hostname_mismatch', 0.85, `${pySsl}; ${repro}`, { example: '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for \'localhost\'. (_ssl.c:1006)' }),
     rule('python.cert_verify_failed', /\[SSL: CERTIFICATE_VERIFY_FAILED\]|\bSSLCertVerificationError\b/, 'tls_unknown', 0.5, pySsl, { example: 'ssl.SSLCertVerificationError' }),
     rule('websockets.invalid_status', /server rejected WebSocket connection: HTTP (\d{3})/, 'http_rejected', 0.85, websockets, { example: 'server rejected WebSocket connection: HTTP 403', capture: 'http_status' }),

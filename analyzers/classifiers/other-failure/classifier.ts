@@ -21,6 +21,15 @@ const describeStatus = (status: number, cause: Cause, gateway: boolean): string 
 const describeProxyLog = (status: number): string =>
   `HTTP ${status} answered by the proxy, whose log line names an upstream failure the engine cannot read → unknown_failure (rule http_status.proxy_log, RFC 9110 §15.6.3)`;
 
+/**
+ * An access-log line (HAProxy httplog, combined log) records the status the proxy answered as a field of its own
+ * (" 503 "): that answer is the fact the line reports, unlike an error-log line that tells how the upstream failed.
+ */
+function isAccessLogLine(message: string, status: number): boolean {
+  const at = message.indexOf(` ${status} `);
+  return at !== -1 && /"[A-Z]+ \S+ HTTP\/\d/.test(message);
+}
+
 /** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
 function afterOpen(original: Finding): Finding {
   const detail = `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
@@ -50,7 +59,7 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   if (!cause || !otherCauses.has(cause)) return undefined;
   // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
-  if (context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message)
+  if (context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message && !isAccessLogLine(context.event.error.message, status))
     return { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'handshake.status', detail: describeProxyLog(status) } };
   // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused), even
   // in words only the generalising tier reads (0.45+), wins.
@@ -70,6 +79,12 @@ export const otherFailureClassifier: Classifier = {
     const opened = event.handshake?.status === 101;
     for (const hit of hits) if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit) : hit);
     takeFindings(context.codes, 'other', findings);
+    // A refused upgrade whose answer names the subprotocol (a 400 body: "invalid subprotocol"): refused for that reason.
+    if (status?.cause === 'http_rejected' && !context.gatewayStatus) {
+      const subprotocol = hits.find((hit) => hit.cause === 'subprotocol_mismatch');
+      if (subprotocol)
+        findings.push({ cause: 'subprotocol_mismatch', confidence: status.confidence + 0.01, evidence: { kind: subprotocol.evidence.kind, detail: `${subprotocol.evidence.detail}, in the answer to a refused upgrade: the server refused it for the subprotocol (rule inferred.refused_for_subprotocol)` } });
+    }
     const close = closeFinding(context);
     if (close) findings.push(close);
     if (findings.length === 0 && context.event.outcome === 'failed')

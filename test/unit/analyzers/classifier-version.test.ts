@@ -19,6 +19,11 @@ const PINNED: Record<string, string> = {
   // WebSocket protocol violations (concepts/protocol-violations.ts), Botan and BouncyCastle certificate texts, EAGAIN
   // and "no progress" are timeouts, h2o's "connection failed", Java's "/<unresolved>" notation is no DNS failure.
   '1.5.0': '947e511a562b0782',
+  // libsoup/WebKitGTK, Mono, websocket-client, websockets and IO::Socket::SSL texts, wolfSSL socket errors, Envoy
+  // 'verify SAN list', HAProxy server-timeout termination states (an access-log line keeps its status), HTTP-version,
+  // 'protocol error', frame-violation and 'no … matching' concepts, more TLS-handshake wordings around a reset, a 4xx
+  // refused for the subprotocol its answer names.
+  '1.5.1': '9a70ef89383bd1b2',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -84,6 +84,10 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['accept key', 'Sec-WebSocket-Accept mismatch', 'other', 'protocol_error'],
     ['subprotocol, both sides named', 'asked for sub-protocol graphql-ws, server picked graphql-transport-ws', 'other', 'subprotocol_mismatch'],
     ['subprotocol, library word protocol', "offered protocols 'v2.stomp'; server answered 'v1.stomp'", 'other', 'subprotocol_mismatch'],
+    ['frame violation', 'peer frame had RSV3 set, which is illegal here', 'other', 'protocol_error'],
+    ['close code out of range', 'close frame carried close code 999: out of range', 'other', 'protocol_error'],
+    ['HTTP version of the upgrade answer', 'handshake reply was HTTP/1.0; HTTP/1.1 required', 'other', 'protocol_error'],
+    ['hostname, no … matching', 'TLS peer check: no subject alt name entry matching the dialled host', '1015', 'hostname_mismatch'],
     ['subprotocol, refused protocol', 'connect: server replied with unsupported protocol mqttv5', 'other', 'subprotocol_mismatch'],
     ['extension params', 'permessage-deflate: parameter client_max_window_bits rejected', '1010', 'extension_params_rejected'],
     ['extension duplicated', 'duplicate Sec-WebSocket-Extensions header in response', '1010', 'extension_params_rejected'],
@@ -115,6 +119,9 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['"unsupported protocol" without a TLS word is no TLS version', { error: { message: 'upgrade: peer sent unsupported protocol "x-v9"' } }, 'other', 'subprotocol_mismatch'],
     ['a URL protocol is no subprotocol and no TLS', { error: { message: 'Protocol "wss" not supported or disabled in libcurl' } }, 'other', 'unknown_failure'],
     ['a WebSocket protocol error is no subprotocol (an unknown opcode: RFC 6455 §5.2)', { error: { message: 'protocol error: unexpected opcode 0x3' } }, 'other', 'protocol_error'],
+    ['errno text "Protocol not available" is no subprotocol', { error: { message: 'setsockopt: Protocol not available' } }, 'other', 'unknown_failure'],
+    ['"Unsupported protocol version" without a TLS word is no TLS failure', { error: { message: 'Unsupported protocol version' } }, 'other', 'unknown_failure'],
+    ['an HTTP status code is no close code', { error: { message: 'upgrade failed: unexpected status code' } }, 'other', 'http_rejected'],
     ['TLS "authentication" is no HTTP 401', { error: { message: 'SSL authentication failed' } }, '1015', 'tls_unknown'],
   ] as const)('%s', (_label, input, attribution, cause) => {
     const result = classify(event(input));

@@ -40,9 +40,9 @@ describe.each([
   ['nginx', 'nginx-1.22.1-access.log', ['none/connected', notConnection, notConnection, notConnection, notConnection, notConnection]],
   ['haproxy', 'haproxy-2.6.12-default.log', [
     beforeHello, beforeHello, beforeHello, beforeHello, 'none/connected',
-    // Known gap (engine): "SC--" + 503 is a server-side connection error; the proxy's own 503 next to its log line
-    // is no HTTP rejection, and the termination state is not read yet: unknown_failure.
-    'other/unknown_failure', 'other/unknown_failure', 'other/unknown_failure', 'other/unknown_failure', 'other/unknown_failure',
+    // "SC--" + 503: the server side failed while connecting; the access-log line records the 503 HAProxy answered and
+    // cannot tell a refused from a TLS-failed upstream (corpus gaps-2026-12-96..98): http_rejected.
+    'other/http_rejected', 'other/http_rejected', 'other/http_rejected', 'other/http_rejected', 'other/http_rejected',
     '1015/tls_unknown', '1015/tls_unknown', '1015/tls_unknown', '1015/tls_unknown',
   ]],
   ['haproxy', 'haproxy-2.6.12-recommended.log', [
@@ -52,8 +52,8 @@ describe.each([
   ]],
   ['envoy', 'envoy-default.log', [
     '1015/tls_unknown',
-    // Known gap (engine): BoringSSL via Envoy says "verify cert failed: verify SAN list" for a wrong host.
-    '1015/tls_unknown',
+    // BoringSSL via Envoy says "verify cert failed: verify SAN list" for a wrong host (rule envoy.verify_san).
+    '1015/hostname_mismatch',
     '1015/tls_version_mismatch', '1015/cipher_mismatch', 'none/connected', notConnection, notConnection,
     'other/http_rejected',
   ]],
