@@ -108,3 +108,16 @@ export function closeViolations(close: CloseFacts | undefined): string[] {
         : NO_VIOLATIONS;
   }
 }
+
+/**
+ * A client's error text reporting a 1010 it *received*: the server sent it, which RFC 6455 §7.4.1 reserves for
+ * the client (websockets "received 1010 (mandatory extension)", gorilla's CloseError "websocket: close 1010",
+ * coder/websocket "received close frame: status = StatusMandatoryExtension"). A server's log of the same words is
+ * the client's 1010, so the caller checks that the event comes from a client.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+ */
+export const RECEIVED_1010 = /\breceived 1010\b|\breceived close frame: status = StatusMandatoryExtension\b|\bwebsocket: close 1010\b/;
+
+export function clientReceived1010(source: { readonly kind: string }, message: string | undefined): boolean {
+  return source.kind === 'client' && message !== undefined && RECEIVED_1010.test(message);
+}

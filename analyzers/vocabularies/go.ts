@@ -19,6 +19,8 @@ const gws = 'lxzan/gws client.go and internal/error.go (ErrSubprotocolNegotiatio
 export const goVocabulary: Vocabulary = {
   name: 'go',
   rules: [
+    // net/http's answer when a TLS dial gets a plaintext HTTP reply: the server does not speak TLS on that port.
+    rule('go.http_response_to_https', /\bserver gave HTTP response to HTTPS client\b/, 'tls_unknown', 0.75, 'Go src/net/http/transport.go ("http: server gave HTTP response to HTTPS client") https://github.com/golang/go/blob/master/src/net/http/transport.go', { example: 'Get "https://localhost:8443/": http: server gave HTTP response to HTTPS client' }),
     rule('go.x509_expired_after', /x509: certificate has expired or is not yet valid: current time \S+ is after/, 'cert_expired', 0.9, x509, { example: 'x509: certificate has expired or is not yet valid: current time 2025-06-01T12:00:00Z is after 2025-05-01T00:00:00Z' }),
     rule('go.x509_not_yet_valid_before', /x509: certificate has expired or is not yet valid: current time \S+ is before/, 'cert_not_yet_valid', 0.9, x509, { example: 'x509: certificate has expired or is not yet valid: current time 2025-06-01T12:00:00Z is before 2025-07-01T00:00:00Z' }),
     // Before Go 1.16 the text carried no times: expiry is the usual case, certificate dates decide otherwise.

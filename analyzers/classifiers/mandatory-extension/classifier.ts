@@ -5,6 +5,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { hasFindings, takeFindings, type Classifier, type Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
+import { clientReceived1010 } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { extensionRemediation } from './remediation.js';
 
@@ -140,7 +141,9 @@ export const mandatoryExtensionClassifier: Classifier = {
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
     const opened = event.outcome === 'closed' && event.close?.code !== 1010;
-    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept)) findings.push(hit);
+    // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
+    const serverSent = clientReceived1010(event.source, event.error?.message);
+    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };

@@ -3,7 +3,7 @@
 import { causesOther, type Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
-import { closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
+import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { otherRemediation } from './remediation.js';
@@ -11,6 +11,7 @@ import { otherRemediation } from './remediation.js';
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
+const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
 const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
@@ -87,6 +88,7 @@ export const otherFailureClassifier: Classifier = {
     }
     const close = closeFinding(context);
     if (close) findings.push(close);
+    if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (findings.length === 0 && context.event.outcome === 'failed')
       findings.push(FALLBACK);
     return strongestCandidate('other', findings, otherRemediation);

@@ -185,3 +185,18 @@ describe('a reset during the TLS handshake', () => {
     expect(result.attribution).toBe('other');
   });
 });
+
+describe('a 1010 the client received', () => {
+  it.each([
+    ['websockets', 'received 1010 (mandatory extension) permessage-deflate; then sent 1010 (mandatory extension) permessage-deflate'],
+    ['gorilla CloseError', 'websocket: close 1010 (mandatory extension missing): permessage-deflate'],
+  ] as const)('%s: the server sent it, a protocol error (RFC 6455 §7.4.1)', (_label, message) => {
+    const result = classify(event({ source: { kind: 'client', service: 'svc' }, error: { message } }));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: 'other', cause: 'protocol_error' });
+  });
+
+  it('is the client\'s 1010 when a server logs the same words', () => {
+    const result = classify(event({ source: { kind: 'server', service: 'svc' }, error: { message: 'websocket: close 1010 (mandatory extension missing): permessage-deflate' } }));
+    expect(result.attribution).toBe('1010');
+  });
+});
