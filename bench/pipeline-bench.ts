@@ -13,14 +13,14 @@ import { createClickHouseRunner } from '../ingest/clickhouse-client.js';
 import type { SqlRunner } from '../ingest/sql-runner.js';
 import { rollupTableNames } from '../schemas/clickhouse/rollups.js';
 
-const brokers = (process.env.WSDIAG_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const clickhouseUrl = process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123';
+export const brokers = (process.env.WSDIAG_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const clickhouseUrl = process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123';
 const cli = fileURLToPath(new URL('../cli/wsdiag.js', import.meta.url));
 const PARTITIONS = 6;
 /** Events per second the drained topic's timestamps represent (the storage bench's rate too). */
 const TRAFFIC_RATE = Number(process.env.BENCH_EVENTS_PER_SEC ?? 200);
 
-function benchRunner() {
+export function benchRunner() {
   return createClickHouseRunner({
     url: clickhouseUrl,
     username: process.env.WSDIAG_CLICKHOUSE_USER ?? 'default',
@@ -114,7 +114,7 @@ function watchPeakRss(child: ChildProcess): () => number {
 /** The heap cap the Dockerfile runs wsdiag with (docs/reliability.md, "Memory"). */
 export const HEAP_ARGS = ['--max-old-space-size=160'];
 
-function startCli(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<number>; peakRssMb: () => number } {
+export function startCli(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<number>; peakRssMb: () => number } {
   const child = spawn(process.execPath, [...HEAP_ARGS, cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const peakRssMb = watchPeakRss(child);
   const exited = new Promise<number>((resolve, reject) => {
@@ -123,7 +123,7 @@ function startCli(args: string[], env: Record<string, string>): { child: ChildPr
   return { child, exited, peakRssMb };
 }
 
-function wsdiagEnv(id: string, topic: string, database: string): Record<string, string> {
+export function wsdiagEnv(id: string, topic: string, database: string): Record<string, string> {
   return {
     WSDIAG_KAFKA_BROKERS: brokers.join(','),
     WSDIAG_CLICKHOUSE_URL: clickhouseUrl,
@@ -136,7 +136,7 @@ function wsdiagEnv(id: string, topic: string, database: string): Record<string, 
   };
 }
 
-async function createTopics(admin: Admin, topic: string): Promise<void> {
+export async function createTopics(admin: Admin, topic: string): Promise<void> {
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }, { topic: `${topic}.dlq`, numPartitions: 1 }] });
 }
 

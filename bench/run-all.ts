@@ -2,6 +2,7 @@
 // Benchmarks, not tests: they print figures and never fail on a threshold.
 import { runClassifyBench } from './classify-bench.js';
 import { formatLatencyBench, formatPipelineBench, runLatencyBench, runPipelineBench } from './pipeline-bench.js';
+import { formatMemoryBench, runMemoryBench } from './memory-bench.js';
 import { formatStorageBench, runStorageBench } from './storage-bench.js';
 import { formatExactlyOnceCost, runExactlyOnceCost } from './exactly-once-cost.js';
 import { formatMonthBench, runMonthBench } from './month-bench.js';
@@ -20,6 +21,8 @@ console.log(`cold (every text unseen):      ${fmt(classify.classifyColdPerSec)} 
 console.log('');
 console.log(formatPipelineBench(await runPipelineBench()));
 console.log(formatLatencyBench(await runLatencyBench()));
+console.log('');
+console.log(formatMemoryBench(await runMemoryBench()));
 
 console.log('\n## storage: cost of idempotent rollups (ClickHouse at WSDIAG_CLICKHOUSE_URL)');
 console.log(formatStorageBench(await runStorageBench()));

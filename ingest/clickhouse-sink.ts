@@ -3,7 +3,9 @@
 // rollups are built from one row per event_id (docs/storage.md). The sink only keeps physical copies
 // rare: repeats within a batch are dropped (the first copy stands) and every id of a batch is looked up
 // first, since another instance or an earlier run may have written it; a batch ClickHouse can never
-// accept is split until the offending rows are isolated.
+// accept is split until the offending rows are isolated. A batch's look-up may start early (`lookAhead`,
+// while the batch before it is still being inserted); what that batch stored meanwhile is then taken
+// from this process's memory of it, so the answer is the one a look-up after that insert would give.
 import type { SqlRunner } from './sql-runner.js';
 import type { SinkResult } from './deliver-batch.js';
 import { errorCode, errorMessage } from './errors.js';
@@ -17,6 +19,15 @@ const LOOKUP_QUERY_CHARS = 240_000;
 /** Lines per chunk of an insert body: the body streams in pieces instead of one large string. */
 const BODY_CHUNK_LINES = 500;
 const columnNames = eventColumns.map(([name]) => name);
+/** Writes whose stored ids are remembered for look-ups that started while they ran. */
+const REMEMBERED_WRITES = 4;
+
+interface EarlyLookup {
+  unique: ReadonlyArray<PendingRow<unknown>>;
+  /** Writes completed when the look-up was sent: their rows are in its answer. */
+  writesBefore: number;
+  stored: Promise<Set<string> | undefined>;
+}
 
 /**
  * The batch's times as closed ranges, one per UTC hour it touches. A copy of an event carries the
@@ -37,6 +48,25 @@ function timeRanges(rows: ReadonlyArray<PendingRow<unknown>>): Array<[number, nu
 
 export function createEventSink(runner: SqlRunner, db: string) {
   const table = `${db}.events`;
+  let writesDone = 0;
+  /** Per completed write (the last REMEMBERED_WRITES), its ids now stored: looked up as stored, or inserted. */
+  const recent: Array<{ write: number; ids: Set<string> }> = [];
+  const early = new WeakMap<object, EarlyLookup>();
+
+  /**
+   * The batch's ids as stored now: from its early look-up when there was one (ids that writes completed
+   * since then stored are added from memory), else looked up now. An early answer is used once, for the
+   * first attempt: a retried write looks up again (its failed attempt may have landed rows).
+   */
+  async function storedNow(lookup: EarlyLookup | undefined, unique: ReadonlyArray<PendingRow<unknown>>): Promise<Set<string>> {
+    const answer = lookup && writesDone - lookup.writesBefore <= recent.length ? await lookup.stored : undefined;
+    if (!lookup || !answer) return storedIds(unique);
+    for (const { write, ids } of recent) {
+      if (write <= lookup.writesBefore) continue;
+      for (const { eventId } of unique) if (ids.has(eventId)) answer.add(eventId);
+    }
+    return answer;
+  }
 
   async function storedIds(rows: ReadonlyArray<PendingRow<unknown>>): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
@@ -63,7 +93,7 @@ export function createEventSink(runner: SqlRunner, db: string) {
     return new Set(answers.flat().map((r) => r.event_id));
   }
 
-  async function insertIsolatingRejects<Ref>(rows: PendingRow<Ref>[], rejected: SinkResult<Ref>['rejected']): Promise<number> {
+  async function insertIsolatingRejects<Ref>(rows: PendingRow<Ref>[], rejected: SinkResult<Ref>['rejected'], rejectedIds: Set<string>): Promise<number> {
     try {
       await runner.insertText(table, columnNames, 'TabSeparated', bodyOf(rows));
       return rows.length;
@@ -72,32 +102,53 @@ export function createEventSink(runner: SqlRunner, db: string) {
       if (errorCode(error) !== 'CH_REJECTED_DATA') throw error;
       if (rows.length === 1) {
         rejected.push({ ref: rows[0]!.ref, detail: errorMessage(error, 1000) });
+        rejectedIds.add(rows[0]!.eventId);
         return 0;
       }
       const middle = Math.ceil(rows.length / 2);
-      return (await insertIsolatingRejects(rows.slice(0, middle), rejected)) + (await insertIsolatingRejects(rows.slice(middle), rejected));
+      return (await insertIsolatingRejects(rows.slice(0, middle), rejected, rejectedIds)) + (await insertIsolatingRejects(rows.slice(middle), rejected, rejectedIds));
     }
   }
 
   return {
+    /**
+     * Starts the look-up of a batch that will be written next, so that it overlaps the write in flight.
+     * Optional for callers: `write` looks up by itself when no early look-up was started.
+     */
+    lookAhead(rows: ReadonlyArray<PendingRow<unknown>>): void {
+      if (rows.length === 0) return;
+      const unique = uniqueRows(rows);
+      early.set(rows, { unique, writesBefore: writesDone, stored: storedIds(unique).catch(() => undefined) });
+    },
+
     async write<Ref>(rows: ReadonlyArray<PendingRow<Ref>>): Promise<SinkResult<Ref>> {
-      const firstCopies = new Map<string, PendingRow<Ref>>();
-      for (const row of rows) if (!firstCopies.has(row.eventId)) firstCopies.set(row.eventId, row);
-      const unique = [...firstCopies.values()];
+      const lookup = early.get(rows);
+      early.delete(rows);
+      const unique = (lookup?.unique as ReadonlyArray<PendingRow<Ref>> | undefined) ?? uniqueRows(rows);
       // Every batch is looked up: a process-local memory of written ids missed copies another instance or
       // an earlier run had written (fault 8's late copies), and a retried insert may have landed.
-      const stored = await storedIds(unique);
-      const fresh = stored.size > 0 ? unique.filter((r) => !stored.has(r.eventId)) : unique;
+      const stored = await storedNow(lookup, unique);
+      const fresh = stored.size > 0 ? unique.filter((r) => !stored.has(r.eventId)) : [...unique];
       const rejected: SinkResult<Ref>['rejected'] = [];
-      const inserted = fresh.length > 0 ? await insertIsolatingRejects(fresh, rejected) : 0;
+      const rejectedIds = new Set<string>();
+      const inserted = fresh.length > 0 ? await insertIsolatingRejects(fresh, rejected, rejectedIds) : 0;
       // After the rows are acknowledged and before the offsets are committed: a crash in between re-reads
       // the batch, which marks the minutes again.
       const minutes = new Set<number>();
       for (const { ts } of rows) minutes.add(Math.floor(ts / 60) * 60);
       if (minutes.size > 0) await runner.command(markMinutesSql(db, [...minutes]));
+      recent.push({ write: ++writesDone, ids: new Set(unique.filter((r) => !rejectedIds.has(r.eventId)).map((r) => r.eventId)) });
+      if (recent.length > REMEMBERED_WRITES) recent.shift();
       return { inserted, duplicates: rows.length - fresh.length, rejected };
     },
   };
+}
+
+/** The first row of each event_id: repeats within a batch are dropped, the first copy stands. */
+function uniqueRows<Ref>(rows: ReadonlyArray<PendingRow<Ref>>): Array<PendingRow<Ref>> {
+  const firstCopies = new Map<string, PendingRow<Ref>>();
+  for (const row of rows) if (!firstCopies.has(row.eventId)) firstCopies.set(row.eventId, row);
+  return [...firstCopies.values()];
 }
 
 /** The rows' lines as a TabSeparated body in chunks of BODY_CHUNK_LINES lines. */

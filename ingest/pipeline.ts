@@ -8,13 +8,15 @@ import type { Config } from './config.js';
 import { deliverBatch, type DeliveryPolicy, type DeliveryReport, type DeliverySeams, type SinkResult } from './deliver-batch.js';
 import { errorCode, errorMessage } from './errors.js';
 import type { Metrics } from './metrics.js';
-import { prepareBatch, type PendingRow, type PreparedBatch } from './prepare-batch.js';
+import { prepareBatch, type PendingRow, type PrepareContext, type PreparedBatch } from './prepare-batch.js';
 import type { RollupBuilder } from './rollup-builder.js';
-import type { DeliveryControl, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
+import type { DeliveryControl, PartitionOffset, RecordPublisher, RecordSource, SourceFailure, SourceRecord } from './record-source.js';
 
 /** Where rows go; throws errors with `{ code, retriable }` (errors.ts). */
 export interface EventSink {
   write(rows: ReadonlyArray<PendingRow<SourceRecord>>): Promise<SinkResult<SourceRecord>>;
+  /** Starts the look-up for rows that `write` will get next, while the write before them runs. */
+  lookAhead?(rows: ReadonlyArray<PendingRow<SourceRecord>>): void;
 }
 
 export interface PipelineParts {
@@ -115,18 +117,22 @@ export function createPipeline(parts: PipelineParts) {
   function flush(): Promise<void> {
     const previous = writing;
     if (pending.length === 0 || failure !== undefined) return previous;
-    const batch = prepareBatch(pending, {
+    const prepared = prepareInSlices(pending, {
       classify: parts.classify,
       classifierVersion: parts.classifierVersion,
       maxRecordBytes: config.WSDIAG_MAX_RECORD_BYTES,
       ingestedAtMs: now(),
+    }).then((batch) => {
+      sink.lookAhead?.(batch.rows);
+      return batch;
     });
     pending = [];
     pendingSinceMs = now();
     queued++;
     // A batch that cannot be delivered stops the job uncommitted: a restart re-reads it, nothing is skipped.
     writing = previous
-      .then(() => (failure === undefined ? processBatch(batch) : undefined))
+      .then(() => prepared)
+      .then((batch) => (failure === undefined ? processBatch(batch) : undefined))
       .catch((error: unknown) => {
         failure ??= error;
         stopping = true;
@@ -235,6 +241,29 @@ export function createPipeline(parts: PipelineParts) {
       stopping = true;
     },
   };
+}
+
+/** Records prepared per turn of the event loop: the write in flight keeps streaming and acknowledging meanwhile. */
+const PREPARE_SLICE = 500;
+
+/**
+ * prepareBatch over slices of the records, yielding to the event loop between them. One synchronous
+ * pass over a batch blocks the process for hundreds of milliseconds, and with it the insert in flight.
+ */
+export async function prepareInSlices(records: ReadonlyArray<SourceRecord>, ctx: PrepareContext): Promise<PreparedBatch> {
+  const batch: PreparedBatch = { rows: [], deadLetters: [], offsets: [], records: 0 };
+  const offsets = new Map<string, PartitionOffset>();
+  for (let i = 0; i < records.length; i += PREPARE_SLICE) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const slice = prepareBatch(records.slice(i, i + PREPARE_SLICE), ctx);
+    for (const row of slice.rows) batch.rows.push(row);
+    for (const deadLetter of slice.deadLetters) batch.deadLetters.push(deadLetter);
+    // Slices are in record order, so a later slice's offset for a partition is the later one.
+    for (const offset of slice.offsets) offsets.set(`${offset.topic}\u0000${offset.partition}`, offset);
+    batch.records += slice.records;
+  }
+  batch.offsets = [...offsets.values()];
+  return batch;
 }
 
 /** The error `run` ends with when the source stopped for good; carries the source's stable code. */

@@ -36,8 +36,12 @@ function valueEncoder(type: string): (value: unknown) => string {
     };
   }
   if (type === 'DateTime') return (value) => String(value).padStart(10, '0');
+  // A number's text never holds a tab, newline or backslash: nothing to escape.
+  if (numeric.test(type)) return (value) => (typeof value === 'number' ? String(value) : escapeTsv(String(value)));
   return (value) => escapeTsv(String(value));
 }
+
+const numeric = /^(U?Int(8|16|32|64)|Float(32|64))$/;
 
 /** Inside an array strings and times are quoted (as ClickHouse writes them); numbers are bare. */
 function elementEncoder(type: string): (value: unknown) => string {

@@ -11,6 +11,10 @@ const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]
 const CIPHER_WORD = /cipher/i;
 // "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
 const VERSION_WORD = /version|protocol(?![\s_-]*(?:error|exception))/i;
+// "verify error 20 at depth 0", "depth 0 error 20", "depth=0" (OpenSSL X509_STORE_CTX_get_error_depth, as verify callbacks print it).
+// @see https://www.openssl.org/docs/man3.0/man3/X509_STORE_CTX_get_error_depth.html
+const SELF_SIGNED_WORDS = /\bself[\s_-]?signed\b/i;
+const VERIFY_DEPTH = /\bdepth\s*[=:]?\s*(\d{1,2})\b/i;
 const TLS_HINT = /\b(?:ssl|tls|x509|certificate|cert)\b/i;
 
 /** The ambiguous finding decided as `cause`, more confident, its evidence saying why. */
@@ -28,6 +32,17 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
     if (chainLength === 1) return decided(original, 'incomplete_chain', confidence, 'the server sent only the leaf (chain_length 1)');
     if (chainLength !== undefined && chainLength >= 2)
       return decided(original, 'untrusted_ca', confidence, `the server sent a chain of ${chainLength}, so the anchor is untrusted`);
+    // OpenSSL-style verify callbacks name the depth of the certificate whose issuer is missing: at depth 0 the leaf's
+    // own issuer was neither sent nor trusted (the intermediate is missing); higher up, the chain came and its top is untrusted.
+    const depth = VERIFY_DEPTH.exec(context.text);
+    if (depth) {
+      const at = Number(depth[1]);
+      const byDepth = Math.max(original.confidence, Math.min(0.85, original.confidence + 0.2));
+      if (at === 0 && SELF_SIGNED_WORDS.test(context.text)) return decided(original, 'self_signed', byDepth, 'verification failed at depth 0 on a self-signed certificate: the leaf');
+      return at === 0
+        ? decided(original, 'incomplete_chain', byDepth, "verification failed at depth 0: the leaf's issuer was not sent")
+        : decided(original, 'untrusted_ca', byDepth, `verification failed at depth ${at}: the chain was sent and its top is untrusted`);
+    }
     return original;
   }
   if (original.ambiguity === 'handshake') {

@@ -98,3 +98,18 @@ describe('an extension the client never offered', () => {
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: '1010', cause: 'extension_not_negotiated' });
   });
 });
+
+describe('the depth of an issuer failure decides missing intermediate vs untrusted CA', () => {
+  it.each([
+    ['depth 0: the leaf issuer was not sent', 'TLS handshake failed; verify error 20 at depth 0: unable to get local issuer certificate', 'incomplete_chain'],
+    ['depth 1: the chain came, its top is untrusted', 'TLS handshake failed; verify error 20 at depth 1: unable to get local issuer certificate', 'untrusted_ca'],
+    ['depth 0 on a self-signed certificate', 'tls: certificate verify failed; verify error at depth 0: self-signed certificate', 'self_signed'],
+  ] as const)('%s', (_label, message, cause) => {
+    expect(classify(failedWithMessage(message, { tls: { alert: 48, alert_direction: 'sent' } })).cause).toBe(cause);
+  });
+
+  it('the chain the server sent outranks the depth', () => {
+    const result = classify(failedWithMessage('verify error 20 at depth 0: unable to get local issuer certificate', { tls: { chain_length: 2 } }));
+    expect(result.cause).toBe('untrusted_ca');
+  });
+});

@@ -128,6 +128,56 @@ describe('event sink', () => {
     expect(chunks.every((c) => c.endsWith('\n'))).toBe(true);
   });
 
+  it('an early look-up (sent while the batch before was being written) still finds what that batch stored', async () => {
+    const { runner, inserts, lookups } = fakeRunner({ stored: ['old'] });
+    const sink = createEventSink(runner, 'wsdiag');
+    const first = [row('a'), row('b')];
+    const second = [row('b'), row('old'), row('c')];
+    sink.lookAhead(first);
+    const writing = sink.write(first);
+    // Sent before the first batch's insert: ClickHouse does not have 'b' yet.
+    sink.lookAhead(second);
+    await writing;
+    expect(await sink.write(second)).toMatchObject({ inserted: 1, duplicates: 2 });
+    expect(inserts).toEqual([['a', 'b'], ['c']]);
+    // One look-up per batch, both sent before any insert; neither write looked up again.
+    expect(lookups).toEqual([['a', 'b'], ['b', 'old', 'c']]);
+  });
+
+  it('a retried write looks up again instead of reusing its early answer (the failed attempt may have landed rows)', async () => {
+    let failMark = true;
+    const { runner, inserts, lookups, stored } = fakeRunner();
+    const flaky: SqlRunner = {
+      ...runner,
+      command: async (sql) => {
+        if (failMark) {
+          failMark = false;
+          throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
+        }
+        await runner.command(sql);
+      },
+    };
+    const sink = createEventSink(flaky, 'wsdiag');
+    const batch = [row('r1'), row('r2')];
+    sink.lookAhead(batch);
+    await expect(sink.write(batch)).rejects.toMatchObject({ code: 'CH_UNAVAILABLE' });
+    expect([...stored]).toEqual(['r1', 'r2']);
+    expect(await sink.write(batch)).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(inserts).toEqual([['r1', 'r2']]);
+    expect(lookups).toHaveLength(2);
+  });
+
+  it('an early answer older than the writes it remembers is dropped and the batch looked up again', async () => {
+    const { runner, inserts, lookups } = fakeRunner();
+    const sink = createEventSink(runner, 'wsdiag');
+    const late = [row('x1'), row('x5')];
+    sink.lookAhead(late);
+    for (let i = 1; i <= 5; i++) await sink.write([row(`x${i}`)]);
+    expect(await sink.write(late)).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(inserts.flat()).toEqual(['x1', 'x2', 'x3', 'x4', 'x5']);
+    expect(lookups.at(-1)).toEqual(['x1', 'x5']);
+  });
+
   it('escapes ids in the existence lookup', async () => {
     const seen: string[] = [];
     const { runner } = fakeRunner();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caughtUp } from '../../../ingest/pipeline.js';
+import { classify, CLASSIFIER_VERSION } from '../../../analyzers/classify.js';
+import { caughtUp, prepareInSlices } from '../../../ingest/pipeline.js';
+import { prepareBatch } from '../../../ingest/prepare-batch.js';
+import { sampleRecords } from '../../support/delivery-fakes.js';
 import { sampleTraffic } from '../../../ingest/sample-traffic.js';
 import { decodeRecord } from '../../../ingest/decode-record.js';
 import { toClickHouseError } from '../../../ingest/clickhouse-client.js';
@@ -13,6 +16,25 @@ describe('caughtUp', () => {
     ['offsets beyond 2^53', [{ endOffset: '9007199254740993', committedOffset: '9007199254740992', lowOffset: '0' }], false],
   ])('%s → %s', (_label, lags, expected) => {
     expect(caughtUp(lags)).toBe(expected);
+  });
+});
+
+describe('prepareInSlices', () => {
+  it.each([
+    ['one slice', 300],
+    ['slices that split partitions unevenly', 1_777],
+  ])('%s: the same rows, dead letters and offsets as one prepareBatch', async (_label, count) => {
+    // 7 partitions over slices of 500: every slice ends on another partition, so offsets must take the last slice's.
+    const records = sampleRecords(count, { partitions: 7, invalidRatio: 0.02 });
+    const ctx = { classify, classifierVersion: CLASSIFIER_VERSION, maxRecordBytes: 262_144, ingestedAtMs: 1_764_000_000_000 };
+    const whole = prepareBatch(records, ctx);
+    const sliced = await prepareInSlices(records, ctx);
+    expect(sliced.rows.map((r) => r.line)).toEqual(whole.rows.map((r) => r.line));
+    expect(sliced.deadLetters.map((d) => [d.record.offset, d.reason])).toEqual(whole.deadLetters.map((d) => [d.record.offset, d.reason]));
+    expect(sliced.records).toBe(count);
+    const byPartition = (b: typeof whole) => Object.fromEntries(b.offsets.map((o) => [o.partition, o.offset]));
+    expect(byPartition(sliced)).toEqual(byPartition(whole));
+    expect(sliced.offsets).toHaveLength(7);
   });
 });
 

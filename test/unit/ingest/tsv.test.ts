@@ -12,6 +12,11 @@ describe('TabSeparated encoding', () => {
     expect(escapeTsv(input)).toBe(expected);
   });
 
+  it('writes numbers bare, and numeric columns given text (a 64-bit offset) escaped like any text', () => {
+    const body = encodeTsv([{ a: 7, b: -1.5, c: '9007199254740993', d: 'x\ty' }], [['a', 'UInt16'], ['b', 'Float32'], ['c', 'UInt64'], ['d', 'Int32']]);
+    expect(body).toBe('7\t-1.5\t9007199254740993\tx\\ty\n');
+  });
+
   it('writes arrays of numbers bare and arrays of times quoted with 10 digits', () => {
     const body = encodeTsv([{ t: [0, 1_700_000_000], n: [1, -1] }], [['t', 'Array(DateTime)'], ['n', 'Array(Int8)']]);
     expect(body).toBe("['0000000000','1700000000']\t[1,-1]\n");
