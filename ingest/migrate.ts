@@ -3,9 +3,9 @@ import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schem
 import { addChainColumns, certificateChainStatements } from '../schemas/clickhouse/certificate-chain.js';
 import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
-import { markUnbuiltHoursSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
+import { coarseGrains, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate, legacyStateQueries, type LegacyState } from '../schemas/clickhouse/upgrade.js';
-import { buildPendingHours } from './rollup-builder.js';
+import { buildPendingCoarse } from './rollup-builder.js';
 import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -58,9 +58,10 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
   const columns = await runner.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = ${quoteString(options.db)} AND table = 'events'`);
   const upgrade = [...addChainColumns(options.db, new Set(columns.map((c) => c.name))), ...certificateChainStatements(options.db, capabilities)];
   for (const sql of upgrade) await runner.command(sql);
-  // 0.2 → 0.3: hours with minute rollups but no hourly build (all of them after the upgrade, or those
-  // an interrupted upgrade left) are marked and built here, so whole hours read right before the job runs.
-  await runner.command(markUnbuiltHoursSql(options.db));
-  await buildPendingHours(runner, options.db);
+  // 0.2 → 0.3: hours (days) with finer rollups but no build of their own (all of them after the
+  // upgrade, or those an interrupted upgrade left) are marked and built here, so whole hours and days
+  // read right before the job runs again.
+  for (const grain of coarseGrains) await runner.command(markUnbuiltPeriodsSql(options.db, grain));
+  await buildPendingCoarse(runner, options.db);
   return { capabilities, statements: 1 + statements.length + upgrade.length };
 }

@@ -1,23 +1,26 @@
 // Builds the rollups for every minute the pipeline has written rows for since that minute's last build,
-// then the hourly rollups for every hour whose minutes were rebuilt (schemas/clickhouse/rollups.ts; why
-// this is exact: docs/storage.md). Idempotent and safe to run from several instances at once: a build
-// only ever replaces a minute's or an hour's rows by a newer, complete version.
+// then the hourly rollups for every hour whose minutes were rebuilt, then the daily ones likewise
+// (schemas/clickhouse/rollups.ts; why this is exact: docs/storage.md). Idempotent and safe to run from
+// several instances at once: a build only ever replaces a period's rows by a newer, complete version.
 import {
-  buildHourRollupSql,
+  buildPeriodRollupSql,
   buildRollupSql,
-  dirtyHoursSql,
+  coarseGrains,
+  coarserGrain,
   dirtyMinutesSql,
-  markHoursSql,
+  dirtyPeriodsSql,
+  markPeriodsSql,
   recordBuildSql,
-  recordHourBuildSql,
+  recordPeriodBuildSql,
   rollups,
+  type CoarseGrain,
 } from '../schemas/clickhouse/rollups.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
 const MINUTES_PER_ROUND = 60;
-/** Hours per hourly round: each reads at most this many hours of minute rollups. */
-const HOURS_PER_ROUND = 24;
+/** Hours (days) per round: each reads at most this many periods of the finer rollup. */
+const PERIODS_PER_ROUND: Readonly<Record<CoarseGrain, number>> = { hour: 24, day: 7 };
 
 /** A minute's writes have settled once it went unmarked this long; one still written is rebuilt this often. */
 export const ROLLUP_QUIET_SECS = 3;
@@ -25,9 +28,9 @@ export const ROLLUP_STALE_SECS = 30;
 
 export interface RollupBuilder {
   /**
-   * Builds the minutes that need it, then the hours they belong to; resolves with how many minute
-   * builds ran. `due` (the default) waits for a minute to settle or go stale; `all` builds everything
-   * pending (on stop, drain end).
+   * Builds the minutes that need it, then the hours and days they belong to; resolves with how many
+   * minute builds ran. `due` (the default) waits for a minute to settle or go stale; `all` builds
+   * everything pending (on stop, drain end).
    */
   buildPending(which?: 'due' | 'all'): Promise<number>;
 }
@@ -38,18 +41,26 @@ async function serverSeconds(runner: SqlRunner): Promise<number> {
   return Number(clock?.now ?? 0);
 }
 
-/** Builds every marked hour from the minute rollups; resolves with how many hour builds ran. */
-export async function buildPendingHours(runner: SqlRunner, db: string): Promise<number> {
+/** Builds every marked hour (day) from the finer rollups and marks the coarser periods; resolves with the builds run. */
+export async function buildPendingPeriods(runner: SqlRunner, db: string, grain: CoarseGrain): Promise<number> {
+  const next = coarserGrain(grain);
+  const limit = PERIODS_PER_ROUND[grain];
   let built = 0;
   for (;;) {
-    const hours = (await runner.query<{ dirty_hour: string | number }>(dirtyHoursSql(db, HOURS_PER_ROUND))).map((r) => Number(r.dirty_hour));
-    if (hours.length === 0) return built;
+    const periods = (await runner.query<{ period: string | number }>(dirtyPeriodsSql(db, grain, limit))).map((r) => Number(r.period));
+    if (periods.length === 0) return built;
     const startedAt = await serverSeconds(runner);
-    for (const rollup of rollups) await runner.command(buildHourRollupSql(db, rollup, hours, startedAt));
-    await runner.command(recordHourBuildSql(db, hours, startedAt));
-    built += hours.length;
-    if (hours.length < HOURS_PER_ROUND) return built;
+    for (const rollup of rollups) await runner.command(buildPeriodRollupSql(db, rollup, grain, periods, startedAt));
+    if (next) await runner.command(markPeriodsSql(db, next, periods));
+    await runner.command(recordPeriodBuildSql(db, grain, periods, startedAt));
+    built += periods.length;
+    if (periods.length < limit) return built;
   }
+}
+
+/** Hours, then days: everything marked so far. */
+export async function buildPendingCoarse(runner: SqlRunner, db: string): Promise<void> {
+  for (const grain of coarseGrains) await buildPendingPeriods(runner, db, grain);
 }
 
 export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilder {
@@ -66,12 +77,12 @@ export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilde
         for (const rollup of rollups) await runner.command(buildRollupSql(db, rollup, minutes, startedAt));
         // The hours are marked once the minutes' rows are acknowledged and before the build is
         // recorded: a crash in between leaves the minutes to build again, and marks the hours again.
-        await runner.command(markHoursSql(db, minutes));
+        await runner.command(markPeriodsSql(db, 'hour', minutes));
         await runner.command(recordBuildSql(db, minutes, startedAt));
         built += minutes.length;
         if (minutes.length < MINUTES_PER_ROUND) break;
       }
-      await buildPendingHours(runner, db);
+      await buildPendingCoarse(runner, db);
       return built;
     },
   };

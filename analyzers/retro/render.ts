@@ -116,6 +116,7 @@ export function renderMarkdown(full: RetroReport, options: RenderOptions = defau
   }
   const bucket = timelineRows(report);
   const bucketMinutes = (report.timeline.length > 0 ? Math.ceil(report.timeline.length / Math.max(1, bucket.length)) : 1) * Math.max(1, Math.round(report.timeline_step_s / 60));
+  const per = bucketMinutes % 1440 === 0 ? `${bucketMinutes / 1440} day${bucketMinutes === 1440 ? '' : 's'}` : bucketMinutes % 60 === 0 ? `${bucketMinutes / 60} hour${bucketMinutes === 60 ? '' : 's'}` : `${bucketMinutes} minutes`;
   const lines: string[] = [
     `# Incident retrospective: ${t(w.from)} – ${t(w.to)} UTC${scope}`,
     '',
@@ -134,7 +135,7 @@ export function renderMarkdown(full: RetroReport, options: RenderOptions = defau
     '',
     ...keyMoments(report),
     '',
-    `<details><summary>${bucketMinutes === 1 ? 'Per minute' : `Per ${bucketMinutes} minutes`}</summary>`,
+    `<details><summary>${bucketMinutes === 1 ? 'Per minute' : `Per ${per}`}</summary>`,
     '',
     ...table(
       [bucketMinutes === 1 ? 'minute' : 'from', 'attempts', 'failures', '1010', '1015', 'other'],

@@ -1,25 +1,26 @@
-// The rows a Grafana panel reads from a minute rollup over its time range, at the coarsest exact grain:
-// whole hours of the range from the hourly twin (`hour AS minute`), the minutes at its edges from the
-// minute rollup, both FINAL; every minute of the range is read once, at one grain (docs/storage.md).
-// Time series bucket by `bucketSecondsSql`, which is $__interval_s on ranges up to two days and whole
-// hours beyond; hourly rows are read only when a bucket holds whole hours. The dashboards' JSON holds
-// this text verbatim (test/unit/dashboards/dashboards-contract.test.ts keeps them equal).
+// The rows a Grafana panel reads from a minute rollup over its time range, at the coarsest exact grains:
+// whole days of the range from the daily twin, whole hours outside them from the hourly twin, the
+// minutes at the edges from the minute rollup (each `<grain> AS minute`, FINAL, joined by UNION ALL);
+// every minute of the range is read once, at one grain (docs/storage.md). Time series bucket by
+// `bucketSecondsSql` ($__interval_s, rounded up to whole hours on ranges over two days) and read hourly
+// (daily) rows only when a bucket holds whole hours (days). The dashboards' JSON holds this text
+// verbatim (test/unit/dashboards/dashboards-contract.test.ts keeps them equal).
 // Written as arithmetic on constants, never if(): 18.16's primary-key analysis folds the former into
-// bounds on `minute`/`hour` but reads every row for an if() or a condition without a key column.
-import { HOUR_S, hourTable, rollups } from '../../schemas/clickhouse/rollups.js';
+// bounds on the time column but reads every row for an if() or a condition without a key column.
+import { DAY_S, HOUR_S, rollups } from '../../schemas/clickhouse/rollups.js';
 
 /** Ranges longer than this bucket time series by whole hours at least. */
-export const HOURLY_BUCKETS_ABOVE_S = 2 * 86_400;
+export const HOURLY_BUCKETS_ABOVE_S = 2 * DAY_S;
 
 /** Grafana's bucket width in seconds: $__interval_s, rounded up to whole hours on long ranges. */
 export const bucketSecondsSql = `$__interval_s + (intDiv($__interval_s + ${HOUR_S - 1}, ${HOUR_S}) * ${HOUR_S} - $__interval_s) * (toUInt32($__toTime) - toUInt32($__fromTime) > ${HOURLY_BUCKETS_ABOVE_S})`;
 
-/** First whole hour in the range, and the end of the last one ($__timeFilter's end is inclusive: minute <= to). */
-const firstHourS = `intDiv(toUInt32($__fromTime) + ${HOUR_S - 1}, ${HOUR_S}) * ${HOUR_S}`;
-const firstHour = `toDateTime(${firstHourS})`;
-const hoursEnd = `toDateTime(intDiv(toUInt32($__toTime) + 60, ${HOUR_S}) * ${HOUR_S})`;
-/** A time series' end of whole hours: hoursEnd when its buckets hold whole hours, else firstHour (no hours). */
-const seriesHoursEnd = `toDateTime(toInt64(${firstHourS}) + (toInt64(intDiv(toUInt32($__toTime) + 60, ${HOUR_S}) * ${HOUR_S}) - toInt64(${firstHourS})) * ((${bucketSecondsSql}) % ${HOUR_S} = 0))`;
+/** First whole period of `size` seconds in the range, and the end of the last one ($__timeFilter's end is inclusive: minute <= to). */
+const first = (size: number) => `toInt64(intDiv(toUInt32($__fromTime) + ${size - 1}, ${size}) * ${size})`;
+const end = (size: number) => `toInt64(intDiv(toUInt32($__toTime) + 60, ${size}) * ${size})`;
+/** A time series' end of whole periods: `end` when its buckets hold whole periods, else `first` (none). */
+const seriesEnd = (size: number) => `${first(size)} + (${end(size)} - ${first(size)}) * ((${bucketSecondsSql}) % ${size} = 0)`;
+const at = (seconds: string) => `toDateTime(${seconds})`;
 
 /** Every column of a minute rollup but `minute`, in table order. */
 function columnsOf(minuteTable: string): string {
@@ -29,17 +30,23 @@ function columnsOf(minuteTable: string): string {
 }
 
 /**
- * `(SELECT … UNION ALL SELECT …)` to put after FROM in place of `wsdiag.<minuteTable> FINAL`. With
- * `timeSeries`, hourly rows are read only when `bucketSecondsSql` is a whole number of hours.
+ * `(SELECT … UNION ALL SELECT … UNION ALL SELECT …)` to put after FROM in place of
+ * `wsdiag.<minuteTable> FINAL`. With `timeSeries`, coarser rows are read only when `bucketSecondsSql`
+ * is a whole number of them.
  */
 export function panelRollupSource(minuteTable: string, timeSeries = false): string {
   const columns = columnsOf(minuteTable);
-  const end = timeSeries ? seriesHoursEnd : hoursEnd;
+  const [h0, d0] = [at(first(HOUR_S)), at(first(DAY_S))];
+  const [h1, d1] = timeSeries ? [at(seriesEnd(HOUR_S)), at(seriesEnd(DAY_S))] : [at(end(HOUR_S)), at(end(DAY_S))];
+  const table = (grain: string) => `wsdiag.${minuteTable.replace(/minute$/, grain)}`;
   return `(
-  SELECT hour AS minute, ${columns} FROM wsdiag.${hourTable(minuteTable)} FINAL
-  WHERE hour >= ${firstHour} AND hour < ${end}
+  SELECT day AS minute, ${columns} FROM ${table('day')} FINAL
+  WHERE day >= ${d0} AND day < ${d1}
+  UNION ALL
+  SELECT hour AS minute, ${columns} FROM ${table('hour')} FINAL
+  WHERE hour >= ${h0} AND hour < ${h1} AND (hour < ${d0} OR hour >= ${d1})
   UNION ALL
   SELECT minute, ${columns} FROM wsdiag.${minuteTable} FINAL
-  WHERE $__timeFilter(minute) AND (minute < ${firstHour} OR minute >= ${end})
+  WHERE $__timeFilter(minute) AND (minute < ${h0} OR minute >= ${h1})
 )`;
 }

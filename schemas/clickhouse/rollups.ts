@@ -3,8 +3,8 @@
 // from `events` (one row per event_id) whenever the pipeline has written rows for it, so a re-read or
 // a producer's retry never counts twice. Each build carries a version (`built_at`) and the tables are
 // ReplacingMergeTree(built_at): readers read `FINAL` and sum, and always get the latest build.
-// Every minute rollup has an hourly twin with the same groups, built the same way one level up: from
-// the minute rollup (FINAL) for every hour whose minutes were rebuilt, so long ranges read ~60x fewer rows.
+// Every minute rollup has an hourly and a daily twin with the same groups, built the same way one level
+// up: an hour from the minute rollup (FINAL) once its minutes were rebuilt, a day from the hourly one.
 import type { Capabilities } from './capabilities.js';
 
 /** name, type, expression over one deduplicated event, and how the hourly twin combines minute rows. */
@@ -82,15 +82,27 @@ export const rollups: readonly Rollup[] = [
 
 export const rollupTableNames = rollups.map((r) => r.table);
 
-/** The hourly twin of a minute rollup: rollup_minute → rollup_hour, rollup_x_minute → rollup_x_hour. */
-export const hourTable = (minuteTable: string): string => minuteTable.replace(/minute$/, 'hour');
-export const hourTableNames = rollupTableNames.map(hourTable);
-/** Everything rollupStatements creates: the rollup tables, the certificates view, the build bookkeeping. */
-export const rollupStorageNames = [...rollupTableNames, ...hourTableNames, 'certificates', 'rollup_marks', 'rollup_builds', 'rollup_hour_marks', 'rollup_hour_builds'];
+/** Grains finer to coarser; each coarser one is built from the one before it. */
+export const grains = ['minute', 'hour', 'day'] as const;
+export type Grain = (typeof grains)[number];
+export type CoarseGrain = Exclude<Grain, 'minute'>;
+export const coarseGrains: readonly CoarseGrain[] = ['hour', 'day'];
+export const GRAIN_S: Readonly<Record<Grain, number>> = { minute: 60, hour: 3600, day: 86_400 };
+export const HOUR_S = GRAIN_S.hour;
+export const DAY_S = GRAIN_S.day;
+const finer: Readonly<Record<CoarseGrain, Grain>> = { hour: 'minute', day: 'hour' };
+const coarser: Readonly<Record<Grain, CoarseGrain | undefined>> = { minute: 'hour', hour: 'day', day: undefined };
 
-export const HOUR_S = 3600;
-/** The UTC hour of a DateTime expression (toStartOfHour would follow the server's time zone). */
-export const hourOfSql = (column: string): string => `toDateTime(intDiv(toUInt32(${column}), ${HOUR_S}) * ${HOUR_S})`;
+/** A minute rollup's twin at `grain`: rollup_minute → rollup_hour, rollup_x_minute → rollup_x_day. */
+export const grainTable = (minuteTable: string, grain: Grain): string => minuteTable.replace(/minute$/, grain);
+export const hourTable = (minuteTable: string): string => grainTable(minuteTable, 'hour');
+export const coarseTableNames = coarseGrains.flatMap((g) => rollupTableNames.map((t) => grainTable(t, g)));
+const bookkeepingNames = grains.flatMap((g) => (g === 'minute' ? ['rollup_marks', 'rollup_builds'] : [`rollup_${g}_marks`, `rollup_${g}_builds`]));
+/** Everything rollupStatements creates: the rollup tables, the certificates view, the build bookkeeping. */
+export const rollupStorageNames = [...rollupTableNames, ...coarseTableNames, 'certificates', ...bookkeepingNames];
+
+/** The UTC hour or day of a DateTime expression (toStartOfHour/toStartOfDay would follow the server's time zone). */
+export const periodOfSql = (column: string, grain: CoarseGrain): string => `toDateTime(intDiv(toUInt32(${column}), ${GRAIN_S[grain]}) * ${GRAIN_S[grain]})`;
 
 /** Raw columns a rollup build reads (one row per event_id). */
 const sourceColumns = [
@@ -99,9 +111,9 @@ const sourceColumns = [
 ] as const;
 
 /** Dimension names of a grain: `minute` first, or `hour` in its place. */
-const dimensionNames = (rollup: Rollup, grain: 'minute' | 'hour') => rollup.dimensions.map(([name]) => (name === 'minute' ? grain : name));
+const dimensionNames = (rollup: Rollup, grain: Grain) => rollup.dimensions.map(([name]) => (name === 'minute' ? grain : name));
 
-function createTable(db: string, rollup: Rollup, caps: Capabilities, grain: 'minute' | 'hour'): string {
+function createTable(db: string, rollup: Rollup, caps: Capabilities, grain: Grain): string {
   const lc = caps.lowCardinality ? 'LowCardinality(String)' : 'String';
   const names = dimensionNames(rollup, grain);
   const columns = [
@@ -109,7 +121,7 @@ function createTable(db: string, rollup: Rollup, caps: Capabilities, grain: 'min
     ...rollup.measures.map(([name, type]) => `  ${name} ${type}`),
     '  built_at UInt32',
   ];
-  return `CREATE TABLE IF NOT EXISTS ${db}.${grain === 'minute' ? rollup.table : hourTable(rollup.table)} (\n${columns.join(',\n')}\n)
+  return `CREATE TABLE IF NOT EXISTS ${db}.${grainTable(rollup.table, grain)} (\n${columns.join(',\n')}\n)
 ENGINE = ReplacingMergeTree(built_at)
 PARTITION BY toYYYYMM(${grain})
 ORDER BY (${names.join(', ')})`;
@@ -139,17 +151,18 @@ function bookkeepingTables(db: string): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS ${db}.rollup_marks (minute DateTime, marked_at DateTime) ENGINE = ReplacingMergeTree(marked_at) ORDER BY minute`,
     `CREATE TABLE IF NOT EXISTS ${db}.rollup_builds (minute DateTime, started_at DateTime) ENGINE = ReplacingMergeTree(started_at) ORDER BY minute`,
-    // The same for hours: a mark is written after a minute build's rows were acknowledged (since 0.3).
-    `CREATE TABLE IF NOT EXISTS ${db}.rollup_hour_marks (hour DateTime, marked_at DateTime) ENGINE = ReplacingMergeTree(marked_at) ORDER BY hour`,
-    `CREATE TABLE IF NOT EXISTS ${db}.rollup_hour_builds (hour DateTime, started_at DateTime) ENGINE = ReplacingMergeTree(started_at) ORDER BY hour`,
+    // The same for hours and days: a mark is written after a finer build's rows were acknowledged (since 0.3).
+    ...coarseGrains.flatMap((g) => [
+      `CREATE TABLE IF NOT EXISTS ${db}.rollup_${g}_marks (${g} DateTime, marked_at DateTime) ENGINE = ReplacingMergeTree(marked_at) ORDER BY ${g}`,
+      `CREATE TABLE IF NOT EXISTS ${db}.rollup_${g}_builds (${g} DateTime, started_at DateTime) ENGINE = ReplacingMergeTree(started_at) ORDER BY ${g}`,
+    ]),
   ];
 }
 
 /** Tables first, then the view over them. No TTL: rollups are small and kept after raw events expire. */
 export function rollupStatements(db: string, caps: Capabilities): string[] {
   return [
-    ...rollups.map((rollup) => createTable(db, rollup, caps, 'minute')),
-    ...rollups.map((rollup) => createTable(db, rollup, caps, 'hour')),
+    ...grains.flatMap((grain) => rollups.map((rollup) => createTable(db, rollup, caps, grain))),
     certificatesView(db),
     ...bookkeepingTables(db),
   ];
@@ -177,61 +190,70 @@ ORDER BY minute
 LIMIT ${Math.floor(limit)}`;
 }
 
-/** Hours whose latest mark is not older than their latest build, oldest first (all are due at once: they are cheap). */
-export function dirtyHoursSql(db: string, limit: number): string {
-  return `SELECT toUInt32(hour) AS dirty_hour
-FROM (SELECT hour, max(marked_at) AS marked FROM ${db}.rollup_hour_marks GROUP BY hour) AS m
-ANY LEFT JOIN (SELECT hour, max(started_at) AS built FROM ${db}.rollup_hour_builds GROUP BY hour) AS b USING hour
+/** Hours (days) whose latest mark is not older than their latest build, oldest first (all due at once: they are cheap). */
+export function dirtyPeriodsSql(db: string, grain: CoarseGrain, limit: number): string {
+  return `SELECT toUInt32(${grain}) AS period
+FROM (SELECT ${grain}, max(marked_at) AS marked FROM ${db}.rollup_${grain}_marks GROUP BY ${grain}) AS m
+ANY LEFT JOIN (SELECT ${grain}, max(started_at) AS built FROM ${db}.rollup_${grain}_builds GROUP BY ${grain}) AS b USING ${grain}
 WHERE marked >= built
-ORDER BY hour
+ORDER BY ${grain}
 LIMIT ${Math.floor(limit)}`;
 }
 
+/** The next coarser grain of `grain`, whose periods a build at `grain` marks (none after days). */
+export const coarserGrain = (grain: Grain): CoarseGrain | undefined => coarser[grain];
+
 /**
- * Marks the hours of `minutes`, stamped with the server's clock. Written after the minutes' rollup
- * rows were acknowledged and before their builds are recorded, like a batch's minute marks.
+ * Marks the `grain` periods (hours, days) holding `starts` (epoch seconds of finer periods), stamped
+ * with the server's clock. Written after the finer build's rows were acknowledged and before that build
+ * is recorded, like a batch's minute marks.
  */
-export function markHoursSql(db: string, minutes: readonly number[]): string {
-  const hours = [...new Set(minutes.map((m) => Math.floor(m / HOUR_S) * HOUR_S))];
-  return `INSERT INTO ${db}.rollup_hour_marks (hour, marked_at) SELECT arrayJoin([${dateTimes(hours)}]) AS hour, now() AS marked_at`;
+export function markPeriodsSql(db: string, grain: CoarseGrain, starts: readonly number[]): string {
+  const size = GRAIN_S[grain];
+  const periods = [...new Set(starts.map((m) => Math.floor(m / size) * size))];
+  return `INSERT INTO ${db}.rollup_${grain}_marks (${grain}, marked_at) SELECT arrayJoin([${dateTimes(periods)}]) AS ${grain}, now() AS marked_at`;
 }
 
 /**
- * Marks every hour that has minute rollups but no hourly build yet: what an upgrade from 0.2 (no
- * hourly rollups) or an interrupted one leaves. Cheap: reads one column of rollup_minute. GLOBAL: the
+ * Marks every hour (day) that has rows in the finer rollup_minute (rollup_hour) but no build yet: what
+ * an upgrade from 0.2 (no coarser rollups) or an interrupted one leaves. Reads one column. GLOBAL: the
  * subquery runs once, also when both tables are Distributed (cluster mode).
  */
-export function markUnbuiltHoursSql(db: string): string {
-  return `INSERT INTO ${db}.rollup_hour_marks (hour, marked_at)
-SELECT DISTINCT ${hourOfSql('minute')} AS hour, now() AS marked_at FROM ${db}.rollup_minute
-WHERE ${hourOfSql('minute')} GLOBAL NOT IN (SELECT hour FROM ${db}.rollup_hour_builds)`;
+export function markUnbuiltPeriodsSql(db: string, grain: CoarseGrain): string {
+  const source = grainTable('rollup_minute', finer[grain]);
+  const period = periodOfSql(finer[grain], grain);
+  return `INSERT INTO ${db}.rollup_${grain}_marks (${grain}, marked_at)
+SELECT DISTINCT ${period} AS ${grain}, now() AS marked_at FROM ${db}.${source}
+WHERE ${period} GLOBAL NOT IN (SELECT ${grain} FROM ${db}.rollup_${grain}_builds)`;
 }
 
 /**
- * Rebuilds the hourly twin of `rollup` for whole hours from the minute rollup read with FINAL (the
- * newest build of every minute), summing counts and taking min/max times; versioned like a minute build.
+ * Rebuilds the hourly (daily) twin of `rollup` for whole periods from the next finer rollup read with
+ * FINAL (the newest build of every finer period), summing counts and taking min/max times; versioned
+ * like a minute build.
  */
-export function buildHourRollupSql(db: string, rollup: Rollup, hours: readonly number[], builtAt: number): string {
-  const lo = Math.min(...hours);
-  const hi = Math.max(...hours) + HOUR_S;
+export function buildPeriodRollupSql(db: string, rollup: Rollup, grain: CoarseGrain, periods: readonly number[], builtAt: number): string {
+  const from = finer[grain];
+  const lo = Math.min(...periods);
+  const hi = Math.max(...periods) + GRAIN_S[grain];
   const dims = rollup.dimensions.map(([name]) => name).filter((name) => name !== 'minute');
-  const names = ['hour', ...dims, ...rollup.measures.map(([name]) => name), 'built_at'];
+  const names = [grain, ...dims, ...rollup.measures.map(([name]) => name), 'built_at'];
   // Aliases differ from the columns they read: 18.16 rejects `sum(events) AS events` next to other aggregates.
   const selected = [
-    `${hourOfSql('minute')} AS hour`,
+    `${periodOfSql(from, grain)} AS ${grain}`,
     ...dims,
     ...rollup.measures.map(([name, , , combine], i) => `${combine}(${name}) AS measure_${i}`),
     `toUInt32(${Math.floor(builtAt)}) AS built_at`,
   ];
-  return `INSERT INTO ${db}.${hourTable(rollup.table)} (${names.join(', ')})
+  return `INSERT INTO ${db}.${grainTable(rollup.table, grain)} (${names.join(', ')})
 SELECT ${selected.join(', ')}
-FROM ${db}.${rollup.table} FINAL
-WHERE minute >= toDateTime(${lo}) AND minute < toDateTime(${hi}) AND ${hourOfSql('minute')} IN (${dateTimes(hours)})
-GROUP BY hour, ${dims.join(', ')}`;
+FROM ${db}.${grainTable(rollup.table, from)} FINAL
+WHERE ${from} >= toDateTime(${lo}) AND ${from} < toDateTime(${hi}) AND ${periodOfSql(from, grain)} IN (${dateTimes(periods)})
+GROUP BY ${grain}, ${dims.join(', ')}`;
 }
 
-export function recordHourBuildSql(db: string, hours: readonly number[], startedAt: number): string {
-  return `INSERT INTO ${db}.rollup_hour_builds (hour, started_at) SELECT arrayJoin([${dateTimes(hours)}]) AS hour, toDateTime(${Math.floor(startedAt)}) AS started_at`;
+export function recordPeriodBuildSql(db: string, grain: CoarseGrain, periods: readonly number[], startedAt: number): string {
+  return `INSERT INTO ${db}.rollup_${grain}_builds (${grain}, started_at) SELECT arrayJoin([${dateTimes(periods)}]) AS ${grain}, toDateTime(${Math.floor(startedAt)}) AS started_at`;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Upgrade path: a database made by release 0.2.0's `wsdiag migrate` (fixture: its exact statements), with
 // the seeded incident stored and its minute rollups built as 0.2.0 built them, is carried over by
-// today's migrate on 18.16 and on a current engine (chDB): every minute figure stays, the hourly
-// rollups hold exactly the minute rollups' sums, the retro over a window with whole hours (read from
-// the hourly rollups) gives 0.2.0's figures, and a later rebuild from raw events changes nothing.
+// today's migrate on 18.16 and on a current engine (chDB): every minute figure stays, the hourly and
+// daily rollups hold exactly the minute rollups' sums, the retro over a window with whole hours (read
+// from the hourly rollups) gives 0.2.0's figures, and a later rebuild from raw events changes nothing.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
@@ -11,7 +11,7 @@ import { createRollupBuilder } from '../../ingest/rollup-builder.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
 import { fetchRetroRows } from '../../dashboards/sql/retro.js';
 import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
-import { buildRollupSql, hourTable, markAllMinutesSql, recordBuildSql, rollups } from '../../schemas/clickhouse/rollups.js';
+import { buildRollupSql, coarseGrains, GRAIN_S, grainTable, markAllMinutesSql, recordBuildSql, rollups, type CoarseGrain } from '../../schemas/clickhouse/rollups.js';
 import { createChdbRunner } from '../support/chdb-runner.js';
 import { insertSeededIncident } from '../support/seed-clickhouse.js';
 import { window } from '../support/seeded-incident.js';
@@ -24,13 +24,13 @@ type Row = Record<string, unknown>;
 /** Numbers compare by value (UInt64 arrives quoted). */
 const plain = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
 
-/** Per hour and group of each rollup: from the minute rollup (`minute`) or from its hourly twin (`hour`). */
-function perHourSql(rollup: (typeof rollups)[number], from: 'minute' | 'hour'): string {
+/** Per hour (day) and group of each rollup: from the minute rollup (`minute`) or from its hourly (daily) twin. */
+function perPeriodSql(rollup: (typeof rollups)[number], grain: CoarseGrain, from: 'minute' | CoarseGrain): string {
   const dims = rollup.dimensions.map(([name]) => name).filter((n) => n !== 'minute');
-  const hour = from === 'minute' ? 'intDiv(toUInt32(minute), 3600) * 3600' : 'toUInt32(hour)';
+  const hour = from === 'minute' ? `intDiv(toUInt32(minute), ${GRAIN_S[grain]}) * ${GRAIN_S[grain]}` : `toUInt32(${grain})`;
   const measures = rollup.measures.map(([name, , , combine]) => `toUInt64(${combine === 'sum' ? 'sum' : combine}(${combine === 'sum' ? name : `toUInt32(${name})`})) AS m_${name}`);
   return `SELECT toUInt32(${hour}) AS h, ${dims.join(', ')}, ${measures.join(', ')}
-FROM ${db}.${from === 'minute' ? rollup.table : hourTable(rollup.table)} FINAL
+FROM ${db}.${grainTable(rollup.table, from)} FINAL
 GROUP BY h, ${dims.join(', ')}
 ORDER BY h, ${dims.join(', ')}`;
 }
@@ -57,6 +57,15 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     return parsed.data;
   };
   let before: Row[][];
+  const coarseEqualsMinutes = async () => {
+    for (const grain of coarseGrains) {
+      for (const rollup of rollups) {
+        const fromMinutes = plain(await runner.query<Row>(perPeriodSql(rollup, grain, 'minute')));
+        if (rollup.table !== 'rollup_violations_minute') expect(fromMinutes.length, rollup.table).toBeGreaterThan(0);
+        expect(plain(await runner.query<Row>(perPeriodSql(rollup, grain, grain))), grainTable(rollup.table, grain)).toEqual(fromMinutes);
+      }
+    }
+  };
   let retroBefore: unknown;
 
   beforeAll(async () => {
@@ -89,15 +98,11 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     await runner.close();
   });
 
-  it('keeps every minute figure and builds hourly rollups equal to the minute rollups summed per hour', async () => {
+  it('keeps every minute figure and builds hourly and daily rollups equal to the minute rollups summed', async () => {
     expect(before[0]!.length).toBeGreaterThan(50);
     await migrate(runner, { db, retentionDays: 0 });
     expect(await minuteFigures()).toEqual(before);
-    for (const rollup of rollups) {
-      const fromMinutes = plain(await runner.query<Row>(perHourSql(rollup, 'minute')));
-      if (rollup.table !== 'rollup_violations_minute') expect(fromMinutes.length, rollup.table).toBeGreaterThan(0);
-      expect(plain(await runner.query<Row>(perHourSql(rollup, 'hour'))), hourTable(rollup.table)).toEqual(fromMinutes);
-    }
+    await coarseEqualsMinutes();
   });
 
   it('the retro over a window with a whole hour reads the hourly rollups and gives the same figures', async () => {
@@ -107,13 +112,23 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     expect(rows.timeline.reduce((n, t) => n + Number(t.attempts), 0)).toBe(retroBefore);
   });
 
+  it('the retro over 2.5 days reads the incident day from the daily rollups: the same totals, an hourly timeline', async () => {
+    const parsed = parseRetroFilters({ db, from: Date.parse('2025-03-13T00:00:00Z'), to: Date.parse('2025-03-15T12:00:00Z') });
+    if (!parsed.success) throw new Error(parsed.error);
+    const rows = await fetchRetroRows(runner, parsed.data);
+    expect(Number(rows.totals[0]!.attempts)).toBe(retroBefore);
+    expect(rows.timelineStepS).toBe(3600);
+    expect(rows.timeline.map((t) => new Date(t.minute * 1000).toISOString())).toEqual(['08', '09', '10'].map((h) => `2025-03-14T${h}:00:00.000Z`));
+    expect(rows.timeline.reduce((n, t) => n + Number(t.attempts), 0)).toBe(retroBefore);
+  });
+
   it('a second migrate and a rebuild of every minute from raw events change nothing', async () => {
     await migrate(runner, { db, retentionDays: 0 });
     expect(await minuteFigures()).toEqual(before);
     await runner.command(markAllMinutesSql(db));
     expect(await createRollupBuilder(runner, db).buildPending()).toBeGreaterThan(50);
     expect(await minuteFigures()).toEqual(before);
-    for (const rollup of rollups) expect(plain(await runner.query<Row>(perHourSql(rollup, 'hour')))).toEqual(plain(await runner.query<Row>(perHourSql(rollup, 'minute'))));
+    await coarseEqualsMinutes();
     expect(Number((await fetchRetroRows(runner, filters())).totals[0]!.attempts)).toBe(retroBefore);
   });
 });

@@ -159,6 +159,26 @@ describe('panel queries on 18.16 and chDB', () => {
   });
 });
 
+describe('panels over days read the daily and hourly rollups, with the same figures', () => {
+  // 2025-03-13 00:00 to 2025-03-15 12:00: the incident's day is a whole day of the daily rollups.
+  const longRange = { fromSeconds: sec('2025-03-13T00:00:00Z'), toSeconds: sec('2025-03-15T12:00:00Z') };
+  const tables = ['Attempts', 'Failures', 'Failure rate', 'Expired certificate failures', 'Top causes', 'Top services', 'Top target hosts', 'Top regions', 'Top runtimes', '1015 breakdown by cause, host and region', '1010 extension matrix (requested vs negotiated)', 'Protocol violations'];
+
+  it.each(tables)('%s: the same rows over 2.5 days as over the incident window', async (title) => {
+    const options = await variableOptions();
+    const all = { service: { all: true, options: options.service! }, region: { all: true, options: options.region! } } as const;
+    const incidentRows = (await both(expandSql(panelByTitle(title).query, context(all)))).normalised;
+    const longRows = (await both(expandSql(panelByTitle(title).query, { ...longRange, intervalSeconds: 300, variables: all }))).normalised;
+    expect(longRows).toEqual(incidentRows);
+  });
+
+  it('a daily time series reads the day from the daily rollup', async () => {
+    const one = { service: { all: false, values: ['market-feed'] }, region: { all: false, values: ['eu-west-1'] } } as const;
+    const { rows } = await both(expandSql(panelByTitle('1015 TLS failures by cause').query, { ...longRange, intervalSeconds: 86_400, variables: one }));
+    expect(rows.map((r) => [r.time, r.cause, Number(r.failures)])).toEqual([['2025-03-14 00:00:00', 'cert_expired', 240]]);
+  });
+});
+
 describe('the incident in the panels', () => {
   const all = (o: Record<string, string[]>) => ({ service: { all: true, options: o.service! }, region: { all: true, options: o.region! } }) as const;
   const run = async (title: string, selection?: Record<string, VariableSelection>) =>

@@ -21,7 +21,7 @@ import {
 } from '../../../dashboards/panel-sql.js';
 import { createMetrics } from '../../../ingest/metrics.js';
 import { allCauses, attributions } from '../../../schemas/classification.js';
-import { hourTableNames, rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { coarseTableNames, rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
 import { panelRollupSource } from '../../../dashboards/sql/grain.js';
 import { loadYaml } from '../../support/yaml-file.js';
 
@@ -138,7 +138,7 @@ describe('ClickHouse SQL of panels, variables and alerts', () => {
     expect(sql).not.toMatch(/\bcount\s*\(/i); // raw rows may hold copies of an event: count distinct ids
     const tables = [...sql.matchAll(/\bwsdiag\.(\w+)/g)].map((m) => m[1]!);
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect([...rollupTableNames, ...hourTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
+    for (const t of tables) expect([...rollupTableNames, ...coarseTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
     // A minute's group has one row per build until merges run: only FINAL keeps just the newest (docs/storage.md).
     for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w+)(\s+FINAL\b)?/g)) expect(m[2], `${m[1]} without FINAL`).toBeDefined();
     if (/\bsum(If)?\s*\(/i.test(sql)) expect(tables.every((t) => t !== 'events')).toBe(true);

@@ -58,7 +58,15 @@ describe('retro SQL', () => {
     const sql = query(filters);
     expect(sql).not.toMatch(/\bwsdiag\.events\b/);
     expect(sql).toMatch(/FROM wsdiag\.(rollup_minute|rollup_extensions_minute|rollup_violations_minute|rollup_certificates_minute)\b/);
-    expect(sql).toContain(`minute >= toDateTime(${filters.fromS}) AND minute < toDateTime(${filters.toS})`);
+    if (query === retroSql.timelineSql) {
+      // A per-minute timeline reads minutes throughout.
+      expect(sql).toContain(`(minute >= toDateTime(${filters.fromS}) AND minute < toDateTime(${filters.toS}))`);
+    } else {
+      // The window's edges are minutes (08:30–09:00, 10:00–10:30); its whole hour comes from the hourly twin.
+      expect(sql).toContain(`(minute >= toDateTime(${filters.fromS}) AND minute < toDateTime(${filters.fromS + 1800}))`);
+      expect(sql).toContain(`(minute >= toDateTime(${filters.toS - 1800}) AND minute < toDateTime(${filters.toS}))`);
+      expect(sql).toContain(`(hour >= toDateTime(${filters.fromS + 1800}) AND hour < toDateTime(${filters.toS - 1800}))`);
+    }
     expect(sql).toContain("service = 'market-feed'");
     // Merged counts never reuse the state column's name (it would shadow `events` in other aggregates).
     expect(sql).not.toMatch(/\) AS events\b/);
