@@ -11,7 +11,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { sampleTraffic } from '../ingest/sample-traffic.js';
 import { createClickHouseRunner } from '../ingest/clickhouse-client.js';
 import type { SqlRunner } from '../ingest/sql-runner.js';
-import { rollupTableNames } from '../schemas/clickhouse/rollups.js';
+import { rollupStorageNames } from '../schemas/clickhouse/rollups.js';
 
 export const brokers = (process.env.WSDIAG_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const clickhouseUrl = process.env.WSDIAG_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123';
@@ -142,7 +142,8 @@ export async function createTopics(admin: Admin, topic: string): Promise<void> {
 
 /** Bytes on disk of the active parts of the rollup tables and of the raw events, after merging everything. */
 async function storageBytes(runner: SqlRunner, database: string): Promise<{ rawBytes: number; rollupBytes: number }> {
-  const rollupTables = [...rollupTableNames, 'rollup_marks', 'rollup_builds'];
+  // Every rollup grain (minute, hour, day) and its bookkeeping; `certificates` is a view.
+  const rollupTables = rollupStorageNames.filter((t) => t !== 'certificates');
   for (const table of ['events', ...rollupTables]) await runner.command(`OPTIMIZE TABLE ${database}.${table} FINAL`);
   const rows = await runner.query<{ table: string; bytes: string }>(
     `SELECT table, sum(bytes_on_disk) AS bytes FROM system.parts WHERE database = '${database}' AND active GROUP BY table`,

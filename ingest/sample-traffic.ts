@@ -39,6 +39,9 @@ const DAY_MS = 86_400_000;
 
 type Scenario = (base: TelemetryEventInput, r: () => number, tsMs: number) => TelemetryEventInput;
 
+/** The expired certificate's not_after: 23:00 UTC the day before `tsMs` (one certificate a day, not one per event). */
+const expiredAt = (tsMs: number): number => Math.floor(tsMs / DAY_MS) * DAY_MS - 3_600_000;
+
 const wss = (host: string) => `wss://${host}/socket`;
 
 /** Weighted scenarios; weights sum to 100. */
@@ -46,12 +49,13 @@ const scenarios: ReadonlyArray<readonly [number, Scenario]> = [
   [55, (b) => ({ ...b, outcome: 'connected', handshake: { status: 101, request_extensions: 'permessage-deflate; client_max_window_bits', response_extensions: 'permessage-deflate' } })],
   [15, (b) => ({ ...b, outcome: 'closed', close: { code: 1000, reason: 'bye', initiator: 'client', on_wire: true } })],
   [3, (b) => ({ ...b, outcome: 'closed', close: { code: 1001, reason: 'going away', initiator: 'server', on_wire: true } })],
-  // 1015: expired certificate as Node's tls reports it, with the probe's view of the certificate.
+  // 1015: expired certificate as Node's tls reports it, with the probe's view of the certificate: one
+  // certificate a day (it expired at 23:00 UTC the day before), as a server presents one certificate.
   [4, (b, _r, ts) => ({
     ...b,
     outcome: 'failed',
     source: { ...b.source, runtime: 'node 20 ws 8.18' },
-    tls: { version: 'TLSv1.3', verify_code: 10, peer_certificate: { subject: 'CN=api.example.com', issuer: 'CN=R11, O=Let\'s Encrypt, C=US', not_before: ts - 90 * DAY_MS, not_after: ts - 3_600_000 }, chain_length: 2 },
+    tls: { version: 'TLSv1.3', verify_code: 10, peer_certificate: { subject: 'CN=api.example.com', issuer: 'CN=R11, O=Let\'s Encrypt, C=US', not_before: expiredAt(ts) - 90 * DAY_MS, not_after: expiredAt(ts) }, chain_length: 2 },
     error: { name: 'Error', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' },
   })],
   // 1015 in a browser: JS sees 1006; the cause comes from the net error in the console.
