@@ -7,6 +7,9 @@ import { fieldFindings } from './text-findings.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
+  /** event.close?.code and event.handshake?.status, read once: every classifier asks (events come in many shapes, so each read of the event is a megamorphic load). */
+  readonly closeCode: number | undefined;
+  readonly status: number | undefined;
   readonly secure: boolean;
   /** Findings of the texts error.code, error.name, error.message and close.reason, in that order. */
   readonly hits: readonly SourcedFinding[];
@@ -67,6 +70,8 @@ function joinedText(event: TelemetryEvent): string {
 }
 
 class EventContext implements EvidenceContext {
+  readonly closeCode: number | undefined;
+  readonly status: number | undefined;
   readonly secure: boolean;
   readonly hits: readonly SourcedFinding[];
   readonly codes: readonly SourcedFinding[];
@@ -79,6 +84,8 @@ class EventContext implements EvidenceContext {
     const code = event.close?.code;
     const status = event.handshake?.status;
     const outcome = event.outcome;
+    this.closeCode = code;
+    this.status = status;
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);

@@ -6,15 +6,24 @@ import type { Candidate, Finding } from './candidate.js';
 /** The evidence of the findings that agree with the decided cause, strongest first (stable at equal confidence). */
 export function agreeingEvidence(findings: readonly Finding[], cause: Cause): Evidence[] {
   if (findings.length === 1) return [(findings[0] as Finding).evidence];
+  // Usually one finding agrees: its evidence alone, without a sort.
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < findings.length; i++) if ((findings[i] as Finding).cause === cause && count++ === 0) first = i;
+  if (count === 0) return [];
+  if (count === 1) return [(findings[first] as Finding).evidence];
   const agreeing: Finding[] = [];
-  for (const finding of findings) {
+  for (let i = first; i < findings.length; i++) {
+    const finding = findings[i] as Finding;
     if (finding.cause !== cause) continue;
     // Insertion sort (a handful of findings): after the last one at least as confident, so ties keep their order.
     let at = agreeing.length;
     while (at > 0 && (agreeing[at - 1] as Finding).confidence < finding.confidence) at--;
     agreeing.splice(at, 0, finding);
   }
-  return agreeing.map((finding) => finding.evidence);
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < agreeing.length; i++) evidence.push((agreeing[i] as Finding).evidence);
+  return evidence;
 }
 
 /** A specific cause outranks the catch-all; otherwise the more confident finding (the earlier at a tie). */

@@ -64,13 +64,38 @@ function acceptedByClient(event: EvidenceContext['event']): boolean {
   return event.outcome === 'closed' && event.error === undefined && (code === 1000 || code === 1001);
 }
 
+// The header findings are a pure function of (failed, request header or none, response header, required names):
+// handshakes repeat across connections, so they are built once per distinct key and shared (read-only), bounded
+// like the parsed headers. The key prefixes every part with its length, so no two inputs share one.
+const headerMemo = new Map<string, readonly Finding[]>();
+const HEADER_MEMO_MAX = 1024;
+
 function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const handshake = context.event.handshake;
   if (!handshake || handshake.response_extensions === undefined) return;
   // A refused upgrade (not 101) never got as far as extension negotiation.
   if (handshake.status !== undefined && handshake.status !== 101) return;
-  const required = requiredNames(handshake.required_extensions);
   const failed = !acceptedByClient(context.event);
+  const requested = handshake.request_extensions;
+  const response = handshake.response_extensions;
+  const required = handshake.required_extensions;
+  // Without a requirement only a failed connection counts (replayHeaders): most successes stop here, before a key is built.
+  if (!failed && (required === undefined || required.length === 0)) return;
+  let key = `${failed ? 1 : 0}${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
+  if (required) for (let i = 0; i < required.length; i++) key += `${(required[i] as string).length}:${required[i] as string}`;
+  let found = headerMemo.get(key);
+  if (found === undefined) {
+    const fresh: Finding[] = [];
+    replayHeaders(handshake, failed, fresh);
+    if (headerMemo.size >= HEADER_MEMO_MAX) headerMemo.clear();
+    if (key.length <= 4096) headerMemo.set(key, fresh);
+    found = fresh;
+  }
+  for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
+}
+
+function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, failed: boolean, findings: Finding[]): void {
+  const required = requiredNames(handshake.required_extensions);
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
   // Without a requirement only a failed connection counts: the client rejected what the server answered,
@@ -78,7 +103,7 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   if (required.length === 0 && !failed) return;
   // The client required it yet reports connected: the header facts are still decisive, less so.
   const confidence = failed ? 0.95 : 0.7;
-  const header = handshake.response_extensions;
+  const header = handshake.response_extensions as string;
   const response = parseHeader(header);
   if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.7, describeMalformed(header, response.error)));
   for (const name of required) {
@@ -115,8 +140,9 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
 }
 
 function closeFinding(context: EvidenceContext): Finding | undefined {
+  if (context.closeCode !== 1010) return undefined;
   const close = context.event.close;
-  if (close?.code !== 1010 || close.initiator === 'server') return undefined;
+  if (close === undefined || close.initiator === 'server') return undefined;
   const reason = close.reason ?? '';
   // The client's own reason naming an answer it never offered says what it failed on: above the header replay,
   // which cannot tell a missing requirement from a refused answer when both show (RFC 6455 §9.1).
@@ -132,7 +158,7 @@ export const mandatoryExtensionClassifier: Classifier = {
   classify(context) {
     const { event, hits } = context;
     // No extension header, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
-    if (event.handshake?.response_extensions === undefined && event.close?.code !== 1010 && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
+    if (context.closeCode !== 1010 && event.handshake?.response_extensions === undefined && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);
@@ -140,7 +166,7 @@ export const mandatoryExtensionClassifier: Classifier = {
     takeFindings(context.codes, '1010', findings);
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
-    const opened = event.outcome === 'closed' && event.close?.code !== 1010;
+    const opened = event.outcome === 'closed' && context.closeCode !== 1010;
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
     const serverSent = clientReceived1010(event.source, event.error?.message);
     for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);

@@ -53,7 +53,7 @@ export const noneClassifier: Classifier = {
     // Libraries report a normal close as an error object too (Go CloseError, websockets ConnectionClosedOK):
     // with an error only a 1000/1001 close counts, slightly less sure.
     const hasError = event.error !== undefined;
-    const code = event.close?.code;
+    const code = context.closeCode;
     if (code !== undefined) return closeCodeCandidate(code, hasError);
     if (hasError) return undefined;
     if (event.outcome === 'closed') return CLOSED_CANDIDATE;

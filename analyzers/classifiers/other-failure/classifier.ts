@@ -31,16 +31,28 @@ function isAccessLogLine(message: string, status: number): boolean {
   return at !== -1 && /"[A-Z]+ \S+ HTTP\/\d/.test(message);
 }
 
+// The findings below depend only on the table row, status or hit they restate: built once per key and shared by the
+// events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
+const afterOpenFindings = new WeakMap<Finding, Finding>();
+const closeFindings = new Map<number, Finding>();
+const statusFindings = new Map<number, Finding>();
+
 /** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
 function afterOpen(original: Finding): Finding {
+  let found = afterOpenFindings.get(original);
+  if (found === undefined) afterOpenFindings.set(original, (found = describeAfterOpen(original)));
+  return found;
+}
+
+function describeAfterOpen(original: Finding): Finding {
   const detail = `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
   return { cause: 'abnormal_closure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
 }
 
 function closeFinding(context: EvidenceContext): Finding | undefined {
-  const close = context.event.close;
-  if (close?.code === undefined) return undefined;
-  const code = close.code;
+  const code = context.closeCode;
+  if (code === undefined) return undefined;
+  const close = context.event.close as NonNullable<EvidenceContext['event']['close']>;
   if (code === 1010 && close.initiator === 'server') return SERVER_1010;
   const row = closeCodeRow(code);
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
@@ -48,23 +60,36 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
-  const confidence = code === 1006 && context.secure ? 0.25 : (row.confidence ?? 0.5);
-  return { cause: row.cause, confidence, evidence: { kind: 'close.code', detail: describeCloseCode(code, row) } };
+  const secure = code === 1006 && context.secure;
+  // Only table rows with a cause reach here (exact codes): a handful of keys.
+  const key = secure ? -code - 1 : code;
+  let found = closeFindings.get(key);
+  if (found === undefined)
+    closeFindings.set(key, (found = { cause: row.cause, confidence: secure ? 0.25 : (row.confidence ?? 0.5), evidence: { kind: 'close.code', detail: describeCloseCode(code, row) } }));
+  return found;
 }
 
 function statusFinding(context: EvidenceContext): Finding | undefined {
-  const status = context.event.handshake?.status;
+  const status = context.status;
   if (status === undefined) return undefined;
   const cause = httpStatusCause(status);
   // 525/526 name a TLS cause: the 1015 classifier answers for them (code-findings.ts).
   if (!cause || !otherCauses.has(cause)) return undefined;
   // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
-  if (context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message && !isAccessLogLine(context.event.error.message, status))
-    return { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'handshake.status', detail: describeProxyLog(status) } };
-  // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused), even
-  // in words only the generalising tier reads (0.45+), wins.
-  return { cause, confidence: context.gatewayStatus ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
+  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message && !isAccessLogLine(context.event.error.message, status);
+  // One finding per (status 100-599, kind): at most 1 500 keys.
+  const key = status * 4 + (proxyLog ? 2 : 0) + (context.gatewayStatus ? 1 : 0);
+  let found = statusFindings.get(key);
+  if (found === undefined) {
+    found = proxyLog
+      ? { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'handshake.status', detail: describeProxyLog(status) } }
+      : // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused), even
+        // in words only the generalising tier reads (0.45+), wins.
+        { cause, confidence: context.gatewayStatus ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
+    statusFindings.set(key, found);
+  }
+  return found;
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -72,12 +97,12 @@ export const otherFailureClassifier: Classifier = {
   attribution: 'other',
   classify(context): Candidate | undefined {
     const { event } = context;
-    if (event.outcome !== 'failed' && context.hits.length === 0 && event.close?.code === undefined && event.handshake === undefined) return undefined;
+    if (event.outcome !== 'failed' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
     const findings: Finding[] = [];
     const status = statusFinding(context);
     if (status) findings.push(status);
     const hits = context.hits;
-    const opened = event.handshake?.status === 101;
+    const opened = context.status === 101;
     for (const hit of hits) if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit) : hit);
     takeFindings(context.codes, 'other', findings);
     // A refused upgrade whose answer names the subprotocol (a 400 body: "invalid subprotocol"): refused for that reason.

@@ -66,7 +66,7 @@ function hasTlsFacts(tls: object | undefined): boolean {
 
 function inferredFrom1006(context: EvidenceContext): Finding | undefined {
   const { event } = context;
-  if (!context.secure || event.close?.code !== 1006) return undefined;
+  if (!context.secure || context.closeCode !== 1006) return undefined;
   const hint = hasTlsFacts(event.tls) || TLS_HINT.test(context.text);
   if (!hint) return undefined;
   return { cause: 'tls_unknown', confidence: 0.3, evidence: { kind: 'close.code', detail: '1006 on a wss:// connection with a TLS hint and no other cause (rule inferred.1006_wss)' } };
@@ -100,7 +100,7 @@ export const tlsHandshakeClassifier: Classifier = {
   classify(context) {
     if (context.tlsCompleted) return undefined;
     const event = context.event;
-    const code = event.close?.code;
+    const code = context.closeCode;
     // Nothing TLS-related at all: answer without allocating.
     if (event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
