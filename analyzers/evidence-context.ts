@@ -69,18 +69,23 @@ function joinedText(event: TelemetryEvent): string {
   return texts.join('\n');
 }
 
+// Fields are `declare`d and assigned in the constructor: ES2022 class field declarations would define each one
+// (an own-property definition per field per event) before the constructor assigns it again.
 class EventContext implements EvidenceContext {
-  readonly closeCode: number | undefined;
-  readonly status: number | undefined;
-  readonly secure: boolean;
-  readonly hits: readonly SourcedFinding[];
-  readonly codes: readonly SourcedFinding[];
-  readonly tlsCompleted: boolean;
-  readonly gatewayStatus: boolean;
-  readonly failed: boolean;
-  private joined: string | undefined;
+  declare readonly event: TelemetryEvent;
+  declare readonly closeCode: number | undefined;
+  declare readonly status: number | undefined;
+  declare readonly secure: boolean;
+  declare readonly hits: readonly SourcedFinding[];
+  declare readonly codes: readonly SourcedFinding[];
+  declare readonly tlsCompleted: boolean;
+  declare readonly gatewayStatus: boolean;
+  declare readonly failed: boolean;
+  declare private joined: string | undefined;
 
-  constructor(readonly event: TelemetryEvent) {
+  constructor(event: TelemetryEvent) {
+    this.event = event;
+    this.joined = undefined;
     const code = event.close?.code;
     const status = event.handshake?.status;
     const outcome = event.outcome;
