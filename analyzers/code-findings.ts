@@ -10,6 +10,8 @@ import { tlsAlertRow } from './tls-alerts.js';
 import { verifyCodeRow } from './verify-codes.js';
 
 const NONE: readonly SourcedFinding[] = [];
+/** A sent alert below the exact reason texts (0.8) and verify codes, above the generalising tier (≤ 0.6). */
+const SENT_ALERT_CONFIDENCE = 0.75;
 
 /** An error.code that is only a number (or hex): a platform code whose stack the runtime may name. */
 const BARE_NUMBER = /^\s*-?(?:\d{2,10}|0x[0-9A-Fa-f]{2,8})\s*$/;
@@ -66,7 +68,10 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
         kind: 'tls.alert',
         detail: `TLS alert ${row.code} ${row.name}${direction ? ` ${direction}` : ''} → ${row.cause} (rule tls_alerts.${row.code})`,
       };
-      findings.push({ rule: `tls_alerts.${row.code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence: row.confidence ?? 0.6, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) });
+      // An alert the client sent is its verdict in the alert's coarse vocabulary (RFC 8446 §6.2: unknown_ca for
+      // any anchor problem, certificate_unknown for the rest): a stack's own reason text next to it says more.
+      const confidence = direction === 'sent' ? Math.min(SENT_ALERT_CONFIDENCE, row.confidence ?? 0.6) : (row.confidence ?? 0.6);
+      findings.push({ rule: `tls_alerts.${row.code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) });
     }
   }
   return findings;

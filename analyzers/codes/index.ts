@@ -11,6 +11,7 @@ import { dotnetTable } from './dotnet.js';
 import { erlangTable } from './erlang.js';
 import { curlTable } from './curl.js';
 import { gnutlsTable } from './gnutls.js';
+import { haskellX509Table } from './haskell.js';
 import { javaTable } from './java.js';
 import { mbedtlsTable } from './mbedtls.js';
 import { nssTable } from './nss.js';
@@ -49,6 +50,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   javaTable,
   bouncycastleTable,
   botanTable,
+  haskellX509Table,
   erlangTable,
   curlTable,
   cdnTable,

@@ -21,6 +21,7 @@ export type CodeTableId =
   | 'java_certpath'
   | 'bouncycastle'
   | 'botan'
+  | 'haskell_x509'
   | 'erlang_ssl'
   | 'curl'
   | 'cdn_status';

@@ -60,6 +60,8 @@ function namePattern(row: CodeRow): string {
     else if (row.table === 'java_certpath')
       // The enum's name or the exception's must be written before the reason: both words pinned.
       parts.push(`\\bBasicReason\\.${name}\\b`, `\\bPKIXReason\\.${name}\\b`, `\\bCertPathValidatorException\\b[^\\n]{0,200}?\\b${name}\\b`);
+    // A member of a shown Haskell list: after "[" or ",", before "]", "," or its String argument.
+    else if (row.table === 'haskell_x509') parts.push(`(?<=[[,]\\s*)${name}(?=\\s*(?:[\\],]|"|\\\\"))`);
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
     else if (row.table !== 'cdn_status') parts.push(word(name));
   }
@@ -74,7 +76,7 @@ const TEXT_CONFIDENCE_CAP = 0.85;
 /** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
 function rowExample(row: CodeRow, pattern: RegExp): string {
   const name = row.names[0] as string;
-  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`];
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`];
   return spellings.find((spelling) => pattern.test(spelling)) ?? name;
 }
 
@@ -98,7 +100,7 @@ export const codesVocabulary: Vocabulary = {
       .flat()
       .filter((row) => row.table !== 'cdn_status')
       // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
-      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' ? '' : 'i')),
+      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' ? '' : 'i')),
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.

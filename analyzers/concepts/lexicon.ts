@@ -73,7 +73,7 @@ export const lexicon = {
   STATUS_WORD: ['status', 'http', 'response', 'code', 'statuscode', 'reply'],
   STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
   BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['non', '101'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status']],
-  AUTH_WORD: ['unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication']],
+  AUTH_WORD: ['unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['invalid', 'token'], ['authorization', 'failed']],
   REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
   // --- WebSocket negotiation ---
   ACCEPT_KEY: [['accept', 'key'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],

@@ -1,13 +1,21 @@
-// C++ vocabulary: Boost.Beast WebSocket handshake errors and Boost.Asio resolver texts.
+// C and C++ vocabulary: Boost.Beast WebSocket handshake errors, Boost.Asio resolver texts, POCO's certificate
+// validation and civetweb's client errors.
 import { rule, type Vocabulary } from './types.js';
 
 const beast = 'Boost.Beast websocket/impl/error.ipp (error::handshake_rejected / bad_sec_accept messages) and core/error timeout https://github.com/boostorg/beast/blob/develop/include/boost/beast/websocket/impl/error.ipp';
 const asio = 'Boost.Asio error.hpp netdb_errors (host_not_found "Host not found (authoritative)") https://github.com/boostorg/asio/blob/develop/include/boost/asio/impl/error.ipp';
 const repro = (n: number): string => `reproduced: test/fixtures/corpus/cpp.ndjson corpus-cpp-${n}`;
 
+const poco = 'POCO NetSSL_OpenSSL src/SecureSocketImpl.cpp verifyPeerCertificateImpl (with extended verification, a failed X509Certificate::verify(host) returns X509_V_ERR_APPLICATION_VERIFICATION) and throws CertificateValidationException("Unacceptable certificate from " + host, X509_verify_cert_error_string(rc)) https://github.com/pocoproject/poco/blob/poco-1.11.0-release/NetSSL_OpenSSL/src/SecureSocketImpl.cpp';
+const civetweb = 'civetweb src/civetweb.c mg_connect_websocket_client_impl ("Unexpected server reply": the answer to the upgrade was not 101) and mg_connect_client_impl/get_message ("No data received": the connection ended before any response byte) https://github.com/civetweb/civetweb/blob/v1.15/src/civetweb.c';
+
 export const cppVocabulary: Vocabulary = {
   name: 'cpp',
   rules: [
+    // POCO's only application verification is the host name check of extended verification.
+    rule('poco.unacceptable_certificate_app_verification', /\bUnacceptable certificate from [^:\n]{1,255}: application verification failure\b/, 'hostname_mismatch', 0.8, `${poco}; reproduced: test/fixtures/holdout-8/poco.ndjson holdout8-poco-7`, { example: 'Certificate validation error: Unacceptable certificate from localhost: application verification failure' }),
+    rule('civetweb.unexpected_server_reply', /^Unexpected server reply\b/, 'http_rejected', 0.55, `${civetweb}; reproduced: test/fixtures/holdout-8/civetweb.ndjson holdout8-civetweb-4`, { example: 'Unexpected server reply' }),
+    rule('civetweb.no_data_received', /^No data received\b/, 'network_reset', 0.5, `${civetweb}; reproduced: test/fixtures/holdout-8/civetweb.ndjson holdout8-civetweb-5`, { example: 'No data received' }),
     // Beast names no status: the upgrade was refused over HTTP (401, 403, 404, 5xx alike).
     rule('beast.handshake_declined', /The WebSocket handshake was declined by the remote peer/, 'http_rejected', 0.6, `${beast}; ${repro(1)}`, { example: 'The WebSocket handshake was declined by the remote peer' }),
     rule('beast.bad_sec_accept', /The WebSocket handshake Sec-WebSocket-Accept field is invalid/, 'protocol_error', 0.7, `${beast}; ${repro(2)}`, { example: 'The WebSocket handshake Sec-WebSocket-Accept field is invalid' }),

@@ -6,6 +6,7 @@ import { cppVocabulary } from './cpp.js';
 import { curlVocabulary } from './curl.js';
 import { dotnetVocabulary } from './dotnet.js';
 import { goVocabulary } from './go.js';
+import { haskellVocabulary } from './haskell.js';
 import { javaVocabulary } from './java.js';
 import { nodeVocabulary } from './node.js';
 import { opensslVocabulary } from './openssl.js';
@@ -29,6 +30,7 @@ export const vocabularies: readonly Vocabulary[] = [
   rustVocabulary,
   curlVocabulary,
   cppVocabulary,
+  haskellVocabulary,
   opensslVocabulary,
   proxyVocabulary,
   systemVocabulary,

@@ -9,6 +9,7 @@ const nodeSsl = 'Node.js: OpenSSL reason codes surface as ERR_SSL_<REASON> (lib/
 const ws = 'ws lib/websocket.js https://github.com/websockets/ws/blob/master/lib/websocket.js';
 const wsReceiver = 'ws lib/receiver.js https://github.com/websockets/ws/blob/master/lib/receiver.js';
 const repro = 'reproduced: docs/reproductions.md (node-ws against loopback ws/https servers)';
+const socketIo = 'socket.io lib/client.ts (a CONNECT to a namespace that does not exist or that no dynamic namespace admits: CONNECT_ERROR "Invalid namespace") https://github.com/socketio/socket.io/blob/4.8.1/packages/socket.io/lib/client.ts';
 const undici = 'undici lib/web/websocket/connection.js (failWebsocketConnection reasons) https://github.com/nodejs/undici/blob/main/lib/web/websocket/connection.js';
 const wsServer = 'ws lib/websocket-server.js https://github.com/websockets/ws/blob/master/lib/websocket-server.js';
 
@@ -18,6 +19,7 @@ const websocketNode = 'WebSocket-Node lib/WebSocketClient.js (validateHandshake)
 export const nodeVocabulary: Vocabulary = {
   name: 'node',
   rules: [
+    rule('socketio.invalid_namespace', /^Invalid namespace$/, 'http_rejected', 0.6, `${socketIo}; reproduced: test/fixtures/holdout-8/socketio.ndjson holdout8-socketio-8`, { example: 'Invalid namespace' }),
     rule('node.cert_has_expired', /\bCERT_HAS_EXPIRED\b/, 'cert_expired', 0.9, nodeTls, { example: 'CERT_HAS_EXPIRED' }),
     rule('node.cert_not_yet_valid', /\bCERT_NOT_YET_VALID\b/, 'cert_not_yet_valid', 0.9, nodeTls, { example: 'CERT_NOT_YET_VALID' }),
     rule('node.depth_zero_self_signed', /\bDEPTH_ZERO_SELF_SIGNED_CERT\b/, 'self_signed', 0.9, nodeTls, { example: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),

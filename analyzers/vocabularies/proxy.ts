@@ -9,9 +9,12 @@ const apacheSsl = 'Apache httpd modules/ssl/ssl_engine_kernel.c and ssl_engine_i
 const h2o = 'h2o 2.2 lib/common/http1client.c (on_connect: "connection failed"; on_head: "I/O error (head)"), logged by lib/core/proxy.c https://github.com/h2o/h2o/blob/v2.2.5/lib/common/http1client.c';
 const haproxy = 'HAProxy src/ssl_sock.c / doc/configuration.txt (connection error messages) https://docs.haproxy.org/2.8/configuration.html';
 
+const trafficServer = 'Apache Traffic Server iocore/net/SSLClientUtils.cc verify_callback ("SNI (%s) not in certificate. Action=%s server=%s(%s)": the origin certificate does not carry the name asked for) https://github.com/apache/trafficserver/blob/9.2.x/iocore/net/SSLClientUtils.cc';
+
 export const proxyVocabulary: Vocabulary = {
   name: 'proxy',
   rules: [
+    rule('trafficserver.sni_not_in_certificate', /\bSNI \([^)\n]{1,255}\) not in certificate\b/, 'hostname_mismatch', 0.85, `${trafficServer}; reproduced: test/fixtures/holdout-8/trafficserver.ndjson holdout8-trafficserver-4`, { example: '[ET_NET 1] WARNING: SNI (localhost) not in certificate. Action=Terminate server=localhost(127.0.0.1)' }),
     rule('nginx.upstream_verify_error', /upstream SSL certificate verify error: \((\d+):/, 'tls_unknown', 0.95, nginxUpstream, { example: 'upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream', capture: 'verify_code' }),
     rule('nginx.could_not_be_resolved', /\S+ could not be resolved \(\d+: /, 'dns_failure', 0.85, 'nginx src/core/ngx_resolver.c and src/http/ngx_http_upstream.c ("%V could not be resolved (%i: %s)") https://github.com/nginx/nginx/blob/master/src/http/ngx_http_upstream.c; reproduced: test/fixtures/corpus/nginx.ndjson corpus-nginx-8', { example: '[error] 23325#23325: *1 ws.lab3.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: , request: "GET / HTTP/1.1", host: "127.0.0.1:10510"' }),
     rule('nginx.upstream_does_not_match', /upstream SSL certificate does not match/, 'hostname_mismatch', 0.85, nginxUpstream, { example: 'upstream SSL certificate does not match "backend.internal" while SSL handshaking to upstream' }),

@@ -106,10 +106,18 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   const header = handshake.response_extensions as string;
   const response = parseHeader(header);
   if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.7, describeMalformed(header, response.error)));
+  // Answered extensions the client never offered (known only when the offer was recorded and parses).
+  const unoffered = handshake.request_extensions !== undefined && request.ok
+    ? response.extensions.filter((answer) => !findExtension(offers, answer.name)).map((answer) => answer.name)
+    : [];
   for (const name of required) {
     const answer = findExtension(response.extensions, name);
     if (!answer) {
-      findings.push(headerFinding('extension_not_negotiated', confidence, describeAbsent(name, header)));
+      // RFC 6455 §9.1: an answer naming an extension the client did not offer fails the connection by itself,
+      // whatever else is missing: the client rejected that answer (extension_params_rejected), however worded.
+      if (unoffered.length > 0)
+        findings.push(headerFinding('extension_params_rejected', failed ? 0.96 : 0.7, `${describeUnoffered(unoffered[0] as string)}, in place of the required ${name} (rule extensions.unoffered, RFC 6455 §9.1)`));
+      else findings.push(headerFinding('extension_not_negotiated', confidence, describeAbsent(name, header)));
       continue;
     }
     const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;

@@ -13,6 +13,14 @@ const noneRemediation: Partial<Record<Cause, string>> = {
 
 const CLEAN_1005: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, a clean close (rule close_codes.1005)' } };
 const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error (rule outcome.closed)' } };
+// A relay's per-connection line on a connection that closed: the peer ended it (hitch "Connection closed by backend",
+// OpenSSL 3 "unexpected eof while reading": the peer closed TCP without close_notify after the data).
+// @see https://github.com/varnish/hitch/blob/master/src/hitch.c (handle_socket_errno, "Connection closed by")
+// @see https://www.openssl.org/docs/man3.0/man3/SSL_get_error.html (SSL_R_UNEXPECTED_EOF_WHILE_READING)
+// A Squid-format access-log line of a 101 (Traffic Server's squid.log "TCP_MISS/101") is written when the tunnel ends.
+// @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/examples.en.html (Squid format)
+const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote host|foreign host)\b|\bunexpected eof while reading\b|\b(?:TCP|NONE)_[A-Z_]+\/101\b/i;
+const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: 'outcome closed, and the error text is a per-connection log line of the connection ending (rule outcome.closed_logged)' } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
 function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): Finding {
@@ -24,6 +32,7 @@ const single = (finding: Finding): Candidate => ({ ...(strongestCandidate('none'
 const CONNECTED_CANDIDATE = single(CONNECTED);
 const CLOSED_CANDIDATE = single(CLOSED);
 const CLEAN_1005_CANDIDATE = single(CLEAN_1005);
+const ENDED_CANDIDATE = single(ENDED);
 // Per close code, without and with an error: the candidate depends on nothing else (a few codes, never evicted).
 const byCode = new Map<number, Candidate | null>();
 
@@ -55,7 +64,7 @@ export const noneClassifier: Classifier = {
     const hasError = event.error !== undefined;
     const code = context.closeCode;
     if (code !== undefined) return closeCodeCandidate(code, hasError);
-    if (hasError) return undefined;
+    if (hasError) return event.outcome === 'closed' && ORDERLY_END.test(event.error?.message ?? '') ? ENDED_CANDIDATE : undefined;
     if (event.outcome === 'closed') return CLOSED_CANDIDATE;
     if (event.outcome === 'connected') return CONNECTED_CANDIDATE;
     return undefined;

@@ -23,13 +23,20 @@ const describeProxyLog = (status: number): string =>
   `HTTP ${status} answered by the proxy, whose log line names an upstream failure the engine cannot read → unknown_failure (rule http_status.proxy_log, RFC 9110 §15.6.3)`;
 
 /**
- * An access-log line (HAProxy httplog, combined log) records the status the proxy answered as a field of its own
- * (" 503 "): that answer is the fact the line reports, unlike an error-log line that tells how the upstream failed.
+ * An access-log line (HAProxy httplog, combined log, Squid's native format "TCP_MISS/503") records the status the
+ * proxy answered as a field of its own: that answer is the fact the line reports, unlike an error-log line that tells
+ * how the upstream failed. A Squid result code of the proxy's own error (ERR_CONNECT_FAIL, ERR_UNKNOWN) says the
+ * proxy failed to reach or use the upstream, without how: no access-log status then.
+ * @see https://wiki.squid-cache.org/SquidFaq/SquidLogs (access.log native format, result codes)
+ * @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/cache-results.en.html
  */
 function isAccessLogLine(message: string, status: number): boolean {
+  const squid = SQUID_RESULT.exec(message);
+  if (squid) return Number(squid[2]) === status && !squid[1]?.startsWith('ERR_');
   const at = message.indexOf(` ${status} `);
   return at !== -1 && /"[A-Z]+ \S+ HTTP\/\d/.test(message);
 }
+const SQUID_RESULT = /\b((?:TCP|UDP|NONE|ERR)_[A-Z_]+)\/(\d{3})\b/;
 
 // The findings below depend only on the table row, status or hit they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.

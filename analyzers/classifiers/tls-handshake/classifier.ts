@@ -10,7 +10,8 @@ import { tlsRemediation } from './remediation.js';
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
 const CIPHER_WORD = /cipher/i;
 // "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
-const VERSION_WORD = /version|protocol(?![\s_-]*(?:error|exception))/i;
+// Haskell tls's Error_Protocol constructor names the error kind, no version either.
+const VERSION_WORD = /version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))/i;
 // "verify error 20 at depth 0", "depth 0 error 20", "depth=0" (OpenSSL X509_STORE_CTX_get_error_depth, as verify callbacks print it).
 // @see https://www.openssl.org/docs/man3.0/man3/X509_STORE_CTX_get_error_depth.html
 const SELF_SIGNED_WORDS = /\bself[\s_-]?signed\b/i;

@@ -29,6 +29,11 @@ const PINNED: Record<string, string> = {
   // A 1010 a client received is the server's (protocol_error); Go's HTTP answer to an HTTPS client and rustls's
   // InvalidContentType are TLS failures (a plaintext port); websockets' HTTP/1.0 status line keeps its status.
   '1.5.3': '46a57fa2c0e945b2',
+  // Issue 11 on holdout-8: an answered extension the client never offered decides 1010 (RFC 6455 §9.1); Haskell
+  // x509-validation FailedReason table; a sent alert yields to a reason text; Squid access-log lines keep their status;
+  // a closed connection's per-connection log line is no failure; POCO, civetweb, Traffic Server, socket.io, Haskell
+  // websockets/tls texts; authorisation refusals in words.
+  '1.5.4': 'ddb07fad10eafc65',
 };
 
 describe('CLASSIFIER_VERSION', () => {

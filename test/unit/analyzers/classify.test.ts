@@ -70,7 +70,8 @@ describe('1010 from the handshake', () => {
     ['client_max_window_bits not offered', hs('permessage-deflate', 'permessage-deflate; client_max_window_bits=10'), '1010', 'extension_params_rejected'],
     ['malformed response', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits="1'), '1010', 'extension_params_rejected'],
     ['offered, not required, answered with invalid params', hs('permessage-deflate', 'permessage-deflate; server_max_window_bits=16', []), '1010', 'extension_params_rejected'],
-    ['required and absent, unoffered extension answered', hs('permessage-deflate', 'x-webkit-deflate-frame'), '1010', 'extension_not_negotiated'],
+    // RFC 6455 §9.1: the unoffered answer fails the connection whatever else is missing (issue 11).
+    ['required and absent, unoffered extension answered', hs('permessage-deflate', 'x-webkit-deflate-frame'), '1010', 'extension_params_rejected'],
     // RFC 6455 §9.1: an extension in the answer that the client never offered fails the connection.
     ['nothing offered, an extension answered', hs('', 'permessage-deflate', []), '1010', 'extension_params_rejected'],
     ['offered one, another answered', hs('permessage-deflate', 'x-custom-compress; level=3', []), '1010', 'extension_params_rejected'],

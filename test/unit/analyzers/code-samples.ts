@@ -20,6 +20,8 @@ function sampleFor(row: CodeRow): string | undefined {
       return undefined;
     case 'botan':
       return `Certificate validation failure: ${row.texts?.[0] ?? name}`;
+    case 'haskell_x509':
+      return `HandshakeFailed (Error_Protocol ("certificate rejected: [${name}]",True,CertificateUnknown))`;
     case 'bouncycastle':
       return `Caused by: java.security.cert.CertificateException: ${row.texts?.[0] ?? name}`;
     default:

@@ -114,7 +114,7 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['WebSocket version', { error: { message: 'Sec-WebSocket-Version not supported' } }, 'other', 'unknown_failure'],
     ['TLS extension is no WebSocket extension', { error: { message: 'tls: server sent unsupported extension' } }, '1015', 'tls_unknown'],
     ['a port is no status', { error: { message: 'dial tcp 10.0.0.1:443: connection refused' } }, 'other', 'connection_refused'],
-    ['token expired is no certificate', { error: { message: 'auth token expired' } }, 'other', 'unknown_failure'],
+    ['token expired is no certificate (an application refusing credentials)', { error: { message: 'auth token expired' } }, 'other', 'http_auth_rejected'],
     ['no evidence stays unknown', { error: { message: 'something went wrong' } }, 'other', 'unknown_failure'],
     ['"unsupported protocol" without a TLS word is no TLS version', { error: { message: 'upgrade: peer sent unsupported protocol "x-v9"' } }, 'other', 'subprotocol_mismatch'],
     ['a URL protocol is no subprotocol and no TLS', { error: { message: 'Protocol "wss" not supported or disabled in libcurl' } }, 'other', 'unknown_failure'],

@@ -87,11 +87,22 @@ describe('an extension the client never offered', () => {
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: '1010', cause: 'extension_params_rejected' });
   });
 
-  it('with no reason, the missing requirement decides', () => {
+  it('with no reason, the headers decide: the unoffered answer fails the connection (RFC 6455 §9.1)', () => {
     const result = classify(
       event({
         outcome: 'closed',
         handshake: { status: 101, request_extensions: 'permessage-deflate', response_extensions: 'x-zstd-frame', required_extensions: ['permessage-deflate'] },
+        close: { code: 1010, initiator: 'client', on_wire: false },
+      }),
+    );
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: '1010', cause: 'extension_params_rejected' });
+  });
+
+  it('a required extension missing from an answer that names nothing unoffered is extension_not_negotiated', () => {
+    const result = classify(
+      event({
+        outcome: 'closed',
+        handshake: { status: 101, request_extensions: 'permessage-deflate', response_extensions: '', required_extensions: ['permessage-deflate'] },
         close: { code: 1010, initiator: 'client', on_wire: false },
       }),
     );
