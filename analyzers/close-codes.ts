@@ -118,17 +118,7 @@ export function closeViolations(close: CloseFacts | undefined): string[] {
  */
 export const RECEIVED_1010 = /\breceived 1010\b|\breceived close frame: status = StatusMandatoryExtension\b|\bwebsocket: close 1010\b/;
 
-// Client messages repeat (the same error from many connections): the answer per message, bounded like the text memo.
-const received1010 = new Map<string, boolean>();
-
 export function clientReceived1010(source: { readonly kind: string }, message: string | undefined): boolean {
-  if (source.kind !== 'client' || message === undefined) return false;
-  let received = received1010.get(message);
-  if (received === undefined) {
-    // A substring check first: the regex would scan every client's message, and almost none mention 1010.
-    received = (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message);
-    if (received1010.size >= 4096) received1010.clear();
-    if (message.length <= 1024) received1010.set(message, received);
-  }
-  return received;
+  // A substring check first: the regex would scan every client's message, and almost none mention 1010.
+  return source.kind === 'client' && message !== undefined && (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message);
 }

@@ -38,20 +38,13 @@ function isAccessLogLine(message: string, status: number): boolean {
 }
 const SQUID_RESULT = /\b((?:TCP|UDP|NONE|ERR)_[A-Z_]+)\/(\d{3})\b/;
 
-// The findings below depend only on the table row, status or hit they restate: built once per key and shared by the
+// The close and status findings depend only on the table row or status they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
-const afterOpenFindings = new WeakMap<Finding, Finding>();
 const closeFindings = new Map<number, Finding>();
 const statusFindings = new Map<number, Finding>();
 
 /** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
 function afterOpen(original: Finding): Finding {
-  let found = afterOpenFindings.get(original);
-  if (found === undefined) afterOpenFindings.set(original, (found = describeAfterOpen(original)));
-  return found;
-}
-
-function describeAfterOpen(original: Finding): Finding {
   const detail = `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
   return { cause: 'abnormal_closure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
 }
