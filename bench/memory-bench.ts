@@ -8,7 +8,7 @@ import { createServer, connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { sampleTraffic } from '../ingest/sample-traffic.js';
-import { benchRunner, brokers, clickhouseUrl, createTopics, HEAP_ARGS, startCli, wsdiagEnv } from './pipeline-bench.js';
+import { benchRunner, brokers, clickhouseUrl, createTopics, HEAP_ARGS, sendRecords, startCli, wsdiagEnv } from './pipeline-bench.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -21,7 +21,7 @@ async function fillTopic(admin: Admin, kafka: Kafka, topic: string, count: numbe
   const slice = 20_000;
   for (let i = 0; i < count; i += slice) {
     const records = sampleTraffic({ count: Math.min(slice, count - i), seed: 1000 + i, invalidRatio: 0.01, startMs: Date.parse('2026-11-25T00:00:00Z') + i * 5, spacingMs: 5 });
-    for (let j = 0; j < records.length; j += 5000) await producer.send({ topic, messages: records.slice(j, j + 5000).map((r) => ({ key: r.key, value: r.value })) });
+    await sendRecords(producer, topic, records);
   }
   await producer.disconnect();
 }

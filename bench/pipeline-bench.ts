@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { sampleTraffic } from '../ingest/sample-traffic.js';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { sampleTraffic, type SampleRecord } from '../ingest/sample-traffic.js';
 import { createClickHouseRunner } from '../ingest/clickhouse-client.js';
 import type { SqlRunner } from '../ingest/sql-runner.js';
 import { rollupStorageNames } from '../schemas/clickhouse/rollups.js';
@@ -136,6 +136,13 @@ export function wsdiagEnv(id: string, topic: string, database: string): Record<s
   };
 }
 
+/** Sends sample records to `topic` in messages of 5 000 per request. */
+export async function sendRecords(producer: Producer, topic: string, records: readonly SampleRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += 5000) {
+    await producer.send({ topic, messages: records.slice(i, i + 5000).map((r) => ({ key: r.key, value: r.value })) });
+  }
+}
+
 export async function createTopics(admin: Admin, topic: string): Promise<void> {
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }, { topic: `${topic}.dlq`, numPartitions: 1 }] });
 }
@@ -174,10 +181,7 @@ export async function runPipelineBench(count = Number(process.env.BENCH_EVENTS ?
   const producer = kafka.producer();
   await producer.connect();
   // Timestamps at a steady TRAFFIC_RATE, so rollups group as they would in production at that rate.
-  const records = sampleTraffic({ count, seed: 99, invalidRatio: 0.01, startMs: Date.parse('2026-11-25T00:00:00Z'), spacingMs: 1000 / TRAFFIC_RATE });
-  for (let i = 0; i < records.length; i += 5000) {
-    await producer.send({ topic, messages: records.slice(i, i + 5000).map((r) => ({ key: r.key, value: r.value })) });
-  }
+  await sendRecords(producer, topic, sampleTraffic({ count, seed: 99, invalidRatio: 0.01, startMs: Date.parse('2026-11-25T00:00:00Z'), spacingMs: 1000 / TRAFFIC_RATE }));
   await producer.disconnect();
   const runner = benchRunner();
   const database = `wsdiag_bench_${id}`;
