@@ -42,13 +42,20 @@ describe('wsdiag run: /healthz, /readyz, /metrics', () => {
     try {
       expect((await waitFor(() => fetch(`${base}/healthz`).then((r) => (r.ok ? r : undefined)), 30_000)).status).toBe(200);
       await waitFor(() => fetch(`${base}/readyz`).then((r) => (r.status === 200 ? true : undefined)), 30_000);
+      // Kafka delivers at least once: a consumer restart under load re-reads records, so the counters
+      // of what was handed over may exceed 500, but every record read is accounted for and storage
+      // keeps each event once. Waits for a moment when every record read has been delivered.
+      const accounted = (text: string) =>
+        metricValue(text, 'wsdiag_records_consumed_total') ===
+        metricValue(text, 'wsdiag_rows_inserted_total') + metricValue(text, 'wsdiag_duplicates_skipped_total') + metricValue(text, 'wsdiag_dead_letters_total');
       const body = await waitFor(async () => {
         const text = await (await fetch(`${base}/metrics`)).text();
-        return metricValue(text, 'wsdiag_rows_inserted_total') >= 490 ? text : undefined;
+        return metricValue(text, 'wsdiag_rows_inserted_total') >= 490 && accounted(text) ? text : undefined;
       }, 60_000);
-      expect(metricValue(body, 'wsdiag_records_consumed_total')).toBe(500);
-      expect(metricValue(body, 'wsdiag_dead_letters_total')).toBe(10);
-      expect(metricValue(body, 'wsdiag_events_classified_total')).toBe(490);
+      expect(metricValue(body, 'wsdiag_rows_inserted_total')).toBe(490);
+      expect(metricValue(body, 'wsdiag_records_consumed_total')).toBeGreaterThanOrEqual(500);
+      expect(metricValue(body, 'wsdiag_dead_letters_total')).toBeGreaterThanOrEqual(10);
+      expect(metricValue(body, 'wsdiag_events_classified_total')).toBe(490 + metricValue(body, 'wsdiag_duplicates_skipped_total'));
       expect(metricValue(body, 'wsdiag_events_classified_total', 'attribution="1015"')).toBeGreaterThan(0);
       expect(body).not.toContain(secret);
       expect(body).not.toMatch(/evt-11-|conn-11-/); // no per-event label values
