@@ -18,6 +18,11 @@ export interface Concept {
   readonly within: number;
   /** The text must also contain a word of one of these classes, anywhere. */
   readonly context?: readonly ClassName[];
+  /**
+   * The words fused into one identifier ("HOSTNAME_MISMATCH", "MissingIntermediate") stand without `context`:
+   * only for concepts whose words name a certificate fact (a "protocol version" or a "cipher" has other layers).
+   */
+  readonly identifier?: true;
   /** The concept does not apply when the text contains a word of one of these classes. */
   readonly unless?: readonly ClassName[];
   /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
@@ -36,14 +41,16 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.self_signed_root', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'ROOT'], within: 8, unless: ['IN_CHAIN'], example: 'chain ends in a root that is self signed and not in the store' },
   { id: 'concept.self_signed', cause: 'self_signed', confidence: 0.55, all: ['SELF_SIGNED'], within: 0, unless: ['IN_CHAIN', 'ROOT'], example: 'peer presented a SelfSigned leaf' },
   // --- 1015: names ---
-  { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, example: "SSL peer's subjectAltName entries do not match wss target" },
-  { id: 'concept.hostname_no_match', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME_STRICT', 'MATCHING'], within: 7, context: TLS_CONTEXT, example: 'cert check: no SubjectAltName entry found matching wss host' },
-  { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
+  { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, identifier: true, example: "SSL peer's subjectAltName entries do not match wss target" },
+  { id: 'concept.hostname_no_match', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME_STRICT', 'MATCHING'], within: 7, context: TLS_CONTEXT, identifier: true, example: 'cert check: no SubjectAltName entry found matching wss host' },
+  { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED_STRICT'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
+  // The certificate named invalid for the host name ("CertificateInvalidHostname", "certificate invalid for hostname").
+  { id: 'concept.hostname_cert_invalid', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT', 'VERIFY_FAILED', 'HOSTNAME_STRICT'], within: 4, example: 'peer cert invalid: wrong hostname' },
   // --- 1015: trust ---
-  { id: 'concept.untrusted_issuer', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED', 'ISSUER'], within: 4, context: [...TLS_CONTEXT, 'CHAIN'], example: 'cert check: issuing authority is not trusted' },
+  { id: 'concept.untrusted_issuer', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED', 'ISSUER'], within: 4, context: [...TLS_CONTEXT, 'CHAIN'], identifier: true, example: 'cert check: issuing authority is not trusted' },
   { id: 'concept.untrusted_root', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED_STRICT', 'ISSUER'], within: 3, example: 'TrustResult: ROOT_UNTRUSTED' },
   { id: 'concept.untrusted_certificate', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['CERT', 'UNTRUSTED_STRICT'], within: 4, example: 'Peer Certificate Untrusted' },
-  { id: 'concept.incomplete_chain', cause: 'incomplete_chain', confidence: 0.55, all: ['CHAIN', 'INCOMPLETE'], within: 5, context: TLS_CONTEXT, example: 'x509 verify: intermediate certificate missing from the served bundle' },
+  { id: 'concept.incomplete_chain', cause: 'incomplete_chain', confidence: 0.55, all: ['CHAIN', 'INCOMPLETE'], within: 5, context: TLS_CONTEXT, identifier: true, example: 'x509 verify: intermediate certificate missing from the served bundle' },
   // --- 1015: negotiation ---
   { id: 'concept.tls_version', cause: 'tls_version_mismatch', confidence: 0.55, all: ['VERSION', 'NO_SHARED'], within: 6, context: ['TLS'], example: 'ssl: peer offered TLS 1.0 which is disabled by policy' },
   { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, unless: ['OTHER_PROTOCOL'], example: 'SSL protocol not supported by remote endpoint' },

@@ -10,25 +10,28 @@ export type WordClass = readonly (string | readonly string[])[];
 
 export const lexicon = {
   // --- TLS context ---
-  CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'x509certificate', 'peercertificate', 'servercertificate'],
+  CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'peercertificate', 'servercertificate'],
   TLS: [
-    'tls', 'ssl', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', 'dtls', 'openssl', 'boringssl', 'libressl', 'rustls', 'webpki', 'gnutls', 'mbedtls', 'wolfssl', 'bearssl',
-    'schannel', ['secure', 'channel'], ['secure', 'connection'], ['secure', 'transport'], 'securetransport', 'jsse', 'nss', 'sslerror', 'sslexception', 'tlserror', 'starttls',
+    // Library names fused with "tls"/"ssl" (openssl, gnutls, mbedtls, rustls, UNITYTLS_…) read as "tls"/"ssl" (words.ts).
+    'tls', 'ssl', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', 'dtls', 'webpki',
+    'schannel', ['secure', 'channel'], ['secure', 'connection'], ['secure', 'transport'], 'securetransport', 'jsse', 'nss', 'sslerror', 'sslexception', 'tlserror',
   ],
   HANDSHAKE: ['handshake', 'handshaking', 'negotiation', 'hello', ['client', 'hello'], ['server', 'hello']],
   // --- certificate validity ---
-  EXPIRED: ['expired', 'expire', 'expiry', 'expiration', 'outdated', ['not', 'valid', 'after'], 'notafter', ['not', 'time', 'valid'], 'nottimevalid', ['invalid', 'time'], ['time', 'invalid'], ['validity', 'period'], ['no', 'longer', 'valid'], ['past', 'validity']],
-  NOT_YET_VALID: [['not', 'yet', 'valid'], ['not', 'valid', 'yet'], 'notyetvalid', ['not', 'valid', 'before'], 'notbefore', ['valid', 'in', 'future'], ['future', 'date']],
+  EXPIRED: ['expired', 'expire', 'expiry', 'expiration', 'outdated', ['not', 'valid', 'after'], 'notafter', ['not', 'time', 'valid'], 'nottimevalid', ['invalid', 'time'], ['time', 'invalid'], ['validity', 'period'], ['no', 'longer', 'valid'], ['past', 'validity'], ['out', 'validity'], ['outside', 'validity'], ['validity', 'ended'], ['validity', 'over']],
+  NOT_YET_VALID: [['not', 'yet', 'valid'], ['not', 'valid', 'yet'], 'notyetvalid', ['not', 'valid', 'before'], 'notbefore', ['valid', 'in', 'future'], ['future', 'date'], ['in', 'future'], ['not', 'active', 'yet'], ['not', 'yet', 'active']],
   SELF_SIGNED: [['self', 'signed'], 'selfsigned', ['self', 'sign'], ['self', 'issued']],
   IN_CHAIN: [['in', 'certificate', 'chain'], ['in', 'chain'], ['in', 'cert', 'chain']],
   // --- names ---
-  HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
+  HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], ['certificate', 'name'], ['cert', 'name'], ['subject', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
   HOSTNAME_STRICT: ['hostname', ['host', 'name'], 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], ['common', 'name'], 'commonname', ['server', 'identity'], ['peer', 'identity'], ['host', 'identity']],
-  MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], ['not', 'contain'], 'doesntmatch', 'notvalidforname'],
-  VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid'],
+  MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], ['not', 'contain'], ['not', 'include'], ['not', 'list'], ['not', 'cover'], 'doesntmatch', 'notvalidforname'],
+  VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid'],
+  // A check that failed, not merely "invalid" ("InvalidHostName" is a malformed URL's host, no certificate check).
+  VERIFY_FAILED_STRICT: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified'],
   // --- trust ---
-  UNTRUSTED: ['unknown', 'untrusted', ['not', 'trusted'], ['no', 'trusted'], 'distrusted', 'nottrusted', ['not', 'found'], ['unable', 'find'], ['could', 'not', 'find'], ['not', 'find'], 'unrecognized', ['not', 'recognized'], ['unable', 'get'], 'invalid', 'unverifiable', 'untrustedroot', 'unknownissuer', 'unknownauthority'],
-  UNTRUSTED_STRICT: ['untrusted', ['not', 'trusted'], ['no', 'trusted'], 'distrusted', 'nottrusted', ['not', 'trust'], 'untrustedroot'],
+  UNTRUSTED: ['unknown', 'untrusted', ['not', 'trusted'], ['no', 'trusted'], ['no', 'trust'], 'distrusted', 'nottrusted', ['not', 'found'], ['unable', 'find'], ['could', 'not', 'find'], ['not', 'find'], 'unrecognized', ['not', 'recognized'], ['unable', 'get'], 'invalid', 'unverifiable', 'untrustedroot', 'unknownissuer', 'unknownauthority'],
+  UNTRUSTED_STRICT: ['untrusted', ['not', 'trusted'], ['no', 'trusted'], ['no', 'trust'], 'distrusted', 'nottrusted', ['not', 'trust'], 'untrustedroot'],
   ISSUER: ['issuer', 'authority', 'ca', 'cas', 'root', 'anchor', ['trust', 'anchor'], ['certification', 'path'], 'signer', ['trust', 'store'], 'truststore', ['trusted', 'root'], 'untrustedroot', 'unknownissuer', 'unknownauthority', 'certpath'],
   CHAIN: ['chain', 'intermediate', 'certchain', 'partialchain', ['certification', 'path'], ['path', 'building'], ['path', 'validation'], 'certpath'],
   INCOMPLETE: ['incomplete', 'missing', 'partial', 'partialchain', 'broken', ['not', 'provided'], ['not', 'sent'], ['no', 'issuer'], ['not', 'complete'], ['could', 'not', 'build'], ['unable', 'build'], ['failed', 'build'], ['not', 'build']],
@@ -41,7 +44,7 @@ export const lexicon = {
   CIPHER: ['cipher', 'ciphersuite', ['cipher', 'suite'], 'cypher', ['signature', 'algorithm'], 'sigalg', ['key', 'exchange'], 'kex', ['security', 'level'], ['common', 'algorithm']],
   CIPHER_WEAK: ['algorithm', 'curve', 'group', 'kem', 'mac'],
   NO_SHARED: [
-    ['no', 'shared'], ['no', 'common'], ['no', 'suitable'], ['no', 'matching'], ['no', 'overlap'], ['no', 'mutual'], ['no', 'acceptable'], ['not', 'supported'], 'unsupported', 'mismatch', ['could', 'not', 'agree'], ['not', 'agree'],
+    ['no', 'shared'], ['no', 'common'], ['no', 'suitable'], ['no', 'matching'], ['no', 'overlap'], ['no', 'mutual'], ['no', 'acceptable'], ['no', 'usable'], ['no', 'valid'], ['in', 'common'], ['only', 'support'], ['not', 'supported'], 'unsupported', 'mismatch', ['could', 'not', 'agree'], ['not', 'agree'],
     ['failed', 'negotiate'], ['not', 'negotiate'], ['negotiation', 'failed'], ['negotiation', 'failure'], ['not', 'enabled'], 'disabled', ['too', 'low'], ['too', 'old'], ['too', 'high'], 'obsolete', 'insecure', 'deprecated',
     ['not', 'allowed'], ['not', 'accepted'], 'inappropriate', ['not', 'possess'], 'incompatible', ['no', 'cipher'], 'insufficient', ['none', 'supported'], ['no', 'supported'], ['not', 'available'], ['no', 'available'], 'unavailable', 'nocipher', 'noshared', 'notsupported', 'unknown',
   ],

@@ -5,6 +5,7 @@
 import type { Cause } from '../../schemas/classification.js';
 import { attributionOf, type SourcedFinding } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
+import { tlsAlertRow } from '../tls-alerts.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
 import { findProtocolViolations } from './protocol-violations.js';
@@ -14,14 +15,31 @@ const CLASS_NAMES = Object.keys(lexicon) as ClassName[];
 const classIndex = new Map<ClassName, number>(CLASS_NAMES.map((name, index) => [name, index]));
 const indexOf = (name: ClassName): number => classIndex.get(name) as number;
 
+/**
+ * A negated past participle also reads in its base form: "not supported" / "does not support", "not trusted" /
+ * "cannot trust", "not verified" / "could not verify" (words.ts reads every negation "not" and drops "does").
+ * Only after "not": a bare participle ("closed") has other uses than its verb ("close_notify", "Connection: close").
+ */
+function verbForms(phrase: readonly string[]): (readonly string[])[] {
+  const forms: (readonly string[])[] = [phrase];
+  if (phrase[0] !== 'not' || phrase.length < 2) return forms;
+  const verb = phrase[1] as string;
+  if (!verb.endsWith('ed') || verb.length < 5) return forms;
+  const bases = verb.endsWith('ied') ? [`${verb.slice(0, -3)}y`] : [verb.slice(0, -2), verb.slice(0, -1)];
+  for (const base of bases) forms.push(['not', base, ...phrase.slice(2)]);
+  return forms;
+}
+
 /** First word → the phrases starting with it and their class, longest first. */
 const phrasesByFirstWord = new Map<string, { rest: readonly string[]; cls: number }[]>();
 for (const name of CLASS_NAMES) {
   for (const entry of lexicon[name] as readonly (string | readonly string[])[]) {
-    const phrase = typeof entry === 'string' ? [entry] : entry;
-    const list = phrasesByFirstWord.get(phrase[0] as string) ?? [];
-    list.push({ rest: phrase.slice(1), cls: indexOf(name) });
-    phrasesByFirstWord.set(phrase[0] as string, list);
+    for (const phrase of verbForms(typeof entry === 'string' ? [entry] : entry)) {
+      const list = phrasesByFirstWord.get(phrase[0] as string) ?? [];
+      if (list.some((known) => known.cls === indexOf(name) && known.rest.join(' ') === phrase.slice(1).join(' '))) continue;
+      list.push({ rest: phrase.slice(1), cls: indexOf(name) });
+      phrasesByFirstWord.set(phrase[0] as string, list);
+    }
   }
 }
 for (const list of phrasesByFirstWord.values()) list.sort((a, b) => b.rest.length - a.rest.length);
@@ -42,6 +60,8 @@ const compiled: readonly CompiledConcept[] = concepts.map((concept) => ({
 /** A word class found in the text: word positions [first, last] and the text span for evidence. */
 interface Occurrence {
   readonly cls: number;
+  /** The identifier (words.ts run) of the first and last word. */
+  readonly runs: readonly [number, number];
   readonly first: number;
   readonly last: number;
   readonly start: number;
@@ -63,7 +83,7 @@ function occurrences(list: readonly Word[], present: Uint8Array): Occurrence[] {
       // One occurrence per class and start word: the longest phrase (sorted first) wins.
       if (present[cls] === 1 && lastClassStart === i && found.some((o) => o.cls === cls && o.first === i)) continue;
       const last = i + rest.length;
-      found.push({ cls, first: i, last, start: (list[i] as Word).start, end: (list[last] as Word).end });
+      found.push({ cls, first: i, last, start: (list[i] as Word).start, end: (list[last] as Word).end, runs: [(list[i] as Word).run, (list[last] as Word).run] });
       present[cls] = 1;
       lastClassStart = i;
     }
@@ -93,11 +113,30 @@ function nearTogether(found: readonly Occurrence[], classes: readonly number[], 
   return search(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) ? chosen : undefined;
 }
 
-function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array): Occurrence[] | undefined {
+/**
+ * Whether the matched words form one identifier by themselves ("HOSTNAME_MISMATCH", "MissingIntermediate",
+ * "no_cipher_suites_in_common"): an error name fused from the concept's own words is a deliberate name, so the
+ * concept needs no TLS word around it. Not for a one-word concept, nor inside a name that says WebSocket or HTTP
+ * ("WebSocketVersionMismatch" is no TLS version).
+ */
+function oneIdentifier(matched: readonly Occurrence[], list: readonly Word[]): boolean {
+  if (matched.length < 2) return false;
+  const run = (matched[0] as Occurrence).runs[0];
+  for (const o of matched) if (o.runs[0] !== run || o.runs[1] !== run) return false;
+  for (const word of list) if ((word.run === run && NOT_TLS_IDENTIFIER.has(word.norm)) || NOT_TLS_TEXT.has(word.norm)) return false;
+  return true;
+}
+// In the name itself: the WebSocket or HTTP layer's own mismatch. Anywhere in the text: an application's token
+// check ("invalid_token: UNKNOWN_ISSUER" is a JWT issuer, not a certificate's).
+const NOT_TLS_IDENTIFIER: ReadonlySet<string> = new Set(['websocket', 'ws', 'wss', 'web', 'http', 'https', 'upgrade', 'header']);
+const NOT_TLS_TEXT: ReadonlySet<string> = new Set(['jwt', 'token', 'oauth', 'saml', 'oidc', 'jwk', 'jwks', 'bearer', 'claim']);
+
+function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[]): Occurrence[] | undefined {
   for (const cls of entry.all) if (present[cls] !== 1) return undefined;
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
-  if (entry.context.length > 0 && !entry.context.some((cls) => present[cls] === 1)) return undefined;
-  return nearTogether(found, entry.all, entry.concept.within);
+  const matched = nearTogether(found, entry.all, entry.concept.within);
+  if (!matched || entry.context.length === 0 || entry.context.some((cls) => present[cls] === 1)) return matched;
+  return entry.concept.identifier === true && oneIdentifier(matched, list) ? matched : undefined;
 }
 
 function quoted(text: string, matched: readonly Occurrence[]): string {
@@ -158,6 +197,71 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
   return undefined;
 }
 
+// Words between "alert" and the alert's name or number that say nothing about which alert ("alert code is 70",
+// "AlertDescription.ProtocolVersion", "fatal alert received: protocol version", "(AlertLevel_Fatal,HandshakeFailure)").
+const ALERT_FILLER: ReadonlySet<string> = new Set(['code', 'number', 'no', 'description', 'desc', 'level', 'fatal', 'warning', 'received', 'sent', 'got', 'from', 'remote', 'peer', 'server', 'client', 'tls', 'ssl', 'error', 'message', 'type', 'value', 'id', 'ad', 'err', 'defined', 'protocol']);
+const ALERT_CONFIDENCE = 0.58;
+
+/**
+ * A TLS alert named or numbered next to the word "alert" in any notation the words allow (RFC 8446 §6 names,
+ * split from CamelCase, SCREAMING_CASE, dotted enums; numbers 0-255): "TlsAlertProtocolVersion",
+ * "alert: certificate expired", "fatal alert code is 70", "HandshakeFailure alert". The alert table decides the cause.
+ * A one-word name or a number needs a TLS, certificate or handshake word in the text.
+ */
+function alertFinding(kind: string, text: string, list: readonly Word[], present: Uint8Array): SourcedFinding | undefined {
+  const tlsNamed = present[TLS] === 1 || present[CERT] === 1 || present[HANDSHAKE] === 1;
+  for (let i = 0; i < list.length; i++) {
+    if ((list[i] as Word).norm !== 'alert') continue;
+    // After "alert", skipping filler (not "protocol" when it starts the name: protocol_version).
+    let at = i + 1;
+    while (at < list.length && ALERT_FILLER.has((list[at] as Word).norm) && !((list[at] as Word).norm === 'protocol' && (list[at + 1] as Word | undefined)?.norm === 'version')) at++;
+    const after = alertAt(list, at, 1, tlsNamed);
+    if (after) return alertConcept(kind, text, list, i, after);
+    // Before "alert" ("a protocol_version alert", "HandshakeFailureAlert").
+    const before = alertAt(list, i - 1, -1, tlsNamed);
+    if (before) return alertConcept(kind, text, list, i, before);
+  }
+  return undefined;
+}
+
+interface AlertSpan {
+  readonly row: NonNullable<ReturnType<typeof tlsAlertRow>>;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The longest alert name (up to four words) or a number starting (step 1) or ending (step -1) at word `at`. */
+function alertAt(list: readonly Word[], at: number, step: 1 | -1, tlsNamed: boolean): AlertSpan | undefined {
+  if (at < 0 || at >= list.length) return undefined;
+  const first = (list[at] as Word).norm;
+  if (step === 1 && /^\d{1,3}$/.test(first)) {
+    const row = tlsNamed ? tlsAlertRow(Number(first)) : undefined;
+    return row?.cause ? { row, from: at, to: at } : undefined;
+  }
+  for (let n = 4; n >= 1; n--) {
+    const from = step === 1 ? at : at - n + 1;
+    const to = step === 1 ? at + n - 1 : at;
+    if (from < 0 || to >= list.length) continue;
+    if (n === 1 && !tlsNamed) return undefined;
+    const name = list.slice(from, to + 1).map((word) => word.norm).join('_');
+    const row = tlsAlertRow(name);
+    if (row?.cause) return { row, from, to };
+  }
+  return undefined;
+}
+
+function alertConcept(kind: string, text: string, list: readonly Word[], alertWord: number, span: AlertSpan): SourcedFinding {
+  const start = (list[Math.min(alertWord, span.from)] as Word).start;
+  const end = (list[Math.max(alertWord, span.to)] as Word).end;
+  const { row } = span;
+  const detail = `words ${JSON.stringify(text.slice(start, end).slice(0, 80))}: TLS alert ${row.code} ${row.name} (concept concept.tls_alert, ${row.source}) → ${row.cause}`;
+  const finding = conceptFinding(kind, 'concept.tls_alert', row.cause as Cause, Math.min(ALERT_CONFIDENCE, row.confidence ?? ALERT_CONFIDENCE), detail);
+  return row.ambiguity ? { ...finding, ambiguity: row.ambiguity } : finding;
+}
+const TLS = indexOf('TLS');
+const CERT = indexOf('CERT');
+const HANDSHAKE = indexOf('HANDSHAKE');
+
 // Java's InetSocketAddress prints an address made without a lookup as "host/<unresolved>:port" (clients such as
 // Pekko resolve at connect time): a notation, not a failed resolution. Blanked to the same length, so offsets stay.
 // @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/net/InetSocketAddress.html#toString()
@@ -174,9 +278,11 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (found.length === 0) return;
   const status = statusFinding(kind, text, list, found, present);
   if (status) out.push(status);
+  const alert = alertFinding(kind, text, list, present);
+  if (alert) out.push(alert);
   let matches: { concept: Concept; matched: Occurrence[]; span: number }[] | undefined;
   for (const entry of compiled) {
-    const matched = applies(entry, found, present);
+    const matched = applies(entry, found, present, list);
     if (!matched) continue;
     let first = Number.POSITIVE_INFINITY;
     let last = 0;

@@ -6,6 +6,12 @@ export interface Word {
   readonly norm: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * Which identifier the word belongs to: words joined only by case changes, '_', '.' or '-' share a run
+   * ("HOSTNAME_MISMATCH", "ProtocolVersionMismatch", "AlertDescription.ProtocolVersion"), a space or any
+   * other character starts a new one. An error name fused from a concept's words is a deliberate name.
+   */
+  readonly run: number;
 }
 
 // Filler words dropped before matching: "does not match" and "doesn't match" become the same words.
@@ -47,6 +53,7 @@ function isApostrophe(code: number): boolean {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  const state: RunState = { lastEnd: -1, run: 0 };
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -70,20 +77,49 @@ export function words(text: string): Word[] {
       const previous = text.charCodeAt(i - 1);
       const next = text.charCodeAt(i + 1);
       if (isLower(previous) || (isUpper(previous) && isLower(next) && !isDigit(text.charCodeAt(i + 2)) && i - start > 1)) {
-        push(out, text, start, i, apostrophe);
+        push(out, text, start, i, apostrophe, state);
         start = i;
         apostrophe = false;
       }
     }
-    push(out, text, start, i, apostrophe);
+    push(out, text, start, i, apostrophe, state);
   }
   return out;
 }
 
-function push(out: Word[], text: string, start: number, end: number, apostrophe: boolean): void {
+interface RunState {
+  lastEnd: number;
+  run: number;
+}
+
+/** Only '_', '.' and '-' join two tokens into one identifier (a case change leaves no gap at all). */
+function joined(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 95 && code !== 46 && code !== 45) return false;
+  }
+  return true;
+}
+
+// A TLS library's name fused with its prefix ("UNITYTLS_", "mbedtls", "MyAppSSL") reads as the library's kind.
+const FUSED_TLS = /^[a-z][a-z0-9]{2,}(tls|ssl)$/;
+// "X509VERIFY", "x509certificate": the standard's number and the word after it are two words.
+const FUSED_AFTER_NUMBER = /^([a-z]*\d+)([a-z]{4,})$/;
+
+function push(out: Word[], text: string, start: number, end: number, apostrophe: boolean, state: RunState): void {
+  if (state.lastEnd >= 0 && !joined(text, state.lastEnd, start)) state.run++;
+  state.lastEnd = end;
   let raw = text.slice(start, end).toLowerCase();
   if (apostrophe) raw = raw.replace(/['\u2019]/g, '');
   if (FILLER.has(raw)) return;
-  const norm = NEGATIONS.has(raw) ? 'not' : singular(raw);
-  out.push({ norm, start, end });
+  const fused = raw.length > 5 ? FUSED_AFTER_NUMBER.exec(raw) : null;
+  if (fused) {
+    const split = start + (fused[1] as string).length;
+    out.push({ norm: fused[1] as string, start, end: split, run: state.run });
+    out.push({ norm: singular(fused[2] as string), start: split, end, run: state.run });
+    return;
+  }
+  const library = raw.length > 5 ? FUSED_TLS.exec(raw) : null;
+  const norm = NEGATIONS.has(raw) ? 'not' : library ? (library[1] as string) : singular(raw);
+  out.push({ norm, start, end, run: state.run });
 }

@@ -12,10 +12,29 @@ const CIPHER_WORD = /cipher/i;
 // "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
 // Haskell tls's Error_Protocol constructor names the error kind, no version either.
 const VERSION_WORD = /version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))/i;
-// "verify error 20 at depth 0", "depth 0 error 20", "depth=0" (OpenSSL X509_STORE_CTX_get_error_depth, as verify callbacks print it).
+// "verify error 20 at depth 0", "depth 0 error 20", "depth=0" (OpenSSL X509_STORE_CTX_get_error_depth, as verify callbacks print it),
+// and the same index in other words: "in the certificate chain at position 0" (POCO's VerificationErrorArgs), "chain index 0".
 // @see https://www.openssl.org/docs/man3.0/man3/X509_STORE_CTX_get_error_depth.html
+// @see https://docs.pocoproject.org/current/Poco.Net.VerificationErrorArgs.html (errorDepth)
 const SELF_SIGNED_WORDS = /\bself[\s_-]?signed\b/i;
-const VERIFY_DEPTH = /\bdepth\s*[=:]?\s*(\d{1,2})\b/i;
+const VERIFY_DEPTH = /\b(?:depth|(?:chain|certificate)\W+(?:at\W+)?(?:position|index|level))\s*[=:#]?\s*(\d{1,2})\b/i;
+// The leaf's issuer named in the text ("Issuer Name: CN=…", "issuer=/CN=…", "issuer /CN=…") or the certificate field.
+const ISSUER_IN_TEXT = /\bissuer(?:\s*name)?\s*[:=]?\s*((?:\/?[A-Za-z]{1,3}\s*=\s*[^\n|\]]{1,200}))/i;
+// A root CA is named so by its issuer (RFC 5280 §3.2: a trust anchor issues the chain). A leaf issued straight by a
+// root the client lacks is an untrusted CA; a leaf whose issuer is an intermediate that the client could not find was
+// served without its intermediate (RFC 8446 §4.4.2: the server sends the chain up to, not including, the root).
+const ROOT_ISSUER = /\broot\b/i;
+const INTERMEDIATE_ISSUER = /\bintermediate\b|\bsub(?:ordinate)?[\s-]?ca\b/i;
+
+/** What the leaf's issuer name says of its place in the chain: 'root', 'intermediate' or undefined. */
+function issuerKind(context: EvidenceContext): { kind: 'root' | 'intermediate'; name: string } | undefined {
+  const name = context.event.tls?.peer_certificate?.issuer ?? ISSUER_IN_TEXT.exec(context.text)?.[1];
+  if (!name) return undefined;
+  const root = ROOT_ISSUER.test(name);
+  const intermediate = INTERMEDIATE_ISSUER.test(name);
+  if (root === intermediate) return undefined;
+  return { kind: root ? 'root' : 'intermediate', name: name.trim().slice(0, 80) };
+}
 const TLS_HINT = /\b(?:ssl|tls|x509|certificate|cert)\b/i;
 
 /** The ambiguous finding decided as `cause`, more confident, its evidence saying why. */
@@ -33,6 +52,14 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
     if (chainLength === 1) return decided(original, 'incomplete_chain', confidence, 'the server sent only the leaf (chain_length 1)');
     if (chainLength !== undefined && chainLength >= 2)
       return decided(original, 'untrusted_ca', confidence, `the server sent a chain of ${chainLength}, so the anchor is untrusted`);
+    // The issuer's name first: a leaf issued straight by a root is at depth 0 too.
+    const issuer = issuerKind(context);
+    if (issuer) {
+      const byName = Math.round(Math.max(original.confidence, Math.min(0.8, original.confidence + 0.15)) * 100) / 100;
+      return issuer.kind === 'intermediate'
+        ? decided(original, 'incomplete_chain', byName, `the leaf's issuer ${JSON.stringify(issuer.name)} is an intermediate the client could not find: it was not sent`)
+        : decided(original, 'untrusted_ca', byName, `the leaf's issuer ${JSON.stringify(issuer.name)} is a root the client does not trust`);
+    }
     // OpenSSL-style verify callbacks name the depth of the certificate whose issuer is missing: at depth 0 the leaf's
     // own issuer was neither sent nor trusted (the intermediate is missing); higher up, the chain came and its top is untrusted.
     const depth = VERIFY_DEPTH.exec(context.text);

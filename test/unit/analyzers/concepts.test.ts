@@ -26,8 +26,14 @@ describe('words', () => {
     ['contractions read as not', "hostname doesn't match", ['hostname', 'not', 'match']],
     ['filler words dropped, plurals singular', 'the names of the certificates do not match', ['name', 'certificate', 'not', 'match']],
     ['letters and digits stay together', 'x509: TLSv1 alert 403', ['x509', 'tlsv1', 'alert', '403']],
+    ['a TLS library fused with a prefix reads as its kind', 'UNITYTLS_ERR mbedtls openssl', ['tls', 'err', 'tls', 'ssl']],
+    ['a standard number fused with the next word', 'X509VERIFY_FLAG_EXPIRED', ['x509', 'verify', 'flag', 'expired']],
   ] as const)('%s', (_label, text, expected) => {
     expect(words(text).map((word) => word.norm)).toEqual(expected);
+  });
+
+  it('numbers identifiers: words joined by case, _, . or - share a run; a space or other character starts one', () => {
+    expect(words('HOSTNAME_MISMATCH in AlertDescription.ProtocolVersion, self-signed: x').map((word) => word.run)).toEqual([0, 0, 1, 2, 2, 2, 2, 3, 3, 4]);
   });
 });
 
@@ -94,6 +100,25 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['extension unoffered', 'server negotiated an extension that was never offered', '1010', 'extension_params_rejected'],
     ['extension missing', 'mandatory extension not negotiated by peer', '1010', 'extension_not_negotiated'],
     ['window bits out of range', 'wbits value 20 out of range', '1010', 'extension_params_rejected'],
+    // An error name fused from a concept's words stands without a TLS word around it.
+    ['fused name, SCREAMING_CASE', 'UNKNOWN_ISSUER', '1015', 'untrusted_ca'],
+    ['fused name, dotted CamelCase enum', 'ChainValidationError.MissingIntermediate', '1015', 'incomplete_chain'],
+    ['fused name, no trust anchor', '`Error (`AuthenticationFailure (`NoTrustAnchor))', '1015', 'untrusted_ca'],
+    ['library prefix fused into the name', 'UNITYTLS_X509VERIFY_FLAG_CN_MISMATCH', '1015', 'hostname_mismatch'],
+    ['library prefix fused, trust', 'UNITYTLS_X509VERIFY_FLAG_NOT_TRUSTED', '1015', 'untrusted_ca'],
+    ['validation verb in a CamelCase name', 'NIOSSLExtraError.failedToValidateHostname', '1015', 'hostname_mismatch'],
+    ['certificate named invalid for the host', 'CertificateInvalidHostname', '1015', 'hostname_mismatch'],
+    // Word variants: a negated participle in its base form, validity and name wordings.
+    ['negated base verb', 'The server does not support TLS 1.2 or higher', '1015', 'tls_version_mismatch'],
+    ['no usable cipher suite', 'MBEDTLS_ERR_SSL_NO_USABLE_CIPHERSUITE', '1015', 'cipher_mismatch'],
+    ['outside the validity window', 'Peer certificate is out of its validity window', '1015', 'cert_expired'],
+    ['validity in the future', 'certificate validity starts in the future', '1015', 'cert_not_yet_valid'],
+    ['names not included', "TLS: cert's DNS names don't include api.example.com", '1015', 'hostname_mismatch'],
+    ['the certificate name', '\u201clocalhost\u201d certificate name does not match input', '1015', 'hostname_mismatch'],
+    // TLS alerts by name or number in any notation next to the word "alert" (RFC 8446 §6).
+    ['alert fused into an error name', 'error.TlsAlertProtocolVersion', '1015', 'tls_version_mismatch'],
+    ['alert number in prose', 'A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 70.', '1015', 'tls_version_mismatch'],
+    ['alert name before the word alert', 'tls: peer sent a certificate expired alert', '1015', 'cert_expired'],
   ] as const)('%s', (_label, text, attribution, cause) => {
     expect(matchVocabularies([{ kind: 'error.message', text }]), 'an exact rule knows this text').toEqual([]);
     const result = classify(failedWithMessage(text));
@@ -123,6 +148,10 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['"Unsupported protocol version" without a TLS word is no TLS failure', { error: { message: 'Unsupported protocol version' } }, 'other', 'unknown_failure'],
     ['an HTTP status code is no close code', { error: { message: 'upgrade failed: unexpected status code' } }, 'other', 'http_rejected'],
     ['TLS "authentication" is no HTTP 401', { error: { message: 'SSL authentication failed' } }, '1015', 'tls_unknown'],
+    ['a fused WebSocket version name is no TLS version', { error: { message: 'WebSocketVersionMismatch' } }, 'other', 'unknown_failure'],
+    ['a fused protocol-version name without TLS is no TLS version (MQTT CONNACK)', { error: { message: 'UnsupportedProtocolVersion' } }, 'other', 'unknown_failure'],
+    ['a token issuer is no certificate issuer', { error: { message: 'invalid_token: UNKNOWN_ISSUER' } }, 'other', 'http_auth_rejected'],
+    ['an invalid host name (a malformed URL) is no certificate check', { error: { message: 'InvalidHostName' } }, 'other', 'unknown_failure'],
   ] as const)('%s', (_label, input, attribution, cause) => {
     const result = classify(event(input));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
@@ -158,6 +187,19 @@ describe('exact tiers outrank the concepts', () => {
   it('an HTTP status field outranks any text concept', () => {
     const result = classify(event({ handshake: { status: 401 }, error: { message: 'TLS: issuer of peer cert unknown' } }));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: 'other', cause: 'http_auth_rejected' });
+  });
+});
+
+describe('an issuer failure decided by what the evidence says of the chain', () => {
+  const issuerText = 'certificate verification failed: unable to get local issuer certificate';
+  it.each([
+    ['the leaf\'s issuer is an intermediate (certificate field)', { tls: { peer_certificate: { subject: 'CN=api.example.com', issuer: 'CN=Example Intermediate CA 2' } }, error: { message: issuerText } }, 'incomplete_chain'],
+    ['the leaf\'s issuer is a root (text)', { error: { message: `${issuerText} | Issuer Name: CN=Example Root CA,O=x | at depth 0` } }, 'untrusted_ca'],
+    ['the leaf\'s issuer is an intermediate (text, issuer=)', { error: { message: `${issuerText}; issuer=/CN=Example Sub CA/O=x` } }, 'incomplete_chain'],
+    ['a position in the chain is a depth', { error: { message: `${issuerText}; the error occurred in the certificate chain at position 0` } }, 'incomplete_chain'],
+    ['nothing said of the chain: the table\'s default', { error: { message: issuerText } }, 'untrusted_ca'],
+  ] as const)('%s', (_label, input, cause) => {
+    expect(classify(event(input)).cause).toBe(cause);
   });
 });
 
