@@ -21,10 +21,12 @@ export function findTextFindings(kind: string, text: string, out: SourcedFinding
 
 // The text says the TLS handshake was under way: a TLS handshake named, a TLS library's connect/handshake call,
 // PHP's "Failed to enable crypto" (ext/openssl/xp_ssl.c: the handshake of a tls:// stream failed), wget's "Unable to
-// establish SSL connection", tungstenite's "TLS error:" (a connect-time error), gnutls-serv's "Error in handshake: ".
+// establish SSL connection", tungstenite's "TLS error:" (a connect-time error), gnutls-serv's "Error in handshake: ",
+// a TLS connect call in any notation (Erlang's "ssl:connect/4", Elixir's "(ssl) connect failed", curl's "SSL connect error").
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
+// @see https://www.erlang.org/doc/apps/ssl/ssl.html#connect/3 (the TLS handshake runs inside ssl:connect)
 const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: /i;
+  /\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: /i;
 
 /**
  * A reset, EOF or broken pipe while the TLS handshake was under way is a TLS failure whose cause the text

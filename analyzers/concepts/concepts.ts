@@ -64,10 +64,13 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused (os error 111)' },
   { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
   // A connect that failed without saying why: most often nobody listened; TLS, DNS, timeouts and resets say more and win.
-  { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD'], example: 'could not open a connection to feed.example.com' },
+  { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com' },
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
+  // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
+  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer' },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
   { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR'], example: 'handshake: unexpected status from server' },
   // Not when TLS is named: SslStream and others call the TLS handshake "authentication".
@@ -92,5 +95,6 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.extension_deflate_param', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_BAD'], within: 6, unless: ['TLS'], example: 'server_max_window_bits=3 out of range' },
   { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS'], example: 'handshake answer carries extension x-zip that we never offered' },
   { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS'], example: 'permessage-deflate required but absent from the reply' },
+  { id: 'concept.extension_param_only', cause: 'extension_params_rejected', confidence: 0.55, all: ['ONLY', 'DEFLATE_PARAM', 'SUPPORTED'], within: 6, unless: ['TLS'], example: 'Only 15 window size is supported.' },
   { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS'], example: 'Sec-WebSocket-Extensions: malformed header' },
 ];

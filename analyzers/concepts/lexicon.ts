@@ -67,7 +67,16 @@ export const lexicon = {
   RESET: [
     'reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['forcibly', 'closed'], ['connection', 'lost'], ['hang', 'up'], ['hung', 'up'],
     ['closed', 'peer'], ['closed', 'remote'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
+    // ECONNABORTED's strerror ("Software caused connection abort") and "terminated/closed abruptly" wordings.
+    ['connection', 'abort'], ['connection', 'terminated'], ['terminated', 'unexpectedly'], ['unexpectedly', 'terminated'], ['closed', 'abruptly'], ['abruptly', 'closed'],
   ],
+  // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
+  READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error']],
+  // Nothing came back within a stated time ("no result after 20000 ms", "nothing received for 4000 ms"): a timeout worded by what did not arrive.
+  NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message']],
+  TIME_UNIT: ['ms', 'msec', 'millisecond', 'second', 'sec', 'minute', 'min'],
+  // TLS's application-protocol negotiation (RFC 7301): an HTTP/2 ALPN failure is not a refused connect.
+  ALPN: ['alpn', ['application', 'protocol'], 'h2', 'http2'],
   // Words of a WebSocket session that was open and ended without a closing handshake (a 1006, not a failed connect).
   CLOSED_SESSION: ['uncleanly', ['closing', 'handshake'], ['close', 'frame'], 'closure', '1006', ['abnormal', 'closure'], ['abnormally', 'closed'], ['connection', 'closed', 'error'], ['close', 'code'], ['without', 'close']],
   NETWORK_ERROR: [['network', 'error']],
@@ -85,7 +94,7 @@ export const lexicon = {
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [
     'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], ['no', 'subprotocol'], 'no', 'none', 'rejected',
-    'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent',
+    'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent', 'malformed',
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],
@@ -111,7 +120,10 @@ export const lexicon = {
     'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], 'error',
   ],
   // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
-  DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window']],
+  DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window'], ['window', 'size']],
+  // "Only 15 window size is supported": a restriction the answer did not meet.
+  ONLY: ['only'],
+  SUPPORTED: ['supported', 'allowed', 'accepted', 'permitted'],
   EXT_MISSING: [
     'missing', 'absent', ['not', 'negotiated'], 'required', 'mandatory', ['not', 'accepted'], 'declined', ['not', 'accept'], ['not', 'present'], ['no', 'extension'], 'without', ['not', 'enabled'], ['not', 'agreed'], ['not', 'include'], ['not', 'included'], ['not', 'return'],
     ['not', 'returned'], ['not', 'respond'], ['not', 'confirmed'], ['failed', 'negotiate'], ['negotiation', 'failed'], ['not', 'negotiate'],

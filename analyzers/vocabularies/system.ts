@@ -7,6 +7,7 @@ const gai = 'getaddrinfo(3) gai_strerror https://man7.org/linux/man-pages/man3/g
 const nodeErrors = 'Node.js common system errors https://nodejs.org/api/errors.html#common-system-errors';
 const winsock = 'Windows Sockets error codes https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2';
 const goNet = 'Go net package (net.OpError, net.DNSError) https://pkg.go.dev/net#DNSError';
+const erlangInet = 'Erlang/OTP gen_tcp:recv/2,3 and ssl:recv/2,3 ("{error, closed} if the socket is closed"), Elixir prints {:error, :closed} https://www.erlang.org/doc/apps/kernel/gen_tcp.html#recv/3';
 const javaNet = 'Java java.net exceptions https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/package-summary.html';
 
 /** Case-insensitive alternation of whole phrases (\b on both ends, so the matcher's prefilter can index them). */
@@ -21,6 +22,8 @@ export const systemVocabulary: Vocabulary = {
     rule('system.etimedout', phrases('ETIMEDOUT', 'i/o timeout', 'Connection timed out', 'Operation timed out', 'SocketTimeoutException', 'connect timed out', 'Connection timeout', 'WSAETIMEDOUT'), 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`, { example: 'ETIMEDOUT' }),
     rule('system.timed_out', phrases('timed out'), 'network_timeout', 0.6, `${errno}; ${javaNet}`, { example: 'timed out' }),
     rule('system.econnreset', phrases('ECONNRESET', 'Connection reset by peer', 'connection was forcibly closed', 'WSAECONNRESET', 'Connection reset'), 'network_reset', 0.75, `${errno}; ${nodeErrors}; ${winsock}`, { example: 'ECONNRESET' }),
+    // Erlang's term for a socket the peer closed (FIN or RST); the open connection (101) makes it a 1006 (other-failure).
+    rule('system.erlang_closed', /\berror\s*,\s*:?closed\s*\}/, 'network_reset', 0.7, erlangInet, { example: 'ssl:recv/3 -> {error,closed}' }),
     rule('system.epipe', phrases('EPIPE', 'Broken pipe'), 'network_reset', 0.65, errno, { example: 'write EPIPE' }),
     rule('system.unreachable', phrases('EHOSTUNREACH', 'ENETUNREACH', 'No route to host', 'Network is unreachable'), 'connection_refused', 0.65, errno, { example: 'connect EHOSTUNREACH 10.0.0.1:443' }),
   ],

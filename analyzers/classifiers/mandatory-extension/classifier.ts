@@ -57,11 +57,23 @@ function findExtension(extensions: readonly ExtensionOffer[], name: string): Ext
   return undefined;
 }
 
-/** Connected, or closed normally (1000/1001) without an error: whatever the headers say, the client went on with them. */
-function acceptedByClient(event: EvidenceContext['event']): boolean {
+/**
+ * Connected, or closed normally (1000/1001) without an error: whatever the headers say, the client went on with them;
+ * unless the client closed it with a reason naming an extension failure (a client API that only sends 1000 and
+ * 3000-4999, as the browser's and autobahn's do, cannot send 1010: the reason is how it says so).
+ */
+function acceptedByClient(context: EvidenceContext): boolean {
+  const event = context.event;
   if (event.outcome === 'connected') return true;
   const code = event.close?.code;
-  return event.outcome === 'closed' && event.error === undefined && (code === 1000 || code === 1001);
+  return event.outcome === 'closed' && event.error === undefined && (code === 1000 || code === 1001) && !closedForExtension(context);
+}
+
+/** The client closed the session with a reason in which the text tier found an extension-negotiation failure. */
+function closedForExtension(context: EvidenceContext): boolean {
+  if (context.event.close?.initiator !== 'client') return false;
+  for (const hit of context.hits) if (hit.attribution === '1010' && hit.evidence.kind === 'close.reason') return true;
+  return false;
 }
 
 // The header findings are a pure function of (failed, request header or none, response header, required names):
@@ -75,7 +87,7 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   if (!handshake || handshake.response_extensions === undefined) return;
   // A refused upgrade (not 101) never got as far as extension negotiation.
   if (handshake.status !== undefined && handshake.status !== 101) return;
-  const failed = !acceptedByClient(context.event);
+  const failed = !acceptedByClient(context);
   const requested = handshake.request_extensions;
   const response = handshake.response_extensions;
   const required = handshake.required_extensions;
@@ -174,7 +186,7 @@ export const mandatoryExtensionClassifier: Classifier = {
     takeFindings(context.codes, '1010', findings);
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
-    const opened = event.outcome === 'closed' && context.closeCode !== 1010;
+    const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
     const serverSent = clientReceived1010(event.source, event.error?.message);
     for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);

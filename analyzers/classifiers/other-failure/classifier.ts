@@ -43,17 +43,51 @@ const SQUID_RESULT = /\b((?:TCP|UDP|NONE|ERR)_[A-Z_]+)\/(\d{3})\b/;
 const closeFindings = new Map<number, Finding>();
 const statusFindings = new Map<number, Finding>();
 
-/** A reset once the upgrade completed (101) dropped an open connection without a Close frame: a 1006, not a failed connect. */
-function afterOpen(original: Finding): Finding {
-  const detail = `${original.evidence.detail}; decided abnormal_closure: the upgrade had completed (HTTP 101), so an open connection dropped (rule inferred.reset_after_open)`;
+/**
+ * A reset once the connection opened (the upgrade got its 101, or the outcome is `closed`, which the schema defines
+ * as "an open connection ended") dropped an open connection without a Close frame: a 1006, not a failed connect.
+ */
+function afterOpen(original: Finding, how: string): Finding {
+  const detail = `${original.evidence.detail}; decided abnormal_closure: ${how}, so an open connection dropped (rule inferred.reset_after_open)`;
   return { cause: 'abnormal_closure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
 }
+const OPENED_BY_STATUS = 'the upgrade had completed (HTTP 101)';
+const OPENED_BY_OUTCOME = 'the outcome is closed (an open connection ended)';
+
+/**
+ * Extension words in a session that opened and then closed are about frames (RSV bits set without a negotiated
+ * extension, a compressed frame the peer cannot inflate), not negotiation, which happens before the session opens:
+ * a protocol error (RFC 6455 §5.2: "MUST _Fail the WebSocket Connection_" on a non-zero RSV bit nobody negotiated).
+ */
+function extensionWordsAfterOpen(original: Finding): Finding {
+  const detail = `${original.evidence.detail}; decided protocol_error: the session had opened, so the extension words are about frames, not negotiation (rule inferred.extension_after_open, RFC 6455 §5.2)`;
+  return { cause: 'protocol_error', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
+}
+
+/**
+ * A 1002 whose reason names a restart: the server sent 1012/1013 (registered by IANA after RFC 6455), which a client
+ * written to RFC 6455's list alone takes for an invalid code and reports as 1002, keeping the server's reason
+ * (websocket-driver, lua-http, Java-WebSocket). The reason says what the server meant.
+ * @see https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number (1012 Service Restart, 1013 Try Again Later)
+ */
+const RESTART_REASON = /\b(?:restart(?:ing|ed)?\b|try(?:ing)? (?:again )?later\b|retry (?:again )?(?:later\b|in \d)|try again in \d|back (?:soon|shortly)\b|come back later\b)/i;
+const describeRestartReason = (reason: string): string =>
+  `close 1002 with the reason ${JSON.stringify(reason.slice(0, 80))}: the server sent 1012/1013, a code the client does not know and reports as 1002 (rule close_codes.1002_restart_reason, IANA WebSocket close codes)`;
+
+const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that never opened: the API says the connect failed, not why (rule close_codes.1006_before_open, RFC 6455 §7.4.1)';
+// 0.25 on wss://, below a TLS hint's tls_unknown (0.3), as for 1006 alone.
+const BEFORE_OPEN_1006: Finding = { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
+const BEFORE_OPEN_1006_SECURE: Finding = { cause: 'unknown_failure', confidence: 0.25, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
 
 function closeFinding(context: EvidenceContext): Finding | undefined {
   const code = context.closeCode;
   if (code === undefined) return undefined;
   const close = context.event.close as NonNullable<EvidenceContext['event']['close']>;
   if (code === 1010 && close.initiator === 'server') return SERVER_1010;
+  // An abnormal closure is of an open connection: a 1006 for a connect that failed (no 101, outcome failed) says no more than the failure.
+  if (code === 1006 && context.event.outcome === 'failed' && context.status !== 101 && close.on_wire !== true) return context.secure ? BEFORE_OPEN_1006_SECURE : BEFORE_OPEN_1006;
+  if (code === 1002 && close.reason && RESTART_REASON.test(close.reason))
+    return { cause: 'service_restart', confidence: 0.82, evidence: { kind: 'close.reason', detail: describeRestartReason(close.reason) } };
   const row = closeCodeRow(code);
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   const violation = row && row.wire !== 'valid' ? closeViolations(close)[0] : undefined;
@@ -102,8 +136,11 @@ export const otherFailureClassifier: Classifier = {
     const status = statusFinding(context);
     if (status) findings.push(status);
     const hits = context.hits;
-    const opened = context.status === 101;
-    for (const hit of hits) if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit) : hit);
+    const opened = context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
+    for (const hit of hits) {
+      if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : hit);
+      else if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
+    }
     takeFindings(context.codes, 'other', findings);
     // A refused upgrade whose answer names the subprotocol (a 400 body: "invalid subprotocol"): refused for that reason.
     if (status?.cause === 'http_rejected' && !context.gatewayStatus) {

@@ -39,6 +39,11 @@ const PINNED: Record<string, string> = {
   // verbs, TLS alerts by name or number next to "alert" in any notation (concept.tls_alert), an issuer failure decided
   // by the issuer's name (root / intermediate) and by a chain position.
   '1.5.5': '84a074efc918510b',
+  // Issue 11, 1010 and negatives: the reset/EOF convention (a reset on an opened connection, outcome closed, is a 1006;
+  // a TLS connect call in any notation), a 1006 before opening is unknown_failure, a 1002 whose reason names a restart,
+  // extension words after opening are protocol errors, a client's 1000 naming the missing extension, Erlang {error,closed},
+  // timeouts worded by what did not arrive, reads that failed, ECONNABORTED/"terminated unexpectedly", ALPN is no refused connect.
+  '1.5.6': '8aba5c0a32319001',
 };
 
 describe('CLASSIFIER_VERSION', () => {
