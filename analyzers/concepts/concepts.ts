@@ -61,7 +61,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.certificate_failure', cause: 'tls_unknown', confidence: 0.45, all: ['CERT', 'VERIFY_FAILED'], within: 4, example: 'peer cert could not be verified' },
   { id: 'concept.tls_failure', cause: 'tls_unknown', confidence: 0.4, all: ['TLS', 'FAILURE'], within: 3, unless: ['TIMEOUT'], example: 'SSLError in stream' },
   // --- other: transport ---
-  { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused (os error 111)' },
+  { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused' },
   { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
   // A connect that failed without saying why: most often nobody listened; TLS, DNS, timeouts and resets say more and win.
   { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com' },
@@ -95,6 +95,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.extension_deflate_param', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_BAD'], within: 6, unless: ['TLS'], example: 'server_max_window_bits=3 out of range' },
   { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS'], example: 'handshake answer carries extension x-zip that we never offered' },
   { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS'], example: 'permessage-deflate required but absent from the reply' },
+  // RFC 7692 §7.1: a parameter the client offered (server_no_context_takeover) missing from the answer, or not confirmed.
+  { id: 'concept.extension_deflate_param_missing', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_MISSING'], within: 6, unless: ['TLS'], example: 'server_no_context_takeover not confirmed by server' },
   { id: 'concept.extension_param_only', cause: 'extension_params_rejected', confidence: 0.55, all: ['ONLY', 'DEFLATE_PARAM', 'SUPPORTED'], within: 6, unless: ['TLS'], example: 'Only 15 window size is supported.' },
   { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS'], example: 'Sec-WebSocket-Extensions: malformed header' },
 ];

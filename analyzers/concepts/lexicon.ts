@@ -117,7 +117,7 @@ export const lexicon = {
   EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
   EXT_BAD: [
     'invalid', 'malformed', 'duplicate', 'duplicated', 'unparsable', 'unparseable', ['not', 'parse'], ['could', 'not', 'parse'], ['failed', 'parse'], ['failed', 'parsing'], ['parse', 'error'], ['parsing', 'error'], 'reject', 'rejected', 'unacceptable', ['not', 'acceptable'],
-    'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], 'error',
+    'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], 'error', ['must', 'between'],
   ],
   // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
   DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window'], ['window', 'size']],
@@ -126,7 +126,7 @@ export const lexicon = {
   SUPPORTED: ['supported', 'allowed', 'accepted', 'permitted'],
   EXT_MISSING: [
     'missing', 'absent', ['not', 'negotiated'], 'required', 'mandatory', ['not', 'accepted'], 'declined', ['not', 'accept'], ['not', 'present'], ['no', 'extension'], 'without', ['not', 'enabled'], ['not', 'agreed'], ['not', 'include'], ['not', 'included'], ['not', 'return'],
-    ['not', 'returned'], ['not', 'respond'], ['not', 'confirmed'], ['failed', 'negotiate'], ['negotiation', 'failed'], ['not', 'negotiate'],
+    ['not', 'returned'], ['not', 'respond'], ['not', 'confirmed'], ['failed', 'negotiate'], ['negotiation', 'failed'], ['not', 'negotiate'], 'lack', 'lacking',
   ],
   EXT_UNOFFERED: [
     ['not', 'requested'], 'unrequested', ['not', 'request'], ['not', 'offered'], ['not', 'offer'], ['not', 'asked'], 'unsolicited', ['not', 'in', 'request'], ['not', 'sent'], ['unknown', 'extension'], ['unsupported', 'extension'],

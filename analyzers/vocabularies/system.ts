@@ -1,5 +1,6 @@
 // System vocabulary: socket and resolver errors as libc, Winsock and runtimes print them
 // (ECONNREFUSED, ENOTFOUND, "Connection refused", "Name or service not known", ...), shared by all stacks.
+import { errnoRules } from './errno-numbers.js';
 import { rule, type Vocabulary } from './types.js';
 
 const errno = 'errno(3) https://man7.org/linux/man-pages/man3/errno.3.html';
@@ -26,5 +27,7 @@ export const systemVocabulary: Vocabulary = {
     rule('system.erlang_closed', /\berror\s*,\s*:?closed\s*\}/, 'network_reset', 0.7, erlangInet, { example: 'ssl:recv/3 -> {error,closed}' }),
     rule('system.epipe', phrases('EPIPE', 'Broken pipe'), 'network_reset', 0.65, errno, { example: 'write EPIPE' }),
     rule('system.unreachable', phrases('EHOSTUNREACH', 'ENETUNREACH', 'No route to host', 'Network is unreachable'), 'connection_refused', 0.65, errno, { example: 'connect EHOSTUNREACH 10.0.0.1:443' }),
+    // The same errors written as numbers, in an errno notation (errno-numbers.ts).
+    ...errnoRules(),
   ],
 };

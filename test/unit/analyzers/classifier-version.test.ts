@@ -44,6 +44,8 @@ const PINNED: Record<string, string> = {
   // extension words after opening are protocol errors, a client's 1000 naming the missing extension, Erlang {error,closed},
   // timeouts worded by what did not arrive, reads that failed, ECONNABORTED/"terminated unexpectedly", ALPN is no refused connect.
   '1.5.6': '8aba5c0a32319001',
+  // Socket and resolver errors as numbers in an errno notation (errno-numbers.ts); deflate parameters missing from the answer.
+  '1.5.7': '3b36b9cd98e50e40',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -103,3 +103,21 @@ describe('network causes worded by what did not arrive', () => {
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
   });
 });
+
+describe('socket and resolver errors written as numbers (errno-numbers.ts)', () => {
+  it.each<Case>([
+    ['Linux errno after "errno"', { error: { message: 'connect() failed: errno 111' } }, 'other', 'connection_refused'],
+    ["Rust's os error notation", { error: { message: 'io error (os error 104)' } }, 'other', 'network_reset'],
+    ['a BSD errno', { error: { message: 'socket: errno=61' } }, 'other', 'connection_refused'],
+    ["Python's [Errno N]", { error: { message: '[Errno 110] while connecting' } }, 'other', 'network_timeout'],
+    ['a getaddrinfo code', { error: { message: 'gaierror [Errno -2]' } }, 'other', 'dns_failure'],
+    ['a Winsock code', { error: { message: 'socket error 10061' } }, 'other', 'connection_refused'],
+    ['a Winsock name', { error: { message: 'WSAHOST_NOT_FOUND' } }, 'other', 'dns_failure'],
+    ['an application error 111 is no errno', { error: { message: 'application error 111' } }, 'other', 'unknown_failure'],
+    ['a port is no Winsock code', { error: { message: 'handshake with 127.0.0.1:10061 failed' } }, 'other', 'unknown_failure'],
+    ['a longer number is no errno', { error: { message: 'errno 1110' } }, 'other', 'unknown_failure'],
+  ])('%s', (_label, input, attribution, cause) => {
+    const result = check(input);
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+});
