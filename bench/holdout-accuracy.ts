@@ -31,6 +31,8 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   { dir: join('test', 'fixtures', 'holdout-7'), idPrefix: 'holdout7', floors: { attribution: 0.95, cause: 0.8 } },
   // Made blind with 7 new stacks (and faye) while this session's engine work went on, measured once after it (52a4767, 1.5.3): 96.1% / 83.9% (230 samples).
   { dir: join('test', 'fixtures', 'holdout-8'), idPrefix: 'holdout8', floors: { attribution: 0.93, cause: 0.8 } },
+  // Made blind with 8 new stacks before this session's engine work, measured once on the frozen engine (146a4ef, 1.5.4): 97.3% / 89.3% (262 samples).
+  { dir: join('test', 'fixtures', 'holdout-9'), idPrefix: 'holdout9', floors: { attribution: 0.95, cause: 0.85 } },
 ];
 
 export interface HoldoutMiss {
