@@ -11,14 +11,14 @@ function doc<T extends z.ZodType>(schema: T, description: string, ...examples: u
 
 /** ClickHouse DateTime (UInt32 seconds) ends in 2106; later instants cannot be stored. */
 export const MAX_TS_MS = 4294967295999;
-const MAX_TS_SECONDS = MAX_TS_MS / 1000;
+export const MAX_TS_SECONDS = MAX_TS_MS / 1000;
 /**
  * Numbers below this are epoch seconds, from it on epoch milliseconds: 1e11 ms is 1973-03-03 (no
  * telemetry is that old) and 1e11 s is the year 5138 (past what can be stored), so the two never meet.
  */
 export const EPOCH_MS_FROM = 1e11;
 /** RFC 3339 date-time: the offset is required, so no timestamp is ever read in the reader's local time. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 const EPOCH_RANGES = `epoch seconds (0 to ${MAX_TS_SECONDS}) or epoch milliseconds (${EPOCH_MS_FROM} to ${MAX_TS_MS})`;
 const epochSeconds = z
@@ -58,6 +58,10 @@ export const timestampSchema = z.union([rfc3339, epochMilliseconds, epochSeconds
 
 export const sourceKinds = ['client', 'server', 'proxy', 'probe'] as const;
 export const outcomes = ['connected', 'failed', 'closed'] as const;
+export const alertDirections = ['sent', 'received'] as const;
+export const closeInitiators = ['client', 'server', 'unknown'] as const;
+/** A ws:// or wss:// URL with a host. */
+export const WS_URL = /^wss?:\/\/[^\s/?#]+/i;
 
 export const sourceSchema = z.object({
   kind: doc(z.enum(sourceKinds), 'what observed the connection'),
@@ -74,7 +78,7 @@ export const targetSchema = z.object({
     z
       .string()
       .max(4096)
-      .regex(/^wss?:\/\/[^\s/?#]+/i, 'must be a ws:// or wss:// URL'),
+      .regex(WS_URL, 'must be a ws:// or wss:// URL'),
     'the ws:// or wss:// URL the client connected to',
     'wss://api.example.com/socket',
   ),
@@ -113,7 +117,7 @@ export const tlsSchema = z.object({
   alpn: doc(optionalText, 'negotiated ALPN protocol; absent when none was agreed', 'http/1.1'),
   /** Alert name ("certificate_expired") or number (45). */
   alert: doc(z.union([z.string().max(128), z.number().int().min(0).max(255)]).optional(), 'TLS alert, by name or number', 'certificate_expired', 45),
-  alert_direction: doc(z.enum(['sent', 'received']).optional(), 'whether this side sent or received the alert'),
+  alert_direction: doc(z.enum(alertDirections).optional(), 'whether this side sent or received the alert'),
   /** OpenSSL verify result: number (10) or name ("X509_V_ERR_CERT_HAS_EXPIRED"). */
   verify_code: doc(z.union([z.string().max(128), z.number().int().min(0).max(100000)]).optional(), 'certificate verify result, by number or name', 10, 'X509_V_ERR_CERT_HAS_EXPIRED'),
   peer_certificate: doc(peerCertificateSchema.optional(), 'the leaf certificate the server presented'),
@@ -128,7 +132,7 @@ export const tlsSchema = z.object({
 export const closeSchema = z.object({
   code: doc(z.number().int().min(0).max(65535).optional(), 'close code as the application saw it (browsers report 1006 for TLS failures)', 1006, 1010),
   reason: doc(z.string().max(1024).optional(), 'close reason'),
-  initiator: doc(z.enum(['client', 'server', 'unknown']).optional(), 'which side closed'),
+  initiator: doc(z.enum(closeInitiators).optional(), 'which side closed'),
   /** true: read from a Close frame; false: synthesized by the API (e.g. 1006). */
   on_wire: doc(z.boolean().optional(), 'true: read from a Close frame; false: synthesised by the API (e.g. 1006)'),
 });
