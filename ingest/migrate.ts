@@ -2,6 +2,7 @@
 import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schemas/clickhouse/capabilities.js';
 import { addChainColumns, certificateChainStatements } from '../schemas/clickhouse/certificate-chain.js';
 import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
+import { BACKFILL_EVENT_IDS_STEP, backfillEventIdsSql, recordStepSql, stepDoneSql } from '../schemas/clickhouse/event-ids.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
 import { coarseGrains, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate, legacyStateQueries, type LegacyState } from '../schemas/clickhouse/upgrade.js';
@@ -63,5 +64,12 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
   // read right before the job runs again.
   for (const grain of coarseGrains) await runner.command(markUnbuiltPeriodsSql(options.db, grain));
   await buildPendingCoarse(runner, options.db);
+  // 0.2 → 0.3: the ids of the events already stored go to event_ids once (trivial on a fresh database);
+  // the step is recorded after the copy, so an interrupted copy is repeated.
+  const [backfilled] = await runner.query<{ n: string | number }>(stepDoneSql(options.db, BACKFILL_EVENT_IDS_STEP));
+  if (Number(backfilled?.n ?? 0) === 0) {
+    await runner.command(backfillEventIdsSql(options.db));
+    await runner.command(recordStepSql(options.db, BACKFILL_EVENT_IDS_STEP));
+  }
   return { capabilities, statements: 1 + statements.length + upgrade.length };
 }

@@ -2,6 +2,7 @@
 // can run on every start and on both engines.
 import type { Capabilities } from './capabilities.js';
 import { createEventsTable } from './events-table.js';
+import { eventIdsStatements } from './event-ids.js';
 import { rollupStatements } from './rollups.js';
 import { quoteString } from '../../ingest/sql-escape.js';
 
@@ -28,6 +29,7 @@ export function migrationStatements(caps: Capabilities, { db, retentionDays, rea
   return [
     `CREATE DATABASE IF NOT EXISTS ${db}`,
     createEventsTable(db, caps, retentionDays),
+    ...eventIdsStatements(db, caps, retentionDays),
     ...rollupStatements(db, caps),
     ...readerStatements(db, caps, readerPassword),
   ];

@@ -65,6 +65,9 @@ describe.each(engines)('0.1.0 → today on %s', (_name, runner, variant) => {
     expect(second.statements).toBe(first.statements - chainColumns.length - conversion);
     const columns = await sql.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = '${db}' AND table = 'events'`);
     expect(new Set(columns.map((c) => c.name))).toEqual(new Set(eventColumns.map(([name]) => name)));
+    // The 0.1 row's id went to event_ids once, by the first migrate only.
+    const ids = await sql.query<{ event_id: string; t: number | string }>(`SELECT event_id, toUInt32(ts) AS t FROM ${db}.event_ids`);
+    expect(ids.map((r) => [r.event_id, Number(r.t)])).toEqual([['old', Math.floor((now - day) / 1000)]]);
 
     await sql.insert(`${db}.events`, [
       row({ ...base('new', now), tls: { chain: [cert('api.example.com', 'Inter', now + 10 * day), cert('Inter', 'Root', now + 400 * day)] } }),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
+import { createEventSink } from '../../ingest/clickhouse-sink.js';
 import { migrate } from '../../ingest/migrate.js';
 import { createRollupBuilder } from '../../ingest/rollup-builder.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
@@ -67,6 +68,14 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     }
   };
   let retroBefore: unknown;
+  /** event_ids against events: physical rows of each (the backfill copies every row once) and ids missing from it. */
+  const idFigures = async () => {
+    const [r] = await runner.query<Record<string, string | number>>(
+      `SELECT (SELECT count() FROM ${db}.events) AS event_rows, (SELECT count() FROM ${db}.event_ids) AS id_rows,
+        (SELECT count() FROM ${db}.events WHERE event_id NOT IN (SELECT event_id FROM ${db}.event_ids)) AS missing`,
+    );
+    return plain([r!])[0];
+  };
 
   beforeAll(async () => {
     runner = connect();
@@ -105,6 +114,17 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     await coarseEqualsMinutes();
   });
 
+  it('copies the ids of the events stored before the upgrade to event_ids, once, where the sink finds them', async () => {
+    const ids = await idFigures();
+    expect(ids).toMatchObject({ missing: 0 });
+    expect(ids!.id_rows).toBe(ids!.event_rows);
+    expect(ids!.event_rows).toBeGreaterThan(100);
+    // A copy of a stored event (a producer's retry after the upgrade) is found and not written again.
+    const [stored] = await runner.query<{ event_id: string; t: number | string }>(`SELECT event_id, toUInt32(ts) AS t FROM ${db}.events ORDER BY event_id LIMIT 1`);
+    const copy = { eventId: stored!.event_id, ts: Number(stored!.t), attribution: 'none', cause: 'none', line: 'never inserted', ref: 'copy' };
+    expect(await createEventSink(runner, db).write([copy])).toMatchObject({ inserted: 0, duplicates: 1, rejected: [] });
+  });
+
   it('the retro over a window with a whole hour reads the hourly rollups and gives the same figures', async () => {
     const rows = await fetchRetroRows(runner, filters());
     expect(Number(rows.totals[0]!.attempts)).toBe(retroBefore);
@@ -123,7 +143,9 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
   });
 
   it('a second migrate and a rebuild of every minute from raw events change nothing', async () => {
+    const ids = await idFigures();
     await migrate(runner, { db, retentionDays: 0 });
+    expect(await idFigures()).toEqual(ids);
     expect(await minuteFigures()).toEqual(before);
     await runner.command(markAllMinutesSql(db));
     expect(await createRollupBuilder(runner, db).buildPending()).toBeGreaterThan(50);

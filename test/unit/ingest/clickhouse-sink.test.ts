@@ -3,25 +3,43 @@ import { createEventSink } from '../../../ingest/clickhouse-sink.js';
 import { ClickHouseError } from '../../../ingest/clickhouse-client.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 
-/** In-memory SqlRunner: answers the existence lookup from what was inserted, rejects poisoned rows, records marks. */
-function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; down?: boolean } = {}) {
-  const stored = new Set(options.stored ?? []);
+/**
+ * In-memory SqlRunner: two tables, events and event_ids. Answers each existence look-up from the table it
+ * reads, rejects poisoned rows, records marks. `stored`: written by an earlier run (both tables);
+ * `storedWithoutIds`: events rows whose ids never reached event_ids (a crash between the two inserts).
+ */
+function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; storedWithoutIds?: string[]; down?: boolean } = {}) {
+  const stored = new Set([...(options.stored ?? []), ...(options.storedWithoutIds ?? [])]);
+  const idStored = new Set(options.stored ?? []);
   const inserts: string[][] = [];
+  const idInserts: string[][] = [];
   const lookups: string[][] = [];
+  const lookupTables: string[] = [];
   const commands: string[] = [];
   const runner: SqlRunner = {
     command: async (sql) => void commands.push(sql),
     query: async <Row>(sql: string) => {
       const ids = [...sql.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+      const table = /FROM wsdiag\.(\w+)/.exec(sql)![1]!;
       lookups.push(ids);
-      return ids.filter((id) => stored.has(id)).map((event_id) => ({ event_id })) as Row[];
+      lookupTables.push(table);
+      const from = table === 'event_ids' ? idStored : stored;
+      return ids.filter((id) => from.has(id)).map((event_id) => ({ event_id })) as Row[];
     },
     insert: async () => {
       throw new Error('the sink writes TabSeparated');
     },
-    insertText: async (_table, columns, _format, chunks) => {
+    insertText: async (table, columns, _format, chunks) => {
       const body = typeof chunks === 'string' ? chunks : chunks.join('');
       if (options.down) throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
+      if (table === 'wsdiag.event_ids') {
+        expect(columns).toEqual(['ts', 'event_id']);
+        const ids = body.trimEnd().split('\n').map((line) => line.split('\t')[1]!);
+        idInserts.push(ids);
+        for (const id of ids) idStored.add(id);
+        return;
+      }
+      expect(table).toBe('wsdiag.events');
       expect(columns[0]).toBe('event_id');
       const ids = body.trimEnd().split('\n').map((line) => line.split('\t')[0]!);
       if (ids.some((id) => options.poisoned?.has(id))) throw new ClickHouseError('Code: 53, e.displayText() = DB::Exception: Type mismatch', 53, { cause: null });
@@ -29,7 +47,7 @@ function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; down?:
       for (const id of ids) stored.add(id);
     },
   };
-  return { runner, inserts, stored, lookups, commands };
+  return { runner, inserts, idInserts, stored, idStored, lookups, lookupTables, commands };
 }
 
 const row = (eventId: string, ts = 1_700_000_000) => ({ eventId, ts, attribution: 'none', cause: 'none', line: `${eventId.replace(/\t/g, '\\t')}\t${ts}`, ref: eventId });
@@ -101,14 +119,17 @@ describe('event sink', () => {
     expect(inserts).toBe(1);
   });
 
-  it('looks ids up only at the times of the batch, one range per UTC hour, in as few queries as fit', async () => {
+  it('looks ids up in event_ids only at the seconds of the batch, in as few queries as fit', async () => {
     const seen: string[] = [];
     const { runner } = fakeRunner();
     const sink = createEventSink({ ...runner, query: async (sql) => (seen.push(sql), []) }, 'wsdiag');
     const hour = 1_699_999_200;
-    await sink.write([row('a', hour + 10), row('b', hour + 3599), row('c', hour + 5), row('d', hour + 3600 + 7)]);
+    await sink.write([row('a', hour + 10), row('b', hour + 3599), row('c', hour + 5), row('e', hour + 6), row('d', hour + 3600 + 7)]);
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toContain(`(ts BETWEEN toDateTime(${hour + 5}) AND toDateTime(${hour + 3599}) OR ts BETWEEN toDateTime(${hour + 3607}) AND toDateTime(${hour + 3607}))`);
+    expect(seen[0]).toContain('FROM wsdiag.event_ids WHERE');
+    expect(seen[0]).toContain(
+      `(ts BETWEEN toDateTime(${hour + 5}) AND toDateTime(${hour + 6}) OR ts = toDateTime(${hour + 10}) OR ts = toDateTime(${hour + 3599}) OR ts = toDateTime(${hour + 3607}))`,
+    );
     seen.length = 0;
     // 256-character ids: about 900 fit under the query size limit, so 2 000 take three queries.
     const long = Array.from({ length: 2000 }, (_, i) => row(`${i}`.padStart(256, 'x')));
@@ -118,10 +139,51 @@ describe('event sink', () => {
     expect(seen.flatMap((sql) => [...sql.matchAll(/'(x*\d+)'/g)].map((m) => m[1])).sort()).toEqual(long.map((r) => r.eventId).sort());
   });
 
+  it('writes the ids of the rows it inserted to event_ids, after the insert (not the repeats, found or rejected ones)', async () => {
+    const order: string[] = [];
+    const { runner, idInserts } = fakeRunner({ stored: ['old'], poisoned: new Set(['bad']) });
+    const sink = createEventSink({ ...runner, insertText: async (table, columns, format, body) => (order.push(table), runner.insertText(table, columns, format, body)) }, 'wsdiag');
+    const result = await sink.write([row('n1'), row('old'), row('bad'), row('n2'), row('n1')]);
+    expect(result).toMatchObject({ inserted: 2, duplicates: 2 });
+    expect(idInserts).toEqual([['n1', 'n2']]);
+    expect(order.at(-1)).toBe('wsdiag.event_ids');
+    expect(order.slice(0, -1).every((t) => t === 'wsdiag.events')).toBe(true);
+  });
+
+  it('a retry reads events itself, and writes the ids its failed attempt stored without them', async () => {
+    let failIds = true;
+    const { runner, inserts, idStored, lookupTables } = fakeRunner();
+    const flaky: SqlRunner = {
+      ...runner,
+      insertText: async (table, columns, format, body) => {
+        if (table === 'wsdiag.event_ids' && failIds) {
+          failIds = false;
+          throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
+        }
+        await runner.insertText(table, columns, format, body);
+      },
+    };
+    const sink = createEventSink(flaky, 'wsdiag');
+    const batch = [row('s1'), row('s2')];
+    sink.lookAhead(batch);
+    await expect(sink.write(batch)).rejects.toMatchObject({ code: 'CH_UNAVAILABLE' });
+    expect([...idStored]).toEqual([]);
+    expect(await sink.write(batch)).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(inserts).toEqual([['s1', 's2']]);
+    expect(lookupTables).toEqual(['event_ids', 'events']);
+    expect([...idStored].sort()).toEqual(['s1', 's2']);
+  });
+
+  it('what an earlier run stored without its ids is not found by a first attempt (a physical copy, collapsed by FINAL)', async () => {
+    const { runner, inserts } = fakeRunner({ storedWithoutIds: ['k1'] });
+    expect(await createEventSink(runner, 'wsdiag').write([row('k1'), row('k2')])).toMatchObject({ inserted: 2, duplicates: 0 });
+    expect(inserts).toEqual([['k1', 'k2']]);
+  });
+
   it('sends a large batch as one insert whose body arrives in chunks of whole lines', async () => {
     const bodies: Array<string | readonly string[]> = [];
     const { runner } = fakeRunner();
-    await createEventSink({ ...runner, insertText: async (_t, _c, _f, body) => void bodies.push(body) }, 'wsdiag').write(Array.from({ length: 1201 }, (_, i) => row(`id${i}`)));
+    await createEventSink({ ...runner, insertText: async (table, _c, _f, body) => void (table === 'wsdiag.events' && bodies.push(body)) }, 'wsdiag').write(Array.from({ length: 1201 }, (_, i) => row(`id${i}`)));
     expect(bodies).toHaveLength(1);
     const chunks = bodies[0] as readonly string[];
     expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([500, 500, 201]);
