@@ -104,7 +104,7 @@ export const codesVocabulary: Vocabulary = {
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.
-    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*[([]?\s*(\d{1,3})\s*[)\]]?(?![\d.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'received fatal alert number 70' }),
+    rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*[([]?\s*(\d{1,3})\s*[)\]]?(?![\dxX.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'received fatal alert number 70' }),
     rule('codes.tls_alert.tuple', /\balert\b[^\n]{0,60}?\(\s*[12]\s*,\s*(\d{1,3})\s*\)/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'TLS alert received: (2, 48)' }),
     rule('codes.x509_verify.number', /\bverify error\s*(?:num)?\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify result\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify return code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify_result\b\s*[:=]?\s*(\d{1,3})\b|\bssl_verify_result\b\s*[:=]?\s*(\d{1,3})\b/i, 'tls_unknown', 0.9, verifySource, { capture: 'verify_code', example: 'ssl_verify_result=20' }),
   ],

@@ -23,6 +23,8 @@ export interface Concept {
    * only for concepts whose words name a certificate fact (a "protocol version" or a "cipher" has other layers).
    */
   readonly identifier?: true;
+  /** Only when the words form one identifier by themselves ("SSL_EXPIRED", "G_TLS_CERTIFICATE_NOT_ACTIVATED"). */
+  readonly identifierOnly?: true;
   /** The concept does not apply when the text contains a word of one of these classes. */
   readonly unless?: readonly ClassName[];
   /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
@@ -40,7 +42,15 @@ export const concepts: readonly Concept[] = [
   // A self-signed root (a private CA) the client does not trust, as verify code 19 says.
   { id: 'concept.self_signed_root', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'ROOT'], within: 8, unless: ['IN_CHAIN'], example: 'chain ends in a root that is self signed and not in the store' },
   { id: 'concept.self_signed', cause: 'self_signed', confidence: 0.55, all: ['SELF_SIGNED'], within: 0, unless: ['IN_CHAIN', 'ROOT'], example: 'peer presented a SelfSigned leaf' },
+  // A TLS error name fused from a TLS word and a certificate fact ("SSL_EXPIRED", "SSL_UNTRUSTED", Android SslError):
+  // the TLS word stands for the certificate (only inside one identifier: in prose "SSL expired" may be a session).
+  { id: 'concept.tls_name_expired', cause: 'cert_expired', confidence: 0.5, all: ['TLS', 'EXPIRED'], within: 3, identifierOnly: true, example: 'onError: SSL_EXPIRED' },
+  { id: 'concept.tls_name_not_yet_valid', cause: 'cert_not_yet_valid', confidence: 0.5, all: ['TLS', 'NOT_YET_VALID'], within: 3, identifierOnly: true, example: 'onError: SSL_NOTYETVALID' },
+  { id: 'concept.tls_name_untrusted', cause: 'untrusted_ca', confidence: 0.45, ambiguity: 'issuer', all: ['TLS', 'UNTRUSTED_STRICT'], within: 3, identifierOnly: true, example: 'onError: SSL_UNTRUSTED' },
   // --- 1015: names ---
+  // "No server host: X in the server certificate", "SNI name X not in cert": a name looked for in the certificate and not there.
+  { id: 'concept.hostname_not_in_cert', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME', 'IN_CERT'], within: 8, context: TLS_CONTEXT, example: 'no DNS name api.example.com found in peer cert' },
+  { id: 'concept.bad_identity', cause: 'hostname_mismatch', confidence: 0.5, all: ['BAD_IDENTITY'], within: 0, context: TLS_CONTEXT, example: 'TLS peer: certificate has a bad identity' },
   { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, identifier: true, example: "SSL peer's subjectAltName entries do not match wss target" },
   { id: 'concept.hostname_no_match', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME_STRICT', 'MATCHING'], within: 7, context: TLS_CONTEXT, identifier: true, example: 'cert check: no SubjectAltName entry found matching wss host' },
   { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED_STRICT'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
@@ -51,6 +61,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.untrusted_root', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['UNTRUSTED_STRICT', 'ISSUER'], within: 3, example: 'TrustResult: ROOT_UNTRUSTED' },
   { id: 'concept.untrusted_certificate', cause: 'untrusted_ca', confidence: 0.5, ambiguity: 'issuer', all: ['CERT', 'UNTRUSTED_STRICT'], within: 4, example: 'Peer Certificate Untrusted' },
   { id: 'concept.incomplete_chain', cause: 'incomplete_chain', confidence: 0.55, all: ['CHAIN', 'INCOMPLETE'], within: 5, context: TLS_CONTEXT, identifier: true, example: 'x509 verify: intermediate certificate missing from the served bundle' },
+  // The issuer's own certificate missing or not sent: the server left out its intermediate.
+  { id: 'concept.issuer_not_sent', cause: 'incomplete_chain', confidence: 0.5, all: ['ISSUER_CERT', 'INCOMPLETE'], within: 4, context: TLS_CONTEXT, example: 'TLS: issuer cert not provided by peer' },
   // --- 1015: negotiation ---
   { id: 'concept.tls_version', cause: 'tls_version_mismatch', confidence: 0.55, all: ['VERSION', 'NO_SHARED'], within: 6, context: ['TLS'], example: 'ssl: peer offered TLS 1.0 which is disabled by policy' },
   { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, unless: ['OTHER_PROTOCOL'], example: 'SSL protocol not supported by remote endpoint' },

@@ -13,21 +13,27 @@ export const lexicon = {
   CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'peercertificate', 'servercertificate'],
   TLS: [
     // Library names fused with "tls"/"ssl" (openssl, gnutls, mbedtls, rustls, UNITYTLS_…) read as "tls"/"ssl" (words.ts).
-    'tls', 'ssl', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', 'dtls', 'webpki',
+    'tls', 'ssl', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', 'dtls', 'webpki', 's2n', 'gtls', 'wolfcrypt', 'sspi',
     'schannel', ['secure', 'channel'], ['secure', 'connection'], ['secure', 'transport'], 'securetransport', 'jsse', 'nss', 'sslerror', 'sslexception', 'tlserror',
   ],
   HANDSHAKE: ['handshake', 'handshaking', 'negotiation', 'hello', ['client', 'hello'], ['server', 'hello']],
   // --- certificate validity ---
   EXPIRED: ['expired', 'expire', 'expiry', 'expiration', 'outdated', ['not', 'valid', 'after'], 'notafter', ['not', 'time', 'valid'], 'nottimevalid', ['invalid', 'time'], ['time', 'invalid'], ['validity', 'period'], ['no', 'longer', 'valid'], ['past', 'validity'], ['out', 'validity'], ['outside', 'validity'], ['validity', 'ended'], ['validity', 'over']],
-  NOT_YET_VALID: [['not', 'yet', 'valid'], ['not', 'valid', 'yet'], 'notyetvalid', ['not', 'valid', 'before'], 'notbefore', ['valid', 'in', 'future'], ['future', 'date'], ['in', 'future'], ['not', 'active', 'yet'], ['not', 'yet', 'active']],
+  NOT_YET_VALID: [['not', 'yet', 'valid'], ['not', 'valid', 'yet'], 'notyetvalid', ['not', 'valid', 'before'], 'notbefore', ['valid', 'in', 'future'], ['future', 'date'], ['in', 'future'], ['not', 'active', 'yet'], ['not', 'yet', 'active'], ['not', 'activated'], ['not', 'valid', 'until'], ['not', 'valid', 'till']],
   SELF_SIGNED: [['self', 'signed'], 'selfsigned', ['self', 'sign'], ['self', 'issued']],
   IN_CHAIN: [['in', 'certificate', 'chain'], ['in', 'chain'], ['in', 'cert', 'chain']],
   // --- names ---
   HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], ['certificate', 'name'], ['cert', 'name'], ['subject', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
   HOSTNAME_STRICT: ['hostname', ['host', 'name'], 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], ['common', 'name'], 'commonname', ['server', 'identity'], ['peer', 'identity'], ['host', 'identity']],
   MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], ['not', 'contain'], ['not', 'include'], ['not', 'list'], ['not', 'cover'], 'doesntmatch', 'notvalidforname'],
-  VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid'],
+  VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid', 'rejected'],
   // A check that failed, not merely "invalid" ("InvalidHostName" is a malformed URL's host, no certificate check).
+  // The certificate's identity named wrong (GLib G_TLS_CERTIFICATE_BAD_IDENTITY): the name it was checked for.
+  BAD_IDENTITY: [['bad', 'identity'], ['wrong', 'identity'], ['invalid', 'identity'], ['identity', 'mismatch'], ['identity', 'invalid'], ['identity', 'not', 'match']],
+  // The issuer's own certificate (not a CA or root in general): one the server should have sent.
+  ISSUER_CERT: ['issuer', ['issuer', 'certificate'], ['issuing', 'certificate'], ['issuer', 'cert']],
+  // Where a name was looked for: the certificate and its name lists.
+  IN_CERT: [['in', 'certificate'], ['in', 'cert'], ['in', 'peer', 'certificate'], ['in', 'server', 'certificate'], ['in', 'peer', 'cert'], ['in', 'server', 'cert'], ['in', 'san'], ['in', 'subjectaltname'], ['in', 'subject', 'alt', 'name'], ['among', 'san']],
   VERIFY_FAILED_STRICT: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified'],
   // --- trust ---
   UNTRUSTED: ['unknown', 'untrusted', ['not', 'trusted'], ['no', 'trusted'], ['no', 'trust'], 'distrusted', 'nottrusted', ['not', 'found'], ['unable', 'find'], ['could', 'not', 'find'], ['not', 'find'], 'unrecognized', ['not', 'recognized'], ['unable', 'get'], 'invalid', 'unverifiable', 'untrustedroot', 'unknownissuer', 'unknownauthority'],
@@ -44,7 +50,7 @@ export const lexicon = {
   CIPHER: ['cipher', 'ciphersuite', ['cipher', 'suite'], 'cypher', ['signature', 'algorithm'], 'sigalg', ['key', 'exchange'], 'kex', ['security', 'level'], ['common', 'algorithm']],
   CIPHER_WEAK: ['algorithm', 'curve', 'group', 'kem', 'mac'],
   NO_SHARED: [
-    ['no', 'shared'], ['no', 'common'], ['no', 'suitable'], ['no', 'matching'], ['no', 'overlap'], ['no', 'mutual'], ['no', 'acceptable'], ['no', 'usable'], ['no', 'valid'], ['in', 'common'], ['only', 'support'], ['not', 'supported'], 'unsupported', 'mismatch', ['could', 'not', 'agree'], ['not', 'agree'],
+    ['no', 'shared'], ['no', 'common'], ['no', 'suitable'], ['no', 'matching'], ['no', 'overlap'], ['no', 'mutual'], ['no', 'acceptable'], ['no', 'usable'], ['no', 'valid'], ['in', 'common'], ['only', 'support'], ['share', 'no'], ['shared', 'no'], ['not', 'supported'], 'unsupported', 'mismatch', ['could', 'not', 'agree'], ['not', 'agree'],
     ['failed', 'negotiate'], ['not', 'negotiate'], ['negotiation', 'failed'], ['negotiation', 'failure'], ['not', 'enabled'], 'disabled', ['too', 'low'], ['too', 'old'], ['too', 'high'], 'obsolete', 'insecure', 'deprecated',
     ['not', 'allowed'], ['not', 'accepted'], 'inappropriate', ['not', 'possess'], 'incompatible', ['no', 'cipher'], 'insufficient', ['none', 'supported'], ['no', 'supported'], ['not', 'available'], ['no', 'available'], 'unavailable', 'nocipher', 'noshared', 'notsupported', 'unknown',
   ],

@@ -6,6 +6,7 @@ import type { Cause } from '../../schemas/classification.js';
 import { attributionOf, type SourcedFinding } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
+import { verifyCodeRow } from '../verify-codes.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
 import { findProtocolViolations } from './protocol-violations.js';
@@ -119,24 +120,52 @@ function nearTogether(found: readonly Occurrence[], classes: readonly number[], 
  * concept needs no TLS word around it. Not for a one-word concept, nor inside a name that says WebSocket or HTTP
  * ("WebSocketVersionMismatch" is no TLS version).
  */
-function oneIdentifier(matched: readonly Occurrence[], list: readonly Word[]): boolean {
+function oneIdentifier(matched: readonly Occurrence[], list: readonly Word[], text: string): boolean {
   if (matched.length < 2) return false;
   const run = (matched[0] as Occurrence).runs[0];
   for (const o of matched) if (o.runs[0] !== run || o.runs[1] !== run) return false;
-  for (const word of list) if ((word.run === run && NOT_TLS_IDENTIFIER.has(word.norm)) || NOT_TLS_TEXT.has(word.norm)) return false;
-  return true;
+  let start = -1;
+  let end = -1;
+  for (const word of list) {
+    if (NOT_TLS_TEXT.has(word.norm)) return false;
+    if (word.run !== run) continue;
+    if (NOT_TLS_IDENTIFIER.has(word.norm)) return false;
+    if (start < 0) start = word.start;
+    end = word.end;
+  }
+  return ERROR_NAME.test(text.slice(start, end));
 }
+// An error name as code spells one: SCREAMING_CASE ("SSL_EXPIRED"), or CamelCase, dotted or not
+// ("MissingIntermediate", "SslError.Untrusted"). Lower-case snake names are mostly configuration ("fe_tls_expired",
+// a proxy's frontend named after its test scenario), not errors.
+const ERROR_NAME = /^(?:[A-Z0-9_.-]+|[A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*)$/;
 // In the name itself: the WebSocket or HTTP layer's own mismatch. Anywhere in the text: an application's token
 // check ("invalid_token: UNKNOWN_ISSUER" is a JWT issuer, not a certificate's).
 const NOT_TLS_IDENTIFIER: ReadonlySet<string> = new Set(['websocket', 'ws', 'wss', 'web', 'http', 'https', 'upgrade', 'header']);
 const NOT_TLS_TEXT: ReadonlySet<string> = new Set(['jwt', 'token', 'oauth', 'saml', 'oidc', 'jwk', 'jwks', 'bearer', 'claim']);
 
-function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[]): Occurrence[] | undefined {
+function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[], text: string): Occurrence[] | undefined {
   for (const cls of entry.all) if (present[cls] !== 1) return undefined;
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
+  if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
   const matched = nearTogether(found, entry.all, entry.concept.within);
   if (!matched || entry.context.length === 0 || entry.context.some((cls) => present[cls] === 1)) return matched;
-  return entry.concept.identifier === true && oneIdentifier(matched, list) ? matched : undefined;
+  return entry.concept.identifier === true ? inOneIdentifier(entry, found, list, text) : undefined;
+}
+
+/** The concept's words inside one identifier (tried per identifier that holds its last class), or undefined. */
+function inOneIdentifier(entry: CompiledConcept, found: readonly Occurrence[], list: readonly Word[], text: string): Occurrence[] | undefined {
+  const lastClass = entry.all[entry.all.length - 1];
+  const tried = new Set<number>();
+  for (const occurrence of found) {
+    const run = occurrence.runs[0];
+    if (occurrence.cls !== lastClass || occurrence.runs[1] !== run || tried.has(run)) continue;
+    tried.add(run);
+    const inRun = found.filter((o) => o.runs[0] === run && o.runs[1] === run);
+    const matched = nearTogether(inRun, entry.all, entry.concept.within);
+    if (matched && oneIdentifier(matched, list, text)) return matched;
+  }
+  return undefined;
 }
 
 function quoted(text: string, matched: readonly Occurrence[]): string {
@@ -212,10 +241,19 @@ function alertFinding(kind: string, text: string, list: readonly Word[], present
   const tlsNamed = present[TLS] === 1 || present[CERT] === 1 || present[HANDSHAKE] === 1;
   for (let i = 0; i < list.length; i++) {
     if ((list[i] as Word).norm !== 'alert') continue;
-    // After "alert", skipping filler (not "protocol" when it starts the name: protocol_version).
+    // After "alert", skipping filler (not "protocol" when it starts the name: protocol_version) and a level
+    // ("level 2, description 45": RFC 8446 §6 AlertLevel 1 warning, 2 fatal).
     let at = i + 1;
-    while (at < list.length && ALERT_FILLER.has((list[at] as Word).norm) && !((list[at] as Word).norm === 'protocol' && (list[at + 1] as Word | undefined)?.norm === 'version')) at++;
-    const after = alertAt(list, at, 1, tlsNamed);
+    let described = false;
+    for (; at < list.length; at++) {
+      const norm = (list[at] as Word).norm;
+      if (norm === 'level' && /^[12]$/.test((list[at + 1] as Word | undefined)?.norm ?? '')) at++;
+      else if (norm === 'protocol' && (list[at + 1] as Word | undefined)?.norm === 'version') break;
+      else if (!ALERT_FILLER.has(norm)) break;
+      described ||= norm === 'description' || norm === 'desc';
+    }
+    // "AlertDescription(48)" names the TLS alert field itself: its number needs no other TLS word.
+    const after = alertAt(list, at, 1, tlsNamed || described);
     if (after) return alertConcept(kind, text, list, i, after);
     // Before "alert" ("a protocol_version alert", "HandshakeFailureAlert").
     const before = alertAt(list, i - 1, -1, tlsNamed);
@@ -234,8 +272,9 @@ interface AlertSpan {
 function alertAt(list: readonly Word[], at: number, step: 1 | -1, tlsNamed: boolean): AlertSpan | undefined {
   if (at < 0 || at >= list.length) return undefined;
   const first = (list[at] as Word).norm;
-  if (step === 1 && /^\d{1,3}$/.test(first)) {
-    const row = tlsNamed ? tlsAlertRow(Number(first)) : undefined;
+  const number = step === 1 ? numberOf(first) : undefined;
+  if (number !== undefined) {
+    const row = tlsNamed && number < 256 ? tlsAlertRow(number) : undefined;
     return row?.cause ? { row, from: at, to: at } : undefined;
   }
   for (let n = 4; n >= 1; n--) {
@@ -246,6 +285,40 @@ function alertAt(list: readonly Word[], at: number, step: 1 | -1, tlsNamed: bool
     const name = list.slice(from, to + 1).map((word) => word.norm).join('_');
     const row = tlsAlertRow(name);
     if (row?.cause) return { row, from, to };
+  }
+  return undefined;
+}
+
+/** A decimal (up to three digits) or 0x hex number word ("70", "0x46"), else undefined. */
+function numberOf(norm: string): number | undefined {
+  if (/^\d{1,3}$/.test(norm)) return Number(norm);
+  if (/^0x[0-9a-f]{1,2}$/.test(norm)) return Number.parseInt(norm.slice(2), 16);
+  return undefined;
+}
+
+// A certificate verify result numbered after a verify word in any notation: "X509_V_ERR=21", "err=10" after
+// X509_verify_cert, "verification error code 18", "SSL_get_verify_result() = 10", "verify error (19)"
+// (OpenSSL X509_V_ERR_* numbers: verify-codes.ts). The words between may only say it is an error code.
+const VERIFY_WORDS: ReadonlySet<string> = new Set(['verify', 'verification', 'verifying']);
+const VERIFY_FILLER: ReadonlySet<string> = new Set(['error', 'err', 'errno', 'code', 'result', 'num', 'number', 'failed', 'failure', 'cert', 'certificate', 'x509', 'v', 'status', 'get', 'ssl', 'tls', 'returned', 'return', 'value']);
+
+function verifyNumberFinding(kind: string, text: string, list: readonly Word[], present: Uint8Array): SourcedFinding | undefined {
+  if (present[CERT] !== 1 && present[TLS] !== 1) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const norm = (list[i] as Word).norm;
+    // "X509_V_ERR" (x509, v, err) is a verify word too.
+    const x509Err = norm === 'x509' && (list[i + 1] as Word | undefined)?.norm === 'v' && (list[i + 2] as Word | undefined)?.norm === 'err';
+    if (!VERIFY_WORDS.has(norm) && !x509Err) continue;
+    let at = i + 1;
+    while (at < list.length && at - i <= 5 && VERIFY_FILLER.has((list[at] as Word).norm)) at++;
+    const word = list[at];
+    if (word === undefined || !/^\d{1,2}$/.test(word.norm)) continue;
+    const row = verifyCodeRow(Number(word.norm));
+    if (!row?.cause) continue;
+    const start = (list[i] as Word).start;
+    const detail = `words ${JSON.stringify(text.slice(start, word.end).slice(0, 80))}: verify result ${row.code} X509_V_ERR_${row.name} (concept concept.verify_code, ${row.source.split(';')[0]}) → ${row.cause}`;
+    const finding = conceptFinding(kind, 'concept.verify_code', row.cause, Math.min(ALERT_CONFIDENCE, row.confidence ?? ALERT_CONFIDENCE), detail);
+    return row.ambiguity ? { ...finding, ambiguity: row.ambiguity } : finding;
   }
   return undefined;
 }
@@ -280,9 +353,11 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (status) out.push(status);
   const alert = alertFinding(kind, text, list, present);
   if (alert) out.push(alert);
+  const verify = verifyNumberFinding(kind, text, list, present);
+  if (verify) out.push(verify);
   let matches: { concept: Concept; matched: Occurrence[]; span: number }[] | undefined;
   for (const entry of compiled) {
-    const matched = applies(entry, found, present, list);
+    const matched = applies(entry, found, present, list, text);
     if (!matched) continue;
     let first = Number.POSITIVE_INFINITY;
     let last = 0;

@@ -59,6 +59,12 @@ export function words(text: string): Word[] {
   while (i < length) {
     while (i < length && !isWordChar(text.charCodeAt(i))) i++;
     if (i >= length) break;
+    const name = hostValueEnd(text, i);
+    if (name > i) {
+      pushHost(out, text, i, name, state);
+      i = name;
+      continue;
+    }
     let start = i;
     let apostrophe = false;
     i++;
@@ -85,6 +91,26 @@ export function words(text: string): Word[] {
     push(out, text, start, i, apostrophe, state);
   }
   return out;
+}
+
+// A host name or IPv4 address in the text ("api.example.com", "svc.beam.test", "127.0.0.1") is one word, "#host": its
+// labels say nothing, and counted as words they would push a concept's words apart ("SNI name api.example.com not
+// in cert"). Only lower-case labels ending in a common or reserved top-level name (RFC 2606, RFC 6761), so Java
+// packages ("sun.security.provider") and dotted enums ("AlertDescription.ProtocolVersion") stay words.
+const HOST_VALUE = /(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|io|dev|app|cloud|co|uk|de|fr|nl|jp|cn|ru|in|br|au|eu|us|edu|gov|test|example|invalid|local|localhost|localdomain|internal|lan|home|arpa|svc|cluster)|\d{1,3}(?:\.\d{1,3}){3})(?![\w.-]*\w)/y;
+const HOST_WORD = '#host';
+
+/** End of a host name or address starting at `at`, or `at` when none starts there. */
+function hostValueEnd(text: string, at: number): number {
+  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return at;
+  HOST_VALUE.lastIndex = at;
+  return HOST_VALUE.test(text) ? HOST_VALUE.lastIndex : at;
+}
+
+function pushHost(out: Word[], text: string, start: number, end: number, state: RunState): void {
+  if (state.lastEnd >= 0 && !joined(text, state.lastEnd, start)) state.run++;
+  state.lastEnd = end;
+  out.push({ norm: HOST_WORD, start, end, run: state.run });
 }
 
 interface RunState {

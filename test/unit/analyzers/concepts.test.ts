@@ -32,6 +32,11 @@ describe('words', () => {
     expect(words(text).map((word) => word.norm)).toEqual(expected);
   });
 
+  it('reads a host name or IPv4 address as one word (its labels would push a concept apart); Java packages stay words', () => {
+    expect(words('SNI name api.example.com not in cert, 127.0.0.1:443').map((word) => word.norm)).toEqual(['sni', 'name', '#host', 'not', 'in', 'cert', '#host', '443']);
+    expect(words('java.net.ConnectException sun.security.provider').map((word) => word.norm)).toEqual(['java', 'net', 'connect', 'exception', 'sun', 'security', 'provider']);
+  });
+
   it('numbers identifiers: words joined by case, _, . or - share a run; a space or other character starts one', () => {
     expect(words('HOSTNAME_MISMATCH in AlertDescription.ProtocolVersion, self-signed: x').map((word) => word.run)).toEqual([0, 0, 1, 2, 2, 2, 2, 3, 3, 4]);
   });
@@ -119,6 +124,27 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['alert fused into an error name', 'error.TlsAlertProtocolVersion', '1015', 'tls_version_mismatch'],
     ['alert number in prose', 'A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 70.', '1015', 'tls_version_mismatch'],
     ['alert name before the word alert', 'tls: peer sent a certificate expired alert', '1015', 'cert_expired'],
+    ['alert level and description numbers', 'TLS alert (level 2, description 45)', '1015', 'cert_expired'],
+    ['alert number in hex', 'TLS alert: 0x46', '1015', 'tls_version_mismatch'],
+    ['alert description field', 'AlertDescription(48)', '1015', 'untrusted_ca'],
+    // Verify results (X509_V_ERR_*) numbered after a verify word in any notation.
+    ['verify number after X509_V_ERR', 'verify failed, X509_V_ERR=21', '1015', 'incomplete_chain'],
+    ['verify number after err=', 'X509_verify_cert failed: err=10 depth=0', '1015', 'cert_expired'],
+    ['verify number after a prose code', 'x509 verification error code 18 at depth 0', '1015', 'self_signed'],
+    // A TLS word and a certificate fact fused into one error name (Android SslError, GLib GTlsCertificateFlags).
+    ['TLS word fused with expired', 'onReceivedSslError: primary error: SSL_EXPIRED', '1015', 'cert_expired'],
+    ['TLS word fused with not yet valid', 'SslError: SSL_NOTYETVALID', '1015', 'cert_not_yet_valid'],
+    ['TLS word fused with untrusted', 'SslError: SSL_UNTRUSTED', '1015', 'untrusted_ca'],
+    ['not activated', 'G_TLS_CERTIFICATE_NOT_ACTIVATED', '1015', 'cert_not_yet_valid'],
+    ['bad identity', 'G_TLS_CERTIFICATE_BAD_IDENTITY', '1015', 'hostname_mismatch'],
+    ['a TLS library fused name as context', 'S2N_ERR_PROTOCOL_VERSION_UNSUPPORTED', '1015', 'tls_version_mismatch'],
+    // A name looked for in the certificate and not found; the issuer's certificate not sent.
+    ['host not in the certificate', 'No server host: api.example.com in the peer certificate', '1015', 'hostname_mismatch'],
+    ['SNI not in the certificate', 'SNI name api.example.com not in cert', '1015', 'hostname_mismatch'],
+    ['issuer certificate not sent', 'TLS: could not build a path to a trust anchor: issuer certificate not provided by server', '1015', 'incomplete_chain'],
+    ['no cipher shared', 'TLS: server and client share no cipher suites', '1015', 'cipher_mismatch'],
+    ['not valid until', 'TLS: certificate is not valid until 2029-01-01', '1015', 'cert_not_yet_valid'],
+    ['certificate rejected, no cause', 'Rejected by CERT at depth=1', '1015', 'tls_unknown'],
   ] as const)('%s', (_label, text, attribution, cause) => {
     expect(matchVocabularies([{ kind: 'error.message', text }]), 'an exact rule knows this text').toEqual([]);
     const result = classify(failedWithMessage(text));
@@ -152,6 +178,7 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['a fused protocol-version name without TLS is no TLS version (MQTT CONNACK)', { error: { message: 'UnsupportedProtocolVersion' } }, 'other', 'unknown_failure'],
     ['a token issuer is no certificate issuer', { error: { message: 'invalid_token: UNKNOWN_ISSUER' } }, 'other', 'http_auth_rejected'],
     ['an invalid host name (a malformed URL) is no certificate check', { error: { message: 'InvalidHostName' } }, 'other', 'unknown_failure'],
+    ['a lower-case configuration name is no error name (a frontend named after its scenario)', { error: { message: 'fe_tls_expired/1: SSL handshake failure' } }, '1015', 'tls_unknown'],
   ] as const)('%s', (_label, input, attribution, cause) => {
     const result = classify(event(input));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
