@@ -77,6 +77,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
   // A connect that failed without saying why: most often nobody listened; TLS, DNS, timeouts and resets say more and win.
   { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com' },
+  { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
+  { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
@@ -93,7 +95,15 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
   { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },
-  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer' },
+  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer' },
+  // --- other and none: a close named in words (RFC 6455 §7.4.1; IANA WebSocket Close Code Number Registry), for texts that carry the close ---
+  { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
+  { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
+  { id: 'concept.close_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_TOO_BIG'], within: 0, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'Close(MessageTooBig)' },
+  { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
+  // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
+  { id: 'concept.close_internal_error', cause: 'server_error', confidence: 0.5, all: ['CLOSE_WORD', 'INTERNAL_ERROR'], within: 4, unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB'], example: 'WebSocketCloseStatus.InternalServerError' },
+  { id: 'concept.close_going_away', cause: 'going_away', confidence: 0.5, all: ['CLOSE_GOING_AWAY'], within: 0, unless: ['TLS', 'CERT'], example: 'peer: endpoint going away' },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },
   // Both sides of the negotiation named ("requested chat.v2, server selected chat.v1"): only a refusal is logged so.

@@ -81,6 +81,23 @@ export const lexicon = {
   // Nothing came back within a stated time ("no result after 20000 ms", "nothing received for 4000 ms"): a timeout worded by what did not arrive.
   NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message']],
   TIME_UNIT: ['ms', 'msec', 'millisecond', 'second', 'sec', 'minute', 'min'],
+  // A proxy with no upstream to send to (nginx "no live upstreams", Envoy "no healthy upstream", HAProxy <NOSRV>, pound
+  // "no backend found"): every backend failed its checks or connects, most often because nothing listens.
+  NO_BACKEND: [['no', 'live', 'upstream'], ['no', 'healthy', 'upstream'], ['no', 'healthy', 'host'], ['no', 'backend'], ['no', 'server', 'available'], ['no', 'available', 'server'], ['no', 'available', 'backend'], ['no', 'upstream', 'available'], ['no', 'alive', 'server'], 'nosrv', ['all', 'backend', 'down'], ['backend', 'dead'], ['no', 'healthy', 'backend'], ['no', 'healthy', 'server']],
+  // An attempt to connect that the text says failed, words apart ("attempt to connect to 10.0.0.5:8080 (*) failed", "failed to make connection to backend").
+  CONNECT_ATTEMPT: [['attempt', 'connect'], ['make', 'connection'], ['connect', 'attempt'], ['connection', 'attempt']],
+  FAILED_WORD: ['failed', 'failure', 'fail', 'unsuccessful'],
+  // A WebSocket close named in a text (RFC 6455 §7.4.1, IANA registry), for close codes written in texts only.
+  CLOSE_CONTEXT: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected', 'code', 'status', 'received', 'sent', 'reason'],
+  // The IANA names of the close codes whose words are no HTTP reason phrase (1012 Service Restart, 1013 Try Again Later, 1008, 1009, 1001).
+  CLOSE_RESTART: [['service', 'restart'], 'servicerestart', ['try', 'again', 'later'], 'tryagainlater', ['server', 'restarting'], ['service', 'restarting'], ['server', 'restart']],
+  CLOSE_POLICY: [['policy', 'violation'], 'policyviolation', ['policy', 'violated']],
+  CLOSE_TOO_BIG: [['message', 'too', 'big'], 'messagetoobig', ['message', 'too', 'large'], ['frame', 'too', 'large'], ['frame', 'too', 'big'], ['payload', 'too', 'large'], ['payload', 'too', 'big']],
+  SIZE_LIMIT: [['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length']],
+  EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded']],
+  CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
+  INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
+  CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],
   // TLS's application-protocol negotiation (RFC 7301): an HTTP/2 ALPN failure is not a refused connect.
   ALPN: ['alpn', ['application', 'protocol'], 'h2', 'http2'],
   // Words of a WebSocket session that was open and ended without a closing handshake (a 1006, not a failed connect).

@@ -4,6 +4,7 @@
 // are numbered, so a concept whose classes do not all occur is skipped with a few array reads.
 import type { Cause } from '../../schemas/classification.js';
 import { attributionOf, type SourcedFinding } from '../candidate.js';
+import { closeCodeRow } from '../close-codes.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import { verifyCodeRow } from '../verify-codes.js';
@@ -335,6 +336,38 @@ const TLS = indexOf('TLS');
 const CERT = indexOf('CERT');
 const HANDSHAKE = indexOf('HANDSHAKE');
 
+const CLOSE_CONTEXT = indexOf('CLOSE_CONTEXT');
+// Close codes a text may name with a cause of their own: 1005/1006 say only that no status came (the close fields
+// decide those), 1004 is reserved, 1010 and 1015 belong to the 1010 and 1015 classifiers' own evidence.
+const TEXT_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1001, 1002, 1003, 1007, 1008, 1009, 1011, 1012, 1013, 1014]);
+
+/**
+ * A WebSocket close code written in a text ("websocket: close 1011", "received 1013 (try again later)", "code=1008")
+ * within three words after a close word; its cause is the close code table's (analyzers/close-codes.ts). For events
+ * whose close fields are empty and whose text carries the close.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+ */
+function closeCodeFinding(kind: string, text: string, list: readonly Word[], found: readonly Occurrence[], present: Uint8Array): SourcedFinding | undefined {
+  if (present[CLOSE_CONTEXT] !== 1) return undefined;
+  let chosen: Word | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] as Word;
+    if (word.norm.length !== 4) continue;
+    const code = Number(word.norm);
+    if (!TEXT_CLOSE_CODES.has(code)) continue;
+    if (!found.some((o) => o.cls === CLOSE_CONTEXT && o.last < i && i - o.last <= 3)) continue;
+    // A 1002 next to another code is the client's protest at that code ("closed with code 1002: invalid close code
+    // 1012", a code registered after RFC 6455): the other code says what the server meant.
+    if (chosen === undefined || chosen.norm === '1002') chosen = word;
+  }
+  if (chosen === undefined) return undefined;
+  const code = Number(chosen.norm);
+  const row = closeCodeRow(code);
+  if (!row?.cause) return undefined;
+  const detail = `close code ${code} ${row.name} in ${JSON.stringify(text.slice(Math.max(0, chosen.start - 40), chosen.end + 20))} (concept concept.close_code) → ${row.cause}`;
+  return conceptFinding(kind, 'concept.close_code', row.cause, STATUS_CONFIDENCE, detail);
+}
+
 // Java's InetSocketAddress prints an address made without a lookup as "host/<unresolved>:port" (clients such as
 // Pekko resolve at connect time): a notation, not a failed resolution. Blanked to the same length, so offsets stay.
 // @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/net/InetSocketAddress.html#toString()
@@ -351,6 +384,8 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (found.length === 0) return;
   const status = statusFinding(kind, text, list, found, present);
   if (status) out.push(status);
+  const close = closeCodeFinding(kind, text, list, found, present);
+  if (close) out.push(close);
   const alert = alertFinding(kind, text, list, present);
   if (alert) out.push(alert);
   const verify = verifyNumberFinding(kind, text, list, present);

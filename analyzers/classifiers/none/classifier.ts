@@ -1,6 +1,6 @@
 // `none`: the connection succeeded, or closed normally (1000, 1001, or a clean close without a status).
 import type { Cause } from '../../../schemas/classification.js';
-import type { Candidate, Classifier, Finding } from '../../candidate.js';
+import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 
@@ -19,7 +19,9 @@ const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { 
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_get_error.html (SSL_R_UNEXPECTED_EOF_WHILE_READING)
 // A Squid-format access-log line of a 101 (Traffic Server's squid.log "TCP_MISS/101") is written when the tunnel ends.
 // @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/examples.en.html (Squid format)
-const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote host|foreign host)\b|\bunexpected eof while reading\b|\b(?:TCP|NONE)_[A-Z_]+\/101\b/i;
+// A Common/Combined Log Format line of a 101 ("GET /ws HTTP/1.1" 101 0) is an access log's record of the tunnel, written when it ends.
+// @see https://httpd.apache.org/docs/2.4/logs.html#common (Common Log Format: "%r" %>s)
+const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote host|foreign host)\b|\bunexpected eof while reading\b|\b(?:TCP|NONE)_[A-Z_]+\/101\b|"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 101\b/i;
 const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: 'outcome closed, and the error text is a per-connection log line of the connection ending (rule outcome.closed_logged)' } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
@@ -64,7 +66,13 @@ export const noneClassifier: Classifier = {
     const hasError = event.error !== undefined;
     const code = context.closeCode;
     if (code !== undefined) return closeCodeCandidate(code, hasError);
-    if (hasError) return event.outcome === 'closed' && ORDERLY_END.test(event.error?.message ?? '') ? ENDED_CANDIDATE : undefined;
+    if (hasError) {
+      if (event.outcome === 'closed' && ORDERLY_END.test(event.error?.message ?? '')) return ENDED_CANDIDATE;
+      // A close the text names (1000, 1001 "going away") on a connection that was not a failed connect.
+      const named: Finding[] = [];
+      takeFindings(context.hits, 'none', named);
+      return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
+    }
     if (event.outcome === 'closed') return CLOSED_CANDIDATE;
     if (event.outcome === 'connected') return CONNECTED_CANDIDATE;
     return undefined;

@@ -50,6 +50,9 @@ const PINNED: Record<string, string> = {
   // issuer certificate not sent, a name looked for in the certificate, verify results and TLS alerts numbered in any
   // notation next to their word (concept.verify_code, concept.tls_alert), certificate 'rejected'; s2n, gtls, wolfcrypt, sspi.
   '1.5.8': '796ab034df807fd0',
+  // Close codes and close names in texts (concept.close_code, 1002 protesting another code), size limits, proxies with no
+  // upstream, failed connect attempts, a Common Log Format 101 line, a close the text names for the none classifier.
+  '1.5.9': 'f6625f87f1e3f3cc',
 };
 
 describe('CLASSIFIER_VERSION', () => {

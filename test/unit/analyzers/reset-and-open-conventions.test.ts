@@ -121,3 +121,22 @@ describe('socket and resolver errors written as numbers (errno-numbers.ts)', () 
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
   });
 });
+
+describe('close codes and proxies in texts', () => {
+  const closed = { outcome: 'closed' as const, handshake: { status: 101 } };
+  it.each<Case>([
+    ['a close code after a close word', { ...closed, error: { message: 'websocket: close 1011 (internal server error): boom' } }, 'other', 'server_error'],
+    ['a 1002 protesting a later-registered code names that code', { ...closed, error: { message: "closed with code 1002: invalid close code '1013'" } }, 'other', 'service_restart'],
+    ['a close named in words', { ...closed, error: { message: 'CloseStatus: PolicyViolation' } }, 'other', 'policy_violation'],
+    ['1001 in words is none', { ...closed, error: { message: 'peer: endpoint going away' } }, 'none', 'going_away'],
+    ['a size limit exceeded', { ...closed, error: { message: 'frame length exceeds the configured maximum' } }, 'other', 'message_too_big'],
+    ['a 4-digit number without a close word is no close code', { error: { message: 'request 1011 failed' } }, 'other', 'unknown_failure'],
+    ['"Internal Server Error" alone is HTTP 500, not 1011', { error: { message: 'upgrade failed: HTTP 500 Internal Server Error' } }, 'other', 'http_rejected'],
+    ['a proxy with no live upstream', { source: { kind: 'proxy', service: 'lb' }, handshake: { status: 502 }, error: { message: 'no live upstreams while connecting to upstream' } }, 'other', 'connection_refused'],
+    ['an attempt to connect that failed', { source: { kind: 'proxy', service: 'lb' }, handshake: { status: 503 }, error: { message: 'WS: attempt to connect to 10.0.0.5:8080 (*) failed' } }, 'other', 'connection_refused'],
+    ['an access-log line of a 101 on a closed connection', { source: { kind: 'proxy', service: 'lb' }, ...closed, error: { message: '10.0.0.1 - - [02/Dec/2026:10:00:00 +0000] "GET /ws HTTP/1.1" 101 0 "-" "node"' } }, 'none', 'normal_closure'],
+  ])('%s', (_label, input, attribution, cause) => {
+    const result = check(input);
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+});
