@@ -1,6 +1,6 @@
 // Failures without evidence of their own, attributed from correlated evidence (dashboards/sql/correlation.ts):
 // grouped per target and likely cause for the retro, and the summary's counts moved from
-// other/abnormal_closure to the correlated cause. Pure and deterministic (sorted).
+// their own cause (other/abnormal_closure, or other/unknown_failure since engine 1.5.6) to the correlated cause. Pure and deterministic (sorted).
 import type { CorrelationRow } from '../../dashboards/sql/correlation.js';
 import { attributions, type Attribution } from '../../schemas/classification.js';
 
@@ -9,6 +9,8 @@ export interface CorrelatedReport {
   target: string;
   host: string;
   failures: number;
+  /** Of the failures, those whose own cause was unknown_failure (a 1006 before opening, engine 1.5.6); the rest abnormal_closure. */
+  unknown_failures: number;
   first_failure: string;
   last_failure: string;
   services: string[];
@@ -41,6 +43,7 @@ export function correlatedReports(rows: readonly CorrelationRow[]): CorrelatedRe
     const acc = groups.get(key);
     if (acc) {
       acc.failures += failures;
+      acc.unknown_failures += Number(row.unknown_failures);
       acc.firstS = Math.min(acc.firstS, row.first_seen);
       acc.lastS = Math.max(acc.lastS, row.last_seen);
       acc.services = [...new Set([...acc.services, ...row.services])].sort(byName);
@@ -53,6 +56,7 @@ export function correlatedReports(rows: readonly CorrelationRow[]): CorrelatedRe
       target: row.authority,
       host: row.target_host,
       failures,
+      unknown_failures: Number(row.unknown_failures),
       first_failure: '',
       last_failure: '',
       services: [...row.services].sort(byName),
@@ -82,7 +86,7 @@ export function correlatedReports(rows: readonly CorrelationRow[]): CorrelatedRe
 type Summary = { by_attribution: Record<Attribution, number>; by_cause: Array<{ attribution: Attribution; cause: string; events: number }> };
 
 /**
- * Moves correlated failures from other/abnormal_closure (what their own evidence said) to the
+ * Moves correlated failures from other/abnormal_closure or other/unknown_failure (what their own evidence said) to the
  * correlated attribution and cause; failures stays the same (they were failures either way).
  */
 export function withCorrelations<S extends Summary>(summary: S, correlated: readonly CorrelatedReport[]): S {
@@ -97,7 +101,8 @@ export function withCorrelations<S extends Summary>(summary: S, correlated: read
     if (!c.attribution || !c.cause) continue;
     byAttribution.other -= c.failures;
     byAttribution[c.attribution] += c.failures;
-    bump('other', 'abnormal_closure', -c.failures);
+    bump('other', 'abnormal_closure', -(c.failures - c.unknown_failures));
+    bump('other', 'unknown_failure', -c.unknown_failures);
     bump(c.attribution, c.cause, c.failures);
   }
   return {

@@ -23,7 +23,8 @@ export function authoritySql(column = 'target_url'): string {
 /**
  * No evidence of its own: never opened (outcome failed), 1006 set by the API (not read from a Close
  * frame) on wss://, no error text, no TLS fact, no HTTP status, and the classifier could only say
- * abnormal_closure. Any evidence of its own means the event keeps its direct attribution.
+ * abnormal_closure or, since engine 1.5.6 (a 1006 before opening), unknown_failure. Any evidence of
+ * its own means the event keeps its direct attribution.
  */
 export const UNEXPLAINED_SQL = [
   "outcome = 'failed'",
@@ -43,7 +44,7 @@ export const UNEXPLAINED_SQL = [
   'empty(chain_subject)',
   'handshake_status = 0',
   "attribution = 'other'",
-  "cause = 'abnormal_closure'",
+  "cause IN ('abnormal_closure', 'unknown_failure')",
 ].join(' AND ');
 
 /**
@@ -81,14 +82,16 @@ export function correlationSql(q: CorrelationQuery, timesInMs = false): string {
   const bucketOf = `toDateTime(intDiv(toUInt32(ts), ${w}) * ${w})`;
   const filter = q.unexplainedFilter ? ` AND ${q.unexplainedFilter}` : '';
   const ms = timesInMs;
-  return `SELECT authority, target_host, ${timeColumn('toUInt32(bucket)', 'bucket_start', ms)}, unexplained, ${timeColumn('toUInt32(first_ts)', 'first_seen', ms)}, ${timeColumn('toUInt32(last_ts)', 'last_seen', ms)}, services,
+  // The retro moves correlated failures out of their own cause, so it needs how many had which.
+  const ownCauses = ms ? '' : ' unknown_failures,';
+  return `SELECT authority, target_host, ${timeColumn('toUInt32(bucket)', 'bucket_start', ms)}, unexplained,${ownCauses} ${timeColumn('toUInt32(first_ts)', 'first_seen', ms)}, ${timeColumn('toUInt32(last_ts)', 'last_seen', ms)}, services,
   tupleElement(best, 1) AS attribution, tupleElement(best, 2) AS cause,
   tupleElement(best, 3) AS evidence_source_kind, tupleElement(best, 4) AS evidence_service,
   tupleElement(best, 5) AS evidence_events, ${timeColumn('tupleElement(best, 6)', 'evidence_last_seen', ms)},
   round(tupleElement(best, 7) * if(tupleElement(best, 3) = 'probe', ${PROBE_FACTOR}, ${OTHER_SOURCE_FACTOR}), 2) AS confidence
 FROM (
   SELECT ${authoritySql()} AS authority, ${bucketOf} AS bucket, any(target_host) AS target_host,
-    uniqExact(event_id) AS unexplained, min(ts) AS first_ts, max(ts) AS last_ts, arraySort(groupUniqArray(service)) AS services
+    uniqExact(event_id) AS unexplained, uniqExactIf(event_id, cause = 'unknown_failure') AS unknown_failures, min(ts) AS first_ts, max(ts) AS last_ts, arraySort(groupUniqArray(service)) AS services
   FROM ${q.db}.events
   WHERE ${q.timeFilter} AND ${UNEXPLAINED_SQL}${filter}
   GROUP BY authority, bucket
@@ -127,6 +130,8 @@ export interface CorrelationRow {
   target_host: string;
   bucket_start: number;
   unexplained: string | number;
+  /** Of the unexplained, those the engine called unknown_failure (the rest: abnormal_closure). */
+  unknown_failures: string | number;
   first_seen: number;
   last_seen: number;
   services: string[];

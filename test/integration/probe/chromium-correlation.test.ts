@@ -135,8 +135,8 @@ describe.skipIf(!existsSync(chromium))('headless Chromium â†’ collect + probe â†
   it('the page reported every attempt: 1006 for the expired and refused hosts, a normal close for the healthy one', () => {
     expect(Object.fromEntries(pageDone)).toEqual({ status: '202', events: String(3 * ATTEMPTS) });
     const byUrl = (url: string) => browserRows.filter((r) => r.target_url === url);
-    expect(byUrl(urls.expired).map((r) => [r.outcome, Number(r.close_code), r.cause])).toEqual(Array(ATTEMPTS).fill(['failed', 1006, 'abnormal_closure']));
-    expect(byUrl(urls.refused).map((r) => [r.outcome, Number(r.close_code), r.cause])).toEqual(Array(ATTEMPTS).fill(['failed', 1006, 'abnormal_closure']));
+    expect(byUrl(urls.expired).map((r) => [r.outcome, Number(r.close_code), r.cause])).toEqual(Array(ATTEMPTS).fill(['failed', 1006, 'unknown_failure']));
+    expect(byUrl(urls.refused).map((r) => [r.outcome, Number(r.close_code), r.cause])).toEqual(Array(ATTEMPTS).fill(['failed', 1006, 'unknown_failure']));
     expect(byUrl(urls.healthy).map((r) => [r.outcome, Number(r.close_code), r.attribution])).toEqual(Array(ATTEMPTS).fill(['closed', 1000, 'none']));
     expect(new Set(browserRows.map((r) => r.runtime_family))).toEqual(new Set(['chrome']));
   });

@@ -67,6 +67,7 @@ const B = 'wss://B.example:443/feed'; // only a client's error text (timeout); a
 const C = 'wss://c.example/feed'; // probe says refused, a client says expired: the probe wins
 const D = 'wss://d.example/feed'; // nothing known
 const E = 'wss://e.example/feed'; // a browser event with its own error text: direct evidence wins
+const F = 'wss://f.example/feed'; // a browser failure stored by an engine before 1.5.6 (abnormal_closure), a probe: correlated all the same
 
 const duplicate = browser(A, t0 + 2 * min);
 const events: TelemetryEventInput[] = [
@@ -82,13 +83,22 @@ const events: TelemetryEventInput[] = [
   browser(D, t0 + 30 * min),
   { ...browser(E, t0 + 6 * min), error: { message: "WebSocket connection to 'wss://e.example/feed' failed: net::ERR_CERT_DATE_INVALID" } },
   probeRefused(E, t0 + 6 * min),
+  probeExpired(F, t0 + 7 * min),
 ];
+const legacy = browser(F, t0 + 7.5 * min);
 
 function rows(list: TelemetryEventInput[], firstOffset: number) {
   return list.map((input, i) => {
     const event = telemetryEventSchema.parse(input);
     return toEventRow(event, classify(event), { topic: 't', partition: 0, offset: String(firstOffset + i) }, t0 + 40 * min, CLASSIFIER_VERSION);
   });
+}
+
+/** A browser failure as engines before 1.5.6 stored it: other/abnormal_closure (1.5.6 says unknown_failure). */
+function legacyRow(input: TelemetryEventInput, offset: number) {
+  const [row] = rows([input], offset);
+  expect(row).toMatchObject({ attribution: 'other', cause: 'unknown_failure' });
+  return { ...row!, cause: 'abnormal_closure' };
 }
 
 const engines: Array<[string, () => Engine]> = [
@@ -109,6 +119,7 @@ beforeAll(async () => {
     const failuresFirst = [...events].sort((a, b) => Number(a.event_id.startsWith('probe')) - Number(b.event_id.startsWith('probe')));
     await runner.insert(`${db}.events`, rows(failuresFirst, 0));
     await runner.insert(`${db}.events`, rows([duplicate], 1000));
+    await runner.insert(`${db}.events`, [legacyRow(legacy, 2000)]);
     // What the pipeline does after its writes: mark the minutes, build the rollups (docs/storage.md).
     await runner.command(markAllMinutesSql(db));
     await createRollupBuilder(runner, db).buildPending();
@@ -165,19 +176,22 @@ describe('correlation in wsdiag retro (18.16 and chDB)', () => {
 
   it('never correlates an event with evidence of its own (direct evidence wins)', () => {
     expect(forTarget('e.example:443')).toEqual([]);
-    // Direct: 4 probes on A, 1 on B, the client on C, the browser on E; correlated: the 4 browser failures on A.
-    expect(report().summary.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 });
-    expect(report().correlated_summary!.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 + 4 });
+    // Direct: 4 probes on A, 1 on B, the client on C, the browser on E, the probe on F; correlated: the 4 browser failures on A, the one on F.
+    expect(report().summary.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 + 1 });
+    expect(report().correlated_summary!.by_cause).toContainEqual({ attribution: '1015', cause: 'cert_expired', events: 4 + 1 + 1 + 1 + 1 + 4 + 1 });
   });
 
   it('keeps the summary direct (as the rollups count) and moves correlated failures in correlated_summary', () => {
-    expect(report().summary.by_cause).toContainEqual({ attribution: 'other', cause: 'abnormal_closure', events: 4 + 1 + 2 + 1 + 1 });
+    // Since engine 1.5.6 a browser's 1006 before opening is unknown_failure; F's was stored as abnormal_closure.
+    expect(report().summary.by_cause).toContainEqual({ attribution: 'other', cause: 'unknown_failure', events: 4 + 1 + 2 + 1 + 1 });
+    expect(report().summary.by_cause).toContainEqual({ attribution: 'other', cause: 'abnormal_closure', events: 1 });
     const s = { ...report().correlated_summary!, failures: report().summary.failures };
-    // 10 unexplained browser failures: 4 (A) + 2 (B) + 1 (C) correlated; 1 (A:8443) + 1 (D) left as they were.
-    expect(s.by_cause).toContainEqual({ attribution: 'other', cause: 'abnormal_closure', events: 2 });
+    // 10 unexplained browser failures: 4 (A) + 2 (B) + 1 (C) + 1 (F) correlated, each moved out of its own cause; 1 (A:8443) + 1 (D) left as they were.
+    expect(s.by_cause).toContainEqual({ attribution: 'other', cause: 'unknown_failure', events: 2 });
+    expect(s.by_cause.filter((c) => c.cause === 'abnormal_closure')).toEqual([]);
     expect(s.by_cause).toContainEqual({ attribution: 'other', cause: 'network_timeout', events: 1 + 2 });
     expect(s.by_cause).toContainEqual({ attribution: 'other', cause: 'connection_refused', events: 2 + 1 });
-    expect(s.failures).toBe(events.length);
+    expect(s.failures).toBe(events.length + 1);
     expect(reports.get('18.16')!.md).toContain('## Failures without evidence of their own (correlated)');
   });
 
@@ -189,7 +203,7 @@ describe('correlation in wsdiag retro (18.16 and chDB)', () => {
       const rows = await runner.query<{ authority: string; unexplained: string | number; cause: string; evidence_source_kind: string }>(sql);
       answers.push(rows.map((r) => `${r.authority} ${Number(r.unexplained)} ${r.cause || '-'} ${r.evidence_source_kind || '-'}`));
     }
-    expect(answers[0]).toEqual(['a.example:443 4 cert_expired probe', 'a.example:8443 1 - -', 'b.example:443 2 network_timeout client', 'c.example:443 1 connection_refused probe', 'd.example:443 1 - -']);
+    expect(answers[0]).toEqual(['a.example:443 4 cert_expired probe', 'a.example:8443 1 - -', 'b.example:443 2 network_timeout client', 'c.example:443 1 connection_refused probe', 'd.example:443 1 - -', 'f.example:443 1 cert_expired probe']);
     expect(answers[1]).toEqual(answers[0]);
   });
 
