@@ -1,6 +1,7 @@
 // The seeded incident on both engines (ClickHouse 18.16 server, current engine via chDB): migrate
 // (twice), insert with ~3 % re-delivered copies while merges are stopped, then check every retro figure
 // against numbers derived from the generator's scenario table, and that both engines agree exactly.
+import { EVENT_IDS_TABLE, MIGRATION_STEPS_TABLE } from '../../../schemas/clickhouse/event-ids.js';
 import { CERTIFICATE_CHAIN_TABLE } from '../../../schemas/clickhouse/certificate-chain.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../../ingest/clickhouse-client.js';
@@ -107,7 +108,7 @@ describe.each(engines)('%s: seeded incident', (engineName, makeRunner) => {
   it('creates every rollup table, the certificates view and the build bookkeeping, and a third migrate changes nothing', async () => {
     await migrate(runner, { db, retentionDays: 0 });
     const tables = await runner.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = ${quoteString(db)} ORDER BY name`);
-    expect(tables.map((t) => t.name)).toEqual(['events', ...rollupStorageNames, CERTIFICATE_CHAIN_TABLE, `${CERTIFICATE_CHAIN_TABLE}_mv`].sort());
+    expect(tables.map((t) => t.name)).toEqual(['events', EVENT_IDS_TABLE, MIGRATION_STEPS_TABLE, ...rollupStorageNames, CERTIFICATE_CHAIN_TABLE, `${CERTIFICATE_CHAIN_TABLE}_mv`].sort());
   });
 
   it('stores the re-delivered copies twice in raw events, yet counts each event once', async () => {
