@@ -82,6 +82,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
+  // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006).
+  { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame' },
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
   { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer' },
@@ -112,13 +114,13 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.protocol_answer', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL'], example: "client offered protocols [a, b]; server agreed on 'c'" },
   { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
-  { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS'], example: 'compression negotiation: bad value for window bits' },
+  { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.
-  { id: 'concept.extension_deflate_param', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_BAD'], within: 6, unless: ['TLS'], example: 'server_max_window_bits=3 out of range' },
-  { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS'], example: 'handshake answer carries extension x-zip that we never offered' },
-  { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS'], example: 'permessage-deflate required but absent from the reply' },
+  { id: 'concept.extension_deflate_param', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_BAD'], within: 6, unless: ['TLS', 'CERT'], example: 'server_max_window_bits=3 out of range' },
+  { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS', 'CERT'], example: 'handshake answer carries extension x-zip that we never offered' },
+  { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT'], example: 'permessage-deflate required but absent from the reply' },
   // RFC 7692 §7.1: a parameter the client offered (server_no_context_takeover) missing from the answer, or not confirmed.
-  { id: 'concept.extension_deflate_param_missing', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_MISSING'], within: 6, unless: ['TLS'], example: 'server_no_context_takeover not confirmed by server' },
-  { id: 'concept.extension_param_only', cause: 'extension_params_rejected', confidence: 0.55, all: ['ONLY', 'DEFLATE_PARAM', 'SUPPORTED'], within: 6, unless: ['TLS'], example: 'Only 15 window size is supported.' },
-  { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS'], example: 'Sec-WebSocket-Extensions: malformed header' },
+  { id: 'concept.extension_deflate_param_missing', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT'], example: 'server_no_context_takeover not confirmed by server' },
+  { id: 'concept.extension_param_only', cause: 'extension_params_rejected', confidence: 0.55, all: ['ONLY', 'DEFLATE_PARAM', 'SUPPORTED'], within: 6, unless: ['TLS', 'CERT'], example: 'Only 15 window size is supported.' },
+  { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS', 'CERT'], example: 'Sec-WebSocket-Extensions: malformed header' },
 ];

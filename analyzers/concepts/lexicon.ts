@@ -54,7 +54,7 @@ export const lexicon = {
     ['failed', 'negotiate'], ['not', 'negotiate'], ['negotiation', 'failed'], ['negotiation', 'failure'], ['not', 'enabled'], 'disabled', ['too', 'low'], ['too', 'old'], ['too', 'high'], 'obsolete', 'insecure', 'deprecated',
     ['not', 'allowed'], ['not', 'accepted'], 'inappropriate', ['not', 'possess'], 'incompatible', ['no', 'cipher'], 'insufficient', ['none', 'supported'], ['no', 'supported'], ['not', 'available'], ['no', 'available'], 'unavailable', 'nocipher', 'noshared', 'notsupported', 'unknown',
   ],
-  FAILURE: ['fail', 'failed', 'failure', 'error', 'alert', 'unsupported', 'eof', 'reset', 'aborted', 'abort', 'terminated', 'closed', 'unexpected', 'interrupted', 'exception', 'invalid', 'bad', 'rejected', 'reject', 'unsuccessful', ['not', 'complete'], ['could', 'not'], 'unable', 'fatal', 'problem', 'broken', 'lost'],
+  FAILURE: ['fail', 'failed', 'failure', 'error', 'alert', 'unsupported', 'eof', 'reset', 'aborted', 'abort', 'terminated', 'closed', 'unexpected', 'interrupted', 'exception', 'invalid', 'bad', 'rejected', 'reject', 'unsuccessful', ['not', 'complete'], ['could', 'not'], 'unable', 'fatal', 'problem', 'broken', 'lost', 'truncated'],
   // --- transport ---
   REFUSED: ['refused', 'refuse', 'refusing'],
   REFUSED_STRONG: ['econnrefused', 'wsaeconnrefused', 'connectionrefused', ['actively', 'refused'], ['connection', 'refused'], ['refused', 'connection'], 'connectexception'],
@@ -63,7 +63,7 @@ export const lexicon = {
   DNS_STRONG: [
     'getaddrinfo', 'enotfound', 'nxdomain', 'servfail', ['eai', 'again'], ['eai', 'noname'], ['eai', 'nodata'], ['eai', 'fail'], ['no', 'such', 'host'], ['unknown', 'host'], 'unknownhost', 'unknownhostexception', ['host', 'not', 'found'], ['hostname', 'not', 'found'],
     ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
-    ['no', 'address', 'associated'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
+    ['no', 'address', 'associated'], ['no', 'address', 'returned'], ['no', 'address', 'found'], ['no', 'address', 'for', 'host'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
   ],
   // EAGAIN/EWOULDBLOCK ("Resource temporarily unavailable") is what recv() returns when SO_RCVTIMEO runs out: a read timeout.
   TIMEOUT: [
@@ -74,7 +74,7 @@ export const lexicon = {
     'reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['forcibly', 'closed'], ['connection', 'lost'], ['hang', 'up'], ['hung', 'up'],
     ['closed', 'peer'], ['closed', 'remote'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
     // ECONNABORTED's strerror ("Software caused connection abort") and "terminated/closed abruptly" wordings.
-    ['connection', 'abort'], ['connection', 'terminated'], ['terminated', 'unexpectedly'], ['unexpectedly', 'terminated'], ['closed', 'abruptly'], ['abruptly', 'closed'],
+    ['connection', 'abort'], ['connection', 'terminated'], ['socket', 'ended'], ['connection', 'ended'], ['stream', 'ended', 'unexpectedly'], ['terminated', 'unexpectedly'], ['unexpectedly', 'terminated'], ['closed', 'abruptly'], ['abruptly', 'closed'],
   ],
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
   READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error']],

@@ -74,6 +74,16 @@ const RESTART_REASON = /\b(?:restart(?:ing|ed)?\b|try(?:ing)? (?:again )?later\b
 const describeRestartReason = (reason: string): string =>
   `close 1002 with the reason ${JSON.stringify(reason.slice(0, 80))}: the server sent 1012/1013, a code the client does not know and reports as 1002 (rule close_codes.1002_restart_reason, IANA WebSocket close codes)`;
 
+const CLIENT_1002: Finding = { cause: 'protocol_error', confidence: 0.45, evidence: { kind: 'close.code', detail: 'close code 1002 sent by the client: its reaction to the answer, whose cause its error text names (rule close_codes.1002_client)' } };
+
+/** A close code the texts name next to the 1002 (concept.close_code picks the protested one), when it names another cause. */
+function protestedCode(context: EvidenceContext): Finding | undefined {
+  for (const hit of context.hits)
+    if (hit.rule === 'concept.close_code' && hit.cause !== 'protocol_error')
+      return { cause: hit.cause, confidence: 0.82, evidence: { kind: hit.evidence.kind, detail: `${hit.evidence.detail}; the 1002 protested it: a code the client does not know, reported as 1002 (rule close_codes.1002_protested, IANA WebSocket close codes)` } };
+  return undefined;
+}
+
 const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that never opened: the API says the connect failed, not why (rule close_codes.1006_before_open, RFC 6455 §7.4.1)';
 // 0.25 on wss://, below a TLS hint's tls_unknown (0.3), as for 1006 alone.
 const BEFORE_OPEN_1006: Finding = { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
@@ -88,6 +98,14 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === 1006 && context.event.outcome === 'failed' && context.status !== 101 && close.on_wire !== true) return context.secure ? BEFORE_OPEN_1006_SECURE : BEFORE_OPEN_1006;
   if (code === 1002 && close.reason && RESTART_REASON.test(close.reason))
     return { cause: 'service_restart', confidence: 0.82, evidence: { kind: 'close.reason', detail: describeRestartReason(close.reason) } };
+  // A 1002 whose texts name the close code the client protested ("Invalid close frame status code: 1012"): that code's cause.
+  if (code === 1002) {
+    const named = protestedCode(context);
+    if (named) return named;
+  }
+  // A 1002 the client sent is its reaction to what it found; its own error text says what (a subprotocol it did not
+  // ask for, an answer it could not use): below any finding of the texts (0.5).
+  if (code === 1002 && close.initiator === 'client') return CLIENT_1002;
   const row = closeCodeRow(code);
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   const violation = row && row.wire !== 'valid' ? closeViolations(close)[0] : undefined;

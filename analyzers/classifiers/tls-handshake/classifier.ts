@@ -100,12 +100,18 @@ function inferredFrom1006(context: EvidenceContext): Finding | undefined {
   return { cause: 'tls_unknown', confidence: 0.3, evidence: { kind: 'close.code', detail: '1006 on a wss:// connection with a TLS hint and no other cause (rule inferred.1006_wss)' } };
 }
 
+// A text that names TLS/SSL: the protocol, a TLS library, or its words for it (PHP's "crypto", "secure channel").
+const TLS_NAMED = /tls|ssl|schannel|secure (?:channel|connection|transport)|crypto/i;
+
 /**
  * A stack's own "the TLS handshake failed" (curl 35, SSLHandshakeException, an SSL library's catch-all) next to a
  * reset or EOF in another field (not a timeout: a silent server is a network timeout): the transport failed inside the handshake, so 1015/tls_unknown rather
  * than the transport error (rule inferred.transport_in_tls_handshake). Concept guesses do not count.
  */
 function transportInHandshake(findings: readonly Finding[], context: EvidenceContext): Finding | undefined {
+  // The reset/EOF convention (docs/attribution.md): only a text that names TLS/SSL makes a reset a TLS failure; a code
+  // alone (curl's 35 next to "Recv failure: Connection reset by peer") leaves it a network reset.
+  if (!TLS_NAMED.test(context.text)) return undefined;
   let handshake: Finding | undefined;
   for (const finding of findings) {
     if (finding.cause !== 'tls_unknown') return undefined;

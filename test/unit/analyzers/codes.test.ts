@@ -135,7 +135,7 @@ const notations: readonly (readonly [string, string, string, string])[] = [
   ['Erlang self-signed peer', 'verify_fun: {bad_cert,selfsigned_peer}', '1015', 'self_signed'],
   ['GnuTLS status sentence', 'Status: The certificate is NOT trusted. The certificate chain uses not yet valid certificate.', '1015', 'cert_not_yet_valid'],
   ['mbedTLS socket error is no TLS failure', 'mbedtls_net_connect returned -0x0052', 'other', 'dns_failure'],
-  ['curl exit code with a reset: the reset was inside the TLS handshake', 'curl: (35) Recv failure: Connection reset by peer', '1015', 'tls_unknown'],
+  ['curl exit code with a reset: the text names no TLS, so the reset stays a reset (reset/EOF convention)', 'curl: (35) Recv failure: Connection reset by peer', 'other', 'network_reset'],
   ['NSS text', 'Peer reports incompatible or unsupported protocol version.', '1015', 'tls_version_mismatch'],
   ['GnuTLS alert name as curl prints it', 'gnutls_handshake() failed: Handshake failed', '1015', 'cipher_mismatch'],
   ['GnuTLS transport error is no TLS cause', 'gnutls_record_recv(): Error in the pull function. (-54)', 'other', 'network_reset'],

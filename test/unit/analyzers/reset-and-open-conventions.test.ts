@@ -140,3 +140,19 @@ describe('close codes and proxies in texts', () => {
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
   });
 });
+
+describe('holdout-9 families', () => {
+  it.each<Case>([
+    // Only a text that names TLS makes a reset a TLS failure: curl's code 35 alone does not.
+    ['curl code 35 with a reset text naming no TLS', { error: { code: 35, message: 'curl: (35) Recv failure: Connection reset by peer' } }, 'other', 'network_reset'],
+    ['the same with a TLS word', { error: { code: 35, message: 'curl: (35) OpenSSL SSL_connect: Connection reset by peer' } }, '1015', 'tls_unknown'],
+    ['a client-sent 1002 defers to the subprotocol its text names', { handshake: { status: 101 }, close: { code: 1002, initiator: 'client', on_wire: true }, error: { message: "server did not accept subprotocol chat (got 'other')" } }, 'other', 'subprotocol_mismatch'],
+    ['a 1002 naming the code it protested', { outcome: 'closed', handshake: { status: 101 }, close: { code: 1002, reason: 'Invalid close frame status code: 1013', initiator: 'client' } }, 'other', 'service_restart'],
+    ['a certificate extension is no WebSocket extension', { error: { message: 'validation failed: Certificate is missing required extension 2.5.29.35' } }, '1015', 'tls_unknown'],
+    ['ended without a Close frame is a 1006', { outcome: 'closed', handshake: { status: 101 }, error: { message: 'socket ended without a WebSocket Close frame' } }, 'other', 'abnormal_closure'],
+    ['no address returned by the resolver', { error: { message: 'NoAddressReturned' } }, 'other', 'dns_failure'],
+  ])('%s', (_label, input, attribution, cause) => {
+    const result = check(input);
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution, cause });
+  });
+});
