@@ -38,6 +38,9 @@ export const concepts: readonly Concept[] = [
   // --- 1015: certificate validity ---
   { id: 'concept.cert_expired', cause: 'cert_expired', confidence: 0.55, all: ['CERT', 'EXPIRED'], within: 8, example: 'TLS peer validation error: the server cert expired on 2024-01-01' },
   { id: 'concept.cert_not_yet_valid', cause: 'cert_not_yet_valid', confidence: 0.55, all: ['CERT', 'NOT_YET_VALID'], within: 8, example: 'CertificateNotYetValidError: notBefore lies in the future' },
+  // "cert is not valid at validation time", "certificate date invalid": a validity-date failure that does not say which end;
+  // read as expired (RFC 5280 §4.1.2.5), below the concepts that name either end.
+  { id: 'concept.cert_date_invalid', cause: 'cert_expired', confidence: 0.5, all: ['CERT', 'NOT_VALID', 'TIME_WORD'], within: 5, example: 'peer cert not valid at current time' },
   { id: 'concept.self_signed_in_chain', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'IN_CHAIN'], within: 5, example: 'verification stopped: a self signed root in the cert chain' },
   // A self-signed root (a private CA) the client does not trust, as verify code 19 says.
   { id: 'concept.self_signed_root', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'ROOT'], within: 8, unless: ['IN_CHAIN'], example: 'chain ends in a root that is self signed and not in the store' },

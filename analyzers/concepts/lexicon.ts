@@ -34,6 +34,9 @@ export const lexicon = {
   ISSUER_CERT: ['issuer', ['issuer', 'certificate'], ['issuing', 'certificate'], ['issuer', 'cert']],
   // Where a name was looked for: the certificate and its name lists.
   IN_CERT: [['in', 'certificate'], ['in', 'cert'], ['in', 'peer', 'certificate'], ['in', 'server', 'certificate'], ['in', 'peer', 'cert'], ['in', 'server', 'cert'], ['in', 'san'], ['in', 'subjectaltname'], ['in', 'subject', 'alt', 'name'], ['among', 'san']],
+  // A certificate "not valid" at a time: its validity dates (expired or not yet valid; expired by far the more common).
+  NOT_VALID: [['not', 'valid'], 'invalid'],
+  TIME_WORD: ['time', 'date', 'now', 'clock', 'today', ['current', 'time']],
   VERIFY_FAILED_STRICT: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified'],
   // --- trust ---
   UNTRUSTED: ['unknown', 'untrusted', ['not', 'trusted'], ['no', 'trusted'], ['no', 'trust'], 'distrusted', 'nottrusted', ['not', 'found'], ['unable', 'find'], ['could', 'not', 'find'], ['not', 'find'], 'unrecognized', ['not', 'recognized'], ['unable', 'get'], 'invalid', 'unverifiable', 'untrustedroot', 'unknownissuer', 'unknownauthority'],
@@ -54,7 +57,7 @@ export const lexicon = {
     ['failed', 'negotiate'], ['not', 'negotiate'], ['negotiation', 'failed'], ['negotiation', 'failure'], ['not', 'enabled'], 'disabled', ['too', 'low'], ['too', 'old'], ['too', 'high'], 'obsolete', 'insecure', 'deprecated',
     ['not', 'allowed'], ['not', 'accepted'], 'inappropriate', ['not', 'possess'], 'incompatible', ['no', 'cipher'], 'insufficient', ['none', 'supported'], ['no', 'supported'], ['not', 'available'], ['no', 'available'], 'unavailable', 'nocipher', 'noshared', 'notsupported', 'unknown',
   ],
-  FAILURE: ['fail', 'failed', 'failure', 'error', 'alert', 'unsupported', 'eof', 'reset', 'aborted', 'abort', 'terminated', 'closed', 'unexpected', 'interrupted', 'exception', 'invalid', 'bad', 'rejected', 'reject', 'unsuccessful', ['not', 'complete'], ['could', 'not'], 'unable', 'fatal', 'problem', 'broken', 'lost', 'truncated'],
+  FAILURE: ['fail', 'failed', 'failure', 'error', 'alert', 'unsupported', 'eof', 'reset', 'aborted', 'abort', 'terminated', 'closed', 'ended', 'truncated', 'overflow', 'unexpected', 'interrupted', 'exception', 'invalid', 'bad', 'rejected', 'reject', 'unsuccessful', ['not', 'complete'], ['could', 'not'], 'unable', 'fatal', 'problem', 'broken', 'lost'],
   // --- transport ---
   REFUSED: ['refused', 'refuse', 'refusing'],
   REFUSED_STRONG: ['econnrefused', 'wsaeconnrefused', 'connectionrefused', ['actively', 'refused'], ['connection', 'refused'], ['refused', 'connection'], 'connectexception'],

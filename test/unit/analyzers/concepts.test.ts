@@ -145,6 +145,9 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['no cipher shared', 'TLS: server and client share no cipher suites', '1015', 'cipher_mismatch'],
     ['not valid until', 'TLS: certificate is not valid until 2029-01-01', '1015', 'cert_not_yet_valid'],
     ['certificate rejected, no cause', 'Rejected by CERT at depth=1', '1015', 'tls_unknown'],
+    ['a TLS error name ending in what went wrong', 'TlsConnectionTruncated', '1015', 'tls_unknown'],
+    ['the TLS handshake ended', 'socket ended during the TLS handshake', '1015', 'tls_unknown'],
+    ['a certificate not valid at a time', 'cert is not valid at validation time', '1015', 'cert_expired'],
   ] as const)('%s', (_label, text, attribution, cause) => {
     expect(matchVocabularies([{ kind: 'error.message', text }]), 'an exact rule knows this text').toEqual([]);
     const result = classify(failedWithMessage(text));
@@ -178,6 +181,7 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['a fused protocol-version name without TLS is no TLS version (MQTT CONNACK)', { error: { message: 'UnsupportedProtocolVersion' } }, 'other', 'unknown_failure'],
     ['a token issuer is no certificate issuer', { error: { message: 'invalid_token: UNKNOWN_ISSUER' } }, 'other', 'http_auth_rejected'],
     ['an invalid host name (a malformed URL) is no certificate check', { error: { message: 'InvalidHostName' } }, 'other', 'unknown_failure'],
+    ['a certificate extension is no WebSocket extension (RFC 5280 §4.2)', { error: { message: 'validation failed: invalid extension: 2.5.29.35: Certificate is missing required extension' } }, '1015', 'tls_unknown'],
     ['a lower-case configuration name is no error name (a frontend named after its scenario)', { error: { message: 'fe_tls_expired/1: SSL handshake failure' } }, '1015', 'tls_unknown'],
   ] as const)('%s', (_label, input, attribution, cause) => {
     const result = classify(event(input));
