@@ -48,6 +48,14 @@ export const UNEXPLAINED_SQL = [
 ].join(' AND ');
 
 /**
+ * Part of UNEXPLAINED_SQL, read first (PREWHERE): one number and two short strings that leave few
+ * rows, so the other columns are read only in the granules that hold a candidate (on the sample
+ * traffic, none: the server CPU of this filter over a day's rows is about a fifth). UNEXPLAINED_SQL
+ * still holds it, so the filter is the same.
+ */
+export const UNEXPLAINED_PREWHERE_SQL = "close_code = 1006 AND outcome = 'failed' AND cause IN ('abnormal_closure', 'unknown_failure')";
+
+/**
  * Evidence: a failure whose classifier found a specific cause. Excluded: the catch-alls, and a
  * missing extension, which fails only the client that required it (a browser requires none).
  */
@@ -82,6 +90,14 @@ export function correlationSql(q: CorrelationQuery, timesInMs = false): string {
   const bucketOf = `toDateTime(intDiv(toUInt32(ts), ${w}) * ${w})`;
   const filter = q.unexplainedFilter ? ` AND ${q.unexplainedFilter}` : '';
   const ms = timesInMs;
+  // The unexplained failures: numeric columns first, strings only where those pass.
+  const unexplained = `FROM ${q.db}.events
+  PREWHERE ${q.timeFilter} AND ${UNEXPLAINED_PREWHERE_SQL}
+  WHERE ${UNEXPLAINED_SQL}${filter}`;
+  // Evidence joins only a failure whose bucket is its own or a neighbour: reading evidence in those
+  // buckets alone (a filter on ts, read first) leaves the join's answer unchanged, and with no
+  // unexplained failure nothing but ts is read.
+  const failureBuckets = `SELECT toUInt32(toInt64(b) + arrayJoin([-1, 0, 1])) FROM (SELECT DISTINCT intDiv(toUInt32(ts), ${w}) AS b ${unexplained})`;
   // The retro moves correlated failures out of their own cause, so it needs how many had which.
   const ownCauses = ms ? '' : ' unknown_failures,';
   return `SELECT authority, target_host, ${timeColumn('toUInt32(bucket)', 'bucket_start', ms)}, unexplained,${ownCauses} ${timeColumn('toUInt32(first_ts)', 'first_seen', ms)}, ${timeColumn('toUInt32(last_ts)', 'last_seen', ms)}, services,
@@ -92,8 +108,7 @@ export function correlationSql(q: CorrelationQuery, timesInMs = false): string {
 FROM (
   SELECT ${authoritySql()} AS authority, ${bucketOf} AS bucket, any(target_host) AS target_host,
     uniqExact(event_id) AS unexplained, uniqExactIf(event_id, cause = 'unknown_failure') AS unknown_failures, min(ts) AS first_ts, max(ts) AS last_ts, arraySort(groupUniqArray(service)) AS services
-  FROM ${q.db}.events
-  WHERE ${q.timeFilter} AND ${UNEXPLAINED_SQL}${filter}
+  ${unexplained}
   GROUP BY authority, bucket
 ) AS failures ANY LEFT JOIN (
   SELECT authority, bucket, argMax(tuple(attribution, cause, source_kind, service, events, toUInt32(seen_last), confidence), ${score}) AS best
@@ -104,7 +119,8 @@ FROM (
       SELECT ${authoritySql()} AS authority, ${bucketOf} AS e_bucket, attribution, cause, source_kind, service,
         uniqExact(event_id) AS events, max(ts) AS seen_last, toFloat64(max(confidence)) AS confidence
       FROM ${q.db}.events
-      WHERE ts >= ${q.from} - ${w} AND ts < ${q.to} + ${w} AND ${EVIDENCE_SQL}
+      PREWHERE ts >= ${q.from} - ${w} AND ts < ${q.to} + ${w} AND intDiv(toUInt32(ts), ${w}) IN (${failureBuckets})
+      WHERE ${EVIDENCE_SQL}
       GROUP BY authority, e_bucket, attribution, cause, source_kind, service
     )
   )

@@ -25,8 +25,13 @@ describe('forecast and correlation SQL in Grafana', () => {
   it('the retro and the panel share the rule: same failure and evidence filters', () => {
     const retro = retroCorrelationSql('wsdiag', 0, 3600);
     const fromPanel = panel('Unexplained 1006 → likely cause');
-    const where = (sql: string) => [...sql.matchAll(/WHERE (.*)$/gm)].map((m) => m[1]!.replace(/^.*?(outcome = 'failed'|attribution IN)/, '$1').replace(/ AND \$__conditionalAll.*$/, ''));
+    // WHERE lines (not PREWHERE, whose time filters differ by design), without the panel's variables and closing parentheses.
+    const where = (sql: string) => [...sql.matchAll(/(?:^|\s)WHERE (.*)$/gm)].map((m) => m[1]!.replace(/^.*?(outcome = 'failed'|attribution IN)/, '$1').replace(/ AND \$__conditionalAll.*$/, '').replace(/\)+$/, ''));
     expect(where(fromPanel)).toEqual(where(retro));
+    expect(where(retro)).toHaveLength(3); // the failures, their buckets, the evidence
+    const prewhere = (sql: string) => [...sql.matchAll(/PREWHERE (.*)$/gm)].map((m) => m[1]!.replace(/^.*? AND (close_code|intDiv)/, '$1'));
+    expect(prewhere(retro)).toHaveLength(3);
+    expect(prewhere(fromPanel)).toEqual(prewhere(retro));
   });
   it('refuses a window that is not a positive number of seconds', () => {
     expect(() => retroCorrelationSql('wsdiag', 0, 60, undefined, 0)).toThrow(TypeError);
