@@ -103,6 +103,10 @@ const HOST_WORD = '#host';
 /** End of a host name or address starting at `at`, or `at` when none starts there. */
 function hostValueEnd(text: string, at: number): number {
   if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return at;
+  // Cheap test first: a lower-case label or digits followed by a dot (most words are not host names).
+  let k = at;
+  for (let code = text.charCodeAt(k); isLower(code) || isDigit(code) || code === 45; code = text.charCodeAt(++k));
+  if (k === at || text.charCodeAt(k) !== 46) return at;
   HOST_VALUE.lastIndex = at;
   return HOST_VALUE.test(text) ? HOST_VALUE.lastIndex : at;
 }
