@@ -30,8 +30,9 @@ const RAW_DAYS = Math.min(30, Math.max(1, Number(process.env.BENCH_MONTH_RAW_DAY
 /** Raw events of day 0 repeated on the days that lack them, up to RAW_DAYS: ts shifted, ids made new. */
 async function repeatRawDays(runner: ReturnType<typeof benchClickHouse>, db: string): Promise<number> {
   const [have] = await runner.query<{ days: string }>(`SELECT toString(uniqExact(toDate(ts))) AS days FROM ${db}.events`);
+  // Other aliases than the column names: 18.16 would read the WHERE clause's ts as the shifted one. Inserted by position.
   const shifted = (d: number) =>
-    eventColumns.map(([n]) => (n === 'ts' || n === 'ingested_at' ? `${n} + ${d * DAY_S} AS ${n}` : n === 'event_id' ? `concat(event_id, '/d${d}') AS event_id` : n));
+    eventColumns.map(([n]) => (n === 'ts' || n === 'ingested_at' ? `${n} + ${d * DAY_S} AS ${n}_shifted` : n === 'event_id' ? `concat(event_id, '/d${d}') AS event_id_copy` : n));
   const started = performance.now();
   for (let d = Number(have?.days ?? 1); d < RAW_DAYS; d++) {
     await runner.command(`INSERT INTO ${db}.events (${eventColumns.map(([n]) => n).join(', ')}) SELECT ${shifted(d).join(', ')} FROM ${db}.events WHERE ts < toDateTime(${START_S + DAY_S})`);
