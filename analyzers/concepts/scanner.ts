@@ -231,6 +231,8 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
 // "AlertDescription.ProtocolVersion", "fatal alert received: protocol version", "(AlertLevel_Fatal,HandshakeFailure)").
 const ALERT_FILLER: ReadonlySet<string> = new Set(['code', 'number', 'no', 'description', 'desc', 'level', 'fatal', 'warning', 'received', 'sent', 'got', 'from', 'remote', 'peer', 'server', 'client', 'tls', 'ssl', 'error', 'message', 'type', 'value', 'id', 'ad', 'err', 'defined', 'protocol']);
 const ALERT_CONFIDENCE = 0.58;
+const ALERT_TEXT = /alert/i;
+const VERIFY_TEXT = /verif|x509_v_err/i;
 
 /**
  * A TLS alert named or numbered next to the word "alert" in any notation the words allow (RFC 8446 §6 names,
@@ -386,9 +388,10 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (status) out.push(status);
   const close = closeCodeFinding(kind, text, list, found, present);
   if (close) out.push(close);
-  const alert = alertFinding(kind, text, list, present);
+  // Their words are rare: a substring test spares the word loops on most texts.
+  const alert = ALERT_TEXT.test(text) ? alertFinding(kind, text, list, present) : undefined;
   if (alert) out.push(alert);
-  const verify = verifyNumberFinding(kind, text, list, present);
+  const verify = VERIFY_TEXT.test(text) ? verifyNumberFinding(kind, text, list, present) : undefined;
   if (verify) out.push(verify);
   let matches: { concept: Concept; matched: Occurrence[]; span: number }[] | undefined;
   for (const entry of compiled) {
