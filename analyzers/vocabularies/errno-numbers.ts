@@ -53,7 +53,9 @@ export function errnoRules(): VocabularyRule[] {
     // Each notation a top-level alternative that starts with a whole word, so the matcher's prefilter indexes it (trigger-words.ts).
     if (posix) parts.push(`\\berrno\\b\\W{0,3}(?:${posix})(?![\\w.])`, `\\bos error (?:${posix})\\b`);
     // The notation as a lookbehind, so the prefilter's trigger word is the number itself, not "error" or "code", which most texts hold.
-    if (row.winsock !== undefined) parts.push(`(?<=\\b(?:WinError|socket error|error|code|errno${row.wsaName ? `|${row.wsaName}` : ''})\\W{0,3})\\b${row.winsock}\\b`);
+    // The number first and the lookbehind after it: the lookbehind runs only where the number stands, not at every position.
+    if (row.winsock !== undefined)
+      parts.push(`\\b${row.winsock}\\b(?<=\\b(?:WinError|socket error|error|code|errno${row.wsaName ? `|${row.wsaName}` : ''})\\W{0,3}${row.winsock})`);
     if (row.wsaName && !/^WSAE(?:CONNREFUSED|CONNRESET|TIMEDOUT)$/.test(row.wsaName)) parts.push(`\\b${row.wsaName}\\b`);
     const id = `errno.${row.name.toLowerCase()}`;
     const example = row.linux !== undefined ? `connect: errno ${row.linux}` : `[Errno ${row.gai}] lookup failed`;
