@@ -3,7 +3,7 @@
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { SourcedFinding } from './candidate.js';
 import { fieldCodeFindings } from './code-findings.js';
-import { fieldFindings } from './text-findings.js';
+import { dropWrappedBy, fieldFindings } from './text-findings.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
@@ -53,7 +53,8 @@ function textHits(event: TelemetryEvent): readonly SourcedFinding[] {
   const fields = (code.length > 0 ? 1 : 0) + (name.length > 0 ? 1 : 0) + (message.length > 0 ? 1 : 0) + (closeReason.length > 0 ? 1 : 0);
   if (fields === 0) return NO_HITS;
   if (fields === 1) return code.length > 0 ? code : name.length > 0 ? name : message.length > 0 ? message : closeReason;
-  return [...code, ...name, ...message, ...closeReason];
+  // A wrapper class name in one field gives way to a cause another field names (text-findings.ts).
+  return dropWrappedBy([...code, ...name, ...message, ...closeReason]);
 }
 
 /** All texts of the event joined by newlines, in the order `textHits` reads them. */

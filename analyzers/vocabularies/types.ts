@@ -24,6 +24,12 @@ export interface VocabularyRule {
   readonly source: string;
   /** A text the runtime prints that this rule matches (a test runs every rule on its example). */
   readonly example: string;
+  /**
+   * The rule matches a generic wrapper class that a runtime or library puts on failures of many causes
+   * (async-http-client wraps every failure in java.net.ConnectException): its finding stands only when the
+   * event's texts name no other cause (text-findings.ts, dropWrappedBy).
+   */
+  readonly wrapper?: true;
 }
 
 export interface Vocabulary {
@@ -32,7 +38,7 @@ export interface Vocabulary {
   readonly rules: readonly VocabularyRule[];
 }
 
-type RuleOptions = Pick<VocabularyRule, 'example' | 'ambiguity' | 'capture'>;
+type RuleOptions = Pick<VocabularyRule, 'example' | 'ambiguity' | 'capture' | 'wrapper'>;
 
 /** Compact row constructor for the vocabulary tables: the last argument names the example and the options. */
 export function rule(id: string, pattern: RegExp, cause: Cause, confidence: number, source: string, options: RuleOptions): VocabularyRule {
