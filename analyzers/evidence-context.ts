@@ -54,7 +54,9 @@ function textHits(event: TelemetryEvent): readonly SourcedFinding[] {
   if (fields === 0) return NO_HITS;
   if (fields === 1) return code.length > 0 ? code : name.length > 0 ? name : message.length > 0 ? message : closeReason;
   // A wrapper class name in one field gives way to a cause another field names (text-findings.ts).
-  return dropWrappedBy([...code, ...name, ...message, ...closeReason]);
+  const all = [...code, ...name, ...message, ...closeReason];
+  dropWrappedBy(all);
+  return all;
 }
 
 /** All texts of the event joined by newlines, in the order `textHits` reads them. */

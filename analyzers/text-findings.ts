@@ -5,6 +5,7 @@
 // telemetry repeats the same error texts across clients and retries.
 import { isCatchAll, type SourcedFinding } from './candidate.js';
 import { textCodeFindings } from './code-findings.js';
+import { concepts } from './concepts/concepts.js';
 import { findConcepts } from './concepts/scanner.js';
 import { matchText, vocabularies } from './vocabularies/index.js';
 
@@ -18,28 +19,33 @@ export function findTextFindings(kind: string, text: string, out: SourcedFinding
   tieredFindings(kind, text, out);
   resetInTlsHandshake(kind, text, out, from);
   timeoutInTlsHandshake(out, from);
-  if (out.length - from > 1) {
-    const kept = dropWrappedBy(out.slice(from));
-    out.length = from;
-    for (const finding of kept) out.push(finding);
-  }
+  if (out.length - from > 1) dropWrappedBy(out, from);
 }
 
-/** Rules on a generic wrapper class (VocabularyRule.wrapper): evidence only when nothing else names a cause. */
-const WRAPPER_RULES: ReadonlySet<string> = new Set(vocabularies.flatMap((vocabulary) => vocabulary.rules.filter((rule) => rule.wrapper).map((rule) => rule.id)));
+/** Rules on a generic wrapper class or phrase (VocabularyRule.wrapper, Concept.wrapper): evidence only when nothing else names a cause. */
+const WRAPPER_RULES: ReadonlySet<string> = new Set([
+  ...vocabularies.flatMap((vocabulary) => vocabulary.rules.filter((rule) => rule.wrapper).map((rule) => rule.id)),
+  ...concepts.filter((concept) => concept.wrapper).map((concept) => concept.id),
+]);
 
 /**
- * The findings without those of wrapper rules, when another finding names another cause (not unknown_failure):
- * a class name that every failure of a library carries is no evidence against the cause its chain or message
- * names ("java.net.ConnectException … Caused by: … PKIX path building failed"). The same list when nothing is dropped.
+ * Removes the findings of wrapper rules from `findings` (from index `from`, in place) when another finding names
+ * another cause (not unknown_failure): a class name that every failure of a library carries is no evidence against
+ * the cause its chain or message names ("java.net.ConnectException … Caused by: … PKIX path building failed").
  */
-export function dropWrappedBy(findings: readonly SourcedFinding[]): readonly SourcedFinding[] {
+export function dropWrappedBy(findings: SourcedFinding[], from = 0): void {
   let wrapper: SourcedFinding | undefined;
-  for (const finding of findings) if (WRAPPER_RULES.has(finding.rule)) wrapper = finding;
-  if (!wrapper) return findings;
-  const cause = wrapper.cause;
-  const named = findings.some((finding) => !WRAPPER_RULES.has(finding.rule) && finding.cause !== cause && finding.cause !== 'unknown_failure');
-  return named ? findings.filter((finding) => !WRAPPER_RULES.has(finding.rule)) : findings;
+  for (let i = from; i < findings.length; i++) if (WRAPPER_RULES.has((findings[i] as SourcedFinding).rule)) wrapper = findings[i];
+  if (!wrapper) return;
+  let named = false;
+  for (let i = from; i < findings.length && !named; i++) {
+    const finding = findings[i] as SourcedFinding;
+    named = finding.cause !== wrapper.cause && finding.cause !== 'unknown_failure' && !WRAPPER_RULES.has(finding.rule);
+  }
+  if (!named) return;
+  let at = from;
+  for (let i = from; i < findings.length; i++) if (!WRAPPER_RULES.has((findings[i] as SourcedFinding).rule)) findings[at++] = findings[i] as SourcedFinding;
+  findings.length = at;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface Concept {
   readonly unless?: readonly ClassName[];
   /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
   readonly example: string;
+  /**
+   * A wrapper phrase that frames another reason ("connection was closed uncleanly (…)"): its finding stands only
+   * when no text of the event names another cause (text-findings.ts, dropWrappedBy).
+   */
+  readonly wrapper?: true;
 }
 
 const TLS_CONTEXT: readonly ClassName[] = ['CERT', 'TLS'];
@@ -85,8 +90,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
-  // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006).
-  { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame' },
+  // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
+  // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
+  { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame', wrapper: true },
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
   { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer' },
@@ -94,7 +100,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR'], example: 'handshake: unexpected status from server' },
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",
   // "status: NotFound", "response code BadGateway"): the upgrade was answered with that status (RFC 9110 §15).
-  { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 3, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
+  { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 5, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
   // Not when TLS is named: SslStream and others call the TLS handshake "authentication".
   { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---

@@ -23,7 +23,7 @@ export const lexicon = {
   SELF_SIGNED: [['self', 'signed'], 'selfsigned', ['self', 'sign'], ['self', 'issued']],
   IN_CHAIN: [['in', 'certificate', 'chain'], ['in', 'chain'], ['in', 'cert', 'chain']],
   // --- names ---
-  HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], ['certificate', 'name'], ['cert', 'name'], ['subject', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
+  HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], 'dns', ['certificate', 'name'], ['cert', 'name'], ['subject', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
   HOSTNAME_STRICT: ['hostname', ['host', 'name'], 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], ['common', 'name'], 'commonname', ['server', 'identity'], ['peer', 'identity'], ['host', 'identity']],
   MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], ['not', 'contain'], ['not', 'include'], ['not', 'list'], ['not', 'cover'], 'doesntmatch', 'notvalidforname'],
   VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid', 'rejected'],
@@ -143,7 +143,7 @@ export const lexicon = {
   EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
   EXT_BAD: [
     'invalid', 'malformed', 'duplicate', 'duplicated', 'unparsable', 'unparseable', ['not', 'parse'], ['could', 'not', 'parse'], ['failed', 'parse'], ['failed', 'parsing'], ['parse', 'error'], ['parsing', 'error'], 'reject', 'rejected', 'unacceptable', ['not', 'acceptable'],
-    'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], 'error', ['must', 'between'],
+    'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], ['multiple', 'occurrence'], 'error', ['must', 'between'],
   ],
   // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
   DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window'], ['window', 'size']],

@@ -69,6 +69,9 @@ const PINNED: Record<string, string> = {
   // an HTTP reason phrase next to a status word ('StatusCodeError(Forbidden)'); 'did not complete within N s' is a timeout,
   // and a timeout in a TLS handshake text is network_timeout, not 1015.
   '1.5.14': '143b5ea9ae247594',
+  // A wrapper phrase ('connection was closed uncleanly (…)') gives way to the reason quoted in it; 'multiple occurrence'
+  // is a malformed extension answer; 'dns' names the host (service_identity's DNSMismatch); reason phrases up to 5 words from a status word.
+  '1.5.15': '875efa00da55b520',
 };
 
 describe('CLASSIFIER_VERSION', () => {

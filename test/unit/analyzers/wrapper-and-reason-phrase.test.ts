@@ -57,3 +57,21 @@ describe('a TLS handshake that timed out is a network timeout (project conventio
     expect(check(input)).toMatchObject({ attribution, cause });
   });
 });
+
+describe('a wrapper phrase gives way to the reason quoted in it', () => {
+  const unclean = (reason: string) => `connection was closed uncleanly ("${reason}")`;
+  it.each<Case>([
+    ['a duplicated extension', { error: { message: unclean('multiple occurrence of a permessage-deflate extension') }, close: { code: 1006, reason: unclean('multiple occurrence of a permessage-deflate extension') } }, '1010', 'extension_params_rejected'],
+    ['a malformed extension parameter', { error: { message: unclean("invalid value for extension parameter 'server_max_window_bits'") } }, '1010', 'extension_params_rejected'],
+    // In another field: a verification error names the host mismatch; the close reason is the wrapper alone.
+    ['a DNSMismatch in the error', { error: { name: 'VerificationError', message: "VerificationError(errors=[DNSMismatch(mismatched_id=DNS_ID(hostname=b'api.example.com'))])" }, close: { code: 1006, reason: unclean('peer dropped the TCP connection without previous WebSocket closing handshake') } }, '1015', 'hostname_mismatch'],
+    // Negative: the wrapper with no other cause still says the session ended without a Close frame.
+    ['the wrapper alone', { error: { message: unclean('peer dropped the TCP connection without previous WebSocket closing handshake') }, outcome: 'closed', close: { code: 1006 } }, 'other', 'abnormal_closure'],
+  ])('%s', (_label, input, attribution, cause) => {
+    expect(check(input)).toMatchObject({ attribution, cause });
+  });
+
+  it('a DNS failure is not a host name mismatch', () => {
+    expect(check({ error: { message: 'getaddrinfo ENOTFOUND api.example.com (DNS lookup failed)' } })).toMatchObject({ attribution: 'other', cause: 'dns_failure' });
+  });
+});
