@@ -79,6 +79,9 @@ export const concepts: readonly Concept[] = [
   // --- 1015: generic ---
   { id: 'concept.tls_handshake_failure', cause: 'tls_unknown', confidence: 0.5, all: ['TLS', 'HANDSHAKE', 'FAILURE'], within: 5, unless: ['TIMEOUT'], example: 'SecureChannelFailure: TLS negotiation aborted' },
   { id: 'concept.certificate_failure', cause: 'tls_unknown', confidence: 0.45, all: ['CERT', 'VERIFY_FAILED'], within: 4, example: 'peer cert could not be verified' },
+  // What arrived is no TLS record (RFC 8446 §5.1): the server answered the ClientHello in plaintext (an HTTP port), as
+  // Go's "first record does not look like a TLS handshake" and Netty's NotSslRecordException say: the handshake failed.
+  { id: 'concept.tls_not_record', cause: 'tls_unknown', confidence: 0.45, all: ['NEGATION', 'TLS', 'TLS_RECORD'], within: 3, unless: ['TIMEOUT', 'DNS_STRONG'], example: 'not an SSL/TLS record: 48545450' },
   { id: 'concept.tls_failure', cause: 'tls_unknown', confidence: 0.4, all: ['TLS', 'FAILURE'], within: 3, unless: ['TIMEOUT'], example: 'SSLError in stream' },
   // --- other: transport ---
   { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused' },

@@ -134,6 +134,8 @@ export const lexicon = {
   FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation'],
   // A hostname check worded "no … name … matching": the negation and the match verb apart.
   NEGATION: ['no', 'none', 'not'],
+  // A TLS record (RFC 8446 §5): "not an SSL/TLS record", "record does not look like TLS": plaintext on a TLS port.
+  TLS_RECORD: ['record'],
   MATCHING: ['matching', 'match', 'matched'],
   // The HTTP version of the upgrade answer (RFC 6455 §4.1: HTTP/1.1 or higher), not TLS's.
   HTTP_VERSION: [['http', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],

@@ -72,6 +72,8 @@ const PINNED: Record<string, string> = {
   // A wrapper phrase ('connection was closed uncleanly (…)') gives way to the reason quoted in it; 'multiple occurrence'
   // is a malformed extension answer; 'dns' names the host (service_identity's DNSMismatch); reason phrases up to 5 words from a status word.
   '1.5.15': '875efa00da55b520',
+  // 'not an SSL/TLS record' (Netty's NotSslRecordException): plaintext on a TLS port is a TLS failure (concept.tls_not_record).
+  '1.5.16': '6a97896ee2d07813',
 };
 
 describe('CLASSIFIER_VERSION', () => {

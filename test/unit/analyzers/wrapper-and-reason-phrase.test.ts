@@ -75,3 +75,14 @@ describe('a wrapper phrase gives way to the reason quoted in it', () => {
     expect(check({ error: { message: 'getaddrinfo ENOTFOUND api.example.com (DNS lookup failed)' } })).toMatchObject({ attribution: 'other', cause: 'dns_failure' });
   });
 });
+
+describe('no TLS record: plaintext on a TLS port', () => {
+  it.each<Case>([
+    ['Netty, behind a wrapper class', { error: { name: 'java.net.ConnectException', message: 'not an SSL/TLS record: 485454502f312e31' } }, '1015', 'tls_unknown'],
+    ['in other words', { error: { message: 'read failed: answer is not a TLS record' } }, '1015', 'tls_unknown'],
+    // Negatives: a DNS record is no TLS record, nor is a record word far from the TLS word.
+    ['a DNS record', { error: { message: 'no DNS record for tls.example.com' } }, 'other', 'unknown_failure'],
+  ])('%s', (_label, input, attribution, cause) => {
+    expect(check(input)).toMatchObject({ attribution, cause });
+  });
+});
