@@ -97,6 +97,8 @@ export function correlationSql(q: CorrelationQuery, timesInMs = false): string {
   // Evidence joins only a failure whose bucket is its own or a neighbour: reading evidence in those
   // buckets alone (a filter on ts, read first) leaves the join's answer unchanged, and with no
   // unexplained failure nothing but ts is read.
+  // GLOBAL: in cluster mode events is Distributed, and a plain IN over it inside a query over it is refused
+  // (distributed_product_mode = 'deny'); on one server GLOBAL IN is a plain IN.
   const failureBuckets = `SELECT toUInt32(toInt64(b) + arrayJoin([-1, 0, 1])) FROM (SELECT DISTINCT intDiv(toUInt32(ts), ${w}) AS b ${unexplained})`;
   // The retro moves correlated failures out of their own cause, so it needs how many had which.
   const ownCauses = ms ? '' : ' unknown_failures,';
@@ -119,7 +121,7 @@ FROM (
       SELECT ${authoritySql()} AS authority, ${bucketOf} AS e_bucket, attribution, cause, source_kind, service,
         uniqExact(event_id) AS events, max(ts) AS seen_last, toFloat64(max(confidence)) AS confidence
       FROM ${q.db}.events
-      PREWHERE ts >= ${q.from} - ${w} AND ts < ${q.to} + ${w} AND intDiv(toUInt32(ts), ${w}) IN (${failureBuckets})
+      PREWHERE ts >= ${q.from} - ${w} AND ts < ${q.to} + ${w} AND intDiv(toUInt32(ts), ${w}) GLOBAL IN (${failureBuckets})
       WHERE ${EVIDENCE_SQL}
       GROUP BY authority, e_bucket, attribution, cause, source_kind, service
     )
