@@ -58,6 +58,17 @@ function optional(out: Fields, input: Fields, key: string, read: (v: unknown) =>
   if (v !== undefined) out[key] = read(v);
 }
 
+/** A reader of an object whose keys are all optional, copied in the schema's order (zod's output order). */
+function fields(spec: Record<string, (v: unknown) => unknown>): (v: unknown) => Fields {
+  const entries = Object.entries(spec);
+  return (v) => {
+    const input = object(v);
+    const out: Fields = {};
+    for (const [key, read] of entries) optional(out, input, key, read);
+    return out;
+  };
+}
+
 // Readers built once (not per event), named after the schema's fields.
 const text = string(8192);
 const eventId = string(256, 1);
@@ -96,82 +107,33 @@ const target = (v: unknown): Fields => {
   return { url: value };
 };
 
-function handshake(v: unknown): Fields {
-  const input = object(v);
-  const out: Fields = {};
-  optional(out, input, 'status', status);
-  optional(out, input, 'request_extensions', text);
-  optional(out, input, 'response_extensions', text);
-  optional(out, input, 'required_extensions', extensionList);
-  return out;
-}
+const handshake = fields({ status, request_extensions: text, response_extensions: text, required_extensions: extensionList });
 
-function certificate(input: Fields): Fields {
-  const out: Fields = {};
-  optional(out, input, 'subject', text);
-  optional(out, input, 'issuer', text);
-  optional(out, input, 'not_before', timestamp);
-  optional(out, input, 'not_after', timestamp);
-  optional(out, input, 'self_signed', boolean);
-  optional(out, input, 'san', sanList);
-  return out;
-}
+const certificateReaders = { subject: text, issuer: text, not_before: timestamp, not_after: timestamp, self_signed: boolean, san: sanList };
 
-const peerCertificate = (v: unknown): Fields => certificate(object(v));
+const peerCertificate = fields(certificateReaders);
 
-function chainCertificate(v: unknown): Fields {
-  const input = object(v);
-  const out = certificate(input);
-  optional(out, input, 'ca', boolean);
-  optional(out, input, 'fingerprint_sha256', fingerprint);
-  return out;
-}
+const chainCertificate = fields({ ...certificateReaders, ca: boolean, fingerprint_sha256: fingerprint });
 
 const chain = list(16, chainCertificate);
 
-function tls(v: unknown): Fields {
-  const input = object(v);
-  const out: Fields = {};
-  optional(out, input, 'version', text);
-  optional(out, input, 'cipher', text);
-  optional(out, input, 'alpn', text);
-  optional(out, input, 'alert', alert);
-  optional(out, input, 'alert_direction', alertDirection);
-  optional(out, input, 'verify_code', verifyCode);
-  optional(out, input, 'peer_certificate', peerCertificate);
-  optional(out, input, 'chain_length', chainLength);
-  optional(out, input, 'chain', chain);
-  return out;
-}
+const tls = fields({
+  version: text,
+  cipher: text,
+  alpn: text,
+  alert,
+  alert_direction: alertDirection,
+  verify_code: verifyCode,
+  peer_certificate: peerCertificate,
+  chain_length: chainLength,
+  chain,
+});
 
-function close(v: unknown): Fields {
-  const input = object(v);
-  const out: Fields = {};
-  optional(out, input, 'code', closeCode);
-  optional(out, input, 'reason', closeReason);
-  optional(out, input, 'initiator', initiator);
-  optional(out, input, 'on_wire', boolean);
-  return out;
-}
+const close = fields({ code: closeCode, reason: closeReason, initiator, on_wire: boolean });
 
-function error(v: unknown): Fields {
-  const input = object(v);
-  const out: Fields = {};
-  optional(out, input, 'name', text);
-  optional(out, input, 'code', errorCode);
-  optional(out, input, 'message', text);
-  return out;
-}
+const error = fields({ name: text, code: errorCode, message: text });
 
-function timing(v: unknown): Fields {
-  const input = object(v);
-  const out: Fields = {};
-  optional(out, input, 'connect_ms', nonnegative);
-  optional(out, input, 'tls_ms', nonnegative);
-  optional(out, input, 'upgrade_ms', nonnegative);
-  optional(out, input, 'total_ms', nonnegative);
-  return out;
-}
+const timing = fields({ connect_ms: nonnegative, tls_ms: nonnegative, upgrade_ms: nonnegative, total_ms: nonnegative });
 
 /** A record of strings; like zod it skips a `__proto__` key rather than assign the prototype. */
 function labels(v: unknown): Record<string, string> {

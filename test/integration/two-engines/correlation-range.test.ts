@@ -15,28 +15,17 @@ import { telemetryEventSchema, type TelemetryEventInput } from '../../../schemas
 import { createChdbRunner } from '../../support/chdb-runner.js';
 import { referenceCorrelationSql } from '../../support/correlation-reference.js';
 import { servicesConfig } from '../../support/services.js';
+import { seededRandom } from '../../../ingest/sample-traffic.js';
 
 type Engine = SqlRunner & { close(): Promise<void> };
 const t0S = Date.parse('2026-11-30T10:00:00Z') / 1000;
 const HOURS = 6;
 
-// mulberry32: a small seeded generator, so the traffic is the same on every run and engine.
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const urls = ['wss://a.example/feed', 'wss://A.example:443/x', 'wss://a.example:8443/feed', 'ws://a.example/feed', 'wss://b.example/', 'wss://user@c.example/p?q', 'wss://[::1]:9000/', 'wss://d.example/feed'];
 const services = ['web-app', 'admin', 'mobile-app'];
 
 function traffic(n: number): TelemetryEventInput[] {
-  const random = seeded(13);
+  const random = seededRandom(13);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const events: TelemetryEventInput[] = [];
   for (let i = 0; i < n; i++) {

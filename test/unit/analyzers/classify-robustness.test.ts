@@ -6,18 +6,7 @@ import { causesByAttribution, classificationSchema } from '../../../schemas/clas
 import { telemetryEventSchema, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
 import { EVENT_TS } from './event-builder.js';
 import { sampleTexts } from './vocabulary-samples.js';
-
-/** Mulberry32: a tiny deterministic PRNG, so a failure reproduces from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../ingest/sample-traffic.js';
 
 const headers = ['', 'permessage-deflate', 'permessage-deflate; client_max_window_bits', 'permessage-deflate; server_max_window_bits=7', 'x-webkit-deflate-frame', 'permessage-deflate; a="b', ';;,', 'permessage-deflate; server_no_context_takeover; server_no_context_takeover'];
 const alerts: (string | number)[] = [40, 42, 45, 48, 70, 71, 112, 'handshake_failure', 'CertificateExpired', 'nonsense', 255];
@@ -49,7 +38,7 @@ function randomEvent(random: () => number, index: number): TelemetryEventInput {
 }
 
 describe('classify on random events', () => {
-  const random = prng(20261125);
+  const random = seededRandom(20261125);
   const events = Array.from({ length: 2000 }, (_, index) => telemetryEventSchema.parse(randomEvent(random, index)));
 
   it('always returns a contract-valid result whose cause belongs to its attribution', () => {
