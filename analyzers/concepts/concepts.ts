@@ -73,7 +73,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.issuer_not_sent', cause: 'incomplete_chain', confidence: 0.5, all: ['ISSUER_CERT', 'INCOMPLETE'], within: 4, context: TLS_CONTEXT, example: 'TLS: issuer cert not provided by peer' },
   // --- 1015: negotiation ---
   { id: 'concept.tls_version', cause: 'tls_version_mismatch', confidence: 0.55, all: ['VERSION', 'NO_SHARED'], within: 6, context: ['TLS'], example: 'ssl: peer offered TLS 1.0 which is disabled by policy' },
-  { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, unless: ['OTHER_PROTOCOL'], example: 'SSL protocol not supported by remote endpoint' },
+  { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, unless: ['OTHER_PROTOCOL', 'HTTP_NAME'], example: 'SSL protocol not supported by remote endpoint' },
   { id: 'concept.cipher', cause: 'cipher_mismatch', confidence: 0.55, all: ['CIPHER', 'NO_SHARED'], within: 6, unless: ['LEGACY'], example: 'could not agree on a cipher suite with the server' },
   { id: 'concept.cipher_group', cause: 'cipher_mismatch', confidence: 0.5, all: ['CIPHER_WEAK', 'NO_SHARED'], within: 4, context: ['TLS', 'HANDSHAKE'], unless: ['LEGACY'], example: 'tls handshake: no shared curve' },
   // --- 1015: generic ---
@@ -96,6 +96,10 @@ export const concepts: readonly Concept[] = [
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
   { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame', wrapper: true },
+  // Nothing answered within a bound ("no upgrade response within 3s", "reply not received after 10 seconds"): a timeout worded by what did not come.
+  { id: 'concept.no_answer_within', cause: 'network_timeout', confidence: 0.5, all: ['NEGATION', 'ANSWER', 'TIME_BOUND', 'TIME_UNIT'], within: 7, example: 'gave up: no upgrade reply within 3s' },
+  // The upgrade's handshake left unfinished with no cause or time named: the peer ended the connection before answering.
+  { id: 'concept.handshake_unfinished', cause: 'network_reset', confidence: 0.5, all: ['HANDSHAKE_WORD', 'UNFINISHED'], within: 3, unless: ['TIMEOUT', 'TIME_UNIT', 'TLS', 'CERT', 'EXTENSION', 'SUBPROTOCOL'], example: 'client: upgrade handshake incomplete' },
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
   { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer' },
@@ -112,7 +116,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
   { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },
-  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer' },
+  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer', wrapper: true },
   // --- other and none: a close named in words (RFC 6455 §7.4.1; IANA WebSocket Close Code Number Registry), for texts that carry the close ---
   { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
   { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
@@ -126,8 +130,11 @@ export const concepts: readonly Concept[] = [
   // Both sides of the negotiation named ("requested chat.v2, server selected chat.v1"): only a refusal is logged so.
   { id: 'concept.subprotocol_answer', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, example: 'client wanted sub protocol v2 yet server chose v1' },
   // A library's own word for the subprotocol is "protocol": named with both sides, or refused, with no TLS, URL or ALPN word about.
-  { id: 'concept.protocol_answer', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL'], example: "client offered protocols [a, b]; server agreed on 'c'" },
-  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
+  { id: 'concept.protocol_answer', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME'], example: "client offered protocols [a, b]; server agreed on 'c'" },
+  // A "protocol" the server returned that the client calls wrong ("unsolicited protocol returned", "missing protocol returned by the
+  // server"): the subprotocol answer (RFC 6455 §4.1 step 6), even inside an HTTP-header text; not a TLS or HTTP version.
+  { id: 'concept.protocol_returned', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['SUB_NEGATIVE', 'PROTOCOL', 'SUB_SELECTED'], within: 4, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_VERSION'], example: "server replied with unacceptable protocol 'x.v3'" },
+  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

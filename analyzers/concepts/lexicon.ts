@@ -75,14 +75,21 @@ export const lexicon = {
   ],
   RESET: [
     'reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['forcibly', 'closed'], ['connection', 'lost'], ['hang', 'up'], ['hung', 'up'],
-    ['closed', 'peer'], ['closed', 'remote'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
+    ['closed', 'peer'], ['closed', 'remote'], ['remotely', 'closed'], ['closed', 'remotely'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
     // ECONNABORTED's strerror ("Software caused connection abort") and "terminated/closed abruptly" wordings.
     ['connection', 'abort'], ['connection', 'terminated'], ['socket', 'ended'], ['connection', 'ended'], ['stream', 'ended', 'unexpectedly'], ['terminated', 'unexpectedly'], ['unexpectedly', 'terminated'], ['closed', 'abruptly'], ['abruptly', 'closed'],
   ],
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
   READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error']],
   // Nothing came back within a stated time ("no result after 20000 ms", "nothing received for 4000 ms"): a timeout worded by what did not arrive.
-  NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message'], ['not', 'complete'], ['not', 'completed']],
+  NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message'], ['not', 'complete'], ['not', 'completed'], ['not', 'finished']],
+  // What answers a request: "no upgrade response within 3s", "reply not received after 10 seconds".
+  ANSWER: ['response', 'reply', 'answer', 'result'],
+  // A bound in time before a duration ("within 3 s", "after 10 seconds", "in 5000 ms", "for 30 s").
+  TIME_BOUND: ['within', 'after', 'in', 'for'],
+  // A handshake that did not finish, no cause given ("Handshake not finished", "upgrade incomplete").
+  HANDSHAKE_WORD: ['handshake', 'upgrade'],
+  UNFINISHED: [['not', 'finished'], 'unfinished', 'incomplete', ['not', 'complete'], ['not', 'completed'], 'interrupted', 'truncated'],
   TIME_UNIT: ['ms', 's', 'msec', 'millisecond', 'second', 'sec', 'minute', 'min'],
   // A proxy with no upstream to send to (nginx "no live upstreams", Envoy "no healthy upstream", HAProxy <NOSRV>, pound
   // "no backend found"): every backend failed its checks or connects, most often because nothing listens.
@@ -110,23 +117,31 @@ export const lexicon = {
   // Nouns a status follows within a few words ("status code: 403", "HTTP/1.1 403"); verbs only right before it ("got 403").
   STATUS_WORD: ['status', 'http', 'response', 'code', 'statuscode', 'reply'],
   STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
-  BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['non', '101'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status']],
+  BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status'],
+    // The status named with its protocol or line between ("Invalid HTTP status", "bad status line"): the answer was no 101.
+    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status'], ['bad', 'status', 'line'], ['unexpected', 'status', 'line']],
   AUTH_WORD: ['unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['invalid', 'token'], ['authorization', 'failed']],
   REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
   // --- WebSocket negotiation ---
-  ACCEPT_KEY: [['accept', 'key'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
+  // The client's key and the server's answer to it (Sec-WebSocket-Key / Sec-WebSocket-Accept), as a token, nonce or digest.
+  ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
   ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error'],
   WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [
     'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], ['no', 'subprotocol'], 'no', 'none', 'rejected',
+    // Answered without being asked for, or not understood: "unsolicited", "unrecognized", "non-requested" (words.ts reads "non" as "not").
+    'unsolicited', 'unrecognized', 'unrecognised', ['not', 'recognized'], 'incorrect', 'unoffered', 'disallowed', ['not', 'allowed'], ['not', 'accepted'], ['not', 'acceptable'],
     'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent', 'malformed',
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],
   SUB_SELECTED: ['selected', 'chose', 'chosen', 'picked', 'accepting', 'accepted', 'returned', 'answered', 'responded', 'replied', 'agreed', 'negotiated', 'sent'],
   // "protocol" that names no subprotocol: a URL scheme, the WebSocket protocol itself breaking, TLS's application protocol (ALPN).
-  OTHER_PROTOCOL: ['scheme', 'url', 'uri', 'libcurl', ['protocol', 'error'], ['protocol', 'violation'], ['violation', 'protocol'], 'protocolerror', 'protocolexception', ['protocol', 'exception'], 'alpn', ['application', 'protocol'], 'http', 'h2', 'eprotonosupport', ['address', 'family'], ['protocol', 'family'], ['protocol', 'not', 'available'], ['wrong', 'type']],
+  // "101 Switching Protocols" is the status the upgrade wants (RFC 9110 §15.2.2), quoted by texts about any other status.
+  // HTTP_NAME ("http") is a class of its own: a subprotocol answer may be reported inside an HTTP-header text.
+  OTHER_PROTOCOL: [['switching', 'protocol'], 'switchingprotocol', 'scheme', 'url', 'uri', 'libcurl', ['protocol', 'error'], ['protocol', 'violation'], ['violation', 'protocol'], 'protocolerror', 'protocolexception', ['protocol', 'exception'], 'alpn', ['application', 'protocol'], 'h2', 'eprotonosupport', ['address', 'family'], ['protocol', 'family'], ['protocol', 'not', 'available'], ['wrong', 'type']],
+  HTTP_NAME: ['http'],
   // An HTTP response, not a frame: "status code 403" is the upgrade's answer.
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
@@ -158,7 +173,7 @@ export const lexicon = {
   ],
   EXT_UNOFFERED: [
     ['not', 'requested'], 'unrequested', ['not', 'request'], ['not', 'offered'], ['not', 'offer'], ['not', 'asked'], 'unsolicited', ['not', 'in', 'request'], ['not', 'sent'], ['unknown', 'extension'], ['unsupported', 'extension'],
-    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'],
+    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'], 'unasked',
   ],
 } as const satisfies Record<string, WordClass>;
 

@@ -211,6 +211,8 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
     if (word.norm.length !== 3 || !HTTP_STATUSES.has(Number(word.norm))) continue;
     if (text.charCodeAt(word.start - 1) === 58 && /[A-Za-z0-9\]]/.test(text.charAt(word.start - 2))) continue;
     if (i > 0 && (list[i - 1] as Word).norm === 'port') continue;
+    // "verification code 402", "verify result 202": a certificate check's own number, not the upgrade's status.
+    if (VERIFY_WORDS.has((list[i - 1] as Word | undefined)?.norm ?? '') || VERIFY_WORDS.has((list[i - 2] as Word | undefined)?.norm ?? '')) continue;
     const stated = found.some(
       (o) =>
         (o.cls === STATUS_WORD && o.last < i && i - o.last <= 3) ||

@@ -18,7 +18,8 @@ export interface Word {
 const FILLER: ReadonlySet<string> = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'does', 'did', 'do', 'its', 'it', 'this', 'that', 'by', 'with', 'of', 'to', 'on', 'at', 'as']);
 
 // Contracted and written-out negations all read as "not".
-const NEGATIONS: ReadonlySet<string> = new Set(['doesnt', 'dont', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'aint', 'never']);
+// "non" is a negating prefix ("non-requested", "non-101"): "non requested" reads as "not requested".
+const NEGATIONS: ReadonlySet<string> = new Set(['non', 'doesnt', 'dont', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'aint', 'never']);
 
 /** Plural and third-person "s" off long words ("certificates", "expires", "matches"); "status", "tls", "class" stay. */
 function singular(word: string): string {
@@ -135,6 +136,8 @@ function joined(text: string, from: number, to: number): boolean {
 const FUSED_TLS = /^[a-z][a-z0-9]{2,}(tls|ssl)$/;
 // "X509VERIFY", "x509certificate": the standard's number and the word after it are two words.
 const FUSED_AFTER_NUMBER = /^([a-z]*\d+)([a-z]{4,})$/;
+// "3s", "500ms", "10sec", "2min": a duration is its number and its unit, two words (the unit is a word of its own class).
+const FUSED_DURATION = /^(\d+)(ms|s|sec|secs|min|mins)$/;
 
 function push(out: Word[], text: string, start: number, end: number, apostrophe: boolean, state: RunState): void {
   if (state.lastEnd >= 0 && !joined(text, state.lastEnd, start)) state.run++;
@@ -142,6 +145,13 @@ function push(out: Word[], text: string, start: number, end: number, apostrophe:
   let raw = text.slice(start, end).toLowerCase();
   if (apostrophe) raw = raw.replace(/['\u2019]/g, '');
   if (FILLER.has(raw)) return;
+  const duration = isDigit(raw.charCodeAt(0)) && raw.length > 1 ? FUSED_DURATION.exec(raw) : null;
+  if (duration) {
+    const split = start + (duration[1] as string).length;
+    out.push({ norm: duration[1] as string, start, end: split, run: state.run });
+    out.push({ norm: duration[2] === 'secs' ? 'sec' : duration[2] === 'mins' ? 'min' : (duration[2] as string), start: split, end, run: state.run });
+    return;
+  }
   const fused = raw.length > 5 ? FUSED_AFTER_NUMBER.exec(raw) : null;
   if (fused) {
     const split = start + (fused[1] as string).length;

@@ -118,10 +118,12 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   const header = handshake.response_extensions as string;
   const response = parseHeader(header);
   if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.7, describeMalformed(header, response.error)));
-  // Answered extensions the client never offered (known only when the offer was recorded and parses).
-  const unoffered = handshake.request_extensions !== undefined && request.ok
-    ? response.extensions.filter((answer) => !findExtension(offers, answer.name)).map((answer) => answer.name)
-    : [];
+  // Answered extensions the client never offered: known when the offer was recorded and parses; without a recorded
+  // offer, a client that requires extensions offered them (RFC 6455 §9.1: it cannot require what it did not offer), so
+  // an answer naming none of them but another extension answered what was not asked for.
+  const unoffered = handshake.request_extensions !== undefined
+    ? request.ok ? response.extensions.filter((answer) => !findExtension(offers, answer.name)).map((answer) => answer.name) : []
+    : response.extensions.filter((answer) => !required.includes(answer.name)).map((answer) => answer.name);
   for (const name of required) {
     const answer = findExtension(response.extensions, name);
     if (!answer) {

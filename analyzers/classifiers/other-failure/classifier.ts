@@ -12,6 +12,7 @@ const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
 const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
+const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence: { kind: 'outcome', detail: 'the session had opened and ended in an error that names no cause, without a close code: no Close frame came, a 1006 (rule inferred.opened_then_error, RFC 6455 §7.1.5)' } };
 const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
@@ -76,13 +77,30 @@ const describeRestartReason = (reason: string): string =>
 
 const CLIENT_1002: Finding = { cause: 'protocol_error', confidence: 0.45, evidence: { kind: 'close.code', detail: 'close code 1002 sent by the client: its reaction to the answer, whose cause its error text names (rule close_codes.1002_client)' } };
 
-/** A close code the texts name next to the 1002 (concept.close_code picks the protested one), when it names another cause. */
-function protestedCode(context: EvidenceContext): Finding | undefined {
+/**
+ * A close code the texts name next to the 1002 or 1005 (concept.close_code picks the protested one), when it names another
+ * cause: the client rejected the server's code as invalid ("Invalid Closing Frame Code: 1012") and reported its own 1002,
+ * or 1005 (no status it accepts). The code the server sent says what it meant.
+ */
+function protestedCode(context: EvidenceContext, code: number): Finding | undefined {
   for (const hit of context.hits)
     if (hit.rule === 'concept.close_code' && hit.cause !== 'protocol_error')
-      return { cause: hit.cause, confidence: 0.82, evidence: { kind: hit.evidence.kind, detail: `${hit.evidence.detail}; the 1002 protested it: a code the client does not know, reported as 1002 (rule close_codes.1002_protested, IANA WebSocket close codes)` } };
+      return { cause: hit.cause, confidence: 0.82, evidence: { kind: hit.evidence.kind, detail: `${hit.evidence.detail}; the ${code} protested it: a code the client does not know, reported as ${code} (rule close_codes.${code}_protested, IANA WebSocket close codes)` } };
   return undefined;
 }
+
+/**
+ * A close code the API made up (on_wire false: no Close frame carried it) whose texts name a reset: the connection dropped,
+ * and the code is the API's summary of that drop, not a peer's statement (RFC 6455 §7.1.5: a connection closed without
+ * a Close frame is a 1006, whatever the API reports). The reset's finding decides (below it, the code's finding).
+ */
+function synthesizedOverReset(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
+  if (close.on_wire !== false) return false;
+  for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
+  return false;
+}
+const SYNTHESIZED_DETAIL = (code: number): string =>
+  `close code ${code} reported by the API without a Close frame (on_wire false) next to a reset in its texts: the API's summary of a dropped connection (rule close_codes.synthesized_over_reset, RFC 6455 §7.1.5)`;
 
 const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that never opened: the API says the connect failed, not why (rule close_codes.1006_before_open, RFC 6455 §7.4.1)';
 // 0.25 on wss://, below a TLS hint's tls_unknown (0.3), as for 1006 alone.
@@ -99,8 +117,8 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === 1002 && close.reason && RESTART_REASON.test(close.reason))
     return { cause: 'service_restart', confidence: 0.82, evidence: { kind: 'close.reason', detail: describeRestartReason(close.reason) } };
   // A 1002 whose texts name the close code the client protested ("Invalid close frame status code: 1012"): that code's cause.
-  if (code === 1002) {
-    const named = protestedCode(context);
+  if (code === 1002 || code === 1005) {
+    const named = protestedCode(context, code);
     if (named) return named;
   }
   // A 1002 the client sent is its reaction to what it found; its own error text says what (a subprotocol it did not
@@ -111,6 +129,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   const violation = row && row.wire !== 'valid' ? closeViolations(close)[0] : undefined;
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
+  if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
   const secure = code === 1006 && context.secure;
   // Only table rows with a cause reach here (exact codes): a handful of keys.
@@ -171,6 +190,8 @@ export const otherFailureClassifier: Classifier = {
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (findings.length === 0 && context.event.outcome === 'failed')
       findings.push(FALLBACK);
+    // An open session that ended in an error naming no cause and no close code: no Close frame came (RFC 6455 §7.1.5: 1006).
+    else if (findings.length === 0 && opened && event.error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
     return strongestCandidate('other', findings, otherRemediation);
   },
 };

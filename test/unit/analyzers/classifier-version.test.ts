@@ -74,6 +74,12 @@ const PINNED: Record<string, string> = {
   '1.5.15': '875efa00da55b520',
   // 'not an SSL/TLS record' (Netty's NotSslRecordException): plaintext on a TLS port is a TLS failure (concept.tls_not_record).
   '1.5.16': '6a97896ee2d07813',
+  // Issue 11 round 4 ('other' and 1010, eng-d): a quoted '101 Switching Protocols' is no subprotocol; a protocol the server
+  // returned unasked ('unsolicited', 'unrecognized', 'non-requested'); accept token / websocket key mismatch; 'invalid HTTP
+  // status'; 'no … response within 3s' (fused durations split); a handshake left unfinished is a reset ('protocol error' a
+  // wrapper); 1005 protesting a named code; a made-up code over a reset; an opened session ending in a bare error is a 1006;
+  // an answer naming another extension than the required one, the offer unrecorded, is unoffered; 'verification code N' is no HTTP status.
+  '1.5.17': '351056b4f245e413',
 };
 
 describe('CLASSIFIER_VERSION', () => {
