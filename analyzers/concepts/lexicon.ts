@@ -136,7 +136,7 @@ export const lexicon = {
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],
-  SUB_SELECTED: ['selected', 'chose', 'chosen', 'picked', 'accepting', 'accepted', 'returned', 'answered', 'responded', 'replied', 'agreed', 'negotiated', 'sent'],
+  SUB_SELECTED: ['selected', 'chose', 'chosen', 'picked', 'accept', 'accepting', 'accepted', 'returned', 'answered', 'responded', 'replied', 'agreed', 'negotiated', 'sent'],
   // "protocol" that names no subprotocol: a URL scheme, the WebSocket protocol itself breaking, TLS's application protocol (ALPN).
   // "101 Switching Protocols" is the status the upgrade wants (RFC 9110 §15.2.2), quoted by texts about any other status.
   // HTTP_NAME ("http") is a class of its own: a subprotocol answer may be reported inside an HTTP-header text.

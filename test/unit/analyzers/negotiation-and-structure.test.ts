@@ -44,6 +44,7 @@ describe('a subprotocol the server returned that the client did not ask for', ()
     ['unsolicited protocol, the library word', message('server sent an unsolicited protocol'), 'other', 'subprotocol_mismatch'],
     ['inside an HTTP-header text', message('bad HTTP header: "wrong protocol returned by server"'), 'other', 'subprotocol_mismatch'],
     ['non-requested', message('peer answered with a non-requested sub-protocol'), 'other', 'subprotocol_mismatch'],
+    ['none of the offered accepted', message('the server would not accept any protocol we offered'), 'other', 'subprotocol_mismatch'],
   ])('%s', (_label, input, attribution, cause) => {
     expect(check(input)).toMatchObject({ attribution, cause });
   });
