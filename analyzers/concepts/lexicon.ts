@@ -84,7 +84,7 @@ export const lexicon = {
   // Nothing came back within a stated time ("no result after 20000 ms", "nothing received for 4000 ms"): a timeout worded by what did not arrive.
   NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message'], ['not', 'complete'], ['not', 'completed'], ['not', 'finished']],
   // What answers a request: "no upgrade response within 3s", "reply not received after 10 seconds".
-  ANSWER: ['response', 'reply', 'answer', 'result'],
+  ANSWER: ['response', 'respond', 'responded', 'reply', 'answer', 'result', 'pong'],
   // A bound in time before a duration ("within 3 s", "after 10 seconds", "in 5000 ms", "for 30 s").
   TIME_BOUND: ['within', 'after', 'in', 'for'],
   // A handshake that did not finish, no cause given ("Handshake not finished", "upgrade incomplete").

@@ -78,6 +78,8 @@ describe('a timeout worded by what did not come within a bound', () => {
     ['fused seconds', message('client: no handshake reply within 5s'), 'other', 'network_timeout'],
     ['fused milliseconds', message('no server answer after 2500ms, giving up'), 'other', 'network_timeout'],
     ['not received', message('upgrade response not received within 10 seconds'), 'other', 'network_timeout'],
+    ['a verb', message('server did not respond within 8 seconds'), 'other', 'network_timeout'],
+    ['a keepalive answer', message('keepalive: no pong came back after 20s'), 'other', 'network_timeout'],
   ])('%s', (_label, input, attribution, cause) => {
     expect(check(input)).toMatchObject({ attribution, cause });
   });
