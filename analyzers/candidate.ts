@@ -29,9 +29,11 @@ export interface Classifier {
 /**
  * How a classifier resolves an ambiguous finding with the other fields of the event:
  * - `issuer`: "unable to get local issuer" and friends: untrusted CA, missing intermediate or self-signed;
- * - `handshake`: handshake_failure-like texts: TLS version or cipher mismatch.
+ * - `handshake`: handshake_failure-like texts: TLS version or cipher mismatch;
+ * - `validity`: a validity-period failure that does not say which end ("validity check failed", NotTimeValid,
+ *   ERR_CERT_DATE_INVALID): expired or not yet valid, decided by certificate dates against the event time.
  */
-export type Ambiguity = 'issuer' | 'handshake';
+export type Ambiguity = 'issuer' | 'handshake' | 'validity';
 
 /** One matched fact with the cause it points to (a default when `ambiguity` is set) and its evidence. */
 export interface Finding {

@@ -17,7 +17,8 @@ import { matchText, vocabularies } from './vocabularies/index.js';
 export function findTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
   const from = out.length;
   tieredFindings(kind, text, out);
-  resetInTlsHandshake(kind, text, out, from);
+  const afterHandshake = resetAfterTlsHandshake(kind, text, out, from);
+  if (!afterHandshake) resetInTlsHandshake(kind, text, out, from);
   timeoutInTlsHandshake(out, from);
   if (out.length - from > 1) dropWrappedBy(out, from);
 }
@@ -76,8 +77,11 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // a TLS connect call in any notation (Erlang's "ssl:connect/4", Elixir's "(ssl) connect failed", curl's "SSL connect error").
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
 // @see https://www.erlang.org/doc/apps/ssl/ssl.html#connect/3 (the TLS handshake runs inside ssl:connect)
+// A TLS library's own error naming a reset or EOF ("WebSocket SSL error: unexpected EOF", "SSL error: Connection reset by
+// peer", "GnuTLS error: …, -54") is the handshake's: once it completed, stacks report the read of the upgrade's answer
+// (AFTER_TLS_HANDSHAKE below), which wins.
 const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: /i;
+  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: /i;
 
 /**
  * A reset, EOF or broken pipe while the TLS handshake was under way is a TLS failure whose cause the text
@@ -87,7 +91,8 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
   let reset: SourcedFinding | undefined;
   for (let i = from; i < out.length; i++) {
     const finding = out[i] as SourcedFinding;
-    if (finding.attribution === '1015') return;
+    // A concept's bare "SSL error" (tls_unknown, 0.4) is the same fact as the TLS word this rule reads.
+    if (finding.attribution === '1015' && !(finding.concept === true && finding.cause === 'tls_unknown')) return;
     // Not a timeout: a server that accepted TCP and never answered the ClientHello is a network timeout (as every
     // held-out lab labelled "TLS handshake timeout"), not a TLS failure.
     if (finding.cause === 'network_reset' && (!reset || finding.confidence > reset.confidence)) reset = finding;
@@ -102,6 +107,48 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
     confidence: Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100,
     evidence: { kind, detail: `${reset.evidence.detail}, during the TLS handshake ("${handshake}"): the peer ended the handshake without an alert → tls_unknown (rule inferred.reset_in_tls_handshake)` },
   });
+}
+
+// The text places the failure after the TLS handshake: the client was reading the upgrade's answer (the request went out
+// over the established session), or a TLS library's read call after the handshake (SSL_read, gnutls_record_recv, …).
+// @see https://www.openssl.org/docs/man3.0/man3/SSL_read.html, https://www.gnutls.org/manual/html_node/Data-transfer-and-termination.html
+const AFTER_TLS_HANDSHAKE =
+  /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b/i;
+const RESET_OR_EOF = /\beof\b|unexpected[ _]eof|reset by peer|connection reset|broken pipe|\bepipe\b|\beconnreset\b|closed by (?:the )?(?:peer|remote)|connection (?:was )?closed|end of (?:file|stream)/i;
+
+/**
+ * A reset or EOF after the TLS handshake, while the client read the upgrade's answer ("reading upgrade response: …
+ * SSL routines::unexpected eof while reading"): the server dropped the upgrade request, a network reset by the
+ * reset/EOF convention (docs/attribution.md), not a TLS failure, though the TLS library reports it. The text's TLS
+ * catch-alls give way (a specific TLS cause stands); returns whether the text placed it so.
+ */
+function resetAfterTlsHandshake(kind: string, text: string, out: SourcedFinding[], from: number): boolean {
+  let tls = false;
+  let reset = false;
+  for (let i = from; i < out.length; i++) {
+    const finding = out[i] as SourcedFinding;
+    if (finding.attribution === '1015') {
+      if (finding.cause !== 'tls_unknown') return false;
+      tls = true;
+    } else if (finding.cause === 'network_reset') reset = true;
+  }
+  if (!tls && !reset) return false;
+  const after = AFTER_TLS_HANDSHAKE.exec(text);
+  if (!after || !tls) return after !== null;
+  const eof = RESET_OR_EOF.exec(text);
+  if (!eof) return true;
+  let at = from;
+  for (let i = from; i < out.length; i++) if ((out[i] as SourcedFinding).attribution !== '1015') out[at++] = out[i] as SourcedFinding;
+  out.length = at;
+  if (!reset)
+    out.push({
+      rule: 'inferred.reset_after_tls_handshake',
+      attribution: 'other',
+      cause: 'network_reset',
+      confidence: 0.55,
+      evidence: { kind, detail: `"${eof[0]}" while "${after[0]}": the TLS handshake had completed and the peer closed before answering the upgrade → network_reset (rule inferred.reset_after_tls_handshake)` },
+    });
+  return true;
 }
 
 /** The exact tier, then the concepts that may stand (see findTextFindings). */

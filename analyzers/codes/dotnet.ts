@@ -13,7 +13,7 @@ export const dotnetTable: readonly CodeRow[] = [
   p('RemoteCertificateNotAvailable', 1, 'certificate not available', 'tls_unknown', 0.6),
   p('RemoteCertificateNameMismatch', 2, 'certificate name mismatch', 'hostname_mismatch', 0.85),
   p('RemoteCertificateChainErrors', 4, 'X509Chain has returned a non-empty ChainStatus array', 'untrusted_ca', 0.5, { ambiguity: 'issuer' }),
-  c('NotTimeValid', 1, 'the certificate (or one in the chain) has expired or is not yet valid', 'cert_expired', 0.7),
+  c('NotTimeValid', 1, 'the certificate (or one in the chain) has expired or is not yet valid', 'cert_expired', 0.7, { ambiguity: 'validity' }),
   c('NotTimeNested', 2, 'the CA certificate and the issued certificate have validity periods that are not nested', 'tls_unknown', 0.6),
   c('NotSignatureValid', 8, 'the certificate is invalid because of an untrusted signature', 'tls_unknown', 0.7),
   c('NotValidForUsage', 16, 'the key usage is not valid', 'tls_unknown', 0.7),

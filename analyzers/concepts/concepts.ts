@@ -45,7 +45,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.cert_not_yet_valid', cause: 'cert_not_yet_valid', confidence: 0.55, all: ['CERT', 'NOT_YET_VALID'], within: 8, example: 'CertificateNotYetValidError: notBefore lies in the future' },
   // "cert is not valid at validation time", "certificate date invalid": a validity-date failure that does not say which end;
   // read as expired (RFC 5280 §4.1.2.5), below the concepts that name either end.
-  { id: 'concept.cert_date_invalid', cause: 'cert_expired', confidence: 0.5, all: ['CERT', 'NOT_VALID', 'TIME_WORD'], within: 5, example: 'peer cert not valid at current time' },
+  { id: 'concept.cert_date_invalid', cause: 'cert_expired', confidence: 0.5, ambiguity: 'validity', all: ['CERT', 'NOT_VALID', 'TIME_WORD'], within: 5, example: 'peer cert not valid at current time' },
   { id: 'concept.self_signed_in_chain', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'IN_CHAIN'], within: 5, example: 'verification stopped: a self signed root in the cert chain' },
   // A self-signed root (a private CA) the client does not trust, as verify code 19 says.
   { id: 'concept.self_signed_root', cause: 'untrusted_ca', confidence: 0.55, all: ['SELF_SIGNED', 'ROOT'], within: 8, unless: ['IN_CHAIN'], example: 'chain ends in a root that is self signed and not in the store' },
@@ -61,6 +61,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.bad_identity', cause: 'hostname_mismatch', confidence: 0.5, all: ['BAD_IDENTITY'], within: 0, context: TLS_CONTEXT, example: 'TLS peer: certificate has a bad identity' },
   { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, identifier: true, example: "SSL peer's subjectAltName entries do not match wss target" },
   { id: 'concept.hostname_no_match', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME_STRICT', 'MATCHING'], within: 7, context: TLS_CONTEXT, identifier: true, example: 'cert check: no SubjectAltName entry found matching wss host' },
+  // The certificate said not to match a host the text names ("The x509 certificate does not match \"localhost\"", "cert
+  // doesn't match 10.0.0.5"): the host check (RFC 6125 §6); a certificate not matching its key or a local copy names no host.
+  { id: 'concept.cert_not_match_host', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT', 'MISMATCH', 'HOST_VALUE'], within: 6, example: "peer certificate doesn't match db.internal" },
   { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED_STRICT'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
   // The certificate named invalid for the host name ("CertificateInvalidHostname", "certificate invalid for hostname").
   { id: 'concept.hostname_cert_invalid', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT', 'VERIFY_FAILED', 'HOSTNAME_STRICT'], within: 4, example: 'peer cert invalid: wrong hostname' },

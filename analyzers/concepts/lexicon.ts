@@ -152,6 +152,8 @@ export const lexicon = {
   // A TLS record (RFC 8446 §5): "not an SSL/TLS record", "record does not look like TLS": plaintext on a TLS port.
   TLS_RECORD: ['record'],
   MATCHING: ['matching', 'match', 'matched'],
+  // A host the text names: a host name or IPv4 address (words.ts reads it as one word, "#host") or localhost.
+  HOST_VALUE: ['#host', 'localhost'],
   // The HTTP version of the upgrade answer (RFC 6455 §4.1: HTTP/1.1 or higher), not TLS's.
   HTTP_VERSION: [['http', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],
   VERSION_BAD: ['must', 'required', 'expected', 'unsupported', ['not', 'supported'], 'invalid', 'wrong', 'higher', 'bad', 'unexpected'],

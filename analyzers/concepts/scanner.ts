@@ -7,6 +7,7 @@ import { attributionOf, type SourcedFinding } from '../candidate.js';
 import { closeCodeRow } from '../close-codes.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
+import { gnutlsStatus } from '../codes/gnutls.js';
 import { verifyCodeRow } from '../verify-codes.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
@@ -211,8 +212,8 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
     if (word.norm.length !== 3 || !HTTP_STATUSES.has(Number(word.norm))) continue;
     if (text.charCodeAt(word.start - 1) === 58 && /[A-Za-z0-9\]]/.test(text.charAt(word.start - 2))) continue;
     if (i > 0 && (list[i - 1] as Word).norm === 'port') continue;
-    // "verification code 402", "verify result 202": a certificate check's own number, not the upgrade's status.
-    if (VERIFY_WORDS.has((list[i - 1] as Word | undefined)?.norm ?? '') || VERIFY_WORDS.has((list[i - 2] as Word | undefined)?.norm ?? '')) continue;
+    // "verification code 402", "verify status 202": a certificate verification result (GnuTLS status bits), never an HTTP status.
+    if (afterVerifyWord(list, i)) continue;
     const stated = found.some(
       (o) =>
         (o.cls === STATUS_WORD && o.last < i && i - o.last <= 3) ||
@@ -227,6 +228,14 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
     return conceptFinding(kind, 'concept.http_status', cause, STATUS_CONFIDENCE, detail);
   }
   return undefined;
+}
+
+const NOT_HTTP_STATUS_WORDS: ReadonlySet<string> = new Set(['verify', 'verification', 'verifying', 'validation', 'alert']);
+
+/** Whether a verification (or alert) word stands within the three words before word `at`. */
+function afterVerifyWord(list: readonly Word[], at: number): boolean {
+  for (let k = Math.max(0, at - 3); k < at; k++) if (NOT_HTTP_STATUS_WORDS.has((list[k] as Word).norm)) return true;
+  return false;
 }
 
 // Words between "alert" and the alert's name or number that say nothing about which alert ("alert code is 70",
@@ -309,6 +318,7 @@ const VERIFY_FILLER: ReadonlySet<string> = new Set(['error', 'err', 'errno', 'co
 
 function verifyNumberFinding(kind: string, text: string, list: readonly Word[], present: Uint8Array): SourcedFinding | undefined {
   if (present[CERT] !== 1 && present[TLS] !== 1) return undefined;
+  const gnutlsNamed = GNUTLS_TEXT.test(text);
   for (let i = 0; i < list.length; i++) {
     const norm = (list[i] as Word).norm;
     // "X509_V_ERR" (x509, v, err) is a verify word too.
@@ -317,13 +327,38 @@ function verifyNumberFinding(kind: string, text: string, list: readonly Word[], 
     let at = i + 1;
     while (at < list.length && at - i <= 5 && VERIFY_FILLER.has((list[at] as Word).norm)) at++;
     const word = list[at];
-    if (word === undefined || !/^\d{1,2}$/.test(word.norm)) continue;
-    const row = verifyCodeRow(Number(word.norm));
-    if (!row?.cause) continue;
-    const start = (list[i] as Word).start;
-    const detail = `words ${JSON.stringify(text.slice(start, word.end).slice(0, 80))}: verify result ${row.code} X509_V_ERR_${row.name} (concept concept.verify_code, ${row.source.split(';')[0]}) → ${row.cause}`;
-    const finding = conceptFinding(kind, 'concept.verify_code', row.cause, Math.min(ALERT_CONFIDENCE, row.confidence ?? ALERT_CONFIDENCE), detail);
-    return row.ambiguity ? { ...finding, ambiguity: row.ambiguity } : finding;
+    if (word === undefined) continue;
+    const words = JSON.stringify(text.slice((list[i] as Word).start, word.end).slice(0, 80));
+    // An OpenSSL verify result (X509_V_ERR_*, below 100) unless the text names GnuTLS, whose status is a bit mask.
+    const row = /^\d{1,2}$/.test(word.norm) && (x509Err || !gnutlsNamed) ? verifyCodeRow(Number(word.norm)) : undefined;
+    if (row?.cause) {
+      const detail = `words ${words}: verify result ${row.code} X509_V_ERR_${row.name} (concept concept.verify_code, ${row.source.split(';')[0]}) → ${row.cause}`;
+      const finding = conceptFinding(kind, 'concept.verify_code', row.cause, Math.min(ALERT_CONFIDENCE, row.confidence ?? ALERT_CONFIDENCE), detail);
+      return row.ambiguity ? { ...finding, ambiguity: row.ambiguity } : finding;
+    }
+    const status = x509Err ? undefined : gnutlsStatusOf(word.norm);
+    if (!status) continue;
+    const { row: statusRow, flags, mask } = status;
+    const detail = `words ${words}: GnuTLS certificate status 0x${mask.toString(16)} (${flags.join(' | ')}) (concept concept.verify_code, ${statusRow.source.split(' (')[0]} gnutls_certificate_status_t) → ${statusRow.cause}`;
+    const finding = conceptFinding(kind, 'concept.verify_code', statusRow.cause, Math.min(ALERT_CONFIDENCE, statusRow.confidence), detail);
+    return statusRow.ambiguity ? { ...finding, ambiguity: statusRow.ambiguity } : finding;
+  }
+  return undefined;
+}
+
+const GNUTLS_TEXT = /gnutls/i;
+
+/**
+ * A number after a verify word read as a GnuTLS certificate status (codes/gnutls.ts): "0x402", or digits read in hex first
+ * (Emacs prints the status with %x: "verification code 402") and then in decimal (older Emacs: %d, "1026"); only a
+ * reading with GNUTLS_CERT_INVALID and no unused bit counts, so OpenSSL's small verify numbers and other numbers stay out.
+ */
+function gnutlsStatusOf(norm: string): (NonNullable<ReturnType<typeof gnutlsStatus>> & { mask: number }) | undefined {
+  if (norm.length > 10) return undefined;
+  const readings = /^0x[0-9a-f]+$/.test(norm) ? [Number.parseInt(norm.slice(2), 16)] : /^\d+$/.test(norm) ? [Number.parseInt(norm, 16), Number(norm)] : /^[0-9a-f]*\d[0-9a-f]*$/.test(norm) ? [Number.parseInt(norm, 16)] : [];
+  for (const mask of readings) {
+    const status = gnutlsStatus(mask);
+    if (status) return { ...status, mask };
   }
   return undefined;
 }

@@ -22,7 +22,7 @@ export const browserVocabulary: Vocabulary = {
   name: 'browser',
   rules: [
     // Chromium net errors (console: "Error in connection establishment: net::ERR_...").
-    rule('chromium.cert_date_invalid', /\bERR_CERT_DATE_INVALID\b/, 'cert_expired', 0.75, netErrors, { example: 'WebSocket connection to \'wss://localhost:11442/\' failed: Error in connection establishment: net::ERR_CERT_DATE_INVALID' }),
+    rule('chromium.cert_date_invalid', /\bERR_CERT_DATE_INVALID\b/, 'cert_expired', 0.75, netErrors, { ambiguity: 'validity', example: 'WebSocket connection to \'wss://localhost:11442/\' failed: Error in connection establishment: net::ERR_CERT_DATE_INVALID' }),
     rule('chromium.cert_authority_invalid', /\bERR_CERT_AUTHORITY_INVALID\b/, 'untrusted_ca', 0.7, netErrors, { example: 'net::ERR_CERT_AUTHORITY_INVALID', ambiguity: 'issuer' }),
     rule('chromium.cert_common_name_invalid', /\bERR_CERT_COMMON_NAME_INVALID\b/, 'hostname_mismatch', 0.85, netErrors, { example: 'net::ERR_CERT_COMMON_NAME_INVALID' }),
     // Since Chrome 84 dropped TLS 1.0/1.1 this is mostly a version mismatch; tls.version or the text decide otherwise.

@@ -15,7 +15,7 @@ export const dotnetVocabulary: Vocabulary = {
   name: 'dotnet',
   rules: [
     rule('dotnet.name_mismatch', /\bRemoteCertificateNameMismatch\b/, 'hostname_mismatch', 0.85, policy, { example: 'The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch' }),
-    rule('dotnet.not_time_valid', /\bNotTimeValid\b/i, 'cert_expired', 0.7, chain, { example: 'The remote certificate is invalid because of errors in the certificate chain: NotTimeValid' }),
+    rule('dotnet.not_time_valid', /\bNotTimeValid\b/i, 'cert_expired', 0.7, chain, { ambiguity: 'validity', example: 'The remote certificate is invalid because of errors in the certificate chain: NotTimeValid' }),
     rule('dotnet.untrusted_root', /\bUntrustedRoot\b/i, 'untrusted_ca', 0.8, chain, { example: 'The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot', ambiguity: 'issuer' }),
     rule('dotnet.partial_chain', /\bPartialChain\b/i, 'incomplete_chain', 0.75, chain, { example: 'The remote certificate is invalid because of errors in the certificate chain: PartialChain', ambiguity: 'issuer' }),
     rule('dotnet.chain_errors', /\bRemoteCertificateChainErrors\b/, 'untrusted_ca', 0.5, policy, { example: 'The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors', ambiguity: 'issuer' }),

@@ -73,6 +73,7 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
     }
     return original;
   }
+  if (original.ambiguity === 'validity') return resolveValidity(original, context);
   if (original.ambiguity === 'handshake') {
     const version = event.tls?.version;
     const cipherWord = CIPHER_WORD.test(context.text);
@@ -84,6 +85,41 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
     return original;
   }
   return original;
+}
+
+// A validity date written in a text, with its zone (a date without one would depend on the host's time zone): ISO 8601
+// ("2031-01-01", "2031-01-01T00:00:00Z"), Java's Date.toString ("Wed Jan 01 00:00:00 UTC 2031"), OpenSSL's ASN1_TIME_print
+// ("Jan  1 00:00:00 2031 GMT"), after a word naming its end of the validity period (RFC 5280 §4.1.2.5: notBefore, notAfter).
+const TEXT_DATE = String.raw`(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d:T])|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} (?:UTC|GMT) \d{4}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4} (?:UTC|GMT))`;
+const NOT_BEFORE_IN_TEXT = new RegExp(String.raw`\b(?:not[ _-]?before|valid(?:ity)? (?:from|since|starts?)|not valid before|not valid until)\W{0,3}` + TEXT_DATE, 'i');
+const NOT_AFTER_IN_TEXT = new RegExp(String.raw`\b(?:not[ _-]?after|valid(?:ity)? (?:until|to|through|ends?)|not valid after|expired? (?:on|at)|expiry)\W{0,3}` + TEXT_DATE, 'i');
+const UNDECIDED_VALIDITY = 0.55;
+
+/**
+ * A validity failure that does not say which end: the certificate's dates against the event time (fields, then dates in
+ * the text) decide; without them it stays the usual reading, expired, at the confidence of a TLS failure whose cause is
+ * not shown (RFC 5280 §4.1.2.5: a certificate is valid from notBefore through notAfter).
+ */
+function resolveValidity(original: Finding, context: EvidenceContext): Finding {
+  const { event } = context;
+  const cert = event.tls?.peer_certificate;
+  const confidence = Math.min(0.9, original.confidence + 0.2);
+  if (cert?.not_before !== undefined && cert.not_before > event.ts) return decided(original, 'cert_not_yet_valid', confidence, 'notBefore is after the event time');
+  if (cert?.not_after !== undefined && cert.not_after < event.ts) return decided(original, 'cert_expired', confidence, 'notAfter is before the event time');
+  if (context.text.length < 4096) {
+    const before = NOT_BEFORE_IN_TEXT.exec(context.text);
+    const notBefore = before ? Date.parse(before[1] as string) : Number.NaN;
+    if (notBefore > event.ts) return decided(original, 'cert_not_yet_valid', confidence, `the text's notBefore ${before?.[1]} is after the event time`);
+    const after = NOT_AFTER_IN_TEXT.exec(context.text);
+    const notAfter = after ? Date.parse(after[1] as string) : Number.NaN;
+    if (notAfter < event.ts) return decided(original, 'cert_expired', confidence, `the text's notAfter ${after?.[1]} is before the event time`);
+  }
+  if (original.confidence <= UNDECIDED_VALIDITY) return original;
+  return {
+    cause: original.cause,
+    confidence: UNDECIDED_VALIDITY,
+    evidence: { kind: original.evidence.kind, detail: `${original.evidence.detail}; validity undecided: no certificate dates say which end failed, read as ${original.cause}` },
+  };
 }
 
 function hasTlsFacts(tls: object | undefined): boolean {

@@ -80,6 +80,12 @@ const PINNED: Record<string, string> = {
   // wrapper); 1005 protesting a named code; a made-up code over a reset; an opened session ending in a bare error is a 1006;
   // an answer naming another extension than the required one, the offer unrecorded, is unoffered; 'verification code N' is no HTTP status.
   '1.5.17': '06efa86d87760d56',
+  // Issue 11, holdout-11's 1015 families (eng-e): GnuTLS certificate status numbers after a verify word (never an HTTP
+  // status), GnuTLS error rows from the gnutls.h/errors.c audit, the reset/EOF convention in both directions (a TLS
+  // library's error naming a reset is the handshake's; a reset while reading the upgrade's answer is a network reset),
+  // 'certificate does not match <host>', 'Unsupported or unrecognized SSL message' is no version mismatch, validity
+  // failures decided by dates (ambiguity 'validity').
+  '1.5.18': 'a5166224fdd0bff5',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -48,7 +48,8 @@ describe('concept table', () => {
     for (const [name, entries] of Object.entries(lexicon))
       for (const entry of entries) {
         const phrase = typeof entry === 'string' ? [entry] : [...entry];
-        for (const word of phrase) if (words(word).map((w) => w.norm).join(' ') !== word) bad.push(`${name}: ${word}`);
+        // "#host" is the word words() makes of a host name or address.
+        for (const word of phrase) if (words(word === '#host' ? 'api.example.com' : word).map((w) => w.norm).join(' ') !== word) bad.push(`${name}: ${word}`);
       }
     expect(bad).toEqual([]);
   });
