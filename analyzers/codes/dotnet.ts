@@ -24,4 +24,17 @@ export const dotnetTable: readonly CodeRow[] = [
   c('HasWeakSignature', 1048576, 'the certificate has a weak signature', 'tls_unknown', 0.6),
   c('OfflineRevocation', 16777216, 'the online revocation list is currently offline', 'tls_unknown', 0.6),
   c('ExplicitDistrust', 67108864, 'the certificate is explicitly distrusted', 'untrusted_ca', 0.75),
+  // The other multi-word flags of the enum (audit 2026-12-02): constraint, trust-list and policy failures, no cause of their own.
+  // One-word or generic flags (Revoked, Cyclic, InvalidExtension: a WebSocket extension error reads the same) stay out.
+  c('InvalidPolicyConstraints', 512, 'the chain is invalid due to invalid policy constraints', 'tls_unknown', 0.6),
+  c('InvalidNameConstraints', 2048, 'the chain is invalid due to invalid name constraints', 'tls_unknown', 0.6),
+  c('HasNotSupportedNameConstraint', 4096, 'the certificate has an unsupported name constraint', 'tls_unknown', 0.6),
+  c('HasNotDefinedNameConstraint', 8192, 'the certificate has an undefined name constraint', 'tls_unknown', 0.6),
+  c('HasNotPermittedNameConstraint', 16384, 'the certificate has an impermissible name constraint', 'tls_unknown', 0.6),
+  c('HasExcludedNameConstraint', 32768, 'the certificate has an excluded name constraint', 'tls_unknown', 0.6),
+  c('CtlNotTimeValid', 131072, 'the certificate trust list is not valid because of an invalid time value', 'tls_unknown', 0.6),
+  c('CtlNotSignatureValid', 262144, 'the certificate trust list contains an invalid signature', 'tls_unknown', 0.6),
+  c('CtlNotValidForUsage', 524288, 'the certificate trust list is not valid for this use', 'tls_unknown', 0.6),
+  c('NoIssuanceChainPolicy', 33554432, 'there is no certificate policy extension in the certificate', 'tls_unknown', 0.6),
+  c('HasNotSupportedCriticalExtension', 134217728, 'the certificate does not support a critical extension', 'tls_unknown', 0.6),
 ];

@@ -21,4 +21,7 @@ export const javaTable: readonly CodeRow[] = [
   k('NOT_CA_CERT', undefined, 'the certificate is not a CA certificate', 'tls_unknown', 0.6),
   k('INVALID_KEY_USAGE', undefined, 'the certificate key usage is invalid', 'tls_unknown', 0.7),
   k('INVALID_NAME', undefined, 'the name constraints have been violated', 'tls_unknown', 0.6),
+  // The rest of PKIXReason (audit 2026-12-02; BasicReason.UNSPECIFIED says nothing and stays out).
+  k('INVALID_POLICY', undefined, 'the policy constraints have been violated', 'tls_unknown', 0.6),
+  k('UNRECOGNIZED_CRIT_EXT', undefined, 'the certificate contains one or more unrecognized critical extensions', 'tls_unknown', 0.6),
 ];

@@ -135,3 +135,23 @@ describe('validity failures that do not say which end', () => {
     expect(result.evidence[0]?.detail).toContain('validity undecided');
   });
 });
+
+describe('table rows the audit added', () => {
+  it.each<Case>([
+    ['a .NET name-constraint flag', 'The remote certificate is invalid according to the validation procedure: HasNotPermittedNameConstraint', '1015', 'tls_unknown'],
+    ['a .NET trust-list flag', 'X509Chain status: CtlNotSignatureValid', '1015', 'tls_unknown'],
+    ['a Java PKIX reason', 'java.security.cert.CertPathValidatorException: reason UNRECOGNIZED_CRIT_EXT', '1015', 'tls_unknown'],
+    ['a GnuTLS status sentence', 'TLS verify: The certificate chain does not match the intended purpose.', '1015', 'tls_unknown'],
+  ])('%s', (_label, message, attribution, cause) => {
+    expect(outcome({ error: { message } })).toEqual({ attribution, cause });
+  });
+
+  it('names the row in the evidence', () => {
+    const result = classify(failedWithMessage('X509Chain status: CtlNotSignatureValid'));
+    expect(result.evidence[0]?.detail).toContain('codes.dotnet.ctlnotsignaturevalid');
+  });
+
+  it('leaves a WebSocket extension error named like a .NET flag alone', () => {
+    expect(classify(failedWithMessage('InvalidExtension: permessage-deflate answer malformed')).attribution).not.toBe('1015');
+  });
+});
