@@ -115,6 +115,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
+  // The answer's Upgrade or Connection header missing or wrong (RFC 6455 §4.1, steps 2-3: the client must fail the connection).
+  { id: 'concept.upgrade_header', cause: 'protocol_error', confidence: 0.52, all: ['UPGRADE_HEADER', 'HEADER_BAD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY'], example: "answer lacks the Connection header 'upgrade' value" },
   // --- other: the peer broke WebSocket framing (RFC 6455 §5.2, §5.5, §7.4) in words protocol-violations.ts does not list ---
   { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
@@ -146,6 +148,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT'], example: 'permessage-deflate required but absent from the reply' },
   // RFC 7692 §7.1: a parameter the client offered (server_no_context_takeover) missing from the answer, or not confirmed.
   { id: 'concept.extension_deflate_param_missing', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT'], example: 'server_no_context_takeover not confirmed by server' },
+  // RFC 7692 §7.1.2.2: a parameter the server answered that the client did not offer ("client_max_window_bits … not offered").
+  { id: 'concept.extension_deflate_param_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_UNOFFERED'], within: 8, unless: ['TLS', 'CERT'], example: 'peer replied with max_window_bits though we never offered it' },
   { id: 'concept.extension_param_only', cause: 'extension_params_rejected', confidence: 0.55, all: ['ONLY', 'DEFLATE_PARAM', 'SUPPORTED'], within: 6, unless: ['TLS', 'CERT'], example: 'Only 15 window size is supported.' },
   { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS', 'CERT'], example: 'Sec-WebSocket-Extensions: malformed header' },
 ];

@@ -87,6 +87,10 @@ const PINNED: Record<string, string> = {
   // failures decided by dates (ambiguity 'validity').
   // Re-pinned before release: .NET X509ChainStatusFlags and Java PKIXReason rows the audit found missing (no snapshot output changes).
   '1.5.18': '49b1b7cba5268f0f',
+  // The answer's Upgrade/Connection header missing or wrong is protocol_error (concept.upgrade_header); a deflate parameter
+  // answered unoffered (concept.extension_deflate_param_unoffered); closed before any answer / empty reply are resets;
+  // credentials rejected or a missing bearer token are an auth refusal.
+  '1.5.19': '43124aff7d605bda',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -152,3 +152,25 @@ describe('an extension answered without being requested (RFC 6455 §9.1) is exte
     expect(check(message('TLS: non-requested extension in ServerHello')).attribution).not.toBe('1010');
   });
 });
+
+describe("the answer's Upgrade or Connection header missing or wrong (RFC 6455 §4.1)", () => {
+  it.each<Case>([
+    ['Upgrade header absent', message('reply has no Upgrade header: absent'), 'other', 'protocol_error'],
+    ['Connection value wrong', message("server answer: Connection header value is 'keep-alive', bad"), 'other', 'protocol_error'],
+    // Negatives: a status field decides a refused upgrade; an accept-key text stays the accept concept's.
+    ['a refused upgrade', { handshake: { status: 200 }, error: { message: 'missing Upgrade header in response' } }, 'other', 'http_rejected'],
+  ])('%s', (_label, input, attribution, cause) => {
+    expect(check(input)).toMatchObject({ attribution, cause });
+  });
+});
+
+describe('small families beside them', () => {
+  it.each<Case>([
+    ['a deflate parameter answered unoffered', message('peer set server_max_window_bits=10 though it was never offered'), '1010', 'extension_params_rejected'],
+    ['closed before any answer', message('upstream closed the stream before any upgrade reply'), 'other', 'network_reset'],
+    ['an empty reply', message('handshake: empty reply from peer'), 'other', 'network_reset'],
+    ['credentials rejected', message('upgrade denied: credentials rejected by gateway'), 'other', 'http_auth_rejected'],
+  ])('%s', (_label, input, attribution, cause) => {
+    expect(check(input)).toMatchObject({ attribution, cause });
+  });
+});
