@@ -107,7 +107,7 @@ export const concepts: readonly Concept[] = [
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
   { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer' },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
-  { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR'], example: 'handshake: unexpected status from server' },
+  { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR', 'STATUS_LINE'], example: 'handshake: unexpected status from server' },
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",
   // "status: NotFound", "response code BadGateway"): the upgrade was answered with that status (RFC 9110 §15).
   { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 5, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
@@ -115,6 +115,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
+  // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
+  // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
+  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'STATUS_VERB', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true },
   // The answer's Upgrade or Connection header missing or wrong (RFC 6455 §4.1, steps 2-3: the client must fail the connection).
   { id: 'concept.upgrade_header', cause: 'protocol_error', confidence: 0.52, all: ['UPGRADE_HEADER', 'HEADER_BAD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY'], example: "answer lacks the Connection header 'upgrade' value" },
   // --- other: the peer broke WebSocket framing (RFC 6455 §5.2, §5.5, §7.4) in words protocol-violations.ts does not list ---

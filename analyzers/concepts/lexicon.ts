@@ -121,10 +121,16 @@ export const lexicon = {
   STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
   BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status'],
     // The status named with its protocol or line between ("Invalid HTTP status", "bad status line"): the answer was no 101.
-    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status'], ['bad', 'status', 'line'], ['unexpected', 'status', 'line']],
+    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status']],
   AUTH_WORD: [['invalid', 'credential'], ['bad', 'credential'], ['rejected', 'credential'], ['credential', 'rejected'], ['missing', 'credential'], ['missing', 'bearer', 'token'], 'unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['invalid', 'token'], ['authorization', 'failed']],
   REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
   // --- WebSocket negotiation ---
+  // An answer the client could not read as HTTP at all ("Invalid response", "Bad HTTP message", "bad status line", "malformed
+  // reply"): most often none came (the server closed on the request and the parser read an empty or cut answer).
+  UNREADABLE: ['invalid', 'bad', 'malformed', 'unparsable', 'unparseable', 'garbled', 'truncated', 'incomplete', 'empty', 'corrupt', 'corrupted', ['could', 'not', 'parse'], ['failed', 'parse'], ['unable', 'parse'], ['not', 'parse']],
+  // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
+  STATUS_LINE: [['status', 'line']],
+  HTTP_ANSWER: ['response', 'reply', 'answer', ['http', 'message'], ['http', 'response'], ['http', 'reply'], ['status', 'line'], ['response', 'line'], ['response', 'header'], ['http', 'header']],
   // The client's key and the server's answer to it (Sec-WebSocket-Key / Sec-WebSocket-Accept), as a token, nonce or digest.
   // The upgrade's own header fields in the answer (RFC 6455 §4.1, steps 2-3: "Upgrade: websocket", "Connection: Upgrade").
   UPGRADE_HEADER: [['upgrade', 'header'], ['connection', 'header'], ['upgrade', 'token'], ['upgrade', 'websocket', 'header'], ['upgrade', 'field'], ['connection', 'field'], ['upgrade', 'value'], ['connection', 'value']],

@@ -89,8 +89,9 @@ const PINNED: Record<string, string> = {
   '1.5.18': '49b1b7cba5268f0f',
   // The answer's Upgrade/Connection header missing or wrong is protocol_error (concept.upgrade_header); a deflate parameter
   // answered unoffered (concept.extension_deflate_param_unoffered); closed before any answer / empty reply are resets;
-  // credentials rejected or a missing bearer token are an auth refusal.
-  '1.5.19': '43124aff7d605bda',
+  // credentials rejected or a missing bearer token are an auth refusal; an answer the client could not read as HTTP
+  // ('Invalid response', 'Bad HTTP message', 'bad status line'), nothing else named, is a reset (concept.unreadable_answer, 0.4, a wrapper).
+  '1.5.19': '9cdd15ba2c1b3b29',
 };
 
 describe('CLASSIFIER_VERSION', () => {

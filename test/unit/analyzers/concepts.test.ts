@@ -91,7 +91,9 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['status after a word', 'upgrade failed, server replied 403', 'other', 'http_rejected'],
     ['status with reason', "proxy answered '407 Proxy Authentication Required'", 'other', 'http_auth_rejected'],
     ['unhandled status', 'Unhandled http status code: 401', 'other', 'http_auth_rejected'],
-    ['bad status, no number', 'ws open: bad status line', 'other', 'http_rejected'],
+    ['bad status, no number', 'ws open: unexpected status from peer', 'other', 'http_rejected'],
+    // A status line the client could not read is no status it disliked: most often an empty or cut answer (1.5.19).
+    ['bad status line', 'ws open: bad status line', 'other', 'network_reset'],
     ['subprotocol', 'Sec-WebSocket-Protocol missing from reply', 'other', 'subprotocol_mismatch'],
     ['accept key', 'Sec-WebSocket-Accept mismatch', 'other', 'protocol_error'],
     ['subprotocol, both sides named', 'asked for sub-protocol graphql-ws, server picked graphql-transport-ws', 'other', 'subprotocol_mismatch'],

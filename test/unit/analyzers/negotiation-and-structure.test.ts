@@ -26,7 +26,6 @@ describe('a refused upgrade that quotes "101 Switching Protocols" is an HTTP ref
 
   it.each<Case>([
     ['invalid HTTP status', message('on_fail: code 7: Invalid HTTP status'), 'other', 'http_rejected'],
-    ['bad status line', message('upgrade: bad status line from server'), 'other', 'http_rejected'],
   ])('no status field: %s', (_label, input, attribution, cause) => {
     expect(check(input)).toMatchObject({ attribution, cause });
   });
@@ -161,6 +160,23 @@ describe("the answer's Upgrade or Connection header missing or wrong (RFC 6455 Â
     ['a refused upgrade', { handshake: { status: 200 }, error: { message: 'missing Upgrade header in response' } }, 'other', 'http_rejected'],
   ])('%s', (_label, input, attribution, cause) => {
     expect(check(input)).toMatchObject({ attribution, cause });
+  });
+});
+
+describe('an answer the client could not read as HTTP, nothing else named: the server closed on the request', () => {
+  it.each<Case>([
+    ['an unparsable answer', message('HandshakeError: unparsable HTTP message'), 'other', 'network_reset'],
+    ['a bad status line', message('BadStatusLine: bad status line'), 'other', 'network_reset'],
+    // Negatives: a status field or a status in the text decides; another cause named wins over the wrapper.
+    ['with a status field', { handshake: { status: 502 }, error: { message: 'invalid response' } }, 'other', 'http_rejected'],
+    ['with a status in the text', message('invalid response: got 403'), 'other', 'http_rejected'],
+    ['with a timeout', message('incomplete response: read timed out'), 'other', 'network_timeout'],
+  ])('%s', (_label, input, attribution, cause) => {
+    expect(check(input)).toMatchObject({ attribution, cause });
+  });
+
+  it('not with a TLS word', () => {
+    expect(check(message('TLS: malformed reply')).cause).not.toBe('network_reset');
   });
 });
 
