@@ -124,6 +124,6 @@ export function createClickHouseRunner(config: ClickHouseConfig): SqlRunner & { 
   };
 }
 
-function* encoded(chunks: readonly string[]): Generator<Buffer> {
-  for (const chunk of chunks) if (chunk.length > 0) yield Buffer.from(chunk);
+function* encoded(chunks: ReadonlyArray<string | Uint8Array>): Generator<Uint8Array> {
+  for (const chunk of chunks) if (chunk.length > 0) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }

@@ -181,12 +181,8 @@ function idsBody(rows: ReadonlyArray<PendingRow<unknown>>): string {
 }
 
 /** The rows' lines as a TabSeparated body in chunks of BODY_CHUNK_LINES lines. */
-function bodyOf(rows: ReadonlyArray<PendingRow<unknown>>): string[] {
-  const chunks: string[] = [];
-  for (let i = 0; i < rows.length; i += BODY_CHUNK_LINES) {
-    let chunk = '';
-    for (let j = i; j < Math.min(rows.length, i + BODY_CHUNK_LINES); j++) chunk += `${rows[j]!.line}\n`;
-    chunks.push(chunk);
-  }
+function bodyOf(rows: ReadonlyArray<PendingRow<unknown>>): Buffer[] {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < rows.length; i += BODY_CHUNK_LINES) chunks.push(Buffer.concat(rows.slice(i, i + BODY_CHUNK_LINES).map((r) => r.tsv)));
   return chunks;
 }

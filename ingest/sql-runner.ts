@@ -8,6 +8,6 @@ export interface SqlRunner {
   query<Row = Record<string, unknown>>(sql: string): Promise<Row[]>;
   /** Appends rows to a table (JSONEachRow). */
   insert(table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void>;
-  /** Appends rows already encoded in `format` (e.g. TabSeparated), columns in the order given; a body in chunks is sent as one insert. */
-  insertText(table: string, columns: readonly string[], format: 'TabSeparated', body: string | readonly string[]): Promise<void>;
+  /** Appends rows already encoded in `format` (e.g. TabSeparated, UTF-8 when bytes), columns in the order given; a body in chunks is sent as one insert. */
+  insertText(table: string, columns: readonly string[], format: 'TabSeparated', body: string | ReadonlyArray<string | Uint8Array>): Promise<void>;
 }

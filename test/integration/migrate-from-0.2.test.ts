@@ -121,7 +121,7 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     expect(ids!.event_rows).toBeGreaterThan(100);
     // A copy of a stored event (a producer's retry after the upgrade) is found and not written again.
     const [stored] = await runner.query<{ event_id: string; t: number | string }>(`SELECT event_id, toUInt32(ts) AS t FROM ${db}.events ORDER BY event_id LIMIT 1`);
-    const copy = { eventId: stored!.event_id, ts: Number(stored!.t), attribution: 'none', cause: 'none', line: 'never inserted', ref: 'copy' };
+    const copy = { eventId: stored!.event_id, ts: Number(stored!.t), attribution: 'none', cause: 'none', tsv: Buffer.from('never inserted\n'), ref: 'copy' };
     expect(await createEventSink(runner, db).write([copy])).toMatchObject({ inserted: 0, duplicates: 1, rejected: [] });
   });
 

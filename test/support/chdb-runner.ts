@@ -69,7 +69,7 @@ export function createChdbRunner(options: { python?: string } = {}): ChdbRunner 
       if (rows.length > 0) await send({ op: 'insert', table, rows });
     },
     insertText: async (table, columns, format, chunks) => {
-      const body = typeof chunks === 'string' ? chunks : chunks.join('');
+      const body = typeof chunks === 'string' ? chunks : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
       if (body.length > 0) await send({ op: 'command', sql: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT ${format}\n${body}` });
     },
     close: async () => {

@@ -30,7 +30,7 @@ function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; stored
       throw new Error('the sink writes TabSeparated');
     },
     insertText: async (table, columns, _format, chunks) => {
-      const body = typeof chunks === 'string' ? chunks : chunks.join('');
+      const body = typeof chunks === 'string' ? chunks : chunks.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
       if (options.down) throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
       if (table === 'wsdiag.event_ids') {
         expect(columns).toEqual(['ts', 'event_id']);
@@ -50,7 +50,7 @@ function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; stored
   return { runner, inserts, idInserts, stored, idStored, lookups, lookupTables, commands };
 }
 
-const row = (eventId: string, ts = 1_700_000_000) => ({ eventId, ts, attribution: 'none', cause: 'none', line: `${eventId.replace(/\t/g, '\\t')}\t${ts}`, ref: eventId });
+const row = (eventId: string, ts = 1_700_000_000) => ({ eventId, ts, attribution: 'none', cause: 'none', tsv: Buffer.from(`${eventId.replace(/\t/g, '\\t')}\t${ts}\n`), ref: eventId });
 
 describe('event sink', () => {
   it('drops repeats within a batch (the first copy stands), looking each id up once', async () => {
@@ -181,11 +181,11 @@ describe('event sink', () => {
   });
 
   it('sends a large batch as one insert whose body arrives in chunks of whole lines', async () => {
-    const bodies: Array<string | readonly string[]> = [];
+    const bodies: Array<string | ReadonlyArray<string | Uint8Array>> = [];
     const { runner } = fakeRunner();
     await createEventSink({ ...runner, insertText: async (table, _c, _f, body) => void (table === 'wsdiag.events' && bodies.push(body)) }, 'wsdiag').write(Array.from({ length: 1201 }, (_, i) => row(`id${i}`)));
     expect(bodies).toHaveLength(1);
-    const chunks = bodies[0] as readonly string[];
+    const chunks = (bodies[0] as readonly Uint8Array[]).map((c) => Buffer.from(c).toString('utf8'));
     expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([500, 500, 201]);
     expect(chunks.every((c) => c.endsWith('\n'))).toBe(true);
   });

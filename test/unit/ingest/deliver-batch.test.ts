@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION } from '../../../analyzers/classify.js';
 import { deliverBatch, type DeliveryPolicy, type DeliverySeams } from '../../../ingest/deliver-batch.js';
-import { prepareBatch } from '../../../ingest/prepare-batch.js';
+import { pendingRow, prepareBatch } from '../../../ingest/prepare-batch.js';
+import { decodeRecord } from '../../../ingest/decode-record.js';
+import { toEventRow } from '../../../ingest/event-row.js';
 import { eventColumns } from '../../../schemas/clickhouse/events-table.js';
 import { fakePublisher, fakeSink, Journal, sampleRecords } from '../../support/delivery-fakes.js';
 
@@ -86,8 +88,29 @@ describe('prepareBatch', () => {
     expect(batch.rows.length + batch.deadLetters.length).toBe(1000);
     expect(batch.deadLetters).toHaveLength(30);
     // The line ends with kafka_topic, kafka_partition, kafka_offset and the five chain columns.
-    expect(batch.rows.every((r) => r.line.split('\t').slice(-7, -5).join(':') === `${r.ref.partition}:${r.ref.offset}`)).toBe(true);
-    expect(batch.rows.every((r) => r.line.split('\t').length === eventColumns.length && r.line.startsWith(`${r.eventId}\t`))).toBe(true);
+    const lines = batch.rows.map((r) => r.tsv.toString('utf8'));
+    expect(lines.every((line, i) => line.split('\t').slice(-7, -5).join(':') === `${batch.rows[i]!.ref.partition}:${batch.rows[i]!.ref.offset}`)).toBe(true);
+    expect(lines.every((line, i) => line.endsWith('\n') && line.split('\t').length === eventColumns.length && line.startsWith(`${batch.rows[i]!.eventId}\t`))).toBe(true);
+    // One buffer holds the batch's lines, back to back: the prepare step hands it over whole.
+    expect(new Set(batch.rows.map((r) => r.tsv.buffer)).size).toBe(1);
+    expect(batch.rows.every((r, i) => i === 0 || r.tsv.byteOffset === batch.rows[i - 1]!.tsv.byteOffset + batch.rows[i - 1]!.tsv.byteLength)).toBe(true);
     expect(batch.offsets.map((o) => o.offset)).toEqual(['250', '250', '250', '250']);
+  });
+
+  it.each([
+    // The evidence of about a quarter of the sample events holds a '→'.
+    ['sample traffic', (text: string) => text],
+    ['more text beyond ASCII', (text: string, i: number) => (i % 3 === 0 ? text.replace(/"message":"/, '"message":"Verbindung abgelehnt → ✗ ') : text)],
+  ])('%s: each row holds the UTF-8 bytes of its own line, as one row encoded alone', (_label, edit) => {
+    const records = sampleRecords(300, { partitions: 2 }).map((r, i) => ({ ...r, value: Buffer.from(edit(r.value!.toString('utf8'), i)) }));
+    const ctx = { classify, classifierVersion: CLASSIFIER_VERSION, maxRecordBytes: 262_144, ingestedAtMs: 1_764_000_000_000 };
+    const batch = prepareBatch(records, ctx);
+    expect(batch.rows).toHaveLength(300);
+    const alone = records.map((record) => {
+      const decoded = decodeRecord(record.value, ctx.maxRecordBytes);
+      if (!decoded.ok) throw new Error(decoded.detail);
+      return pendingRow(toEventRow(decoded.event, classify(decoded.event), record, ctx.ingestedAtMs, CLASSIFIER_VERSION), record).tsv;
+    });
+    expect(batch.rows.map((r) => r.tsv.toString('hex'))).toEqual(alone.map((b) => b.toString('hex')));
   });
 });

@@ -29,7 +29,7 @@ describe('prepareInSlices', () => {
     const ctx = { classify, classifierVersion: CLASSIFIER_VERSION, maxRecordBytes: 262_144, ingestedAtMs: 1_764_000_000_000 };
     const whole = prepareBatch(records, ctx);
     const sliced = await prepareInSlices(records, ctx);
-    expect(sliced.rows.map((r) => r.line)).toEqual(whole.rows.map((r) => r.line));
+    expect(sliced.rows.map((r) => r.tsv.toString())).toEqual(whole.rows.map((r) => r.tsv.toString()));
     expect(sliced.deadLetters.map((d) => [d.record.offset, d.reason])).toEqual(whole.deadLetters.map((d) => [d.record.offset, d.reason]));
     expect(sliced.records).toBe(count);
     const byPartition = (b: typeof whole) => Object.fromEntries(b.offsets.map((o) => [o.partition, o.offset]));
