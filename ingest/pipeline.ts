@@ -180,11 +180,14 @@ export function createPipeline(parts: PipelineParts) {
     await inFlightDelivery.catch(() => undefined);
     void flush();
     await writing;
+    // Every delivery has ended (committed or not): the clients can leave while the last rollups build.
+    // Leaving waits out the consumer's fetch in flight (a long-poll of up to a second on a drained topic).
+    const leaving = Promise.all([source.disconnect(), publisher.disconnect()]);
+    leaving.catch(() => undefined);
     await building;
     // What the last batches wrote is in the rollups before the job reports it has stopped.
     if (failure === undefined) await buildRollups('all');
-    await source.disconnect();
-    await publisher.disconnect();
+    await leaving;
     log.info('stopped after flushing and committing');
   }
 

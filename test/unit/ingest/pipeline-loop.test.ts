@@ -47,6 +47,38 @@ describe('pipeline loop', () => {
     expectNoCommitBeforeAck(journal, records);
   });
 
+  it('leaves the group while the last rollups build, and reports stopped only once they are built', async () => {
+    const journal = new Journal();
+    const source = fakeSource(journal);
+    const sink = fakeSink(journal);
+    let release!: () => void;
+    const builds: string[] = [];
+    const rollups = {
+      buildPending: async (which: 'due' | 'all' = 'due') => {
+        builds.push(which);
+        if (which === 'all') await new Promise<void>((resolve) => (release = resolve));
+        return 1;
+      },
+    };
+    const config = loadConfig({ WSDIAG_BATCH_MAX_ROWS: '1000', WSDIAG_BATCH_FLUSH_MS: '600000', WSDIAG_ROLLUP_INTERVAL_MS: '600000' });
+    const pipeline = createPipeline({ config, source, publisher: fakePublisher(journal), sink, rollups, classify, classifierVersion: CLASSIFIER_VERSION, metrics: createMetrics(), logger: createLogger('silent'), sleep: () => tick(2) });
+    const running = pipeline.run({ drain: false });
+    await tick();
+    await source.push(sampleRecords(10));
+    pipeline.stop();
+    let stopped = false;
+    void running.then(() => (stopped = true));
+    while (!builds.includes('all')) await tick();
+    await tick(5);
+    expect(sink.stored).toHaveLength(10);
+    expect(journal.of('commit')).toHaveLength(1);
+    expect(source.state.disconnected).toBe(true);
+    expect(stopped).toBe(false);
+    release();
+    await running;
+    expect(stopped).toBe(true);
+  });
+
   it('a failing write is retried and nothing is committed until it passes', async () => {
     const { journal, source, sink, pipeline } = setup({ WSDIAG_BATCH_MAX_ROWS: '10', WSDIAG_BATCH_FLUSH_MS: '20' }, { failures: 5 });
     const running = pipeline.run({ drain: true });
