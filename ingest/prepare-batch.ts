@@ -71,7 +71,9 @@ export function pendingRow<Ref>(row: EventRow, ref: Ref, tsv = Buffer.from(`${ev
 
 /** The lines, each with its newline, as views of one buffer: one allocation outside the JavaScript heap. */
 function linesInOneBuffer(lines: readonly string[]): Buffer[] {
-  const body = Buffer.allocUnsafeSlow(Buffer.byteLength(lines.join('\n'), 'utf8') + lines.length);
+  let bytes = lines.length;
+  for (const line of lines) bytes += Buffer.byteLength(line, 'utf8');
+  const body = Buffer.allocUnsafeSlow(bytes);
   const views: Buffer[] = [];
   let at = 0;
   for (const line of lines) {
