@@ -21,7 +21,7 @@ import { tsvLineEncoder } from './tsv.js';
 
 /** SQL text per existence query: under max_query_size (256 KiB) on every version, whatever the ids' lengths. */
 const LOOKUP_QUERY_CHARS = 240_000;
-/** Lines per chunk of an insert body: the body streams in pieces instead of one large string. */
+/** Lines per chunk of an insert body: the body streams in pieces instead of one large buffer. */
 const BODY_CHUNK_LINES = 500;
 const columnNames = eventColumns.map(([name]) => name);
 /** Writes whose stored ids are remembered for look-ups that started while they ran. */

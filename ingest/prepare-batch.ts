@@ -2,7 +2,7 @@
 // and the offsets to commit once both are delivered. Synchronous, no I/O, no clock (the caller passes it).
 // A row is encoded to its TabSeparated line at once and only the line and the few fields the sink and the
 // metrics read are kept: a batch holds ~600 bytes per event instead of a 46-field object, and the lines
-// of a batch sit in one buffer outside the JavaScript heap (which the prepare thread hands over whole).
+// of a batch sit in one buffer outside the JavaScript heap, already in the bytes the insert sends.
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { decodeRecord } from './decode-record.js';
