@@ -8,6 +8,8 @@ import { closeCodeRow } from '../close-codes.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import { gnutlsStatus } from '../codes/gnutls.js';
+import { mbedtlsVerifyResult } from '../codes/mbedtls.js';
+import type { CodeRow } from '../codes/types.js';
 import { verifyCodeRow } from '../verify-codes.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
@@ -314,11 +316,12 @@ function numberOf(norm: string): number | undefined {
 // X509_verify_cert, "verification error code 18", "SSL_get_verify_result() = 10", "verify error (19)"
 // (OpenSSL X509_V_ERR_* numbers: verify-codes.ts). The words between may only say it is an error code.
 const VERIFY_WORDS: ReadonlySet<string> = new Set(['verify', 'verification', 'verifying']);
-const VERIFY_FILLER: ReadonlySet<string> = new Set(['error', 'err', 'errno', 'code', 'result', 'num', 'number', 'failed', 'failure', 'cert', 'certificate', 'x509', 'v', 'status', 'get', 'ssl', 'tls', 'returned', 'return', 'value']);
+const VERIFY_FILLER: ReadonlySet<string> = new Set(['error', 'err', 'errno', 'code', 'result', 'flag', 'num', 'number', 'failed', 'failure', 'cert', 'certificate', 'x509', 'v', 'status', 'get', 'ssl', 'tls', 'returned', 'return', 'value']);
 
 function verifyNumberFinding(kind: string, text: string, list: readonly Word[], present: Uint8Array): SourcedFinding | undefined {
   if (present[CERT] !== 1 && present[TLS] !== 1) return undefined;
   const gnutlsNamed = GNUTLS_TEXT.test(text);
+  const mbedtlsNamed = MBEDTLS_TEXT.test(text);
   for (let i = 0; i < list.length; i++) {
     const norm = (list[i] as Word).norm;
     // "X509_V_ERR" (x509, v, err) is a verify word too.
@@ -330,16 +333,18 @@ function verifyNumberFinding(kind: string, text: string, list: readonly Word[], 
     if (word === undefined) continue;
     const words = JSON.stringify(text.slice((list[i] as Word).start, word.end).slice(0, 80));
     // An OpenSSL verify result (X509_V_ERR_*, below 100) unless the text names GnuTLS, whose status is a bit mask.
-    const row = /^\d{1,2}$/.test(word.norm) && (x509Err || !gnutlsNamed) ? verifyCodeRow(Number(word.norm)) : undefined;
+    const row = /^\d{1,2}$/.test(word.norm) && (x509Err || (!gnutlsNamed && !mbedtlsNamed)) ? verifyCodeRow(Number(word.norm)) : undefined;
     if (row?.cause) {
       const detail = `words ${words}: verify result ${row.code} X509_V_ERR_${row.name} (concept concept.verify_code, ${row.source.split(';')[0]}) → ${row.cause}`;
       const finding = conceptFinding(kind, 'concept.verify_code', row.cause, Math.min(ALERT_CONFIDENCE, row.confidence ?? ALERT_CONFIDENCE), detail);
       return row.ambiguity ? { ...finding, ambiguity: row.ambiguity } : finding;
     }
-    const status = x509Err ? undefined : gnutlsStatusOf(word.norm);
+    const mbedtls = mbedtlsNamed && !x509Err ? flagsOf(word.norm, mbedtlsVerifyResult, false) : undefined;
+    const status = mbedtls ?? (x509Err ? undefined : flagsOf(word.norm, gnutlsStatus, true));
     if (!status) continue;
     const { row: statusRow, flags, mask } = status;
-    const detail = `words ${words}: GnuTLS certificate status 0x${mask.toString(16)} (${flags.join(' | ')}) (concept concept.verify_code, ${statusRow.source.split(' (')[0]} gnutls_certificate_status_t) → ${statusRow.cause}`;
+    const what = mbedtls ? 'mbedTLS verify result' : 'GnuTLS certificate status';
+    const detail = `words ${words}: ${what} 0x${mask.toString(16)} (${flags.join(' | ')}) (concept concept.verify_code, ${statusRow.source.split(' (')[0]}) → ${statusRow.cause}`;
     const finding = conceptFinding(kind, 'concept.verify_code', statusRow.cause, Math.min(ALERT_CONFIDENCE, statusRow.confidence), detail);
     return statusRow.ambiguity ? { ...finding, ambiguity: statusRow.ambiguity } : finding;
   }
@@ -347,18 +352,27 @@ function verifyNumberFinding(kind: string, text: string, list: readonly Word[], 
 }
 
 const GNUTLS_TEXT = /gnutls/i;
+const MBEDTLS_TEXT = /mbed ?tls/i;
+
+type FlagsReading = { row: CodeRow; flags: string[] };
 
 /**
- * A number after a verify word read as a GnuTLS certificate status (codes/gnutls.ts): "0x402", or digits read in hex first
- * (Emacs prints the status with %x: "verification code 402") and then in decimal (older Emacs: %d, "1026"); only a
- * reading with GNUTLS_CERT_INVALID and no unused bit counts, so OpenSSL's small verify numbers and other numbers stay out.
+ * A number after a verify word read as a library's verify flags: a GnuTLS certificate status (codes/gnutls.ts; Emacs
+ * prints it with %x, "verification code 402", older Emacs with %d, "1026": hex first) or an mbedTLS verify result
+ * (codes/mbedtls.ts; "0x8", or decimal first). `read` accepts only a valid mask (GnuTLS: GNUTLS_CERT_INVALID set and no
+ * unused bit), so OpenSSL's small verify numbers and other numbers stay out.
  */
-function gnutlsStatusOf(norm: string): (NonNullable<ReturnType<typeof gnutlsStatus>> & { mask: number }) | undefined {
+function flagsOf(norm: string, read: (mask: number) => FlagsReading | undefined, hexFirst: boolean): (FlagsReading & { mask: number }) | undefined {
   if (norm.length > 10) return undefined;
-  const readings = /^0x[0-9a-f]+$/.test(norm) ? [Number.parseInt(norm.slice(2), 16)] : /^\d+$/.test(norm) ? [Number.parseInt(norm, 16), Number(norm)] : /^[0-9a-f]*\d[0-9a-f]*$/.test(norm) ? [Number.parseInt(norm, 16)] : [];
+  const digits = /^\d+$/.test(norm);
+  const readings = /^0x[0-9a-f]+$/.test(norm)
+    ? [Number.parseInt(norm.slice(2), 16)]
+    : digits
+      ? hexFirst ? [Number.parseInt(norm, 16), Number(norm)] : [Number(norm), Number.parseInt(norm, 16)]
+      : /^[0-9a-f]*\d[0-9a-f]*$/.test(norm) ? [Number.parseInt(norm, 16)] : [];
   for (const mask of readings) {
-    const status = gnutlsStatus(mask);
-    if (status) return { ...status, mask };
+    const reading = read(mask);
+    if (reading) return { ...reading, mask };
   }
   return undefined;
 }

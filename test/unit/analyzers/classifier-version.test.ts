@@ -92,6 +92,8 @@ const PINNED: Record<string, string> = {
   // credentials rejected or a missing bearer token are an auth refusal; an answer the client could not read as HTTP
   // ('Invalid response', 'Bad HTTP message', 'bad status line'), nothing else named, is a reset (concept.unreadable_answer, 0.4, a wrapper).
   '1.5.19': '9cdd15ba2c1b3b29',
+  // mbedTLS verify-result flags as numbers after a verify word (mbedtls_x509_crt_verify() bits) and five ssl.h error rows (eng-e).
+  '1.5.20': 'c5846d6fe583789a',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../analyzers/classify.js';
 import { gnutlsStatus, gnutlsStatusBits } from '../../../analyzers/codes/gnutls.js';
+import { mbedtlsVerifyResult } from '../../../analyzers/codes/mbedtls.js';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
 import { daysFromEvent, event, failedWithMessage } from './event-builder.js';
 
@@ -153,5 +154,32 @@ describe('table rows the audit added', () => {
 
   it('leaves a WebSocket extension error named like a .NET flag alone', () => {
     expect(classify(failedWithMessage('InvalidExtension: permessage-deflate answer malformed')).attribution).not.toBe('1015');
+  });
+});
+
+describe('mbedTLS verify results and error numbers', () => {
+  it('decodes MBEDTLS_X509_BADCERT_* flags, the issuer before the name before the dates', () => {
+    expect(mbedtlsVerifyResult(0x08)?.row.cause).toBe('untrusted_ca');
+    expect(mbedtlsVerifyResult(0x04)?.row.cause).toBe('hostname_mismatch');
+    expect(mbedtlsVerifyResult(0x0200)?.row.cause).toBe('cert_not_yet_valid');
+    expect(mbedtlsVerifyResult(0x0201)?.flags).toEqual(['MBEDTLS_X509_BADCERT_FUTURE', 'MBEDTLS_X509_BADCERT_EXPIRED']);
+    // Zero, and a bit no flag uses (0x1000000), are no verify result.
+    expect(mbedtlsVerifyResult(0)).toBeUndefined();
+    expect(mbedtlsVerifyResult(0x1000000)).toBeUndefined();
+  });
+
+  it.each<Case>([
+    ['a result in hex, as embedded clients print it', 'esp_tls_mbedtls: mbedtls_ssl_get_verify_result returned 0x8', '1015', 'untrusted_ca'],
+    ['a result in decimal', 'mbed TLS: verification flags = 4 for sensor.example.net', '1015', 'hostname_mismatch'],
+    ['a zero-padded result', 'mbedtls verify result 0x00000200', '1015', 'cert_not_yet_valid'],
+    ['a fatal alert by its error number', 'mbedtls_ssl_handshake returned -0x7780', '1015', 'tls_unknown'],
+    ['no TLS record by its text', 'mbedtls: SSL - An invalid SSL record was received', '1015', 'tls_unknown'],
+  ])('%s', (_label, message, attribution, cause) => {
+    expect(outcome({ error: { message } })).toEqual({ attribution, cause });
+  });
+
+  it('reads a small number as OpenSSL verify result unless the text names mbedTLS', () => {
+    // 4 is X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE in OpenSSL; next to mbedTLS it is BADCERT_CN_MISMATCH.
+    expect(outcome({ error: { message: 'certificate verify result 4' } }).cause).not.toBe('hostname_mismatch');
   });
 });
