@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTraffic } from '../../ingest/sample-traffic.js';
 import { createSandbox, startCli, type Sandbox } from '../support/pipeline-harness.js';
 import { freePort } from '../support/free-port.js';
+import { everyRecordAccounted, metricValue } from '../support/metrics-text.js';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -15,11 +16,6 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
-const metricValue = (body: string, name: string, labels = ''): number =>
-  body
-    .split('\n')
-    .filter((l) => l.startsWith(`${name}${labels ? `{${labels}` : ''}`) && !l.startsWith('#'))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
 
 describe('wsdiag run: /healthz, /readyz, /metrics', () => {
   let sandbox: Sandbox;
@@ -45,12 +41,9 @@ describe('wsdiag run: /healthz, /readyz, /metrics', () => {
       // Kafka delivers at least once: a consumer restart under load re-reads records, so the counters
       // of what was handed over may exceed 500, but every record read is accounted for and storage
       // keeps each event once. Waits for a moment when every record read has been delivered.
-      const accounted = (text: string) =>
-        metricValue(text, 'wsdiag_records_consumed_total') ===
-        metricValue(text, 'wsdiag_rows_inserted_total') + metricValue(text, 'wsdiag_duplicates_skipped_total') + metricValue(text, 'wsdiag_dead_letters_total');
       const body = await waitFor(async () => {
         const text = await (await fetch(`${base}/metrics`)).text();
-        return metricValue(text, 'wsdiag_rows_inserted_total') >= 490 && accounted(text) ? text : undefined;
+        return metricValue(text, 'wsdiag_rows_inserted_total') >= 490 && everyRecordAccounted(text) ? text : undefined;
       }, 60_000);
       expect(metricValue(body, 'wsdiag_rows_inserted_total')).toBe(490);
       expect(metricValue(body, 'wsdiag_records_consumed_total')).toBeGreaterThanOrEqual(500);
