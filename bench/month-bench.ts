@@ -18,7 +18,7 @@ import { buildPendingCoarse, createRollupBuilder } from '../ingest/rollup-builde
 import { sampleTraffic } from '../ingest/sample-traffic.js';
 import { encodeTsv } from '../ingest/tsv.js';
 import { eventColumns } from '../schemas/clickhouse/events-table.js';
-import { coarseGrains, markAllMinutesSql, markUnbuiltPeriodsSql, rollups } from '../schemas/clickhouse/rollups.js';
+import { allRollups, coarseGrains, markAllMinutesSql, markUnbuiltPeriodsSql } from '../schemas/clickhouse/rollups.js';
 import { telemetryEventSchema } from '../schemas/telemetry-event.js';
 import { benchClickHouse, medianMs } from './storage-bench.js';
 
@@ -68,7 +68,7 @@ export async function runMonthBench() {
     await createRollupBuilder(runner, db).buildPending('all');
     const buildSeconds = (performance.now() - started) / 1000;
     // Days 1..29: the same rollup rows, shifted by whole days.
-    for (const rollup of rollups) {
+    for (const rollup of allRollups) {
       const names = [...rollup.dimensions.map(([n]) => n), ...rollup.measures.map(([n]) => n), 'built_at'];
       const shifted = (d: number) => names.map((n) => (n === 'minute' || n === 'first_seen' || n === 'last_seen' ? `${n} + ${d * DAY_S} AS ${n}_s` : n));
       for (let d = 1; d < 30; d++) {

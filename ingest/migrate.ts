@@ -4,9 +4,9 @@ import { addChainColumns, certificateChainStatements } from '../schemas/clickhou
 import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
 import { BACKFILL_EVENT_IDS_STEP, backfillEventIdsSql, recordStepSql, stepDoneSql } from '../schemas/clickhouse/event-ids.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
-import { coarseGrains, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
+import { BUILD_CORRELATION_ROLLUPS_STEP, coarseGrains, correlationRollups, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate, legacyStateQueries, type LegacyState } from '../schemas/clickhouse/upgrade.js';
-import { buildPendingCoarse } from './rollup-builder.js';
+import { buildFromStoredEvents, buildPendingCoarse } from './rollup-builder.js';
 import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -70,6 +70,13 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
   if (Number(backfilled?.n ?? 0) === 0) {
     await runner.command(backfillEventIdsSql(options.db));
     await runner.command(recordStepSql(options.db, BACKFILL_EVENT_IDS_STEP));
+  }
+  // 0.2 → 0.3: the correlation rollups of the events already stored, once (trivial on a fresh
+  // database); recorded after the build, so an interrupted one is repeated (a newer version replaces).
+  const [correlated] = await runner.query<{ n: string | number }>(stepDoneSql(options.db, BUILD_CORRELATION_ROLLUPS_STEP));
+  if (Number(correlated?.n ?? 0) === 0) {
+    await buildFromStoredEvents(runner, options.db, correlationRollups);
+    await runner.command(recordStepSql(options.db, BUILD_CORRELATION_ROLLUPS_STEP));
   }
   return { capabilities, statements: 1 + statements.length + upgrade.length };
 }

@@ -9,16 +9,21 @@ import {
   coarserGrain,
   dirtyMinutesSql,
   dirtyPeriodsSql,
+  allRollups,
+  coarseRollups,
   markPeriodsSql,
   recordBuildSql,
   recordPeriodBuildSql,
-  rollups,
+  storedMinutesSql,
+  type Rollup,
   type CoarseGrain,
 } from '../schemas/clickhouse/rollups.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
 const MINUTES_PER_ROUND = 60;
+/** Minutes per statement of a one-off build from stored events (rollups of rare events: small reads). */
+const MINUTES_PER_BACKFILL = 1440;
 /** Hours (days) per round: each reads at most this many periods of the finer rollup. */
 const PERIODS_PER_ROUND: Readonly<Record<CoarseGrain, number>> = { hour: 24, day: 7 };
 
@@ -50,12 +55,30 @@ export async function buildPendingPeriods(runner: SqlRunner, db: string, grain: 
     const periods = (await runner.query<{ period: string | number }>(dirtyPeriodsSql(db, grain, limit))).map((r) => Number(r.period));
     if (periods.length === 0) return built;
     const startedAt = await serverSeconds(runner);
-    for (const rollup of rollups) await runner.command(buildPeriodRollupSql(db, rollup, grain, periods, startedAt));
+    for (const rollup of coarseRollups) await runner.command(buildPeriodRollupSql(db, rollup, grain, periods, startedAt));
     if (next) await runner.command(markPeriodsSql(db, next, periods));
     await runner.command(recordPeriodBuildSql(db, grain, periods, startedAt));
     built += periods.length;
     if (periods.length < limit) return built;
   }
+}
+
+/**
+ * Builds `which` (minute rollups without twins) for every minute that holds raw events, a day of
+ * minutes per statement, versioned by the server's clock; marks and records nothing, since the other
+ * rollups of those minutes are built already. For a rollup added by an upgrade (`wsdiag migrate`, with
+ * the job stopped): each build reads every stored row of its minutes, one per event_id, so it counts
+ * what a build by the job would; a repeat after an interruption writes a newer version of the same rows.
+ */
+export async function buildFromStoredEvents(runner: SqlRunner, db: string, which: readonly Rollup[]): Promise<number> {
+  if (which.some((r) => !r.minuteOnly)) throw new TypeError('only rollups without hourly and daily twins are built this way');
+  const minutes = (await runner.query<{ stored_minute: string | number }>(storedMinutesSql(db))).map((r) => Number(r.stored_minute));
+  const startedAt = await serverSeconds(runner);
+  for (let i = 0; i < minutes.length; i += MINUTES_PER_BACKFILL) {
+    const chunk = minutes.slice(i, i + MINUTES_PER_BACKFILL);
+    for (const rollup of which) await runner.command(buildRollupSql(db, rollup, chunk, startedAt));
+  }
+  return minutes.length;
 }
 
 /** Hours, then days: everything marked so far. */
@@ -74,7 +97,7 @@ export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilde
         // The build's version is the server's clock before it reads: rows acknowledged before a mark
         // older than this second are all visible to the reads below (docs/storage.md).
         const startedAt = await serverSeconds(runner);
-        for (const rollup of rollups) await runner.command(buildRollupSql(db, rollup, minutes, startedAt));
+        for (const rollup of allRollups) await runner.command(buildRollupSql(db, rollup, minutes, startedAt));
         // The hours are marked once the minutes' rows are acknowledged and before the build is
         // recorded: a crash in between leaves the minutes to build again, and marks the hours again.
         await runner.command(markPeriodsSql(db, 'hour', minutes));

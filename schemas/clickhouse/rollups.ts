@@ -6,6 +6,7 @@
 // Every minute rollup has an hourly and a daily twin with the same groups, built the same way one level
 // up: an hour from the minute rollup (FINAL) once its minutes were rebuilt, a day from the hourly one.
 import type { Capabilities } from './capabilities.js';
+import { authoritySql, EVIDENCE_SQL, UNEXPLAINED_PREWHERE_SQL, UNEXPLAINED_SQL } from './correlation-rules.js';
 
 /** name, type, expression over one deduplicated event, and how the hourly twin combines minute rows. */
 type Measure = readonly [name: string, type: string, expression: string, combine: 'sum' | 'min' | 'max'];
@@ -18,6 +19,16 @@ interface Rollup {
   /** Optional row filter and ARRAY JOIN, applied before grouping. */
   readonly where?: string;
   readonly arrayJoin?: string;
+  /**
+   * Optional filter applied while reading the raw minutes, before `LIMIT 1 BY event_id` (`prewhere`
+   * is read first): for rollups of a rare kind of event, so a build reads their other columns only
+   * where a candidate is. Copies of an event carry the same bytes, so all or none of them pass.
+   */
+  readonly filter?: { readonly prewhere: string; readonly where: string };
+  /** Raw columns the build reads besides the common ones (`sourceColumns`). */
+  readonly sources?: readonly string[];
+  /** Minute grain only: no hourly and daily twins (the correlation reads minutes to form its buckets). */
+  readonly minuteOnly?: true;
 }
 
 const minute = ['minute', 'DateTime', 'toStartOfMinute(ts)'] as const;
@@ -80,7 +91,41 @@ export const rollups: readonly Rollup[] = [
   },
 ];
 
-export const rollupTableNames = rollups.map((r) => r.table);
+
+/**
+ * The correlation's rollups (dashboards/sql/correlation.ts; why they give the raw query's answer:
+ * docs/storage.md): failures without evidence of their own per minute, target and where they were
+ * seen, and the evidence per minute, target and what it says. Both are empty or small on healthy
+ * traffic, so the correlation reads them over any range.
+ */
+export const correlationRollups: readonly Rollup[] = [
+  {
+    table: 'rollup_unexplained_minute',
+    dimensions: [minute, ['authority', 'lc', authoritySql()], dim('service'), dim('region'), dim('target_host'), dim('cause')],
+    measures: [events, firstSeen, lastSeen],
+    filter: { prewhere: UNEXPLAINED_PREWHERE_SQL, where: UNEXPLAINED_SQL },
+    sources: ['target_url', 'close_code', 'close_on_wire', 'error_name', 'error_code', 'error_message', 'close_reason', 'tls_version', 'tls_alert', 'tls_verify_code', 'chain_length', 'chain_subject', 'handshake_status'],
+    minuteOnly: true,
+  },
+  {
+    table: 'rollup_evidence_minute',
+    dimensions: [minute, ['authority', 'lc', authoritySql()], dim('attribution'), dim('cause'), dim('source_kind'), dim('service')],
+    measures: [events, lastSeen, ['confidence', 'Float32', 'max(confidence)', 'max']],
+    filter: { prewhere: EVIDENCE_SQL, where: '1' },
+    sources: ['target_url', 'confidence'],
+    minuteOnly: true,
+  },
+];
+
+/** The `migration_steps` entry of the correlation rollups' one-off build from stored events (0.2 → 0.3). */
+export const BUILD_CORRELATION_ROLLUPS_STEP = 'correlation_rollups_backfill';
+
+/** Every rollup the builder keeps; those with hourly and daily twins. */
+export const allRollups: readonly Rollup[] = [...rollups, ...correlationRollups];
+export const coarseRollups: readonly Rollup[] = allRollups.filter((r) => !r.minuteOnly);
+export type { Rollup };
+
+export const rollupTableNames = allRollups.map((r) => r.table);
 
 /** Grains finer to coarser; each coarser one is built from the one before it. */
 export const grains = ['minute', 'hour', 'day'] as const;
@@ -96,7 +141,7 @@ const coarser: Readonly<Record<Grain, CoarseGrain | undefined>> = { minute: 'hou
 /** A minute rollup's twin at `grain`: rollup_minute → rollup_hour, rollup_x_minute → rollup_x_day. */
 export const grainTable = (minuteTable: string, grain: Grain): string => minuteTable.replace(/minute$/, grain);
 export const hourTable = (minuteTable: string): string => grainTable(minuteTable, 'hour');
-export const coarseTableNames = coarseGrains.flatMap((g) => rollupTableNames.map((t) => grainTable(t, g)));
+export const coarseTableNames = coarseGrains.flatMap((g) => coarseRollups.map((r) => grainTable(r.table, g)));
 const bookkeepingNames = grains.flatMap((g) => (g === 'minute' ? ['rollup_marks', 'rollup_builds'] : [`rollup_${g}_marks`, `rollup_${g}_builds`]));
 /** Everything rollupStatements creates: the rollup tables, the certificates view, the build bookkeeping. */
 export const rollupStorageNames = [...rollupTableNames, ...coarseTableNames, 'certificates', ...bookkeepingNames];
@@ -162,7 +207,7 @@ function bookkeepingTables(db: string): string[] {
 /** Tables first, then the view over them. No TTL: rollups are small and kept after raw events expire. */
 export function rollupStatements(db: string, caps: Capabilities): string[] {
   return [
-    ...grains.flatMap((grain) => rollups.map((rollup) => createTable(db, rollup, caps, grain))),
+    ...grains.flatMap((grain) => (grain === 'minute' ? allRollups : coarseRollups).map((rollup) => createTable(db, rollup, caps, grain))),
     certificatesView(db),
     ...bookkeepingTables(db),
   ];
@@ -263,8 +308,11 @@ export function recordPeriodBuildSql(db: string, grain: CoarseGrain, periods: re
 export function buildRollupSql(db: string, rollup: Rollup, minutes: readonly number[], builtAt: number): string {
   const lo = Math.min(...minutes);
   const hi = Math.max(...minutes) + 60;
-  const deduplicated = `SELECT ${sourceColumns.join(', ')} FROM ${db}.events
-  WHERE ts >= toDateTime(${lo}) AND ts < toDateTime(${hi}) AND toStartOfMinute(ts) IN (${dateTimes(minutes)})
+  const columns = [...sourceColumns, ...(rollup.sources ?? [])];
+  const range = `ts >= toDateTime(${lo}) AND ts < toDateTime(${hi}) AND toStartOfMinute(ts) IN (${dateTimes(minutes)})`;
+  const read = rollup.filter ? `PREWHERE ${range} AND ${rollup.filter.prewhere}\n  WHERE ${rollup.filter.where}` : `WHERE ${range}`;
+  const deduplicated = `SELECT ${columns.join(', ')} FROM ${db}.events
+  ${read}
   LIMIT 1 BY event_id`;
   const names = [...rollup.dimensions.map(([name]) => name), ...rollup.measures.map(([name]) => name), 'built_at'];
   const selected = [
@@ -282,6 +330,11 @@ GROUP BY ${rollup.dimensions.map(([name]) => name).join(', ')}`;
 
 export function recordBuildSql(db: string, minutes: readonly number[], startedAt: number): string {
   return `INSERT INTO ${db}.rollup_builds (minute, started_at) SELECT arrayJoin([${dateTimes(minutes)}]) AS minute, toDateTime(${Math.floor(startedAt)}) AS started_at`;
+}
+
+/** Minutes that hold raw events, oldest first (epoch seconds). */
+export function storedMinutesSql(db: string): string {
+  return `SELECT DISTINCT toUInt32(toStartOfMinute(ts)) AS stored_minute FROM ${db}.events ORDER BY stored_minute`;
 }
 
 /** Marks every minute that has raw events (after a migration, or to rebuild everything). */

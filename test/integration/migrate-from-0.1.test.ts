@@ -10,7 +10,7 @@ import type { SqlRunner } from '../../ingest/sql-runner.js';
 import { classify } from '../../analyzers/classify.js';
 import { chainColumns } from '../../schemas/clickhouse/certificate-chain.js';
 import { eventColumns } from '../../schemas/clickhouse/events-table.js';
-import { rollupTableNames } from '../../schemas/clickhouse/rollups.js';
+import { rollups } from '../../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate } from '../../schemas/clickhouse/upgrade.js';
 import { telemetryEventSchema, type TelemetryEventInput } from '../../schemas/telemetry-event.js';
 import { createChdbRunner, type ChdbRunner } from '../support/chdb-runner.js';
@@ -59,7 +59,7 @@ describe.each(engines)('0.1.0 → today on %s', (_name, runner, variant) => {
     const first = await migrate(sql, { db, retentionDays: 0 });
     const second = await migrate(sql, { db, retentionDays: 0 });
     // Only the first run adds the chain columns and converts 0.1's rollups (rename, convert, drop).
-    const legacy = { stateRollups: rollupTableNames, renamedRollups: [], certificatesTable: true };
+    const legacy = { stateRollups: rollups.map((r) => r.table), renamedRollups: [], certificatesTable: true }; // 0.1's four rollups
     const none = { stateRollups: [], renamedRollups: [], certificatesTable: false };
     const conversion = beforeCreate(db, legacy).length - beforeCreate(db, none).length + afterCreate(db, legacy).length;
     expect(second.statements).toBe(first.statements - chainColumns.length - conversion);

@@ -1,7 +1,8 @@
 // The correlation as first written (0.2.0, dashboards/sql/correlation.ts at ef539f6, with the
-// unexplained rule of today): every evidence row of the range is grouped, then joined. Kept as the
-// reference that the range-cheap query (evidence read only for the failures' buckets and
-// authorities) must equal row for row.
+// unexplained rule of today) over raw events: every evidence row of the range is grouped, then joined.
+// Kept as the reference that the query over the correlation rollups must equal row for row. Its
+// time filters are on the event's minute (`q.timeFilter` over ts, written by the caller, and the
+// evidence's range), as every rollup reader reads a window.
 import { authoritySql, EVIDENCE_SQL, OTHER_SOURCE_FACTOR, PROBE_FACTOR, UNEXPLAINED_SQL, type CorrelationQuery } from '../../dashboards/sql/correlation.js';
 
 const score = "(source_kind = 'probe') * 10000000000000 + (shift = 0) * 1000000000000 + toUInt64(round(confidence * 99)) * 10000000000 + toUInt32(seen_last)";
@@ -30,7 +31,7 @@ FROM (
       SELECT ${authoritySql()} AS authority, ${bucketOf} AS e_bucket, attribution, cause, source_kind, service,
         uniqExact(event_id) AS events, max(ts) AS seen_last, toFloat64(max(confidence)) AS confidence
       FROM ${q.db}.events
-      WHERE ts >= ${q.from} - ${w} AND ts < ${q.to} + ${w} AND ${EVIDENCE_SQL}
+      WHERE toStartOfMinute(ts) >= ${q.from} - ${w} AND toStartOfMinute(ts) < ${q.to} + ${w} AND ${EVIDENCE_SQL}
       GROUP BY authority, e_bucket, attribution, cause, source_kind, service
     )
   )

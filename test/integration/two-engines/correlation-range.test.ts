@@ -1,5 +1,5 @@
-// The range-cheap correlation (evidence read only in the unexplained failures' buckets and for their
-// authorities) answers exactly what the plain query over every evidence row answers: on both engines,
+// The correlation over the correlation rollups (built as the pipeline builds them) answers exactly what
+// the plain query over every raw event and evidence row answers, minute by minute: on both engines,
 // over seeded traffic with many targets, buckets, sources, services and copies, for aligned and
 // unaligned windows, two window sizes and a service filter; and the panel's SQL gives the same rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { correlationSql, type CorrelationQuery } from '../../../dashboards/sql/c
 import { createClickHouseRunner } from '../../../ingest/clickhouse-client.js';
 import { toEventRow } from '../../../ingest/event-row.js';
 import { migrate } from '../../../ingest/migrate.js';
+import { createRollupBuilder } from '../../../ingest/rollup-builder.js';
+import { markAllMinutesSql } from '../../../schemas/clickhouse/rollups.js';
 import { quoteString } from '../../../ingest/sql-escape.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 import { telemetryEventSchema, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
@@ -68,6 +70,8 @@ beforeAll(async () => {
     await migrate(runner, { db, retentionDays: 0 });
     await runner.insert(`${db}.events`, rows);
     await runner.insert(`${db}.events`, rows.filter((_, i) => i % 7 === 0)); // re-delivered copies count once
+    await runner.command(markAllMinutesSql(db));
+    await createRollupBuilder(runner, db).buildPending();
   }
 }, 180_000);
 
@@ -82,10 +86,12 @@ const window = (fromS: number, toS: number, windowS: number, service?: string): 
   db,
   from: `toDateTime(${fromS})`,
   to: `toDateTime(${toS})`,
-  timeFilter: `ts >= toDateTime(${fromS}) AND ts < toDateTime(${toS})`,
+  timeFilter: `minute >= toDateTime(${fromS}) AND minute < toDateTime(${toS})`,
   windowS,
   ...(service ? { unexplainedFilter: `service = ${quoteString(service)}` } : {}),
 });
+/** The reference reads raw events: the same window on each event's minute. */
+const onRaw = (q: CorrelationQuery): CorrelationQuery => ({ ...q, timeFilter: q.timeFilter.replaceAll('minute', 'toStartOfMinute(ts)') });
 const cases: Array<[string, CorrelationQuery]> = [
   ['the whole traffic, 5-minute buckets', window(t0S - 600, t0S + HOURS * 3600 + 600, 300)],
   ['an unaligned window', window(t0S + 777, t0S + 2 * 3600 + 131, 300)],
@@ -94,7 +100,7 @@ const cases: Array<[string, CorrelationQuery]> = [
   ['a window with no failures', window(t0S - 7200, t0S - 3600, 300)],
 ];
 
-describe('range-cheap correlation equals the plain query (18.16 and chDB)', () => {
+describe('the correlation over its rollups equals the plain query over raw events (18.16 and chDB)', () => {
   it('the traffic has what the comparison needs: unexplained failures in many buckets and evidence around', async () => {
     const counts = await runners.get('18.16')!.query<{ u: string; e: string }>(`SELECT toString(uniqExactIf(event_id, cause IN ('abnormal_closure', 'unknown_failure') AND close_code = 1006)) AS u, toString(uniqExactIf(event_id, attribution != 'none' AND cause NOT IN ('abnormal_closure', 'unknown_failure'))) AS e FROM ${db}.events`);
     expect(Number(counts[0]!.u)).toBeGreaterThan(1000);
@@ -105,7 +111,7 @@ describe('range-cheap correlation equals the plain query (18.16 and chDB)', () =
     const answers: string[][] = [];
     for (const runner of runners.values()) {
       const cheap = await runner.query<Record<string, unknown>>(correlationSql(q));
-      const reference = await runner.query<Record<string, unknown>>(referenceCorrelationSql(q));
+      const reference = await runner.query<Record<string, unknown>>(referenceCorrelationSql(onRaw(q)));
       expect(cheap.map((r) => JSON.stringify(r))).toEqual(reference.map((r) => JSON.stringify(r)));
       answers.push(cheap.map((r) => JSON.stringify(r)));
     }
@@ -118,8 +124,8 @@ describe('range-cheap correlation equals the plain query (18.16 and chDB)', () =
     const panel = dashboardQueries(loadDashboards().find((d) => d.uid === 'wsdiag-overview')!).find((q) => q.panelTitle === 'Unexplained 1006 → likely cause')!;
     const [fromS, toS] = [t0S + 300, t0S + 5 * 3600];
     const sql = withDatabase(expandSql(panel.query, { fromSeconds: fromS, toSeconds: toS, intervalSeconds: 60, variables: { service: { all: true, options: services }, region: { all: true, options: ['eu', 'us'] } } }), db);
-    // The panel's time filter is $__timeFilter (from ≤ ts ≤ to) and its times are in ms.
-    const reference = referenceCorrelationSql({ ...window(fromS, toS, 300), timeFilter: `ts >= toDateTime(${fromS}) AND ts <= toDateTime(${toS})` });
+    // The panel's time filter is $__timeFilter (from ≤ minute ≤ to) and its times are in ms.
+    const reference = referenceCorrelationSql({ ...window(fromS, toS, 300), timeFilter: `toStartOfMinute(ts) >= toDateTime(${fromS}) AND toStartOfMinute(ts) <= toDateTime(${toS})` });
     for (const runner of runners.values()) {
       const rows = await runner.query<Record<string, unknown>>(sql);
       const expected = (await runner.query<Record<string, unknown>>(reference)).slice(0, 200);
