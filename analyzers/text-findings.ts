@@ -44,8 +44,16 @@ export function dropWrappedBy(findings: SourcedFinding[], from = 0): void {
     named = finding.cause !== wrapper.cause && finding.cause !== 'unknown_failure' && !WRAPPER_RULES.has(finding.rule);
   }
   if (!named) return;
+  keepFindings(findings, from, (finding) => !WRAPPER_RULES.has(finding.rule));
+}
+
+/** Keeps, in place and in order, the findings from index `from` on that `keep` accepts. */
+function keepFindings(findings: SourcedFinding[], from: number, keep: (finding: SourcedFinding) => boolean): void {
   let at = from;
-  for (let i = from; i < findings.length; i++) if (!WRAPPER_RULES.has((findings[i] as SourcedFinding).rule)) findings[at++] = findings[i] as SourcedFinding;
+  for (let i = from; i < findings.length; i++) {
+    const finding = findings[i] as SourcedFinding;
+    if (keep(finding)) findings[at++] = finding;
+  }
   findings.length = at;
 }
 
@@ -62,13 +70,7 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
     if (finding.cause === 'network_timeout') timeout = true;
     else if (finding.attribution === '1015' && (finding.cause !== 'tls_unknown' || !finding.rule.startsWith('concept.'))) return;
   }
-  if (!timeout) return;
-  let at = from;
-  for (let i = from; i < out.length; i++) {
-    const finding = out[i] as SourcedFinding;
-    if (finding.attribution !== '1015') out[at++] = finding;
-  }
-  out.length = at;
+  if (timeout) keepFindings(out, from, (finding) => finding.attribution !== '1015');
 }
 
 // The text says the TLS handshake was under way: a TLS handshake named, a TLS library's connect/handshake call,
@@ -137,9 +139,7 @@ function resetAfterTlsHandshake(kind: string, text: string, out: SourcedFinding[
   if (!after || !tls) return after !== null;
   const eof = RESET_OR_EOF.exec(text);
   if (!eof) return true;
-  let at = from;
-  for (let i = from; i < out.length; i++) if ((out[i] as SourcedFinding).attribution !== '1015') out[at++] = out[i] as SourcedFinding;
-  out.length = at;
+  keepFindings(out, from, (finding) => finding.attribution !== '1015');
   if (!reset)
     out.push({
       rule: 'inferred.reset_after_tls_handshake',
