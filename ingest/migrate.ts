@@ -1,6 +1,6 @@
 // Probes the server's capabilities and applies the idempotent migrations through a SqlRunner.
 import { capabilitiesFrom, capabilityQueries, type Capabilities } from '../schemas/clickhouse/capabilities.js';
-import { addChainColumns, certificateChainStatements } from '../schemas/clickhouse/certificate-chain.js';
+import { addChainColumns, certificateChainStatements, dropCertificateChainViewSql } from '../schemas/clickhouse/certificate-chain.js';
 import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
 import { BACKFILL_EVENT_IDS_STEP, backfillEventIdsSql, recordStepSql, stepDoneSql } from '../schemas/clickhouse/event-ids.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
@@ -55,9 +55,14 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
   const statements = [...beforeCreate(options.db, legacy), ...rest, ...afterCreate(options.db, legacy)];
   for (const sql of statements) await runner.command(sql);
   // 0.1 → 0.2: columns a 0.1 events table lacks (18.16 has no ADD COLUMN IF NOT EXISTS), then the
-  // chain inventory, whose view reads those columns.
+  // chain inventory, which the minute builds fill from those columns. 0.2 → 0.3: 0.2's view that fed
+  // it per insert goes (its rows stay).
   const columns = await runner.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = ${quoteString(options.db)} AND table = 'events'`);
-  const upgrade = [...addChainColumns(options.db, new Set(columns.map((c) => c.name))), ...certificateChainStatements(options.db, capabilities)];
+  const upgrade = [
+    ...addChainColumns(options.db, new Set(columns.map((c) => c.name))),
+    ...certificateChainStatements(options.db, capabilities),
+    dropCertificateChainViewSql(options.db),
+  ];
   for (const sql of upgrade) await runner.command(sql);
   // 0.2 → 0.3: hours (days) with finer rollups but no build of their own (all of them after the
   // upgrade, or those an interrupted upgrade left) are marked and built here, so whole hours and days

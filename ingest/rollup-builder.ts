@@ -1,7 +1,8 @@
-// Builds the rollups for every minute the pipeline has written rows for since that minute's last build,
-// then the hourly rollups for every hour whose minutes were rebuilt, then the daily ones likewise
-// (schemas/clickhouse/rollups.ts; why this is exact: docs/storage.md). Idempotent and safe to run from
-// several instances at once: a build only ever replaces a period's rows by a newer, complete version.
+// Builds the rollups and the certificate chain inventory for every minute the pipeline has written rows
+// for since that minute's last build, then the hourly rollups for every hour whose minutes were
+// rebuilt, then the daily ones likewise (schemas/clickhouse/rollups.ts; why this is exact:
+// docs/storage.md). Idempotent and safe to run from several instances at once: a build only ever
+// replaces a period's rows by a newer, complete version (or, for the inventory, adds states it holds).
 import {
   buildPeriodRollupSql,
   buildRollupSql,
@@ -18,6 +19,7 @@ import {
   type Rollup,
   type CoarseGrain,
 } from '../schemas/clickhouse/rollups.js';
+import { buildCertificateChainSql } from '../schemas/clickhouse/certificate-chain.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
@@ -98,6 +100,8 @@ export function createRollupBuilder(runner: SqlRunner, db: string): RollupBuilde
         // older than this second are all visible to the reads below (docs/storage.md).
         const startedAt = await serverSeconds(runner);
         for (const rollup of allRollups) await runner.command(buildRollupSql(db, rollup, minutes, startedAt));
+        // The chain inventory of the same minutes, under the same protocol (idempotent states, no version).
+        await runner.command(buildCertificateChainSql(db, minutes));
         // The hours are marked once the minutes' rows are acknowledged and before the build is
         // recorded: a crash in between leaves the minutes to build again, and marks the hours again.
         await runner.command(markPeriodsSql(db, 'hour', minutes));

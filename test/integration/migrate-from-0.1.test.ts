@@ -1,16 +1,18 @@
 // Upgrade path: a database made by 0.1.0's `wsdiag migrate` (fixture: its exact statements), holding
 // 0.1 rows, is carried over by today's migrate on 18.16 and on a current engine (chDB): the old rows
-// stay, the chain columns appear (empty for old rows), and new rows feed the certificate_chain inventory.
+// stay, the chain columns appear (empty for old rows), and new rows feed the certificate_chain inventory
+// through the minute builds (no view on events).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
 import { toEventRow } from '../../ingest/event-row.js';
 import { migrate } from '../../ingest/migrate.js';
+import { createRollupBuilder } from '../../ingest/rollup-builder.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
 import { classify } from '../../analyzers/classify.js';
 import { chainColumns } from '../../schemas/clickhouse/certificate-chain.js';
 import { eventColumns } from '../../schemas/clickhouse/events-table.js';
-import { rollups } from '../../schemas/clickhouse/rollups.js';
+import { markAllMinutesSql, rollups } from '../../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate } from '../../schemas/clickhouse/upgrade.js';
 import { telemetryEventSchema, type TelemetryEventInput } from '../../schemas/telemetry-event.js';
 import { createChdbRunner, type ChdbRunner } from '../support/chdb-runner.js';
@@ -72,6 +74,10 @@ describe.each(engines)('0.1.0 → today on %s', (_name, runner, variant) => {
     await sql.insert(`${db}.events`, [
       row({ ...base('new', now), tls: { chain: [cert('api.example.com', 'Inter', now + 10 * day), cert('Inter', 'Root', now + 400 * day)] } }),
     ]);
+    const views = await sql.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = '${db}' AND engine = 'MaterializedView'`);
+    expect(views).toEqual([]);
+    await sql.command(markAllMinutesSql(db));
+    await createRollupBuilder(sql, db).buildPending();
     const kept = await sql.query<{ event_id: string; n: number | string }>(`SELECT event_id, length(chain_subject) AS n FROM ${db}.events ORDER BY event_id`);
     expect(kept.map((r) => [r.event_id, Number(r.n)])).toEqual([['new', 2], ['old', 0]]);
     const inventory = await sql.query<{ position: number; cert_subject: string; days: number | string }>(

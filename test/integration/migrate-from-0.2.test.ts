@@ -3,6 +3,8 @@
 // today's migrate on 18.16 and on a current engine (chDB): every minute figure stays, the hourly and
 // daily rollups hold exactly the minute rollups' sums, the retro over a window with whole hours (read
 // from the hourly rollups) gives 0.2.0's figures, and a later rebuild from raw events changes nothing.
+// The certificate chain inventory, fed by 0.2.0's view, keeps its rows when migrate drops the view, and
+// the minute builds alone (no view) give the same inventory, forecast panel and expiry alert.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
@@ -10,6 +12,7 @@ import { createEventSink } from '../../ingest/clickhouse-sink.js';
 import { migrate } from '../../ingest/migrate.js';
 import { createRollupBuilder } from '../../ingest/rollup-builder.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
+import { alertQueries, alertRulesFile, dashboardQueries, expandAlertSql, expandSql, loadDashboards, withDatabase, type AlertRulesDocument } from '../../dashboards/panel-sql.js';
 import { correlationSqlFor, fetchRetroRows, totalsSql } from '../../dashboards/sql/retro.js';
 import { classify, CLASSIFIER_VERSION } from '../../analyzers/classify.js';
 import { toEventRow } from '../../ingest/event-row.js';
@@ -21,6 +24,7 @@ import { createChdbRunner } from '../support/chdb-runner.js';
 import { insertSeededIncident } from '../support/seed-clickhouse.js';
 import { window } from '../support/seeded-incident.js';
 import { servicesConfig } from '../support/services.js';
+import { loadYaml } from '../support/yaml-file.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/schema-0.2.0/migration-statements.json', import.meta.url), 'utf8')) as Record<'18.16' | 'current', string[]>;
 const db = `wsdiag_upgrade_02_${process.pid}`;
@@ -45,6 +49,19 @@ function perMinuteSql(rollup: (typeof rollups)[number]): string {
   const dims = rollup.dimensions.map(([name]) => name).filter((n) => n !== 'minute');
   return `SELECT toUInt32(minute) AS m, ${dims.join(', ')}, toUInt64(sum(events)) AS n, toUInt32(min(first_seen)) AS f, toUInt32(max(last_seen)) AS l
 FROM ${db}.${rollup.table} FINAL GROUP BY m, ${dims.join(', ')} ORDER BY m, ${dims.join(', ')}`;
+}
+
+/** Every certificate_chain figure: the inventory's merged states per key, the forecast panel and the expiry alert. */
+const forecastRule = alertQueries(loadYaml<AlertRulesDocument>(alertRulesFile)).find((r) => r.uid === 'wsdiag-cert-expiring-14d')!;
+const forecastPanel = dashboardQueries(loadDashboards().find((d) => d.uid === 'wsdiag-overview')!).find((q) => q.panelTitle.startsWith('Certificate forecast'))!;
+const chainKey = 'target_host, service, region, position, cert_subject, cert_issuer, cert_not_after, cert_self_signed';
+async function chainFigures(runner: SqlRunner): Promise<Row[][]> {
+  const toS = window.toMs / 1000;
+  const inventory = `SELECT ${chainKey}, toUInt32(minMerge(cert_not_before)) AS not_before_s, toUInt32(minMerge(first_seen)) AS first_s,
+  toUInt32(maxMerge(last_seen)) AS last_s, arraySort(groupUniqArrayMerge(source_kinds)) AS kinds
+FROM ${db}.certificate_chain GROUP BY ${chainKey} ORDER BY ${chainKey}`;
+  const panel = withDatabase(expandSql(forecastPanel.query, { fromSeconds: window.fromMs / 1000, toSeconds: toS, intervalSeconds: 60, variables: { service: { all: true, options: [] }, region: { all: true, options: [] } } }), db);
+  return Promise.all([inventory, panel, withDatabase(expandAlertSql(forecastRule, toS), db)].map(async (sql) => plain(await runner.query<Row>(sql))));
 }
 
 const engines: Array<[string, () => SqlRunner & { close(): Promise<void> }, '18.16' | 'current']> = [
@@ -72,6 +89,8 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     }
   };
   let retroBefore: unknown;
+  /** certificate_chain as 0.2.0's view filled it. */
+  let chainBefore: Row[][];
   /** event_ids against events: physical rows of each (the backfill copies every row once) and ids missing from it. */
   const idFigures = async () => {
     const [r] = await runner.query<Record<string, string | number>>(
@@ -107,6 +126,7 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     for (const rollup of rollups) await runner.command(buildRollupSql(db, rollup, minutes, Number(clock?.now)));
     await runner.command(recordBuildSql(db, minutes, Number(clock?.now)));
     before = await minuteFigures();
+    chainBefore = await chainFigures(runner);
     // The retro with 0.2.0's reads: every query over the minute rollups (a window of no whole hour
     // reads minutes only), summed over two windows that split the incident window at 09:30.
     const half = (from: number, to: number) => {
@@ -129,6 +149,15 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     await migrate(runner, { db, retentionDays: 0 });
     expect(await minuteFigures()).toEqual(before);
     await coarseEqualsMinutes();
+  });
+
+  it('drops the certificate chain view and keeps the inventory it filled: panel and alert read the same', async () => {
+    expect(chainBefore[0]!.length).toBeGreaterThan(2);
+    expect(chainBefore[1]!.length).toBeGreaterThan(0);
+    expect(chainBefore[2]!.length).toBeGreaterThan(0);
+    const views = await runner.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = '${db}' AND engine = 'MaterializedView'`);
+    expect(views).toEqual([]);
+    expect(await chainFigures(runner)).toEqual(chainBefore);
   });
 
   it('copies the ids of the events stored before the upgrade to event_ids, once, where the sink finds them', async () => {
@@ -180,5 +209,15 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     expect(await minuteFigures()).toEqual(before);
     await coarseEqualsMinutes();
     expect(Number((await fetchRetroRows(runner, filters())).totals[0]!.attempts)).toBe(retroBefore);
+    expect(await chainFigures(runner)).toEqual(chainBefore);
+  });
+
+  it("the minute builds alone give the inventory 0.2.0's view gave (re-delivered copies included)", async () => {
+    await runner.command(`DROP TABLE ${db}.certificate_chain`);
+    await migrate(runner, { db, retentionDays: 0 });
+    expect((await chainFigures(runner))[0]).toEqual([]);
+    await runner.command(markAllMinutesSql(db));
+    await createRollupBuilder(runner, db).buildPending();
+    expect(await chainFigures(runner)).toEqual(chainBefore);
   });
 });
