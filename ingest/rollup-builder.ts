@@ -1,8 +1,8 @@
-// Builds the rollups and the certificate chain inventory for every minute the pipeline has written rows
-// for since that minute's last build, then the hourly rollups for every hour whose minutes were
-// rebuilt, then the daily ones likewise (schemas/clickhouse/rollups.ts; why this is exact:
-// docs/storage.md). Idempotent and safe to run from several instances at once: a build only ever
-// replaces a period's rows by a newer, complete version (or, for the inventory, adds states it holds).
+// Builds the rollups for every minute the pipeline has written rows for since that minute's last build,
+// then the hourly rollups for every hour whose minutes were rebuilt, then the daily ones likewise
+// (schemas/clickhouse/rollups.ts; why this is exact: docs/storage.md). Idempotent and safe to run from
+// several instances at once: a build only ever replaces a period's rows by a newer, complete version.
+import { buildCertificateChainSql } from '../schemas/clickhouse/certificate-chain.js';
 import {
   buildPeriodRollupSql,
   buildRollupSql,
@@ -19,7 +19,6 @@ import {
   type Rollup,
   type CoarseGrain,
 } from '../schemas/clickhouse/rollups.js';
-import { buildCertificateChainSql } from '../schemas/clickhouse/certificate-chain.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
