@@ -6,7 +6,8 @@ import { BACKFILL_EVENT_IDS_STEP, backfillEventIdsSql, recordStepSql, stepDoneSq
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
 import { BUILD_CORRELATION_ROLLUPS_STEP, BUILD_PROJECTIONS_STEP, coarseGrains, correlationRollups, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate, legacyStateQueries, type LegacyState } from '../schemas/clickhouse/upgrade.js';
-import { buildFromStoredEvents, buildPendingCoarse, buildProjectionsFromCoarse } from './rollup-builder.js';
+import { BUILD_EVIDENCE_BEST_STEP } from '../schemas/clickhouse/evidence-best.js';
+import { buildEvidenceBestFromMinutes, buildFromStoredEvents, buildPendingCoarse, buildProjectionsFromCoarse } from './rollup-builder.js';
 import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -82,6 +83,9 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
   // existed, once, from those hourly and daily rows (trivial on a fresh database; from 0.2.0 and 0.1.0
   // the coarse build above wrote them already and this writes the same rows again); recorded after.
   await runOnce(runner, options.db, BUILD_PROJECTIONS_STEP, () => buildProjectionsFromCoarse(runner, options.db));
+  // 0.3: the correlation's best evidence per target and bucket (rollup_evidence_best) of every hour with
+  // evidence, once, after the evidence minutes above exist (the coarse build before them found none).
+  await runOnce(runner, options.db, BUILD_EVIDENCE_BEST_STEP, () => buildEvidenceBestFromMinutes(runner, options.db));
   return { capabilities, statements: 1 + statements.length + upgrade.length };
 }
 

@@ -21,6 +21,7 @@ import {
   type Rollup,
   type CoarseGrain,
 } from '../schemas/clickhouse/rollups.js';
+import { buildEvidenceBestSql, evidenceHoursSql } from '../schemas/clickhouse/evidence-best.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
@@ -63,6 +64,8 @@ export async function buildPendingPeriods(runner: SqlRunner, db: string, grain: 
     for (const rollup of coarseRollups) await runner.command(buildPeriodRollupSql(db, rollup, grain, periods, startedAt));
     // After the wide twins' rows were acknowledged: FINAL gives each projection this build's rows or newer.
     for (const p of projections) await runner.command(buildProjectionSql(db, p, grain, periods, startedAt));
+    // The correlation's best evidence per target and 5-minute bucket, from the hours' evidence minutes.
+    if (grain === 'hour') await runner.command(buildEvidenceBestSql(db, periods, startedAt));
     if (next) await runner.command(markPeriodsSql(db, next, periods));
     await runner.command(recordPeriodBuildSql(db, grain, periods, startedAt));
     built += periods.length;
@@ -106,6 +109,18 @@ export async function buildProjectionsFromCoarse(runner: SqlRunner, db: string):
     }
   }
   return built;
+}
+
+/**
+ * Builds the correlation's best evidence (rollup_evidence_best) of every hour that holds evidence minute
+ * rows, a month of hours per statement, versioned by the server's clock: for an upgrade (`wsdiag migrate`,
+ * job stopped), after the evidence minutes were built; a repeat writes a newer version of the same rows.
+ */
+export async function buildEvidenceBestFromMinutes(runner: SqlRunner, db: string): Promise<number> {
+  const hours = (await runner.query<{ period: string | number }>(evidenceHoursSql(db))).map((r) => Number(r.period));
+  const startedAt = await serverSeconds(runner);
+  for (let i = 0; i < hours.length; i += PERIODS_PER_BACKFILL.hour) await runner.command(buildEvidenceBestSql(db, hours.slice(i, i + PERIODS_PER_BACKFILL.hour), startedAt));
+  return hours.length;
 }
 
 /** Hours, then days: everything marked so far. */

@@ -7,6 +7,7 @@
 // up: an hour from the minute rollup (FINAL) once its minutes were rebuilt, a day from the hourly one.
 import type { Capabilities } from './capabilities.js';
 import { authoritySql, EVIDENCE_SQL, UNEXPLAINED_PREWHERE_SQL, UNEXPLAINED_SQL } from './correlation-rules.js';
+import { EVIDENCE_BEST_TABLE, evidenceBestTableSql } from './evidence-best.js';
 
 /** name, type, expression over one deduplicated event, and how the hourly twin combines minute rows. */
 type Measure = readonly [name: string, type: string, expression: string, combine: 'sum' | 'min' | 'max'];
@@ -167,7 +168,7 @@ export const projectionTable = (p: Projection, grain: CoarseGrain): string => `$
 export const coarseTableNames = coarseGrains.flatMap((g) => [...coarseRollups.map((r) => grainTable(r.table, g)), ...projections.map((p) => projectionTable(p, g))]);
 const bookkeepingNames = grains.flatMap((g) => (g === 'minute' ? ['rollup_marks', 'rollup_builds'] : [`rollup_${g}_marks`, `rollup_${g}_builds`]));
 /** Everything rollupStatements creates: the rollup tables, the certificates view, the build bookkeeping. */
-export const rollupStorageNames = [...rollupTableNames, ...coarseTableNames, 'certificates', ...bookkeepingNames];
+export const rollupStorageNames = [...rollupTableNames, ...coarseTableNames, EVIDENCE_BEST_TABLE, 'certificates', ...bookkeepingNames];
 
 /** The UTC hour or day of a DateTime expression (toStartOfHour/toStartOfDay would follow the server's time zone). */
 export const periodOfSql = (column: string, grain: CoarseGrain): string => `toDateTime(intDiv(toUInt32(${column}), ${GRAIN_S[grain]}) * ${GRAIN_S[grain]})`;
@@ -239,6 +240,7 @@ export function rollupStatements(db: string, caps: Capabilities): string[] {
   return [
     ...grains.flatMap((grain) => (grain === 'minute' ? allRollups : coarseRollups).map((rollup) => createTable(db, rollup, caps, grain))),
     ...coarseGrains.flatMap((grain) => projections.map((p) => createTable(db, projectionShape(p), caps, grain, projectionTable(p, grain)))),
+    evidenceBestTableSql(db, caps),
     certificatesView(db),
     ...bookkeepingTables(db),
   ];

@@ -22,6 +22,7 @@ import {
 import { createMetrics } from '../../../ingest/metrics.js';
 import { allCauses, attributions } from '../../../schemas/classification.js';
 import { coarseRollups, coarseTableNames, projections, rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { EVIDENCE_BEST_TABLE } from '../../../schemas/clickhouse/evidence-best.js';
 import { panelRollupSource } from '../../../dashboards/sql/grain.js';
 import { loadYaml } from '../../support/yaml-file.js';
 
@@ -139,7 +140,7 @@ describe('ClickHouse SQL of panels, variables and alerts', () => {
     const tables = [...sql.matchAll(/\bwsdiag\.(\w+)/g)].map((m) => m[1]!);
     expect(tables.length).toBeGreaterThan(0);
     // No raw events: the heartbeat reads the sink's minute marks (max(marked_at) needs no FINAL).
-    for (const t of tables) expect([...rollupTableNames, ...coarseTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'rollup_marks']).toContain(t);
+    for (const t of tables) expect([...rollupTableNames, ...coarseTableNames, EVIDENCE_BEST_TABLE, 'certificates', CERTIFICATE_CHAIN_TABLE, 'rollup_marks']).toContain(t);
     // A minute's group has one row per build until merges run: only FINAL keeps just the newest (docs/storage.md).
     for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w+)(\s+FINAL\b)?/g)) if (m[1] !== 'rollup_marks') expect(m[2], `${m[1]} without FINAL`).toBeDefined();
     if (tables.includes('rollup_marks')) expect(sql).toMatch(/max\(marked_at\)[\s\S]*\$__timeFilter\(minute\)/);
