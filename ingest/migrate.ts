@@ -4,9 +4,10 @@ import { addChainColumns, certificateChainStatements, dropCertificateChainViewSq
 import { createClusterTranslator } from '../schemas/clickhouse/cluster.js';
 import { BACKFILL_EVENT_IDS_STEP, backfillEventIdsSql, recordStepSql, stepDoneSql } from '../schemas/clickhouse/event-ids.js';
 import { migrationStatements, type MigrationOptions } from '../schemas/clickhouse/migrations.js';
-import { BUILD_CORRELATION_ROLLUPS_STEP, coarseGrains, correlationRollups, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
+import { BUILD_CORRELATION_ROLLUPS_STEP, BUILD_PROJECTIONS_STEP, coarseGrains, correlationRollups, markUnbuiltPeriodsSql, rollupTableNames } from '../schemas/clickhouse/rollups.js';
 import { afterCreate, beforeCreate, legacyStateQueries, type LegacyState } from '../schemas/clickhouse/upgrade.js';
-import { buildFromStoredEvents, buildPendingCoarse } from './rollup-builder.js';
+import { BUILD_EVIDENCE_BEST_STEP } from '../schemas/clickhouse/evidence-best.js';
+import { buildEvidenceBestFromMinutes, buildFromStoredEvents, buildPendingCoarse, buildProjectionsFromCoarse } from './rollup-builder.js';
 import { quoteString } from './sql-escape.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -83,5 +84,20 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
     await buildFromStoredEvents(runner, options.db, correlationRollups);
     await runner.command(recordStepSql(options.db, BUILD_CORRELATION_ROLLUPS_STEP));
   }
+  // 0.3: the narrow hourly and daily rollups (rollup_causes_*) of the hours and days built before they
+  // existed, once, from those hourly and daily rows (trivial on a fresh database; from 0.2.0 and 0.1.0
+  // the coarse build above wrote them already and this writes the same rows again); recorded after.
+  await runOnce(runner, options.db, BUILD_PROJECTIONS_STEP, () => buildProjectionsFromCoarse(runner, options.db));
+  // 0.3: the correlation's best evidence per target and bucket (rollup_evidence_best) of every hour with
+  // evidence, once, after the evidence minutes above exist (the coarse build before them found none).
+  await runOnce(runner, options.db, BUILD_EVIDENCE_BEST_STEP, () => buildEvidenceBestFromMinutes(runner, options.db));
   return { capabilities, statements: 1 + statements.length + upgrade.length };
+}
+
+/** Runs a one-off upgrade step unless `migration_steps` records it, then records it (an interrupted step is repeated). */
+async function runOnce(runner: SqlRunner, db: string, step: string, run: () => Promise<unknown>): Promise<void> {
+  const [done] = await runner.query<{ n: string | number }>(stepDoneSql(db, step));
+  if (Number(done?.n ?? 0) > 0) return;
+  await run();
+  await runner.command(recordStepSql(db, step));
 }

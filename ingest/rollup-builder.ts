@@ -1,10 +1,11 @@
 // Builds the rollups for every minute the pipeline has written rows for since that minute's last build,
-// then the hourly rollups for every hour whose minutes were rebuilt, then the daily ones likewise
-// (schemas/clickhouse/rollups.ts; why this is exact: docs/storage.md). Idempotent and safe to run from
+// then the hourly rollups for every hour whose minutes were rebuilt (each narrow projection right after
+// its wide twin), then the daily ones likewise (schemas/clickhouse/rollups.ts; why this is exact: docs/storage.md). Idempotent and safe to run from
 // several instances at once: a build only ever replaces a period's rows by a newer, complete version.
 import { buildCertificateChainSql } from '../schemas/clickhouse/certificate-chain.js';
 import {
   buildPeriodRollupSql,
+  buildProjectionSql,
   buildRollupSql,
   coarseGrains,
   coarserGrain,
@@ -13,12 +14,15 @@ import {
   allRollups,
   coarseRollups,
   markPeriodsSql,
+  projections,
   recordBuildSql,
   recordPeriodBuildSql,
   storedMinutesSql,
+  storedPeriodsSql,
   type Rollup,
   type CoarseGrain,
 } from '../schemas/clickhouse/rollups.js';
+import { buildEvidenceBestSql, evidenceHoursSql } from '../schemas/clickhouse/evidence-best.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Minutes per build round: bounds the size of one build's deduplicating read. */
@@ -27,6 +31,8 @@ const MINUTES_PER_ROUND = 60;
 const MINUTES_PER_BACKFILL = 1440;
 /** Hours (days) per round: each reads at most this many periods of the finer rollup. */
 const PERIODS_PER_ROUND: Readonly<Record<CoarseGrain, number>> = { hour: 24, day: 7 };
+/** Hours (days) per statement of a projection's one-off build: about a month. */
+const PERIODS_PER_BACKFILL: Readonly<Record<CoarseGrain, number>> = { hour: 744, day: 31 };
 
 /** A minute's writes have settled once it went unmarked this long; one still written is rebuilt this often. */
 export const ROLLUP_QUIET_SECS = 3;
@@ -57,6 +63,10 @@ export async function buildPendingPeriods(runner: SqlRunner, db: string, grain: 
     if (periods.length === 0) return built;
     const startedAt = await serverSeconds(runner);
     for (const rollup of coarseRollups) await runner.command(buildPeriodRollupSql(db, rollup, grain, periods, startedAt));
+    // After the wide twins' rows were acknowledged: FINAL gives each projection this build's rows or newer.
+    for (const p of projections) await runner.command(buildProjectionSql(db, p, grain, periods, startedAt));
+    // The correlation's best evidence per target and 5-minute bucket, from the hours' evidence minutes.
+    if (grain === 'hour') await runner.command(buildEvidenceBestSql(db, periods, startedAt));
     if (next) await runner.command(markPeriodsSql(db, next, periods));
     await runner.command(recordPeriodBuildSql(db, grain, periods, startedAt));
     built += periods.length;
@@ -80,6 +90,38 @@ export async function buildFromStoredEvents(runner: SqlRunner, db: string, which
     for (const rollup of which) await runner.command(buildRollupSql(db, rollup, chunk, startedAt));
   }
   return minutes.length;
+}
+
+/**
+ * Builds every projection (narrow hourly and daily rollups) from the hourly and daily rollups already
+ * built, a month of periods per statement, versioned by the server's clock; marks and records nothing.
+ * For projections added by an upgrade (`wsdiag migrate`, with the job stopped, so the wide twins are
+ * settled): a repeat after an interruption writes a newer version of the same rows.
+ */
+export async function buildProjectionsFromCoarse(runner: SqlRunner, db: string): Promise<number> {
+  let built = 0;
+  for (const grain of coarseGrains) {
+    for (const p of projections) {
+      const periods = (await runner.query<{ period: string | number }>(storedPeriodsSql(db, p, grain))).map((r) => Number(r.period));
+      const startedAt = await serverSeconds(runner);
+      const step = PERIODS_PER_BACKFILL[grain];
+      for (let i = 0; i < periods.length; i += step) await runner.command(buildProjectionSql(db, p, grain, periods.slice(i, i + step), startedAt));
+      built += periods.length;
+    }
+  }
+  return built;
+}
+
+/**
+ * Builds the correlation's best evidence (rollup_evidence_best) of every hour that holds evidence minute
+ * rows, a month of hours per statement, versioned by the server's clock: for an upgrade (`wsdiag migrate`,
+ * job stopped), after the evidence minutes were built; a repeat writes a newer version of the same rows.
+ */
+export async function buildEvidenceBestFromMinutes(runner: SqlRunner, db: string): Promise<number> {
+  const hours = (await runner.query<{ period: string | number }>(evidenceHoursSql(db))).map((r) => Number(r.period));
+  const startedAt = await serverSeconds(runner);
+  for (let i = 0; i < hours.length; i += PERIODS_PER_BACKFILL.hour) await runner.command(buildEvidenceBestSql(db, hours.slice(i, i + PERIODS_PER_BACKFILL.hour), startedAt));
+  return hours.length;
 }
 
 /** Hours, then days: everything marked so far. */

@@ -6,6 +6,7 @@
 // on arrival order, partitions, instances or the window's length. Used by `wsdiag retro` and by the
 // "Unexplained 1006 → likely cause" panel, which embeds correlationSql with Grafana's macros.
 import { quoteString } from '../../ingest/sql-escape.js';
+import { bestPerBucketSql, EVIDENCE_BEST_TABLE, EVIDENCE_BUCKET_S, evidenceGroupsSql, rankSql } from '../../schemas/clickhouse/evidence-best.js';
 
 /** Default window: evidence within 5 minutes of the failure is always found, up to 10 may be (buckets). */
 export const CORRELATION_WINDOW_S = 300;
@@ -29,10 +30,6 @@ export interface CorrelationQuery {
   unexplainedFilter?: string;
 }
 
-// Ranking of candidate evidence for one target and bucket: probe first, then the same bucket over a
-// neighbour, then the more confident, then the latest. ts < 1e10 keeps the digits apart.
-const score = "(source_kind = 'probe') * 10000000000000 + (shift = 0) * 1000000000000 + toUInt64(round(confidence * 99)) * 10000000000 + toUInt32(seen_last)";
-
 /** Grafana's date units read milliseconds: a panel shows `*_ms` columns; the retro reads seconds. */
 const timeColumn = (expression: string, name: string, ms: boolean): string => (ms ? `toUInt64(${expression}) * 1000 AS ${name}_ms` : `${expression} AS ${name}`);
 
@@ -53,6 +50,19 @@ export function correlationSql(q: CorrelationQuery, timesInMs = false): string {
   // GLOBAL: in cluster mode the rollups are Distributed, and a plain IN over one inside a query over
   // another is refused (distributed_product_mode = 'deny'); on one server GLOBAL IN is a plain IN.
   const failureMinutes = `SELECT toDateTime((toInt64(b) - 1) * ${w} + 60 * arrayJoin(range(${(3 * w) / 60}))) FROM (SELECT DISTINCT intDiv(toUInt32(minute), ${w}) AS b ${unexplained})`;
+  const evidenceWindow = `minute >= ${q.from} - ${w} AND minute < ${q.to} + ${w} AND minute GLOBAL IN (${failureMinutes})`;
+  // Whole hours of [from, to) read each bucket's best evidence from rollup_evidence_best (built by the
+  // hour builds, one row per target and bucket); the minutes outside them, and any other bucket width,
+  // read the evidence minutes. The best of each bucket is taken first (rankSql), then the neighbours
+  // (shift) are compared: every candidate of a bucket has the same shift, so only that bucket's best
+  // can win, and the answer is the one of ranking all candidates at once (docs/storage.md).
+  const whole = w === EVIDENCE_BUCKET_S;
+  const [h0, h1] = [`toDateTime(intDiv(toUInt32(${q.from}) + 3599, 3600) * 3600)`, `toDateTime(intDiv(toUInt32(${q.to}), 3600) * 3600)`];
+  const fromMinutes = bestPerBucketSql(evidenceGroupsSql(`${q.db}.rollup_evidence_minute`, `PREWHERE ${evidenceWindow}${whole ? ` AND (minute < ${h0} OR minute >= ${h1})` : ''}`, w));
+  const failureBuckets = `SELECT toDateTime((toInt64(b) + arrayJoin([-1, 0, 1])) * ${w}) FROM (SELECT DISTINCT intDiv(toUInt32(minute), ${w}) AS b ${unexplained})`;
+  const fromBest = `SELECT authority, bucket AS e_bucket, tuple(attribution, cause, source_kind, service, events, toUInt32(last_seen), confidence) AS top, ${rankSql('source_kind', 'confidence', 'last_seen')} AS top_rank
+    FROM ${q.db}.${EVIDENCE_BEST_TABLE} FINAL
+    PREWHERE bucket >= ${h0} AND bucket < ${h1} AND bucket GLOBAL IN (${failureBuckets})`;
   // The retro moves correlated failures out of their own cause, so it needs how many had which.
   const ownCauses = ms ? '' : ' unknown_failures,';
   // Aliases differ from the columns they read: 18.16 rejects `sum(events) AS events` next to other aggregates.
@@ -67,16 +77,13 @@ FROM (
   ${unexplained}
   GROUP BY authority, bucket
 ) AS failures ANY LEFT JOIN (
-  SELECT authority, bucket, argMax(tuple(attribution, cause, source_kind, service, events, toUInt32(seen_last), confidence), ${score}) AS best
+  SELECT authority, bucket, argMax(top, top_rank + (shift = 0) * 1000000000000) AS best
   FROM (
-    SELECT authority, attribution, cause, source_kind, service, evidence_n AS events, seen_last, top_confidence AS confidence,
-      arrayJoin([-1, 0, 1]) AS shift, e_bucket + shift * ${w} AS bucket
+    SELECT authority, top, top_rank, arrayJoin([-1, 0, 1]) AS shift, e_bucket + shift * ${w} AS bucket
     FROM (
-      SELECT authority, ${bucketOf} AS e_bucket, attribution, cause, source_kind, service,
-        sum(events) AS evidence_n, max(last_seen) AS seen_last, toFloat64(max(confidence)) AS top_confidence
-      FROM ${q.db}.rollup_evidence_minute FINAL
-      PREWHERE minute >= ${q.from} - ${w} AND minute < ${q.to} + ${w} AND minute GLOBAL IN (${failureMinutes})
-      GROUP BY authority, e_bucket, attribution, cause, source_kind, service
+    ${whole ? `${fromMinutes}
+    UNION ALL
+    ${fromBest}` : fromMinutes}
     )
   )
   GROUP BY authority, bucket

@@ -7,7 +7,7 @@
 // Filters arrive validated (retro-filters.ts) and are still quoted with quoteString: 18.16 has no query parameters.
 import { quoteString } from '../../ingest/sql-escape.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
-import { DAY_S, GRAIN_S, grainTable, grains, HOUR_S, type Grain } from '../../schemas/clickhouse/rollups.js';
+import { DAY_S, GRAIN_S, grainTable, grains, HOUR_S, projections, projectionTable, type Grain } from '../../schemas/clickhouse/rollups.js';
 import { retroCorrelationSql, type CorrelationRow } from './correlation.js';
 import { IDENTIFIER_PATTERN, type RetroFilters } from './retro-filters.js';
 
@@ -62,13 +62,18 @@ export function windowSegments(fromS: number, toS: number, coarsest: Grain = 'da
 /**
  * The rows of a minute rollup in the window, as one subquery (`<grain> AS minute` for the coarser
  * twins): each range of windowSegments from its grain's table, each read FINAL and joined by UNION ALL.
- * Every minute of the window is read exactly once, at one grain, never coarser than `coarsest`.
+ * Every minute of the window is read exactly once, at one grain, never coarser than `coarsest`. Hours
+ * and days come from a projection of `minuteTable` (rollup_causes_*) when it has every column read.
  */
 export function rollupRowsSql(f: RetroFilters, minuteTable: string, columns: string, coarsest: Grain = 'day'): string {
   const { db, fromS, toS } = checked(f);
+  // Hours and days from a narrow projection when it holds every column read (FINAL reads fewer keys).
+  const read = new Set([...columns.split(',').map((c) => c.trim()), ...(f.service !== undefined ? ['service'] : [])]);
+  const projection = projections.find((p) => p.of.table === minuteTable && p.of.dimensions.every(([name]) => !read.has(name) || name === 'minute' || p.dimensions.includes(name)));
   const selects = windowSegments(fromS, toS, coarsest).map(({ grain, ranges }) => {
     const within = ranges.map(([lo, hi]) => `(${grain} >= toDateTime(${lo}) AND ${grain} < toDateTime(${hi}))`).join(' OR ');
-    return `SELECT ${grain === 'minute' ? 'minute' : `${grain} AS minute`}, ${columns} FROM ${db}.${grainTable(minuteTable, grain)} FINAL
+    const table = grain === 'minute' ? minuteTable : projection ? projectionTable(projection, grain) : grainTable(minuteTable, grain);
+    return `SELECT ${grain === 'minute' ? 'minute' : `${grain} AS minute`}, ${columns} FROM ${db}.${table} FINAL
   WHERE (${within})${serviceFilter(f)}`;
   });
   return `(${selects.join('\n  UNION ALL\n  ')})`;

@@ -7,6 +7,7 @@
 // up: an hour from the minute rollup (FINAL) once its minutes were rebuilt, a day from the hourly one.
 import type { Capabilities } from './capabilities.js';
 import { authoritySql, EVIDENCE_SQL, UNEXPLAINED_PREWHERE_SQL, UNEXPLAINED_SQL } from './correlation-rules.js';
+import { EVIDENCE_BEST_TABLE, evidenceBestTableSql } from './evidence-best.js';
 
 /** name, type, expression over one deduplicated event, and how the hourly twin combines minute rows. */
 type Measure = readonly [name: string, type: string, expression: string, combine: 'sum' | 'min' | 'max'];
@@ -127,6 +128,28 @@ export type { Rollup };
 
 export const rollupTableNames = allRollups.map((r) => r.table);
 
+/**
+ * A narrow hourly and daily rollup: the rows of `of`'s hourly (daily) twin grouped by fewer dimensions,
+ * for readers that group and filter by no others (the time series, stats and top tables over
+ * service, region, attribution, cause). `FINAL` merges by the whole sorting key, so it reads every key
+ * column: on the wide twin that is nine String columns for two the panels use (docs/storage.md).
+ * Built in the same round as `of`'s twin, right after it, from it (FINAL); no minute grain of its own
+ * (a reader's edge minutes read `of`).
+ */
+export interface Projection {
+  /** Table name without the grain: `<name>_hour`, `<name>_day`. */
+  readonly name: string;
+  readonly of: Rollup;
+  readonly dimensions: readonly string[];
+}
+
+export const projections: readonly Projection[] = [
+  { name: 'rollup_causes', of: rollups[0]!, dimensions: ['service', 'region', 'attribution', 'cause'] },
+];
+
+/** The `migration_steps` entry of the narrow rollups' one-off build from the hourly and daily rollups (since 0.3). */
+export const BUILD_PROJECTIONS_STEP = 'causes_rollups_backfill';
+
 /** Grains finer to coarser; each coarser one is built from the one before it. */
 export const grains = ['minute', 'hour', 'day'] as const;
 export type Grain = (typeof grains)[number];
@@ -141,10 +164,11 @@ const coarser: Readonly<Record<Grain, CoarseGrain | undefined>> = { minute: 'hou
 /** A minute rollup's twin at `grain`: rollup_minute → rollup_hour, rollup_x_minute → rollup_x_day. */
 export const grainTable = (minuteTable: string, grain: Grain): string => minuteTable.replace(/minute$/, grain);
 export const hourTable = (minuteTable: string): string => grainTable(minuteTable, 'hour');
-export const coarseTableNames = coarseGrains.flatMap((g) => coarseRollups.map((r) => grainTable(r.table, g)));
+export const projectionTable = (p: Projection, grain: CoarseGrain): string => `${p.name}_${grain}`;
+export const coarseTableNames = coarseGrains.flatMap((g) => [...coarseRollups.map((r) => grainTable(r.table, g)), ...projections.map((p) => projectionTable(p, g))]);
 const bookkeepingNames = grains.flatMap((g) => (g === 'minute' ? ['rollup_marks', 'rollup_builds'] : [`rollup_${g}_marks`, `rollup_${g}_builds`]));
 /** Everything rollupStatements creates: the rollup tables, the certificates view, the build bookkeeping. */
-export const rollupStorageNames = [...rollupTableNames, ...coarseTableNames, 'certificates', ...bookkeepingNames];
+export const rollupStorageNames = [...rollupTableNames, ...coarseTableNames, EVIDENCE_BEST_TABLE, 'certificates', ...bookkeepingNames];
 
 /** The UTC hour or day of a DateTime expression (toStartOfHour/toStartOfDay would follow the server's time zone). */
 export const periodOfSql = (column: string, grain: CoarseGrain): string => `toDateTime(intDiv(toUInt32(${column}), ${GRAIN_S[grain]}) * ${GRAIN_S[grain]})`;
@@ -158,7 +182,7 @@ const sourceColumns = [
 /** Dimension names of a grain: `minute` first, or `hour` in its place. */
 const dimensionNames = (rollup: Rollup, grain: Grain) => rollup.dimensions.map(([name]) => (name === 'minute' ? grain : name));
 
-function createTable(db: string, rollup: Rollup, caps: Capabilities, grain: Grain): string {
+function createTable(db: string, rollup: Rollup, caps: Capabilities, grain: Grain, table = grainTable(rollup.table, grain)): string {
   const lc = caps.lowCardinality ? 'LowCardinality(String)' : 'String';
   const names = dimensionNames(rollup, grain);
   const columns = [
@@ -166,11 +190,18 @@ function createTable(db: string, rollup: Rollup, caps: Capabilities, grain: Grai
     ...rollup.measures.map(([name, type]) => `  ${name} ${type}`),
     '  built_at UInt32',
   ];
-  return `CREATE TABLE IF NOT EXISTS ${db}.${grainTable(rollup.table, grain)} (\n${columns.join(',\n')}\n)
+  return `CREATE TABLE IF NOT EXISTS ${db}.${table} (\n${columns.join(',\n')}\n)
 ENGINE = ReplacingMergeTree(built_at)
 PARTITION BY toYYYYMM(${grain})
 ORDER BY (${names.join(', ')})`;
 }
+
+/** A projection's columns as a rollup: `minute` and its dimensions, in `of`'s order, with `of`'s measures. */
+const projectionShape = (p: Projection): Rollup => ({
+  table: p.of.table,
+  dimensions: p.of.dimensions.filter(([name]) => name === 'minute' || p.dimensions.includes(name)),
+  measures: p.of.measures,
+});
 
 /**
  * Inventory of every certificate ever presented, for "days to expiry" panels and alerts: a view over
@@ -208,6 +239,8 @@ function bookkeepingTables(db: string): string[] {
 export function rollupStatements(db: string, caps: Capabilities): string[] {
   return [
     ...grains.flatMap((grain) => (grain === 'minute' ? allRollups : coarseRollups).map((rollup) => createTable(db, rollup, caps, grain))),
+    ...coarseGrains.flatMap((grain) => projections.map((p) => createTable(db, projectionShape(p), caps, grain, projectionTable(p, grain)))),
+    evidenceBestTableSql(db, caps),
     certificatesView(db),
     ...bookkeepingTables(db),
   ];
@@ -295,6 +328,30 @@ SELECT ${selected.join(', ')}
 FROM ${db}.${grainTable(rollup.table, from)} FINAL
 WHERE ${from} >= toDateTime(${lo}) AND ${from} < toDateTime(${hi}) AND ${periodOfSql(from, grain)} IN (${dateTimes(periods)})
 GROUP BY ${grain}, ${dims.join(', ')}`;
+}
+
+/**
+ * Rebuilds projection `p` at `grain` for whole periods from `p.of`'s twin at the same grain read with
+ * FINAL, summing counts and taking min/max times per narrower group; versioned like the twin's build.
+ * Run in the twin's build round after the twin's rows were acknowledged, so FINAL gives it that build's
+ * rows or a newer build's (docs/storage.md).
+ */
+export function buildProjectionSql(db: string, p: Projection, grain: CoarseGrain, periods: readonly number[], builtAt: number): string {
+  const lo = Math.min(...periods);
+  const hi = Math.max(...periods) + GRAIN_S[grain];
+  const dims = projectionShape(p).dimensions.map(([name]) => name).filter((name) => name !== 'minute');
+  const names = [grain, ...dims, ...p.of.measures.map(([name]) => name), 'built_at'];
+  const selected = [grain, ...dims, ...p.of.measures.map(([name, , , combine], i) => `${combine}(${name}) AS measure_${i}`), `toUInt32(${Math.floor(builtAt)}) AS built_at`];
+  return `INSERT INTO ${db}.${projectionTable(p, grain)} (${names.join(', ')})
+SELECT ${selected.join(', ')}
+FROM ${db}.${grainTable(p.of.table, grain)} FINAL
+WHERE ${grain} >= toDateTime(${lo}) AND ${grain} < toDateTime(${hi}) AND ${grain} IN (${dateTimes(periods)})
+GROUP BY ${grain}, ${dims.join(', ')}`;
+}
+
+/** Hours (days) that hold rows of `p.of`'s twin at `grain`, oldest first: what a projection's one-off build covers. */
+export function storedPeriodsSql(db: string, p: Projection, grain: CoarseGrain): string {
+  return `SELECT DISTINCT toUInt32(${grain}) AS period FROM ${db}.${grainTable(p.of.table, grain)} ORDER BY period`;
 }
 
 export function recordPeriodBuildSql(db: string, grain: CoarseGrain, periods: readonly number[], startedAt: number): string {

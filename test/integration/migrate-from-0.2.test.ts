@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseRunner } from '../../ingest/clickhouse-client.js';
 import { createEventSink } from '../../ingest/clickhouse-sink.js';
 import { migrate } from '../../ingest/migrate.js';
-import { createRollupBuilder } from '../../ingest/rollup-builder.js';
+import { buildProjectionsFromCoarse, createRollupBuilder } from '../../ingest/rollup-builder.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
 import { alertQueries, alertRulesFile, dashboardQueries, expandAlertSql, expandSql, loadDashboards, withDatabase, type AlertRulesDocument } from '../../dashboards/panel-sql.js';
 import { correlationSqlFor, fetchRetroRows, totalsSql } from '../../dashboards/sql/retro.js';
@@ -19,7 +19,7 @@ import { toEventRow } from '../../ingest/event-row.js';
 import { telemetryEventSchema } from '../../schemas/telemetry-event.js';
 import { referenceCorrelationSql } from '../support/correlation-reference.js';
 import { parseRetroFilters } from '../../dashboards/sql/retro-filters.js';
-import { buildRollupSql, coarseGrains, GRAIN_S, grainTable, markAllMinutesSql, recordBuildSql, rollups, type CoarseGrain } from '../../schemas/clickhouse/rollups.js';
+import { buildRollupSql, coarseGrains, GRAIN_S, grainTable, markAllMinutesSql, projections, projectionTable, recordBuildSql, rollups, type CoarseGrain, type Projection } from '../../schemas/clickhouse/rollups.js';
 import { createChdbRunner } from '../support/chdb-runner.js';
 import { insertSeededIncident } from '../support/seed-clickhouse.js';
 import { window } from '../support/seeded-incident.js';
@@ -42,6 +42,16 @@ function perPeriodSql(rollup: (typeof rollups)[number], grain: CoarseGrain, from
 FROM ${db}.${grainTable(rollup.table, from)} FINAL
 GROUP BY h, ${dims.join(', ')}
 ORDER BY h, ${dims.join(', ')}`;
+}
+
+/** Per hour (day) and group of a projection: from the minute rollup or from the projection's own table. */
+function projectionPerPeriodSql(p: Projection, grain: CoarseGrain, table: string): string {
+  const time = table.endsWith('_minute') ? 'minute' : grain;
+  const measures = p.of.measures.map(([name, , , combine]) => `toUInt64(${combine}(${combine === 'sum' ? name : `toUInt32(${name})`})) AS m_${name}`);
+  return `SELECT toUInt32(intDiv(toUInt32(${time}), ${GRAIN_S[grain]}) * ${GRAIN_S[grain]}) AS h, ${p.dimensions.join(', ')}, ${measures.join(', ')}
+FROM ${db}.${table} FINAL
+GROUP BY h, ${p.dimensions.join(', ')}
+ORDER BY h, ${p.dimensions.join(', ')}`;
 }
 
 /** 0.2.0's figures: every rollup per minute and group, read FINAL and summed. */
@@ -85,6 +95,12 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
         const fromMinutes = plain(await runner.query<Row>(perPeriodSql(rollup, grain, 'minute')));
         if (rollup.table !== 'rollup_violations_minute') expect(fromMinutes.length, rollup.table).toBeGreaterThan(0);
         expect(plain(await runner.query<Row>(perPeriodSql(rollup, grain, grain))), grainTable(rollup.table, grain)).toEqual(fromMinutes);
+      }
+      // Each narrow rollup (rollup_causes_*) holds the minute rollup's sums over its fewer groups.
+      for (const p of projections) {
+        const fromMinutes = plain(await runner.query<Row>(projectionPerPeriodSql(p, grain, grainTable(p.of.table, 'minute'))));
+        expect(fromMinutes.length).toBeGreaterThan(0);
+        expect(plain(await runner.query<Row>(projectionPerPeriodSql(p, grain, projectionTable(p, grain)))), projectionTable(p, grain)).toEqual(fromMinutes);
       }
     }
   };
@@ -197,6 +213,14 @@ describe.each(engines)('0.2.0 (ef539f6) → today on %s', (_name, connect, varia
     expect(rows.timelineStepS).toBe(3600);
     expect(rows.timeline.map((t) => new Date(t.minute * 1000).toISOString())).toEqual(['08', '09', '10'].map((h) => `2025-03-14T${h}:00:00.000Z`));
     expect(rows.timeline.reduce((n, t) => n + Number(t.attempts), 0)).toBe(retroBefore);
+  });
+
+  it('builds the narrow rollups once from the hourly and daily rows of a database that has those but not these', async () => {
+    // What a database migrated before rollup_causes_* existed holds: hourly and daily rollups, no projection rows.
+    for (const grain of coarseGrains) for (const p of projections) await runner.command(`DROP TABLE ${db}.${projectionTable(p, grain)}`);
+    await migrate(runner, { db, retentionDays: 0 });
+    expect(await buildProjectionsFromCoarse(runner, db)).toBeGreaterThan(2);
+    await coarseEqualsMinutes();
   });
 
   it('a second migrate and a rebuild of every minute from raw events change nothing', async () => {

@@ -11,7 +11,7 @@ import { createChdbRunner } from '../support/chdb-runner.js';
 import { migrate } from '../../ingest/migrate.js';
 import { createRollupBuilder } from '../../ingest/rollup-builder.js';
 import { EVENT_IDS_TABLE, MIGRATION_STEPS_TABLE } from '../../schemas/clickhouse/event-ids.js';
-import { markAllMinutesSql, rollupStorageNames } from '../../schemas/clickhouse/rollups.js';
+import { GRAIN_S, markAllMinutesSql, rollupStorageNames, type CoarseGrain } from '../../schemas/clickhouse/rollups.js';
 import { insertSeededIncident } from '../support/seed-clickhouse.js';
 import { servicesConfig } from '../support/services.js';
 
@@ -26,14 +26,24 @@ const figureQueries = (db: string) => ({
     extensions: `SELECT requested, negotiated, required, uniqExactMerge(events) AS n FROM ${db}.rollup_extensions_minute GROUP BY requested, negotiated, required ORDER BY requested, negotiated, required`,
     violations: `SELECT violation, uniqExactMerge(events) AS n FROM ${db}.rollup_violations_minute GROUP BY violation ORDER BY violation`,
     certificates: `SELECT cert_subject, toUInt32(cert_not_after) AS a, toUInt32(minMerge(cert_not_before)) AS b, arraySort(groupUniqArrayMerge(hosts)) AS h, uniqExactMerge(handshakes) AS n, uniqExactIfMerge(failures) AS x FROM ${db}.certificates GROUP BY cert_subject, cert_issuer, cert_not_after ORDER BY cert_subject, a`,
+    ...causes((grain) => `toUInt32(intDiv(toUInt32(minute), ${GRAIN_S[grain]}) * ${GRAIN_S[grain]})`, () => `${db}.rollup_minute`, 'uniqExactMerge(events)', 'minMerge(first_seen)', 'maxMerge(last_seen)'),
   },
   current: {
     byMinute: `SELECT toUInt32(minute) AS m, attribution, cause, service, sum(events) AS n, toUInt32(min(first_seen)) AS f, toUInt32(max(last_seen)) AS l FROM ${db}.rollup_minute FINAL GROUP BY m, attribution, cause, service ORDER BY m, attribution, cause, service`,
     extensions: `SELECT requested, negotiated, required, sum(events) AS n FROM ${db}.rollup_extensions_minute FINAL GROUP BY requested, negotiated, required ORDER BY requested, negotiated, required`,
     violations: `SELECT violation, sum(events) AS n FROM ${db}.rollup_violations_minute FINAL GROUP BY violation ORDER BY violation`,
     certificates: `SELECT cert_subject, toUInt32(cert_not_after) AS a, toUInt32(cert_not_before) AS b, arraySort(hosts) AS h, handshakes AS n, failures AS x FROM ${db}.certificates ORDER BY cert_subject, a`,
+    // The narrow hourly and daily rollups (new in 0.3), built by migrate: 0.1.0's figures per hour and day.
+    ...causes((grain) => `toUInt32(${grain})`, (grain) => `${db}.rollup_causes_${grain} FINAL`, 'sum(events)', 'min(first_seen)', 'max(last_seen)'),
   },
 });
+
+/** Per hour and per day, by service, region, attribution and cause: `period` and `from` per grain. */
+function causes(period: (grain: CoarseGrain) => string, from: (grain: CoarseGrain) => string, n: string, f: string, l: string): Record<`causes_${CoarseGrain}`, string> {
+  const sql = (grain: CoarseGrain) =>
+    `SELECT ${period(grain)} AS p, service, region, attribution, cause, ${n} AS n, toUInt32(${f}) AS f, toUInt32(${l}) AS l FROM ${from(grain)} GROUP BY p, service, region, attribution, cause ORDER BY p, service, region, attribution, cause`;
+  return { causes_hour: sql('hour'), causes_day: sql('day') };
+}
 
 const engines: Array<[string, () => SqlRunner & { close(): Promise<void> }, '18.16' | 'current']> = [
   ['ClickHouse 18.16 server', () => createClickHouseRunner({ url: servicesConfig().clickhouseUrl, username: 'default', password: '', requestTimeoutMs: 60_000 }), '18.16'],
@@ -49,6 +59,8 @@ describe.each(engines)('rollups of 0.1.0 (c2fe4a4) → today on %s', (_name, con
       extensions: await runner.query(q.extensions),
       violations: await runner.query(q.violations),
       certificates: await runner.query(q.certificates),
+      causesHour: await runner.query(q.causes_hour),
+      causesDay: await runner.query(q.causes_day),
     };
   };
   let before: Awaited<ReturnType<typeof figures>>;
@@ -71,6 +83,7 @@ describe.each(engines)('rollups of 0.1.0 (c2fe4a4) → today on %s', (_name, con
   it('keeps every rollup figure and the certificate inventory, and leaves no view or state table behind', async () => {
     expect(before.byMinute.length).toBeGreaterThan(50);
     expect(before.certificates.length).toBeGreaterThan(0);
+    expect(before.causesHour.length).toBeGreaterThan(before.causesDay.length);
     await migrate(runner, { db, retentionDays: 0 });
     expect(await figures('current')).toEqual(before);
     const tables = await runner.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = '${db}' ORDER BY name`);

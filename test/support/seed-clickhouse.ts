@@ -6,7 +6,6 @@ import { classify, CLASSIFIER_VERSION } from '../../analyzers/classify.js';
 import { toEventRow, type EventRow } from '../../ingest/event-row.js';
 import type { SqlRunner } from '../../ingest/sql-runner.js';
 import { createRollupBuilder } from '../../ingest/rollup-builder.js';
-import { markAllMinutesSql } from '../../schemas/clickhouse/rollups.js';
 import type { TelemetryEvent } from '../../schemas/telemetry-event.js';
 import { seededIncident } from './seeded-incident.js';
 
@@ -26,7 +25,8 @@ export async function insertSeededIncident(runner: SqlRunner, db: string, { buil
   await runner.insert(`${db}.events`, rowsOf(redeliveries, rows.length, ingestedAtMs + 300_000));
   // What the pipeline's sink and rollup builder do after their writes (docs/storage.md).
   if (buildRollups) {
-    await runner.command(markAllMinutesSql(db));
+    // The sink marks a batch's minutes right after ClickHouse acknowledged it: at its ingest time.
+    await runner.command(`INSERT INTO ${db}.rollup_marks (minute, marked_at) SELECT toStartOfMinute(ts) AS m, max(ingested_at) AS at FROM ${db}.events GROUP BY m`);
     await createRollupBuilder(runner, db).buildPending();
   }
   return { rows: rows.length, redelivered: redeliveries.length };

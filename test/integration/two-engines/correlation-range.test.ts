@@ -11,6 +11,7 @@ import { toEventRow } from '../../../ingest/event-row.js';
 import { migrate } from '../../../ingest/migrate.js';
 import { createRollupBuilder } from '../../../ingest/rollup-builder.js';
 import { markAllMinutesSql } from '../../../schemas/clickhouse/rollups.js';
+import { bestPerBucketSql, EVIDENCE_BEST_TABLE, evidenceGroupsSql } from '../../../schemas/clickhouse/evidence-best.js';
 import { quoteString } from '../../../ingest/sql-escape.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 import { telemetryEventSchema, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
@@ -118,6 +119,21 @@ describe('the correlation over its rollups equals the plain query over raw event
     expect(answers[1]).toEqual(answers[0]);
     if (q.timeFilter.includes(`${t0S - 7200}`)) expect(answers[0]).toEqual([]);
     else expect(answers[0]!.filter((r) => !r.includes('"attribution":""')).length).toBeGreaterThan(5);
+  });
+
+  it('the hour builds hold the best evidence of every target and 5-minute bucket, which whole hours read', async () => {
+    const pairs = `SELECT toString(count()) AS n FROM (SELECT DISTINCT authority, intDiv(toUInt32(minute), 300) AS b FROM ${db}.rollup_evidence_minute FINAL)`;
+    const best = `SELECT toUInt32(bucket) AS b, authority, attribution, cause, source_kind, service, toString(events) AS n, toUInt32(last_seen) AS l FROM ${db}.${EVIDENCE_BEST_TABLE} FINAL ORDER BY b, authority`;
+    const direct = `SELECT toUInt32(e_bucket) AS b, authority, tupleElement(top, 1) AS attribution, tupleElement(top, 2) AS cause, tupleElement(top, 3) AS source_kind, tupleElement(top, 4) AS service, toString(tupleElement(top, 5)) AS n, tupleElement(top, 6) AS l
+FROM (${bestPerBucketSql(evidenceGroupsSql(`${db}.rollup_evidence_minute`, '', 300))}) ORDER BY b, authority`;
+    for (const runner of runners.values()) {
+      const rows = await runner.query<Record<string, unknown>>(best);
+      expect(rows.length).toBe(Number((await runner.query<{ n: string }>(pairs))[0]!.n));
+      expect(rows.length).toBeGreaterThan(HOURS * 12);
+      expect(rows).toEqual(await runner.query<Record<string, unknown>>(direct));
+    }
+    expect(correlationSql(cases[0]![1])).toContain(`${db}.${EVIDENCE_BEST_TABLE} FINAL`);
+    expect(correlationSql(cases[2]![1])).not.toContain(EVIDENCE_BEST_TABLE); // 2-minute buckets read minutes
   });
 
   it('the "Unexplained 1006" panel gives the reference rows (Grafana macros expanded)', async () => {

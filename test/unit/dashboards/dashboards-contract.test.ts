@@ -21,7 +21,8 @@ import {
 } from '../../../dashboards/panel-sql.js';
 import { createMetrics } from '../../../ingest/metrics.js';
 import { allCauses, attributions } from '../../../schemas/classification.js';
-import { coarseRollups, coarseTableNames, rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { coarseRollups, coarseTableNames, projections, rollupTableNames } from '../../../schemas/clickhouse/rollups.js';
+import { EVIDENCE_BEST_TABLE } from '../../../schemas/clickhouse/evidence-best.js';
 import { panelRollupSource } from '../../../dashboards/sql/grain.js';
 import { loadYaml } from '../../support/yaml-file.js';
 
@@ -134,17 +135,15 @@ describe('cause and attribution literals', () => {
 });
 
 describe('ClickHouse SQL of panels, variables and alerts', () => {
-  it.each(allClickHouseSql)('%s reads rollups with FINAL (or a time-bounded slice of events with uniqExact)', (_label, sql) => {
+  it.each(allClickHouseSql)('%s reads rollups with FINAL (or the minute marks for the heartbeat), never raw events', (_label, sql) => {
     expect(sql).not.toMatch(/\bcount\s*\(/i); // raw rows may hold copies of an event: count distinct ids
     const tables = [...sql.matchAll(/\bwsdiag\.(\w+)/g)].map((m) => m[1]!);
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect([...rollupTableNames, ...coarseTableNames, 'certificates', CERTIFICATE_CHAIN_TABLE, 'events']).toContain(t);
+    // No raw events: the heartbeat reads the sink's minute marks (max(marked_at) needs no FINAL).
+    for (const t of tables) expect([...rollupTableNames, ...coarseTableNames, EVIDENCE_BEST_TABLE, 'certificates', CERTIFICATE_CHAIN_TABLE, 'rollup_marks']).toContain(t);
     // A minute's group has one row per build until merges run: only FINAL keeps just the newest (docs/storage.md).
-    for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w+)(\s+FINAL\b)?/g)) expect(m[2], `${m[1]} without FINAL`).toBeDefined();
-    if (/\bsum(If)?\s*\(/i.test(sql)) expect(tables.every((t) => t !== 'events')).toBe(true);
-    if (tables.includes('events')) {
-      expect(sql).toMatch(/\$__timeFilter\(ts\)/);
-    }
+    for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w+)(\s+FINAL\b)?/g)) if (m[1] !== 'rollup_marks') expect(m[2], `${m[1]} without FINAL`).toBeDefined();
+    if (tables.includes('rollup_marks')) expect(sql).toMatch(/max\(marked_at\)[\s\S]*\$__timeFilter\(minute\)/);
   });
 
   // Over Grafana's range a panel reads whole hours from the hourly rollup and only the edges per minute
@@ -153,7 +152,21 @@ describe('ClickHouse SQL of panels, variables and alerts', () => {
     for (const m of sql.matchAll(/\bwsdiag\.(rollup_\w*minute)\b/g)) {
       if (!coarseRollups.some((r) => r.table === m[1])) continue; // minute grain only (the correlation's buckets)
       const timeSeries = sql.includes('% 3600 = 0))');
-      expect(sql, m[1]).toContain(panelRollupSource(m[1]!, timeSeries));
+      const sources = [panelRollupSource(m[1]!, timeSeries), ...projections.filter((p) => p.of.table === m[1]).map((p) => panelRollupSource(m[1]!, timeSeries, p))];
+      expect(sources.some((source) => sql.includes(source)), `${m[1]} at the coarsest grains`).toBe(true);
+    }
+  });
+
+  // FINAL reads every key column: a panel that groups and filters by a projection's dimensions only reads
+  // the projection's narrow hourly and daily rows (rollup_causes_*), not the wide twins' nine String keys.
+  it.each([...chPanelSql, ...chVariableSql])('%s reads a projection where its columns suffice', (_label, sql) => {
+    for (const p of projections) {
+      for (const timeSeries of [false, true]) {
+        const wide = panelRollupSource(p.of.table, timeSeries);
+        if (!sql.includes(wide)) continue;
+        const others = p.of.dimensions.map(([name]) => name).filter((n) => n !== 'minute' && !p.dimensions.includes(n));
+        expect(others.filter((n) => new RegExp(`\\b${n}\\b`).test(sql.split(wide).join(''))), 'columns beyond the projection').not.toEqual([]);
+      }
     }
   });
 

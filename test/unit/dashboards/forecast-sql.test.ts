@@ -29,6 +29,7 @@ describe('forecast and correlation SQL in Grafana', () => {
     for (const sql of [retro, fromPanel]) {
       expect(sql).toContain('FROM wsdiag.rollup_unexplained_minute FINAL');
       expect(sql).toContain('FROM wsdiag.rollup_evidence_minute FINAL');
+      expect(sql).toContain('FROM wsdiag.rollup_evidence_best FINAL');
       expect(sql).not.toMatch(/wsdiag\.events\b/);
     }
     const [unexplained, evidence] = correlationRollups;
