@@ -166,10 +166,12 @@ export const lexicon = {
   WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [
-    'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], ['no', 'subprotocol'], 'no', 'none', 'rejected',
+    'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], 'no', 'none', 'rejected',
     // Answered without being asked for, or not understood: "unsolicited", "unrecognized", "non-requested" (words.ts reads "non" as "not").
     'unsolicited', 'unrecognized', 'unrecognised', ['not', 'recognized'], 'incorrect', 'unoffered', 'disallowed', ['not', 'allowed'], ['not', 'accepted'], ['not', 'acceptable'],
     'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent', 'malformed',
+    // A protocol header the client expected and did not get (WebSocket-Node's "Expected a Sec-WebSocket-Protocol header.").
+    'expected',
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],

