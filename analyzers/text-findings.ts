@@ -85,6 +85,10 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 const TLS_HANDSHAKE_UNDER_WAY =
   /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: /i;
 
+// The code tables of TLS libraries (analyzers/codes): their reset codes are reported by the TLS layer itself.
+const TLS_LIBRARY_CODE = /^codes\.(?:gnutls|mbedtls|wolfssl|bearssl|botan|openssl_reason|nss)\./;
+const BARE_HANDSHAKE = /(?<!\b(?:websocket|web socket|ws|upgrade|opening|http|closing)[ _-]?)\bhandshak(?:e|ing)\b/i;
+
 /**
  * A reset, EOF or broken pipe while the TLS handshake was under way is a TLS failure whose cause the text
  * cannot tell (the server dropped the ClientHello without an alert): 1015/tls_unknown, above the reset.
@@ -99,8 +103,11 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
     // held-out lab labelled "TLS handshake timeout"), not a TLS failure.
     if (finding.cause === 'network_reset' && (!reset || finding.confidence > reset.confidence)) reset = finding;
   }
-  if (!reset || !TLS_HANDSHAKE_UNDER_WAY.test(text)) return;
-  const handshake = TLS_HANDSHAKE_UNDER_WAY.exec(text)?.[0] ?? '';
+  if (!reset) return;
+  // A TLS library's own code for the reset ("Error in the pull function", GnuTLS -54) next to a bare "handshake" ("Could not
+  // handshake: …" in apt, "Handshake failed: …"): the library's handshake, unless the word names the WebSocket or HTTP one.
+  const handshake = TLS_HANDSHAKE_UNDER_WAY.exec(text)?.[0] ?? (TLS_LIBRARY_CODE.test(reset.rule) ? BARE_HANDSHAKE.exec(text)?.[0] : undefined);
+  if (handshake === undefined) return;
   out.push({
     rule: 'inferred.reset_in_tls_handshake',
     attribution: '1015',
@@ -114,8 +121,10 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
 // The text places the failure after the TLS handshake: the client was reading the upgrade's answer (the request went out
 // over the established session), or a TLS library's read call after the handshake (SSL_read, gnutls_record_recv, …).
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_read.html, https://www.gnutls.org/manual/html_node/Data-transfer-and-termination.html
+// Reading the answer's lines or headers is after the handshake too (nopoll's "unable to read line", "error reading headers"): a TLS
+// handshake has no lines.
 const AFTER_TLS_HANDSHAKE =
-  /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b/i;
+  /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b/i;
 const RESET_OR_EOF = /\beof\b|unexpected[ _]eof|reset by peer|connection reset|broken pipe|\bepipe\b|\beconnreset\b|closed by (?:the )?(?:peer|remote)|connection (?:was )?closed|end of (?:file|stream)/i;
 
 /**

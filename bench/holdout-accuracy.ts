@@ -38,7 +38,8 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Made blind with 7 new stacks in the previous session, measured once on this session's frozen engine (3cf6ce5, 1.5.16): 96.3% / 87.9% (214 samples).
   { dir: join('test', 'fixtures', 'holdout-11'), idPrefix: 'holdout11', floors: { attribution: 0.99, cause: 0.97 } },
   // Made blind with 8 new stacks while this session's engine work went on, measured once after it (3512a88, 1.5.20): 98.8% / 92.4% (251 samples).
-  { dir: join('test', 'fixtures', 'holdout-12'), idPrefix: 'holdout12', floors: { attribution: 0.97, cause: 0.9 } },
+  // Then a training set: 1.5.21 (its families in general form) 99.6% / 97.6%.
+  { dir: join('test', 'fixtures', 'holdout-12'), idPrefix: 'holdout12', floors: { attribution: 0.99, cause: 0.96 } },
 ];
 
 export interface HoldoutMiss {

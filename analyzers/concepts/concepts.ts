@@ -91,10 +91,16 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
   // A connect that failed without saying why: most often nobody listened; TLS, DNS, timeouts and resets say more and win.
   { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com' },
+  // A connect failure named at the socket (TCP) itself ("Error connecting socket", "TCP connect failed"): before any TLS, so a TLS word
+  // elsewhere in the text (a wrapper's function name, "…_open_websocket_tls") does not make it a TLS failure. Timeouts and DNS say more.
+  { id: 'concept.socket_connect_failed', cause: 'connection_refused', confidence: 0.44, all: ['CONNECT_FAILED', 'SOCKET_WORD'], within: 2, unless: ['TIMEOUT', 'DNS_STRONG', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'net: error connecting sock fd=7' },
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
   { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
+  // Retries of a connect or handshake call ran out with no cause named ("Max retry calls=1001 to SSL_connect reached"): a wait for an
+  // answer bounded in tries instead of time. A wrapper: a cause it wraps ("Max retries exceeded … (Caused by … Connection refused)") wins.
+  { id: 'concept.retries_exhausted', cause: 'network_timeout', confidence: 0.42, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
@@ -120,6 +126,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'STATUS_VERB', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true },
   // The answer's Upgrade or Connection header missing or wrong (RFC 6455 §4.1, steps 2-3: the client must fail the connection).
   { id: 'concept.upgrade_header', cause: 'protocol_error', confidence: 0.52, all: ['UPGRADE_HEADER', 'HEADER_BAD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY'], example: "answer lacks the Connection header 'upgrade' value" },
+  // The same check in any word order, the field named after its header ("missing header upgrade", Netty's "Invalid handshake response
+  // connection: null", "invalid response headers: [… connection=Upgrade …]"). Not when the text says the connection broke or timed out.
+  { id: 'concept.upgrade_field', cause: 'protocol_error', confidence: 0.5, all: ['HEADER_BAD', 'HEADER_NOUN', 'UPGRADE_FIELD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'RESET', 'TIMEOUT', 'REFUSED_STRONG'], example: 'reply field connection: wrong value keep-alive' },
   // --- other: the peer broke WebSocket framing (RFC 6455 §5.2, §5.5, §7.4) in words protocol-violations.ts does not list ---
   { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---

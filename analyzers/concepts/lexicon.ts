@@ -61,12 +61,24 @@ export const lexicon = {
   // --- transport ---
   REFUSED: ['refused', 'refuse', 'refusing'],
   REFUSED_STRONG: ['econnrefused', 'wsaeconnrefused', 'connectionrefused', ['actively', 'refused'], ['connection', 'refused'], ['refused', 'connection'], 'connectexception'],
-  CONNECT_FAILED: [['unable', 'connect'], ['not', 'connect'], ['could', 'not', 'connect'], ['failed', 'connect'], ['connect', 'failed'], ['connect', 'error'], ['not', 'open', 'connection'], ['failed', 'open', 'connection']],
+  CONNECT_FAILED: [['unable', 'connect'], ['not', 'connect'], ['could', 'not', 'connect'], ['failed', 'connect'], ['connect', 'failed'], ['connect', 'error'], ['not', 'open', 'connection'], ['failed', 'open', 'connection'],
+    // The gerund ("Error connecting socket", "failed connecting to 10.0.0.5:80", "connecting failed").
+    ['error', 'connecting'], ['failed', 'connecting'], ['connecting', 'failed'], ['connecting', 'error'], ['unable', 'connecting']],
+  // The transport a connect named itself at (TCP), before any TLS: "Error connecting socket", "TCP connect failed", "socket connect error".
+  SOCKET_WORD: ['socket', 'tcp', 'sock', ['tcp', 'socket']],
+  // A bound counted in retries, reached ("Max retry calls=1001 to SSL_connect reached", "Max retries exceeded", "retry limit reached",
+  // "maximum number of attempts exhausted"). "retries" reads "retrie" (words.ts drops a plural s).
+  RETRY_WORD: ['retry', 'retrie', 'attempt', 'reconnect', 'reconnection'],
+  RETRY_LIMIT: ['max', 'maximum', 'limit', 'exhausted', ['too', 'many'], ['run', 'out'], ['ran', 'out']],
   CONNECT: ['connect', 'connection', 'connecting', 'socket', 'tcp', 'dial', 'port'],
   DNS_STRONG: [
     'getaddrinfo', 'enotfound', 'nxdomain', 'servfail', ['eai', 'again'], ['eai', 'noname'], ['eai', 'nodata'], ['eai', 'fail'], ['no', 'such', 'host'], ['unknown', 'host'], 'unknownhost', 'unknownhostexception', ['host', 'not', 'found'], ['hostname', 'not', 'found'],
     ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
-    ['no', 'address', 'associated'], ['no', 'address', 'returned'], ['no', 'address', 'found'], ['no', 'address', 'for', 'host'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
+    ['no', 'address', 'associated'],
+    // The resolver's own calls named as what failed ("Error gethostbyname", "gethostbyname failed. errno=2", "GetAddrInfoW failed", c-ares
+    // "ares_gethostbyname", res_query): a lookup, whatever the wrapper says around it.
+    'gethostbyname', 'gethostbyname2', 'getaddrinfoex', ['get', 'addr', 'info'], ['res', 'query'], ['res', 'search'], ['dns', 'query'],
+    ['no', 'address', 'returned'], ['no', 'address', 'found'], ['no', 'address', 'for', 'host'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
   ],
   // EAGAIN/EWOULDBLOCK ("Resource temporarily unavailable") is what recv() returns when SO_RCVTIMEO runs out: a read timeout.
   TIMEOUT: [
@@ -80,6 +92,11 @@ export const lexicon = {
     ['closed', 'connection', 'before'], ['closed', 'stream', 'before'], ['stream', 'closed', 'before'], ['empty', 'reply'], ['empty', 'response'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
     // ECONNABORTED's strerror ("Software caused connection abort") and "terminated/closed abruptly" wordings.
     ['connection', 'abort'], ['connection', 'terminated'], ['socket', 'ended'], ['connection', 'ended'], ['stream', 'ended', 'unexpectedly'], ['terminated', 'unexpectedly'], ['unexpectedly', 'terminated'], ['closed', 'abruptly'], ['abruptly', 'closed'],
+    // The transport object the error is about, named in its closed state under the runtime's own noun (java.nio
+    // ClosedChannelException, netty StacklessClosedChannelException, Armeria ClosedSessionException / ClosedStreamException, kotlinx
+    // ClosedReceiveChannelException). Not "Stream is closed" / "channel closed": holdout-2 labels tornado's StreamClosedError, raised
+    // after the client closed its own stream, unknown_failure (docs/attribution.md, Known gaps).
+    ['closed', 'channel'], ['closed', 'session'], ['closed', 'stream'], ['closed', 'receive', 'channel'], ['closed', 'send', 'channel'],
   ],
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
   READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error']],
@@ -134,16 +151,27 @@ export const lexicon = {
   // The client's key and the server's answer to it (Sec-WebSocket-Key / Sec-WebSocket-Accept), as a token, nonce or digest.
   // The upgrade's own header fields in the answer (RFC 6455 §4.1, steps 2-3: "Upgrade: websocket", "Connection: Upgrade").
   UPGRADE_HEADER: [['upgrade', 'header'], ['connection', 'header'], ['upgrade', 'token'], ['upgrade', 'websocket', 'header'], ['upgrade', 'field'], ['connection', 'field'], ['upgrade', 'value'], ['connection', 'value']],
-  HEADER_BAD: ['missing', 'absent', 'bad', 'invalid', 'wrong', 'unexpected', 'incorrect', 'malformed', ['not', 'contain'], ['not', 'include'], ['not', 'present'], ['not', 'found'], 'mismatch', ['not', 'match'], ['no', 'upgrade'], 'lack', 'lacking', 'without'],
+  // A header of the answer named as such, or the handshake's answer itself, next to the field's name ("missing header upgrade",
+  // Netty's "Invalid handshake response upgrade: null", "invalid response headers: [connection=Upgrade, …]").
+  HEADER_NOUN: ['header', 'field', ['header', 'field'], ['handshake', 'response'], ['response', 'header'], ['http', 'header'], ['upgrade', 'response']],
+  // The answer's fields that RFC 6455 §4.1 (client steps 2-4) requires: Upgrade, Connection, Sec-WebSocket-Accept.
+  UPGRADE_FIELD: ['upgrade', 'connection', ['sec', 'websocket', 'accept'], 'secwebsocketaccept'],
+  HEADER_BAD: ['missing', 'absent', 'bad', 'invalid', 'wrong', 'unexpected', 'incorrect', 'malformed', ['not', 'contain'], ['not', 'include'], ['not', 'present'], ['not', 'found'], 'mismatch', ['not', 'match'], ['no', 'upgrade'], 'lack', 'lacking', 'without',
+    // A value set against the required one (Chrome's "'Connection' header value is not 'Upgrade'", OkHttp's "Expected 'Connection'
+    // header value 'Upgrade' but was 'null'", "… but got …").
+    ['value', 'not'], 'expected', ['but', 'got']],
   ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
-  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error'],
+  // A received value set against the expected one ("received Sec-Websocket-Accept X but expected Y") says the same as "mismatch".
+  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected']],
   WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [
-    'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], ['no', 'subprotocol'], 'no', 'none', 'rejected',
+    'mismatch', ['not', 'match'], ['no', 'match'], 'unsupported', ['not', 'supported'], 'invalid', 'missing', 'unexpected', 'unknown', 'unrequested', ['not', 'requested'], ['not', 'offered'], ['not', 'set'], ['not', 'sent'], 'no', 'none', 'rejected',
     // Answered without being asked for, or not understood: "unsolicited", "unrecognized", "non-requested" (words.ts reads "non" as "not").
     'unsolicited', 'unrecognized', 'unrecognised', ['not', 'recognized'], 'incorrect', 'unoffered', 'disallowed', ['not', 'allowed'], ['not', 'accepted'], ['not', 'acceptable'],
     'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent', 'malformed',
+    // A protocol header the client expected and did not get (WebSocket-Node's "Expected a Sec-WebSocket-Protocol header.").
+    'expected',
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],

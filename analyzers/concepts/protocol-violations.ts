@@ -57,7 +57,8 @@ export const violationConcepts: readonly ViolationConcept[] = [
   {
     id: 'concept.ws_accept_key',
     // The server's Sec-WebSocket-Accept must be the base64 SHA-1 of the client's key and the GUID.
-    pattern: /\bSec-WebSocket-Accept\b[^\n]{0,160}?\bbut\s+(?:was|got|received|is)\b|\bSec-WebSocket-Accept\b[^\n]{0,20}?\b(?:mismatch|does\s+not\s+match|invalid|incorrect|wrong)\b|\bbad_accept\b/i,
+    // "… but was 'y'" (OkHttp), "received Sec-Websocket-Accept x but expected y" (nopoll): a value set against the one required.
+    pattern: /\bSec-WebSocket-Accept\b[^\n]{0,160}?\bbut\s+(?:was|got|received|is|expected)\b|\bSec-WebSocket-Accept\b[^\n]{0,20}?\b(?:mismatch|does\s+not\s+match|invalid|incorrect|wrong)\b|\bbad_accept\b/i,
     meaning: "the server's Sec-WebSocket-Accept must answer the client's key",
     source: rfc('4.1', '4.1'),
     example: "handshake: expected Sec-WebSocket-Accept 'abc=' but got 'xyz='",

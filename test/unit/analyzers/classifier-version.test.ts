@@ -94,6 +94,14 @@ const PINNED: Record<string, string> = {
   '1.5.19': '9cdd15ba2c1b3b29',
   // mbedTLS verify-result flags as numbers after a verify word (mbedtls_x509_crt_verify() bits) and five ssl.h error rows (eng-e).
   '1.5.20': 'c5846d6fe583789a',
+  // Issue 11, holdout-12's families in general form (eng-f): a closed transport object by its runtime's noun (ClosedChannel,
+  // ClosedSession, ClosedStream) is a reset; the resolver's calls (gethostbyname, GetAddrInfoW, res_query) name a DNS failure; a
+  // connect failed at the socket (TCP) stands beside a TLS word; retries of a call ran out is a timeout (a wrapper); the answer's
+  // Upgrade/Connection/Accept field named bad in any word order or set against the required value ('value is not', 'expected');
+  // an Accept value 'but expected' another; a TLS library's reset code next to a bare 'handshake' is the TLS handshake's;
+  // reading the answer's lines or headers is after the TLS handshake; 'no' before the subprotocol word and an 'expected'
+  // subprotocol header are a subprotocol refusal.
+  '1.5.21': '357b33ea40a776a1',
 };
 
 describe('CLASSIFIER_VERSION', () => {
