@@ -93,7 +93,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com' },
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
   { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
-  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: NXDOMAIN' },
+  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: SERVFAIL' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn

@@ -94,6 +94,12 @@ const PINNED: Record<string, string> = {
   '1.5.19': '9cdd15ba2c1b3b29',
   // mbedTLS verify-result flags as numbers after a verify word (mbedtls_x509_crt_verify() bits) and five ssl.h error rows (eng-e).
   '1.5.20': 'c5846d6fe583789a',
+  // Issue 11, the 'other' family's platform codes (eng-g; 1.5.21 is eng-f's): errno/Winsock rows for host/network down,
+  // network reset, not connected, shut down, EAI_FAIL, their strerror and Winsock texts, Boost/.NET/Apple/Swift errno
+  // notations; NSURLError/CFNetwork/DNS-SD, WinHTTP/WinINet 12xxx and their HRESULTs, .NET SocketError/WebSocketError/
+  // HttpRequestError, java.net, Rust io::ErrorKind, libuv/undici, Qt SocketError(n), Boost.Asio categories, curl 6/7 and
+  // strerror texts (analyzers/codes/network.ts).
+  '1.5.22': 'afd651699a45801f',
 };
 
 describe('CLASSIFIER_VERSION', () => {
