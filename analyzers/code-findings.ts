@@ -14,7 +14,7 @@ const NONE: readonly SourcedFinding[] = [];
 const SENT_ALERT_CONFIDENCE = 0.75;
 
 /** An error.code that is only a number (or hex): a platform code whose stack the runtime may name. */
-const BARE_NUMBER = /^\s*-?(?:\d{2,10}|0x[0-9A-Fa-f]{2,8})\s*$/;
+const BARE_NUMBER = /^\s*-?(?:\d{1,10}|0x[0-9A-Fa-f]{2,8})\s*$/;
 
 /** '-', a digit or a space first: the only strings BARE_NUMBER can match. */
 function startsLikeNumber(text: string): boolean {

@@ -14,6 +14,7 @@ import { gnutlsTable } from './gnutls.js';
 import { haskellX509Table } from './haskell.js';
 import { javaTable } from './java.js';
 import { mbedtlsTable } from './mbedtls.js';
+import { networkCodeTable } from './network.js';
 import { nssTable } from './nss.js';
 import { opensslReasonTable } from './openssl-reasons.js';
 import type { CodeRow } from './types.js';
@@ -54,6 +55,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   erlangTable,
   curlTable,
   cdnTable,
+  networkCodeTable,
 ];
 
 /** Every code row wsdiag recognises, alerts and verify codes included. */

@@ -24,6 +24,8 @@ const TEXT_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
   mbedtls: /mbed ?tls/i,
   winhttp: /win(?:http|inet)|ERROR_(?:WINHTTP|INTERNET)_/i,
   bearssl: /bearssl|\bbr_ssl|\bBR_ERR/i,
+  dns_sd: /DNSService|NWError|\bdns\(/i,
+  libuv: /\blibuv\b|\buv[_ ]|\bUV_|\berrno\b/i,
   // Decimal HRESULTs (-2146893019, 2148074277) need a Windows word; the hex form (0x80090325) stands alone.
   windows_hresult: /HRESULT|HResult|SChannel|SSPI|Win32|Windows|winerror|SEC_E_|CERT_E_|CRYPT_E_|TRUST_E_|SslStream|AuthenticationException|System\.Security/i,
   cdn_status: /cloudflare|\bcf-ray\b|\b(?:error|HTTP(?:\/\d(?:\.\d)?)?|status(?: code)?|response code)\W{0,3}52[56]\b|SSL handshake failed|Invalid SSL certificate/i,
@@ -40,6 +42,8 @@ const RUNTIME_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
   winhttp: /\b(?:windows|win32|winhttp|wininet)\b/i,
   windows_hresult: /\b(?:windows|win32|winhttp|wininet|schannel)\b/i,
   bearssl: /bearssl/i,
+  dns_sd: /\b(?:ios|ipados|macos|darwin|iphone|ipad|watchos|tvos|swift|network\.framework|nwconnection)\b/i,
+  libuv: /\b(?:node|nodejs|libuv|electron|bun)\b/i,
   // A bare error.code (35) from a client built on libcurl; in texts only the "curl: (35)" notation counts (a row text).
   curl: /\b(?:lib)?curl\b/i,
 };
@@ -148,8 +152,9 @@ export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string
     i--;
     if (end < length && (isWordChar(text.charCodeAt(end)) || (text.charCodeAt(end) === 46 && end + 1 < length && isWordChar(text.charCodeAt(end + 1))))) continue;
     const width = end - start;
-    // Positive decimals in the tables have 2, 3, 5 or 10 digits (BearSSL, 525/526, 12xxx, unsigned HRESULTs).
-    if (hex ? width > 11 : width > 10 || (!negative && width !== 2 && width !== 3 && width !== 5 && width !== 10)) continue;
+    // Positive decimals in the tables have 2, 3, 5 or 10 digits (BearSSL, 525/526, 12xxx, unsigned HRESULTs); one digit
+    // (a curl code) only as a bare error.code, whose runtime must name the stack.
+    if (hex ? width > 11 : width > 10 || (!negative && width !== 2 && width !== 3 && width !== 5 && width !== 10 && (width !== 1 || runtime === undefined))) continue;
     if (negative) value = -value;
     const rows = byValue.get(value);
     const alert = negative ? undefined : bearsslAlertRows.get(value);

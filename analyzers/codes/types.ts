@@ -24,7 +24,15 @@ export type CodeTableId =
   | 'haskell_x509'
   | 'erlang_ssl'
   | 'curl'
-  | 'cdn_status';
+  | 'cdn_status'
+  | 'dns_sd'
+  | 'dotnet_net'
+  | 'java_net'
+  | 'rust_io'
+  | 'libuv'
+  | 'qt_socket'
+  | 'boost_asio'
+  | 'runtime_net';
 
 export interface CodeRow {
   readonly table: CodeTableId;

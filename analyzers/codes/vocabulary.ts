@@ -22,8 +22,9 @@ const CONTEXT: Partial<Record<CodeTableId, string>> = {
   erlang_ssl: 'bad_cert',
 };
 const WOLFSSL_CONTEXT = 'wolfssl|wolfcrypt|cyassl';
-/** Tables whose rows are recognised by their printed texts only: their names are enum members no stack prints. */
-const TEXTS_ONLY: ReadonlySet<CodeTableId> = new Set<CodeTableId>(['botan', 'bouncycastle']);
+/** Tables whose rows are recognised by their printed texts only: their names are enum members no stack prints (Qt's are
+ * printed, but read by the concepts below any text, since QWebSocket names a refused upgrade ConnectionRefusedError). */
+const TEXTS_ONLY: ReadonlySet<CodeTableId> = new Set<CodeTableId>(['botan', 'bouncycastle', 'qt_socket']);
 const ALERT_CONTEXT = 'alert';
 const VERIFY_CONTEXT = 'X509|verif|certificate|\\bcert\\b|ssl|tls';
 /** Alert names that also name ordinary errors: they need "alert", "tls" or "ssl" in the text. */
@@ -62,6 +63,20 @@ function namePattern(row: CodeRow): string {
       parts.push(`\\bBasicReason\\.${name}\\b`, `\\bPKIXReason\\.${name}\\b`, `\\bCertPathValidatorException\\b[^\\n]{0,200}?\\b${name}\\b`);
     // A member of a shown Haskell list: after "[" or ",", before "]", "," or its String argument.
     else if (row.table === 'haskell_x509') parts.push(`(?<=[[,]\\s*)${name}(?=\\s*(?:[\\],]|"|\\\\"))`);
+    // .NET enum members only after their type's name ("SocketError.TimedOut", "SocketErrorCode: HostNotFound"); the member
+    // first, so it is the trigger word (a type name followed by an optional "Code" pins no word) and the lookbehind runs
+    // only where the member stands.
+    else if (row.table === 'dotnet_net') {
+      const [type, member] = name.split('.') as [string, string];
+      parts.push(`\\b${member}\\b(?<=\\b${type}(?:Code)?\\W{1,3}${member})`);
+    }
+    // Rust io::ErrorKind members only in its Debug notation ("Kind(TimedOut)", "kind: ConnectionRefused"); the member first,
+    // so it is the trigger word and the lookbehind runs only where it stands.
+    else if (row.table === 'rust_io') parts.push(`\\b${name}\\b(?<=(?:\\bKind\\(|\\bkind:\\s{0,2})${name})`);
+    // Swift URLError.Code members only after URLError ("URLError.timedOut", "URLError.Code.timedOut", "URLError(.timedOut)").
+    else if (row.table === 'nsurl' && name.startsWith('URLError.')) parts.push(`\\bURLError\\b(?:\\.Code)?\\(?\\.${name.slice(9)}\\b`);
+    // Runtime atoms and exception names that are one identifier; the rest of the runtime rows are read by their texts.
+    else if (row.table === 'runtime_net') { if (/^\w+$/.test(name)) parts.push(word(name)); }
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
     else if (row.table !== 'cdn_status') parts.push(word(name));
   }
@@ -76,7 +91,7 @@ const TEXT_CONFIDENCE_CAP = 0.85;
 /** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
 function rowExample(row: CodeRow, pattern: RegExp): string {
   const name = row.names[0] as string;
-  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`];
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`, `Kind(${name})`];
   return spellings.find((spelling) => pattern.test(spelling)) ?? name;
 }
 
@@ -100,7 +115,7 @@ export const codesVocabulary: Vocabulary = {
       .flat()
       .filter((row) => row.table !== 'cdn_status')
       // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
-      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' ? '' : 'i')),
+      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'java_net' ? '' : 'i')),
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.

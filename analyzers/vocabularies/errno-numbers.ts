@@ -15,6 +15,14 @@ export interface ErrnoRow {
   readonly bsd?: number;
   readonly winsock?: number;
   readonly gai?: number;
+  /** Names a stack prints other than the POSIX one (system.ts has the usual names), and strerror / Winsock texts. */
+  readonly names?: readonly string[];
+  readonly texts?: readonly string[];
+  /**
+   * Rows added in 1.5.22 read "os error N" only for numbers of 3+ digits, the number first: "os error N" pins only the
+   * word "error", which would wake the rule on nearly every error text (Rust prints the strerror text beside it anyway).
+   */
+  readonly osErrorByNumber?: true;
   readonly cause: Cause;
   readonly confidence: number;
   readonly source: string;
@@ -24,18 +32,30 @@ const linux = 'Linux include/uapi/asm-generic/errno.h, errno-base.h https://gith
 const bsd = 'XNU bsd/sys/errno.h (macOS, iOS; FreeBSD sys/sys/errno.h has the same numbers) https://github.com/apple-oss-distributions/xnu/blob/main/bsd/sys/errno.h';
 const winsock = 'Windows Sockets error codes https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2';
 const gai = 'glibc resolv/netdb.h (EAI_* values) https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/netdb.h';
+const strerror = 'strerror texts: glibc sysdeps/gnu/errlist.h https://sourceware.org/git/?p=glibc.git;a=blob;f=sysdeps/gnu/errlist.h, XNU libc strerror (macOS intro(2)) https://developer.apple.com/library/archive/documentation/System/Conceptual/ManPages_iPhoneOS/man2/intro.2.html';
+const gaiText = 'gai_strerror texts (glibc) https://man7.org/linux/man-pages/man3/gai_strerror.3.html';
 
 export const errnoTable: readonly ErrnoRow[] = [
   { name: 'ECONNREFUSED', wsaName: 'WSAECONNREFUSED', linux: 111, bsd: 61, winsock: 10061, cause: 'connection_refused', confidence: 0.8, source: `${linux}; ${bsd}; ${winsock}` },
   { name: 'ECONNRESET', wsaName: 'WSAECONNRESET', linux: 104, bsd: 54, winsock: 10054, cause: 'network_reset', confidence: 0.75, source: `${linux}; ${bsd}; ${winsock}` },
-  { name: 'ECONNABORTED', wsaName: 'WSAECONNABORTED', linux: 103, bsd: 53, winsock: 10053, cause: 'network_reset', confidence: 0.7, source: `${linux}; ${bsd}; ${winsock}` },
+  { name: 'ECONNABORTED', wsaName: 'WSAECONNABORTED', linux: 103, bsd: 53, winsock: 10053, texts: ['An established connection was aborted by the software in your host machine'], cause: 'network_reset', confidence: 0.7, source: `${linux}; ${bsd}; ${winsock}` },
   { name: 'EPIPE', linux: 32, bsd: 32, cause: 'network_reset', confidence: 0.65, source: `${linux}; ${bsd}` },
-  { name: 'ETIMEDOUT', wsaName: 'WSAETIMEDOUT', linux: 110, bsd: 60, winsock: 10060, cause: 'network_timeout', confidence: 0.8, source: `${linux}; ${bsd}; ${winsock}` },
-  { name: 'EHOSTUNREACH', wsaName: 'WSAEHOSTUNREACH', linux: 113, bsd: 65, winsock: 10065, cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}` },
-  { name: 'ENETUNREACH', wsaName: 'WSAENETUNREACH', linux: 101, bsd: 51, winsock: 10051, cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}` },
+  // WSAETIMEDOUT's text names a failed connection attempt: the concept tier would read it as a failed connect.
+  { name: 'ETIMEDOUT', wsaName: 'WSAETIMEDOUT', linux: 110, bsd: 60, winsock: 10060, texts: ['did not properly respond after a period of time'], cause: 'network_timeout', confidence: 0.8, source: `${linux}; ${bsd}; ${winsock}` },
+  { name: 'EHOSTUNREACH', wsaName: 'WSAEHOSTUNREACH', linux: 113, bsd: 65, winsock: 10065, texts: ['A socket operation was attempted to an unreachable host'], cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}` },
+  { name: 'ENETUNREACH', wsaName: 'WSAENETUNREACH', linux: 101, bsd: 51, winsock: 10051, texts: ['A socket operation was attempted to an unreachable network'], cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}` },
+  // Host or network down: unreachable, like EHOSTUNREACH (connection_refused's "or host unreachable"). Linux 100 (ENETDOWN)
+  // and 102 (ENETRESET) are left out: on macOS 100 is EPROTO and 102 EOPNOTSUPP.
+  { name: 'EHOSTDOWN', osErrorByNumber: true, wsaName: 'WSAEHOSTDOWN', linux: 112, bsd: 64, winsock: 10064, names: ['EHOSTDOWN'], texts: ['Host is down', 'A socket operation failed because the destination host was down'], cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
+  { name: 'ENETDOWN', osErrorByNumber: true, wsaName: 'WSAENETDOWN', bsd: 50, winsock: 10050, names: ['ENETDOWN'], texts: ['Network is down', 'A socket operation encountered a dead network'], cause: 'connection_refused', confidence: 0.6, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
+  { name: 'ENETRESET', osErrorByNumber: true, wsaName: 'WSAENETRESET', bsd: 52, winsock: 10052, names: ['ENETRESET'], texts: ['Connection reset by network', 'The connection has been broken due to keep-alive activity'], cause: 'network_reset', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
+  // Not connected, or shut down: a send or receive on a connection the peer (or the stack) already ended.
+  { name: 'ENOTCONN', osErrorByNumber: true, wsaName: 'WSAENOTCONN', linux: 107, bsd: 57, winsock: 10057, names: ['ENOTCONN'], texts: ['Transport endpoint is not connected', 'Socket is not connected', 'disallowed because the socket is not connected'], cause: 'network_reset', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
+  { name: 'ESHUTDOWN', osErrorByNumber: true, wsaName: 'WSAESHUTDOWN', linux: 108, bsd: 58, winsock: 10058, names: ['ESHUTDOWN'], texts: ['Cannot send after transport endpoint shutdown', "Can't send after socket shutdown"], cause: 'network_reset', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
   { name: 'EAI_NONAME', wsaName: 'WSAHOST_NOT_FOUND', gai: -2, winsock: 11001, cause: 'dns_failure', confidence: 0.8, source: `${gai}; ${winsock}` },
-  { name: 'EAI_AGAIN', wsaName: 'WSATRY_AGAIN', gai: -3, winsock: 11002, cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
-  { name: 'EAI_NODATA', wsaName: 'WSANO_DATA', gai: -5, winsock: 11004, cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
+  { name: 'EAI_AGAIN', wsaName: 'WSATRY_AGAIN', gai: -3, winsock: 11002, texts: ['temporary error during hostname resolution'], cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
+  { name: 'EAI_NODATA', wsaName: 'WSANO_DATA', gai: -5, winsock: 11004, texts: ['no data of the requested type was found'], cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
+  { name: 'EAI_FAIL', osErrorByNumber: true, wsaName: 'WSANO_RECOVERY', gai: -4, winsock: 11003, names: ['EAI_FAIL'], texts: ['Non-recoverable failure in name resolution', 'A non-recoverable error occurred during a database lookup'], cause: 'dns_failure', confidence: 0.7, source: `${gai}; ${winsock}; ${gaiText}` },
 ];
 
 const alternatives = (numbers: readonly (number | undefined)[]): string =>
@@ -44,21 +64,48 @@ const alternatives = (numbers: readonly (number | undefined)[]): string =>
 /**
  * One rule per row. POSIX numbers only after an errno notation ("errno 111", "errno=111", "[Errno 111]", Rust's
  * "os error 111"): a Linux and a BSD number of the same error never name another socket error on the other system.
- * Winsock numbers (5 digits, 10000 up) also after "WinError", "socket error", "error", "code" or a WSA name.
+ * Also Boost's error_code "system:111" / "generic:111" and .NET's "SocketException (111)" (Linux numbers; the number
+ * first, so the lookbehind runs only where it stands), Apple's "NSPOSIXErrorDomain Code=61", Swift's "POSIXErrorCode(rawValue: 61)" and CFNetwork's "_kCFStreamErrorCodeKey=61"
+ * (BSD numbers; Swift on Linux prints Linux ones).
+ * Winsock numbers (5 digits, 10000 up) also after "WinError", "socket error", "error", "code", "system", .NET's
+ * "SocketException (10060)", "WSAGetLastError() = 10060" or a WSA name; .NET on Linux and macOS prints the errno there.
  */
 export function errnoRules(): VocabularyRule[] {
-  return errnoTable.map((row) => {
+  return errnoTable.flatMap((row) => {
     const posix = alternatives([row.linux, row.bsd, row.gai]);
+    const apple = alternatives([row.bsd]);
+    const id = `errno.${row.name.toLowerCase()}`;
+    // The notations of 1.5.7 (errno, os error, Winsock, WSA name): one rule, as before.
     const parts: string[] = [];
     // Each notation a top-level alternative that starts with a whole word, so the matcher's prefilter indexes it (trigger-words.ts).
-    if (posix) parts.push(`\\berrno\\b\\W{0,3}(?:${posix})(?![\\w.])`, `\\bos error (?:${posix})\\b`);
+    if (posix) parts.push(`\\berrno\\b\\W{0,3}(?:${posix})(?![\\w.])`);
+    if (posix && !row.osErrorByNumber) parts.push(`\\bos error (?:${posix})\\b`);
+    else if (row.linux !== undefined && row.linux >= 100) parts.push(`\\b${row.linux}\\b(?<=\\bos error ${row.linux})`);
     // The notation as a lookbehind, so the prefilter's trigger word is the number itself, not "error" or "code", which most texts hold.
     // The number first and the lookbehind after it: the lookbehind runs only where the number stands, not at every position.
     if (row.winsock !== undefined)
-      parts.push(`\\b${row.winsock}\\b(?<=\\b(?:WinError|socket error|error|code|errno${row.wsaName ? `|${row.wsaName}` : ''})\\W{0,3}${row.winsock})`);
+      parts.push(`\\b${row.winsock}\\b(?<=\\b(?:WinError|socket error|error|code|errno|system|SocketException|WSAGetLastError\\(\\)${row.wsaName ? `|${row.wsaName}` : ''})\\W{0,3}${row.winsock})`);
     if (row.wsaName && !/^WSAE(?:CONNREFUSED|CONNRESET|TIMEDOUT)$/.test(row.wsaName)) parts.push(`\\b${row.wsaName}\\b`);
-    const id = `errno.${row.name.toLowerCase()}`;
-    const example = row.linux !== undefined ? `connect: errno ${row.linux}` : `[Errno ${row.gai}] lookup failed`;
-    return rule(id, new RegExp(parts.join('|'), 'i'), row.cause, row.confidence, row.source, { example });
+    // The notations and texts of 1.5.22, in a rule of their own where the row's first rule is woken by "error" (its "os
+    // error N"), so that rule's regex stays as short as it was on the many texts that hold the word.
+    const more: string[] = [];
+    const errnos = alternatives([row.linux, row.bsd]);
+    if (errnos) more.push(`\\bPOSIXErrorCode\\(rawValue: (?:${errnos})\\)`);
+    // Boost's "system:111" and .NET's "SocketException (111)": the number is the trigger word, so only numbers of 3+ digits
+    // (Linux's; a 2-digit BSD number would leave the rule without a trigger and run it on every text), and not 101
+    // (ENETUNREACH): the status every upgrade text names would wake the rule on nearly every text.
+    if (row.linux !== undefined && row.linux >= 100 && row.linux !== 101) more.push(`\\b${row.linux}\\b(?<=\\b(?:system:|generic:|SocketException \\()${row.linux})`);
+    if (apple) more.push(`\\bNSPOSIXErrorDomain\\b[^\\n]{0,24}?\\bCode=(?:${apple})\\b`, `\\b_kCFStreamErrorCodeKey=(?:${apple})\\b`);
+    for (const name of row.names ?? []) more.push(`\\b${name}\\b`);
+    // A closing \b pins the last word too, so a rare last word can be the trigger.
+    for (const text of row.texts ?? []) more.push(`\\b${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`);
+    const example = row.linux !== undefined ? `connect: errno ${row.linux}` : row.gai !== undefined ? `[Errno ${row.gai}] lookup failed` : `connect: errno=${row.bsd}`;
+    if (row.osErrorByNumber) return [rule(id, new RegExp([...parts, ...more].join('|'), 'i'), row.cause, row.confidence, row.source, { example })];
+    if (more.length === 0) return [rule(id, new RegExp(parts.join('|'), 'i'), row.cause, row.confidence, row.source, { example })];
+    const moreExample = apple ? `Error Domain=NSPOSIXErrorDomain Code=${row.bsd}` : (row.texts?.[0] as string);
+    return [
+      rule(id, new RegExp(parts.join('|'), 'i'), row.cause, row.confidence, row.source, { example }),
+      rule(`${id}.notations`, new RegExp(more.join('|'), 'i'), row.cause, row.confidence, row.source, { example: moreExample }),
+    ];
   });
 }

@@ -102,6 +102,12 @@ const PINNED: Record<string, string> = {
   // reading the answer's lines or headers is after the TLS handshake; 'no' before the subprotocol word and an 'expected'
   // subprotocol header are a subprotocol refusal.
   '1.5.21': '357b33ea40a776a1',
+  // Issue 11, the 'other' family's platform codes (eng-g, on top of eng-f's 1.5.21): errno/Winsock rows for host/network down,
+  // network reset, not connected, shut down, EAI_FAIL, their strerror and Winsock texts, Boost/.NET/Apple/Swift errno
+  // notations; NSURLError/CFNetwork/DNS-SD, WinHTTP/WinINet 12xxx and their HRESULTs, .NET SocketError/WebSocketError/
+  // HttpRequestError, java.net, Rust io::ErrorKind, libuv/undici, Qt SocketError(n), Boost.Asio categories, curl 6/7 and
+  // strerror texts (analyzers/codes/network.ts).
+  '1.5.22': '49b6c5008290efe4',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -18,6 +18,11 @@ function sampleFor(row: CodeRow): string | undefined {
       return `{bad_cert,${name}}`;
     case 'cdn_status':
       return undefined;
+    case 'rust_io':
+      return `Io(Kind(${name}))`;
+    case 'runtime_net':
+    case 'qt_socket':
+      return row.texts?.[0] ?? name;
     case 'botan':
       return `Certificate validation failure: ${row.texts?.[0] ?? name}`;
     case 'haskell_x509':
