@@ -72,18 +72,10 @@ export async function migrate(target: SqlRunner, options: MigrationOptions & { c
   await buildPendingCoarse(runner, options.db);
   // 0.2 → 0.3: the ids of the events already stored go to event_ids once (trivial on a fresh database);
   // the step is recorded after the copy, so an interrupted copy is repeated.
-  const [backfilled] = await runner.query<{ n: string | number }>(stepDoneSql(options.db, BACKFILL_EVENT_IDS_STEP));
-  if (Number(backfilled?.n ?? 0) === 0) {
-    await runner.command(backfillEventIdsSql(options.db));
-    await runner.command(recordStepSql(options.db, BACKFILL_EVENT_IDS_STEP));
-  }
+  await runOnce(runner, options.db, BACKFILL_EVENT_IDS_STEP, () => runner.command(backfillEventIdsSql(options.db)));
   // 0.2 → 0.3: the correlation rollups of the events already stored, once (trivial on a fresh
   // database); recorded after the build, so an interrupted one is repeated (a newer version replaces).
-  const [correlated] = await runner.query<{ n: string | number }>(stepDoneSql(options.db, BUILD_CORRELATION_ROLLUPS_STEP));
-  if (Number(correlated?.n ?? 0) === 0) {
-    await buildFromStoredEvents(runner, options.db, correlationRollups);
-    await runner.command(recordStepSql(options.db, BUILD_CORRELATION_ROLLUPS_STEP));
-  }
+  await runOnce(runner, options.db, BUILD_CORRELATION_ROLLUPS_STEP, () => buildFromStoredEvents(runner, options.db, correlationRollups));
   // 0.3: the narrow hourly and daily rollups (rollup_causes_*) of the hours and days built before they
   // existed, once, from those hourly and daily rows (trivial on a fresh database; from 0.2.0 and 0.1.0
   // the coarse build above wrote them already and this writes the same rows again); recorded after.
