@@ -26,8 +26,16 @@ const runtimeAliases: Readonly<Record<string, string>> = {
 
 /** Lower-case first word of `runtime` ("node 20 ws 8.18" → "node"); "unknown" when nothing names a stack. */
 export function runtimeFamily(runtime?: string, userAgent?: string): string {
-  const firstWord = runtime?.trim().split(/[\s/]+/)[0]?.toLowerCase();
-  if (firstWord) return (runtimeAliases[firstWord] ?? firstWord.replace(/[^a-z0-9._-]/g, '').slice(0, 32)) || 'unknown';
+  return (runtime === undefined ? undefined : familyOfRuntime(runtime)) ?? familyOfUserAgent(userAgent);
+}
+
+/** The family `runtime` names, or undefined when it has no first word (the User-Agent decides then). */
+export function familyOfRuntime(runtime: string): string | undefined {
+  const firstWord = runtime.trim().split(/[\s/]+/)[0]?.toLowerCase();
+  return firstWord ? (runtimeAliases[firstWord] ?? firstWord.replace(/[^a-z0-9._-]/g, '').slice(0, 32)) || 'unknown' : undefined;
+}
+
+export function familyOfUserAgent(userAgent: string | undefined): string {
   for (const [pattern, family] of userAgentFamilies) if (userAgent && pattern.test(userAgent)) return family;
   return 'unknown';
 }

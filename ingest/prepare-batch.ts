@@ -7,7 +7,8 @@ import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { decodeRecord } from './decode-record.js';
 import type { DeadLetter } from './dead-letter.js';
-import { toEventRow, type EventRow } from './event-row.js';
+import type { EventRow } from './event-row.js';
+import { eventLine, lineContext } from './event-line.js';
 import type { PartitionOffset, SourceRecord } from './record-source.js';
 import { tsvLineEncoder } from './tsv.js';
 import { eventColumns } from '../schemas/clickhouse/events-table.js';
@@ -24,7 +25,7 @@ export interface PendingRow<Ref> {
   ref: Ref;
 }
 
-const eventLine = tsvLineEncoder(eventColumns);
+const rowLine = tsvLineEncoder(eventColumns);
 
 export interface PreparedBatch {
   rows: PendingRow<SourceRecord>[];
@@ -46,6 +47,7 @@ export function prepareBatch(records: ReadonlyArray<SourceRecord>, ctx: PrepareC
   const lines: string[] = [];
   const deadLetters: DeadLetter[] = [];
   const last = new Map<string, SourceRecord>();
+  const shared = lineContext(ctx.ingestedAtMs, ctx.classifierVersion);
   for (const record of records) {
     last.set(`${record.topic}\u0000${record.partition}`, record);
     const decoded = decodeRecord(record.value, ctx.maxRecordBytes);
@@ -53,9 +55,10 @@ export function prepareBatch(records: ReadonlyArray<SourceRecord>, ctx: PrepareC
       deadLetters.push({ record, reason: decoded.reason, detail: decoded.detail });
       continue;
     }
-    const row = toEventRow(decoded.event, ctx.classify(decoded.event), record, ctx.ingestedAtMs, ctx.classifierVersion);
-    rows.push(pendingRow(row, record, NO_BYTES));
-    lines.push(eventLine(row));
+    const { event } = decoded;
+    const result = ctx.classify(event);
+    rows.push({ eventId: event.event_id, ts: Math.floor(event.ts / 1000), attribution: result.attribution, cause: result.cause, tsv: NO_BYTES, ref: record });
+    lines.push(eventLine(event, result, record, shared));
   }
   const bytes = linesInOneBuffer(lines);
   for (let i = 0; i < rows.length; i++) rows[i]!.tsv = bytes[i]!;
@@ -65,7 +68,7 @@ export function prepareBatch(records: ReadonlyArray<SourceRecord>, ctx: PrepareC
 const NO_BYTES = Buffer.alloc(0);
 
 /** An events row as the sink takes it: encoded, with the fields the sink and the metrics read. */
-export function pendingRow<Ref>(row: EventRow, ref: Ref, tsv = Buffer.from(`${eventLine(row)}\n`)): PendingRow<Ref> {
+export function pendingRow<Ref>(row: EventRow, ref: Ref, tsv = Buffer.from(`${rowLine(row)}\n`)): PendingRow<Ref> {
   return { eventId: String(row.event_id), ts: Number(row.ts), attribution: String(row.attribution), cause: String(row.cause), tsv, ref };
 }
 

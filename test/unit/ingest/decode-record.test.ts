@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isUtf8 } from 'node:buffer';
 import { decodeRecord } from '../../../ingest/decode-record.js';
+import { seededRandom } from '../../../ingest/sample-traffic.js';
 
 const valid = {
   event_id: 'e1',
@@ -71,5 +73,41 @@ describe('decodeRecord', () => {
     const result = decodeRecord(bytes('{"event_id":"p","ts":1,"outcome":"connected","source":{"kind":"probe","service":"s"},"target":{"url":"wss://h"},"labels":{"__proto__":{"polluted":"yes"}}}'), 10_000);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (result.ok) expect(Object.getPrototypeOf(result.event.labels ?? {})).not.toHaveProperty('polluted');
+  });
+
+  // decodeRecord decodes once and checks the bytes only when the text holds U+FFFD: every ill-formed
+  // sequence must still be caught (Unicode 15 §3.9, Table 3-7: well-formed byte sequences).
+  const inMessage = (raw: number[]) => Buffer.concat([bytes({ ...valid, error: { message: 'a' } }).subarray(0, -3), Buffer.from(raw), Buffer.from('"}}')]);
+  it.each([
+    ['a lone continuation byte', [0x80]],
+    ['a truncated 2-byte sequence', [0xc3]],
+    ['an overlong 2-byte "/"', [0xc0, 0xaf]],
+    ['an overlong 3-byte NUL', [0xe0, 0x80, 0x80]],
+    ['a UTF-16 surrogate (CESU-8)', [0xed, 0xa0, 0x80]],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a truncated 4-byte sequence', [0xf0, 0x9f, 0x98]],
+    ['0xFF', [0xff]],
+  ])('dead-letters %s as invalid_utf8', (_label, raw) => {
+    expect(isUtf8(inMessage(raw))).toBe(false);
+    expect(decodeRecord(inMessage(raw), 10_000)).toMatchObject({ ok: false, reason: 'invalid_utf8' });
+  });
+
+  it('accepts U+FFFD sent as such (EF BF BD)', () => {
+    const result = decodeRecord(inMessage([0xef, 0xbf, 0xbd]), 10_000);
+    expect(result.ok && result.event.error?.message).toBe('a\uFFFD');
+  });
+
+  it('says invalid_utf8 exactly when the bytes are not UTF-8 (random bytes in a valid record)', () => {
+    const random = seededRandom(13);
+    let invalid = 0;
+    for (let i = 0; i < 5000; i++) {
+      const raw = Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.5 ? 0x80 + Math.floor(random() * 0x80) : Math.floor(random() * 0x100)));
+      // Quotes, backslashes and control characters would make it not_json rather than test the UTF-8 step.
+      const value = inMessage(raw.map((b) => (b < 0x20 || b === 0x22 || b === 0x5c ? 0x61 : b)));
+      const result = decodeRecord(value, 10_000);
+      expect(!result.ok && result.reason === 'invalid_utf8').toBe(!isUtf8(value));
+      if (!isUtf8(value)) invalid++;
+    }
+    expect(invalid).toBeGreaterThan(1000);
   });
 });
