@@ -47,6 +47,8 @@ export function createPipeline(parts: PipelineParts) {
   const log = logger.child({ stage: 'pipeline' });
 
   let pending: SourceRecord[] = [];
+  /** Per partition, the offset of the last record handed over: a drain flushes once every end is fetched. */
+  const lastFetched = new Map<number, string>();
   let pendingSinceMs = now();
   /** The last queued batch's delivery (committed, or ended without commit). */
   let writing: Promise<void> = Promise.resolve();
@@ -161,7 +163,10 @@ export function createPipeline(parts: PipelineParts) {
   async function deliver(records: SourceRecord[], deliveryControl: DeliveryControl): Promise<void> {
     control = deliveryControl;
     metrics.recordsConsumed.inc(records.length);
-    for (const record of records) pending.push(record);
+    for (const record of records) {
+      pending.push(record);
+      lastFetched.set(record.partition, record.offset);
+    }
     if (pending.length >= config.WSDIAG_BATCH_MAX_ROWS) await flush();
   }
 
@@ -246,6 +251,8 @@ export function createPipeline(parts: PipelineParts) {
           const lags = await source.lag().catch(() => undefined);
           if (!lags) continue;
           for (const l of lags) metrics.consumerLag.set({ partition: String(l.partition) }, lagOf(l));
+          // Nothing more will arrive for the batch being filled: it need not wait WSDIAG_BATCH_FLUSH_MS.
+          if (drain && pending.length > 0 && queued < MAX_QUEUED_BATCHES && fetchedAll(lags, lastFetched)) void flush();
           if (drain && pending.length === 0 && queued === 0 && caughtUp(lags)) break;
         }
       } finally {
@@ -305,6 +312,16 @@ function cannotConnect(error: unknown): error is Error & { code: SourceFailure['
 function lagOf(l: { endOffset: string; committedOffset: string; lowOffset: string }): number {
   const from = l.committedOffset === '-1' ? l.lowOffset : l.committedOffset;
   return Math.max(0, Number(BigInt(l.endOffset) - BigInt(from)));
+}
+
+/** Every partition's records up to its end offset were handed over (or committed before this run). */
+export function fetchedAll(lags: ReadonlyArray<{ partition: number; endOffset: string; committedOffset: string; lowOffset: string }>, lastFetched: ReadonlyMap<number, string>): boolean {
+  return lags.every((l) => {
+    const last = lastFetched.get(l.partition);
+    const fetched = last === undefined ? -1n : BigInt(last) + 1n;
+    const committed = BigInt(l.committedOffset === '-1' ? l.lowOffset : l.committedOffset);
+    return (fetched > committed ? fetched : committed) >= BigInt(l.endOffset);
+  });
 }
 
 /** Every partition's committed offset has reached its end offset (an empty partition counts as caught up). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION } from '../../../analyzers/classify.js';
-import { caughtUp, prepareInSlices } from '../../../ingest/pipeline.js';
+import { caughtUp, fetchedAll, prepareInSlices } from '../../../ingest/pipeline.js';
 import { prepareBatch } from '../../../ingest/prepare-batch.js';
 import { sampleRecords } from '../../support/delivery-fakes.js';
 import { sampleTraffic } from '../../../ingest/sample-traffic.js';
@@ -16,6 +16,20 @@ describe('caughtUp', () => {
     ['offsets beyond 2^53', [{ endOffset: '9007199254740993', committedOffset: '9007199254740992', lowOffset: '0' }], false],
   ])('%s → %s', (_label, lags, expected) => {
     expect(caughtUp(lags)).toBe(expected);
+  });
+});
+
+describe('fetchedAll', () => {
+  const lag = (partition: number, endOffset: string, committedOffset = '-1', lowOffset = '0') => ({ partition, endOffset, committedOffset, lowOffset });
+  it.each([
+    ['every partition handed over to its end', [lag(0, '10'), lag(1, '4')], [[0, '9'], [1, '3']], true],
+    ['one partition short of its end', [lag(0, '10'), lag(1, '4')], [[0, '9'], [1, '2']], false],
+    ['a partition with nothing new since its commit', [lag(0, '10'), lag(1, '4', '4')], [[0, '9']], true],
+    ['an empty partition', [lag(0, '0')], [], true],
+    ['a partition not read at all', [lag(0, '10'), lag(1, '4')], [[0, '9']], false],
+    ['offsets beyond 2^53', [lag(0, '9007199254740994')], [[0, '9007199254740992']], false],
+  ] as const)('%s → %s', (_label, lags, fetched, expected) => {
+    expect(fetchedAll(lags, new Map(fetched as ReadonlyArray<readonly [number, string]>))).toBe(expected);
   });
 });
 

@@ -121,6 +121,19 @@ describe('pipeline loop', () => {
     expectNoCommitBeforeAck(journal, records);
   });
 
+  it('draining, flushes the last partial batch as soon as every partition has been read to its end', async () => {
+    const { journal, source, sink, pipeline } = setup({ WSDIAG_BATCH_MAX_ROWS: '1000', WSDIAG_BATCH_FLUSH_MS: '600000' });
+    const running = pipeline.run({ drain: true });
+    await tick();
+    const records = sampleRecords(30, { partitions: 3 });
+    // The fake's end offsets are what was pushed; a drain would otherwise wait 600 s for the batch's age.
+    await source.push(records);
+    await running;
+    expect(sink.stored).toHaveLength(30);
+    expect(journal.of('commit').at(-1)!.offsets.map((o) => o.offset)).toEqual(['10', '10', '10']);
+    expectNoCommitBeforeAck(journal, records);
+  });
+
   it('flushes a partial batch once it is WSDIAG_BATCH_FLUSH_MS old', async () => {
     const { source, sink, pipeline } = setup({ WSDIAG_BATCH_MAX_ROWS: '1000', WSDIAG_BATCH_FLUSH_MS: '20' });
     const running = pipeline.run({ drain: false });
