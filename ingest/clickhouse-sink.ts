@@ -8,9 +8,7 @@
 // have stored rows without their ids, reads events itself for the batch's hours. A batch's look-up may
 // start early (`lookAhead`, while the batch before it is still being inserted); what that batch stored
 // meanwhile is then taken from this process's memory of it, so the answer is the one a look-up after
-// that insert would give. `write` returns once the rows are acknowledged, with the rest of its work
-// (ids, minute marks) as `finish`, which the caller completes before committing: the next batch's insert
-// may run meanwhile, and its look-up takes the ids still on their way to event_ids from the same memory.
+// that insert would give.
 import type { SqlRunner } from './sql-runner.js';
 import type { SinkResult } from './deliver-batch.js';
 import { errorCode, errorMessage } from './errors.js';
@@ -26,7 +24,7 @@ const LOOKUP_QUERY_CHARS = 240_000;
 /** Lines per chunk of an insert body: the body streams in pieces instead of one large buffer. */
 const BODY_CHUNK_LINES = 500;
 const columnNames = eventColumns.map(([name]) => name);
-/** Writes whose stored ids are remembered for look-ups that started while they ran, or ran before their ids were stored. */
+/** Writes whose stored ids are remembered for look-ups that started while they ran. */
 const REMEMBERED_WRITES = 4;
 const idColumns = [['ts', 'DateTime'], ['event_id', 'String']] as const;
 const idLine = tsvLineEncoder(idColumns);
@@ -70,12 +68,13 @@ export function createEventSink(runner: SqlRunner, db: string) {
    * first attempt: a retried write looks up again (its failed attempt may have landed rows).
    */
   async function storedNow(lookup: EarlyLookup | undefined, unique: ReadonlyArray<PendingRow<unknown>>): Promise<Set<string>> {
-    const early = lookup && writesDone - lookup.writesBefore <= recent.length ? await lookup.stored : undefined;
-    const stored = early ?? (await storedIds(unique, 'event_ids'));
-    // Every remembered write's rows are stored: those written after the look-up was sent, and those whose
-    // ids an unfinished write has not yet put into event_ids.
-    for (const { ids } of recent) for (const { eventId } of unique) if (ids.has(eventId)) stored.add(eventId);
-    return stored;
+    const answer = lookup && writesDone - lookup.writesBefore <= recent.length ? await lookup.stored : undefined;
+    if (!lookup || !answer) return storedIds(unique, 'event_ids');
+    for (const { write, ids } of recent) {
+      if (write <= lookup.writesBefore) continue;
+      for (const { eventId } of unique) if (ids.has(eventId)) answer.add(eventId);
+    }
+    return answer;
   }
 
   /**
@@ -150,21 +149,19 @@ export function createEventSink(runner: SqlRunner, db: string) {
       const rejected: SinkResult<Ref>['rejected'] = [];
       const rejectedIds = new Set<string>();
       const inserted = fresh.length > 0 ? await insertIsolatingRejects(fresh, rejected, rejectedIds) : 0;
-      recent.push({ write: ++writesDone, ids: new Set(unique.filter((r) => !rejectedIds.has(r.eventId)).map((r) => r.eventId)) });
-      if (recent.length > REMEMBERED_WRITES) recent.shift();
       // After the rows are acknowledged and before the offsets are committed (a crash in between re-reads
       // the batch): their ids go to event_ids, and their minutes are marked. On a retry the ids found
       // stored go too, since the failed attempt may have stored them without their ids.
       const idsOf = unique.filter((r) => !rejectedIds.has(r.eventId) && (retry || !stored.has(r.eventId)));
       const minutes = new Set<number>();
       for (const { ts } of rows) minutes.add(Math.floor(ts / 60) * 60);
-      const finish = async () => {
-        await Promise.all([
-          idsOf.length > 0 ? runner.insertText(idTable, ['ts', 'event_id'], 'TabSeparated', idsBody(idsOf)) : undefined,
-          minutes.size > 0 ? runner.command(markMinutesSql(db, [...minutes])) : undefined,
-        ]);
-      };
-      return { inserted, duplicates: rows.length - fresh.length, rejected, finish };
+      await Promise.all([
+        idsOf.length > 0 ? runner.insertText(idTable, ['ts', 'event_id'], 'TabSeparated', idsBody(idsOf)) : undefined,
+        minutes.size > 0 ? runner.command(markMinutesSql(db, [...minutes])) : undefined,
+      ]);
+      recent.push({ write: ++writesDone, ids: new Set(unique.filter((r) => !rejectedIds.has(r.eventId)).map((r) => r.eventId)) });
+      if (recent.length > REMEMBERED_WRITES) recent.shift();
+      return { inserted, duplicates: rows.length - fresh.length, rejected };
     },
   };
 }

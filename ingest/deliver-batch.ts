@@ -1,8 +1,6 @@
-// The delivery contract in one place: write the rows and publish the dead letters → commit the offsets.
+// The delivery contract in one place: write the rows → publish the dead letters → commit the offsets.
 // A transient failure is retried (heartbeating meanwhile) and nothing is committed until both writes
-// were acknowledged and the batch before has committed; a permanent one is thrown uncommitted, so a
-// restart re-reads the batch. The two writes run at once, and the caller may start the next batch's
-// write as soon as this one's rows are acknowledged (`order.written`): only commits are kept in order.
+// were acknowledged; a permanent one is thrown uncommitted, so a restart re-reads the batch.
 import type { DeadLetter } from './dead-letter.js';
 import { toDeadLetterRecord } from './dead-letter.js';
 import { errorMessage, isRetriable } from './errors.js';
@@ -15,8 +13,6 @@ export interface SinkResult<Ref> {
   duplicates: number;
   /** Rows ClickHouse rejected for good, with the server's message. */
   rejected: Array<{ ref: Ref; detail: string }>;
-  /** The sink's work left after the acknowledgement (e.g. bookkeeping of what was stored); retried, and done before the commit. */
-  finish?: () => Promise<void>;
 }
 
 /** The seams deliverBatch writes through; each throws errors with `{ code, retriable }` (errors.ts). */
@@ -38,16 +34,6 @@ export interface DeliveryPolicy {
   random?: () => number;
 }
 
-/** How a batch's delivery is ordered against its neighbours'. */
-export interface DeliveryOrder {
-  /** Called once the rows are acknowledged (or there were none): the next batch's write may start. */
-  written(): void;
-  /** The delivery of the batch before: this batch commits only after it, and not at all if it failed. */
-  previous: Promise<unknown>;
-}
-
-const alone: DeliveryOrder = { written: () => undefined, previous: Promise.resolve() };
-
 export interface DeliveryReport {
   inserted: number;
   duplicates: number;
@@ -57,7 +43,7 @@ export interface DeliveryReport {
   commitError?: string;
 }
 
-export async function deliverBatch(batch: PreparedBatch, seams: DeliverySeams, policy: DeliveryPolicy, order: DeliveryOrder = alone): Promise<DeliveryReport> {
+export async function deliverBatch(batch: PreparedBatch, seams: DeliverySeams, policy: DeliveryPolicy): Promise<DeliveryReport> {
   const persistently = <T>(stage: 'write' | 'dead-letters', run: () => Promise<T>) =>
     retry(run, {
       initialMs: policy.retryInitialMs,
@@ -71,25 +57,10 @@ export async function deliverBatch(batch: PreparedBatch, seams: DeliverySeams, p
       ...(policy.random ? { random: policy.random } : {}),
     });
 
-  const publish = (letters: readonly DeadLetter[]) => (letters.length > 0 ? persistently('dead-letters', () => seams.publishDeadLetters(letters.map(toDeadLetterRecord))) : Promise.resolve());
-  const store = async (): Promise<SinkResult<SourceRecord>> => {
-    if (batch.rows.length === 0) return order.written(), { inserted: 0, duplicates: 0, rejected: [] };
-    const written = await whileHeartbeating(seams, policy.heartbeatEveryMs, () => persistently('write', () => seams.write(batch.rows)));
-    order.written();
-    if (written.finish) await whileHeartbeating(seams, policy.heartbeatEveryMs, () => persistently('write', written.finish!));
-    return written;
-  };
-  // Both settle before either failure is thrown: no retry loop is left running behind a stopped job.
-  const [stored, published] = await Promise.allSettled([store(), publish(batch.deadLetters)]);
-  if (stored.status === 'rejected') throw stored.reason;
-  if (published.status === 'rejected') throw published.reason;
-  const written = stored.value;
-  const rejected = written.rejected.map(({ ref, detail }) => ({ record: ref, reason: 'rejected_by_clickhouse' as const, detail }));
-  await publish(rejected);
-  const report = { inserted: written.inserted, duplicates: written.duplicates, deadLetters: [...batch.deadLetters, ...rejected] };
-  // Offsets commit in batch order: a later batch's offsets must not be overwritten by an earlier one's,
-  // nor committed past a batch that could not be delivered.
-  await order.previous;
+  const written = batch.rows.length > 0 ? await whileHeartbeating(seams, policy.heartbeatEveryMs, () => persistently('write', () => seams.write(batch.rows))) : { inserted: 0, duplicates: 0, rejected: [] };
+  const deadLetters = [...batch.deadLetters, ...written.rejected.map(({ ref, detail }) => ({ record: ref, reason: 'rejected_by_clickhouse' as const, detail }))];
+  if (deadLetters.length > 0) await persistently('dead-letters', () => seams.publishDeadLetters(deadLetters.map(toDeadLetterRecord)));
+  const report = { inserted: written.inserted, duplicates: written.duplicates, deadLetters };
   if (batch.offsets.length === 0) return { ...report, committed: true };
   try {
     await seams.commit(batch.offsets);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { Config } from './config.js';
-import { deliverBatch, type DeliveryOrder, type DeliveryPolicy, type DeliveryReport, type DeliverySeams, type SinkResult } from './deliver-batch.js';
+import { deliverBatch, type DeliveryPolicy, type DeliveryReport, type DeliverySeams, type SinkResult } from './deliver-batch.js';
 import { errorCode, errorMessage } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { prepareBatch, type PendingRow, type PrepareContext, type PreparedBatch } from './prepare-batch.js';
@@ -35,7 +35,7 @@ export interface PipelineParts {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Batches in the delivery chain at once: one writing (its predecessor may still be committing), one prepared and waiting (bounds memory). */
+/** Batches in the write chain at once: one writing, one prepared and waiting (bounds memory). */
 const MAX_QUEUED_BATCHES = 2;
 /** How often the consumer lag gauge is refreshed outside drain mode. */
 const LAG_POLL_MS = 5000;
@@ -50,14 +50,9 @@ export function createPipeline(parts: PipelineParts) {
   /** Per partition, the offset of the last record handed over: a drain flushes once every end is fetched. */
   const lastFetched = new Map<number, string>();
   let pendingSinceMs = now();
-  /** The last queued batch's delivery (committed, or ended without commit). */
   let writing: Promise<void> = Promise.resolve();
-  /** Settles once the last queued batch's rows are acknowledged (or its delivery ended): the next write may start. */
-  let written: Promise<void> = Promise.resolve();
   let queued = 0;
   let inFlightDelivery: Promise<void> = Promise.resolve();
-  /** The last queued batch's delivery as it ended: rejected when it failed. */
-  let lastDelivery: Promise<void> = Promise.resolve();
   let failure: unknown;
   let stopping = false;
   let clickhouseWritable = true;
@@ -92,8 +87,8 @@ export function createPipeline(parts: PipelineParts) {
   };
 
   /** One batch's whole path. */
-  async function processBatch(batch: PreparedBatch, order: DeliveryOrder): Promise<void> {
-    const report = await deliverBatch(batch, seams, policy, order);
+  async function processBatch(batch: PreparedBatch): Promise<void> {
+    const report = await deliverBatch(batch, seams, policy);
     clickhouseWritable = true;
     observe(batch, report);
   }
@@ -118,13 +113,11 @@ export function createPipeline(parts: PipelineParts) {
 
   /**
    * Prepares what is pending now (CPU work overlaps the write in flight) and queues its delivery.
-   * Writes are serialised (a batch's write starts once the one before is acknowledged, while that one
-   * still stores its bookkeeping, publishes and commits) and commits are in batch order. Resolves when
-   * the batch before this one is delivered: awaiting it is the backpressure on fetching.
+   * Deliveries are serialised, so batches commit strictly in order. Resolves when the batch before
+   * this one is delivered: awaiting it is the backpressure on fetching.
    */
   function flush(): Promise<void> {
     const previous = writing;
-    const previousWritten = written;
     if (pending.length === 0 || failure !== undefined) return previous;
     const prepared = prepareInSlices(pending, {
       classify: parts.classify,
@@ -138,25 +131,16 @@ export function createPipeline(parts: PipelineParts) {
     pending = [];
     pendingSinceMs = now();
     queued++;
-    let markWritten!: () => void;
-    written = new Promise<void>((resolve) => (markWritten = resolve));
-    const previousDelivery = lastDelivery;
-    // Rejects when the batch could not be delivered, so the batch after it does not commit either.
-    const delivered = previousWritten
-      .then(() => prepared)
-      .then((batch) => (failure === undefined ? processBatch(batch, { written: markWritten, previous: previousDelivery }) : undefined));
-    lastDelivery = delivered;
     // A batch that cannot be delivered stops the job uncommitted: a restart re-reads it, nothing is skipped.
-    writing = delivered
+    writing = previous
+      .then(() => prepared)
+      .then((batch) => (failure === undefined ? processBatch(batch) : undefined))
       .catch((error: unknown) => {
-        if (failure === undefined) log.error({ code: errorCode(error), err: { message: errorMessage(error) } }, 'batch could not be delivered; stopping without commit');
         failure ??= error;
         stopping = true;
+        log.error({ code: errorCode(error), err: { message: errorMessage(error) } }, 'batch could not be delivered; stopping without commit');
       })
-      .finally(() => {
-        markWritten();
-        queued--;
-      });
+      .finally(() => queued--);
     return previous;
   }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEventSink } from '../../../ingest/clickhouse-sink.js';
 import { ClickHouseError } from '../../../ingest/clickhouse-client.js';
-import type { PendingRow } from '../../../ingest/prepare-batch.js';
 import type { SqlRunner } from '../../../ingest/sql-runner.js';
 
 /**
@@ -51,13 +50,6 @@ function fakeRunner(options: { poisoned?: Set<string>; stored?: string[]; stored
   return { runner, inserts, idInserts, stored, idStored, lookups, lookupTables, commands };
 }
 
-/** A write as the delivery step makes it: the rows, then the bookkeeping the sink left for `finish`. */
-async function writeAll(sink: ReturnType<typeof createEventSink>, rows: ReadonlyArray<PendingRow<string>>) {
-  const result = await sink.write(rows);
-  await result.finish?.();
-  return result;
-}
-
 const row = (eventId: string, ts = 1_700_000_000) => ({ eventId, ts, attribution: 'none', cause: 'none', tsv: Buffer.from(`${eventId.replace(/\t/g, '\\t')}\t${ts}\n`), ref: eventId });
 
 describe('event sink', () => {
@@ -97,10 +89,7 @@ describe('event sink', () => {
 
   it('marks the minutes of the batch for a rollup build after the rows were written', async () => {
     const { runner, commands } = fakeRunner();
-    const written = await createEventSink(runner, 'wsdiag').write([row('m1', 1_700_000_005), row('m2', 1_700_000_059), row('m3', 1_700_000_100)]);
-    // The write returns once the rows are acknowledged; the marks are part of what `finish` does.
-    expect(commands).toEqual([]);
-    await written.finish?.();
+    await createEventSink(runner, 'wsdiag').write([row('m1', 1_700_000_005), row('m2', 1_700_000_059), row('m3', 1_700_000_100)]);
     expect(commands).toHaveLength(1);
     expect(commands[0]).toContain('INSERT INTO wsdiag.rollup_marks');
     expect(commands[0]).toContain('toDateTime(1699999980), toDateTime(1700000040)');
@@ -156,41 +145,14 @@ describe('event sink', () => {
     const sink = createEventSink({ ...runner, insertText: async (table, columns, format, body) => (order.push(table), runner.insertText(table, columns, format, body)) }, 'wsdiag');
     const result = await sink.write([row('n1'), row('old'), row('bad'), row('n2'), row('n1')]);
     expect(result).toMatchObject({ inserted: 2, duplicates: 2 });
-    expect(idInserts).toEqual([]);
-    await result.finish?.();
     expect(idInserts).toEqual([['n1', 'n2']]);
     expect(order.at(-1)).toBe('wsdiag.event_ids');
     expect(order.slice(0, -1).every((t) => t === 'wsdiag.events')).toBe(true);
   });
 
-  it('a retry reads events itself (not its early answer), and writes the ids its failed attempt stored without them', async () => {
-    let failInsert = true;
-    const { runner, inserts, idStored, lookupTables } = fakeRunner();
-    const flaky: SqlRunner = {
-      ...runner,
-      // The rows land, but the acknowledgement is lost (a timeout, a dropped connection).
-      insertText: async (table, columns, format, body) => {
-        await runner.insertText(table, columns, format, body);
-        if (table === 'wsdiag.events' && failInsert) {
-          failInsert = false;
-          throw new ClickHouseError('connect ECONNRESET 127.0.0.1:8123', undefined, { cause: null });
-        }
-      },
-    };
-    const sink = createEventSink(flaky, 'wsdiag');
-    const batch = [row('s1'), row('s2')];
-    sink.lookAhead(batch);
-    await expect(sink.write(batch)).rejects.toMatchObject({ code: 'CH_UNAVAILABLE' });
-    expect([...idStored]).toEqual([]);
-    expect(await writeAll(sink, batch)).toMatchObject({ inserted: 0, duplicates: 2 });
-    expect(inserts).toEqual([['s1', 's2']]);
-    expect(lookupTables).toEqual(['event_ids', 'events']);
-    expect([...idStored].sort()).toEqual(['s1', 's2']);
-  });
-
-  it('a failed finish is retried by itself: the rows are not written again', async () => {
+  it('a retry reads events itself, and writes the ids its failed attempt stored without them', async () => {
     let failIds = true;
-    const { runner, inserts, idStored, commands } = fakeRunner();
+    const { runner, inserts, idStored, lookupTables } = fakeRunner();
     const flaky: SqlRunner = {
       ...runner,
       insertText: async (table, columns, format, body) => {
@@ -201,27 +163,15 @@ describe('event sink', () => {
         await runner.insertText(table, columns, format, body);
       },
     };
-    const written = await createEventSink(flaky, 'wsdiag').write([row('f1'), row('f2')]);
-    await expect(written.finish?.()).rejects.toMatchObject({ code: 'CH_UNAVAILABLE' });
-    await written.finish?.();
-    expect(inserts).toEqual([['f1', 'f2']]);
-    expect([...idStored].sort()).toEqual(['f1', 'f2']);
-    expect(commands.filter((sql) => sql.includes('rollup_marks')).length).toBeGreaterThanOrEqual(1);
-  });
-
-  it('the next write, started before the last one finished (its ids not yet in event_ids), does not write its rows again', async () => {
-    const { runner, inserts, idStored } = fakeRunner();
-    const sink = createEventSink(runner, 'wsdiag');
-    const first = await sink.write([row('u1'), row('u2')]);
+    const sink = createEventSink(flaky, 'wsdiag');
+    const batch = [row('s1'), row('s2')];
+    sink.lookAhead(batch);
+    await expect(sink.write(batch)).rejects.toMatchObject({ code: 'CH_UNAVAILABLE' });
     expect([...idStored]).toEqual([]);
-    sink.lookAhead([row('u2'), row('u3')]);
-    const second = await sink.write([row('u2'), row('u3')]);
-    await Promise.all([first.finish?.(), second.finish?.()]);
-    expect(second).toMatchObject({ inserted: 1, duplicates: 1 });
-    expect(inserts).toEqual([['u1', 'u2'], ['u3']]);
-    // Without an early look-up too.
-    const third = await sink.write([row('u3'), row('u4')]);
-    expect(third).toMatchObject({ inserted: 1, duplicates: 1 });
+    expect(await sink.write(batch)).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(inserts).toEqual([['s1', 's2']]);
+    expect(lookupTables).toEqual(['event_ids', 'events']);
+    expect([...idStored].sort()).toEqual(['s1', 's2']);
   });
 
   it('what an earlier run stored without its ids is not found by a first attempt (a physical copy, collapsed by FINAL)', async () => {
@@ -256,12 +206,35 @@ describe('event sink', () => {
     expect(lookups).toEqual([['a', 'b'], ['b', 'old', 'c']]);
   });
 
+  it('a retried write looks up again instead of reusing its early answer (the failed attempt may have landed rows)', async () => {
+    let failMark = true;
+    const { runner, inserts, lookups, stored } = fakeRunner();
+    const flaky: SqlRunner = {
+      ...runner,
+      command: async (sql) => {
+        if (failMark) {
+          failMark = false;
+          throw new ClickHouseError('connect ECONNREFUSED 127.0.0.1:8123', undefined, { cause: null });
+        }
+        await runner.command(sql);
+      },
+    };
+    const sink = createEventSink(flaky, 'wsdiag');
+    const batch = [row('r1'), row('r2')];
+    sink.lookAhead(batch);
+    await expect(sink.write(batch)).rejects.toMatchObject({ code: 'CH_UNAVAILABLE' });
+    expect([...stored]).toEqual(['r1', 'r2']);
+    expect(await sink.write(batch)).toMatchObject({ inserted: 0, duplicates: 2 });
+    expect(inserts).toEqual([['r1', 'r2']]);
+    expect(lookups).toHaveLength(2);
+  });
+
   it('an early answer older than the writes it remembers is dropped and the batch looked up again', async () => {
     const { runner, inserts, lookups } = fakeRunner();
     const sink = createEventSink(runner, 'wsdiag');
     const late = [row('x1'), row('x5')];
     sink.lookAhead(late);
-    for (let i = 1; i <= 5; i++) await writeAll(sink, [row(`x${i}`)]);
+    for (let i = 1; i <= 5; i++) await sink.write([row(`x${i}`)]);
     expect(await sink.write(late)).toMatchObject({ inserted: 0, duplicates: 2 });
     expect(inserts.flat()).toEqual(['x1', 'x2', 'x3', 'x4', 'x5']);
     expect(lookups.at(-1)).toEqual(['x1', 'x5']);
