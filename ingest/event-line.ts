@@ -40,12 +40,15 @@ function strings(items: readonly string[] | undefined): string {
   return `${out}]`;
 }
 
-// Host and runtime family repeat across a stream (a few targets and stacks): remembered, within a bound.
+// Host and runtime family repeat across a stream (a few targets and stacks): remembered, within a bound
+// (long keys are computed each time, so the caches stay ~1.5 MB at most whatever the input).
 const MEMO_ENTRIES = 1024;
+const MEMO_KEY_CHARS = 256;
 const hosts = new Map<string, string>();
 const runtimeFamilies = new Map<string, string>();
 const userAgentFamilies = new Map<string, string>();
 function memo(cache: Map<string, string>, key: string, compute: () => string): string {
+  if (key.length > MEMO_KEY_CHARS) return compute();
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= MEMO_ENTRIES) cache.clear();

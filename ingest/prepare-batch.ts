@@ -1,7 +1,7 @@
 // The pure half of the event path: records → (decode → validate → classify → row) → rows, dead letters
 // and the offsets to commit once both are delivered. Synchronous, no I/O, no clock (the caller passes it).
-// A row is encoded to its TabSeparated line at once and only the line and the few fields the sink and the
-// metrics read are kept: a batch holds ~600 bytes per event instead of a 46-field object, and the lines
+// Each event's TabSeparated line is written straight from the event (event-line.ts, no row object), and
+// only the line and the few fields the sink and the metrics read are kept: ~600 bytes per event, and the lines
 // of a batch sit in one buffer outside the JavaScript heap, already in the bytes the insert sends.
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
