@@ -2,7 +2,8 @@
 // a 1006 the API reported as read from a Close frame next to an EOF or reset in its texts. RFC 6455 §7.1.5: a connection
 // closed without a Close frame has the close code 1006, whether or not the API reports one (docs/attribution.md,
 // "Labelling conventions": an opened connection that ends with no close code).
-import type { Finding } from './candidate.js';
+import { attributionOf, type Finding } from './candidate.js';
+import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
 
 const NO_CLOSE_DETAIL =
@@ -34,4 +35,25 @@ export function isApiDrop(context: EvidenceContext, code: number): boolean {
   if (code !== 1006) return false;
   for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
   return false;
+}
+
+// A reason that is a close code ("1009", "close 1009: message too big", "status=1002"): the API reports the drop as 1006
+// and keeps the code that ended the session in the reason (a client's own close for a message over its limit, which it
+// never got to send, or the peer's code it read before the connection dropped).
+const REASON_CODE = /^\W*(?:(?:close|closed|status|code)\W{0,3}(?:code\W{0,3})?)?(1\d{3})\b/i;
+
+/** A 1006 whose reason names another registered close code with an `other` cause: that code's cause (RFC 6455 §7.4.1). */
+export function reasonCodeFinding(context: EvidenceContext): Finding | undefined {
+  if (context.closeCode !== 1006) return undefined;
+  const reason = context.event.close?.reason;
+  const named = reason ? REASON_CODE.exec(reason) : null;
+  if (!named) return undefined;
+  const code = Number(named[1]);
+  const row = closeCodeRow(code);
+  if (!row?.cause || row.cause === 'abnormal_closure' || attributionOf(row.cause) !== 'other') return undefined;
+  return {
+    cause: row.cause,
+    confidence: 0.5,
+    evidence: { kind: 'close.reason', detail: `close 1006 with the reason ${JSON.stringify((reason as string).slice(0, 60))}: the session ended on ${code} ${row.name}, the API reports the drop that followed (rule close_codes.1006_reason_code, RFC 6455 §7.4.1)` },
+  };
 }

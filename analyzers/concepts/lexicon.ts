@@ -155,6 +155,9 @@ export const lexicon = {
   // An answer the client could not read as HTTP at all ("Invalid response", "Bad HTTP message", "bad status line", "malformed
   // reply"): most often none came (the server closed on the request and the parser read an empty or cut answer).
   UNREADABLE: ['invalid', 'bad', 'malformed', 'unparsable', 'unparseable', 'garbled', 'truncated', 'incomplete', 'empty', 'corrupt', 'corrupted', ['could', 'not', 'parse'], ['failed', 'parse'], ['unable', 'parse'], ['not', 'parse']],
+  // An answer that came but is no HTTP ("malformed HTTP response", "garbled reply"): bytes arrived, so no drop; an empty or cut
+  // answer is UNREADABLE's ("invalid response", "truncated reply").
+  MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', 'unparsable', 'unparseable', ['not', 'http']],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
   STATUS_LINE: [['status', 'line']],
   HTTP_ANSWER: ['response', 'reply', 'answer', ['http', 'message'], ['http', 'response'], ['http', 'reply'], ['status', 'line'], ['response', 'line'], ['response', 'header'], ['http', 'header']],
@@ -165,7 +168,9 @@ export const lexicon = {
   // Netty's "Invalid handshake response upgrade: null", "invalid response headers: [connection=Upgrade, …]").
   HEADER_NOUN: ['header', 'field', ['header', 'field'], ['handshake', 'response'], ['response', 'header'], ['http', 'header'], ['upgrade', 'response']],
   // The answer's fields that RFC 6455 §4.1 (client steps 2-4) requires: Upgrade, Connection, Sec-WebSocket-Accept.
-  UPGRADE_FIELD: ['upgrade', 'connection', ['sec', 'websocket', 'accept'], 'secwebsocketaccept'],
+  // Any Sec-WebSocket-* field of the answer, however its name is spelt or misspelt ("Sec-WebSocketAaccept"): the Protocol and
+  // Extensions fields have concepts of their own (the concepts reading this class exclude SUBPROTOCOL and EXTENSION).
+  UPGRADE_FIELD: ['upgrade', 'connection', ['sec', 'websocket', 'accept'], 'secwebsocketaccept', ['sec', 'websocket'], ['sec', 'web', 'socket']],
   HEADER_BAD: ['missing', 'absent', 'bad', 'invalid', 'wrong', 'unexpected', 'incorrect', 'malformed', ['not', 'contain'], ['not', 'include'], ['not', 'present'], ['not', 'found'], 'mismatch', ['not', 'match'], ['no', 'upgrade'], 'lack', 'lacking', 'without',
     // A value set against the required one (Chrome's "'Connection' header value is not 'Upgrade'", OkHttp's "Expected 'Connection'
     // header value 'Upgrade' but was 'null'", "… but got …").

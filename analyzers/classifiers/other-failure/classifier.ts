@@ -7,7 +7,7 @@ import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } 
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
-import { endedWithoutClose, isApiDrop } from '../../session-end.js';
+import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
 import { otherRemediation } from './remediation.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -195,6 +195,8 @@ export const otherFailureClassifier: Classifier = {
     }
     const close = closeFinding(context);
     if (close) findings.push(close);
+    const reasonCode = reasonCodeFinding(context);
+    if (reasonCode) findings.push(reasonCode);
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (findings.length === 0 && context.event.outcome === 'failed')
       findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : FALLBACK);
