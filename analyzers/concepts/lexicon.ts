@@ -157,7 +157,8 @@ export const lexicon = {
   UNREADABLE: ['invalid', 'bad', 'malformed', 'unparsable', 'unparseable', 'garbled', 'truncated', 'incomplete', 'empty', 'corrupt', 'corrupted', ['could', 'not', 'parse'], ['failed', 'parse'], ['unable', 'parse'], ['not', 'parse']],
   // An answer that came but is no HTTP ("malformed HTTP response", "garbled reply"): bytes arrived, so no drop; an empty or cut
   // answer is UNREADABLE's ("invalid response", "truncated reply").
-  MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', 'unparsable', 'unparseable', ['not', 'http']],
+  // ("unparsable" stays UNREADABLE's: parsers say so of an empty answer too.)
+  MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', ['not', 'http']],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
   STATUS_LINE: [['status', 'line']],
   HTTP_ANSWER: ['response', 'reply', 'answer', ['http', 'message'], ['http', 'response'], ['http', 'reply'], ['status', 'line'], ['response', 'line'], ['response', 'header'], ['http', 'header']],

@@ -68,12 +68,12 @@ function acceptedByClient(context: EvidenceContext): boolean {
   if (event.outcome === 'connected') return true;
   if (event.outcome !== 'closed') return false;
   // The session opened and ended: the client went on with the answer unless it closed for it: 1010, a reason or error
-  // text naming the extension failure, or an application code (3000-4999) of its own, the way an API that cannot send
-  // 1010 closes (the browser's, autobahn's: 4010).
+  // text naming the extension failure, or a close of its own that protests (1002: it failed the connection, RFC 6455
+  // §7.1.7) or carries an application code (3000-4999), the way an API that cannot send 1010 closes (the browser's: 4010).
   const close = event.close;
   const code = close?.code;
   if (code === 1010 || closedForExtension(context) || namesExtensionFailure(context)) return false;
-  return !(close?.initiator === 'client' && code !== undefined && code >= 3000 && code <= 4999);
+  return !(close?.initiator === 'client' && code !== undefined && (code === 1002 || (code >= 3000 && code <= 4999)));
 }
 
 /** An exact rule (not a concept) found an extension-negotiation failure in the texts: the client says it failed on it. */
