@@ -128,10 +128,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
   // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
-  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'STATUS_VERB', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
+  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
   // An answer that arrived and is no HTTP (Go's 'malformed HTTP response "\x15\x03\x01…"'): the server spoke something else on the
   // port (TLS on a ws:// port, another protocol), a protocol error; above the unreadable answer, which it outranks as a wrapper.
-  { id: 'concept.malformed_answer', cause: 'protocol_error', confidence: 0.42, all: ['MALFORMED', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'upgrade: garbled reply from peer' },
+  { id: 'concept.malformed_answer', cause: 'protocol_error', confidence: 0.42, all: ['MALFORMED', 'HTTP_ANSWER'], within: 3, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'upgrade: garbled reply from peer' },
   // The answer's Upgrade or Connection header missing or wrong (RFC 6455 §4.1, steps 2-3: the client must fail the connection).
   { id: 'concept.upgrade_header', cause: 'protocol_error', confidence: 0.52, all: ['UPGRADE_HEADER', 'HEADER_BAD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY'], example: "answer lacks the Connection header 'upgrade' value" },
   // The same check in any word order, the field named after its header ("missing header upgrade", Netty's "Invalid handshake response

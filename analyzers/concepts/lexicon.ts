@@ -158,7 +158,7 @@ export const lexicon = {
   // An answer that came but is no HTTP ("malformed HTTP response", "garbled reply"): bytes arrived, so no drop; an empty or cut
   // answer is UNREADABLE's ("invalid response", "truncated reply").
   // ("unparsable" stays UNREADABLE's: parsers say so of an empty answer too.)
-  MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', ['not', 'http']],
+  MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', ['not', 'http'], ['not', 'valid', 'http']],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
   STATUS_LINE: [['status', 'line']],
   HTTP_ANSWER: ['response', 'reply', 'answer', ['http', 'message'], ['http', 'response'], ['http', 'reply'], ['status', 'line'], ['response', 'line'], ['response', 'header'], ['http', 'header']],

@@ -60,8 +60,12 @@ describe('a failure while reading the upgrade\'s answer: a reset, a timeout by i
     ['Go net/http', failedRead('net/http: HTTP/1.x transport connection broken: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02"'), 'other', 'protocol_error'],
     // quickws 0.2.2 (holdout-13 lab: a 101 with a wrong accept; the library misspells the field).
     ['quickws accept field', failedRead('The value of Sec-WebSocketAaccept field is invalid'), 'other', 'protocol_error'],
-    // Hard negatives: an empty or cut answer stays a drop; the Protocol and Extensions fields keep their own causes.
+    // Written for this test: an answer said to be no HTTP at all.
+    ['not valid HTTP', failedRead('response is not valid HTTP'), 'other', 'protocol_error'],
+    // Hard negatives: an empty or cut answer stays a drop, also after a verb ("returned", "received"); the Protocol and
+    // Extensions fields keep their own causes.
     ['invalid response (empty)', failedRead('Invalid response'), 'other', 'network_reset'],
+    ['returned an incomplete response', failedRead('The server returned an invalid or incomplete HTTP response'), 'other', 'network_reset'],
     ['Sec-WebSocket-Protocol field', failedRead('The value of Sec-WebSocket-Protocol field is invalid'), 'other', 'subprotocol_mismatch'],
   ])('malformed: %s', (_label, input, attribution, cause) => {
     expect(check(input)).toMatchObject({ attribution, cause });

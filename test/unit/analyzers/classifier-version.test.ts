@@ -113,7 +113,7 @@ const PINNED: Record<string, string> = {
   // status (Ambiguity 'answer'); an opened session with no close at all is a drop; an API's 1006 next to an EOF; a 1006
   // whose reason names a close code; client-side size limits; traceback source lines are code; a client that went on with
   // the answer is never 1010; a window-bits value error after an offer.
-  '1.5.24': 'f9a05897b50f48fb',
+  '1.5.24': '5783c87f66fa007a',
 };
 
 describe('CLASSIFIER_VERSION', () => {
