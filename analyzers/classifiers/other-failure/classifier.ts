@@ -179,12 +179,21 @@ export const otherFailureClassifier: Classifier = {
     if (status) findings.push(status);
     const hits = context.hits;
     const opened = context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
-    // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it (answer-read.ts).
-    const timedOut = !opened && event.outcome === 'failed' ? ranToTimeout(context) : undefined;
+    // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it
+    // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
+    const timeable = !opened && event.outcome === 'failed' && event.timing !== undefined;
     for (const hit of hits) {
-      if (hit.attribution === 'other')
-        findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : hit.ambiguity === 'answer' ? answerVerdict(hit, context.status) : timedOut && isUntimedRead(hit) ? timedRead(hit, timedOut) : hit);
-      else if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
+      if (hit.attribution !== 'other') {
+        if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
+        continue;
+      }
+      const cause = hit.cause;
+      if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
+      else if (cause === 'http_rejected' && hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
+      else if (timeable && isUntimedRead(hit)) {
+        const timedOut = ranToTimeout(context);
+        findings.push(timedOut ? timedRead(hit, timedOut) : hit);
+      } else findings.push(hit);
     }
     takeFindings(context.codes, 'other', findings);
     // A refused upgrade whose answer names the subprotocol (a 400 body: "invalid subprotocol"): refused for that reason.
@@ -198,8 +207,10 @@ export const otherFailureClassifier: Classifier = {
     const reasonCode = reasonCodeFinding(context);
     if (reasonCode) findings.push(reasonCode);
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
-    if (findings.length === 0 && context.event.outcome === 'failed')
+    if (findings.length === 0 && context.event.outcome === 'failed') {
+      const timedOut = timeable ? ranToTimeout(context) : undefined;
       findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : FALLBACK);
+    }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
     else if (findings.length === 0 && opened && event.error === undefined && context.closeCode === undefined) {
       const ended = endedWithoutClose(context);
