@@ -13,12 +13,14 @@ const NO_CLOSE: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence
 const NO_CLOSE_SECURE: Finding = { cause: 'abnormal_closure', confidence: 0.25, evidence: { kind: 'outcome', detail: NO_CLOSE_DETAIL } };
 
 /**
- * Whether the event names a side that closed the session (client or server): a closing handshake was started, a clean
- * close unless a code or error says otherwise. `unknown` names nobody.
+ * Whether the event shows a closing handshake without a code: it names the side that closed the session (client or
+ * server; `unknown` names nobody), or carries a close reason, which only a Close frame carries (RFC 6455 §5.5.1). A clean
+ * close unless a code, an error or the reason's words say otherwise.
  */
 export function closedBySide(context: EvidenceContext): boolean {
-  const initiator = context.event.close?.initiator;
-  return initiator === 'client' || initiator === 'server';
+  const close = context.event.close;
+  if (close === undefined) return false;
+  return close.initiator === 'client' || close.initiator === 'server' || (close.reason !== undefined && close.reason !== '');
 }
 
 /** An open session's end with no close code, no error and nobody named as closing: a drop without a Close frame. */

@@ -59,9 +59,10 @@ function findExtension(extensions: readonly ExtensionOffer[], name: string): Ext
 }
 
 /**
- * Connected, or closed normally (1000/1001) without an error: whatever the headers say, the client went on with them;
- * unless the client closed it with a reason naming an extension failure (a client API that only sends 1000 and
- * 3000-4999, as the browser's and autobahn's do, cannot send 1010: the reason is how it says so).
+ * Connected, or an opened session that ended: whatever the headers say, the client went on with them (since 1.5.24 for
+ * any close but 1010, with or without an error object: quickws reports its own 1000 as one); unless the client closed
+ * it for them (a client API that only sends 1000 and 3000-4999, as the browser's and autobahn's do, cannot send 1010:
+ * the reason or the code is how it says so).
  */
 function acceptedByClient(context: EvidenceContext): boolean {
   const event = context.event;

@@ -105,6 +105,8 @@ describe('an opened session that ends: no close at all is a drop, a clean close 
     ['emacs websocket.el, client closed', { outcome: 'closed', close: { initiator: 'client' } }, 'none', 'normal_closure'],
     ['a Close frame without a status (1005)', opened({ close: { code: 1005, initiator: 'server', on_wire: false } }), 'none', 'normal_closure'],
     ['close 1000', opened({ close: { code: 1000, initiator: 'server', on_wire: true } }), 'none', 'normal_closure'],
+    // A reason without a code: only a Close frame carries one (RFC 6455 §5.5.1).
+    ['a reason, no code', opened({ close: { reason: 'bye' } }), 'none', 'normal_closure'],
     // Apache Traffic Server squid.log (holdout-8): a 101 tunnel's line with no error code is its orderly end.
     ['Traffic Server 101 line, no error', opened({ source: { kind: 'proxy', service: 'gw' }, handshake: undefined, error: { message: '234 127.0.0.1 TCP_MISS/101 193 GET wss://localhost:24206/ - DIRECT/localhost -' } }), 'none', 'normal_closure'],
     // A gorilla 1006 whose texts name no EOF or reset is still a code that must not be on the wire.
