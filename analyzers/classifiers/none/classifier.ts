@@ -13,7 +13,7 @@ const noneRemediation: Partial<Record<Cause, string>> = {
 };
 
 const CLEAN_1005: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, a clean close (rule close_codes.1005)' } };
-const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error, by a side the event names (rule outcome.closed)' } };
+const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error, with the closing side or a close reason named (rule outcome.closed)' } };
 // A relay's per-connection line on a connection that closed: the peer ended it (hitch "Connection closed by backend",
 // OpenSSL 3 "unexpected eof while reading": the peer closed TCP without close_notify after the data).
 // @see https://github.com/varnish/hitch/blob/master/src/hitch.c (handle_socket_errno, "Connection closed by")
