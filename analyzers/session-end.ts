@@ -23,7 +23,7 @@ export function closedBySide(context: EvidenceContext): boolean {
   return close.initiator === 'client' || close.initiator === 'server' || (close.reason !== undefined && close.reason !== '');
 }
 
-/** An open session's end with no close code, no error and nobody named as closing: a drop without a Close frame. */
+/** A closed session's end (outcome closed) with no close code, no error and nobody named as closing: a drop without a Close frame. */
 export function endedWithoutClose(context: EvidenceContext): Finding | undefined {
   if (context.closeCode !== undefined || context.event.error !== undefined || closedBySide(context)) return undefined;
   return context.secure ? NO_CLOSE_SECURE : NO_CLOSE;

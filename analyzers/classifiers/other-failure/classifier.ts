@@ -212,7 +212,7 @@ export const otherFailureClassifier: Classifier = {
       findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : FALLBACK);
     }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
-    else if (findings.length === 0 && opened && event.error === undefined && context.closeCode === undefined) {
+    else if (findings.length === 0 && event.outcome === 'closed' && event.error === undefined && context.closeCode === undefined) {
       const ended = endedWithoutClose(context);
       if (ended) findings.push(ended);
     }
