@@ -198,8 +198,11 @@ export const mandatoryExtensionClassifier: Classifier = {
     const close = closeFinding(context);
     if (close) findings.push(close);
     takeFindings(context.codes, '1010', findings);
-    const value = offeredValueRejected(context);
-    if (value) findings.push(value);
+    // Only a failed connect whose offer was recorded (most events stop at the first test).
+    if (event.outcome === 'failed' && event.handshake?.request_extensions !== undefined) {
+      const value = offeredValueRejected(context);
+      if (value) findings.push(value);
+    }
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
     const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);

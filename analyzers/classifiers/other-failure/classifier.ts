@@ -204,8 +204,10 @@ export const otherFailureClassifier: Classifier = {
     }
     const close = closeFinding(context);
     if (close) findings.push(close);
-    const reasonCode = reasonCodeFinding(context);
-    if (reasonCode) findings.push(reasonCode);
+    if (context.closeCode === 1006) {
+      const reasonCode = reasonCodeFinding(context);
+      if (reasonCode) findings.push(reasonCode);
+    }
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (findings.length === 0 && context.event.outcome === 'failed') {
       const timedOut = timeable ? ranToTimeout(context) : undefined;
