@@ -31,9 +31,11 @@ export interface Classifier {
  * - `issuer`: "unable to get local issuer" and friends: untrusted CA, missing intermediate or self-signed;
  * - `handshake`: handshake_failure-like texts: TLS version or cipher mismatch;
  * - `validity`: a validity-period failure that does not say which end ("validity check failed", NotTimeValid,
- *   ERR_CERT_DATE_INVALID): expired or not yet valid, decided by certificate dates against the event time.
+ *   ERR_CERT_DATE_INVALID): expired or not yet valid, decided by certificate dates against the event time;
+ * - `answer`: a client's verdict on the upgrade's answer that names neither its status nor a header (gorilla's "bad
+ *   handshake"): refused (a status other than 101 in the event) or a header failed the check (101 or no status).
  */
-export type Ambiguity = 'issuer' | 'handshake' | 'validity';
+export type Ambiguity = 'issuer' | 'handshake' | 'validity' | 'answer';
 
 /** One matched fact with the cause it points to (a default when `ambiguity` is set) and its evidence. */
 export interface Finding {

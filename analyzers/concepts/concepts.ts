@@ -34,6 +34,11 @@ export interface Concept {
    * when no text of the event names another cause (text-findings.ts, dropWrappedBy).
    */
   readonly wrapper?: true;
+  /**
+   * The concept says a read of the upgrade's answer failed without saying why (a reset, or a timeout the client's timer
+   * ended): the event's timing may tell (classifiers/other-failure/answer-read.ts).
+   */
+  readonly untimed?: true;
 }
 
 const TLS_CONTEXT: readonly ClassName[] = ['CERT', 'TLS'];
@@ -111,7 +116,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.handshake_unfinished', cause: 'network_reset', confidence: 0.5, all: ['HANDSHAKE_WORD', 'UNFINISHED'], within: 3, unless: ['TIMEOUT', 'TIME_UNIT', 'TLS', 'CERT', 'EXTENSION', 'SUBPROTOCOL'], example: 'client: upgrade handshake incomplete' },
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
-  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer' },
+  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer', untimed: true },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
   { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR', 'STATUS_LINE'], example: 'handshake: unexpected status from server' },
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",
@@ -123,7 +128,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
   // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
-  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'STATUS_VERB', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true },
+  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
+  // An answer that arrived and is no HTTP (Go's 'malformed HTTP response "\x15\x03\x01…"'): the server spoke something else on the
+  // port (TLS on a ws:// port, another protocol), a protocol error; above the unreadable answer, which it outranks as a wrapper.
+  { id: 'concept.malformed_answer', cause: 'protocol_error', confidence: 0.42, all: ['MALFORMED', 'HTTP_ANSWER'], within: 3, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'upgrade: garbled reply from peer' },
   // The answer's Upgrade or Connection header missing or wrong (RFC 6455 §4.1, steps 2-3: the client must fail the connection).
   { id: 'concept.upgrade_header', cause: 'protocol_error', confidence: 0.52, all: ['UPGRADE_HEADER', 'HEADER_BAD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY'], example: "answer lacks the Connection header 'upgrade' value" },
   // The same check in any word order, the field named after its header ("missing header upgrade", Netty's "Invalid handshake response

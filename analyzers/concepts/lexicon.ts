@@ -89,7 +89,10 @@ export const lexicon = {
     'reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['forcibly', 'closed'], ['connection', 'lost'], ['hang', 'up'], ['hung', 'up'],
     ['closed', 'peer'], ['closed', 'remote'], ['remotely', 'closed'], ['closed', 'remotely'],
     // The peer closed before any answer came ("server closed the connection before sending a response", "empty reply from server").
-    ['closed', 'connection', 'before'], ['closed', 'stream', 'before'], ['stream', 'closed', 'before'], ['empty', 'reply'], ['empty', 'response'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
+    ['closed', 'connection', 'before'], ['closed', 'stream', 'before'],
+    // The same without "before" ("Remote end closed connection without response", "server closed connection"): a peer that ended
+    // it; a session that had opened and ended without a Close frame reads as one (CLOSED_SESSION, concept.closed_without_close).
+    ['closed', 'connection', 'without'], ['server', 'closed', 'connection'], ['stream', 'closed', 'before'], ['empty', 'reply'], ['empty', 'response'], ['remote', 'host', 'closed'], ['remote', 'closed'], ['peer', 'closed'], ['unexpected', 'eof'], 'eof', 'unexpectedeof', ['connection', 'closed'], ['prematurely', 'closed'], ['premature', 'close'], ['closed', 'unexpectedly'], 'disconnected', ['connection', 'dropped'], ['end', 'stream'], ['stream', 'ended'], ['socket', 'closed'], ['end', 'file'], ['unexpected', 'end'], ['premature', 'close'], ['premature', 'connection', 'close'], 'prematurely', ['premature', 'eof'],
     // ECONNABORTED's strerror ("Software caused connection abort") and "terminated/closed abruptly" wordings.
     ['connection', 'abort'], ['connection', 'terminated'], ['socket', 'ended'], ['connection', 'ended'], ['stream', 'ended', 'unexpectedly'], ['terminated', 'unexpectedly'], ['unexpectedly', 'terminated'], ['closed', 'abruptly'], ['abruptly', 'closed'],
     // The transport object the error is about, named in its closed state under the runtime's own noun (java.nio
@@ -99,7 +102,9 @@ export const lexicon = {
     ['closed', 'channel'], ['closed', 'session'], ['closed', 'stream'], ['closed', 'receive', 'channel'], ['closed', 'send', 'channel'],
   ],
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
-  READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error']],
+  READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error'],
+    // The gerund after the failure ("Failed reading HTTP status line", "failure reading response", "error while reading headers").
+    ['failed', 'reading'], ['reading', 'failed'], ['failure', 'reading'], ['error', 'while', 'reading'], ['failed', 'while', 'reading'], ['unable', 'receive'], ['failed', 'receiving'], ['error', 'receiving']],
   // Nothing came back within a stated time ("no result after 20000 ms", "nothing received for 4000 ms"): a timeout worded by what did not arrive.
   NO_ANSWER: [['no', 'result'], ['no', 'response'], ['no', 'reply'], ['no', 'answer'], ['nothing', 'received'], ['no', 'data'], ['not', 'received'], ['no', 'event'], ['nothing', 'read'], ['no', 'message'], ['not', 'complete'], ['not', 'completed'], ['not', 'finished']],
   // What answers a request: "no upgrade response within 3s", "reply not received after 10 seconds".
@@ -121,8 +126,13 @@ export const lexicon = {
   // The IANA names of the close codes whose words are no HTTP reason phrase (1012 Service Restart, 1013 Try Again Later, 1008, 1009, 1001).
   CLOSE_RESTART: [['service', 'restart'], 'servicerestart', ['try', 'again', 'later'], 'tryagainlater', ['server', 'restarting'], ['service', 'restarting'], ['server', 'restart']],
   CLOSE_POLICY: [['policy', 'violation'], 'policyviolation', ['policy', 'violated']],
-  CLOSE_TOO_BIG: [['message', 'too', 'big'], 'messagetoobig', ['message', 'too', 'large'], ['frame', 'too', 'large'], ['frame', 'too', 'big'], ['payload', 'too', 'large'], ['payload', 'too', 'big']],
-  SIZE_LIMIT: [['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length']],
+  CLOSE_TOO_BIG: [['message', 'too', 'big'], 'messagetoobig', ['message', 'too', 'large'], ['frame', 'too', 'large'], ['frame', 'too', 'big'], ['payload', 'too', 'large'], ['payload', 'too', 'big'],
+    // Client-side limits worded by the size itself ("VeryLargePayload", "message too long", "oversized frame").
+    ['large', 'payload'], ['payload', 'too', 'long'], ['message', 'too', 'long'], ['frame', 'too', 'long'], ['oversized', 'message'], ['oversized', 'frame'], ['oversized', 'payload'], ['too', 'large', 'message'], ['too', 'big', 'message'], ['too', 'large', 'frame'], ['too', 'big', 'frame']],
+  SIZE_LIMIT: [
+    // A read limit the client set on messages (gorilla's SetReadLimit "read limit exceeded", "size limit", "max size").
+    ['read', 'limit'], ['size', 'limit'], ['message', 'limit'], ['payload', 'limit'], ['frame', 'limit'], ['max', 'size'], ['maximum', 'size'], ['max', 'length'], ['maximum', 'length'],
+    ['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length']],
   EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded']],
   CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
   INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
@@ -145,6 +155,10 @@ export const lexicon = {
   // An answer the client could not read as HTTP at all ("Invalid response", "Bad HTTP message", "bad status line", "malformed
   // reply"): most often none came (the server closed on the request and the parser read an empty or cut answer).
   UNREADABLE: ['invalid', 'bad', 'malformed', 'unparsable', 'unparseable', 'garbled', 'truncated', 'incomplete', 'empty', 'corrupt', 'corrupted', ['could', 'not', 'parse'], ['failed', 'parse'], ['unable', 'parse'], ['not', 'parse']],
+  // An answer that came but is no HTTP ("malformed HTTP response", "garbled reply"): bytes arrived, so no drop; an empty or cut
+  // answer is UNREADABLE's ("invalid response", "truncated reply").
+  // ("unparsable" stays UNREADABLE's: parsers say so of an empty answer too.)
+  MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', ['not', 'http'], ['not', 'valid', 'http']],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
   STATUS_LINE: [['status', 'line']],
   HTTP_ANSWER: ['response', 'reply', 'answer', ['http', 'message'], ['http', 'response'], ['http', 'reply'], ['status', 'line'], ['response', 'line'], ['response', 'header'], ['http', 'header']],
@@ -155,7 +169,9 @@ export const lexicon = {
   // Netty's "Invalid handshake response upgrade: null", "invalid response headers: [connection=Upgrade, …]").
   HEADER_NOUN: ['header', 'field', ['header', 'field'], ['handshake', 'response'], ['response', 'header'], ['http', 'header'], ['upgrade', 'response']],
   // The answer's fields that RFC 6455 §4.1 (client steps 2-4) requires: Upgrade, Connection, Sec-WebSocket-Accept.
-  UPGRADE_FIELD: ['upgrade', 'connection', ['sec', 'websocket', 'accept'], 'secwebsocketaccept'],
+  // Any Sec-WebSocket-* field of the answer, however its name is spelt or misspelt ("Sec-WebSocketAaccept"): the Protocol and
+  // Extensions fields have concepts of their own (the concepts reading this class exclude SUBPROTOCOL and EXTENSION).
+  UPGRADE_FIELD: ['upgrade', 'connection', ['sec', 'websocket', 'accept'], 'secwebsocketaccept', ['sec', 'websocket'], ['sec', 'web', 'socket']],
   HEADER_BAD: ['missing', 'absent', 'bad', 'invalid', 'wrong', 'unexpected', 'incorrect', 'malformed', ['not', 'contain'], ['not', 'include'], ['not', 'present'], ['not', 'found'], 'mismatch', ['not', 'match'], ['no', 'upgrade'], 'lack', 'lacking', 'without',
     // A value set against the required one (Chrome's "'Connection' header value is not 'Upgrade'", OkHttp's "Expected 'Connection'
     // header value 'Upgrade' but was 'null'", "… but got …").

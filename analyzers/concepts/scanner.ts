@@ -14,6 +14,7 @@ import { verifyCodeRow } from '../verify-codes.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
 import { findProtocolViolations } from './protocol-violations.js';
+import { blankTracebackCode, hasTraceback, tracebackExtensionFinding } from './traceback.js';
 import { words, type Word } from './words.js';
 
 const CLASS_NAMES = Object.keys(lexicon) as ClassName[];
@@ -430,7 +431,14 @@ const UNRESOLVED_NOTATION = /\/<unresolved>/g;
 /** Appends the concept findings of one text field (named `kind` in evidence) to `out`. */
 export function findConcepts(kind: string, text: string, out: SourcedFinding[]): void {
   findProtocolViolations(kind, text, out);
-  const list = words(text.includes(UNRESOLVED) ? text.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : text);
+  // A Python traceback: its quoted source lines are code, not words of the error (traceback.ts).
+  const traceback = hasTraceback(text);
+  if (traceback) {
+    const raised = tracebackExtensionFinding(kind, text);
+    if (raised) out.push(raised);
+  }
+  const read = traceback ? blankTracebackCode(text) : text;
+  const list = words(read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read);
   if (list.length === 0) return;
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);

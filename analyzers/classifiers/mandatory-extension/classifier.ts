@@ -7,6 +7,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
 import { clientReceived1010 } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
+import { offeredValueRejected } from './offer-value.js';
 import { extensionRemediation } from './remediation.js';
 
 // Parameters refused, or an extension the client never offered (RFC 6455 §9.1: the client must fail the connection).
@@ -58,15 +59,28 @@ function findExtension(extensions: readonly ExtensionOffer[], name: string): Ext
 }
 
 /**
- * Connected, or closed normally (1000/1001) without an error: whatever the headers say, the client went on with them;
- * unless the client closed it with a reason naming an extension failure (a client API that only sends 1000 and
- * 3000-4999, as the browser's and autobahn's do, cannot send 1010: the reason is how it says so).
+ * Connected, or an opened session that ended: whatever the headers say, the client went on with them (since 1.5.24 for
+ * any close but 1010, with or without an error object: quickws reports its own 1000 as one); unless the client closed
+ * it for them (a client API that only sends 1000 and 3000-4999, as the browser's and autobahn's do, cannot send 1010:
+ * the reason or the code is how it says so).
  */
 function acceptedByClient(context: EvidenceContext): boolean {
   const event = context.event;
   if (event.outcome === 'connected') return true;
-  const code = event.close?.code;
-  return event.outcome === 'closed' && event.error === undefined && (code === 1000 || code === 1001) && !closedForExtension(context);
+  if (event.outcome !== 'closed') return false;
+  // The session opened and ended: the client went on with the answer unless it closed for it: 1010, a reason or error
+  // text naming the extension failure, or a close of its own that protests (1002: it failed the connection, RFC 6455
+  // §7.1.7) or carries an application code (3000-4999), the way an API that cannot send 1010 closes (the browser's: 4010).
+  const close = event.close;
+  const code = close?.code;
+  if (code === 1010 || closedForExtension(context) || namesExtensionFailure(context)) return false;
+  return !(close?.initiator === 'client' && code !== undefined && (code === 1002 || (code >= 3000 && code <= 4999)));
+}
+
+/** An exact rule (not a concept) found an extension-negotiation failure in the texts: the client says it failed on it. */
+function namesExtensionFailure(context: EvidenceContext): boolean {
+  for (const hit of context.hits) if (hit.attribution === '1010' && !hit.concept) return true;
+  return false;
 }
 
 /** The client closed the session with a reason in which the text tier found an extension-negotiation failure. */
@@ -76,7 +90,7 @@ function closedForExtension(context: EvidenceContext): boolean {
   return false;
 }
 
-// The header findings are a pure function of (failed, request header or none, response header, required names):
+// The header findings are a pure function of (request header or none, response header, required names), for a client that failed:
 // handshakes repeat across connections, so they are built once per distinct key and shared (read-only), bounded
 // like the parsed headers. The key prefixes every part with its length, so no two inputs share one.
 const headerMemo = new Map<string, readonly Finding[]>();
@@ -87,18 +101,18 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   if (!handshake || handshake.response_extensions === undefined) return;
   // A refused upgrade (not 101) never got as far as extension negotiation.
   if (handshake.status !== undefined && handshake.status !== 101) return;
-  const failed = !acceptedByClient(context);
+  // A client that went on with the answer did not fail on it, whatever a replay of its check finds (some clients, undici
+  // among them, accept answers RFC 7692 says they must reject): never 1010.
+  if (acceptedByClient(context)) return;
   const requested = handshake.request_extensions;
   const response = handshake.response_extensions;
   const required = handshake.required_extensions;
-  // Without a requirement only a failed connection counts (replayHeaders): most successes stop here, before a key is built.
-  if (!failed && (required === undefined || required.length === 0)) return;
-  let key = `${failed ? 1 : 0}${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
+  let key = `${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
   if (required) for (let i = 0; i < required.length; i++) key += `${(required[i] as string).length}:${required[i] as string}`;
   let found = headerMemo.get(key);
   if (found === undefined) {
     const fresh: Finding[] = [];
-    replayHeaders(handshake, failed, fresh);
+    replayHeaders(handshake, fresh);
     if (headerMemo.size >= HEADER_MEMO_MAX) headerMemo.clear();
     if (key.length <= 4096) headerMemo.set(key, fresh);
     found = fresh;
@@ -106,18 +120,16 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
 }
 
-function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, failed: boolean, findings: Finding[]): void {
+function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, findings: Finding[]): void {
   const required = requiredNames(handshake.required_extensions);
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
-  // Without a requirement only a failed connection counts: the client rejected what the server answered,
-  // even when it offered nothing (RFC 6455 §9.1: an extension not requested must fail the connection).
-  if (required.length === 0 && !failed) return;
-  // The client required it yet reports connected: the header facts are still decisive, less so.
-  const confidence = failed ? 0.95 : 0.7;
+  // The client failed: the header facts decide, even when it offered nothing (RFC 6455 §9.1: an extension not requested
+  // must fail the connection).
+  const confidence = 0.95;
   const header = handshake.response_extensions as string;
   const response = parseHeader(header);
-  if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.7, describeMalformed(header, response.error)));
+  if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', 0.9, describeMalformed(header, response.error)));
   // Answered extensions the client never offered: known when the offer was recorded and parses; without a recorded
   // offer, a client that requires extensions offered them (RFC 6455 §9.1: it cannot require what it did not offer), so
   // an answer naming none of them but another extension answered what was not asked for.
@@ -130,7 +142,7 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
       // RFC 6455 §9.1: an answer naming an extension the client did not offer fails the connection by itself,
       // whatever else is missing: the client rejected that answer (extension_params_rejected), however worded.
       if (unoffered.length > 0)
-        findings.push(headerFinding('extension_params_rejected', failed ? 0.96 : 0.7, `${describeUnoffered(unoffered[0] as string)}, in place of the required ${name} (rule extensions.unoffered, RFC 6455 §9.1)`));
+        findings.push(headerFinding('extension_params_rejected', 0.96, `${describeUnoffered(unoffered[0] as string)}, in place of the required ${name} (rule extensions.unoffered, RFC 6455 §9.1)`));
       else findings.push(headerFinding('extension_not_negotiated', confidence, describeAbsent(name, header)));
       continue;
     }
@@ -142,7 +154,7 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   for (let i = 0; i < response.extensions.length; i++) {
     const name = (response.extensions[i] as ExtensionOffer).name;
     if (response.extensions.findIndex((answer) => answer.name === name) === i) continue;
-    findings.push(headerFinding('extension_params_rejected', failed ? 0.9 : 0.65, `${name} answered twice in ${shownHeader(header)} (rule extensions.duplicate, RFC 6455 §9.1)`));
+    findings.push(headerFinding('extension_params_rejected', 0.9, `${name} answered twice in ${shownHeader(header)} (rule extensions.duplicate, RFC 6455 §9.1)`));
     break;
   }
   // An answer the client never offered (RFC 6455 §4.1, §9.1) or cannot accept; a required extension that is
@@ -150,7 +162,7 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   if (handshake.request_extensions !== undefined && request.ok) {
     for (const answer of response.extensions) {
       if (required.includes(answer.name)) continue;
-      const confidenceChecked = failed ? 0.9 : 0.65;
+      const confidenceChecked = 0.9;
       if (!findExtension(offers, answer.name)) {
         findings.push(headerFinding('extension_params_rejected', confidenceChecked, describeResponseCheck(describeUnoffered(answer.name))));
         continue;
@@ -180,12 +192,17 @@ export const mandatoryExtensionClassifier: Classifier = {
   classify(context) {
     const { event, hits } = context;
     // No extension header, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
-    if (context.closeCode !== 1010 && event.handshake?.response_extensions === undefined && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
+    if (context.closeCode !== 1010 && event.handshake?.response_extensions === undefined && event.handshake?.request_extensions === undefined && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
     takeFindings(context.codes, '1010', findings);
+    // Only a failed connect whose offer was recorded (most events stop at the first test).
+    if (event.outcome === 'failed' && event.handshake?.request_extensions !== undefined) {
+      const value = offeredValueRejected(context);
+      if (value) findings.push(value);
+    }
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
     const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);

@@ -3,6 +3,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
+import { closedBySide } from '../../session-end.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -12,7 +13,7 @@ const noneRemediation: Partial<Record<Cause, string>> = {
 };
 
 const CLEAN_1005: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, a clean close (rule close_codes.1005)' } };
-const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error (rule outcome.closed)' } };
+const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code or error, with the closing side or a close reason named (rule outcome.closed)' } };
 // A relay's per-connection line on a connection that closed: the peer ended it (hitch "Connection closed by backend",
 // OpenSSL 3 "unexpected eof while reading": the peer closed TCP without close_notify after the data).
 // @see https://github.com/varnish/hitch/blob/master/src/hitch.c (handle_socket_errno, "Connection closed by")
@@ -22,6 +23,9 @@ const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { 
 // A Common/Combined Log Format line of a 101 ("GET /ws HTTP/1.1" 101 0) is an access log's record of the tunnel, written when it ends.
 // @see https://httpd.apache.org/docs/2.4/logs.html#common (Common Log Format: "%r" %>s)
 const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote host|foreign host)\b|\bunexpected eof while reading\b|\b(?:TCP|NONE)_[A-Z_]+\/101\b|"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 101\b/i;
+// A log line that records an error for the connection (Squid's %err_code "err=ERR_CANNOT_FORWARD", an error code field)
+// does not record an orderly end, whatever its result code says.
+const LOGGED_ERROR = /\berr(?:or)?[=:]\s*ERR_[A-Z_]+/;
 const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: 'outcome closed, and the error text is a per-connection log line of the connection ending (rule outcome.closed_logged)' } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
@@ -67,13 +71,16 @@ export const noneClassifier: Classifier = {
     const code = context.closeCode;
     if (code !== undefined) return closeCodeCandidate(code, hasError);
     if (hasError) {
-      if (event.outcome === 'closed' && ORDERLY_END.test(event.error?.message ?? '')) return ENDED_CANDIDATE;
+      const message = event.error?.message ?? '';
+      if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message)) return ENDED_CANDIDATE;
       // A close the text names (1000, 1001 "going away") on a connection that was not a failed connect.
       const named: Finding[] = [];
       takeFindings(context.hits, 'none', named);
       return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
     }
-    if (event.outcome === 'closed') return CLOSED_CANDIDATE;
+    // No code and no error: a clean close only when the event names the side that closed (a closing handshake was
+    // started); with nobody named, no Close frame is shown, a drop (session-end.ts, the other classifier answers).
+    if (event.outcome === 'closed') return closedBySide(context) ? CLOSED_CANDIDATE : undefined;
     if (event.outcome === 'connected') return CONNECTED_CANDIDATE;
     return undefined;
   },

@@ -6,6 +6,8 @@ import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
+import { answerVerdict, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
+import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
 import { otherRemediation } from './remediation.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -126,7 +128,9 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === 1002 && close.initiator === 'client') return CLIENT_1002;
   const row = closeCodeRow(code);
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
-  const violation = row && row.wire !== 'valid' ? closeViolations(close)[0] : undefined;
+  // A 1006 "read from a Close frame" next to an EOF or reset in the texts is the API's own 1006 for the drop (no Close frame
+  // carries 1006): the emitter marked it on_wire, the texts say how the connection ended (session-end.ts).
+  const violation = row && row.wire !== 'valid' && !isApiDrop(context, code) ? closeViolations(close)[0] : undefined;
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };
@@ -168,15 +172,28 @@ export const otherFailureClassifier: Classifier = {
   attribution: 'other',
   classify(context): Candidate | undefined {
     const { event } = context;
-    if (event.outcome !== 'failed' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
+    // A closed session answers even without evidence: no close at all after open is a drop (session-end.ts).
+    if (event.outcome === 'connected' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
     const findings: Finding[] = [];
     const status = statusFinding(context);
     if (status) findings.push(status);
     const hits = context.hits;
     const opened = context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
+    // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it
+    // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
+    const timeable = !opened && event.outcome === 'failed' && event.timing !== undefined;
     for (const hit of hits) {
-      if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : hit);
-      else if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
+      if (hit.attribution !== 'other') {
+        if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
+        continue;
+      }
+      const cause = hit.cause;
+      if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
+      else if (cause === 'http_rejected' && hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
+      else if (timeable && isUntimedRead(hit)) {
+        const timedOut = ranToTimeout(context);
+        findings.push(timedOut ? timedRead(hit, timedOut) : hit);
+      } else findings.push(hit);
     }
     takeFindings(context.codes, 'other', findings);
     // A refused upgrade whose answer names the subprotocol (a 400 body: "invalid subprotocol"): refused for that reason.
@@ -187,9 +204,20 @@ export const otherFailureClassifier: Classifier = {
     }
     const close = closeFinding(context);
     if (close) findings.push(close);
+    if (context.closeCode === 1006) {
+      const reasonCode = reasonCodeFinding(context);
+      if (reasonCode) findings.push(reasonCode);
+    }
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
-    if (findings.length === 0 && context.event.outcome === 'failed')
-      findings.push(FALLBACK);
+    if (findings.length === 0 && context.event.outcome === 'failed') {
+      const timedOut = timeable ? ranToTimeout(context) : undefined;
+      findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : FALLBACK);
+    }
+    // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
+    else if (findings.length === 0 && event.outcome === 'closed' && event.error === undefined && context.closeCode === undefined) {
+      const ended = endedWithoutClose(context);
+      if (ended) findings.push(ended);
+    }
     // An open session that ended in an error naming no cause and no close code: no Close frame came (RFC 6455 §7.1.5: 1006).
     else if (findings.length === 0 && opened && event.error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
     return strongestCandidate('other', findings, otherRemediation);

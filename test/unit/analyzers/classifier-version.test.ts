@@ -108,6 +108,12 @@ const PINNED: Record<string, string> = {
   // HttpRequestError, java.net, Rust io::ErrorKind, libuv/undici, Qt SocketError(n), Boost.Asio categories, curl 6/7 and
   // strerror texts (analyzers/codes/network.ts).
   '1.5.22': '49b6c5008290efe4',
+  // Issue 11, holdout-13's families in general form (eng-i): reads of the upgrade's answer that name no cause are decided
+  // by the timing (a timeout's bound) or stay resets; a malformed answer is a protocol error; gorilla's bad handshake by the
+  // status (Ambiguity 'answer'); an opened session with no close at all is a drop; an API's 1006 next to an EOF; a 1006
+  // whose reason names a close code; client-side size limits; traceback source lines are code; a client that went on with
+  // the answer is never 1010; a window-bits value error after an offer.
+  '1.5.24': '5783c87f66fa007a',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -1,0 +1,84 @@
+// Failures while reading the upgrade's answer that do not say why: a read that failed, an answer that could not be read,
+// or no evidence at all. The event's timing tells a timeout (the attempt ran to its timeout) from a drop, and a client's
+// verdict on the answer that names neither its status nor a header is decided by the status the event recorded.
+import type { TelemetryEvent } from '../../../schemas/telemetry-event.js';
+import type { Finding, SourcedFinding } from '../../candidate.js';
+import type { EvidenceContext } from '../../evidence-context.js';
+import { concepts } from '../../concepts/concepts.js';
+
+/** Concepts that say a read of the answer failed and not why (Concept.untimed): the timing may say it ran out. */
+const UNTIMED_RULES: ReadonlySet<string> = new Set(concepts.filter((concept) => concept.untimed).map((concept) => concept.id));
+
+/**
+ * A timeout the text configures ("timeout=8", "read_timeout: 2.5s", "handshake timeout 5000 ms"): in seconds unless
+ * the unit says milliseconds (a bare number above 100 is read as milliseconds: no handshake waits 100 s by default).
+ */
+const CONFIGURED_TIMEOUT = /\btime[-_ ]?out(?:_ms|_secs?|_seconds?)?\s*(?:[=:]|of|is)?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)?\b/i;
+
+function configuredTimeoutMs(text: string): number | undefined {
+  const match = CONFIGURED_TIMEOUT.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  if (!(value > 0)) return undefined;
+  const unit = (match[2] ?? '').toLowerCase();
+  if (unit.startsWith('m')) return value;
+  if (unit) return value * 1000;
+  return value > 100 ? value : value * 1000;
+}
+
+/** How long the attempt took: the whole attempt, else the sum of its phases. */
+function elapsedMs(event: TelemetryEvent): number | undefined {
+  const timing = event.timing;
+  if (!timing) return undefined;
+  if (timing.total_ms !== undefined) return timing.total_ms;
+  const sum = (timing.connect_ms ?? 0) + (timing.tls_ms ?? 0) + (timing.upgrade_ms ?? 0);
+  return sum > 0 ? sum : undefined;
+}
+
+// A timer fires at its bound or a little after (scheduling), never much before: up to 60 ms past a whole second, or 1 %.
+const LATE_MS = 60;
+
+/**
+ * Whether the attempt ran until a timeout ended it, and why: it lasted at least the timeout its text configures, or, with
+ * none configured, it ended at a whole number of seconds (1 s or more), where clients' handshake timers are set. A drop
+ * ends the attempt when the peer acts, at any time; a configured timeout the attempt did not reach rules a timeout out.
+ */
+export function ranToTimeout(context: EvidenceContext): string | undefined {
+  const elapsed = elapsedMs(context.event);
+  if (elapsed === undefined) return undefined;
+  // The joined texts only when the event has timing (few do).
+  const configured = configuredTimeoutMs(context.text);
+  if (configured !== undefined)
+    return elapsed >= configured * 0.95 ? `the attempt lasted ${elapsed} ms, the ${configured} ms timeout its text configures` : undefined;
+  if (elapsed < 1000) return undefined;
+  const past = elapsed % 1000;
+  return past <= Math.max(LATE_MS, elapsed * 0.01) ? `the attempt lasted ${elapsed} ms, just past a whole ${Math.floor(elapsed / 1000)} s: a handshake timer's bound` : undefined;
+}
+
+/** A failed read of the answer that the timing shows ran into a timeout: network_timeout, at the read's confidence. */
+export function timedRead(finding: SourcedFinding, how: string): Finding {
+  const detail = `${finding.evidence.detail}; decided network_timeout: ${how} (rule inferred.read_timed_out)`;
+  return { cause: 'network_timeout', confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };
+}
+
+export function isUntimedRead(finding: SourcedFinding): boolean {
+  return finding.cause === 'network_reset' && UNTIMED_RULES.has(finding.rule);
+}
+
+/** No evidence but the attempt's own length, ended at a timeout: the client gave up waiting (below any text's finding). */
+export function timedOutWithoutEvidence(how: string): Finding {
+  return { cause: 'network_timeout', confidence: 0.3, evidence: { kind: 'timing.total_ms', detail: `no text names a cause; ${how} → network_timeout (rule inferred.ran_to_timeout)` } };
+}
+
+/**
+ * A verdict on the answer that names neither its status nor a header (gorilla's ErrBadHandshake: a status other than
+ * 101, or a missing Upgrade/Connection header, or a wrong Sec-WebSocket-Accept, all one error): with a status other
+ * than 101 in the event the server refused the upgrade; with 101 or no status a header failed the client's check, a
+ * protocol error (RFC 6455 §4.1, client steps 1-4).
+ */
+export function answerVerdict(finding: SourcedFinding, status: number | undefined): Finding {
+  if (status !== undefined && status !== 101) return finding;
+  const seen = status === 101 ? 'the answer was a 101' : 'the event records no status';
+  const detail = `${finding.evidence.detail}; decided protocol_error: ${seen}, so a header of the answer failed the client's check (rule inferred.answer_headers_rejected, RFC 6455 §4.1)`;
+  return { cause: 'protocol_error', confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };
+}

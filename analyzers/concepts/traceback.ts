@@ -1,0 +1,53 @@
+// Python tracebacks in error texts: the source lines a traceback quotes are the program's code, not the error's words
+// (a keyword argument "timeout=8" names no timeout that happened), and the innermost frame names the module and function
+// that raised. Pure text functions for the concept scanner.
+// @see https://docs.python.org/3/library/traceback.html (format: "Traceback (most recent call last):", "  File "<path>", line N, in <name>", the source line, the exception)
+import type { SourcedFinding } from '../candidate.js';
+
+const TRACEBACK = 'Traceback (most recent call last)';
+const FRAME = /^[ \t]*File "([^"\n]*)", line \d+, in ([^\n]*)$/gm;
+
+export function hasTraceback(text: string): boolean {
+  return text.includes(TRACEBACK);
+}
+
+/** The text with every quoted source line (the line after a frame line) blanked to spaces, so offsets stay. */
+export function blankTracebackCode(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const frame of text.matchAll(FRAME)) {
+    const lineStart = (frame.index as number) + frame[0].length + 1;
+    if (lineStart >= text.length || lineStart < at) continue;
+    const end = text.indexOf('\n', lineStart);
+    const lineEnd = end === -1 ? text.length : end;
+    // The quoted line is indented source; a next frame or the exception line is not blanked.
+    if (/^[ \t]*File "/.test(text.slice(lineStart, lineEnd)) || !/^[ \t]/.test(text.slice(lineStart, lineEnd))) continue;
+    out += text.slice(at, lineStart) + ' '.repeat(lineEnd - lineStart);
+    at = lineEnd;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+// The exception a parser raises on a value it cannot read (int("abc"), a missing "=value", a key not there).
+const PARSE_EXCEPTION = /^(?:ValueError|IndexError|KeyError|TypeError|AssertionError|[\w.]*(?:Parse|Parsing|Negotiation|Extension|Handshake)\w*Error)\b[^\n]*$/m;
+// A module or function of the extension negotiation (wsproto/extensions.py, websockets/extensions/permessage_deflate.py).
+const EXTENSION_CODE = /extension|deflate|compress/i;
+
+/**
+ * The innermost frame raised a parse error inside the client's extension negotiation code: it could not read the
+ * extension answer's parameters, so it rejected them (RFC 7692 §7: a client fails the connection on an answer it
+ * cannot accept). A concept finding: after the session opened the same frames are about compressed messages.
+ */
+export function tracebackExtensionFinding(kind: string, text: string): SourcedFinding | undefined {
+  let innermost: RegExpMatchArray | undefined;
+  for (const frame of text.matchAll(FRAME)) innermost = frame;
+  if (!innermost) return undefined;
+  const path = innermost[1] as string;
+  const fn = innermost[2] as string;
+  const module = path.slice(path.lastIndexOf('/') + 1);
+  if (!EXTENSION_CODE.test(module) && !EXTENSION_CODE.test(fn)) return undefined;
+  const exception = PARSE_EXCEPTION.exec(text.slice((innermost.index as number) + innermost[0].length));
+  if (!exception) return undefined;
+  const detail = `traceback raised ${JSON.stringify(exception[0].slice(0, 80))} in ${module} (${fn.trim()}): the client could not read the extension answer's parameters → extension_params_rejected (rule concept.traceback_extension_parse, RFC 7692 §7)`;
+  return { rule: 'concept.traceback_extension_parse', attribution: '1010', cause: 'extension_params_rejected', confidence: 0.52, evidence: { kind, detail }, concept: true };
+}

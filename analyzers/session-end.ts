@@ -1,0 +1,61 @@
+// How an open session ended when the event shows no Close frame: no close at all (no code, nobody named as closing), or
+// a 1006 the API reported as read from a Close frame next to an EOF or reset in its texts. RFC 6455 §7.1.5: a connection
+// closed without a Close frame has the close code 1006, whether or not the API reports one (docs/attribution.md,
+// "Labelling conventions": an opened connection that ends with no close code).
+import { attributionOf, type Finding } from './candidate.js';
+import { closeCodeRow } from './close-codes.js';
+import type { EvidenceContext } from './evidence-context.js';
+
+const NO_CLOSE_DETAIL =
+  'the session opened and ended with no close code and nobody named as closing: a clean close is a closing handshake, which gives a code (1000-4999, or 1005 for a Close frame without one), so no Close frame came, a 1006 (rule inferred.ended_without_close, RFC 6455 §7.1.5)';
+// As for 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a drop.
+const NO_CLOSE: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence: { kind: 'outcome', detail: NO_CLOSE_DETAIL } };
+const NO_CLOSE_SECURE: Finding = { cause: 'abnormal_closure', confidence: 0.25, evidence: { kind: 'outcome', detail: NO_CLOSE_DETAIL } };
+
+/**
+ * Whether the event shows a closing handshake without a code: it names the side that closed the session (client or
+ * server; `unknown` names nobody), or carries a close reason, which only a Close frame carries (RFC 6455 §5.5.1). A clean
+ * close unless a code, an error or the reason's words say otherwise.
+ */
+export function closedBySide(context: EvidenceContext): boolean {
+  const close = context.event.close;
+  if (close === undefined) return false;
+  return close.initiator === 'client' || close.initiator === 'server' || (close.reason !== undefined && close.reason !== '');
+}
+
+/** A closed session's end (outcome closed) with no close code, no error and nobody named as closing: a drop without a Close frame. */
+export function endedWithoutClose(context: EvidenceContext): Finding | undefined {
+  if (context.closeCode !== undefined || context.event.error !== undefined || closedBySide(context)) return undefined;
+  return context.secure ? NO_CLOSE_SECURE : NO_CLOSE;
+}
+
+/**
+ * A 1006 with an EOF or reset in the event's texts: the API's code for the drop the texts name (Go's CloseError{1006,
+ * "unexpected EOF"}), not a code read from a Close frame, however the emitter marked it: 1006 is never sent (RFC 6455 §7.4.1).
+ */
+export function isApiDrop(context: EvidenceContext, code: number): boolean {
+  if (code !== 1006) return false;
+  for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
+  return false;
+}
+
+// A reason that is a close code ("1009", "close 1009: message too big", "status=1002"): the API reports the drop as 1006
+// and keeps the code that ended the session in the reason (a client's own close for a message over its limit, which it
+// never got to send, or the peer's code it read before the connection dropped).
+const REASON_CODE = /^\W*(?:(?:close|closed|status|code)\W{0,3}(?:code\W{0,3})?)?(1\d{3})\b/i;
+
+/** A 1006 whose reason names another registered close code with an `other` cause: that code's cause (RFC 6455 §7.4.1). */
+export function reasonCodeFinding(context: EvidenceContext): Finding | undefined {
+  if (context.closeCode !== 1006) return undefined;
+  const reason = context.event.close?.reason;
+  const named = reason ? REASON_CODE.exec(reason) : null;
+  if (!named) return undefined;
+  const code = Number(named[1]);
+  const row = closeCodeRow(code);
+  if (!row?.cause || row.cause === 'abnormal_closure' || attributionOf(row.cause) !== 'other') return undefined;
+  return {
+    cause: row.cause,
+    confidence: 0.5,
+    evidence: { kind: 'close.reason', detail: `close 1006 with the reason ${JSON.stringify((reason as string).slice(0, 60))}: the session ended on ${code} ${row.name}, the API reports the drop that followed (rule close_codes.1006_reason_code, RFC 6455 §7.4.1)` },
+  };
+}
