@@ -5,6 +5,7 @@ import { rule, type Vocabulary, type VocabularyRule } from '../vocabularies/type
 import { alertCodeRows, codeRuleId, platformCodeTables, verifyCodeRows } from './index.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import type { CodeRow, CodeTableId } from './types.js';
+import { SQUID_ERR_PREFIX } from './proxy.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -77,6 +78,11 @@ function namePattern(row: CodeRow): string {
     else if (row.table === 'nsurl' && name.startsWith('URLError.')) parts.push(`\\bURLError\\b(?:\\.Code)?\\(?\\.${name.slice(9)}\\b`);
     // Runtime atoms and exception names that are one identifier; the rest of the runtime rows are read by their texts.
     else if (row.table === 'runtime_net') { if (/^\w+$/.test(name)) parts.push(word(name)); }
+    // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502"). Dotted names are ids only.
+    else if (row.table === 'proxy_status') {
+      if (name.startsWith(SQUID_ERR_PREFIX)) parts.push(`\\b${name}\\b(?!\\/\\d)`);
+      else if (!name.includes('.')) parts.push(word(name));
+    }
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
     else if (row.table !== 'cdn_status') parts.push(word(name));
   }

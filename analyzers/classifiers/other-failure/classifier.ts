@@ -6,6 +6,7 @@ import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
+import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -26,18 +27,23 @@ const describeProxyLog = (status: number): string =>
 /**
  * An access-log line (HAProxy httplog, combined log, Squid's native format "TCP_MISS/503") records the status the
  * proxy answered as a field of its own: that answer is the fact the line reports, unlike an error-log line that tells
- * how the upstream failed. A Squid result code of the proxy's own error (ERR_CONNECT_FAIL, ERR_UNKNOWN) says the
- * proxy failed to reach or use the upstream, without how: no access-log status then.
+ * how the upstream failed. A Squid result code of the proxy's own error (ERR_CONNECT_FAIL, ERR_UNKNOWN), or Squid's
+ * error name in the line (%err_code "err=ERR_READ_ERROR", X-Squid-Error), says the proxy failed to reach or use the
+ * upstream and answered the status itself: no access-log status then, the upstream failure decides (codes/proxy.ts),
+ * and where the line does not say how, the cause is unknown (rule http_status.proxy_log). A client that went away
+ * (ERR_CLIENT_GONE) is no upstream failure: the status it was answered is the origin's.
  * @see https://wiki.squid-cache.org/SquidFaq/SquidLogs (access.log native format, result codes)
+ * @see https://wiki.squid-cache.org/Features/LogFormat (%err_code, %err_detail)
  * @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/cache-results.en.html
  */
 function isAccessLogLine(message: string, status: number): boolean {
   const squid = SQUID_RESULT.exec(message);
-  if (squid) return Number(squid[2]) === status && !squid[1]?.startsWith('ERR_');
+  if (squid) return Number(squid[2]) === status && !squid[1]?.startsWith('ERR_') && !SQUID_OWN_ERROR.test(message);
   const at = message.indexOf(` ${status} `);
   return at !== -1 && /"[A-Z]+ \S+ HTTP\/\d/.test(message);
 }
 const SQUID_RESULT = /\b((?:TCP|UDP|NONE|ERR)_[A-Z_]+)\/(\d{3})\b/;
+const SQUID_OWN_ERROR = /\bERR_(?!CLIENT_GONE\b)[A-Z]+(?:_[A-Z]+)*\b(?!\/\d)/;
 
 // The close and status findings depend only on the table row or status they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
@@ -174,7 +180,10 @@ export const otherFailureClassifier: Classifier = {
     if (status) findings.push(status);
     const hits = context.hits;
     const opened = context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
+    // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
+    const noUpstream = event.source.kind === 'proxy' && noUpstreamReached(event.error?.message);
     for (const hit of hits) {
+      if (noUpstream && hit.cause === 'network_reset') continue;
       if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : hit);
       else if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
     }
