@@ -10,7 +10,12 @@ const squidTlsDetail = 'Squid src/security/ErrorDetail.cc (Security::ErrorDetail
 const squidTlsTimeout = 'Squid src/security/PeerConnector.cc (commTimeoutHandler: ERR_SECURE_CONNECT_FAIL, 504, detail TLS_CONNECT_TIMEOUT) https://github.com/squid-cache/squid/blob/master/src/security/PeerConnector.cc';
 const mitmHttp1 = 'mitmproxy mitmproxy/proxy/layers/http/_http1.py (Http1Client.read_headers: "server closed connection"; Http1Connection.wait: "Client disconnected.", ErrorCode.CLIENT_DISCONNECTED) https://github.com/mitmproxy/mitmproxy/blob/main/mitmproxy/proxy/layers/http/_http1.py';
 
+const envoyFlags = 'Envoy access log %RESPONSE_FLAGS% (short and long names) https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#config-access-log-format-response-flags';
+const haproxyStates = 'HAProxy doc/configuration.txt §8.5 (session state at disconnection: first character who or what ended it, second the step) https://docs.haproxy.org/2.8/configuration.html#8.5';
+
 const squid = rowMaker('proxy_status', squidErrType);
+const envoy = rowMaker('proxy_status', envoyFlags);
+const haproxy = rowMaker('proxy_status', haproxyStates);
 const squidTls = rowMaker('proxy_status', squidTlsDetail);
 
 /**
@@ -47,6 +52,17 @@ export const proxyStatusTable: readonly CodeRow[] = [
   squidTls('SQUID_TLS_ERR_CONNECT', undefined, 'the TLS connect to the upstream failed (SSL_connect)', 'tls_unknown', 0.55),
   squidTls('SQUID_X509_V_ERR_DOMAIN_MISMATCH', undefined, 'the upstream certificate does not match the host name', 'hostname_mismatch', 0.85),
   rowMaker('proxy_status', squidTlsTimeout)('TLS_CONNECT_TIMEOUT', undefined, 'the TLS handshake with the upstream timed out (a silent server)', 'network_timeout', 0.6),
+  // Envoy response flags, after the status in the access line ("503 UF", "503 UF,URX") or by their long names. The
+  // transport failure reason beside UF (TLS_error:…) is the detail and outranks the flag, as Squid's detail does its category.
+  envoy(['UF', 'UpstreamConnectionFailure'], undefined, 'upstream connection failure', 'connection_refused', 0.5),
+  envoy(['UT', 'UpstreamRequestTimeout'], undefined, 'upstream request timeout', 'network_timeout', 0.6),
+  envoy(['UC', 'UpstreamConnectionTermination'], undefined, 'upstream connection termination', 'network_reset', 0.55),
+  envoy(['DC', 'DownstreamConnectionTermination'], undefined, 'downstream connection termination: the client went away', 'unknown_failure', 0.5),
+  // HAProxy termination state (with no persistence cookie, "--" after it). SH: the server aborted before sending its full
+  // headers; SD: the server aborted the data phase (a tunnel). SC is not read: HAProxy logs it for a refused connection
+  // and for a TLS handshake with the server that failed alike (the corpus labels a plain "503 SC--" http_rejected).
+  haproxy('SH', undefined, 'the server aborted before sending its full response headers', 'network_reset', 0.55),
+  haproxy('SD', undefined, 'the server aborted the connection during the data phase', 'network_reset', 0.5),
   // mitmproxy's answer texts.
   rowMaker('proxy_status', mitmHttp1)('mitmproxy.server_closed_connection', undefined, 'the upstream closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
   rowMaker('proxy_status', mitmHttp1)('mitmproxy.client_disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),

@@ -81,6 +81,12 @@ function namePattern(row: CodeRow): string {
     // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502"). Dotted names are ids only.
     else if (row.table === 'proxy_status') {
       if (name.startsWith(SQUID_ERR_PREFIX)) parts.push(`\\b${name}\\b(?!\\/\\d)`);
+      // Envoy's short flags only in the flags field after the status ("503 UF", "503 UF,URX"); HAProxy's states only in the
+      // termination field ("SH-- 1/1/0/0/0"). Two letters are no trigger word: the flag with the character after it is the
+      // literal the matcher searches before the regex runs, and the look-behind runs only where it stands.
+      else if (/^[A-Z]{2,3}$/.test(name) && row.source.startsWith('Envoy'))
+        parts.push(...[' ', ','].map((after) => `\\b${name}${after}(?<=" [1-5]\\d\\d (?:[A-Z]{1,4},)*${name}${after})`));
+      else if (/^[A-Za-z]{2}$/.test(name)) parts.push(`\\b${name}-- \\d+\\/\\d+\\/\\d+\\/\\d+\\/\\d+ `);
       else if (!name.includes('.')) parts.push(word(name));
     }
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
@@ -97,7 +103,7 @@ const TEXT_CONFIDENCE_CAP = 0.85;
 /** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
 function rowExample(row: CodeRow, pattern: RegExp): string {
   const name = row.names[0] as string;
-  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`, `Kind(${name})`];
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`, `Kind(${name})`, `"GET /ws HTTP/1.1" 503 ${name} -`, `- - ${name}-- 1/1/0/0/0 0/0`];
   return spellings.find((spelling) => pattern.test(spelling)) ?? name;
 }
 
@@ -121,7 +127,7 @@ export const codesVocabulary: Vocabulary = {
       .flat()
       .filter((row) => row.table !== 'cdn_status')
       // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
-      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'java_net' ? '' : 'i')),
+      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'java_net' || row.table === 'proxy_status' ? '' : 'i')),
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.

@@ -59,6 +59,16 @@ function afterOpen(original: Finding, how: string): Finding {
   return { cause: 'abnormal_closure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
 }
 const OPENED_BY_STATUS = 'the upgrade had completed (HTTP 101)';
+
+/**
+ * A text that says the upgrade was refused ("bad handshake") on an event whose status field is 101: the server did
+ * switch protocols, so the client refused the 101 itself, for its headers (Upgrade, Connection, Sec-WebSocket-Accept:
+ * RFC 6455 §4.1, steps 2-4 of the client's checks), a protocol error. The status field is the fact, the text its summary.
+ */
+function refusedDespite101(original: Finding): Finding {
+  const detail = `${original.evidence.detail}; decided protocol_error: the upgrade was answered 101, so the client refused the answer's headers (rule inferred.refused_101, RFC 6455 §4.1)`;
+  return { cause: 'protocol_error', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
+}
 const OPENED_BY_OUTCOME = 'the outcome is closed (an open connection ended)';
 
 /**
@@ -184,7 +194,8 @@ export const otherFailureClassifier: Classifier = {
     const noUpstream = event.source.kind === 'proxy' && noUpstreamReached(event.error?.message);
     for (const hit of hits) {
       if (noUpstream && hit.cause === 'network_reset') continue;
-      if (hit.attribution === 'other') findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : hit);
+      if (hit.attribution === 'other')
+        findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : context.status === 101 && hit.cause === 'http_rejected' ? refusedDespite101(hit) : hit);
       else if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
     }
     takeFindings(context.codes, 'other', findings);
