@@ -52,9 +52,9 @@ export const proxyStatusTable: readonly CodeRow[] = [
   squidTls('SQUID_TLS_ERR_CONNECT', undefined, 'the TLS connect to the upstream failed (SSL_connect)', 'tls_unknown', 0.55),
   squidTls('SQUID_X509_V_ERR_DOMAIN_MISMATCH', undefined, 'the upstream certificate does not match the host name', 'hostname_mismatch', 0.85),
   rowMaker('proxy_status', squidTlsTimeout)('TLS_CONNECT_TIMEOUT', undefined, 'the TLS handshake with the upstream timed out (a silent server)', 'network_timeout', 0.6),
-  // Envoy response flags, after the status in the access line ("503 UF", "503 UF,URX") or by their long names. The
-  // transport failure reason beside UF (TLS_error:…) is the detail and outranks the flag, as Squid's detail does its category.
-  envoy(['UF', 'UpstreamConnectionFailure'], undefined, 'upstream connection failure', 'connection_refused', 0.5),
+  // Envoy response flags, after the status in the access line ("504 UT", "503 UC,URX") or by their long names. UF
+  // (upstream connection failure) is not read: Envoy sets it for a refused connect and a failed TLS handshake alike, as
+  // HAProxy's SC; the transport failure reason beside it (TLS_error:…, delayed connect error: 111) decides when logged.
   envoy(['UT', 'UpstreamRequestTimeout'], undefined, 'upstream request timeout', 'network_timeout', 0.6),
   envoy(['UC', 'UpstreamConnectionTermination'], undefined, 'upstream connection termination', 'network_reset', 0.55),
   envoy(['DC', 'DownstreamConnectionTermination'], undefined, 'downstream connection termination: the client went away', 'unknown_failure', 0.5),
@@ -63,7 +63,7 @@ export const proxyStatusTable: readonly CodeRow[] = [
   // and for a TLS handshake with the server that failed alike (the corpus labels a plain "503 SC--" http_rejected).
   haproxy('SH', undefined, 'the server aborted before sending its full response headers', 'network_reset', 0.55),
   haproxy('SD', undefined, 'the server aborted the connection during the data phase', 'network_reset', 0.5),
-  // mitmproxy's answer texts.
-  rowMaker('proxy_status', mitmHttp1)('mitmproxy.server_closed_connection', undefined, 'the upstream closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
-  rowMaker('proxy_status', mitmHttp1)('mitmproxy.client_disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),
+  // mitmproxy's answer texts (its HTTP/1 client and server layers): read wherever a relay or client writes them.
+  rowMaker('proxy_status', mitmHttp1)('server closed connection', undefined, 'the server (upstream) closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
+  rowMaker('proxy_status', mitmHttp1)('client disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),
 ];

@@ -78,7 +78,7 @@ function namePattern(row: CodeRow): string {
     else if (row.table === 'nsurl' && name.startsWith('URLError.')) parts.push(`\\bURLError\\b(?:\\.Code)?\\(?\\.${name.slice(9)}\\b`);
     // Runtime atoms and exception names that are one identifier; the rest of the runtime rows are read by their texts.
     else if (row.table === 'runtime_net') { if (/^\w+$/.test(name)) parts.push(word(name)); }
-    // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502"). Dotted names are ids only.
+    // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502").
     else if (row.table === 'proxy_status') {
       if (name.startsWith(SQUID_ERR_PREFIX)) parts.push(`\\b${name}\\b(?!\\/\\d)`);
       // Envoy's short flags only in the flags field after the status ("503 UF", "503 UF,URX"); HAProxy's states only in the
@@ -87,7 +87,8 @@ function namePattern(row: CodeRow): string {
       else if (/^[A-Z]{2,3}$/.test(name) && row.source.startsWith('Envoy'))
         parts.push(...[' ', ','].map((after) => `\\b${name}${after}(?<=" [1-5]\\d\\d (?:[A-Z]{1,4},)*${name}${after})`));
       else if (/^[A-Za-z]{2}$/.test(name)) parts.push(`\\b${name}-- \\d+\\/\\d+\\/\\d+\\/\\d+\\/\\d+ `);
-      else if (!name.includes('.')) parts.push(word(name));
+      // Rows with texts are read by them (their names are ids).
+      else if (!row.texts) parts.push(word(name));
     }
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
     else if (row.table !== 'cdn_status') parts.push(word(name));

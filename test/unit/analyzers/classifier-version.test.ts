@@ -108,6 +108,12 @@ const PINNED: Record<string, string> = {
   // HttpRequestError, java.net, Rust io::ErrorKind, libuv/undici, Qt SocketError(n), Boost.Asio categories, curl 6/7 and
   // strerror texts (analyzers/codes/network.ts).
   '1.5.22': '49b6c5008290efe4',
+  // Issue 11, proxy and probe log lines and packed codes (eng-h): proxy status vocabularies (Squid err_type and
+  // %err_detail names, Envoy response flags, HAProxy SH/SD termination states, mitmproxy's answer texts;
+  // analyzers/codes/proxy.ts), packed OpenSSL/BoringSSL values after their log keys (TLS_LIB_ERR, ERR_get_error,
+  // ssl_bc_err) and as 0x-hex; a Squid line naming the proxy's own error is no origin answer, HIER_NONE rules out an
+  // upstream reset; a refusal text beside a 101 status is protocol_error; Go's net.ErrClosed ends a relay's pipe orderly.
+  '1.5.23': '718f6f37c659bc62',
 };
 
 describe('CLASSIFIER_VERSION', () => {
