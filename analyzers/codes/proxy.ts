@@ -1,8 +1,9 @@
 // Proxy status vocabularies: the codes and phrases a proxy writes in its per-connection log when it could not reach or
 // use the upstream (origin), each with the cause it states. A proxy answers such a failure with its own 502/503/504;
 // the row says why, so the status is the proxy's consequence, not the origin's answer (other-failure classifier).
-// Squid err_type / %err_detail names, mitmproxy's and Go's relay texts. nginx, Envoy, HAProxy, Apache and h2o are in
-// vocabularies/proxy.ts (their texts are phrases with the failed step, "while SSL handshaking to upstream").
+// Squid err_type / %err_detail names, Envoy response flags, HAProxy termination states, mitmproxy's answer texts. The
+// phrases of nginx, Envoy, HAProxy, Apache and h2o error logs are in vocabularies/proxy.ts (a failed step in words,
+// "while SSL handshaking to upstream"); packed TLS values after a proxy's log key are read by scanner.ts.
 import { rowMaker, type CodeRow } from './types.js';
 
 const squidErrType = 'Squid src/error/forward.h (err_type) and errors/templates/ERR_* https://github.com/squid-cache/squid/blob/master/src/error/forward.h';

@@ -81,7 +81,7 @@ function namePattern(row: CodeRow): string {
     // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502").
     else if (row.table === 'proxy_status') {
       if (name.startsWith(SQUID_ERR_PREFIX)) parts.push(`\\b${name}\\b(?!\\/\\d)`);
-      // Envoy's short flags only in the flags field after the status ("503 UF", "503 UF,URX"); HAProxy's states only in the
+      // Envoy's short flags only in the flags field after the status ("504 UT", "503 UC,URX"); HAProxy's states only in the
       // termination field ("SH-- 1/1/0/0/0"). Two letters are no trigger word: the flag with the character after it is the
       // literal the matcher searches before the regex runs, and the look-behind runs only where it stands.
       else if (/^[A-Z]{2,3}$/.test(name) && row.source.startsWith('Envoy'))
