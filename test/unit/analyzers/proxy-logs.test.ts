@@ -56,3 +56,19 @@ describe('a refusal text next to a 101 status field is the client refusing the a
     expect(withStatus(message, 403)).toMatchObject({ attribution: 'other', cause: 'http_rejected' });
   });
 });
+
+describe('an exact catch-all that names no attribution lets the concepts of its text stand', () => {
+  const proxyLine = (message: string) => classify(event({ outcome: 'failed', source: { kind: 'proxy', service: 'edge', runtime: 'mitmproxy' }, error: { message } }));
+  it.each([
+    // mitmproxy's "Client disconnected." (proxy/layers/http/_http1.py) beside its TLS layer's failure in words no exact rule knows.
+    ['mitmproxy', '10.0.0.1:50000: Server TLS handshake failed. handshake aborted by peer\n10.0.0.1:50000: << Client disconnected.', '1015'],
+    // Chromium's net error list (net/base/net_error_list.h) names more errors than the browser rules map; the text beside one still counts.
+    ['chromium', 'net::ERR_SOME_NEW_ERROR (TLS handshake failed)', '1015'],
+  ])('%s: %s', (_system, message, attribution) => {
+    expect(proxyLine(message).attribution).toBe(attribution);
+  });
+
+  it('a client that went away is no reset of the upstream', () => {
+    expect(proxyLine('10.0.0.1:50000: GET https://example.com/ws\n10.0.0.1:50000: << Client disconnected.')).toMatchObject({ attribution: 'other', cause: 'unknown_failure' });
+  });
+});
