@@ -190,10 +190,9 @@ export const otherFailureClassifier: Classifier = {
     if (status) findings.push(status);
     const hits = context.hits;
     const opened = context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
-    // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
-    const noUpstream = event.source.kind === 'proxy' && noUpstreamReached(event.error?.message);
     for (const hit of hits) {
-      if (noUpstream && hit.cause === 'network_reset') continue;
+      // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
+      if (hit.cause === 'network_reset' && event.source.kind === 'proxy' && noUpstreamReached(event.error?.message)) continue;
       if (hit.attribution === 'other')
         findings.push(opened && hit.cause === 'network_reset' ? afterOpen(hit, opened) : context.status === 101 && hit.cause === 'http_rejected' ? refusedDespite101(hit) : hit);
       else if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
