@@ -1,7 +1,7 @@
 // Findings of one text field (error.code, error.name, error.message, close.reason) in two tiers: the
 // exact tier (the runtime vocabularies' rules, then the codes written in the text: code-findings.ts),
 // then the generalising tier (concepts/), whose findings stand only where the exact tier found nothing
-// or only a catch-all of the same attribution. A pure function of (field, text), so it is memoized:
+// or only a catch-all (of the same attribution for tls_unknown; any attribution for unknown_failure). A pure function of (field, text), so it is memoized:
 // telemetry repeats the same error texts across clients and retries.
 import { isCatchAll, type SourcedFinding } from './candidate.js';
 import { textCodeFindings } from './code-findings.js';
@@ -165,16 +165,24 @@ function tieredFindings(kind: string, text: string, out: SourcedFinding[]): void
   const from = out.length;
   matchText(kind, text, out);
   textCodeFindings(kind, text, out, from);
+  // tls_unknown says TLS failed: only a specific TLS concept may refine it. unknown_failure says that something failed and
+  // names no attribution (a browser's unmapped net::ERR_*, a proxy's client that went away): any specific concept may.
+  let caught = false;
   let refines: SourcedFinding['attribution'] | undefined;
   for (let i = from; i < out.length; i++) {
     const exact = out[i] as SourcedFinding;
-    if (!isCatchAll(exact.cause) || (refines !== undefined && refines !== exact.attribution)) return;
+    if (!isCatchAll(exact.cause)) return;
+    caught = true;
+    if (exact.cause === 'unknown_failure') continue;
+    if (refines !== undefined && refines !== exact.attribution) return;
     refines = exact.attribution;
   }
-  if (refines === undefined) return findConcepts(kind, text, out);
+  if (!caught) return findConcepts(kind, text, out);
   const concepts: SourcedFinding[] = [];
   findConcepts(kind, text, concepts);
-  for (const concept of concepts) if (concept.attribution === refines && !isCatchAll(concept.cause)) out.push(concept);
+  // Under unknown_failure alone a concept's tls_unknown says more (TLS failed); under tls_unknown only a specific TLS cause does.
+  for (const concept of concepts)
+    if (refines === undefined ? concept.cause !== 'unknown_failure' : concept.attribution === refines && !isCatchAll(concept.cause)) out.push(concept);
 }
 
 // Memoized per field: a Map from text to its findings, bounded (started afresh when full, so a flood of

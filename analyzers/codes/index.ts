@@ -17,6 +17,7 @@ import { mbedtlsTable } from './mbedtls.js';
 import { networkCodeTable } from './network.js';
 import { nssTable } from './nss.js';
 import { opensslReasonTable } from './openssl-reasons.js';
+import { proxyStatusTable } from './proxy.js';
 import type { CodeRow } from './types.js';
 import { windowsTable } from './windows.js';
 import { wolfsslTable } from './wolfssl.js';
@@ -56,6 +57,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   curlTable,
   cdnTable,
   networkCodeTable,
+  proxyStatusTable,
 ];
 
 /** Every code row wsdiag recognises, alerts and verify codes included. */

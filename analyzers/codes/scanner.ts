@@ -106,13 +106,39 @@ function packedCodes(text: string, out: CodeMatch[]): void {
       value = value * 16 + digit;
     }
     if (i !== at + 14 || (i < text.length && isWordChar(text.charCodeAt(i)))) continue;
-    const unpacked = unpackSslError(value);
-    if (!unpacked) continue;
-    const row =
-      unpacked.reason > ALERT_REASON_OFFSET
-        ? alertCodeRows.find((alert) => alert.code === unpacked.reason - ALERT_REASON_OFFSET)
-        : opensslReasonRow(unpacked.library, unpacked.reason);
+    const row = packedRow(value);
     if (row) push(out, row, text.slice(at, i));
+  }
+}
+
+/** The row of a packed OpenSSL/BoringSSL value: its SSL reason, or the TLS alert of an alert reason (1000 + alert). */
+function packedRow(value: number): CodeRow | undefined {
+  const unpacked = unpackSslError(value);
+  if (!unpacked) return undefined;
+  return unpacked.reason > ALERT_REASON_OFFSET
+    ? alertCodeRows.find((alert) => alert.code === unpacked.reason - ALERT_REASON_OFFSET)
+    : opensslReasonRow(unpacked.library, unpacked.reason);
+}
+
+/**
+ * A packed error value after the key a program logs it under, in whatever base it prints: Squid's "+TLS_LIB_ERR=A00042E"
+ * (ERR_get_error() in unpadded upper-case hex), Traffic Server's "ERR_get_error=167772418" and HAProxy's
+ * "ssl_bc_err=167773230" / "ssl_fc_err" (decimal; hex with its ",hex" converter), "openssl error 0x0A000086".
+ * @see https://github.com/squid-cache/squid/blob/master/src/security/ErrorDetail.cc (ErrorDetail::brief)
+ * @see https://docs.haproxy.org/2.8/configuration.html#7.3.4-ssl_bc_err
+ */
+const KEYED_PACKED = /\b(?:TLS_LIB_ERR|ERR_(?:get|peek)_(?:last_)?error(?:\(\))?|ssl_[bf]c_err|(?:open|boring)?ssl[ _](?:lib[ _])?err(?:or)?(?:[ _]code)?)\s{0,2}[=:]?\s{0,2}(?:0x([0-9A-Fa-f]{1,8})|(\d{9,10})|([0-9A-Fa-f]{5,8}))\b/gi;
+const KEYED_HINT = /TLS_LIB_ERR|_error|_err\b|ssl[ _]/i;
+// A bare 0x-hex packed value needs an OpenSSL word in the text ("SSL_connect failed: 0x14094410").
+const SSL_WORD = /ssl|tls|openssl|boringssl/i;
+
+function keyedPackedCodes(text: string, out: CodeMatch[]): void {
+  if (!KEYED_HINT.test(text)) return;
+  KEYED_PACKED.lastIndex = 0;
+  for (let match = KEYED_PACKED.exec(text); match !== null; match = KEYED_PACKED.exec(text)) {
+    const value = match[2] !== undefined ? Number(match[2]) : Number.parseInt((match[1] ?? match[3]) as string, 16);
+    const row = value > 0xffffffff ? undefined : packedRow(value);
+    if (row) push(out, row, match[0]);
   }
 }
 
@@ -123,6 +149,7 @@ function packedCodes(text: string, out: CodeMatch[]): void {
  */
 export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string): void {
   if (text.includes('error:')) packedCodes(text, out);
+  keyedPackedCodes(text, out);
   const length = text.length;
   // Jump from digit to digit with the native search: most characters of a text are not digits.
   const digits = DIGIT;
@@ -155,6 +182,11 @@ export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string
     // Positive decimals in the tables have 2, 3, 5 or 10 digits (BearSSL, 525/526, 12xxx, unsigned HRESULTs); one digit
     // (a curl code) only as a bare error.code, whose runtime must name the stack.
     if (hex ? width > 11 : width > 10 || (!negative && width !== 2 && width !== 3 && width !== 5 && width !== 10 && (width !== 1 || runtime === undefined))) continue;
+    // A packed OpenSSL value written as 0x + 8 hex digits (OpenSSL 1.x "0x14094410", OpenSSL 3 "0x0A000086") in a text naming SSL/TLS.
+    if (hex && width === 10) {
+      const packed = packedRow(value);
+      if (packed && SSL_WORD.test(text)) push(out, packed, text.slice(start, end));
+    }
     if (negative) value = -value;
     const rows = byValue.get(value);
     const alert = negative ? undefined : bearsslAlertRows.get(value);

@@ -32,7 +32,8 @@ export type CodeTableId =
   | 'libuv'
   | 'qt_socket'
   | 'boost_asio'
-  | 'runtime_net';
+  | 'runtime_net'
+  | 'proxy_status';
 
 export interface CodeRow {
   readonly table: CodeTableId;

@@ -5,6 +5,7 @@ import { rule, type Vocabulary, type VocabularyRule } from '../vocabularies/type
 import { alertCodeRows, codeRuleId, platformCodeTables, verifyCodeRows } from './index.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import type { CodeRow, CodeTableId } from './types.js';
+import { SQUID_ERR_PREFIX } from './proxy.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -77,6 +78,18 @@ function namePattern(row: CodeRow): string {
     else if (row.table === 'nsurl' && name.startsWith('URLError.')) parts.push(`\\bURLError\\b(?:\\.Code)?\\(?\\.${name.slice(9)}\\b`);
     // Runtime atoms and exception names that are one identifier; the rest of the runtime rows are read by their texts.
     else if (row.table === 'runtime_net') { if (/^\w+$/.test(name)) parts.push(word(name)); }
+    // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502").
+    else if (row.table === 'proxy_status') {
+      if (name.startsWith(SQUID_ERR_PREFIX)) parts.push(`\\b${name}\\b(?!\\/\\d)`);
+      // Envoy's short flags only in the flags field after the status ("504 UT", "503 UC,URX"); HAProxy's states only in the
+      // termination field ("SH-- 1/1/0/0/0"). Two letters are no trigger word: the flag with the character after it is the
+      // literal the matcher searches before the regex runs, and the look-behind runs only where it stands.
+      else if (/^[A-Z]{2,3}$/.test(name) && row.source.startsWith('Envoy'))
+        parts.push(...[' ', ','].map((after) => `\\b${name}${after}(?<=" [1-5]\\d\\d (?:[A-Z]{1,4},)*${name}${after})`));
+      else if (/^[A-Za-z]{2}$/.test(name)) parts.push(`\\b${name}-- \\d+\\/\\d+\\/\\d+\\/\\d+\\/\\d+ `);
+      // Rows with texts are read by them (their names are ids).
+      else if (!row.texts) parts.push(word(name));
+    }
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
     else if (row.table !== 'cdn_status') parts.push(word(name));
   }
@@ -91,7 +104,7 @@ const TEXT_CONFIDENCE_CAP = 0.85;
 /** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
 function rowExample(row: CodeRow, pattern: RegExp): string {
   const name = row.names[0] as string;
-  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`, `Kind(${name})`];
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`, `Kind(${name})`, `"GET /ws HTTP/1.1" 503 ${name} -`, `- - ${name}-- 1/1/0/0/0 0/0`];
   return spellings.find((spelling) => pattern.test(spelling)) ?? name;
 }
 
@@ -115,7 +128,7 @@ export const codesVocabulary: Vocabulary = {
       .flat()
       .filter((row) => row.table !== 'cdn_status')
       // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
-      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'java_net' ? '' : 'i')),
+      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'java_net' || row.table === 'proxy_status' ? '' : 'i')),
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.

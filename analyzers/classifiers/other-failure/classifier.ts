@@ -8,6 +8,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
 import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
+import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -28,18 +29,23 @@ const describeProxyLog = (status: number): string =>
 /**
  * An access-log line (HAProxy httplog, combined log, Squid's native format "TCP_MISS/503") records the status the
  * proxy answered as a field of its own: that answer is the fact the line reports, unlike an error-log line that tells
- * how the upstream failed. A Squid result code of the proxy's own error (ERR_CONNECT_FAIL, ERR_UNKNOWN) says the
- * proxy failed to reach or use the upstream, without how: no access-log status then.
+ * how the upstream failed. A Squid result code of the proxy's own error (ERR_CONNECT_FAIL, ERR_UNKNOWN), or Squid's
+ * error name in the line (%err_code "err=ERR_READ_ERROR", X-Squid-Error), says the proxy failed to reach or use the
+ * upstream and answered the status itself: no access-log status then, the upstream failure decides (codes/proxy.ts),
+ * and where the line does not say how, the cause is unknown (rule http_status.proxy_log). A client that went away
+ * (ERR_CLIENT_GONE) is no upstream failure: the status it was answered is the origin's.
  * @see https://wiki.squid-cache.org/SquidFaq/SquidLogs (access.log native format, result codes)
+ * @see https://wiki.squid-cache.org/Features/LogFormat (%err_code, %err_detail)
  * @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/cache-results.en.html
  */
 function isAccessLogLine(message: string, status: number): boolean {
   const squid = SQUID_RESULT.exec(message);
-  if (squid) return Number(squid[2]) === status && !squid[1]?.startsWith('ERR_');
+  if (squid) return Number(squid[2]) === status && !squid[1]?.startsWith('ERR_') && !SQUID_OWN_ERROR.test(message);
   const at = message.indexOf(` ${status} `);
   return at !== -1 && /"[A-Z]+ \S+ HTTP\/\d/.test(message);
 }
 const SQUID_RESULT = /\b((?:TCP|UDP|NONE|ERR)_[A-Z_]+)\/(\d{3})\b/;
+const SQUID_OWN_ERROR = /\bERR_(?!CLIENT_GONE\b)[A-Z]+(?:_[A-Z]+)*\b(?!\/\d)/;
 
 // The close and status findings depend only on the table row or status they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
@@ -55,6 +61,16 @@ function afterOpen(original: Finding, how: string): Finding {
   return { cause: 'abnormal_closure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
 }
 const OPENED_BY_STATUS = 'the upgrade had completed (HTTP 101)';
+
+/**
+ * A text that says the upgrade was refused ("bad handshake") on an event whose status field is 101: the server did
+ * switch protocols, so the client refused the 101 itself, for its headers (Upgrade, Connection, Sec-WebSocket-Accept:
+ * RFC 6455 §4.1, steps 2-4 of the client's checks), a protocol error. The status field is the fact, the text its summary.
+ */
+function refusedDespite101(original: Finding): Finding {
+  const detail = `${original.evidence.detail}; decided protocol_error: the upgrade was answered 101, so the client refused the answer's headers (rule inferred.refused_101, RFC 6455 §4.1)`;
+  return { cause: 'protocol_error', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
+}
 const OPENED_BY_OUTCOME = 'the outcome is closed (an open connection ended)';
 
 /**
@@ -183,6 +199,8 @@ export const otherFailureClassifier: Classifier = {
     // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
     const timeable = !opened && event.outcome === 'failed' && event.timing !== undefined;
     for (const hit of hits) {
+      // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
+      if (hit.cause === 'network_reset' && event.source.kind === 'proxy' && noUpstreamReached(event.error?.message)) continue;
       if (hit.attribution !== 'other') {
         if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
         continue;
@@ -190,6 +208,7 @@ export const otherFailureClassifier: Classifier = {
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
       else if (cause === 'http_rejected' && hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
+      else if (cause === 'http_rejected' && context.status === 101) findings.push(refusedDespite101(hit));
       else if (timeable && isUntimedRead(hit)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);

@@ -108,12 +108,20 @@ const PINNED: Record<string, string> = {
   // HttpRequestError, java.net, Rust io::ErrorKind, libuv/undici, Qt SocketError(n), Boost.Asio categories, curl 6/7 and
   // strerror texts (analyzers/codes/network.ts).
   '1.5.22': '49b6c5008290efe4',
+  // Issue 11, proxy and probe log lines and packed codes (eng-h): proxy status vocabularies (Squid err_type and
+  // %err_detail names, Envoy response flags, HAProxy SH/SD termination states, mitmproxy's answer texts;
+  // analyzers/codes/proxy.ts), packed OpenSSL/BoringSSL values after their log keys (TLS_LIB_ERR, ERR_get_error,
+  // ssl_bc_err) and as 0x-hex; a Squid line naming the proxy's own error is no origin answer, HIER_NONE rules out an
+  // upstream reset; a refusal text beside a 101 status is protocol_error; Go's net.ErrClosed ends a relay's pipe orderly.
+  '1.5.23': '718f6f37c659bc62',
   // Issue 11, holdout-13's families in general form (eng-i): reads of the upgrade's answer that name no cause are decided
   // by the timing (a timeout's bound) or stay resets; a malformed answer is a protocol error; gorilla's bad handshake by the
   // status (Ambiguity 'answer'); an opened session with no close at all is a drop; an API's 1006 next to an EOF; a 1006
   // whose reason names a close code; client-side size limits; traceback source lines are code; a client that went on with
   // the answer is never 1010; a window-bits value error after an offer.
   '1.5.24': '5783c87f66fa007a',
+  // Merge of eng-h (1.5.23) and eng-i (1.5.24): both families together.
+  '1.5.25': 'eec0997ef469183e',
 };
 
 describe('CLASSIFIER_VERSION', () => {

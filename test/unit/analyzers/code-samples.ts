@@ -27,6 +27,11 @@ function sampleFor(row: CodeRow): string | undefined {
       return `Certificate validation failure: ${row.texts?.[0] ?? name}`;
     case 'haskell_x509':
       return `HandshakeFailed (Error_Protocol ("certificate rejected: [${name}]",True,CertificateUnknown))`;
+    // Envoy's flags after the status of its access line, HAProxy's states in the termination field, the rest by text or name.
+    case 'proxy_status':
+      if (row.source.startsWith('Envoy') && /^[A-Z]{2,3}$/.test(name)) return `"GET /ws HTTP/1.1" 503 ${name} - "-" 0 91 2`;
+      if (row.source.startsWith('HAProxy')) return `0/0/0/-1/4 502 204 - - ${name}-- 1/1/0/0/0 0/0 "GET /ws HTTP/1.1"`;
+      return row.texts?.[0] ?? name;
     case 'bouncycastle':
       return `Caused by: java.security.cert.CertificateException: ${row.texts?.[0] ?? name}`;
     default:

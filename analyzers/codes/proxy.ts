@@ -1,0 +1,70 @@
+// Proxy status vocabularies: the codes and phrases a proxy writes in its per-connection log when it could not reach or
+// use the upstream (origin), each with the cause it states. A proxy answers such a failure with its own 502/503/504;
+// the row says why, so the status is the proxy's consequence, not the origin's answer (other-failure classifier).
+// Squid err_type / %err_detail names, Envoy response flags, HAProxy termination states, mitmproxy's answer texts. The
+// phrases of nginx, Envoy, HAProxy, Apache and h2o error logs are in vocabularies/proxy.ts (a failed step in words,
+// "while SSL handshaking to upstream"); packed TLS values after a proxy's log key are read by scanner.ts.
+import { rowMaker, type CodeRow } from './types.js';
+
+const squidErrType = 'Squid src/error/forward.h (err_type) and errors/templates/ERR_* https://github.com/squid-cache/squid/blob/master/src/error/forward.h';
+const squidTlsDetail = 'Squid src/security/ErrorDetail.cc (Security::ErrorDetail::brief: the TLS error name, "+TLS_LIB_ERR=" ERR_get_error() in hex, "+TLS_IO_ERR=" SSL_get_error(), "+errno=") https://github.com/squid-cache/squid/blob/master/src/security/ErrorDetail.cc';
+const squidTlsTimeout = 'Squid src/security/PeerConnector.cc (commTimeoutHandler: ERR_SECURE_CONNECT_FAIL, 504, detail TLS_CONNECT_TIMEOUT) https://github.com/squid-cache/squid/blob/master/src/security/PeerConnector.cc';
+const mitmHttp1 = 'mitmproxy mitmproxy/proxy/layers/http/_http1.py (Http1Client.read_headers: "server closed connection"; Http1Connection.wait: "Client disconnected.", ErrorCode.CLIENT_DISCONNECTED) https://github.com/mitmproxy/mitmproxy/blob/main/mitmproxy/proxy/layers/http/_http1.py';
+
+const envoyFlags = 'Envoy access log %RESPONSE_FLAGS% (short and long names) https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#config-access-log-format-response-flags';
+const haproxyStates = 'HAProxy doc/configuration.txt §8.5 (session state at disconnection: first character who or what ended it, second the step) https://docs.haproxy.org/2.8/configuration.html#8.5';
+
+const squid = rowMaker('proxy_status', squidErrType);
+const envoy = rowMaker('proxy_status', envoyFlags);
+const haproxy = rowMaker('proxy_status', haproxyStates);
+const squidTls = rowMaker('proxy_status', squidTlsDetail);
+
+/**
+ * Squid error names read only as Squid writes them (%err_code, X-Squid-Error, the error page), not as Traffic Server's
+ * squid-format result code "ERR_CONNECT_FAIL/502", which covers any failed origin connection, TLS included.
+ */
+export const SQUID_ERR_PREFIX = 'ERR_';
+
+/**
+ * Squid's hierarchy code HIER_NONE: no server was reached for the request (the forward failed before a connection was
+ * made). A read error or a reset in such a line cannot be a server's: the line says only that the forward failed.
+ * @see https://wiki.squid-cache.org/SquidFaq/SquidLogs#hierarchy-codes (HIER_NONE)
+ */
+const NO_SERVER_REACHED = /\bHIER_NONE\//;
+
+/** Whether a proxy's log line says that no upstream server was reached (Squid HIER_NONE). */
+export function noUpstreamReached(message: string | undefined): boolean {
+  return message !== undefined && message.includes('HIER_NONE') && NO_SERVER_REACHED.test(message);
+}
+
+export const proxyStatusTable: readonly CodeRow[] = [
+  // Squid err_type: the proxy's own error, written with the 502/503/504 it answered.
+  squid('ERR_CONNECT_FAIL', undefined, 'the TCP connection to the upstream failed (refused, unreachable)', 'connection_refused', 0.6),
+  squid('ERR_SECURE_CONNECT_FAIL', undefined, 'the TLS handshake with the upstream failed; %err_detail names how', 'tls_unknown', 0.55),
+  squid('ERR_DNS_FAIL', undefined, 'the upstream host name did not resolve', 'dns_failure', 0.75),
+  squid('ERR_READ_TIMEOUT', undefined, 'the upstream did not answer within read_timeout', 'network_timeout', 0.6),
+  squid('ERR_LIFETIME_EXP', undefined, 'the connection exceeded its lifetime', 'network_timeout', 0.55),
+  squid('ERR_READ_ERROR', undefined, 'reading from the upstream failed (reset, closed)', 'network_reset', 0.55),
+  squid('ERR_WRITE_ERROR', undefined, 'writing to the upstream failed (reset, broken pipe)', 'network_reset', 0.55),
+  squid('ERR_ZERO_SIZE_OBJECT', undefined, 'the upstream closed without sending any answer', 'network_reset', 0.6),
+  // The client went away before any answer: the proxy saw no upstream failure, so its log shows no cause.
+  squid('ERR_CLIENT_GONE', undefined, 'the client went away before the proxy could answer', 'unknown_failure', 0.5),
+  // Squid %err_detail of ERR_SECURE_CONNECT_FAIL: more specific than the category.
+  squidTls('SQUID_TLS_ERR_CONNECT', undefined, 'the TLS connect to the upstream failed (SSL_connect)', 'tls_unknown', 0.55),
+  squidTls('SQUID_X509_V_ERR_DOMAIN_MISMATCH', undefined, 'the upstream certificate does not match the host name', 'hostname_mismatch', 0.85),
+  rowMaker('proxy_status', squidTlsTimeout)('TLS_CONNECT_TIMEOUT', undefined, 'the TLS handshake with the upstream timed out (a silent server)', 'network_timeout', 0.6),
+  // Envoy response flags, after the status in the access line ("504 UT", "503 UC,URX") or by their long names. UF
+  // (upstream connection failure) is not read: Envoy sets it for a refused connect and a failed TLS handshake alike, as
+  // HAProxy's SC; the transport failure reason beside it (TLS_error:…, delayed connect error: 111) decides when logged.
+  envoy(['UT', 'UpstreamRequestTimeout'], undefined, 'upstream request timeout', 'network_timeout', 0.6),
+  envoy(['UC', 'UpstreamConnectionTermination'], undefined, 'upstream connection termination', 'network_reset', 0.55),
+  envoy(['DC', 'DownstreamConnectionTermination'], undefined, 'downstream connection termination: the client went away', 'unknown_failure', 0.5),
+  // HAProxy termination state (with no persistence cookie, "--" after it). SH: the server aborted before sending its full
+  // headers; SD: the server aborted the data phase (a tunnel). SC is not read: HAProxy logs it for a refused connection
+  // and for a TLS handshake with the server that failed alike (the corpus labels a plain "503 SC--" http_rejected).
+  haproxy('SH', undefined, 'the server aborted before sending its full response headers', 'network_reset', 0.55),
+  haproxy('SD', undefined, 'the server aborted the connection during the data phase', 'network_reset', 0.5),
+  // mitmproxy's answer texts (its HTTP/1 client and server layers): read wherever a relay or client writes them.
+  rowMaker('proxy_status', mitmHttp1)('server closed connection', undefined, 'the server (upstream) closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
+  rowMaker('proxy_status', mitmHttp1)('client disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),
+];
