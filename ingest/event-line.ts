@@ -8,7 +8,7 @@ import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { familyOfRuntime, familyOfUserAgent } from '../analyzers/runtime-family.js';
 import { targetHost, type RecordPosition } from './event-row.js';
-import { escapeTsv as esc } from './tsv.js';
+import { escapeTsv as esc, quoted } from './tsv.js';
 
 /** What every line of a batch shares, encoded once per batch. */
 export interface LineContext {
@@ -27,12 +27,6 @@ const dateTime = (ms: number | undefined): string => (ms === undefined ? '000000
 const text = (value: string | number | undefined): string => (value === undefined ? '' : typeof value === 'number' ? String(value) : esc(value));
 /** -1 = unknown (the tri-state Int8 columns). */
 const tri = (value: boolean | undefined): string => (value === undefined ? '-1' : value ? '1' : '0');
-/** A String inside an array: single-quoted, with the quoted-value escapes (tsv.ts). */
-const quoted = (value: string): string => `'${quotable.test(value) ? value.replace(quotableAll, (c) => quotedEscapes[c]!) : value}'`;
-const quotable = /[\\'\t\n\r]/;
-const quotableAll = /[\\'\t\n\r]/g;
-const quotedEscapes: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
 function strings(items: readonly string[] | undefined): string {
   if (items === undefined || items.length === 0) return '[]';
   let out = '[';
@@ -47,15 +41,17 @@ const MEMO_KEY_CHARS = 256;
 const hosts = new Map<string, string>();
 const runtimeFamilies = new Map<string, string>();
 const userAgentFamilies = new Map<string, string>();
-function memo(cache: Map<string, string>, key: string, compute: () => string): string {
-  if (key.length > MEMO_KEY_CHARS) return compute();
+function memo(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
+  if (key.length > MEMO_KEY_CHARS) return compute(key);
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= MEMO_ENTRIES) cache.clear();
-    cache.set(key, (value = compute()));
+    cache.set(key, (value = compute(key)));
   }
   return value;
 }
+// '' when the runtime names no stack: the User-Agent decides then (runtimeFamily's rule).
+const familyOrEmpty = (runtime: string): string => familyOfRuntime(runtime) ?? '';
 
 /** The event's line, without its newline. Columns in `eventColumns` order (schemas/clickhouse/events-table.ts). */
 export function eventLine(event: TelemetryEvent, result: Classification, position: RecordPosition, ctx: LineContext): string {
@@ -63,13 +59,12 @@ export function eventLine(event: TelemetryEvent, result: Classification, positio
   const cert = tls?.peer_certificate;
   const url = event.target.url;
   const { runtime, user_agent: userAgent } = source;
-  // '' when the runtime names no stack: the User-Agent decides then (runtimeFamily's rule).
-  const byRuntime = runtime === undefined ? '' : memo(runtimeFamilies, runtime, () => familyOfRuntime(runtime) ?? '');
-  const family = byRuntime || (userAgent === undefined ? 'unknown' : memo(userAgentFamilies, userAgent, () => familyOfUserAgent(userAgent)));
+  const byRuntime = runtime === undefined ? '' : memo(runtimeFamilies, runtime, familyOrEmpty);
+  const family = byRuntime || (userAgent === undefined ? 'unknown' : memo(userAgentFamilies, userAgent, familyOfUserAgent));
   return (
     `${esc(event.event_id)}\t${dateTime(event.ts)}\t${event.ts % 1000}\t${ctx.ingestedAt}\t${text(event.connection_id)}\t` +
     `${event.outcome}\t${source.kind}\t${esc(source.service)}\t${text(source.instance)}\t${text(source.region)}\t` +
-    `${text(source.runtime)}\t${esc(family)}\t${text(source.user_agent)}\t${esc(url)}\t${esc(memo(hosts, url, () => targetHost(url)))}\t` +
+    `${text(source.runtime)}\t${esc(family)}\t${text(source.user_agent)}\t${esc(url)}\t${esc(memo(hosts, url, targetHost))}\t` +
     `${handshake?.status ?? 0}\t${text(handshake?.request_extensions)}\t${text(handshake?.response_extensions)}\t${strings(handshake?.required_extensions)}\t` +
     `${text(tls?.version)}\t${text(tls?.alert)}\t${text(tls?.alert_direction)}\t${text(tls?.verify_code)}\t` +
     `${text(cert?.subject)}\t${text(cert?.issuer)}\t${dateTime(cert?.not_before)}\t${dateTime(cert?.not_after)}\t${tri(cert?.self_signed)}\t` +

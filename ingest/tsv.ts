@@ -17,8 +17,10 @@ export function escapeTsv(text: string): string {
 }
 
 const quotedEscapes: Record<string, string> = { ...escapes, "'": "\\'" };
+const quotable = /[\\'\t\n\r]/;
+const quotableAll = /[\\'\t\n\r]/g;
 /** A quoted array element: ClickHouse reads arrays in TSV with the quoted-value parser, not TSV unescaping. */
-const quoted = (text: string) => `'${text.replace(/[\\'\t\n\r]/g, (c) => quotedEscapes[c]!)}'`;
+export const quoted = (text: string) => `'${quotable.test(text) ? text.replace(quotableAll, (c) => quotedEscapes[c]!) : text}'`;
 
 /**
  * One value as TSV text. DateTime values are unix seconds, written with 10 digits: 18.16 reads a bare

@@ -125,8 +125,7 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
   // The client failed: the header facts decide, even when it offered nothing (RFC 6455 §9.1: an extension not requested
-  // must fail the connection).
-  const confidence = 0.95;
+  // must fail the connection). A required extension's absence or refusal 0.95; the checks of other answers 0.9.
   const header = handshake.response_extensions as string;
   const response = parseHeader(header);
   if (!response.ok) return void findings.push(headerFinding('extension_params_rejected', 0.9, describeMalformed(header, response.error)));
@@ -143,11 +142,11 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
       // whatever else is missing: the client rejected that answer (extension_params_rejected), however worded.
       if (unoffered.length > 0)
         findings.push(headerFinding('extension_params_rejected', 0.96, `${describeUnoffered(unoffered[0] as string)}, in place of the required ${name} (rule extensions.unoffered, RFC 6455 §9.1)`));
-      else findings.push(headerFinding('extension_not_negotiated', confidence, describeAbsent(name, header)));
+      else findings.push(headerFinding('extension_not_negotiated', 0.95, describeAbsent(name, header)));
       continue;
     }
     const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
-    if (problem) findings.push(headerFinding('extension_params_rejected', confidence, describeRejected(name, problem)));
+    if (problem) findings.push(headerFinding('extension_params_rejected', 0.95, describeRejected(name, problem)));
   }
   // An extension named twice in the answer: each accepted extension is answered once (RFC 6455 §9.1), and
   // clients fail on a duplicate (Chromium: "Received duplicate permessage-deflate response").
@@ -162,13 +161,12 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   if (handshake.request_extensions !== undefined && request.ok) {
     for (const answer of response.extensions) {
       if (required.includes(answer.name)) continue;
-      const confidenceChecked = 0.9;
       if (!findExtension(offers, answer.name)) {
-        findings.push(headerFinding('extension_params_rejected', confidenceChecked, describeResponseCheck(describeUnoffered(answer.name))));
+        findings.push(headerFinding('extension_params_rejected', 0.9, describeResponseCheck(describeUnoffered(answer.name))));
         continue;
       }
       const problem = answer.name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
-      if (problem) findings.push(headerFinding('extension_params_rejected', confidenceChecked, describeResponseCheck(problem)));
+      if (problem) findings.push(headerFinding('extension_params_rejected', 0.9, describeResponseCheck(problem)));
     }
   }
 }

@@ -22,11 +22,10 @@ const CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { 
 // @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/examples.en.html (Squid format)
 // A Common/Combined Log Format line of a 101 ("GET /ws HTTP/1.1" 101 0) is an access log's record of the tunnel, written when it ends.
 // @see https://httpd.apache.org/docs/2.4/logs.html#common (Common Log Format: "%r" %>s)
-// A Squid-format 101 line that names an error of the proxy (%err_code "err=ERR_CANNOT_FORWARD") records a tunnel that failed.
 // Go's net.ErrClosed ("use of closed network connection") is I/O on a connection this process had closed: a relay (ghostunnel's
 // "error during copy: …: use of closed network connection") tears the pipe down once one side ended, no peer failed.
 // @see https://pkg.go.dev/net#ErrClosed
-const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote host|foreign host)\b|\bunexpected eof while reading\b|\b(?:TCP|NONE)_[A-Z_]+\/101\b(?![^\n]*\bERR_[A-Z])|"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 101\b|\buse of closed network connection\b/i;
+const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote host|foreign host)\b|\bunexpected eof while reading\b|\b(?:TCP|NONE)_[A-Z_]+\/101\b|"[A-Z]+ \S+ HTTP\/\d(?:\.\d)?" 101\b|\buse of closed network connection\b/i;
 // A log line that records an error for the connection (Squid's %err_code "err=ERR_CANNOT_FORWARD", an error code field)
 // does not record an orderly end, whatever its result code says.
 const LOGGED_ERROR = /\berr(?:or)?[=:]\s*ERR_[A-Z_]+/;

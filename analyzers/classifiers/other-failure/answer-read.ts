@@ -71,13 +71,15 @@ export function timedOutWithoutEvidence(how: string): Finding {
 }
 
 /**
- * A verdict on the answer that names neither its status nor a header (gorilla's ErrBadHandshake: a status other than
- * 101, or a missing Upgrade/Connection header, or a wrong Sec-WebSocket-Accept, all one error): with a status other
- * than 101 in the event the server refused the upgrade; with 101 or no status a header failed the client's check, a
- * protocol error (RFC 6455 §4.1, client steps 1-4).
+ * A text that refuses the answer, read against the status the event recorded. With a 101 the server did switch
+ * protocols, so the client refused the answer's headers (Upgrade, Connection, Sec-WebSocket-Accept), whatever the text
+ * calls it ("bad handshake", "Invalid HTTP status"); with no status, a verdict that names neither status nor header
+ * (gorilla's ErrBadHandshake: a status other than 101, a missing Upgrade/Connection header or a wrong Accept, all one
+ * error; Ambiguity 'answer') is read the same way. Both are protocol errors (RFC 6455 §4.1, client steps 1-4); any
+ * other status stays the server's refusal.
  */
 export function answerVerdict(finding: SourcedFinding, status: number | undefined): Finding {
-  if (status !== undefined && status !== 101) return finding;
+  if (status === undefined ? finding.ambiguity !== 'answer' : status !== 101) return finding;
   const seen = status === 101 ? 'the answer was a 101' : 'the event records no status';
   const detail = `${finding.evidence.detail}; decided protocol_error: ${seen}, so a header of the answer failed the client's check (rule inferred.answer_headers_rejected, RFC 6455 §4.1)`;
   return { cause: 'protocol_error', confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };

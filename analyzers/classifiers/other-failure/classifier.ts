@@ -62,15 +62,6 @@ function afterOpen(original: Finding, how: string): Finding {
 }
 const OPENED_BY_STATUS = 'the upgrade had completed (HTTP 101)';
 
-/**
- * A text that says the upgrade was refused ("bad handshake") on an event whose status field is 101: the server did
- * switch protocols, so the client refused the 101 itself, for its headers (Upgrade, Connection, Sec-WebSocket-Accept:
- * RFC 6455 §4.1, steps 2-4 of the client's checks), a protocol error. The status field is the fact, the text its summary.
- */
-function refusedDespite101(original: Finding): Finding {
-  const detail = `${original.evidence.detail}; decided protocol_error: the upgrade was answered 101, so the client refused the answer's headers (rule inferred.refused_101, RFC 6455 §4.1)`;
-  return { cause: 'protocol_error', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
-}
 const OPENED_BY_OUTCOME = 'the outcome is closed (an open connection ended)';
 
 /**
@@ -207,8 +198,7 @@ export const otherFailureClassifier: Classifier = {
       }
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
-      else if (cause === 'http_rejected' && hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
-      else if (cause === 'http_rejected' && context.status === 101) findings.push(refusedDespite101(hit));
+      else if (cause === 'http_rejected') findings.push(answerVerdict(hit, context.status));
       else if (timeable && isUntimedRead(hit)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);
