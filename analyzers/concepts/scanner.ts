@@ -13,6 +13,7 @@ import type { CodeRow } from '../codes/types.js';
 import { verifyCodeRow } from '../verify-codes.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
+import { headerCheckFinding } from './header-checks.js';
 import { findProtocolViolations } from './protocol-violations.js';
 import { blankTracebackCode, hasTraceback, tracebackExtensionFinding } from './traceback.js';
 import { words, type Word } from './words.js';
@@ -149,11 +150,25 @@ const ERROR_NAME = /^(?:[A-Z0-9_.-]+|[A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*)$/;
 const NOT_TLS_IDENTIFIER: ReadonlySet<string> = new Set(['websocket', 'ws', 'wss', 'web', 'http', 'https', 'upgrade', 'header']);
 const NOT_TLS_TEXT: ReadonlySet<string> = new Set(['jwt', 'token', 'oauth', 'saml', 'oidc', 'jwk', 'jwks', 'bearer', 'claim']);
 
+/** The matched words are one name (one identifier, any case) that no value follows ("max_size=10" is a setting). */
+function oneName(matched: readonly Occurrence[], text: string): boolean {
+  const run = (matched[0] as Occurrence).runs[0];
+  let end = 0;
+  for (const o of matched) {
+    if (o.runs[0] !== run || o.runs[1] !== run) return false;
+    end = Math.max(end, o.end);
+  }
+  return !SETTING_VALUE.test(text.slice(end, end + 4));
+}
+const SETTING_VALUE = /^\s*[=:]\s*\S/;
+
 function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[], text: string): Occurrence[] | undefined {
   for (const cls of entry.all) if (present[cls] !== 1) return undefined;
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
   if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
   const matched = nearTogether(found, entry.all, entry.concept.within);
+  if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
+  if (matched && entry.concept.prose === true && matched.every((o) => o.runs[0] === o.runs[1])) return undefined;
   if (!matched || entry.context.length === 0 || entry.context.some((cls) => present[cls] === 1)) return matched;
   return entry.concept.identifier === true ? inOneIdentifier(entry, found, list, text) : undefined;
 }
@@ -428,6 +443,20 @@ function closeCodeFinding(kind: string, text: string, list: readonly Word[], fou
 const UNRESOLVED = '<unresolved>';
 const UNRESOLVED_NOTATION = /\/<unresolved>/g;
 
+// A URL's path and query name the resource, not the failure ("target=https://gw/ext/required", "wss://h/tls10/echo"): blanked to
+// the same length, so offsets stay. The scheme and host stay words ("wss", a host name).
+const URL_PATH = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/"'<>]*)(\/[^\s"'<>]*)/gi;
+function blankUrlPaths(text: string): string {
+  return text.replace(URL_PATH, (_url, origin: string, path: string) => origin + ' '.repeat(path.length));
+}
+
+// A structured log line's label fields (logfmt/key=value: blackbox_exporter's module= and target=, go-kit's caller=, slog's
+// source=) name the configuration and the place that logged, not the failure: a probe module named "ws_deflate_required" is
+// no extension verdict. Their values are blanked (same length); msg=, err= and the rest stay words.
+const LABEL_KEYS = 'module|target|job|instance|caller|source|logger|component|probe|endpoint';
+const LABEL_FIELD_KEY = new RegExp(String.raw`\b(?:${LABEL_KEYS})=`);
+const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\.)*"|[^\s"]*)`, 'g');
+
 /** Appends the concept findings of one text field (named `kind` in evidence) to `out`. */
 export function findConcepts(kind: string, text: string, out: SourcedFinding[]): void {
   findProtocolViolations(kind, text, out);
@@ -438,7 +467,9 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
     if (raised) out.push(raised);
   }
   const read = traceback ? blankTracebackCode(text) : text;
-  const list = words(read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read);
+  const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
+  const unlabelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
+  const list = words(unlabelled.includes('://') ? blankUrlPaths(unlabelled) : unlabelled);
   if (list.length === 0) return;
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);
@@ -447,6 +478,8 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (status) out.push(status);
   const close = closeCodeFinding(kind, text, list, found, present);
   if (close) out.push(close);
+  const header = headerCheckFinding(kind, text, found, present);
+  if (header) out.push(header);
   // Their words are rare: a substring test spares the word loops on most texts.
   const alert = ALERT_TEXT.test(text) ? alertFinding(kind, text, list, present) : undefined;
   if (alert) out.push(alert);
