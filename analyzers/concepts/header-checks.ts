@@ -33,6 +33,8 @@ const REQUIRED = at('HEADER_REQUIRED');
 const CONFIDENCE = 0.57;
 // Words between a verdict and the header it names in prose ("Sec-WebSocket-Extensions header was missing from the answer").
 const NEAR_WORDS = 8;
+const NEAR_REQUIRED = 3;
+const DUMPED = /^\s*:/;
 // A key whose value is the header's name ("header=Sec-WebSocket-Protocol", header="…", "header": "…"): the line's message
 // is about that header, wherever the message stands in the line.
 const HEADER_KEY = /\bheaders?["']?\s*[=:]\s*["']?$/i;
@@ -69,7 +71,17 @@ export function headerCheckFinding(kind: string, text: string, found: readonly C
   for (const name of found) {
     if (name.cls !== EXT && name.cls !== PROTOCOL && name.cls !== ACCEPT) continue;
     const keyed = HEADER_KEY.test(text.slice(Math.max(0, name.start - 12), name.start));
-    const near = (o: ClassOccurrence): boolean => sameLine(text, o.start, name.start) && (keyed || Math.abs(o.first - name.first) <= NEAR_WORDS);
+    // "Name: value" is a dump of the answer's headers ("Response headers: Sec-WebSocket-Extensions: permessage-deflate"), no
+    // check: only a verdict that is its value counts ("Sec-WebSocket-Extensions: missing").
+    const dumped = !keyed && DUMPED.test(text.slice(name.end, name.end + 3));
+    const near = (o: ClassOccurrence): boolean => {
+      if (!sameLine(text, o.start, name.start)) return false;
+      if (keyed) return true;
+      if (dumped) return o.first > name.last && o.first - name.last <= 1;
+      // "required"/"expected" says least: only right beside the name or its noun ("expected header X", "X header required").
+      const gap = o.first > name.last ? o.first - name.last : name.first - o.last;
+      return gap <= (o.cls === REQUIRED ? NEAR_REQUIRED : NEAR_WORDS);
+    };
     if (!keyed && !found.some((o) => o.cls === NOUN && near(o))) continue;
     let verdict: Verdict | undefined;
     let said: ClassOccurrence | undefined;

@@ -217,6 +217,8 @@ const STATUS_WORD = indexOf('STATUS_WORD');
 const STATUS_VERB = indexOf('STATUS_VERB');
 const REJECT_WORD = indexOf('REJECT_WORD');
 const AUTH_WORD = indexOf('AUTH_WORD');
+const ANSWER_REFUSED = indexOf('ANSWER_REFUSED');
+const TIME_UNITS: ReadonlySet<string> = new Set(lexicon.TIME_UNIT as readonly string[]);
 
 /**
  * An HTTP status (a registered one from 200 up: 1xx is no refusal, and errno and alert numbers stay out)
@@ -224,18 +226,22 @@ const AUTH_WORD = indexOf('AUTH_WORD');
  * reason phrase ("403 Forbidden"); not a port ("host:443", "port 443").
  */
 function statusFinding(kind: string, text: string, list: readonly Word[], found: readonly Occurrence[], present: Uint8Array): SourcedFinding | undefined {
-  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1) return undefined;
+  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1 && present[ANSWER_REFUSED] !== 1) return undefined;
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as Word;
     if (word.norm.length !== 3 || !HTTP_STATUSES.has(Number(word.norm))) continue;
     if (text.charCodeAt(word.start - 1) === 58 && /[A-Za-z0-9\]]/.test(text.charAt(word.start - 2))) continue;
     if (i > 0 && (list[i - 1] as Word).norm === 'port') continue;
+    // A duration ("failed after 500 ms", "timeout: 404 s") is no status.
+    if (TIME_UNITS.has((list[i + 1] as Word | undefined)?.norm ?? '')) continue;
     // "verification code 402", "verify status 202": a certificate verification result (GnuTLS status bits), never an HTTP status.
     if (afterVerifyWord(list, i)) continue;
     const stated = found.some(
       (o) =>
         (o.cls === STATUS_WORD && o.last < i && i - o.last <= 3) ||
         (o.cls === STATUS_VERB && o.last === i - 1) ||
+        // Right after a refused answer ("ws handshake error: 403", "upgrade failed 502").
+        (o.cls === ANSWER_REFUSED && o.last === i - 1) ||
         ((o.cls === REJECT_WORD || o.cls === AUTH_WORD) && o.first === i + 1),
     );
     if (!stated) continue;

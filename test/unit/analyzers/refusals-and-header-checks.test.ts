@@ -45,6 +45,8 @@ describe('a refused upgrade answer without its reason: the status decides, none 
   it.each<Case>([
     ['a status in the text', failed('websocket: bad handshake (status 403)'), 'other/http_rejected'],
     ['an auth status in the text', failed('upgrade failed: HTTP 401'), 'other/http_auth_rejected'],
+    ['a status right after the verdict', failed('mg_error 1 4 ws handshake error: 403'), 'other/http_rejected'],
+    ['a duration is no status', failed('upgrade failed: 500 ms timeout'), 'other/network_timeout'],
     ['the Accept header named', failed('upgrade failed: bad Sec-WebSocket-Accept'), 'other/protocol_error'],
     ['the Upgrade header named', failed('WebSocket upgrade failed: missing header upgrade'), 'other/protocol_error'],
     ['the Extensions header named', failed('ws handshake error: Sec-WebSocket-Extensions header missing'), '1010/extension_not_negotiated'],
@@ -75,6 +77,8 @@ describe('a check on the answer that names the header it failed (concept.header_
     ['prose, "expected header X"', failed('handshake: expected header Sec-WebSocket-Protocol'), 'other/subprotocol_mismatch'],
     ['prose, "header X mismatch"', failed('header Sec-WebSocket-Extensions mismatch'), '1010/extension_params_rejected'],
     ['prose, "X header missing", any case', failed('SEC-WEBSOCKET-EXTENSIONS HEADER MISSING'), '1010/extension_not_negotiated'],
+    ['prose, "X header required"', failed('Sec-WebSocket-Extensions header required by client'), '1010/extension_not_negotiated'],
+    ['prose, "without the X header"', failed('the server answered without the Sec-WebSocket-Extensions header the client requires'), '1010/extension_not_negotiated'],
     ['prose, quoted, lower case', failed("response header 'sec-websocket-extensions' did not match ^permessage-deflate$"), '1010/extension_params_rejected'],
   ])('%s', (_label, input, expected) => {
     expect(verdictOf(input)).toBe(expected);
@@ -85,6 +89,8 @@ describe('a check on the answer that names the header it failed (concept.header_
     ['a refused upgrade is never 1010', failed(probe('Missing required header', 'Sec-WebSocket-Extensions'), 403), 'other/http_rejected'],
     ['a URL word is no verdict', failed('msg="Header did not match regular expression" target=https://gw.example.com/missing header=Sec-WebSocket-Extensions', 101), '1010/extension_params_rejected'],
     ['the verdict on another line', failed('msg="Missing required header" header=X-Trace\nSec-WebSocket-Extensions: permessage-deflate', 101), 'other/unknown_failure'],
+    // "Name: value" dumps the answer's headers: no check on them, whatever verdict stands near.
+    ['a dump of the answer\'s headers', failed('Invalid status 403. Response headers: Sec-WebSocket-Extensions: permessage-deflate'), 'other/http_rejected'],
   ])('hard negative: %s', (_label, input, expected) => {
     expect(verdictOf(input)).toBe(expected);
   });
