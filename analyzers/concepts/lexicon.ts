@@ -161,7 +161,9 @@ export const lexicon = {
   STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
   BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status'],
     // The status named with its protocol or line between ("Invalid HTTP status", "bad status line"): the answer was no 101.
-    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status']],
+    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status'],
+    // The 101 named as missing (wtx's "MissingSwitchingProtocols { found: Some(403) }", "no Switching Protocols"): the answer was another status.
+    ['missing', 'switching', 'protocol'], ['no', 'switching', 'protocol'], ['not', 'switching', 'protocol'], ['expected', 'switching', 'protocol']],
   AUTH_WORD: [['invalid', 'credential'], ['bad', 'credential'], ['rejected', 'credential'], ['credential', 'rejected'], ['missing', 'credential'], ['missing', 'bearer', 'token'], 'unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['invalid', 'token'], ['authorization', 'failed']],
   REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
   // --- WebSocket negotiation ---

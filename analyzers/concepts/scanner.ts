@@ -218,6 +218,8 @@ const STATUS_VERB = indexOf('STATUS_VERB');
 const REJECT_WORD = indexOf('REJECT_WORD');
 const AUTH_WORD = indexOf('AUTH_WORD');
 const ANSWER_REFUSED = indexOf('ANSWER_REFUSED');
+const BAD_STATUS = indexOf('BAD_STATUS');
+const TIME_BOUNDS: ReadonlySet<string> = new Set(lexicon.TIME_BOUND as readonly string[]);
 const TIME_UNITS: ReadonlySet<string> = new Set(lexicon.TIME_UNIT as readonly string[]);
 
 /**
@@ -226,7 +228,7 @@ const TIME_UNITS: ReadonlySet<string> = new Set(lexicon.TIME_UNIT as readonly st
  * reason phrase ("403 Forbidden"); not a port ("host:443", "port 443").
  */
 function statusFinding(kind: string, text: string, list: readonly Word[], found: readonly Occurrence[], present: Uint8Array): SourcedFinding | undefined {
-  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1 && present[ANSWER_REFUSED] !== 1) return undefined;
+  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1 && present[ANSWER_REFUSED] !== 1 && present[BAD_STATUS] !== 1) return undefined;
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as Word;
     if (word.norm.length !== 3 || !HTTP_STATUSES.has(Number(word.norm))) continue;
@@ -240,8 +242,9 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
       (o) =>
         (o.cls === STATUS_WORD && o.last < i && i - o.last <= 3) ||
         (o.cls === STATUS_VERB && o.last === i - 1) ||
-        // Right after a refused answer ("ws handshake error: 403", "upgrade failed 502").
-        (o.cls === ANSWER_REFUSED && o.last === i - 1) ||
+        // After a refused answer or a complaint that it was no 101, within a Debug struct's field names ("ws handshake error:
+        // 403", "MissingSwitchingProtocols { found: Some(403) }"), not after a time bound ("failed after 500 retries").
+        ((o.cls === ANSWER_REFUSED || o.cls === BAD_STATUS) && o.last < i && i - o.last <= 3 && !TIME_BOUNDS.has((list[i - 1] as Word).norm)) ||
         ((o.cls === REJECT_WORD || o.cls === AUTH_WORD) && o.first === i + 1),
     );
     if (!stated) continue;

@@ -47,6 +47,10 @@ describe('a refused upgrade answer without its reason: the status decides, none 
     ['an auth status in the text', failed('upgrade failed: HTTP 401'), 'other/http_auth_rejected'],
     ['a status right after the verdict', failed('mg_error 1 4 ws handshake error: 403'), 'other/http_rejected'],
     ['a duration is no status', failed('upgrade failed: 500 ms timeout'), 'other/network_timeout'],
+    ['a count after a time bound is no status', failed('upgrade failed after 500 retries'), 'other/unknown_failure'],
+    // wtx 0.x WebSocketError Debug output (holdout-13 lab, wtx-29/-30): the 101 named missing, the status in a field.
+    ['the 101 named missing, the status in a Debug field', failed('WebSocketError(MissingSwitchingProtocols { found: Some(403) })'), 'other/http_rejected'],
+    ['the same with 401', failed('WebSocketError(MissingSwitchingProtocols { found: Some(401) })'), 'other/http_auth_rejected'],
     ['the Accept header named', failed('upgrade failed: bad Sec-WebSocket-Accept'), 'other/protocol_error'],
     ['the Upgrade header named', failed('WebSocket upgrade failed: missing header upgrade'), 'other/protocol_error'],
     ['the Extensions header named', failed('ws handshake error: Sec-WebSocket-Extensions header missing'), '1010/extension_not_negotiated'],
