@@ -33,7 +33,8 @@ export interface Classifier {
  * - `validity`: a validity-period failure that does not say which end ("validity check failed", NotTimeValid,
  *   ERR_CERT_DATE_INVALID): expired or not yet valid, decided by certificate dates against the event time;
  * - `answer`: a client's verdict on the upgrade's answer that names neither its status nor a header (gorilla's "bad
- *   handshake"): refused (a status other than 101 in the event) or a header failed the check (101 or no status).
+ *   handshake", Mongoose's "ws handshake error"): refused for the status the event records, a header failed the check
+ *   (101), or, with no status, the event does not say which (unknown_failure; classifiers/other-failure/answer-read.ts).
  */
 export type Ambiguity = 'issuer' | 'handshake' | 'validity' | 'answer';
 

@@ -43,7 +43,8 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Made blind with 9 new stacks while round 5 went on, measured once after it (8fd2a01, 1.5.22): 94.4% / 83.7% (301 samples).
   { dir: join('test', 'fixtures', 'holdout-13'), idPrefix: 'holdout13', floors: { attribution: 0.99, cause: 0.97 } },
   // Made blind with 6 new stacks while round 6 went on (eng-h, eng-i), measured once after it (8de8b7f, 1.5.25): 99.6% / 93.3% (240 samples).
-  { dir: join('test', 'fixtures', 'holdout-14'), idPrefix: 'holdout14', floors: { attribution: 0.99, cause: 0.93 } },
+  // Then a training set: 1.5.26 (its families in general form, three lines relabelled by written conventions) 100% / 100%.
+  { dir: join('test', 'fixtures', 'holdout-14'), idPrefix: 'holdout14', floors: { attribution: 0.99, cause: 0.97 } },
 ];
 
 export interface HoldoutMiss {

@@ -33,8 +33,12 @@ const reasons = [
   reason('NO_SUPPORTED_VERSIONS_ENABLED', undefined, 280, 'no supported versions enabled', 'tls_version_mismatch', 0.75),
   reason('TLS13_DOWNGRADE', undefined, 297, 'TLS 1.3 downgrade detected', 'tls_version_mismatch', 0.6),
   reason('INAPPROPRIATE_FALLBACK', 373, 157, 'inappropriate fallback', 'tls_version_mismatch', 0.8),
-  // Raised when the peer sent no signature_algorithms, which only TLS 1.0/1.1 peers do, and its legacy MD5+SHA1
-  // default is below the security level (ssl/t1_lib.c tls1_set_peer_legacy_sigalg): in practice a TLS 1.0/1.1-only server.
+  // Raised only where the negotiated version uses no signature_algorithms, below TLS 1.2 (ssl/statem/statem_clnt.c
+  // tls_process_key_exchange and statem_lib.c tls_process_cert_verify: the else branch of SSL_USE_SIGALGS), when that
+  // version's fixed MD5+SHA1/SHA1 signature is below the security level (ssl/t1_lib.c tls1_set_peer_legacy_sigalg): a peer
+  // limited to TLS 1.0/1.1, so a version mismatch, not a signature-algorithm disagreement (NO_SHARED_SIGNATURE_ALGORITHMS,
+  // TLS 1.2+: cipher_mismatch). Labelling convention since 1.5.26 (docs/attribution.md).
+  // @see https://github.com/openssl/openssl/blob/master/ssl/statem/statem_clnt.c
   reason('LEGACY_SIGALG_DISALLOWED_OR_UNSUPPORTED', 333, undefined, 'legacy sigalg disallowed or unsupported (a peer limited to TLS 1.0/1.1)', 'tls_version_mismatch', 0.7, {
     texts: ['legacy sigalg disallowed or unsupported'],
   }),

@@ -25,6 +25,13 @@ export interface Concept {
   readonly identifier?: true;
   /** Only when the words form one identifier by themselves ("SSL_EXPIRED", "G_TLS_CERTIFICATE_NOT_ACTIVATED"). */
   readonly identifierOnly?: true;
+  /**
+   * Only when the words are one name in any case ("MG_MAX_RECV_SIZE", "maxFrameSize", "max_message_size") that no value
+   * follows ("max_message_size=65536" is a setting): a limit named as the error.
+   */
+  readonly limitName?: true;
+  /** Only in prose: the words are not one identifier ("HandshakeError" is a class every handshake failure of a library carries). */
+  readonly prose?: true;
   /** The concept does not apply when the text contains a word of one of these classes. */
   readonly unless?: readonly ClassName[];
   /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
@@ -102,10 +109,13 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
   { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: SERVFAIL' },
+  // Getting the address of a host failed (Helidon's "Failed to get address for host X"): the name did not resolve.
+  { id: 'concept.address_lookup', cause: 'dns_failure', confidence: 0.55, all: ['LOOKUP_FAILED', 'HOST_ADDRESS'], within: 7, unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'net: failed to obtain the IP address for host feed.example.com' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
-  // Retries of a connect or handshake call ran out with no cause named ("Max retry calls=1001 to SSL_connect reached"): a wait for an
-  // answer bounded in tries instead of time. A wrapper: a cause it wraps ("Max retries exceeded … (Caused by … Connection refused)") wins.
-  { id: 'concept.retries_exhausted', cause: 'network_timeout', confidence: 0.42, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
+  // Retries ran out ("Max retries exceeded", "connection attempts exhausted", "Max retry calls=1001 to SSL_connect reached"): each
+  // attempt failed for a reason the text does not give, so it says the client gave up, not why: unknown_failure, low (since
+  // 1.5.26; a timeout only where the text names one, e.g. nopoll's errno=11, EAGAIN). A wrapper: a cause it wraps wins.
+  { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
@@ -128,7 +138,12 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
   // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
-  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
+  // Not when the text refuses the handshake's answer ("Invalid handshake response"): that answer was read (concept.answer_refused).
+  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT', 'REFUSED_RESPONSE'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
+  // The client refused the upgrade's answer and said no more ("ws handshake error", "upgrade failed"): a status other than 101 or a
+  // failed header check. The status decides (Ambiguity 'answer': 101 → protocol_error, none → unknown_failure); a wrapper, so a
+  // status, header or cause the text names wins ("upgrade failed: unexpected status code: 403").
+  { id: 'concept.answer_refused', cause: 'unknown_failure', confidence: 0.45, ambiguity: 'answer', all: ['ANSWER_REFUSED'], within: 0, prose: true, unless: ['TLS', 'CERT', 'OTHER_HANDSHAKE'], example: 'client: ws upgrade rejected', wrapper: true },
   // An answer that arrived and is no HTTP (Go's 'malformed HTTP response "\x15\x03\x01…"'): the server spoke something else on the
   // port (TLS on a ws:// port, another protocol), a protocol error; above the unreadable answer, which it outranks as a wrapper.
   { id: 'concept.malformed_answer', cause: 'protocol_error', confidence: 0.42, all: ['MALFORMED', 'HTTP_ANSWER'], within: 3, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'upgrade: garbled reply from peer' },
@@ -146,6 +161,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
   { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
   { id: 'concept.close_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_TOO_BIG'], within: 0, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'Close(MessageTooBig)' },
+  // The limit named as the error itself (Mongoose's mg_error(c, "MG_MAX_RECV_SIZE") when a message outgrows its receive buffer).
+  { id: 'concept.size_limit_name', cause: 'message_too_big', confidence: 0.45, all: ['LIMIT_MAX', 'LIMIT_WHAT'], within: 3, limitName: true, unless: ['TLS', 'CERT', 'ALPN', 'SETTING_WORD'], example: 'ws read: MAX_INCOMING_SIZE' },
   { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
   // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
   { id: 'concept.close_internal_error', cause: 'server_error', confidence: 0.5, all: ['CLOSE_WORD', 'INTERNAL_ERROR'], within: 4, unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB'], example: 'WebSocketCloseStatus.InternalServerError' },

@@ -80,6 +80,12 @@ export const lexicon = {
     'gethostbyname', 'gethostbyname2', 'getaddrinfoex', ['get', 'addr', 'info'], ['res', 'query'], ['res', 'search'], ['dns', 'query'],
     ['no', 'address', 'returned'], ['no', 'address', 'found'], ['no', 'address', 'for', 'host'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
   ],
+  // A failed attempt to get, resolve or look up an address (Helidon's "Failed to get address for host X", "unable to resolve
+  // address for", "could not obtain the address of host"), and the host or name it was for: a name lookup that failed.
+  LOOKUP_FAILED: [['failed', 'get'], ['unable', 'get'], ['not', 'get'], ['failed', 'obtain'], ['unable', 'obtain'], ['not', 'obtain'], ['failed', 'find'], ['unable', 'find'], ['not', 'find'],
+    ['failed', 'resolve'], ['unable', 'resolve'], ['not', 'resolve'], ['failed', 'lookup'], ['failed', 'look', 'up'], ['unable', 'look', 'up'], ['not', 'look', 'up'], ['failed', 'determine'], ['unable', 'determine'], ['not', 'determine'],
+    ['error', 'getting'], ['error', 'resolving'], ['error', 'looking', 'up'], ['failed', 'getting'], ['failed', 'resolving'], ['failure', 'resolving'], ['failure', 'getting']],
+  HOST_ADDRESS: [['address', 'for', 'host'], ['address', 'host'], ['address', 'for', 'hostname'], ['address', 'hostname'], ['address', 'for', '#host'], ['address', '#host'], ['ip', 'for', 'host'], ['ip', 'address', 'for', 'host'], ['ip', 'address', 'host'], ['ip', 'address', 'for', '#host'], ['inet', 'address', 'for', 'host'], ['host', 'address']],
   // EAGAIN/EWOULDBLOCK ("Resource temporarily unavailable") is what recv() returns when SO_RCVTIMEO runs out: a read timeout.
   TIMEOUT: [
     'timeout', ['timed', 'out'], 'timedout', ['time', 'out'], 'etimedout', 'wsaetimedout', 'deadline', ['took', 'too', 'long'], 'timeouterror', 'timeoutexception', 'sockettimeoutexception',
@@ -133,6 +139,13 @@ export const lexicon = {
     // A read limit the client set on messages (gorilla's SetReadLimit "read limit exceeded", "size limit", "max size").
     ['read', 'limit'], ['size', 'limit'], ['message', 'limit'], ['payload', 'limit'], ['frame', 'limit'], ['max', 'size'], ['maximum', 'size'], ['max', 'length'], ['maximum', 'length'],
     ['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length']],
+  // A size limit's own name, as code spells it (Mongoose's MG_MAX_RECV_SIZE, MAX_FRAME_SIZE, maxMessageSize, max_payload_len): the
+  // error names the limit the message ran into (concept.size_limit_name reads these only inside one identifier).
+  LIMIT_MAX: ['max', 'maximum'],
+  LIMIT_WHAT: [['recv', 'size'], ['receive', 'size'], ['read', 'size'], ['message', 'size'], ['msg', 'size'], ['frame', 'size'], ['payload', 'size'], ['incoming', 'size'],
+    ['recv', 'len'], ['msg', 'len'], ['frame', 'len'], ['message', 'len'], ['payload', 'len'], ['frame', 'length'], ['message', 'length'], ['payload', 'length'], ['recv', 'buffer'], ['receive', 'buffer'], ['recv', 'buf']],
+  // A configuration's word: "SETTINGS_MAX_FRAME_SIZE" is HTTP/2's setting (RFC 9113 §6.5.2), no message that ran into a limit.
+  SETTING_WORD: ['setting', 'config', 'configuration'],
   EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded']],
   CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
   INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
@@ -148,7 +161,9 @@ export const lexicon = {
   STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
   BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status'],
     // The status named with its protocol or line between ("Invalid HTTP status", "bad status line"): the answer was no 101.
-    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status']],
+    ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status'],
+    // The 101 named as missing (wtx's "MissingSwitchingProtocols { found: Some(403) }", "no Switching Protocols"): the answer was another status.
+    ['missing', 'switching', 'protocol'], ['no', 'switching', 'protocol'], ['not', 'switching', 'protocol'], ['expected', 'switching', 'protocol']],
   AUTH_WORD: [['invalid', 'credential'], ['bad', 'credential'], ['rejected', 'credential'], ['credential', 'rejected'], ['missing', 'credential'], ['missing', 'bearer', 'token'], 'unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['invalid', 'token'], ['authorization', 'failed']],
   REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
   // --- WebSocket negotiation ---
@@ -159,9 +174,30 @@ export const lexicon = {
   // answer is UNREADABLE's ("invalid response", "truncated reply").
   // ("unparsable" stays UNREADABLE's: parsers say so of an empty answer too.)
   MALFORMED: ['malformed', 'garbled', 'corrupt', 'corrupted', ['not', 'http'], ['not', 'valid', 'http']],
+  // A client's verdict on the upgrade's answer that names no reason ("websocket: bad handshake", "ws handshake error", "upgrade
+  // failed", "Invalid handshake response"): the answer came and was refused, for its status or for a header, the text does not
+  // say which (gorilla/websocket's ErrBadHandshake and Mongoose's "ws handshake error" stand for both).
+  ANSWER_REFUSED: [['bad', 'handshake'], ['handshake', 'error'], ['handshake', 'failed'], ['handshake', 'failure'], ['handshake', 'rejected'], ['rejected', 'handshake'],
+    ['invalid', 'handshake'], ['handshake', 'invalid'], ['upgrade', 'failed'], ['upgrade', 'failure'], ['upgrade', 'error'], ['upgrade', 'rejected'], ['failed', 'upgrade'],
+    ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response']],
+  // The handshake's answer itself called invalid ("Invalid handshake response"): read and refused, not unreadable.
+  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response']],
+  // Handshakes of other protocols that a WebSocket text may name (chisel's "ssh: handshake failed", a SOCKS or SASL handshake).
+  OTHER_HANDSHAKE: ['ssh', 'socks4', 'socks5', 'sasl', 'noise', 'quic', 'mqtt', 'amqp', 'stomp'],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
   STATUS_LINE: [['status', 'line']],
   HTTP_ANSWER: ['response', 'reply', 'answer', ['http', 'message'], ['http', 'response'], ['http', 'reply'], ['status', 'line'], ['response', 'line'], ['response', 'header'], ['http', 'header']],
+  // The answer's WebSocket header fields by name (RFC 6455 §11.3), for a check that names the header it failed (header-checks.ts).
+  EXT_HEADER_NAME: [['sec', 'websocket', 'extension'], ['sec', 'web', 'socket', 'extension'], 'secwebsocketextension'],
+  PROTOCOL_HEADER_NAME: [['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
+  ACCEPT_HEADER_NAME: [['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept'],
+  // A check's verdict on a header: not there at all; there with a value the check refused; required (no more said).
+  HEADER_ABSENT: ['missing', 'absent', ['not', 'present'], ['not', 'found'], 'lack', 'lacking', ['not', 'set'], ['not', 'sent'], ['not', 'returned'], ['not', 'included'], ['not', 'include'], ['not', 'contain'], 'empty', 'without'],
+  HEADER_MISMATCH: [['not', 'match'], ['no', 'match'], 'mismatch', 'mismatched', ['not', 'matching'], 'unexpected', 'invalid', 'wrong', 'incorrect', 'malformed', 'bad', ['but', 'got'], ['but', 'received'],
+    ['not', 'valid'], ['not', 'equal'], 'unsupported', ['not', 'supported'], 'unacceptable', ['not', 'acceptable'], ['not', 'allowed'], 'rejected', 'differ', 'different',
+    // A forbidden value found (blackbox_exporter's fail_if_header_matches: "Header matched regular expression").
+    ['matched', 'regular', 'expression'], ['matched', 'regexp'], ['matched', 'regex'], ['matched', 'pattern']],
+  HEADER_REQUIRED: ['required', 'require', 'expected', 'expecting', 'expect', 'mandatory'],
   // The client's key and the server's answer to it (Sec-WebSocket-Key / Sec-WebSocket-Accept), as a token, nonce or digest.
   // The upgrade's own header fields in the answer (RFC 6455 §4.1, steps 2-3: "Upgrade: websocket", "Connection: Upgrade").
   UPGRADE_HEADER: [['upgrade', 'header'], ['connection', 'header'], ['upgrade', 'token'], ['upgrade', 'websocket', 'header'], ['upgrade', 'field'], ['connection', 'field'], ['upgrade', 'value'], ['connection', 'value']],
@@ -176,9 +212,11 @@ export const lexicon = {
     // A value set against the required one (Chrome's "'Connection' header value is not 'Upgrade'", OkHttp's "Expected 'Connection'
     // header value 'Upgrade' but was 'null'", "… but got …").
     ['value', 'not'], 'expected', ['but', 'got']],
-  ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
+  ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'],
+    // Abbreviated as code names the fields ("secWsKey", "sec_ws_accept", "wsKey"): Helidon's "expected valid secWsKey".
+    ['sec', 'ws', 'key'], ['ws', 'key'], 'secwskey', ['sec', 'ws', 'accept'], ['ws', 'accept'], 'secwsaccept', ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
   // A received value set against the expected one ("received Sec-Websocket-Accept X but expected Y") says the same as "mismatch".
-  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected']],
+  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected'], ['expected', 'valid']],
   WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [

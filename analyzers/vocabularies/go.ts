@@ -40,8 +40,10 @@ export const goVocabulary: Vocabulary = {
     rule('go.tls_bad_certificate', /tls: bad certificate|tls: unknown certificate\b(?! authority)|tls: unsupported certificate/, 'tls_unknown', 0.55, `${tlsAlert}; seen in https://github.com/danieldin95/lightstar/issues/1`, { example: 'http: TLS handshake error from 121.225.47.175:6998: remote error: tls: unknown certificate' }),
     rule('go.tls_unrecognized_name', /tls: unrecognized name/, 'hostname_mismatch', 0.7, tlsAlert, { example: 'remote error: tls: unrecognized name' }),
     rule('go.tls_not_tls', /tls: first record does not look like a TLS handshake/, 'tls_unknown', 0.6, tlsConn, { example: 'http: TLS handshake error from 10.0.0.2:51234: tls: first record does not look like a TLS handshake' }),
-    // ErrBadHandshake stands for a status other than 101 and for a failed header check alike: the status decides (Ambiguity 'answer').
-    rule('go.gorilla_bad_handshake', /websocket: bad handshake/, 'http_rejected', 0.5, gorilla, { example: 'websocket: bad handshake', ambiguity: 'answer' }),
+    // ErrBadHandshake stands for a status other than 101 and for a failed Upgrade/Connection/Accept check alike (client.go:
+    // one condition, one error): the client refused the answer and did not say why. The status decides (Ambiguity 'answer',
+    // classifiers/other-failure/answer-read.ts); a catch-all, so a status the text writes beside it is read too.
+    rule('go.gorilla_bad_handshake', /websocket: bad handshake/, 'unknown_failure', 0.5, `${gorilla} (DialContext: resp.StatusCode != 101 || Upgrade || Connection || Sec-Websocket-Accept → ErrBadHandshake)`, { example: 'websocket: bad handshake', ambiguity: 'answer' }),
     // coder/websocket (and nhooyr.io/websocket, its former name) spelled "protcol" in older releases.
     rule('go.coder_accept_mismatch', /WebSocket protoc?ol violation: invalid Sec-WebSocket-Accept/, 'protocol_error', 0.7, `${coder}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-37`, { example: 'failed to WebSocket dial: WebSocket protocol violation: invalid Sec-WebSocket-Accept "UT421w0LgtixpkOak2xSRy2JG6M=", key "m83wgNBzwQOOGGOqhBcoZA=="' }),
     rule('go.coder_subprotocol', /unexpected Sec-WebSocket-Protocol from server/, 'subprotocol_mismatch', 0.8, `${coder}; reproduced: test/fixtures/corpus/go.ndjson corpus-go-38`, { example: 'failed to WebSocket dial: WebSocket protocol violation: unexpected Sec-WebSocket-Protocol from server: "chat.v9"' }),

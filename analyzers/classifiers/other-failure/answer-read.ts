@@ -2,7 +2,8 @@
 // or no evidence at all. The event's timing tells a timeout (the attempt ran to its timeout) from a drop, and a client's
 // verdict on the answer that names neither its status nor a header is decided by the status the event recorded.
 import type { TelemetryEvent } from '../../../schemas/telemetry-event.js';
-import type { Finding, SourcedFinding } from '../../candidate.js';
+import { attributionOf, type Finding, type SourcedFinding } from '../../candidate.js';
+import { httpStatusCause } from '../../http-status.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { concepts } from '../../concepts/concepts.js';
 
@@ -73,14 +74,29 @@ export function timedOutWithoutEvidence(how: string): Finding {
 /**
  * A text that refuses the answer, read against the status the event recorded. With a 101 the server did switch
  * protocols, so the client refused the answer's headers (Upgrade, Connection, Sec-WebSocket-Accept), whatever the text
- * calls it ("bad handshake", "Invalid HTTP status"); with no status, a verdict that names neither status nor header
- * (gorilla's ErrBadHandshake: a status other than 101, a missing Upgrade/Connection header or a wrong Accept, all one
- * error; Ambiguity 'answer') is read the same way. Both are protocol errors (RFC 6455 §4.1, client steps 1-4); any
- * other status stays the server's refusal.
+ * calls it ("bad handshake", "Invalid HTTP status"): a protocol error (RFC 6455 §4.1, client steps 1-4). A verdict that
+ * names neither status nor header (Ambiguity 'answer': gorilla's ErrBadHandshake, one error for a status other than 101
+ * and for a failed header check; Mongoose's "ws handshake error") with no status recorded says only that the client
+ * refused the answer: unknown_failure, low (docs/attribution.md, "Labelling conventions"). Any other status stays the
+ * server's refusal (its own finding decides).
+ * @see https://github.com/gorilla/websocket/blob/main/client.go (DialContext: one condition, one ErrBadHandshake)
  */
 export function answerVerdict(finding: SourcedFinding, status: number | undefined): Finding {
-  if (status === undefined ? finding.ambiguity !== 'answer' : status !== 101) return finding;
-  const seen = status === 101 ? 'the answer was a 101' : 'the event records no status';
-  const detail = `${finding.evidence.detail}; decided protocol_error: ${seen}, so a header of the answer failed the client's check (rule inferred.answer_headers_rejected, RFC 6455 §4.1)`;
-  return { cause: 'protocol_error', confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };
+  const answer = finding.ambiguity === 'answer';
+  if (status === 101 && (answer || finding.cause === 'http_rejected')) {
+    const detail = `${finding.evidence.detail}; decided protocol_error: the answer was a 101, so a header of the answer failed the client's check (rule inferred.answer_headers_rejected, RFC 6455 §4.1)`;
+    return { cause: 'protocol_error', confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };
+  }
+  if (!answer) return finding;
+  if (status !== undefined) {
+    // The refusal's reason is the status the event recorded: the text agrees with it (a gateway's 502 included).
+    const cause = httpStatusCause(status);
+    if (!cause || attributionOf(cause) !== 'other') return finding;
+    const detail = `${finding.evidence.detail}; decided ${cause}: the event records HTTP ${status}, the status the client refused (rule inferred.answer_refused_status, RFC 6455 §4.1)`;
+    return { cause, confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };
+  }
+  const detail = `${finding.evidence.detail}; decided unknown_failure: the client refused the answer and the event records no status, so a status other than 101 and a failed header check are alike (rule inferred.answer_unexplained, RFC 6455 §4.1)`;
+  return { cause: 'unknown_failure', confidence: UNEXPLAINED_CONFIDENCE, evidence: { kind: finding.evidence.kind, detail } };
 }
+// Above the fallback (0.2), below any cause another field names.
+const UNEXPLAINED_CONFIDENCE = 0.3;

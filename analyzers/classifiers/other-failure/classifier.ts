@@ -198,7 +198,7 @@ export const otherFailureClassifier: Classifier = {
       }
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
-      else if (cause === 'http_rejected') findings.push(answerVerdict(hit, context.status));
+      else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
       else if (timeable && isUntimedRead(hit)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);

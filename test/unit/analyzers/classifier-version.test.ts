@@ -122,6 +122,12 @@ const PINNED: Record<string, string> = {
   '1.5.24': '5783c87f66fa007a',
   // Merge of eng-h (1.5.23) and eng-i (1.5.24): both families together.
   '1.5.25': 'eec0997ef469183e',
+  // Issue 11, holdout-14's families in general form (eng-j): a refused upgrade answer without its reason is unknown_failure
+  // with no status (101: protocol_error; another status decides); header checks that name the header (probe key=value lines
+  // and prose: Extensions absent/refused, Protocol, Accept); failing to get a host's address is DNS; abbreviated key names
+  // (secWsKey); a size limit's own name; RSV bits "not zero"; retries that ran out name no cause; EAGAIN by number; a status
+  // after a refused answer or a missing "Switching Protocols" (wtx's found: Some(403)).
+  '1.5.26': 'e9d674bef55241a9',
 };
 
 describe('CLASSIFIER_VERSION', () => {

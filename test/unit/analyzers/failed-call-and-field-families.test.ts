@@ -72,11 +72,17 @@ describe('a connect failed at the socket (TCP) is a refused connect, a TLS word 
   });
 });
 
-describe('retries of a call that ran out are a timeout, a wrapper that gives way to a cause (concept.retries_exhausted)', () => {
-  it('nothing else named: network_timeout, low', () => {
+describe('retries that ran out name no cause, a wrapper that gives way to a cause (concept.retries_exhausted, since 1.5.26)', () => {
+  it('nothing else named: unknown_failure, low (each attempt failed for a reason the text does not give)', () => {
     // urllib3's MaxRetryError text without its cause (requests prints the cause in parentheses when it has one).
     const result = classify(failedWithMessage("HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: /socket"));
-    expect([result.cause, result.confidence]).toEqual(['network_timeout', 0.42]);
+    expect([result.cause, result.confidence]).toEqual(['unknown_failure', 0.25]);
+  });
+
+  it('a timeout only where the text names one: EAGAIN by its number (nopoll retries SSL_connect while it would block)', () => {
+    // nopoll_conn.c's shape ("Max retry calls=%d to SSL_connect reached … errno=%d"), values changed.
+    expect(verdict('Max retry calls=501 to SSL_connect reached, shutting down connection id=7, errno=11')).toBe('other/network_timeout');
+    expect(verdict('reconnect attempts exhausted after 5 tries: timed out')).toBe('other/network_timeout');
   });
 
   it('gives way to the cause it wraps', () => {
