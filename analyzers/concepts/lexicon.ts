@@ -178,7 +178,9 @@ export const lexicon = {
     ['value', 'not'], 'expected', ['but', 'got']],
   ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
   // A received value set against the expected one ("received Sec-Websocket-Accept X but expected Y") says the same as "mismatch".
-  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected']],
+  // Also an answer without the field (RFC 6455 §4.1 step 4: "If the response lacks a |Sec-WebSocket-Accept| header field ... the
+  // client MUST _Fail_"), and a value the client could not verify against its key ("did not verify WebSocket challenge").
+  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected'], ['not', 'found'], 'absent', ['not', 'present'], ['not', 'verify'], ['not', 'verified']],
   WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [

@@ -122,6 +122,11 @@ const PINNED: Record<string, string> = {
   '1.5.24': '5783c87f66fa007a',
   // Merge of eng-h (1.5.23) and eng-i (1.5.24): both families together.
   '1.5.25': 'eec0997ef469183e',
+  // Round 7 (eng-k): platforms no set covers: ESP-IDF esp-tls and WinRT WebErrorStatus tables, Cloudflare 521-524 as the
+  // origin's cause, Fastly's 503 reasons, newlib strerror texts, Mbed TLS "-0x" codes next to a TLS word, WinHTTP codes as
+  // HRESULTs, CFNetwork's POSIX "1:61" notation; OpenSSL alert names' version prefix, Dart's HandshakeException, a missing or
+  // unverified accept value; Conscrypt's "Read error: ssl=" is after the handshake; .NET Framework's TrustFailure text.
+  '1.5.26': 'e2fe26c4e76c8802',
 };
 
 describe('CLASSIFIER_VERSION', () => {
