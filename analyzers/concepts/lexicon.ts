@@ -145,7 +145,8 @@ export const lexicon = {
   // --- HTTP answer to the upgrade ---
   // Nouns a status follows within a few words ("status code: 403", "HTTP/1.1 403"); verbs only right before it ("got 403").
   STATUS_WORD: ['status', 'http', 'response', 'code', 'statuscode', 'reply'],
-  STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
+  // Also an answer that was "not an upgrade" right before its status (Starscream's HTTPUpgradeError.notAnUpgrade(403, …)).
+  STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed', ['not', 'upgrade'], ['not', 'upgraded']],
   BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status'],
     // The status named with its protocol or line between ("Invalid HTTP status", "bad status line"): the answer was no 101.
     ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status']],

@@ -125,8 +125,9 @@ const PINNED: Record<string, string> = {
   // Round 7 (eng-k): platforms no set covers: ESP-IDF esp-tls and WinRT WebErrorStatus tables, Cloudflare 521-524 as the
   // origin's cause, Fastly's 503 reasons, newlib strerror texts, Mbed TLS "-0x" codes next to a TLS word, WinHTTP codes as
   // HRESULTs, CFNetwork's POSIX "1:61" notation; OpenSSL alert names' version prefix, Dart's HandshakeException, a missing or
-  // unverified accept value; Conscrypt's "Read error: ssl=" is after the handshake; .NET Framework's TrustFailure text.
-  '1.5.26': 'e2fe26c4e76c8802',
+  // unverified accept value; Conscrypt's "Read error: ssl=" is after the handshake; .NET Framework's TrustFailure text; an
+  // answer "not an upgrade" before its status.
+  '1.5.26': '946fae76d39c1a43',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -430,3 +430,63 @@ export const publicTextProbe: readonly PublicTextRow[] = [
   oth('cloudflare', CDN, 'network_timeout', cloudflare)('Error code 522', { status: 522 }),
   oth('fastly', CDN, 'network_timeout', fastly)('Error 503 between bytes timeout', { status: 503 }),
 ];
+
+/**
+ * A third set, written after 1.5.26 was committed, from platforms the first two do not cover (SocketRocket and React Native on
+ * iOS and Android, Starscream, Envoy/Istio answer bodies, Traefik and Caddy proxy logs, Azure Front Door): measured once on
+ * 1.5.26 as written, 20/20 attribution and 19/20 cause; the miss (Starscream's notAnUpgrade(403, …)) then became a lexicon
+ * phrase (an answer "not an upgrade" right before its status).
+ */
+const socketRocket = 'facebookincubator/SocketRocket SocketRocket/SRWebSocket.m (SRWebSocketErrorDomain 2132 "received bad response code from server %ld", 2133 "Invalid Sec-WebSocket-Accept response") and React Native RCTSRWebSocket.m';
+const rnAndroid = 'facebook/react-native ReactAndroid WebSocketModule.kt (onFailure: websocketFailed with OkHttp\'s message)';
+const starscream = 'daltoniam/Starscream Sources/Framer/HTTPHandler.swift (HTTPUpgradeError.notAnUpgrade(Int, [String: String]))';
+const envoyBody = 'envoyproxy/envoy source/common/router/router.cc (local reply "upstream connect error or disconnect/reset before headers. … reset reason: …, transport failure reason: …"), "no healthy upstream"';
+const traefik = 'traefik/traefik pkg/proxy/httputil/proxy.go (ErrorHandler: log "\'%d %s\' caused by: %v"; 502 dial errors, 504 timeouts, 500 other errors)';
+const caddy = 'caddyserver/caddy modules/caddyhttp/reverseproxy (http.log.error JSON: msg = the upstream error, status)';
+const frontDoor = 'Azure Front Door troubleshooting ("504 errors appear with ErrorInfo: OriginTimeout") https://learn.microsoft.com/azure/frontdoor/troubleshoot-issues';
+const RN_IOS = 'react-native 0.74 iOS SocketRocket';
+const RN_ANDROID = 'react-native 0.74 android okhttp';
+const STARSCREAM = 'iOS 17 Starscream 4.0';
+const NODE = 'node 20 ws 8.18';
+
+const proxyLog = (platform: string, attribution: PublicTextRow['attribution'], cause: string, source: string, status: number, message: string): PublicTextRow => ({
+  platform,
+  input: { source: { kind: 'proxy', service: 'edge', runtime: platform }, error: { message }, handshake: { status } },
+  attribution,
+  cause,
+  source,
+  ...(attribution === 'other' ? { negative: true as const } : {}),
+});
+
+export const publicTextProbe2: readonly PublicTextRow[] = [
+  {
+    platform: 'react-native',
+    input: { source: { kind: 'client', service: 'app', runtime: RN_IOS }, close: { code: 1006, reason: 'Received bad response code from server: 401.' } },
+    attribution: 'other',
+    cause: 'http_auth_rejected',
+    source: socketRocket,
+    negative: true,
+  },
+  oth('socketrocket', RN_IOS, 'http_rejected', socketRocket)('Error Domain=SRWebSocketErrorDomain Code=2132 "received bad response code from server 403" UserInfo={HTTPResponseStatusCode=403}'),
+  oth('socketrocket', RN_IOS, 'protocol_error', socketRocket)('Error Domain=SRWebSocketErrorDomain Code=2133 "Invalid Sec-WebSocket-Accept response" UserInfo={NSLocalizedDescription=Invalid Sec-WebSocket-Accept response}'),
+  tls('socketrocket', RN_IOS, 'untrusted_ca', cfnetwork)('Error Domain=NSOSStatusErrorDomain Code=-9813 "(null)" UserInfo={_kCFStreamErrorCodeKey=-9813, _kCFStreamErrorDomainKey=3}'),
+  tls('socketrocket', RN_IOS, 'tls_unknown', cfnetwork)('The operation couldn’t be completed. (OSStatus error -9807.)'),
+  oth('react-native', RN_ANDROID, 'http_auth_rejected', rnAndroid)("Expected HTTP 101 response but was '401 Unauthorized'"),
+  tls('react-native', RN_ANDROID, 'untrusted_ca', conscryptTm)('java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.'),
+  oth('react-native', RN_ANDROID, 'dns_failure', androidNet)('Unable to resolve host "api.example.com": No address associated with hostname'),
+  oth('starscream', STARSCREAM, 'http_rejected', starscream)('notAnUpgrade(403, ["Content-Length": "0", "Connection": "close"])'),
+  oth('starscream', STARSCREAM, 'connection_refused', appleNw)('POSIXErrorCode(rawValue: 61): Connection refused'),
+  tls('envoy', NODE, 'tls_unknown', envoyBody)(
+    'upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
+    { status: 503 },
+  ),
+  oth('envoy', NODE, 'connection_refused', envoyBody)('upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111', { status: 503 }),
+  oth('envoy', NODE, 'network_reset', envoyBody)('upstream connect error or disconnect/reset before headers. reset reason: connection termination', { status: 503 }),
+  oth('envoy', NODE, 'http_rejected', envoyBody)('no healthy upstream', { status: 503 }),
+  proxyLog('traefik', 'other', 'connection_refused', traefik, 502, "level=debug msg=\"'502 Bad Gateway' caused by: dial tcp 172.18.0.3:8080: connect: connection refused\""),
+  proxyLog('traefik', '1015', 'untrusted_ca', traefik, 500, "level=debug msg=\"'500 Internal Server Error' caused by: tls: failed to verify certificate: x509: certificate signed by unknown authority\""),
+  proxyLog('traefik', 'other', 'network_timeout', traefik, 504, "level=debug msg=\"'504 Gateway Timeout' caused by: dial tcp 172.18.0.3:8080: i/o timeout\""),
+  proxyLog('caddy', 'other', 'connection_refused', caddy, 502, '{"level":"error","logger":"http.log.error","msg":"dial tcp 127.0.0.1:9000: connect: connection refused","status":502}'),
+  proxyLog('caddy', '1015', 'cert_expired', caddy, 502, '{"level":"error","logger":"http.log.error","msg":"tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2025-06-01T12:00:00Z is after 2025-05-01T00:00:00Z","status":502}'),
+  oth('azure-front-door', NODE, 'network_timeout', frontDoor)('ErrorInfo: OriginTimeout', { status: 504 }),
+];

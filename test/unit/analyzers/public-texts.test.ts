@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../analyzers/classify.js';
 import { event } from './event-builder.js';
-import { publicCleanRows, publicTextProbe, publicTextRows, type PublicTextRow } from './public-text-samples.js';
+import { publicCleanRows, publicTextProbe, publicTextProbe2, publicTextRows, type PublicTextRow } from './public-text-samples.js';
 
 const label = (r: PublicTextRow): string => {
   const e = r.input.error;
@@ -13,7 +13,7 @@ const label = (r: PublicTextRow): string => {
 };
 
 describe('public error texts of platforms no set covers', () => {
-  it.each([...publicTextRows, ...publicCleanRows, ...publicTextProbe].filter((r) => !r.knownMiss).map((r) => [label(r), r] as const))('%s', (_label, r) => {
+  it.each([...publicTextRows, ...publicCleanRows, ...publicTextProbe, ...publicTextProbe2].filter((r) => !r.knownMiss).map((r) => [label(r), r] as const))('%s', (_label, r) => {
     const result = classify(event(r.input));
     expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: r.attribution, cause: r.cause });
   });
@@ -37,7 +37,7 @@ describe('the table itself', () => {
   });
 
   it('gives no 1010 or 1015 on any negative', () => {
-    const wrong = [...publicTextRows, ...publicCleanRows, ...publicTextProbe]
+    const wrong = [...publicTextRows, ...publicCleanRows, ...publicTextProbe, ...publicTextProbe2]
       .filter((r) => r.negative)
       .filter((r) => ['1010', '1015'].includes(classify(event(r.input)).attribution))
       .map(label);
