@@ -56,8 +56,11 @@ describe('the new notations stay in their lane', () => {
     // A negative hex number is Mbed TLS's only next to a TLS word; an HRESULT of a Win32 error that is no WinHTTP code stays unread.
     ['decoder returned -0x2700 for frame 12', 'unknown_failure'],
     ['WinHttpSendRequest failed: 0x80070005', 'unknown_failure'],
-    // ESP-IDF's transport errors are not TLS failures though their names say TLS.
+    // ESP-IDF's transport errors are not TLS failures though their names say TLS; their hex values count next to "esp-tls" only.
     ['ESP_ERR_ESP_TLS_CONNECTION_TIMEOUT', 'network_timeout'],
+    ['E (1234) mqtt: TLS/TCP error (esp-tls 0x8006)', 'network_timeout'],
+    ['E (5131) websocket_client: Error transport connect (esp-tls 0x8001)', 'dns_failure'],
+    ['frame 0x8006 decoded, then the connection failed', 'unknown_failure'],
     // CFNetwork's POSIX domain (1) in the task log, with the byte counts some versions print.
     ['Task <1A2B3C4D-0000-0000-0000-000000000000>.<1> HTTP load failed, 0/0 bytes (error code: -1004 [1:61])', 'connection_refused'],
     // A WebErrorStatus member without its type is an ordinary word.
