@@ -23,7 +23,7 @@ function startsLikeNumber(text: string): boolean {
 }
 
 /**
- * Findings of the event's coded fields: verify code, TLS alert, a CDN's origin-TLS status (525/526), and
+ * Findings of the event's coded fields: verify code, TLS alert, a CDN's report of the origin (521-526), and
  * an error.code that is a bare platform number (-9814 from iOS, 12175 from WinHTTP). `hits` are the text
  * findings, so a code already read from error.code's text is not counted twice.
  */

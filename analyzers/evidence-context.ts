@@ -3,6 +3,7 @@
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { SourcedFinding } from './candidate.js';
 import { fieldCodeFindings } from './code-findings.js';
+import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings } from './text-findings.js';
 
 export interface EvidenceContext {
@@ -24,15 +25,15 @@ export interface EvidenceContext {
   readonly tlsCompleted: boolean;
   /**
    * The upgrade's HTTP status reports an upstream failure rather than the server's answer: 502/503/504,
-   * a CDN's origin-TLS failure (525/526), or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
+   * a CDN's report of the origin (521-526), or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
    */
   readonly gatewayStatus: boolean;
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
   readonly failed: boolean;
 }
 
-// 525/526: a CDN (Cloudflare) reports that its own TLS handshake with the origin failed (analyzers/codes/cdn.ts).
-const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504, 525, 526]);
+// 521-526: a CDN (Cloudflare) reports that its own connection or TLS handshake to the origin failed (analyzers/codes/cdn.ts).
+const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504, ...cdnStatuses]);
 // Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
 const NO_HITS: readonly SourcedFinding[] = [];
 const errorCodeMatcher = fieldFindings('error.code');

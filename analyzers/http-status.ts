@@ -3,7 +3,7 @@
 import type { Cause } from '../schemas/classification.js';
 import { cdnStatusRow } from './codes/cdn.js';
 
-/** A CDN's origin-TLS status (525/526, analyzers/codes/cdn.ts) gives its TLS cause, anything else but 101 a refusal. */
+/** A CDN's report of the origin (521-526, analyzers/codes/cdn.ts) gives the origin's cause, anything else but 101 a refusal. */
 export function httpStatusCause(status: number): Cause | undefined {
   if (status === 101 || status < 100 || status > 599) return undefined;
   const cdn = cdnStatusRow(status);

@@ -76,14 +76,21 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // The text says the TLS handshake was under way: a TLS handshake named, a TLS library's connect/handshake call,
 // PHP's "Failed to enable crypto" (ext/openssl/xp_ssl.c: the handshake of a tls:// stream failed), wget's "Unable to
 // establish SSL connection", tungstenite's "TLS error:" (a connect-time error), gnutls-serv's "Error in handshake: ",
-// a TLS connect call in any notation (Erlang's "ssl:connect/4", Elixir's "(ssl) connect failed", curl's "SSL connect error").
+// a TLS connect call in any notation (Erlang's "ssl:connect/4", Elixir's "(ssl) connect failed", curl's "SSL connect error"),
+// Dart's HandshakeException, which dart:io raises only in "the handshake phase of establishing a secure network connection"
+// (api.dart.dev dart-io/HandshakeException-class.html; "Connection terminated during handshake"); a WebSocket library's
+// handshake exception is always prefixed (WebSocketHandshakeException, InvalidHandshakeException, SSLHandshakeException).
+// Mbed TLS's own error text, "SSL - " before the description (mbedtls_strerror's module prefix: "SSL - The connection indicated
+// an EOF", library/error.c), is a TLS library's own error like "SSL error:".
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
 // @see https://www.erlang.org/doc/apps/ssl/ssl.html#connect/3 (the TLS handshake runs inside ssl:connect)
 // A TLS library's own error naming a reset or EOF ("WebSocket SSL error: unexpected EOF", "SSL error: Connection reset by
 // peer", "GnuTLS error: …, -54") is the handshake's: once it completed, stacks report the read of the upgrade's answer
 // (AFTER_TLS_HANDSHAKE below), which wins.
 const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: /i;
+  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b/i;
+// Case-sensitive: mbedtls_strerror writes the module in capitals and the description capitalised.
+const MBEDTLS_SSL_ERROR = /\bSSL - (?=[A-Z])/;
 
 // The code tables of TLS libraries (analyzers/codes): their reset codes are reported by the TLS layer itself.
 const TLS_LIBRARY_CODE = /^codes\.(?:gnutls|mbedtls|wolfssl|bearssl|botan|openssl_reason|nss)\./;
@@ -106,7 +113,7 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
   if (!reset) return;
   // A TLS library's own code for the reset ("Error in the pull function", GnuTLS -54) next to a bare "handshake" ("Could not
   // handshake: …" in apt, "Handshake failed: …"): the library's handshake, unless the word names the WebSocket or HTTP one.
-  const handshake = TLS_HANDSHAKE_UNDER_WAY.exec(text)?.[0] ?? (TLS_LIBRARY_CODE.test(reset.rule) ? BARE_HANDSHAKE.exec(text)?.[0] : undefined);
+  const handshake = TLS_HANDSHAKE_UNDER_WAY.exec(text)?.[0] ?? MBEDTLS_SSL_ERROR.exec(text)?.[0] ?? (TLS_LIBRARY_CODE.test(reset.rule) ? BARE_HANDSHAKE.exec(text)?.[0] : undefined);
   if (handshake === undefined) return;
   out.push({
     rule: 'inferred.reset_in_tls_handshake',
@@ -122,9 +129,10 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
 // over the established session), or a TLS library's read call after the handshake (SSL_read, gnutls_record_recv, …).
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_read.html, https://www.gnutls.org/manual/html_node/Data-transfer-and-termination.html
 // Reading the answer's lines or headers is after the handshake too (nopoll's "unable to read line", "error reading headers"): a TLS
-// handshake has no lines.
+// handshake has no lines. Conscrypt (Android) names its SSL_read and SSL_write failures "Read error: ssl=0x…" and "Write error:
+// ssl=0x…", a failed handshake "SSL handshake aborted" (common/src/jni/main/cpp/conscrypt/native_crypto.cc).
 const AFTER_TLS_HANDSHAKE =
-  /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b/i;
+  /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b|\b(?:read|write) error: ssl=0x/i;
 const RESET_OR_EOF = /\beof\b|unexpected[ _]eof|reset by peer|connection reset|broken pipe|\bepipe\b|\beconnreset\b|closed by (?:the )?(?:peer|remote)|connection (?:was )?closed|end of (?:file|stream)/i;
 
 /**

@@ -9,6 +9,7 @@ import { bouncycastleTable } from './bouncycastle.js';
 import { cdnTable } from './cdn.js';
 import { dotnetTable } from './dotnet.js';
 import { erlangTable } from './erlang.js';
+import { espTlsTable } from './esp-idf.js';
 import { curlTable } from './curl.js';
 import { gnutlsTable } from './gnutls.js';
 import { haskellX509Table } from './haskell.js';
@@ -20,6 +21,7 @@ import { opensslReasonTable } from './openssl-reasons.js';
 import { proxyStatusTable } from './proxy.js';
 import type { CodeRow } from './types.js';
 import { windowsTable } from './windows.js';
+import { winrtWebTable } from './winrt.js';
 import { wolfsslTable } from './wolfssl.js';
 
 export type { CodeRow, CodeTableId } from './types.js';
@@ -58,6 +60,8 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   cdnTable,
   networkCodeTable,
   proxyStatusTable,
+  espTlsTable,
+  winrtWebTable,
 ];
 
 /** Every code row wsdiag recognises, alerts and verify codes included. */

@@ -1,7 +1,8 @@
 // Proxy status vocabularies: the codes and phrases a proxy writes in its per-connection log when it could not reach or
 // use the upstream (origin), each with the cause it states. A proxy answers such a failure with its own 502/503/504;
 // the row says why, so the status is the proxy's consequence, not the origin's answer (other-failure classifier).
-// Squid err_type / %err_detail names, Envoy response flags, HAProxy termination states, mitmproxy's answer texts. The
+// Squid err_type / %err_detail names, Envoy response flags, HAProxy termination states, Fastly's 503 reasons, mitmproxy's
+// answer texts. The
 // phrases of nginx, Envoy, HAProxy, Apache and h2o error logs are in vocabularies/proxy.ts (a failed step in words,
 // "while SSL handshaking to upstream"); packed TLS values after a proxy's log key are read by scanner.ts.
 import { rowMaker, type CodeRow } from './types.js';
@@ -11,6 +12,8 @@ const squidTlsDetail = 'Squid src/security/ErrorDetail.cc (Security::ErrorDetail
 const squidTlsTimeout = 'Squid src/security/PeerConnector.cc (commTimeoutHandler: ERR_SECURE_CONNECT_FAIL, 504, detail TLS_CONNECT_TIMEOUT) https://github.com/squid-cache/squid/blob/master/src/security/PeerConnector.cc';
 const mitmHttp1 = 'mitmproxy mitmproxy/proxy/layers/http/_http1.py (Http1Client.read_headers: "server closed connection"; Http1Connection.wait: "Client disconnected.", ErrorCode.CLIENT_DISCONNECTED) https://github.com/mitmproxy/mitmproxy/blob/main/mitmproxy/proxy/layers/http/_http1.py';
 
+const fastly503 =
+  'Fastly "Common 503 errors" https://docs.fastly.com/en/guides/common-503-errors and "Fastly-generated 503 errors in VCL" (obj.response) https://www.fastly.com/documentation/guides/vcl/errors/';
 const envoyFlags = 'Envoy access log %RESPONSE_FLAGS% (short and long names) https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#config-access-log-format-response-flags';
 const haproxyStates = 'HAProxy doc/configuration.txt §8.5 (session state at disconnection: first character who or what ended it, second the step) https://docs.haproxy.org/2.8/configuration.html#8.5';
 
@@ -64,6 +67,11 @@ export const proxyStatusTable: readonly CodeRow[] = [
   // and for a TLS handshake with the server that failed alike (the corpus labels a plain "503 SC--" http_rejected).
   haproxy('SH', undefined, 'the server aborted before sending its full response headers', 'network_reset', 0.55),
   haproxy('SD', undefined, 'the server aborted the connection during the data phase', 'network_reset', 0.5),
+  // Fastly's reason (obj.response) of the 503 it generated when the origin fetch failed, as its error page and status line
+  // write it ("Error 503 first byte timeout"); older pages capitalise it ("503 Backend Read Error").
+  rowMaker('proxy_status', fastly503)('first byte timeout', undefined, 'the origin sent no first byte of its answer within the first byte timeout', 'network_timeout', 0.6, { texts: ['first byte timeout', 'First Byte Timeout'] }),
+  rowMaker('proxy_status', fastly503)('between bytes timeout', undefined, 'the origin paused longer than the between bytes timeout', 'network_timeout', 0.55, { texts: ['between bytes timeout', 'Between Bytes Timeout'] }),
+  rowMaker('proxy_status', fastly503)('backend read error', undefined, 'reading from the origin failed, typically a timeout (also a transient network fault)', 'network_timeout', 0.55, { texts: ['backend read error', 'Backend Read Error'] }),
   // mitmproxy's answer texts (its HTTP/1 client and server layers): read wherever a relay or client writes them.
   rowMaker('proxy_status', mitmHttp1)('server closed connection', undefined, 'the server (upstream) closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
   rowMaker('proxy_status', mitmHttp1)('client disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),

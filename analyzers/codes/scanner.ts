@@ -28,7 +28,9 @@ const TEXT_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
   libuv: /\blibuv\b|\buv[_ ]|\bUV_|\berrno\b/i,
   // Decimal HRESULTs (-2146893019, 2148074277) need a Windows word; the hex form (0x80090325) stands alone.
   windows_hresult: /HRESULT|HResult|SChannel|SSPI|Win32|Windows|winerror|SEC_E_|CERT_E_|CRYPT_E_|TRUST_E_|SslStream|AuthenticationException|System\.Security/i,
-  cdn_status: /cloudflare|\bcf-ray\b|\b(?:error|HTTP(?:\/\d(?:\.\d)?)?|status(?: code)?|response code)\W{0,3}52[56]\b|SSL handshake failed|Invalid SSL certificate/i,
+  cdn_status: /cloudflare|\bcf-ray\b|\b(?:error|HTTP(?:\/\d(?:\.\d)?)?|status(?: code)?|response code)\W{0,3}52[1-6]\b|SSL handshake failed|Invalid SSL certificate/i,
+  // ESP-IDF logs an esp_err_t in hex after the component's name ("TLS/TCP error (esp-tls 0x8006)").
+  esp_tls: /\besp[-_]tls\b/i,
 };
 
 /** What a runtime name (source.runtime / user agent) must say for a bare numeric error.code to count. */
@@ -75,9 +77,15 @@ for (let code = 0; code < 128; code++) if (/\w/.test(String.fromCharCode(code)))
 const isWordChar = (code: number): boolean => WORD[code] === 1;
 const DIGIT = /[0-9]/g;
 
-function accepts(row: CodeRow, text: string, runtime: string | undefined, hex: boolean): boolean {
+// Mbed TLS prints its codes as "-0x%04X" (mbedtls_ssl_handshake returned -0x2700), and so do the stacks built on it
+// (Zephyr's "TLS handshake error: -0x7780", ESP-IDF, Godot): a negative hex number is Mbed TLS's notation next to any
+// TLS word. @see https://github.com/Mbed-TLS/mbedtls/blob/development/library/error.c (mbedtls_strerror)
+const MBEDTLS_HEX_CONTEXT = /ssl|tls/i;
+
+function accepts(row: CodeRow, text: string, runtime: string | undefined, hex: boolean, negative: boolean): boolean {
   // 0x8009xxxx / 0x800Bxxxx is specific enough alone.
   if (hex && row.table === 'windows_hresult') return true;
+  if (hex && negative && row.table === 'mbedtls' && MBEDTLS_HEX_CONTEXT.test(text)) return true;
   const inText = TEXT_CONTEXT[row.table];
   if (inText?.test(text)) return true;
   const inRuntime = RUNTIME_CONTEXT[row.table];
@@ -187,12 +195,18 @@ export function scanCodeNumbers(text: string, out: CodeMatch[], runtime?: string
       const packed = packedRow(value);
       if (packed && SSL_WORD.test(text)) push(out, packed, text.slice(start, end));
     }
+    // HRESULT_FROM_WIN32 of a WinHTTP/WinINet error (0x80072F8F = 12175): the hex form is specific enough alone.
+    // @see https://learn.microsoft.com/en-us/windows/win32/api/winerror/nf-winerror-hresult_from_win32
+    if (hex && width === 10 && value >>> 16 === 0x8007) {
+      const win32 = byValue.get(value & 0xffff);
+      if (win32) for (const row of win32) if (row.table === 'winhttp') push(out, row, text.slice(start, end));
+    }
     if (negative) value = -value;
     const rows = byValue.get(value);
     const alert = negative ? undefined : bearsslAlertRows.get(value);
     if (rows === undefined && alert === undefined) continue;
     const matched = text.slice(negative ? start - 1 : start, end);
-    if (rows) for (const row of rows) if (accepts(row, text, runtime, hex)) push(out, row, matched);
+    if (rows) for (const row of rows) if (accepts(row, text, runtime, hex, negative)) push(out, row, matched);
     if (alert && (TEXT_CONTEXT.bearssl?.test(text) || (runtime !== undefined && RUNTIME_CONTEXT.bearssl?.test(runtime)))) push(out, alert, matched);
   }
 }

@@ -33,7 +33,9 @@ export type CodeTableId =
   | 'qt_socket'
   | 'boost_asio'
   | 'runtime_net'
-  | 'proxy_status';
+  | 'proxy_status'
+  | 'esp_tls'
+  | 'winrt_web';
 
 export interface CodeRow {
   readonly table: CodeTableId;

@@ -67,7 +67,8 @@ function namePattern(row: CodeRow): string {
     // .NET enum members only after their type's name ("SocketError.TimedOut", "SocketErrorCode: HostNotFound"); the member
     // first, so it is the trigger word (a type name followed by an optional "Code" pins no word) and the lookbehind runs
     // only where the member stands.
-    else if (row.table === 'dotnet_net') {
+    // WinRT's WebErrorStatus members the same way ("WebErrorStatus.CertificateExpired", "WebErrorStatus: Timeout").
+    else if (row.table === 'dotnet_net' || row.table === 'winrt_web') {
       const [type, member] = name.split('.') as [string, string];
       parts.push(`\\b${member}\\b(?<=\\b${type}(?:Code)?\\W{1,3}${member})`);
     }
@@ -128,7 +129,7 @@ export const codesVocabulary: Vocabulary = {
       .flat()
       .filter((row) => row.table !== 'cdn_status')
       // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
-      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'java_net' || row.table === 'proxy_status' ? '' : 'i')),
+      .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'winrt_web' || row.table === 'java_net' || row.table === 'proxy_status' ? '' : 'i')),
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",
     // "alert(70)", "(2, 70)" after the word alert; "verify result: 20", "verify_result=20". Each verify
     // notation is its own alternative, so both of its words must occur before the regex runs.

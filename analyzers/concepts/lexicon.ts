@@ -158,7 +158,8 @@ export const lexicon = {
   // --- HTTP answer to the upgrade ---
   // Nouns a status follows within a few words ("status code: 403", "HTTP/1.1 403"); verbs only right before it ("got 403").
   STATUS_WORD: ['status', 'http', 'response', 'code', 'statuscode', 'reply'],
-  STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed'],
+  // Also an answer that was "not an upgrade" right before its status (Starscream's HTTPUpgradeError.notAnUpgrade(403, …)).
+  STATUS_VERB: ['responded', 'got', 'returned', 'received', 'answered', 'replied', 'answer', 'rejected', 'failed', ['not', 'upgrade'], ['not', 'upgraded']],
   BAD_STATUS: [['bad', 'status'], ['unexpected', 'status'], ['invalid', 'status'], ['unhandled', 'status'], ['wrong', 'status'], ['unexpected', 'response', 'code'], ['not', '101'], ['expected', '101'], ['instead', '101'], ['expected', 'http', '101'], ['bad', 'response', 'status'], ['unexpected', 'http', 'status'], ['unsuccessful', 'status'],
     // The status named with its protocol or line between ("Invalid HTTP status", "bad status line"): the answer was no 101.
     ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status'],
@@ -216,7 +217,9 @@ export const lexicon = {
     // Abbreviated as code names the fields ("secWsKey", "sec_ws_accept", "wsKey"): Helidon's "expected valid secWsKey".
     ['sec', 'ws', 'key'], ['ws', 'key'], 'secwskey', ['sec', 'ws', 'accept'], ['ws', 'accept'], 'secwsaccept', ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
   // A received value set against the expected one ("received Sec-Websocket-Accept X but expected Y") says the same as "mismatch".
-  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected'], ['expected', 'valid']],
+  // Also an answer without the field (RFC 6455 §4.1 step 4: "If the response lacks a |Sec-WebSocket-Accept| header field ... the
+  // client MUST _Fail_"), and a value the client could not verify against its key ("did not verify WebSocket challenge").
+  ACCEPT_BAD: ['mismatch', ['not', 'match'], ['no', 'match'], 'invalid', 'incorrect', 'wrong', 'bad', 'missing', 'unexpected', ['not', 'valid'], 'failed', 'failure', 'error', ['but', 'expected'], ['expected', 'valid'], ['not', 'found'], 'absent', ['not', 'present'], ['not', 'verify'], ['not', 'verified']],
   WEBSOCKET: ['websocket', ['web', 'socket'], 'ws', 'wss', 'upgrade', 'permessage', 'deflate', 'rfc6455', 'rfc7692'],
   SUBPROTOCOL: ['subprotocol', ['sub', 'protocol'], ['sec', 'websocket', 'protocol'], ['sec', 'web', 'socket', 'protocol'], 'secwebsocketprotocol'],
   SUB_NEGATIVE: [

@@ -161,5 +161,18 @@ function push(out: Word[], text: string, start: number, end: number, apostrophe:
   }
   const library = raw.length > 5 ? FUSED_TLS.exec(raw) : null;
   const norm = NEGATIONS.has(raw) ? 'not' : library ? (library[1] as string) : singular(raw);
+  if (norm === 'alert') alertNamePrefix(out, state.run);
   out.push({ norm, start, end, run: state.run });
+}
+
+// OpenSSL and BoringSSL name alert reasons after the protocol version that defined the alert (SSL_R_SSLV3_ALERT_CERTIFICATE_UNKNOWN,
+// TLSV1_ALERT_UNKNOWN_CA, TLSV13_ALERT_CERTIFICATE_REQUIRED): the version fused before "ALERT" is part of the name, no version
+// the peer refused, so it reads as the bare protocol word. @see https://github.com/google/boringssl/blob/master/include/openssl/ssl.h
+const ALERT_NAME_VERSION = /^(ssl|tls)v\d{1,2}$/;
+
+function alertNamePrefix(out: Word[], run: number): void {
+  const previous = out[out.length - 1];
+  if (previous === undefined || previous.run !== run) return;
+  const version = ALERT_NAME_VERSION.exec(previous.norm);
+  if (version) out[out.length - 1] = { ...previous, norm: version[1] as string };
 }

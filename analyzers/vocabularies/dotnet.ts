@@ -9,6 +9,7 @@ const schannel = 'SEC_E_ALGORITHM_MISMATCH https://learn.microsoft.com/en-us/win
 const webSockets = 'dotnet/runtime System.Net.WebSockets.Client Strings.resx (net_WebSockets_ConnectStatusExpected) https://github.com/dotnet/runtime/blob/main/src/libraries/System.Net.WebSockets.Client/src/Resources/Strings.resx';
 
 const webSocketsProtocol = 'dotnet/runtime System.Net.WebSockets Strings.resx (net_WebSockets_AcceptUnsupportedProtocol) https://github.com/dotnet/runtime/blob/main/src/libraries/System.Net.WebSockets/src/Resources/Strings.resx';
+const webExceptionStatus = '.NET Framework WebExceptionStatus.TrustFailure ("A server certificate could not be validated") and its System.dll resource net_webstatus_TrustFailure https://learn.microsoft.com/en-us/dotnet/api/system.net.webexceptionstatus';
 const monoSystem = 'Mono 6.8 /usr/lib/mono/4.5/System.dll resource strings (corefx), read with strings(1) on Debian 12 mono-devel 6.8.0.105';
 
 export const dotnetVocabulary: Vocabulary = {
@@ -23,6 +24,9 @@ export const dotnetVocabulary: Vocabulary = {
     rule('dotnet.tls_alert', /the remote party sent a TLS alert: '([A-Za-z]+)'/, 'tls_unknown', 0.85, strings, { example: 'Authentication failed because the remote party sent a TLS alert: \'ProtocolVersion\'.', capture: 'tls_alert' }),
     rule('dotnet.common_algorithm', /do not possess a common algorithm/, 'tls_version_mismatch', 0.55, schannel, { example: 'The client and server cannot communicate, because they do not possess a common algorithm.', ambiguity: 'handshake' }),
     rule('dotnet.cert_invalid', /The remote certificate is invalid|remote certificate was rejected/, 'tls_unknown', 0.55, strings, { example: 'The remote certificate is invalid because of errors in the certificate chain: NotTimeValid' }),
+    // .NET Framework's WebException for any failed validation of the server certificate (untrusted, expired, wrong name):
+    // the cause is not in the text.
+    rule('dotnet.trust_failure', /Could not establish trust relationship for the SSL\/TLS secure channel/, 'tls_unknown', 0.6, webExceptionStatus, { example: 'The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.' }),
     rule('dotnet.ssl_not_established', /The SSL connection could not be established/, 'tls_unknown', 0.55, strings, { example: 'The SSL connection could not be established, see inner exception.' }),
     // SslStream's handshake texts (AuthenticationException / IOException): TLS failed, the cause is in an inner exception, if any.
     rule('dotnet.auth_eof', /Authentication failed because the remote party has closed the transport stream/, 'tls_unknown', 0.7, `${strings} (net_auth_eof); ${monoSystem}`, { example: 'System.IO.IOException: Authentication failed because the remote party has closed the transport stream.' }),

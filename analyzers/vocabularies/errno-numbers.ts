@@ -34,15 +34,18 @@ const winsock = 'Windows Sockets error codes https://learn.microsoft.com/en-us/w
 const gai = 'glibc resolv/netdb.h (EAI_* values) https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/netdb.h';
 const strerror = 'strerror texts: glibc sysdeps/gnu/errlist.h https://sourceware.org/git/?p=glibc.git;a=blob;f=sysdeps/gnu/errlist.h, XNU libc strerror (macOS intro(2)) https://developer.apple.com/library/archive/documentation/System/Conceptual/ManPages_iPhoneOS/man2/intro.2.html';
 const gaiText = 'gai_strerror texts (glibc) https://man7.org/linux/man-pages/man3/gai_strerror.3.html';
+// newlib (ESP-IDF, Zephyr, Arduino cores on lwIP) numbers errnos its own way (ECONNABORTED 113, EHOSTUNREACH 118): its
+// strerror text beside the number names the error, whatever the number means on Linux.
+const newlib = 'newlib libc/include/sys/errno.h and libc/string/_strerror_r.c (strerror texts) https://sourceware.org/git/?p=newlib-cygwin.git;a=blob;f=newlib/libc/string/_strerror_r.c';
 
 export const errnoTable: readonly ErrnoRow[] = [
   { name: 'ECONNREFUSED', wsaName: 'WSAECONNREFUSED', linux: 111, bsd: 61, winsock: 10061, cause: 'connection_refused', confidence: 0.8, source: `${linux}; ${bsd}; ${winsock}` },
   { name: 'ECONNRESET', wsaName: 'WSAECONNRESET', linux: 104, bsd: 54, winsock: 10054, cause: 'network_reset', confidence: 0.75, source: `${linux}; ${bsd}; ${winsock}` },
-  { name: 'ECONNABORTED', wsaName: 'WSAECONNABORTED', linux: 103, bsd: 53, winsock: 10053, texts: ['An established connection was aborted by the software in your host machine'], cause: 'network_reset', confidence: 0.7, source: `${linux}; ${bsd}; ${winsock}` },
+  { name: 'ECONNABORTED', wsaName: 'WSAECONNABORTED', linux: 103, bsd: 53, winsock: 10053, texts: ['An established connection was aborted by the software in your host machine', 'Software caused connection abort'], cause: 'network_reset', confidence: 0.7, source: `${linux}; ${bsd}; ${winsock}; ${strerror}; ${newlib}` },
   { name: 'EPIPE', linux: 32, bsd: 32, cause: 'network_reset', confidence: 0.65, source: `${linux}; ${bsd}` },
   // WSAETIMEDOUT's text names a failed connection attempt: the concept tier would read it as a failed connect.
   { name: 'ETIMEDOUT', wsaName: 'WSAETIMEDOUT', linux: 110, bsd: 60, winsock: 10060, texts: ['did not properly respond after a period of time'], cause: 'network_timeout', confidence: 0.8, source: `${linux}; ${bsd}; ${winsock}` },
-  { name: 'EHOSTUNREACH', wsaName: 'WSAEHOSTUNREACH', linux: 113, bsd: 65, winsock: 10065, texts: ['A socket operation was attempted to an unreachable host'], cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}` },
+  { name: 'EHOSTUNREACH', wsaName: 'WSAEHOSTUNREACH', linux: 113, bsd: 65, winsock: 10065, texts: ['A socket operation was attempted to an unreachable host', 'Host is unreachable'], cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}; ${newlib}` },
   { name: 'ENETUNREACH', wsaName: 'WSAENETUNREACH', linux: 101, bsd: 51, winsock: 10051, texts: ['A socket operation was attempted to an unreachable network'], cause: 'connection_refused', confidence: 0.65, source: `${linux}; ${bsd}; ${winsock}` },
   // Host or network down: unreachable, like EHOSTUNREACH (connection_refused's "or host unreachable"). Linux 100 (ENETDOWN)
   // and 102 (ENETRESET) are left out: on macOS 100 is EPROTO and 102 EOPNOTSUPP.
@@ -100,6 +103,9 @@ export function errnoRules(): VocabularyRule[] {
     // (ENETUNREACH): the status every upgrade text names would wake the rule on nearly every text.
     if (row.linux !== undefined && row.linux >= 100 && row.linux !== 101) more.push(`\\b${row.linux}\\b(?<=\\b(?:system:|generic:|SocketException \\()${row.linux})`);
     if (apple) more.push(`\\bNSPOSIXErrorDomain\\b[^\\n]{0,24}?\\bCode=(?:${apple})\\b`, `\\b_kCFStreamErrorCodeKey=(?:${apple})\\b`);
+    // CFNetwork's "domain:code" of a stream error, domain 1 kCFStreamErrorDomainPOSIX (CFStream.h): its TCP connection log
+    // "TIC TCP Conn Failed [1:0x…]: 1:61 Err(61)" and "HTTP load failed[, 0/0 bytes] (error code: -1004 [1:61])".
+    if (apple) more.push(`\\bTIC TCP Conn Failed\\b[^\\n]{0,40}?\\s1:(?:${apple}) Err\\(`, `\\bHTTP load failed\\b[^\\n(]{0,30}\\(error code: -?\\d{1,5} \\[1:(?:${apple})\\]`);
     for (const name of row.names ?? []) more.push(`\\b${name}\\b`);
     // A closing \b pins the last word too, so a rare last word can be the trigger.
     for (const text of row.texts ?? []) more.push(`\\b${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`);

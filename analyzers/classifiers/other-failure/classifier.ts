@@ -155,7 +155,7 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const status = context.status;
   if (status === undefined) return undefined;
   const cause = httpStatusCause(status);
-  // 525/526 name a TLS cause: the 1015 classifier answers for them (code-findings.ts).
+  // 525/526 name a TLS cause: the 1015 classifier answers for them (code-findings.ts); 521-524 the origin's transport cause.
   if (!cause || !otherCauses.has(cause)) return undefined;
   // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).

@@ -128,6 +128,13 @@ const PINNED: Record<string, string> = {
   // (secWsKey); a size limit's own name; RSV bits "not zero"; retries that ran out name no cause; EAGAIN by number; a status
   // after a refused answer or a missing "Switching Protocols" (wtx's found: Some(403)).
   '1.5.26': 'e9d674bef55241a9',
+  // Round 7 (eng-k): platforms no set covers: ESP-IDF esp-tls and WinRT WebErrorStatus tables, Cloudflare 521-524 as the
+  // origin's cause, Fastly's 503 reasons, newlib strerror texts, Mbed TLS "-0x" codes next to a TLS word, WinHTTP codes as
+  // HRESULTs, CFNetwork's POSIX "1:61" notation; OpenSSL alert names' version prefix, Dart's HandshakeException, a missing or
+  // unverified accept value; Conscrypt's "Read error: ssl=" is after the handshake; .NET Framework's TrustFailure text; an
+  // answer "not an upgrade" before its status.
+  // Merged with eng-j's 1.5.26 as 1.5.27 (eng-k's branch pinned 946fae76d39c1a43 as its own 1.5.26).
+  '1.5.27': '40bedb501291f21b',
 };
 
 describe('CLASSIFIER_VERSION', () => {
