@@ -17,6 +17,7 @@ import { matchText, vocabularies } from './vocabularies/index.js';
 export function findTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
   const from = out.length;
   tieredFindings(kind, text, out);
+  notConnectedOnConnect(kind, text, out, from);
   const afterHandshake = resetAfterTlsHandshake(kind, text, out, from);
   if (!afterHandshake) resetInTlsHandshake(kind, text, out, from);
   timeoutInTlsHandshake(out, from);
@@ -45,6 +46,39 @@ export function dropWrappedBy(findings: SourcedFinding[], from = 0): void {
   }
   if (!named) return;
   keepFindings(findings, from, (finding) => !WRAPPER_RULES.has(finding.rule));
+}
+
+// ENOTCONN (Linux 107, BSD 57, WSAENOTCONN 10057) in the exact tier: the errno table's rows and libuv's UV_ENOTCONN.
+const NOT_CONNECTED_RULE = /^(?:errno\.enotconn|codes\.libuv\.UV_ENOTCONN)\b/;
+// A connect named as what failed: "connect error:", "connect failed", "failed to connect", an event loop's connect handler
+// ("nio_connect", "on_connect"), "connect()".
+const CONNECT_PATH = /\bconnect(?:ing)?\W{0,3}(?:error|failed|failure)\b|\b(?:failed|unable|error)\W+(?:to\W+|while\W+|when\W+)?connect(?:ing)?\b|\b[a-z]+_connect\b|\bconnect\(\)/i;
+
+/**
+ * ENOTCONN reported by a connect: connect() itself never returns it (POSIX connect(): a failed connect is ECONNREFUSED,
+ * ETIMEDOUT, EHOSTUNREACH …; an asynchronous one leaves that result in SO_ERROR). It comes from a call made after the connect
+ * to see whether it completed (getpeername(), as libhv's nio_connect does, or a first send/recv), which says only that the
+ * socket is not connected: the connect did not complete, and its reason is lost. So on a connect path it is unknown_failure,
+ * low; elsewhere (a read or write on a socket that had been connected) it stays the reset the errno table says.
+ * @see https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpeername.html (ENOTCONN: the socket is not connected)
+ * @see https://pubs.opengroup.org/onlinepubs/9799919799/functions/connect.html (errors of connect(); EINPROGRESS, SO_ERROR)
+ * @see https://man7.org/linux/man-pages/man2/connect.2.html (EINPROGRESS: "use getsockopt(2) to read the SO_ERROR option")
+ */
+function notConnectedOnConnect(kind: string, text: string, out: SourcedFinding[], from: number): void {
+  let at = -1;
+  for (let i = from; i < out.length && at === -1; i++) if (NOT_CONNECTED_RULE.test((out[i] as SourcedFinding).rule)) at = i;
+  if (at === -1) return;
+  const connect = CONNECT_PATH.exec(text);
+  if (!connect) return;
+  const notConnected = out[at] as SourcedFinding;
+  keepFindings(out, from, (finding) => !NOT_CONNECTED_RULE.test(finding.rule));
+  out.push({
+    rule: 'inferred.not_connected_on_connect',
+    attribution: 'other',
+    cause: 'unknown_failure',
+    confidence: 0.3,
+    evidence: { kind, detail: `${notConnected.evidence.detail}, reported by a connect ("${connect[0]}"): the connect did not complete and its reason (SO_ERROR) was not read → unknown_failure (rule inferred.not_connected_on_connect, POSIX getpeername() ENOTCONN)` },
+  });
 }
 
 /** Keeps, in place and in order, the findings from index `from` on that `keep` accepts. */

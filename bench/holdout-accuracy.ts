@@ -46,6 +46,7 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Then a training set: 1.5.26 (its families in general form, three lines relabelled by written conventions) 100% / 100%.
   { dir: join('test', 'fixtures', 'holdout-14'), idPrefix: 'holdout14', floors: { attribution: 0.99, cause: 0.97 } },
   // Made blind with 6 new stacks (ratchet_rs, Micronaut, libhv, gatus, graphql-ws, frp) during round 7, measured once after it (0adb12a, 1.5.27): 100.0% / 94.6% (280 samples).
+  // Then a training set: 1.5.28 (its families in general form, ratchet-16 relabelled by the written 1010 rule) 100% / 97.9%.
   { dir: join('test', 'fixtures', 'holdout-15'), idPrefix: 'holdout15', floors: { attribution: 0.99, cause: 0.94 } },
 ];
 

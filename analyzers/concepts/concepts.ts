@@ -37,6 +37,11 @@ export interface Concept {
   /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
   readonly example: string;
   /**
+   * Only in a Close frame's reason (context REASON_FIELD alone): the tests read the example in close.reason, and the other
+   * classifier sets the finding aside when the close code is one no Close frame carries (1005, 1006, 1015: the API made it up).
+   */
+  readonly reasonOnly?: true;
+  /**
    * A wrapper phrase that frames another reason ("connection was closed uncleanly (…)"): its finding stands only
    * when no text of the event names another cause (text-findings.ts, dropWrappedBy).
    */
@@ -111,6 +116,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: SERVFAIL' },
   // Getting the address of a host failed (Helidon's "Failed to get address for host X"): the name did not resolve.
   { id: 'concept.address_lookup', cause: 'dns_failure', confidence: 0.55, all: ['LOOKUP_FAILED', 'HOST_ADDRESS'], within: 7, unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'net: failed to obtain the IP address for host feed.example.com' },
+  // A resolver call named as what failed with the host between ("resolve no-such-host.example failed", "resolving api.example.com
+  // failed", "resolution of db.internal failed"): the name did not resolve. Only where a host or host name is named ("failed to resolve
+  // module" names none); a timeout or refusal named wins.
+  { id: 'concept.resolve_failed', cause: 'dns_failure', confidence: 0.55, all: ['RESOLVE_WORD', 'FAILED_WORD'], within: 3, context: ['HOST_VALUE', 'HOSTNAME', 'HOST_ADDRESS'], unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'net: resolving feed.example.com has failed' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   // Retries ran out ("Max retries exceeded", "connection attempts exhausted", "Max retry calls=1001 to SSL_connect reached"): each
   // attempt failed for a reason the text does not give, so it says the client gave up, not why: unknown_failure, low (since
@@ -126,7 +135,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.handshake_unfinished', cause: 'network_reset', confidence: 0.5, all: ['HANDSHAKE_WORD', 'UNFINISHED'], within: 3, unless: ['TIMEOUT', 'TIME_UNIT', 'TLS', 'CERT', 'EXTENSION', 'SUBPROTOCOL'], example: 'client: upgrade handshake incomplete' },
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
-  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME'], example: 'upstream: error reading the answer', untimed: true },
+  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME', 'CLOSE_STATED'], example: 'upstream: error reading the answer', untimed: true },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
   { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR', 'STATUS_LINE'], example: 'handshake: unexpected status from server' },
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",
@@ -134,6 +143,12 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 5, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
   // Not when TLS is named: SslStream and others call the TLS handshake "authentication".
   { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
+  // A credential named with a verdict on it ("token in login doesn't match token from configuration", "password incorrect", "invalid
+  // API key", "signature mismatch"): the server refused the credentials in words. The noun decides: a certificate that does not match is
+  // the host name check, an accept key or Sec-WebSocket-Accept that does not match is the handshake's (RFC 6455 §4.1), a key file's
+  // password is local configuration, a parser's "unexpected token" is no credential. Below a close code's own cause (0.5): "token
+  // revoked" in a 1008's reason stays the policy the code names.
+  { id: 'concept.credential_refused', cause: 'http_auth_rejected', confidence: 0.45, all: ['CREDENTIAL', 'CREDENTIAL_BAD'], within: 5, unless: ['TLS', 'CERT', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'UPGRADE_HEADER', 'HEADER_NOUN', 'KEY_FILE', 'PARSE_WORD'], example: 'login: supplied password is wrong' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
@@ -152,20 +167,35 @@ export const concepts: readonly Concept[] = [
   // The same check in any word order, the field named after its header ("missing header upgrade", Netty's "Invalid handshake response
   // connection: null", "invalid response headers: [… connection=Upgrade …]"). Not when the text says the connection broke or timed out.
   { id: 'concept.upgrade_field', cause: 'protocol_error', confidence: 0.5, all: ['HEADER_BAD', 'HEADER_NOUN', 'UPGRADE_FIELD'], within: 5, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'RESET', 'TIMEOUT', 'REFUSED_STRONG'], example: 'reply field connection: wrong value keep-alive' },
+  // The Upgrade field named missing ("missing or bad upgrade", x/net/websocket's ErrBadUpgrade, returned when the answer's Upgrade is not
+  // "websocket" or its Connection not "upgrade"; RFC 6455 §4.1 steps 2-3): an upgrade (the process) cannot be missing, its header can.
+  // Not when the text names the answer, a status, the request or another header (their concepts decide).
+  { id: 'concept.upgrade_missing', cause: 'protocol_error', confidence: 0.5, all: ['UPGRADE_ABSENT', 'UPGRADE_WORD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_ANSWER', 'REFUSED_RESPONSE', 'BAD_STATUS', 'STATUS_WORD', 'REQUEST_WORD', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'ws dial: absent upgrade' },
   // --- other: the peer broke WebSocket framing (RFC 6455 §5.2, §5.5, §7.4) in words protocol-violations.ts does not list ---
   { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
+  // The protocol spoken over WebSocket broken by its message sequence or type (graphql-ws's 4004 "First message cannot be of type next",
+  // "unexpected message type", "invalid message type: foo"): a protocol error of the application's protocol, as RFC 6455 §7.4.1's 1002
+  // is of WebSocket's. Not TLS's unexpected_message alert, nor a message that did not come in time (a timeout).
+  { id: 'concept.message_sequence', cause: 'protocol_error', confidence: 0.5, all: ['APP_MESSAGE', 'MESSAGE_BAD'], within: 4, unless: ['TLS', 'CERT', 'TIMEOUT', 'NO_ANSWER'], example: 'subscription: unexpected message type "ka" from peer' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
   { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },
   { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer', wrapper: true },
   // --- other and none: a close named in words (RFC 6455 §7.4.1; IANA WebSocket Close Code Number Registry), for texts that carry the close ---
   { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
   { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
+  // A policy named as what refused, in a close ("close 4403: forbidden by policy", a reason "denied by policy"): 1008 Policy Violation in
+  // words (RFC 6455 §7.4.1). Only in a close (a close word, or the text is a Close frame's reason): "forbidden by policy" in an HTTP answer
+  // is that status's.
+  { id: 'concept.close_policy_refusal', cause: 'policy_violation', confidence: 0.5, all: ['POLICY_WORD', 'POLICY_REFUSAL'], within: 3, context: ['CLOSE_WORD', 'REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'session closed: denied by policy' },
   { id: 'concept.close_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_TOO_BIG'], within: 0, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'Close(MessageTooBig)' },
   // The limit named as the error itself (Mongoose's mg_error(c, "MG_MAX_RECV_SIZE") when a message outgrows its receive buffer).
   { id: 'concept.size_limit_name', cause: 'message_too_big', confidence: 0.45, all: ['LIMIT_MAX', 'LIMIT_WHAT'], within: 3, limitName: true, unless: ['TLS', 'CERT', 'ALPN', 'SETTING_WORD'], example: 'ws read: MAX_INCOMING_SIZE' },
   { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
   // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
   { id: 'concept.close_internal_error', cause: 'server_error', confidence: 0.5, all: ['CLOSE_WORD', 'INTERNAL_ERROR'], within: 4, unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB'], example: 'WebSocketCloseStatus.InternalServerError' },
+  // The same words as a Close frame's reason (close.reason), where the field is the close: an application code (3000-4999, RFC 6455 §7.4.2)
+  // with the reason "Internal server error" (graphql-ws's 4500) names 1011's cause. Not with a status or an HTTP word in the reason.
+  { id: 'concept.reason_internal_error', cause: 'server_error', confidence: 0.5, all: ['INTERNAL_ERROR'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB', 'STATUS_WORD'], example: 'Internal server error', reasonOnly: true },
   { id: 'concept.close_going_away', cause: 'going_away', confidence: 0.5, all: ['CLOSE_GOING_AWAY'], within: 0, unless: ['TLS', 'CERT'], example: 'peer: endpoint going away' },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },

@@ -155,6 +155,33 @@ export const lexicon = {
   // Words of a WebSocket session that was open and ended without a closing handshake (a 1006, not a failed connect).
   CLOSED_SESSION: ['uncleanly', ['closing', 'handshake'], ['close', 'frame'], 'closure', '1006', ['abnormal', 'closure'], ['abnormally', 'closed'], ['connection', 'closed', 'error'], ['close', 'code'], ['without', 'close']],
   NETWORK_ERROR: [['network', 'error']],
+  // --- round 8 (eng-l): a close's own words, credentials refused in words, the Upgrade field, a resolver call that failed ---
+  // Set by scanner.ts, not by words: the text is a Close frame's reason (the field close.reason), so its words are the close's own.
+  REASON_FIELD: [],
+  // Set by scanner.ts, not by words: the text states a close code valid on the wire (1000-1003, 1007-1014, 3000-4999) after a close
+  // word ("websocket: close 4403: forbidden by policy"): a Close frame came, so a read error around it is no drop.
+  CLOSE_STATED: [],
+  // A policy named as what refused ("forbidden by policy", "denied by policy", "blocked by policy"): RFC 6455 §7.4.1's 1008 in words.
+  POLICY_WORD: ['policy'],
+  POLICY_REFUSAL: ['forbidden', 'denied', 'blocked', 'rejected', 'refused', 'prohibited', 'disallowed', ['not', 'allowed'], 'violation', 'violated'],
+  // An application protocol's message sequence or message type (graphql-ws "First message cannot be of type next", "unexpected message
+  // type", "invalid message type: foo", "expected connection_ack as first message"): the peer broke the protocol spoken over WebSocket.
+  APP_MESSAGE: [['message', 'type'], ['msg', 'type'], 'messagetype', ['type', 'message'], ['message', 'not', 'type'], ['first', 'message'], ['second', 'message'], ['initial', 'message'], ['message', 'kind'], ['message', 'order'], ['message', 'sequence']],
+  MESSAGE_BAD: ['not', 'unexpected', 'invalid', 'unknown', 'unsupported', 'illegal', 'wrong', 'bad', 'expected', 'must', 'unrecognized', 'unrecognised', 'disallowed'],
+  // A credential by its noun (a token, password, secret, signature, API key): what a login or an upgrade's authentication checks.
+  // Not "key" alone (the accept key, a TLS key), nor "certificate" (a TLS fact): the noun decides what failed.
+  CREDENTIAL: ['token', 'password', 'passwd', 'credential', 'secret', 'signature', ['api', 'key'], 'apikey', ['access', 'key'], 'jwt'],
+  CREDENTIAL_BAD: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], 'invalid', 'wrong', 'incorrect', 'bad', 'rejected', 'denied', ['not', 'valid']],
+  // A key file and its password (PEM, PKCS#12, a keystore), or a parser's token ("Invalid or unexpected token", JSON): no credential refused.
+  KEY_FILE: [['private', 'key'], 'pem', 'keystore', 'truststore', 'pkcs12', 'p12', 'pfx', 'keyfile', ['key', 'file']],
+  PARSE_WORD: ['syntax', 'syntaxerror', 'json', 'parse', 'parser', 'parsing', 'lexer', ['unexpected', 'token']],
+  // The Upgrade header field named missing (x/net/websocket's ErrBadUpgrade "missing or bad upgrade", RFC 6455 §4.1 step 2): an
+  // upgrade (the process) cannot be missing, its header can.
+  UPGRADE_WORD: ['upgrade'],
+  UPGRADE_ABSENT: ['missing', 'absent', 'lack', 'lacking', ['not', 'present']],
+  REQUEST_WORD: ['request', 'method'],
+  // A resolver call named as what failed, the host between ("resolve no-such-host.example failed", "resolving api.example.com failed").
+  RESOLVE_WORD: ['resolve', 'resolving', 'resolution'],
   // --- HTTP answer to the upgrade ---
   // Nouns a status follows within a few words ("status code: 403", "HTTP/1.1 403"); verbs only right before it ("got 403").
   STATUS_WORD: ['status', 'http', 'response', 'code', 'statuscode', 'reply'],

@@ -419,26 +419,51 @@ const CLOSE_CONTEXT = indexOf('CLOSE_CONTEXT');
 // decide those), 1004 is reserved, 1010 and 1015 belong to the 1010 and 1015 classifiers' own evidence.
 const TEXT_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1001, 1002, 1003, 1007, 1008, 1009, 1011, 1012, 1013, 1014]);
 
+const CLOSE_WORD = indexOf('CLOSE_WORD');
+// Set here, not by words (lexicon.ts): the text states a close code a Close frame carries, or is a Close frame's reason.
+const CLOSE_STATED = indexOf('CLOSE_STATED');
+const REASON_FIELD = indexOf('REASON_FIELD');
+/** Application close codes: 3000-3999 registered by libraries and frameworks, 4000-4999 private use (RFC 6455 §7.4.2). */
+const isApplicationCode = (code: number): boolean => code >= 3000 && code <= 4999;
+const APPLICATION_CONFIDENCE = 0.3;
+
 /**
  * A WebSocket close code written in a text ("websocket: close 1011", "received 1013 (try again later)", "code=1008")
  * within three words after a close word; its cause is the close code table's (analyzers/close-codes.ts). For events
- * whose close fields are empty and whose text carries the close.
+ * whose close fields are empty and whose text carries the close. A code valid on the wire, an application code
+ * (3000-4999, only after a close word proper: "error code 4001" may be anything) included, marks the text CLOSE_STATED:
+ * a Close frame came, so the read error that reports it ("error reading websocket message: websocket: close 4403: …") is
+ * no drop. An application code names no cause of its own (RFC 6455 §7.4.2): its reason's words decide, and with none
+ * the close is unknown_failure, low, as for the close fields.
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2
  */
 function closeCodeFinding(kind: string, text: string, list: readonly Word[], found: readonly Occurrence[], present: Uint8Array): SourcedFinding | undefined {
   if (present[CLOSE_CONTEXT] !== 1) return undefined;
   let chosen: Word | undefined;
+  let application: Word | undefined;
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as Word;
     if (word.norm.length !== 4) continue;
     const code = Number(word.norm);
-    if (!TEXT_CLOSE_CODES.has(code)) continue;
-    if (!found.some((o) => o.cls === CLOSE_CONTEXT && o.last < i && i - o.last <= 3)) continue;
+    const table = TEXT_CLOSE_CODES.has(code);
+    if (!table && !isApplicationCode(code)) continue;
+    const closeClass = table ? CLOSE_CONTEXT : CLOSE_WORD;
+    if (!found.some((o) => o.cls === closeClass && o.last < i && i - o.last <= 3)) continue;
+    present[CLOSE_STATED] = 1;
+    if (!table) {
+      application ??= word;
+      continue;
+    }
     // A 1002 next to another code is the client's protest at that code ("closed with code 1002: invalid close code
     // 1012", a code registered after RFC 6455): the other code says what the server meant.
     if (chosen === undefined || chosen.norm === '1002') chosen = word;
   }
-  if (chosen === undefined) return undefined;
+  if (chosen === undefined) {
+    if (application === undefined) return undefined;
+    const detail = `application close code ${application.norm} in ${JSON.stringify(text.slice(Math.max(0, application.start - 40), application.end + 20))}: a Close frame came, with a code that names no cause of its own (concept concept.close_code_application, RFC 6455 §7.4.2) → unknown_failure`;
+    return conceptFinding(kind, 'concept.close_code_application', 'unknown_failure', APPLICATION_CONFIDENCE, detail);
+  }
   const code = Number(chosen.norm);
   const row = closeCodeRow(code);
   if (!row?.cause) return undefined;
@@ -483,6 +508,8 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);
   if (found.length === 0) return;
+  // A Close frame's reason: its words are the close's own (concepts with the context REASON_FIELD).
+  if (kind === 'close.reason') present[REASON_FIELD] = 1;
   const status = statusFinding(kind, text, list, found, present);
   if (status) out.push(status);
   const close = closeCodeFinding(kind, text, list, found, present);

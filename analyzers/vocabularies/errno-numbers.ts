@@ -106,13 +106,18 @@ export function errnoRules(): VocabularyRule[] {
     // CFNetwork's "domain:code" of a stream error, domain 1 kCFStreamErrorDomainPOSIX (CFStream.h): its TCP connection log
     // "TIC TCP Conn Failed [1:0x…]: 1:61 Err(61)" and "HTTP load failed[, 0/0 bytes] (error code: -1004 [1:61])".
     if (apple) more.push(`\\bTIC TCP Conn Failed\\b[^\\n]{0,40}?\\s1:(?:${apple}) Err\\(`, `\\bHTTP load failed\\b[^\\n(]{0,30}\\(error code: -?\\d{1,5} \\[1:(?:${apple})\\]`);
+    // A resolver's status printed beside the call that failed ("resolve api.example.com failed, status=-2", libhv's TcpClient;
+    // "getaddrinfo returned -3"): glibc's and musl's negative EAI_* numbers, read only after a resolver word on the same line.
+    if (row.gai !== undefined)
+      for (const call of ['resolve', 'resolving', 'resolution', 'getaddrinfo'])
+        more.push(`\\b${call}\\b[^\\n]{0,80}?\\b(?:status|code|error|err|rc|ret|returned|result)\\s*[=:]?\\s*\\(?${row.gai}(?!\\d)`);
     for (const name of row.names ?? []) more.push(`\\b${name}\\b`);
     // A closing \b pins the last word too, so a rare last word can be the trigger.
     for (const text of row.texts ?? []) more.push(`\\b${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`);
     const example = row.linux !== undefined ? `connect: errno ${row.linux}` : row.gai !== undefined ? `[Errno ${row.gai}] lookup failed` : `connect: errno=${row.bsd}`;
     if (row.osErrorByNumber) return [rule(id, new RegExp([...parts, ...more].join('|'), 'i'), row.cause, row.confidence, row.source, { example })];
     if (more.length === 0) return [rule(id, new RegExp(parts.join('|'), 'i'), row.cause, row.confidence, row.source, { example })];
-    const moreExample = apple ? `Error Domain=NSPOSIXErrorDomain Code=${row.bsd}` : (row.texts?.[0] as string);
+    const moreExample = apple ? `Error Domain=NSPOSIXErrorDomain Code=${row.bsd}` : (row.texts?.[0] ?? `resolve api.example.com failed, status=${row.gai}`);
     return [
       rule(id, new RegExp(parts.join('|'), 'i'), row.cause, row.confidence, row.source, { example }),
       rule(`${id}.notations`, new RegExp(more.join('|'), 'i'), row.cause, row.confidence, row.source, { example: moreExample }),

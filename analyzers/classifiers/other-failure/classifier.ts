@@ -10,8 +10,16 @@ import { answerVerdict, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, ti
 import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
+import { concepts } from '../../concepts/concepts.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
+
+/**
+ * Concepts of a Close frame's reason alone (Concept.reasonOnly): the reason is the close's own words only when a Close frame
+ * carried it; 1005, 1006 and 1015 are never sent (RFC 6455 §7.4.1), so a reason beside them is the API's.
+ */
+const REASON_ONLY_RULES: ReadonlySet<string> = new Set(concepts.filter((concept) => concept.reasonOnly).map((concept) => concept.id));
+const notSentCode = (code: number | undefined): boolean => code === 1005 || code === 1006 || code === 1015;
 
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
 const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
@@ -192,6 +200,7 @@ export const otherFailureClassifier: Classifier = {
     for (const hit of hits) {
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && event.source.kind === 'proxy' && noUpstreamReached(event.error?.message)) continue;
+      if (REASON_ONLY_RULES.has(hit.rule) && notSentCode(context.closeCode)) continue;
       if (hit.attribution !== 'other') {
         if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
         continue;

@@ -135,6 +135,11 @@ const PINNED: Record<string, string> = {
   // answer "not an upgrade" before its status.
   // Merged with eng-j's 1.5.26 as 1.5.27 (eng-k's branch pinned 946fae76d39c1a43 as its own 1.5.26).
   '1.5.27': '40bedb501291f21b',
+  // Round 8 (eng-l): holdout-15's families in general form: an application close code's reason read against the cause words (a Close
+  // frame's reason is the close's own; a close code stated in a text is no drop), a policy named as what refused, an application
+  // protocol's message sequence, credentials refused in words, the Upgrade field named missing, a resolver call that failed and its
+  // EAI status, ENOTCONN reported by a connect.
+  '1.5.28': '78723c3a6f6a2026',
 };
 
 describe('CLASSIFIER_VERSION', () => {
