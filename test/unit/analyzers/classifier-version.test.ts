@@ -135,6 +135,12 @@ const PINNED: Record<string, string> = {
   // answer "not an upgrade" before its status.
   // Merged with eng-j's 1.5.26 as 1.5.27 (eng-k's branch pinned 946fae76d39c1a43 as its own 1.5.26).
   '1.5.27': '40bedb501291f21b',
+  // Round 8 (eng-m): causes named in identifiers: RFC 6455 rules that error names state by their parts (control frames fragmented
+  // or over 125 bytes, masked server frames, RSV bits set, continuation order, invalid UTF-8, "op code", a corrupted frame as a
+  // wrapper), a frame or message overflow, a message over a limit in words apart, the accept key's check and the Upgrade /
+  // Connection fields as error names in an upgrade text ("KeyMismatch", "no_connection_upgrade"); Rust's Protocol(…) beside a
+  // frame or close word is no subprotocol refusal.
+  '1.5.28': 'd2d78eb18ea4546e',
 };
 
 describe('CLASSIFIER_VERSION', () => {
