@@ -143,8 +143,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // The same check as an error name's parts ("KeyMismatch", "InvalidNonce") in a text about the upgrade: one name, no value after it.
   { id: 'concept.accept_key_name', cause: 'protocol_error', confidence: 0.54, all: ['KEY_WORD', 'KEY_BAD'], within: 1, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME', 'HTTP_WORD'], unless: ['TLS', 'CERT'], example: 'upgrade: NonceMismatch' },
-  // The answer's Upgrade or Connection field named with its value in an error name ("no_connection_upgrade").
-  { id: 'concept.upgrade_field_name', cause: 'protocol_error', confidence: 0.5, all: ['FIELD_BAD_PREFIX', 'FIELD_VALUE'], within: 3, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME'], unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'RESET', 'TIMEOUT'], example: 'ws handshake: MissingUpgradeWebsocket' },
+  // The answer's Upgrade or Connection field named with its value, or its Sec-WebSocket-Accept field, in an error name
+  // ("no_connection_upgrade", "NoSecWebSocketAccept").
+  { id: 'concept.upgrade_field_name', cause: 'protocol_error', confidence: 0.5, all: ['FIELD_BAD_PREFIX', 'FIELD_VALUE'], within: 4, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME'], unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'RESET', 'TIMEOUT'], example: 'ws handshake: MissingUpgradeWebsocket' },
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
   // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
   // Not when the text refuses the handshake's answer ("Invalid handshake response"): that answer was read (concept.answer_refused).
@@ -170,6 +171,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.control_frame_size', cause: 'protocol_error', confidence: 0.56, all: ['CONTROL_FRAME', 'CONTROL_SIZE'], within: 5, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'PongFrameTooBig' },
   { id: 'concept.frame_masked', cause: 'protocol_error', confidence: 0.52, all: ['MASKED', 'FRAME_NOUN'], within: 4, unless: ['TLS', 'CERT'], example: 'MaskedFrameFromServer' },
   { id: 'concept.rsv_set', cause: 'protocol_error', confidence: 0.53, all: ['RSV_BIT', 'BIT_SET'], within: 4, unless: ['TLS', 'CERT'], example: 'ws: RSV3 set' },
+  { id: 'concept.bit_expected', cause: 'protocol_error', confidence: 0.52, all: ['BIT_EXPECTED'], within: 0, unless: ['TLS', 'CERT'], example: 'ERR_MASK_REQUIRED' },
   { id: 'concept.fragment_order', cause: 'protocol_error', confidence: 0.52, all: ['CONTINUATION', 'ORDER_BAD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ExpectedContinuation' },
   // A frame called corrupted says a rule was broken, not which: a wrapper, below a size or rule the message names.
   { id: 'concept.frame_corrupted', cause: 'protocol_error', confidence: 0.46, all: ['FRAME', 'CORRUPTED'], within: 3, unless: ['TLS', 'CERT'], example: 'CorruptFrameError', wrapper: true },
@@ -181,6 +183,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
   { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
   { id: 'concept.close_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_TOO_BIG'], within: 0, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'Close(MessageTooBig)' },
+  // The same as a close status's name ("StatusMessageTooBig"): "status" there is the close status, no HTTP answer.
+  { id: 'concept.close_status_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_STATUS_NAME', 'CLOSE_TOO_BIG'], within: 3, name: true, unless: ['TLS', 'CERT'], example: 'CLOSE_STATUS_MESSAGE_TOO_BIG' },
   // The limit named as the error itself (Mongoose's mg_error(c, "MG_MAX_RECV_SIZE") when a message outgrows its receive buffer).
   { id: 'concept.size_limit_name', cause: 'message_too_big', confidence: 0.45, all: ['LIMIT_MAX', 'LIMIT_WHAT'], within: 3, limitName: true, unless: ['TLS', 'CERT', 'ALPN', 'SETTING_WORD'], example: 'ws read: MAX_INCOMING_SIZE' },
   // A message or frame over a limit in words apart ("message exceeded the locally configured limit"); not a rate or request limit.

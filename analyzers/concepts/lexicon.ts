@@ -243,8 +243,8 @@ export const lexicon = {
   // An HTTP response, not a frame: "status code 403" is the upgrade's answer.
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
-  FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
-  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation'],
+  FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
+  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",
@@ -259,6 +259,10 @@ export const lexicon = {
   // §5.2: RSV1-3 are 0 unless an extension gave them a meaning: named set, non-zero, or used with no extension.
   RSV_BIT: ['rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit']],
   BIT_SET: ['set', ['not', 'zero'], 'nonzero', ['no', 'extension']],
+  // A header bit a rule requires, named expected or missing ("WS_ERR_EXPECTED_MASK", "WS_ERR_EXPECTED_FIN", "MaskRequired").
+  BIT_EXPECTED: [['expected', 'mask'], ['mask', 'expected'], ['mask', 'required'], ['missing', 'mask'], ['unexpected', 'mask'], ['expected', 'fin'], ['fin', 'expected'], ['fin', 'required'], ['missing', 'fin']],
+  // A close status named in an identifier ("StatusMessageTooBig", "LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE"): the close code's name.
+  CLOSE_STATUS_NAME: ['status', ['close', 'status'], ['close', 'code'], 'closecode', 'closestatus'],
   // §5.4: continuation frames only inside a fragmented message.
   CONTINUATION: ['continuation', ['continue', 'frame'], 'fragment'],
   ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented']],
@@ -274,7 +278,7 @@ export const lexicon = {
   KEY_BAD: ['mismatch', 'mismatched', 'invalid', 'wrong', 'incorrect'],
   // §4.1 steps 2-3 by an error name's parts: a field named with its required value ("no_connection_upgrade", "no_upgrade_websocket").
   FIELD_BAD_PREFIX: ['no', 'missing', 'bad', 'invalid'],
-  FIELD_VALUE: [['connection', 'upgrade'], ['upgrade', 'websocket']],
+  FIELD_VALUE: [['connection', 'upgrade'], ['upgrade', 'websocket'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['sec', 'accept']],
   // A hostname check worded "no … name … matching": the negation and the match verb apart.
   NEGATION: ['no', 'none', 'not'],
   // A TLS record (RFC 8446 §5): "not an SSL/TLS record", "record does not look like TLS": plaintext on a TLS port.
@@ -285,7 +289,7 @@ export const lexicon = {
   // The HTTP version of the upgrade answer (RFC 6455 §4.1: HTTP/1.1 or higher), not TLS's.
   HTTP_VERSION: [['http', 'version'], ['http', 'protocol', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],
   VERSION_BAD: ['must', 'required', 'expected', 'unsupported', ['not', 'supported'], 'invalid', 'wrong', 'higher', 'bad', 'unexpected'],
-  WS_PROTOCOL_ERROR: [['protocol', 'error'], ['protocol', 'violation'], 'protocolerror'],
+  WS_PROTOCOL_ERROR: [['protocol', 'error'], ['protocol', 'violation'], 'protocolerror', ['protocol', 'err']],
   EXTENSION: ['extension', 'ext', ['sec', 'websocket', 'extension'], ['sec', 'web', 'socket', 'extension'], 'secwebsocketextension', 'permessage', ['permessage', 'deflate'], 'deflate', 'compression', 'compress', ['deflate', 'frame']],
   EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
   EXT_BAD: [

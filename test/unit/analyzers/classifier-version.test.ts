@@ -139,8 +139,9 @@ const PINNED: Record<string, string> = {
   // or over 125 bytes, masked server frames, RSV bits set, continuation order, invalid UTF-8, "op code", a corrupted frame as a
   // wrapper), a frame or message overflow, a message over a limit in words apart, the accept key's check and the Upgrade /
   // Connection fields as error names in an upgrade text ("KeyMismatch", "no_connection_upgrade"); Rust's Protocol(…) beside a
-  // frame or close word is no subprotocol refusal.
-  '1.5.28': 'd2d78eb18ea4546e',
+  // frame or close word is no subprotocol refusal; expected header bits (WS_ERR_EXPECTED_MASK), "rsv", close statuses named in an
+  // identifier (StatusMessageTooBig), "PROTOCOL_ERR", NoSecWebSocketAccept.
+  '1.5.28': '57cf24811074bd84',
 };
 
 describe('CLASSIFIER_VERSION', () => {

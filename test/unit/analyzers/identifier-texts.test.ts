@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../analyzers/classify.js';
 import { event } from './event-builder.js';
-import { identifierNegatives, identifierRows, type IdentifierRow } from './identifier-text-samples.js';
+import { identifierNegatives, identifierProbe, identifierRows, type IdentifierRow } from './identifier-text-samples.js';
 
 const label = (r: IdentifierRow): string => {
   const e = r.input.error;
@@ -17,7 +17,7 @@ const read = (r: IdentifierRow) => {
 };
 
 describe('causes named in identifiers', () => {
-  it.each(rows.filter((r) => !r.knownMiss).map((r) => [label(r), r] as const))('%s', (_label, r) => {
+  it.each([...rows, ...identifierProbe].filter((r) => !r.knownMiss).map((r) => [label(r), r] as const))('%s', (_label, r) => {
     expect(read(r)).toEqual({ attribution: r.attribution, cause: r.cause });
   });
 });
@@ -39,7 +39,7 @@ describe('the identifier table itself', () => {
   });
 
   it('gives no 1010 or 1015 on any row', () => {
-    expect(rows.filter((r) => ['1010', '1015'].includes(read(r).attribution)).map(label)).toEqual([]);
+    expect([...rows, ...identifierProbe].filter((r) => ['1010', '1015'].includes(read(r).attribution)).map(label)).toEqual([]);
   });
 });
 
@@ -59,6 +59,10 @@ describe('identifier concepts stay in their lane', () => {
     ['websocket upgrade: key_mismatch=3', 'protocol_error'],
     // A field name in prose is no error name of a field check.
     ['no connection upgrade happened before the timeout on websocket', 'protocol_error'],
+    // "status" beside the words of 1009 in prose is an HTTP answer's, not a close status's name.
+    ['HTTP status 413: message too large', 'message_too_big'],
+    // The key alone, with no upgrade named: no accept check.
+    ['KeyMismatch', 'protocol_error'],
   ])('%s is not read as %s', (text, cause) => {
     expect(failed(text).cause).not.toBe(cause);
     expect(opened(text).cause).not.toBe(cause);
@@ -66,6 +70,11 @@ describe('identifier concepts stay in their lane', () => {
 
   it('still reads the same words where they are the rule', () => {
     expect(failed('upgrade: NonceMismatch').cause).toBe('protocol_error');
+    expect(failed('NoSecWebSocketAccept').cause).toBe('protocol_error');
+    expect(opened('RsvNotZero').cause).toBe('protocol_error');
+    expect(opened('MaskedServerFrame').cause).toBe('protocol_error');
+    expect(opened('ControlFrameTooLong').cause).toBe('protocol_error');
+    expect(opened('StatusMessageTooBig').cause).toBe('message_too_big');
     expect(failed('ws handshake: MissingUpgradeWebsocket').cause).toBe('protocol_error');
     expect(opened('PongFrameTooBig').cause).toBe('protocol_error');
     expect(opened('inbound frame exceeded our max').cause).toBe('message_too_big');
