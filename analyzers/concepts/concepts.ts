@@ -30,6 +30,11 @@ export interface Concept {
    * follows ("max_message_size=65536" is a setting): a limit named as the error.
    */
   readonly limitName?: true;
+  /**
+   * Only when the words are one name (one identifier, any case) that no value follows, and `context` holds: an error name
+   * built from the concept's words ("KeyMismatch", "no_connection_upgrade"), not the same words in prose.
+   */
+  readonly name?: true;
   /** Only in prose: the words are not one identifier ("HandshakeError" is a class every handshake failure of a library carries). */
   readonly prose?: true;
   /** The concept does not apply when the text contains a word of one of these classes. */
@@ -151,6 +156,11 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.credential_refused', cause: 'http_auth_rejected', confidence: 0.45, all: ['CREDENTIAL', 'CREDENTIAL_BAD'], within: 5, unless: ['TLS', 'CERT', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'UPGRADE_HEADER', 'HEADER_NOUN', 'KEY_FILE', 'PARSE_WORD'], example: 'login: supplied password is wrong' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
+  // The same check as an error name's parts ("KeyMismatch", "InvalidNonce") in a text about the upgrade: one name, no value after it.
+  { id: 'concept.accept_key_name', cause: 'protocol_error', confidence: 0.54, all: ['KEY_WORD', 'KEY_BAD'], within: 1, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME', 'HTTP_WORD'], unless: ['TLS', 'CERT'], example: 'upgrade: NonceMismatch' },
+  // The answer's Upgrade or Connection field named with its value, or its Sec-WebSocket-Accept field, in an error name
+  // ("no_connection_upgrade", "NoSecWebSocketAccept").
+  { id: 'concept.upgrade_field_name', cause: 'protocol_error', confidence: 0.5, all: ['FIELD_BAD_PREFIX', 'FIELD_VALUE'], within: 4, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME'], unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'RESET', 'TIMEOUT'], example: 'ws handshake: MissingUpgradeWebsocket' },
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
   // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
   // Not when the text refuses the handshake's answer ("Invalid handshake response"): that answer was read (concept.answer_refused).
@@ -177,6 +187,18 @@ export const concepts: readonly Concept[] = [
   // "unexpected message type", "invalid message type: foo"): a protocol error of the application's protocol, as RFC 6455 §7.4.1's 1002
   // is of WebSocket's. Not TLS's unexpected_message alert, nor a message that did not come in time (a timeout).
   { id: 'concept.message_sequence', cause: 'protocol_error', confidence: 0.5, all: ['APP_MESSAGE', 'MESSAGE_BAD'], within: 4, unless: ['TLS', 'CERT', 'TIMEOUT', 'NO_ANSWER'], example: 'subscription: unexpected message type "ka" from peer' },
+  // RFC 6455 rules that error names state by their parts (round 8): a control frame fragmented or over 125 bytes (§5.5; above the
+  // size concepts: "PingFrameTooLarge" is no message over the client's limit), a masked server frame (§5.1), RSV bits set (§5.2),
+  // a continuation out of order (§5.4), a text payload that is no UTF-8 (§8.1).
+  { id: 'concept.control_fragmented', cause: 'protocol_error', confidence: 0.53, all: ['CONTROL', 'FRAGMENTED'], within: 3, unless: ['TLS', 'CERT'], example: 'Codec(FragmentedControl)' },
+  { id: 'concept.control_frame_size', cause: 'protocol_error', confidence: 0.56, all: ['CONTROL_FRAME', 'CONTROL_SIZE'], within: 5, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'PongFrameTooBig' },
+  { id: 'concept.frame_masked', cause: 'protocol_error', confidence: 0.52, all: ['MASKED', 'FRAME_NOUN'], within: 4, unless: ['TLS', 'CERT'], example: 'MaskedFrameFromServer' },
+  { id: 'concept.rsv_set', cause: 'protocol_error', confidence: 0.53, all: ['RSV_BIT', 'BIT_SET'], within: 4, unless: ['TLS', 'CERT'], example: 'ws: RSV3 set' },
+  { id: 'concept.bit_expected', cause: 'protocol_error', confidence: 0.52, all: ['BIT_EXPECTED'], within: 0, unless: ['TLS', 'CERT'], example: 'ERR_MASK_REQUIRED' },
+  { id: 'concept.fragment_order', cause: 'protocol_error', confidence: 0.52, all: ['CONTINUATION', 'ORDER_BAD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ExpectedContinuation' },
+  // A frame called corrupted says a rule was broken, not which: a wrapper, below a size or rule the message names.
+  { id: 'concept.frame_corrupted', cause: 'protocol_error', confidence: 0.46, all: ['FRAME', 'CORRUPTED'], within: 3, unless: ['TLS', 'CERT'], example: 'CorruptFrameError', wrapper: true },
+  { id: 'concept.invalid_utf8', cause: 'protocol_error', confidence: 0.5, all: ['UTF8', 'UTF8_BAD'], within: 4, unless: ['TLS', 'CERT'], example: 'BadUtf8Payload' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
   { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },
   { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer', wrapper: true },
@@ -188,8 +210,12 @@ export const concepts: readonly Concept[] = [
   // is that status's.
   { id: 'concept.close_policy_refusal', cause: 'policy_violation', confidence: 0.5, all: ['POLICY_WORD', 'POLICY_REFUSAL'], within: 3, context: ['CLOSE_WORD', 'REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'session closed: denied by policy' },
   { id: 'concept.close_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_TOO_BIG'], within: 0, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'Close(MessageTooBig)' },
+  // The same as a close status's name ("StatusMessageTooBig"): "status" there is the close status, no HTTP answer.
+  { id: 'concept.close_status_too_big', cause: 'message_too_big', confidence: 0.53, all: ['CLOSE_STATUS_NAME', 'CLOSE_TOO_BIG'], within: 3, name: true, unless: ['TLS', 'CERT'], example: 'CLOSE_STATUS_MESSAGE_TOO_BIG' },
   // The limit named as the error itself (Mongoose's mg_error(c, "MG_MAX_RECV_SIZE") when a message outgrows its receive buffer).
   { id: 'concept.size_limit_name', cause: 'message_too_big', confidence: 0.45, all: ['LIMIT_MAX', 'LIMIT_WHAT'], within: 3, limitName: true, unless: ['TLS', 'CERT', 'ALPN', 'SETTING_WORD'], example: 'ws read: MAX_INCOMING_SIZE' },
+  // A message or frame over a limit in words apart ("message exceeded the locally configured limit"); not a rate or request limit.
+  { id: 'concept.message_over_limit', cause: 'message_too_big', confidence: 0.5, all: ['DATA_NOUN', 'EXCEEDED', 'LIMIT_WORD'], within: 6, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION', 'RATE', 'CONTROL_FRAME'], example: 'inbound frame exceeded our max' },
   { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
   // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
   { id: 'concept.close_internal_error', cause: 'server_error', confidence: 0.5, all: ['CLOSE_WORD', 'INTERNAL_ERROR'], within: 4, unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB'], example: 'WebSocketCloseStatus.InternalServerError' },
@@ -206,7 +232,8 @@ export const concepts: readonly Concept[] = [
   // A "protocol" the server returned that the client calls wrong ("unsolicited protocol returned", "missing protocol returned by the
   // server"): the subprotocol answer (RFC 6455 §4.1 step 6), even inside an HTTP-header text; not a TLS or HTTP version.
   { id: 'concept.protocol_returned', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['SUB_NEGATIVE', 'PROTOCOL', 'SUB_SELECTED'], within: 4, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_VERSION'], example: "server replied with unacceptable protocol 'x.v3'" },
-  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE'], example: 'peer answered with an unsupported Protocol' },
+  // Not beside a frame or close word: Rust's Error::Protocol(…) wraps a framing error ("Protocol(InvalidCloseSequence)").
+  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE', 'FRAME', 'CLOSE_WORD'], example: 'peer answered with an unsupported Protocol' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

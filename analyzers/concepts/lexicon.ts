@@ -134,7 +134,9 @@ export const lexicon = {
   CLOSE_POLICY: [['policy', 'violation'], 'policyviolation', ['policy', 'violated']],
   CLOSE_TOO_BIG: [['message', 'too', 'big'], 'messagetoobig', ['message', 'too', 'large'], ['frame', 'too', 'large'], ['frame', 'too', 'big'], ['payload', 'too', 'large'], ['payload', 'too', 'big'],
     // Client-side limits worded by the size itself ("VeryLargePayload", "message too long", "oversized frame").
-    ['large', 'payload'], ['payload', 'too', 'long'], ['message', 'too', 'long'], ['frame', 'too', 'long'], ['oversized', 'message'], ['oversized', 'frame'], ['oversized', 'payload'], ['too', 'large', 'message'], ['too', 'big', 'message'], ['too', 'large', 'frame'], ['too', 'big', 'frame']],
+    ['large', 'payload'], ['payload', 'too', 'long'], ['message', 'too', 'long'], ['frame', 'too', 'long'], ['oversized', 'message'], ['oversized', 'frame'], ['oversized', 'payload'], ['too', 'large', 'message'], ['too', 'big', 'message'], ['too', 'large', 'frame'], ['too', 'big', 'frame'],
+    // Netty's TooLongFrameException, ratchet's FrameOverflow: the frame or message ran over the limit.
+    ['too', 'long', 'frame'], ['frame', 'overflow'], ['message', 'overflow'], ['payload', 'overflow']],
   SIZE_LIMIT: [
     // A read limit the client set on messages (gorilla's SetReadLimit "read limit exceeded", "size limit", "max size").
     ['read', 'limit'], ['size', 'limit'], ['message', 'limit'], ['payload', 'limit'], ['frame', 'limit'], ['max', 'size'], ['maximum', 'size'], ['max', 'length'], ['maximum', 'length'],
@@ -242,7 +244,7 @@ export const lexicon = {
     ['value', 'not'], 'expected', ['but', 'got']],
   ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'],
     // Abbreviated as code names the fields ("secWsKey", "sec_ws_accept", "wsKey"): Helidon's "expected valid secWsKey".
-    ['sec', 'ws', 'key'], ['ws', 'key'], 'secwskey', ['sec', 'ws', 'accept'], ['ws', 'accept'], 'secwsaccept', ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
+    ['sec', 'ws', 'key'], ['ws', 'key'], 'secwskey', ['sec', 'ws', 'accept'], ['ws', 'accept'], 'secwsaccept', ['sec', 'accept'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],
   // A received value set against the expected one ("received Sec-Websocket-Accept X but expected Y") says the same as "mismatch".
   // Also an answer without the field (RFC 6455 §4.1 step 4: "If the response lacks a |Sec-WebSocket-Accept| header field ... the
   // client MUST _Fail_"), and a value the client could not verify against its key ("did not verify WebSocket challenge").
@@ -268,8 +270,42 @@ export const lexicon = {
   // An HTTP response, not a frame: "status code 403" is the upgrade's answer.
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
-  FRAME: ['frame', 'opcode', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
-  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation'],
+  FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
+  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
+  // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
+  CORRUPTED: ['corrupted', 'corrupt'],
+  // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",
+  // "PingFrameTooLarge", "ExpectedFragment(Text)", "InvalidUTF8". A control frame (§5.5) is never fragmented and carries at most 125 bytes.
+  CONTROL: ['control'],
+  FRAGMENTED: ['fragmented', 'fragment', 'fragmentation'],
+  CONTROL_FRAME: [['control', 'frame'], ['ping', 'frame'], ['pong', 'frame'], ['control', 'message'], ['control', 'payload']],
+  CONTROL_SIZE: [['too', 'big'], ['too', 'large'], ['too', 'long'], 'exceed', 'exceeded', 'exceeding', 'limit', 'length', 'len', 'size', ['less', 'than'], ['more', 'than'], '125'],
+  // §5.1: a server never masks, a client always does: a frame named masked (or not) is the violation.
+  MASKED: ['masked', 'unmasked', ['not', 'masked']],
+  FRAME_NOUN: ['frame'],
+  // §5.2: RSV1-3 are 0 unless an extension gave them a meaning: named set, non-zero, or used with no extension.
+  RSV_BIT: ['rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit']],
+  BIT_SET: ['set', ['not', 'zero'], 'nonzero', ['no', 'extension']],
+  // A header bit a rule requires, named expected or missing ("WS_ERR_EXPECTED_MASK", "WS_ERR_EXPECTED_FIN", "MaskRequired").
+  BIT_EXPECTED: [['expected', 'mask'], ['mask', 'expected'], ['mask', 'required'], ['missing', 'mask'], ['unexpected', 'mask'], ['expected', 'fin'], ['fin', 'expected'], ['fin', 'required'], ['missing', 'fin']],
+  // A close status named in an identifier ("StatusMessageTooBig", "LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE"): the close code's name.
+  CLOSE_STATUS_NAME: ['status', ['close', 'status'], ['close', 'code'], 'closecode', 'closestatus'],
+  // §5.4: continuation frames only inside a fragmented message.
+  CONTINUATION: ['continuation', ['continue', 'frame'], 'fragment'],
+  ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented']],
+  // §5.6, §8.1: text frames carry UTF-8 (1007 Invalid frame payload data).
+  UTF8: ['utf8', ['utf', '8']],
+  UTF8_BAD: ['invalid', 'bad', ['not', 'valid'], 'malformed', 'illegal', 'error'],
+  // A message over a limit in words apart ("The WebSocket message exceeded the locally configured limit"); not a rate limit.
+  DATA_NOUN: ['message', 'frame', 'payload'],
+  LIMIT_WORD: ['limit', 'maximum', 'max'],
+  RATE: ['rate', 'quota', 'throttle', 'throttled', 'throttling', 'request'],
+  // §4.1 step 4 by an error name's parts ("KeyMismatch", "InvalidKey"): the key's answer refused.
+  KEY_WORD: ['key', 'nonce'],
+  KEY_BAD: ['mismatch', 'mismatched', 'invalid', 'wrong', 'incorrect'],
+  // §4.1 steps 2-3 by an error name's parts: a field named with its required value ("no_connection_upgrade", "no_upgrade_websocket").
+  FIELD_BAD_PREFIX: ['no', 'missing', 'bad', 'invalid'],
+  FIELD_VALUE: [['connection', 'upgrade'], ['upgrade', 'websocket'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['sec', 'accept']],
   // A hostname check worded "no … name … matching": the negation and the match verb apart.
   NEGATION: ['no', 'none', 'not'],
   // A TLS record (RFC 8446 §5): "not an SSL/TLS record", "record does not look like TLS": plaintext on a TLS port.
@@ -278,9 +314,9 @@ export const lexicon = {
   // A host the text names: a host name or IPv4 address (words.ts reads it as one word, "#host") or localhost.
   HOST_VALUE: ['#host', 'localhost'],
   // The HTTP version of the upgrade answer (RFC 6455 §4.1: HTTP/1.1 or higher), not TLS's.
-  HTTP_VERSION: [['http', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],
+  HTTP_VERSION: [['http', 'version'], ['http', 'protocol', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],
   VERSION_BAD: ['must', 'required', 'expected', 'unsupported', ['not', 'supported'], 'invalid', 'wrong', 'higher', 'bad', 'unexpected'],
-  WS_PROTOCOL_ERROR: [['protocol', 'error'], ['protocol', 'violation'], 'protocolerror'],
+  WS_PROTOCOL_ERROR: [['protocol', 'error'], ['protocol', 'violation'], 'protocolerror', ['protocol', 'err']],
   EXTENSION: ['extension', 'ext', ['sec', 'websocket', 'extension'], ['sec', 'web', 'socket', 'extension'], 'secwebsocketextension', 'permessage', ['permessage', 'deflate'], 'deflate', 'compression', 'compress', ['deflate', 'frame']],
   EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
   EXT_BAD: [

@@ -168,6 +168,7 @@ function applies(entry: CompiledConcept, found: readonly Occurrence[], present: 
   if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
   const matched = nearTogether(found, entry.all, entry.concept.within);
   if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
+  if (matched && entry.concept.name === true && !oneName(matched, text)) return undefined;
   if (matched && entry.concept.prose === true && matched.every((o) => o.runs[0] === o.runs[1])) return undefined;
   if (!matched || entry.context.length === 0 || entry.context.some((cls) => present[cls] === 1)) return matched;
   return entry.concept.identifier === true ? inOneIdentifier(entry, found, list, text) : undefined;

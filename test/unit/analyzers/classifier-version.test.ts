@@ -140,6 +140,14 @@ const PINNED: Record<string, string> = {
   // protocol's message sequence, credentials refused in words, the Upgrade field named missing, a resolver call that failed and its
   // EAI status, ENOTCONN reported by a connect.
   '1.5.28': '78723c3a6f6a2026',
+  // Round 8 (eng-m): causes named in identifiers: RFC 6455 rules that error names state by their parts (control frames fragmented
+  // or over 125 bytes, masked server frames, RSV bits set, continuation order, invalid UTF-8, "op code", a corrupted frame as a
+  // wrapper), a frame or message overflow, a message over a limit in words apart, the accept key's check and the Upgrade /
+  // Connection fields as error names in an upgrade text ("KeyMismatch", "no_connection_upgrade"); Rust's Protocol(…) beside a
+  // frame or close word is no subprotocol refusal; expected header bits (WS_ERR_EXPECTED_MASK), "rsv", close statuses named in an
+  // identifier (StatusMessageTooBig), "PROTOCOL_ERR", NoSecWebSocketAccept.
+  // eng-m's branch pinned its 1.5.28 as 57cf24811074bd84; merged with eng-l's 1.5.28 as 1.5.29.
+  '1.5.29': '344bcdf550fcdccd',
 };
 
 describe('CLASSIFIER_VERSION', () => {
