@@ -6,18 +6,13 @@
 // = the session had opened (101, outcome closed) and ended in this error, 'clean' = the same after a 1000 close by the
 // server (negatives: a library's closed-state error after a clean close names no failure).
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
+import type { SourcedTextRow } from './sourced-text-row.js';
 
 export type IdentifierMode = 'handshake' | 'open' | 'clean';
 
-export interface IdentifierRow {
+export interface IdentifierRow extends SourcedTextRow {
   readonly library: string;
   readonly mode: IdentifierMode;
-  readonly input: Partial<TelemetryEventInput>;
-  readonly attribution: '1010' | '1015' | 'other' | 'none';
-  readonly cause: string;
-  readonly source: string;
-  /** Why the engine does not read this row yet (counted in the table's figure, not asserted). */
-  readonly knownMiss?: string;
 }
 
 type Fields = { name?: string; code?: string };

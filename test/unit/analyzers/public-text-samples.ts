@@ -5,16 +5,11 @@
 // by the code that raises it, and where it comes from. Negatives (`negative: true`) are texts of the same platforms that
 // must never give 1010 or 1015.
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
+import type { SourcedTextRow } from './sourced-text-row.js';
 
-export interface PublicTextRow {
+export interface PublicTextRow extends SourcedTextRow {
   readonly platform: string;
-  readonly input: Partial<TelemetryEventInput>;
-  readonly attribution: '1010' | '1015' | 'other' | 'none';
-  readonly cause: string;
-  readonly source: string;
   readonly negative?: true;
-  /** Why the engine does not read this row yet (it is counted in the table's figure, not asserted). */
-  readonly knownMiss?: string;
 }
 
 type Fields = { code?: string; name?: string; status?: number };
