@@ -154,7 +154,7 @@ export const lexicon = {
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],
   // --- round 9 (eng-o): a close's reason in the words of a close-code name or a server's plan, read only in close.reason ---
   // 1001's meaning in a reason: the server stops ("shutdown", Centrifugo's 3001; "server shutting down").
-  REASON_SHUTDOWN: ['shutdown', ['shutting', 'down'], ['server', 'stopping']],
+  REASON_SHUTDOWN: ['shutdown', ['shutting', 'down']],
   // RFC 6455 §7.4.1 1003's name, and "bad request" (Centrifugo's 3501): the peer's message broke the protocol spoken.
   REASON_BAD_DATA: [['unsupported', 'data'], 'unsupporteddata', ['bad', 'request'], 'badrequest'],
   // The server asks the client back: a planned close, no failure ("certificate rotation complete, reconnect later").
