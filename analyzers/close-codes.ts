@@ -90,6 +90,19 @@ export interface CloseFacts {
 // Most events break no rule: one shared empty list instead of an allocation per event (never mutated).
 const NO_VIOLATIONS: string[] = [];
 
+/**
+ * A code below 1000 that the event does not mark as read from a Close frame is the API's own number, not the wire's: RFC 6455
+ * §7.4.2 leaves 0-999 unused, so a conforming peer never sends one, and client libraries hand their own disconnect codes in the
+ * same slot (centrifuge-go: 0 "disconnect called", 1 transport closed with the server's reason, 3 message size limit;
+ * https://github.com/centrifugal/centrifuge-go/blob/master/codes.go). Such an event is read as one without a close code, by
+ * its reason's words; `on_wire: true` keeps the breach (a peer that sent it).
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2
+ */
+export function apiOwnCode(close: CloseFacts | undefined): boolean {
+  const code = close?.code;
+  return code !== undefined && code >= 0 && code < 1000 && close?.on_wire !== true;
+}
+
 export function closeViolations(close: CloseFacts | undefined): string[] {
   const code = close?.code;
   if (close === undefined || code === undefined) return NO_VIOLATIONS;
@@ -101,6 +114,8 @@ export function closeViolations(close: CloseFacts | undefined): string[] {
     case 'reserved':
       return close.on_wire === false ? NO_VIOLATIONS : [`close_code_reserved:${code}`];
     case 'invalid':
+      // 0-999 unmarked is the API's own number (apiOwnCode): a breach only when the emitter read it from a Close frame.
+      if (code < 1000 && close.on_wire !== true) return NO_VIOLATIONS;
       return close.on_wire === false ? NO_VIOLATIONS : [`close_code_invalid:${code}`];
     case 'valid':
       return row.clientOnly && close.initiator === 'server' && close.on_wire !== false

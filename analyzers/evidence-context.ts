@@ -3,6 +3,7 @@
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { SourcedFinding } from './candidate.js';
 import { fieldCodeFindings } from './code-findings.js';
+import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings } from './text-findings.js';
 
@@ -93,7 +94,8 @@ class EventContext implements EvidenceContext {
     const code = event.close?.code;
     const status = event.handshake?.status;
     const outcome = event.outcome;
-    this.closeCode = code;
+    // A library's own code below 1000 (apiOwnCode) is no close code: the event is read as one without.
+    this.closeCode = code !== undefined && code < 1000 && apiOwnCode(event.close) ? undefined : code;
     this.status = status;
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;

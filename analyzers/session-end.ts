@@ -20,7 +20,9 @@ const NO_CLOSE_SECURE: Finding = { cause: 'abnormal_closure', confidence: 0.25, 
 export function closedBySide(context: EvidenceContext): boolean {
   const close = context.event.close;
   if (close === undefined) return false;
-  return close.initiator === 'client' || close.initiator === 'server' || (close.reason !== undefined && close.reason !== '');
+  if (close.initiator === 'client' || close.initiator === 'server') return true;
+  // Beside a library's own code (below 1000, apiOwnCode) the reason may be the library's words ("transport closed"), no Close frame's.
+  return close.reason !== undefined && close.reason !== '' && close.code === undefined;
 }
 
 /** A closed session's end (outcome closed) with no close code, no error and nobody named as closing: a drop without a Close frame. */

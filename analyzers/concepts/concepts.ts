@@ -201,7 +201,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.invalid_utf8', cause: 'protocol_error', confidence: 0.5, all: ['UTF8', 'UTF8_BAD'], within: 4, unless: ['TLS', 'CERT'], example: 'BadUtf8Payload' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
   { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },
-  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer', wrapper: true },
+  { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT', 'REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer', wrapper: true },
   // --- other and none: a close named in words (RFC 6455 §7.4.1; IANA WebSocket Close Code Number Registry), for texts that carry the close ---
   { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
   { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
@@ -223,6 +223,13 @@ export const concepts: readonly Concept[] = [
   // with the reason "Internal server error" (graphql-ws's 4500) names 1011's cause. Not with a status or an HTTP word in the reason.
   { id: 'concept.reason_internal_error', cause: 'server_error', confidence: 0.5, all: ['INTERNAL_ERROR'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB', 'STATUS_WORD'], example: 'Internal server error', reasonOnly: true },
   { id: 'concept.close_going_away', cause: 'going_away', confidence: 0.5, all: ['CLOSE_GOING_AWAY'], within: 0, unless: ['TLS', 'CERT'], example: 'peer: endpoint going away' },
+  // A close's reason in words of its own, where no registered code says it (an application code 3000-4999, or a library's own
+  // code below 1000 that no Close frame carried; RFC 6455 §7.4.2; Centrifugo's disconnect codes 3001 "shutdown", 3501 "bad request",
+  // https://centrifugal.dev/docs/server/codes): the server stops (1001's meaning), the peer's message broke the protocol spoken
+  // (1003's name; "bad request"), or the server asks the client to come back (a planned close, as 1000 with that reason).
+  { id: 'concept.reason_shutdown', cause: 'going_away', confidence: 0.5, all: ['REASON_SHUTDOWN'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'RESET', 'BAD_STATUS'], example: 'shutdown', reasonOnly: true },
+  { id: 'concept.reason_bad_data', cause: 'protocol_error', confidence: 0.5, all: ['REASON_BAD_DATA'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'bad request', reasonOnly: true },
+  { id: 'concept.reason_reconnect', cause: 'normal_closure', confidence: 0.45, all: ['REASON_RECONNECT'], within: 0, context: ['REASON_FIELD'], unless: ['RESET', 'BAD_STATUS'], example: 'maintenance done, please reconnect', reasonOnly: true },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },
   // Both sides of the negotiation named ("requested chat.v2, server selected chat.v1"): only a refusal is logged so.

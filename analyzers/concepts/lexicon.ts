@@ -152,6 +152,13 @@ export const lexicon = {
   CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
   INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],
+  // --- round 9 (eng-o): a close's reason in the words of a close-code name or a server's plan, read only in close.reason ---
+  // 1001's meaning in a reason: the server stops ("shutdown", Centrifugo's 3001; "server shutting down").
+  REASON_SHUTDOWN: ['shutdown', ['shutting', 'down']],
+  // RFC 6455 §7.4.1 1003's name, and "bad request" (Centrifugo's 3501): the peer's message broke the protocol spoken.
+  REASON_BAD_DATA: [['unsupported', 'data'], 'unsupporteddata', ['bad', 'request'], 'badrequest'],
+  // The server asks the client back: a planned close, no failure ("certificate rotation complete, reconnect later").
+  REASON_RECONNECT: [['please', 'reconnect'], ['reconnect', 'please'], ['reconnect', 'later'], ['reconnect', 'required'], ['reconnect', 'now']],
   // TLS's application-protocol negotiation (RFC 7301): an HTTP/2 ALPN failure is not a refused connect.
   ALPN: ['alpn', ['application', 'protocol'], 'h2', 'http2'],
   // Words of a WebSocket session that was open and ended without a closing handshake (a 1006, not a failed connect).

@@ -4,6 +4,7 @@ import { takeFindings, type Candidate, type Classifier, type Finding } from '../
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { closedBySide } from '../../session-end.js';
+import type { EvidenceContext } from '../../evidence-context.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -62,6 +63,19 @@ function closeCodeCandidate(code: number, hasError: boolean): Candidate | undefi
   return candidate ?? undefined;
 }
 
+/** A clean end the close's reason names in words (going away, a reconnect asked for): read where no registered code decides. */
+function reasonCandidate(context: EvidenceContext): Candidate | undefined {
+  if (!context.event.close?.reason) return undefined;
+  const named: Finding[] = [];
+  takeFindings(context.hits, 'none', named);
+  return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
+}
+
+/** An application code (3000-4999, RFC 6455 §7.4.2) names no cause of its own: its reason's words may name a clean end ("shutdown"). */
+function applicationCloseCandidate(context: EvidenceContext, code: number): Candidate | undefined {
+  return code >= 3000 && code <= 4999 ? reasonCandidate(context) : undefined;
+}
+
 export const noneClassifier: Classifier = {
   name: 'none',
   attribution: 'none',
@@ -72,7 +86,7 @@ export const noneClassifier: Classifier = {
     // with an error only a 1000/1001 close counts, slightly less sure.
     const hasError = event.error !== undefined;
     const code = context.closeCode;
-    if (code !== undefined) return closeCodeCandidate(code, hasError);
+    if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (hasError) {
       const message = event.error?.message ?? '';
       if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message)) return ENDED_CANDIDATE;
@@ -83,7 +97,7 @@ export const noneClassifier: Classifier = {
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was
     // started); with nobody named, no Close frame is shown, a drop (session-end.ts, the other classifier answers).
-    if (event.outcome === 'closed') return closedBySide(context) ? CLOSED_CANDIDATE : undefined;
+    if (event.outcome === 'closed') return reasonCandidate(context) ?? (closedBySide(context) ? CLOSED_CANDIDATE : undefined);
     if (event.outcome === 'connected') return CONNECTED_CANDIDATE;
     return undefined;
   },

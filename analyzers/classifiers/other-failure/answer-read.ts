@@ -66,6 +66,18 @@ export function isUntimedRead(finding: SourcedFinding): boolean {
   return finding.cause === 'network_reset' && UNTIMED_RULES.has(finding.rule);
 }
 
+/**
+ * Whether the event carries no text at all (no error message, name or code, no close reason): only then may the attempt's
+ * length alone say that a timer ended it. A text that names no cause ("WebSocket failed to connect", a generic wrapper) says
+ * that the library reported a failure, not that a timer fired: it stays unknown (docs/attribution.md, "Labelling
+ * conventions": an attempt that ended at a whole-second bound).
+ */
+export function carriesNoText(event: TelemetryEvent): boolean {
+  const error = event.error;
+  if (event.close?.reason) return false;
+  return error === undefined || (!error.message && !error.name && (error.code === undefined || error.code === ''));
+}
+
 /** No evidence but the attempt's own length, ended at a timeout: the client gave up waiting (below any text's finding). */
 export function timedOutWithoutEvidence(how: string): Finding {
   return { cause: 'network_timeout', confidence: 0.3, evidence: { kind: 'timing.total_ms', detail: `no text names a cause; ${how} → network_timeout (rule inferred.ran_to_timeout)` } };

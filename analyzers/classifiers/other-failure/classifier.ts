@@ -6,7 +6,7 @@ import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
-import { answerVerdict, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
+import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
 import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
@@ -228,7 +228,8 @@ export const otherFailureClassifier: Classifier = {
     }
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (findings.length === 0 && context.event.outcome === 'failed') {
-      const timedOut = timeable ? ranToTimeout(context) : undefined;
+      // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.
+      const timedOut = timeable && carriesNoText(event) ? ranToTimeout(context) : undefined;
       findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : FALLBACK);
     }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).

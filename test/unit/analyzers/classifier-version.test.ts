@@ -148,6 +148,9 @@ const PINNED: Record<string, string> = {
   // identifier (StatusMessageTooBig), "PROTOCOL_ERR", NoSecWebSocketAccept.
   // eng-m's branch pinned its 1.5.28 as 57cf24811074bd84; merged with eng-l's 1.5.28 as 1.5.29.
   '1.5.29': '344bcdf550fcdccd',
+  // Round 9 (eng-o): a library's own close code below 1000 (no on_wire) is no close code, read by its reason's words; reasons naming a
+  // shutdown, a close-code name (unsupported data, bad request) or a reconnect asked for; the whole-second timeout bound only with no text.
+  '1.5.30': 'd6493fd2c1eba6fb',
 };
 
 describe('CLASSIFIER_VERSION', () => {

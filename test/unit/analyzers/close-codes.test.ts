@@ -42,7 +42,10 @@ describe('closeViolations', () => {
     ['1010 sent by the server, on_wire unknown', { code: 1010, initiator: 'server' }, ['close_code_1010_sent_by_server']],
     ['1010 sent by the client', { code: 1010, initiator: 'client', on_wire: true }, []],
     ['999', { code: 999, on_wire: true }, ['close_code_invalid:999']],
-    ['0', { code: 0 }, ['close_code_invalid:0']],
+    ['0 read from a frame', { code: 0, on_wire: true }, ['close_code_invalid:0']],
+    // Below 1000 and not marked as read from a frame: the library's own number (apiOwnCode, RFC 6455 §7.4.2), no breach.
+    ['0 without on_wire (an API code)', { code: 0 }, []],
+    ['1 without on_wire (an API code)', { code: 1 }, []],
     ['1016', { code: 1016, on_wire: true }, ['close_code_invalid:1016']],
     ['2999', { code: 2999, on_wire: true }, ['close_code_invalid:2999']],
     ['5000', { code: 5000, on_wire: true }, ['close_code_invalid:5000']],
