@@ -253,7 +253,7 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
     const cause = httpStatusCause(status);
     if (!cause) continue;
     const detail = `HTTP status ${status} in ${JSON.stringify(text.slice(Math.max(0, word.start - 40), word.end + 20))} (concept concept.http_status) → ${cause}`;
-    return conceptFinding(kind, 'concept.http_status', cause, STATUS_CONFIDENCE, detail);
+    return { ...conceptFinding(kind, 'concept.http_status', cause, STATUS_CONFIDENCE, detail), status };
   }
   return undefined;
 }

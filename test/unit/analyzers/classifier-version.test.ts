@@ -148,6 +148,10 @@ const PINNED: Record<string, string> = {
   // identifier (StatusMessageTooBig), "PROTOCOL_ERR", NoSecWebSocketAccept.
   // eng-m's branch pinned its 1.5.28 as 57cf24811074bd84; merged with eng-l's 1.5.28 as 1.5.29.
   '1.5.29': '344bcdf550fcdccd',
+  // Round 9 (eng-n): a gateway status a text states weighs below the upstream failure a proxy's lines state; Go's "context
+  // canceled" names no cause; credentials refused in a proxy's words ("No valid authentication in request") beside a 403; a
+  // reset under a TLS library's error type (native_tls::Error) is the TLS handshake's; "no HTTP Upgrade response" is a drop.
+  '1.5.30': 'f5f532ca994b3b3a',
 };
 
 describe('CLASSIFIER_VERSION', () => {
