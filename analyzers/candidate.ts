@@ -57,8 +57,6 @@ export interface SourcedFinding extends Finding {
   readonly attribution: Attribution;
   /** Found by the generalising tier (analyzers/concepts/), not by an exact rule or code. */
   readonly concept?: true;
-  /** The HTTP status a text states (concept.http_status): its weight depends on who answered it (other-failure). */
-  readonly status?: number;
 }
 
 const attributionByCause = new Map<Cause, Attribution>();

@@ -11,6 +11,7 @@ import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-e
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { concepts } from '../../concepts/concepts.js';
+import { statedStatus } from '../../concepts/scanner.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -76,6 +77,11 @@ const GATEWAY_WEIGHT = 0.44;
  * proxy's own lines, or lines that name the upstream (backend, upstream, origin) or a proxy's error. A client's "502 Bad
  * Gateway" from a server it reached directly is that server's answer.
  */
+function gatewayText(hit: SourcedFinding, context: EvidenceContext): boolean {
+  const status = statedStatus(hit);
+  return status !== undefined && hit.cause === 'http_rejected' && isGatewayStatus(status, context.event.source.kind) && upstreamSide(context);
+}
+
 function upstreamSide(context: EvidenceContext): boolean {
   const message = context.event.error?.message;
   // Another line states the failure: within one access-log line the proxy's own flags are read by the code tables
@@ -91,6 +97,11 @@ const UPSTREAM_NAMED = /(?:backend|upstream|origin server|proxy error)/i;
  * credentials refused, as a 401 (convention "An HTTP status on the upgrade": credentials refused in words).
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4
  */
+function credentialWords(hits: readonly SourcedFinding[]): SourcedFinding | undefined {
+  for (const hit of hits) if (hit.cause === 'http_auth_rejected' && hit.rule !== 'concept.http_status') return hit;
+  return undefined;
+}
+
 function refusedForCredentials(status: Finding, hit: SourcedFinding): Finding {
   const detail = `${hit.evidence.detail}, in a 403's answer: the server refused the credentials (rule inferred.refused_for_credentials, RFC 9110 §15.5.4)`;
   return { cause: 'http_auth_rejected', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
@@ -244,7 +255,7 @@ export const otherFailureClassifier: Classifier = {
       }
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
-      else if (hit.status !== undefined && cause === 'http_rejected' && isGatewayStatus(hit.status, event.source.kind) && upstreamSide(context)) findings.push(statedGatewayStatus(hit));
+      else if (hit.rule === 'concept.http_status' && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
       else if (timeable && isUntimedRead(hit)) {
         const timedOut = ranToTimeout(context);
@@ -259,10 +270,10 @@ export const otherFailureClassifier: Classifier = {
         findings.push({ cause: 'subprotocol_mismatch', confidence: status.confidence + 0.01, evidence: { kind: subprotocol.evidence.kind, detail: `${subprotocol.evidence.detail}, in the answer to a refused upgrade: the server refused it for the subprotocol (rule inferred.refused_for_subprotocol)` } });
     }
     // A 403 (the field's or a text's) beside credentials refused in words: refused for the credentials.
-    const refusal = status?.cause === 'http_rejected' && context.status === 403 ? status : hits.find((hit) => hit.status === 403);
-    if (refusal) {
-      const credentials = hits.find((hit) => hit.cause === 'http_auth_rejected' && hit.status === undefined);
-      if (credentials) findings.push(refusedForCredentials(refusal, credentials));
+    const credentials = credentialWords(hits);
+    if (credentials) {
+      const refusal = status?.cause === 'http_rejected' && context.status === 403 ? status : hits.find((hit) => statedStatus(hit) === 403);
+      if (refusal) findings.push(refusedForCredentials(refusal, credentials));
     }
     const close = closeFinding(context);
     if (close) findings.push(close);

@@ -194,7 +194,7 @@ export const tlsHandshakeClassifier: Classifier = {
     const event = context.event;
     const code = context.closeCode;
     // Nothing TLS-related at all: answer without allocating.
-    const typed = resetUnderTlsType(context);
+    const typed = event.error !== undefined && context.secure ? resetUnderTlsType(context) : undefined;
     if (typed === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     if (typed) findings.push(typed);
