@@ -172,14 +172,14 @@ function transportInHandshake(findings: readonly Finding[], context: EvidenceCon
  * `ssl:<ssl.SSLContext …>` beside a reset) is no error type and stays a reset.
  */
 function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
-  const error = context.event.error;
-  if (!context.secure || error === undefined) return undefined;
-  const code = typeof error.code === 'string' ? error.code : undefined;
-  const type = isTlsErrorType(error.name) ? error.name : isTlsErrorType(code) ? code : undefined;
-  if (type === undefined || (error.message !== undefined && placedAfterTlsHandshake(error.message))) return undefined;
+  // The reset first: few events have one, and the type names are read only then.
   let reset: Finding | undefined;
   for (const hit of context.hits) if (hit.cause === 'network_reset' && (!reset || hit.confidence > reset.confidence)) reset = hit;
   if (!reset) return undefined;
+  const error = context.event.error as NonNullable<EvidenceContext['event']['error']>;
+  const code = typeof error.code === 'string' ? error.code : undefined;
+  const type = isTlsErrorType(error.name) ? error.name : isTlsErrorType(code) ? code : undefined;
+  if (type === undefined || (error.message !== undefined && placedAfterTlsHandshake(error.message))) return undefined;
   const detail = `${reset.evidence.detail}, under the TLS library's error type ${JSON.stringify(type)}: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_under_tls_type)`;
   return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100, evidence: { kind: reset.evidence.kind, detail } };
 }
