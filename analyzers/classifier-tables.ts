@@ -8,6 +8,7 @@ import { concepts } from './concepts/concepts.js';
 import { lexicon } from './concepts/lexicon.js';
 import { violationConcepts } from './concepts/protocol-violations.js';
 import { vocabularies } from './vocabularies/index.js';
+import { tlsErrorTypes } from './codes/tls-error-types.js';
 
 /** What of a table decides: ids, patterns, causes, confidences, ambiguities, captures, context (not citations or examples). */
 function decidingContent(): unknown {
@@ -24,7 +25,8 @@ function decidingContent(): unknown {
   const closes = closeCodeTable.map((row) => [row.from, row.to, row.cause ?? '', row.confidence ?? '', row.wire, row.clientOnly ?? false]);
   const conceptRows = concepts.map(({ example: _example, ...decides }) => decides);
   const violations = violationConcepts.map((row) => [row.id, row.pattern.source, row.pattern.flags]);
-  return { rules, codes, closes, concepts: conceptRows, lexicon, violations };
+  const tlsTypes = tlsErrorTypes.map((row) => [row.pattern.source, row.pattern.flags]);
+  return { rules, codes, closes, concepts: conceptRows, lexicon, violations, tlsTypes };
 }
 
 /** FNV-1a (two 32-bit lanes) over the tables' deciding content, as 16 hex digits. */

@@ -35,6 +35,15 @@ export interface EvidenceContext {
 
 // 521-526: a CDN (Cloudflare) reports that its own connection or TLS handshake to the origin failed (analyzers/codes/cdn.ts).
 const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504, ...cdnStatuses]);
+
+/**
+ * A status a gateway answers for its upstream's failure: 502/503/504 and a CDN's 52x, or any 5xx a proxy answered (Apache
+ * answers 500 when its TLS handshake upstream fails, Skipper 500 when the backend's answer broke off). It reports that the
+ * upstream failed, not why: the upstream's own evidence decides over it.
+ */
+export function isGatewayStatus(status: number, sourceKind: string): boolean {
+  return GATEWAY_STATUS.has(status) || (status >= 500 && sourceKind === 'proxy');
+}
 // Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
 const NO_HITS: readonly SourcedFinding[] = [];
 const errorCodeMatcher = fieldFindings('error.code');
@@ -100,7 +109,7 @@ class EventContext implements EvidenceContext {
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);
-    this.gatewayStatus = status !== undefined && (GATEWAY_STATUS.has(status) || (status >= 500 && event.source.kind === 'proxy'));
+    this.gatewayStatus = status !== undefined && isGatewayStatus(status, event.source.kind);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.
     this.codes = event.tls !== undefined || event.error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;

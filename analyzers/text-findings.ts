@@ -169,6 +169,11 @@ const AFTER_TLS_HANDSHAKE =
   /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b|\b(?:read|write) error: ssl=0x/i;
 const RESET_OR_EOF = /\beof\b|unexpected[ _]eof|reset by peer|connection reset|broken pipe|\bepipe\b|\beconnreset\b|closed by (?:the )?(?:peer|remote)|connection (?:was )?closed|end of (?:file|stream)/i;
 
+/** Whether a text places its failure after the TLS handshake (reading the upgrade's answer, a TLS library's read call). */
+export function placedAfterTlsHandshake(text: string): boolean {
+  return AFTER_TLS_HANDSHAKE.test(text);
+}
+
 /**
  * A reset or EOF after the TLS handshake, while the client read the upgrade's answer ("reading upgrade response: …
  * SSL routines::unexpected eof while reading"): the server dropped the upgrade request, a network reset by the

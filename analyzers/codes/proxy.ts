@@ -12,6 +12,8 @@ const squidTlsDetail = 'Squid src/security/ErrorDetail.cc (Security::ErrorDetail
 const squidTlsTimeout = 'Squid src/security/PeerConnector.cc (commTimeoutHandler: ERR_SECURE_CONNECT_FAIL, 504, detail TLS_CONNECT_TIMEOUT) https://github.com/squid-cache/squid/blob/master/src/security/PeerConnector.cc';
 const mitmHttp1 = 'mitmproxy mitmproxy/proxy/layers/http/_http1.py (Http1Client.read_headers: "server closed connection"; Http1Connection.wait: "Client disconnected.", ErrorCode.CLIENT_DISCONNECTED) https://github.com/mitmproxy/mitmproxy/blob/main/mitmproxy/proxy/layers/http/_http1.py';
 
+const goContext = 'Go context package (Canceled: "context canceled", the error a request returns when its context was cancelled: the client went away or the caller gave up; httputil.ReverseProxy logs it as "http: proxy error: context canceled") https://pkg.go.dev/context#pkg-variables';
+
 const fastly503 =
   'Fastly "Common 503 errors" https://docs.fastly.com/en/guides/common-503-errors and "Fastly-generated 503 errors in VCL" (obj.response) https://www.fastly.com/documentation/guides/vcl/errors/';
 const envoyFlags = 'Envoy access log %RESPONSE_FLAGS% (short and long names) https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#config-access-log-format-response-flags';
@@ -74,5 +76,7 @@ export const proxyStatusTable: readonly CodeRow[] = [
   rowMaker('proxy_status', fastly503)('backend read error', undefined, 'reading from the origin failed, typically a timeout (also a transient network fault)', 'network_timeout', 0.55, { texts: ['backend read error', 'Backend Read Error'] }),
   // mitmproxy's answer texts (its HTTP/1 client and server layers): read wherever a relay or client writes them.
   rowMaker('proxy_status', mitmHttp1)('server closed connection', undefined, 'the server (upstream) closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
+  // Go's context.Canceled: someone gave up waiting (the client, or the proxy for it), which names no upstream cause.
+  rowMaker('proxy_status', goContext)('context canceled', undefined, 'the request was cancelled (the client or the proxy gave up): no upstream cause named', 'unknown_failure', 0.5, { texts: ['context canceled'] }),
   rowMaker('proxy_status', mitmHttp1)('client disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),
 ];

@@ -141,6 +141,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
   { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME', 'CLOSE_STATED'], example: 'upstream: error reading the answer', untimed: true },
+  // The upgrade's answer named as never come ("no HTTP Upgrade response", "no handshake reply from server"), with no time bound,
+  // timeout or status: the connection ended before the answer, the server closed on the request (a time bound named is
+  // concept.no_answer_within's timeout; an attempt that ran to its timer is read as one, untimed).
+  { id: 'concept.no_answer', cause: 'network_reset', confidence: 0.42, all: ['ANSWER_NEVER'], within: 0, context: ['HANDSHAKE_WORD', 'HTTP_NAME', 'WEBSOCKET'], unless: ['TIMEOUT', 'TIME_UNIT', 'TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER'], example: 'ws client: got no upgrade answer from peer', untimed: true },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
   { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR', 'STATUS_LINE'], example: 'handshake: unexpected status from server' },
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",

@@ -203,6 +203,15 @@ function conceptFinding(kind: string, rule: string, cause: Cause, confidence: nu
     : { rule, attribution: attributionOf(cause), cause, confidence, evidence, concept: true };
 }
 
+// The status each concept.http_status finding read, beside the finding rather than in it: findings keep one shape (hot loops
+// read them), and only the other classifier asks (a gateway's status weighs less, a 403 beside credential words).
+const statuses = new WeakMap<SourcedFinding, number>();
+
+/** The HTTP status a concept.http_status finding read from its text. */
+export function statedStatus(finding: SourcedFinding): number | undefined {
+  return finding.rule === 'concept.http_status' ? statuses.get(finding) : undefined;
+}
+
 // Above the other concepts: a status the text states is more specific than a socket error name next to it.
 const STATUS_CONFIDENCE = 0.58;
 
@@ -253,7 +262,9 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
     const cause = httpStatusCause(status);
     if (!cause) continue;
     const detail = `HTTP status ${status} in ${JSON.stringify(text.slice(Math.max(0, word.start - 40), word.end + 20))} (concept concept.http_status) → ${cause}`;
-    return conceptFinding(kind, 'concept.http_status', cause, STATUS_CONFIDENCE, detail);
+    const finding = conceptFinding(kind, 'concept.http_status', cause, STATUS_CONFIDENCE, detail);
+    statuses.set(finding, status);
+    return finding;
   }
   return undefined;
 }

@@ -1,16 +1,17 @@
 // `other`: failures that are neither 1010 nor 1015: network, DNS, HTTP refusal of the upgrade,
 // subprotocol mismatch, and the close codes that name a non-TLS, non-extension problem.
 import { causesOther, type Cause } from '../../../schemas/classification.js';
-import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
+import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
-import type { EvidenceContext } from '../../evidence-context.js';
+import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
 import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { concepts } from '../../concepts/concepts.js';
+import { statedStatus } from '../../concepts/scanner.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -58,6 +59,53 @@ const SQUID_OWN_ERROR = /\bERR_(?!CLIENT_GONE\b)[A-Z]+(?:_[A-Z]+)*\b(?!\/\d)/;
 // The close and status findings depend only on the table row or status they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
 const closeFindings = new Map<number, Finding>();
+
+/**
+ * A gateway status a text states (an access-log line's 502/503, a proxy's 500) weighs as the status field's does (0.44):
+ * the proxy answered it because its upstream failed, so the upstream failure its own line states (an EOF, a refused
+ * connect, a timeout) decides, read in words by either tier (docs/attribution.md, convention "Proxy log lines").
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3 (502: an invalid response from an inbound server)
+ */
+function statedGatewayStatus(hit: SourcedFinding): Finding {
+  const detail = `${hit.evidence.detail}; a gateway's status, which weighs below the upstream failure the event states (rule http_status.gateway_text, RFC 9110 §15.6.3)`;
+  return { cause: hit.cause, confidence: GATEWAY_WEIGHT, evidence: { kind: hit.evidence.kind, detail } };
+}
+const GATEWAY_WEIGHT = 0.44;
+
+/**
+ * Whether the event is told from a gateway's side, in several lines (an access-log line beside the proxy's error line): a
+ * proxy's own lines, or lines that name the upstream (backend, upstream, origin) or a proxy's error. A client's "502 Bad
+ * Gateway" from a server it reached directly is that server's answer.
+ */
+function gatewayText(hit: SourcedFinding, context: EvidenceContext): boolean {
+  const status = statedStatus(hit);
+  return status !== undefined && hit.cause === 'http_rejected' && isGatewayStatus(status, context.event.source.kind) && upstreamSide(context);
+}
+
+function upstreamSide(context: EvidenceContext): boolean {
+  const message = context.event.error?.message;
+  // Another line states the failure: within one access-log line the proxy's own flags are read by the code tables
+  // (codes/proxy.ts; Envoy's UF and HAProxy's SC do not say how the connect failed).
+  if (message === undefined || !message.includes('\n')) return false;
+  return context.event.source.kind === 'proxy' || UPSTREAM_NAMED.test(message);
+}
+const UPSTREAM_NAMED = /(?:backend|upstream|origin server|proxy error)/i;
+
+/**
+ * A 403 whose texts refuse the credentials in words ("No valid authentication in request", "invalid token"): RFC 9110
+ * §15.5.4 lets a server answer 403 when the credentials it was given are insufficient, and the words say that they were;
+ * credentials refused, as a 401 (convention "An HTTP status on the upgrade": credentials refused in words).
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4
+ */
+function credentialWords(hits: readonly SourcedFinding[]): SourcedFinding | undefined {
+  for (const hit of hits) if (hit.cause === 'http_auth_rejected' && hit.rule !== 'concept.http_status') return hit;
+  return undefined;
+}
+
+function refusedForCredentials(status: Finding, hit: SourcedFinding): Finding {
+  const detail = `${hit.evidence.detail}, in a 403's answer: the server refused the credentials (rule inferred.refused_for_credentials, RFC 9110 §15.5.4)`;
+  return { cause: 'http_auth_rejected', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
+}
 const statusFindings = new Map<number, Finding>();
 
 /**
@@ -207,6 +255,7 @@ export const otherFailureClassifier: Classifier = {
       }
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
+      else if (hit.rule === 'concept.http_status' && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
       else if (timeable && isUntimedRead(hit)) {
         const timedOut = ranToTimeout(context);
@@ -219,6 +268,12 @@ export const otherFailureClassifier: Classifier = {
       const subprotocol = hits.find((hit) => hit.cause === 'subprotocol_mismatch');
       if (subprotocol)
         findings.push({ cause: 'subprotocol_mismatch', confidence: status.confidence + 0.01, evidence: { kind: subprotocol.evidence.kind, detail: `${subprotocol.evidence.detail}, in the answer to a refused upgrade: the server refused it for the subprotocol (rule inferred.refused_for_subprotocol)` } });
+    }
+    // A 403 (the field's or a text's) beside credentials refused in words: refused for the credentials.
+    const credentials = credentialWords(hits);
+    if (credentials) {
+      const refusal = status?.cause === 'http_rejected' && context.status === 403 ? status : hits.find((hit) => statedStatus(hit) === 403);
+      if (refusal) findings.push(refusedForCredentials(refusal, credentials));
     }
     const close = closeFinding(context);
     if (close) findings.push(close);

@@ -6,6 +6,8 @@ import { strongestCandidate } from '../../findings.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
+import { isTlsErrorType } from '../../codes/tls-error-types.js';
+import { placedAfterTlsHandshake } from '../../text-findings.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
 const CIPHER_WORD = /cipher/i;
@@ -162,6 +164,26 @@ function transportInHandshake(findings: readonly Finding[], context: EvidenceCon
   return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, transport.confidence + 0.05) * 100) / 100, evidence: { kind: transport.evidence.kind, detail } };
 }
 
+/**
+ * A reset or EOF reported under a TLS library's error type (error.name or error.code `native_tls::Error`, `ssl.SSLError`,
+ * `SSLException`): the type is the text's TLS word, so by the reset/EOF convention the transport broke off inside the TLS
+ * handshake, 1015/tls_unknown above the reset (rule inferred.reset_under_tls_type). Not when a text places it after the
+ * handshake (reading the upgrade's answer), and only on wss://. A TLS word inside the message alone (aiohttp's
+ * `ssl:<ssl.SSLContext …>` beside a reset) is no error type and stays a reset.
+ */
+function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
+  // The reset first: few events have one, and the type names are read only then.
+  let reset: Finding | undefined;
+  for (const hit of context.hits) if (hit.cause === 'network_reset' && (!reset || hit.confidence > reset.confidence)) reset = hit;
+  if (!reset) return undefined;
+  const error = context.event.error as NonNullable<EvidenceContext['event']['error']>;
+  const code = typeof error.code === 'string' ? error.code : undefined;
+  const type = isTlsErrorType(error.name) ? error.name : isTlsErrorType(code) ? code : undefined;
+  if (type === undefined || (error.message !== undefined && placedAfterTlsHandshake(error.message))) return undefined;
+  const detail = `${reset.evidence.detail}, under the TLS library's error type ${JSON.stringify(type)}: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_under_tls_type)`;
+  return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100, evidence: { kind: reset.evidence.kind, detail } };
+}
+
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
 
 export const tlsHandshakeClassifier: Classifier = {
@@ -172,8 +194,10 @@ export const tlsHandshakeClassifier: Classifier = {
     const event = context.event;
     const code = context.closeCode;
     // Nothing TLS-related at all: answer without allocating.
-    if (event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
+    const typed = event.error !== undefined && context.secure ? resetUnderTlsType(context) : undefined;
+    if (typed === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
+    if (typed) findings.push(typed);
     takeFindings(context.codes, '1015', findings);
     if (context.failed) certificateFindings(event, findings);
     takeFindings(context.hits, '1015', findings);

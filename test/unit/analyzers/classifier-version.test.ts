@@ -151,6 +151,11 @@ const PINNED: Record<string, string> = {
   // Round 9 (eng-o): a library's own close code below 1000 (no on_wire) is no close code, read by its reason's words; reasons naming a
   // shutdown, a close-code name (unsupported data, bad request) or a reconnect asked for; the whole-second timeout bound only with no text.
   '1.5.30': 'd6493fd2c1eba6fb',
+  // Round 9 (eng-n): a gateway status a text states weighs below the upstream failure a proxy's lines state; Go's "context
+  // canceled" names no cause; credentials refused in a proxy's words ("No valid authentication in request") beside a 403; a
+  // reset under a TLS library's error type (native_tls::Error) is the TLS handshake's; "no HTTP Upgrade response" is a drop.
+  // eng-n's branch pinned its 1.5.30 as f5f532ca994b3b3a; merged with eng-o's 1.5.30 as 1.5.31.
+  '1.5.31': 'dec24c5fd2841e84',
 };
 
 describe('CLASSIFIER_VERSION', () => {
