@@ -6,12 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../analyzers/classify.js';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
-import { event } from './event-builder.js';
+import { event, verdictOf } from './event-builder.js';
 
-const verdictOf = (input: Partial<TelemetryEventInput>): string => {
-  const result = classify(event(input));
-  return `${result.attribution}/${result.cause}`;
-};
 const failed = (message: string): Partial<TelemetryEventInput> => ({ error: { message } });
 const closedWith = (code: number, reason: string, extra: Partial<TelemetryEventInput> = {}): Partial<TelemetryEventInput> => ({
   outcome: 'closed',

@@ -1,5 +1,6 @@
 // Builds validated telemetry events for the analyzer tests (through the real zod schema).
 import { telemetryEventSchema, type TelemetryEvent, type TelemetryEventInput } from '../../../schemas/telemetry-event.js';
+import { classify } from '../../../analyzers/classify.js';
 
 export const EVENT_TS = Date.parse('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -19,4 +20,10 @@ export function event(overrides: Partial<TelemetryEventInput> = {}): TelemetryEv
 /** A failed wss:// event whose only evidence is one error text. */
 export function failedWithMessage(message: string, extra: Partial<TelemetryEventInput> = {}): TelemetryEvent {
   return event({ error: { message }, ...extra });
+}
+
+/** "attribution/cause" of the event built from `overrides`: what the classification tables assert. */
+export function verdictOf(overrides: Partial<TelemetryEventInput>): string {
+  const result = classify(event(overrides));
+  return `${result.attribution}/${result.cause}`;
 }

@@ -4,14 +4,9 @@
 // written for these tests in the shapes the cited sources print (Go net/http/httputil.ReverseProxy's default ErrorHandler
 // "http: proxy error: %v", combined log format, rust-native-tls' Error, Python's ssl exceptions); none is a held-out line.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../analyzers/classify.js';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
-import { event } from './event-builder.js';
+import { verdictOf } from './event-builder.js';
 
-const verdictOf = (input: Partial<TelemetryEventInput>): string => {
-  const result = classify(event(input));
-  return `${result.attribution}/${result.cause}`;
-};
 const proxy = { kind: 'proxy', service: 'edge', runtime: 'go1.22 reverse proxy' } as const;
 const accessLine = (status: number): string => `10.0.0.7 - - [03/Dec/2026:10:00:00 +0000] "GET /ws HTTP/1.1" ${status} 0 "-" "-" 12`;
 const proxyLines = (status: number, errorLine: string): Partial<TelemetryEventInput> => ({ source: proxy, error: { message: `${accessLine(status)}\n${errorLine}` } });

@@ -6,13 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../analyzers/classify.js';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
-import { event } from './event-builder.js';
+import { event, verdictOf } from './event-builder.js';
 
 type Case = readonly [label: string, input: Partial<TelemetryEventInput>, expected: string];
-const verdictOf = (input: Partial<TelemetryEventInput>): string => {
-  const result = classify(event(input));
-  return `${result.attribution}/${result.cause}`;
-};
 const failed = (message: string, status?: number): Partial<TelemetryEventInput> => ({ error: { message }, ...(status === undefined ? {} : { handshake: { status } }) });
 const opened = (message: string): Partial<TelemetryEventInput> => ({ outcome: 'closed', handshake: { status: 101 }, error: { message } });
 
