@@ -144,6 +144,10 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['cert err, local issuer', 'CertErr(20) while connecting', '1015', 'untrusted_ca'],
     ['x509 error, incomplete chain', 'x509 error #21', '1015', 'incomplete_chain'],
     ['error num beside a certificate word', 'SSL connect: server certificate, error num=62', '1015', 'hostname_mismatch'],
+    // Credentials refused in a server's words (NATS server/errors.go ErrAuthentication "Authorization Violation"; "authentication error").
+    ['authorization violation', 'server error: Authorization Violation', 'other', 'http_auth_rejected'],
+    ['authentication error', 'login refused: authentication error for user alice', 'other', 'http_auth_rejected'],
+    ['authentication failure', 'Authentication Failure', 'other', 'http_auth_rejected'],
     // A TLS word and a certificate fact fused into one error name (Android SslError, GLib GTlsCertificateFlags).
     ['TLS word fused with expired', 'onReceivedSslError: primary error: SSL_EXPIRED', '1015', 'cert_expired'],
     ['TLS word fused with not yet valid', 'SslError: SSL_NOTYETVALID', '1015', 'cert_not_yet_valid'],
@@ -195,6 +199,7 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['"Unsupported protocol version" without a TLS word is no TLS failure', { error: { message: 'Unsupported protocol version' } }, 'other', 'unknown_failure'],
     ['an HTTP status code is no close code', { error: { message: 'upgrade failed: unexpected status code' } }, 'other', 'http_rejected'],
     ['TLS "authentication" is no HTTP 401', { error: { message: 'SSL authentication failed' } }, '1015', 'tls_unknown'],
+    ['TLS "authentication error" is no credential refusal', { error: { message: 'SSL authentication error during handshake' } }, '1015', 'tls_unknown'],
     ['a fused WebSocket version name is no TLS version', { error: { message: 'WebSocketVersionMismatch' } }, 'other', 'unknown_failure'],
     ['a fused protocol-version name without TLS is no TLS version (MQTT CONNACK)', { error: { message: 'UnsupportedProtocolVersion' } }, 'other', 'unknown_failure'],
     ['a token issuer is no certificate issuer', { error: { message: 'invalid_token: UNKNOWN_ISSUER' } }, 'other', 'http_auth_rejected'],
@@ -231,6 +236,11 @@ describe('exact tiers outrank the concepts', () => {
       event({ tls: { peer_certificate: { subject: 'CN=api.example.com', not_after: daysFromEvent(-1) } }, error: { message: 'TLS handshake aborted by fatal alert' } }),
     );
     expect(result.cause).toBe('cert_expired');
+  });
+
+  it("a 1008's own cause outranks credentials refused in words (the code on the wire is the server's statement)", () => {
+    const result = classify(event({ close: { code: 1008, reason: 'Authentication Failure', initiator: 'server', on_wire: true }, error: { message: 'Authorization Violation' } }));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: 'other', cause: 'policy_violation' });
   });
 
   it('an HTTP status field outranks any text concept', () => {
