@@ -282,7 +282,7 @@ function afterVerifyWord(list: readonly Word[], at: number): boolean {
 const ALERT_FILLER: ReadonlySet<string> = new Set(['code', 'number', 'no', 'description', 'desc', 'level', 'fatal', 'warning', 'received', 'sent', 'got', 'from', 'remote', 'peer', 'server', 'client', 'tls', 'ssl', 'error', 'message', 'type', 'value', 'id', 'ad', 'err', 'defined', 'protocol']);
 const ALERT_CONFIDENCE = 0.58;
 const ALERT_TEXT = /alert/i;
-const VERIFY_TEXT = /verif|x509_v_err/i;
+const VERIFY_TEXT = /verif|x509_v_err|(?:cert(?:ificate)?|x509)[\s_-]*err|error[\s_-]*num/i;
 
 /**
  * A TLS alert named or numbered next to the word "alert" in any notation the words allow (RFC 8446 §6 names,
@@ -363,7 +363,7 @@ function verifyNumberFinding(kind: string, text: string, list: readonly Word[], 
     const norm = (list[i] as Word).norm;
     // "X509_V_ERR" (x509, v, err) is a verify word too.
     const x509Err = norm === 'x509' && (list[i + 1] as Word | undefined)?.norm === 'v' && (list[i + 2] as Word | undefined)?.norm === 'err';
-    if (!VERIFY_WORDS.has(norm) && !x509Err) continue;
+    if (!VERIFY_WORDS.has(norm) && !x509Err && !certErrorKey(list, i, present)) continue;
     let at = i + 1;
     while (at < list.length && at - i <= 5 && VERIFY_FILLER.has((list[at] as Word).norm)) at++;
     const word = list[at];
@@ -386,6 +386,20 @@ function verifyNumberFinding(kind: string, text: string, list: readonly Word[], 
     return statusRow.ambiguity ? { ...finding, ambiguity: statusRow.ambiguity } : finding;
   }
   return undefined;
+}
+
+// A log's own key for a verify result without a verify word: "cert error code: 10" (trantor's
+// OpenSSLProvider logs SSL_get_verify_result() so), "certificate error: 19", "x509 error 20", and s_client's
+// "error num=10" only when the text names a certificate. The key must name a certificate, so an HTTP, WinHTTP or errno
+// "error code: 20" is never read as a verify result.
+const CERT_KEY: ReadonlySet<string> = new Set(['cert', 'certificate', 'x509', 'peercertificate', 'servercertificate']);
+const ERROR_WORDS: ReadonlySet<string> = new Set(['error', 'err']);
+
+function certErrorKey(list: readonly Word[], i: number, present: Uint8Array): boolean {
+  const norm = (list[i] as Word).norm;
+  const next = (list[i + 1] as Word | undefined)?.norm ?? '';
+  if (CERT_KEY.has(norm)) return ERROR_WORDS.has(next);
+  return present[CERT] === 1 && ERROR_WORDS.has(norm) && (next === 'num' || next === 'number');
 }
 
 const GNUTLS_TEXT = /gnutls/i;

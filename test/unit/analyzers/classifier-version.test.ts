@@ -156,6 +156,10 @@ const PINNED: Record<string, string> = {
   // reset under a TLS library's error type (native_tls::Error) is the TLS handshake's; "no HTTP Upgrade response" is a drop.
   // eng-n's branch pinned its 1.5.30 as f5f532ca994b3b3a; merged with eng-o's 1.5.30 as 1.5.31.
   '1.5.31': 'dec24c5fd2841e84',
+  // Round 10 (eng-p): an OpenSSL verify result (X509_V_ERR_*) read after a log's own certificate-error key ("cert error code: 10",
+  // "x509 error 21", "error num=62" beside a certificate word); credentials refused in words: "authorization violation" (NATS),
+  // "authentication error", "authentication failure".
+  '1.5.32': '267f524efccdf079',
 };
 
 describe('CLASSIFIER_VERSION', () => {

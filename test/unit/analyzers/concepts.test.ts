@@ -136,6 +136,18 @@ describe('unseen phrasings get their cause from the concepts', () => {
     ['verify number after X509_V_ERR', 'verify failed, X509_V_ERR=21', '1015', 'incomplete_chain'],
     ['verify number after err=', 'X509_verify_cert failed: err=10 depth=0', '1015', 'cert_expired'],
     ['verify number after a prose code', 'x509 verification error code 18 at depth 0', '1015', 'self_signed'],
+    // The same numbers after a log's own certificate-error key (OpenSSL include/openssl/x509_vfy.h, crypto/x509/x509_txt.c).
+    ['cert error code, expired', 'cert error code: 10, date validation failed', '1015', 'cert_expired'],
+    ['cert error code, not yet valid', '[validatePeerCertificate] cert error code: 9', '1015', 'cert_not_yet_valid'],
+    ['certificate error, self-signed', 'peer certificate error=18 during handshake', '1015', 'self_signed'],
+    ['certificate_error_code, self-signed in chain', 'tls handshake: certificate_error_code 19', '1015', 'untrusted_ca'],
+    ['cert err, local issuer', 'CertErr(20) while connecting', '1015', 'untrusted_ca'],
+    ['x509 error, incomplete chain', 'x509 error #21', '1015', 'incomplete_chain'],
+    ['error num beside a certificate word', 'SSL connect: server certificate, error num=62', '1015', 'hostname_mismatch'],
+    // Credentials refused in a server's words (NATS server/errors.go ErrAuthentication "Authorization Violation"; "authentication error").
+    ['authorization violation', 'server error: Authorization Violation', 'other', 'http_auth_rejected'],
+    ['authentication error', 'login refused: authentication error for user alice', 'other', 'http_auth_rejected'],
+    ['authentication failure', 'Authentication Failure', 'other', 'http_auth_rejected'],
     // A TLS word and a certificate fact fused into one error name (Android SslError, GLib GTlsCertificateFlags).
     ['TLS word fused with expired', 'onReceivedSslError: primary error: SSL_EXPIRED', '1015', 'cert_expired'],
     ['TLS word fused with not yet valid', 'SslError: SSL_NOTYETVALID', '1015', 'cert_not_yet_valid'],
@@ -173,6 +185,11 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['WebSocket version', { error: { message: 'Sec-WebSocket-Version not supported' } }, 'other', 'unknown_failure'],
     ['TLS extension is no WebSocket extension', { error: { message: 'tls: server sent unsupported extension' } }, '1015', 'tls_unknown'],
     ['a port is no status', { error: { message: 'dial tcp 10.0.0.1:443: connection refused' } }, 'other', 'connection_refused'],
+    // "error code: N" without a certificate key is no verify result, even beside TLS words.
+    ['an HTTP error code is no verify result', { error: { message: 'HTTP request failed, error code: 20' } }, 'other', 'unknown_failure'],
+    ['a WinHTTP error code beside a certificate word is no verify result', { error: { message: 'WinHttpSendRequest with the client certificate set: error code: 10' } }, 'other', 'unknown_failure'],
+    ['an errno error code beside a TLS word is no verify result', { error: { message: 'read on the TLS socket returned errno, error code: 20' } }, 'other', 'unknown_failure'],
+    ['error num without a certificate word', { error: { message: 'db error num=18 on query' } }, 'other', 'unknown_failure'],
     ['token expired is no certificate (an application refusing credentials)', { error: { message: 'auth token expired' } }, 'other', 'http_auth_rejected'],
     ['no evidence stays unknown', { error: { message: 'something went wrong' } }, 'other', 'unknown_failure'],
     ['"unsupported protocol" without a TLS word is no TLS version', { error: { message: 'upgrade: peer sent unsupported protocol "x-v9"' } }, 'other', 'subprotocol_mismatch'],
@@ -182,6 +199,7 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['"Unsupported protocol version" without a TLS word is no TLS failure', { error: { message: 'Unsupported protocol version' } }, 'other', 'unknown_failure'],
     ['an HTTP status code is no close code', { error: { message: 'upgrade failed: unexpected status code' } }, 'other', 'http_rejected'],
     ['TLS "authentication" is no HTTP 401', { error: { message: 'SSL authentication failed' } }, '1015', 'tls_unknown'],
+    ['TLS "authentication error" is no credential refusal', { error: { message: 'SSL authentication error during handshake' } }, '1015', 'tls_unknown'],
     ['a fused WebSocket version name is no TLS version', { error: { message: 'WebSocketVersionMismatch' } }, 'other', 'unknown_failure'],
     ['a fused protocol-version name without TLS is no TLS version (MQTT CONNACK)', { error: { message: 'UnsupportedProtocolVersion' } }, 'other', 'unknown_failure'],
     ['a token issuer is no certificate issuer', { error: { message: 'invalid_token: UNKNOWN_ISSUER' } }, 'other', 'http_auth_rejected'],
@@ -218,6 +236,11 @@ describe('exact tiers outrank the concepts', () => {
       event({ tls: { peer_certificate: { subject: 'CN=api.example.com', not_after: daysFromEvent(-1) } }, error: { message: 'TLS handshake aborted by fatal alert' } }),
     );
     expect(result.cause).toBe('cert_expired');
+  });
+
+  it("a 1008's own cause outranks credentials refused in words (the code on the wire is the server's statement)", () => {
+    const result = classify(event({ close: { code: 1008, reason: 'Authentication Failure', initiator: 'server', on_wire: true }, error: { message: 'Authorization Violation' } }));
+    expect({ attribution: result.attribution, cause: result.cause }).toEqual({ attribution: 'other', cause: 'policy_violation' });
   });
 
   it('an HTTP status field outranks any text concept', () => {
