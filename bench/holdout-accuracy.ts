@@ -53,7 +53,8 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Then a training set: 1.5.31 (round 9) 100% / 100%.
   { dir: join('test', 'fixtures', 'holdout-16'), idPrefix: 'holdout16', floors: { attribution: 0.99, cause: 0.99 } },
   // Made blind with 6 new stacks (jsonrpsee, Drogon, Artillery probe, @stomp/stompjs, tinyproxy, nats.ws/nats-server) during round 9, measured once after it (0d10625, 1.5.31): 99.7% / 91.8% (294 samples).
-  { dir: join('test', 'fixtures', 'holdout-17'), idPrefix: 'holdout17', floors: { attribution: 0.99, cause: 0.91 } },
+  // Then a training set: 1.5.32 (round 10) 99.7% / 95.6%.
+  { dir: join('test', 'fixtures', 'holdout-17'), idPrefix: 'holdout17', floors: { attribution: 0.99, cause: 0.95 } },
 ];
 
 export interface HoldoutMiss {
