@@ -115,7 +115,7 @@ export function closeViolations(close: CloseFacts | undefined): string[] {
       return close.on_wire === false ? NO_VIOLATIONS : [`close_code_reserved:${code}`];
     case 'invalid':
       // 0-999 unmarked is the API's own number (apiOwnCode): a breach only when the emitter read it from a Close frame.
-      if (code < 1000 && close.on_wire !== true) return NO_VIOLATIONS;
+      if (apiOwnCode(close)) return NO_VIOLATIONS;
       return close.on_wire === false ? NO_VIOLATIONS : [`close_code_invalid:${code}`];
     case 'valid':
       return row.clientOnly && close.initiator === 'server' && close.on_wire !== false

@@ -104,7 +104,7 @@ class EventContext implements EvidenceContext {
     const status = event.handshake?.status;
     const outcome = event.outcome;
     // A library's own code below 1000 (apiOwnCode) is no close code: the event is read as one without.
-    this.closeCode = code !== undefined && code < 1000 && apiOwnCode(event.close) ? undefined : code;
+    this.closeCode = apiOwnCode(event.close) ? undefined : code;
     this.status = status;
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;

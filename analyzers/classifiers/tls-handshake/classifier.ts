@@ -161,7 +161,12 @@ function transportInHandshake(findings: readonly Finding[], context: EvidenceCon
     if (hit.cause === 'network_reset' && hit.confidence >= handshake.confidence && (!transport || hit.confidence > transport.confidence)) transport = hit;
   if (!transport) return undefined;
   const detail = `${transport.evidence.detail}, with ${handshake.evidence.kind} saying the TLS handshake failed: the transport failed inside the handshake → tls_unknown (rule inferred.transport_in_tls_handshake)`;
-  return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, transport.confidence + 0.05) * 100) / 100, evidence: { kind: transport.evidence.kind, detail } };
+  return brokeOffInHandshake(transport, detail);
+}
+
+/** A reset or EOF read as the TLS handshake's: tls_unknown a little above the reset itself (at most 0.8). */
+function brokeOffInHandshake(reset: Finding, detail: string): Finding {
+  return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100, evidence: { kind: reset.evidence.kind, detail } };
 }
 
 /**
@@ -181,7 +186,7 @@ function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
   const type = isTlsErrorType(error.name) ? error.name : isTlsErrorType(code) ? code : undefined;
   if (type === undefined || (error.message !== undefined && placedAfterTlsHandshake(error.message))) return undefined;
   const detail = `${reset.evidence.detail}, under the TLS library's error type ${JSON.stringify(type)}: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_under_tls_type)`;
-  return { cause: 'tls_unknown', confidence: Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100, evidence: { kind: reset.evidence.kind, detail } };
+  return brokeOffInHandshake(reset, detail);
 }
 
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
