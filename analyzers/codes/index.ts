@@ -14,6 +14,7 @@ import { curlTable } from './curl.js';
 import { gnutlsTable } from './gnutls.js';
 import { haskellX509Table } from './haskell.js';
 import { javaTable } from './java.js';
+import { llhttpTable } from './llhttp.js';
 import { mbedtlsTable } from './mbedtls.js';
 import { networkCodeTable } from './network.js';
 import { nssTable } from './nss.js';
@@ -62,6 +63,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   proxyStatusTable,
   espTlsTable,
   winrtWebTable,
+  llhttpTable,
 ];
 
 /** Every code row wsdiag recognises, alerts and verify codes included. */

@@ -35,7 +35,8 @@ export type CodeTableId =
   | 'runtime_net'
   | 'proxy_status'
   | 'esp_tls'
-  | 'winrt_web';
+  | 'winrt_web'
+  | 'llhttp';
 
 export interface CodeRow {
   readonly table: CodeTableId;

@@ -111,8 +111,11 @@ export const concepts: readonly Concept[] = [
   // --- other: transport ---
   { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused' },
   { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
-  // A connect that failed without saying why: most often nobody listened; TLS, DNS, timeouts and resets say more and win.
-  { id: 'concept.connect_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com' },
+  // A connect that failed without saying why ("Unable to connect", "connect failed"): the evidence says the connect failed, not
+  // why (Mono prints the same text for a 403), so unknown_failure, low, and a wrapper: a reason anywhere in the event decides
+  // (docs/attribution.md "Labelling conventions", a failure to connect stated without its reason; since 1.5.33, was refused).
+  // A connect named at the socket (concept.socket_connect_failed) is the TCP connect itself, read as refused like curl's code 7.
+  { id: 'concept.connect_failed', cause: 'unknown_failure', confidence: 0.3, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com', wrapper: true },
   // A connect failure named at the socket (TCP) itself ("Error connecting socket", "TCP connect failed"): before any TLS, so a TLS word
   // elsewhere in the text (a wrapper's function name, "…_open_websocket_tls") does not make it a TLS failure. Timeouts and DNS say more.
   { id: 'concept.socket_connect_failed', cause: 'connection_refused', confidence: 0.44, all: ['CONNECT_FAILED', 'SOCKET_WORD'], within: 2, unless: ['TIMEOUT', 'DNS_STRONG', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'net: error connecting sock fd=7' },
@@ -125,10 +128,18 @@ export const concepts: readonly Concept[] = [
   // failed", "resolution of db.internal failed"): the name did not resolve. Only where a host or host name is named ("failed to resolve
   // module" names none); a timeout or refusal named wins.
   { id: 'concept.resolve_failed', cause: 'dns_failure', confidence: 0.55, all: ['RESOLVE_WORD', 'FAILED_WORD'], within: 3, context: ['HOST_VALUE', 'HOSTNAME', 'HOST_ADDRESS'], unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'net: resolving feed.example.com has failed' },
+  // A failure to connect or reach a backend that names a host under .invalid: RFC 6761 §6.4 has resolvers answer such names
+  // negatively, always, so the name did not resolve whatever the connect's own words say ("Failed to connect to … .invalid",
+  // a proxy's "can't connect to backend ….invalid"). Above a bare connect or no-backend finding; a timeout or refusal named wins.
+  { id: 'concept.invalid_host', cause: 'dns_failure', confidence: 0.5, all: ['INVALID_HOST'], within: 0, context: ['CONNECT_FAILED', 'NO_BACKEND', 'FAILED_WORD', 'CONNECT_ATTEMPT'], unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'dial feed.example.invalid:443: no route found, connect failed' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   // Retries ran out ("Max retries exceeded", "connection attempts exhausted", "Max retry calls=1001 to SSL_connect reached"): each
   // attempt failed for a reason the text does not give, so it says the client gave up, not why: unknown_failure, low (since
   // 1.5.26; a timeout only where the text names one, e.g. nopoll's errno=11, EAGAIN). A wrapper: a cause it wraps wins.
+  // The attempt was cancelled, by its caller or a timer: it names no cause (low, a wrapper). In a client's own event that ran to a
+  // whole-second bound, its timer cancelled it (answer-read.ts; "Cancellation requested" after the connect timer, docs/attribution.md
+  // "Labelling conventions"). Not the TLS alert user_canceled (RFC 8446 §6.1).
+  { id: 'concept.cancelled', cause: 'unknown_failure', confidence: 0.35, all: ['CANCELLED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'dial: request was called off (cancellation)', wrapper: true, untimed: true },
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
@@ -168,7 +179,9 @@ export const concepts: readonly Concept[] = [
   // An answer the client could not read as HTTP, nothing else named: most often the server closed on the request (an empty or
   // cut answer). Low (0.4) and a wrapper: any cause another word or field names wins, a status field above all.
   // Not when the text refuses the handshake's answer ("Invalid handshake response"): that answer was read (concept.answer_refused).
-  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT', 'REFUSED_RESPONSE'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
+  // Only in prose: an error name ("BadResponse", "InvalidResponse") is a library's one variant for every answer it refuses, a
+  // status or a header alike (drogon's ReqResult::BadResponse, "Bad response from server"), not a read that came back empty.
+  { id: 'concept.unreadable_answer', cause: 'network_reset', confidence: 0.4, prose: true, all: ['UNREADABLE', 'HTTP_ANSWER'], within: 2, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER', 'PROTOCOL', 'HTTP_VERSION', 'TIMEOUT', 'REFUSED_RESPONSE'], example: 'upgrade: unparsable reply from peer', wrapper: true, untimed: true },
   // The client refused the upgrade's answer and said no more ("ws handshake error", "upgrade failed"): a status other than 101 or a
   // failed header check. The status decides (Ambiguity 'answer': 101 → protocol_error, none → unknown_failure); a wrapper, so a
   // status, header or cause the text names wins ("upgrade failed: unexpected status code: 403").

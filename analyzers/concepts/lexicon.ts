@@ -8,6 +8,12 @@
 /** A class: single words and phrases (arrays of normalised words, matched in order, adjacent). */
 export type WordClass = readonly (string | readonly string[])[];
 
+// An answer called bad and said to come from the server ("Bad response from server", "invalid reply from peer"): it arrived
+// and the client refused it, for its status or a header, unnamed (a refused upgrade answer without its reason, docs/attribution.md
+// "Labelling conventions"); an unreadable answer says no sender ("Invalid response", "Bad HTTP message": often an empty read).
+const ANSWER_FROM_PEER: WordClass = ['bad', 'invalid', 'unexpected'].flatMap((verdict) =>
+  ['response', 'reply', 'answer'].flatMap((answer) => ['server', 'peer', 'remote'].map((sender) => [verdict, answer, 'from', sender])));
+
 export const lexicon = {
   // --- TLS context ---
   CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'peercertificate', 'servercertificate'],
@@ -69,6 +75,8 @@ export const lexicon = {
   // A bound counted in retries, reached ("Max retry calls=1001 to SSL_connect reached", "Max retries exceeded", "retry limit reached",
   // "maximum number of attempts exhausted"). "retries" reads "retrie" (words.ts drops a plural s).
   RETRY_WORD: ['retry', 'retrie', 'attempt', 'reconnect', 'reconnection'],
+  // The attempt called off ("Cancellation requested", "The operation was canceled", "CancelledError"): by whoever held it.
+  CANCELLED: ['cancelled', 'canceled', 'cancellation', 'cancelederror', 'cancellederror', ['operation', 'canceled'], ['operation', 'cancelled']],
   RETRY_LIMIT: ['max', 'maximum', 'limit', 'exhausted', ['too', 'many'], ['run', 'out'], ['ran', 'out']],
   CONNECT: ['connect', 'connection', 'connecting', 'socket', 'tcp', 'dial', 'port'],
   DNS_STRONG: [
@@ -221,9 +229,10 @@ export const lexicon = {
   // say which (gorilla/websocket's ErrBadHandshake and Mongoose's "ws handshake error" stand for both).
   ANSWER_REFUSED: [['bad', 'handshake'], ['handshake', 'error'], ['handshake', 'failed'], ['handshake', 'failure'], ['handshake', 'rejected'], ['rejected', 'handshake'],
     ['invalid', 'handshake'], ['handshake', 'invalid'], ['upgrade', 'failed'], ['upgrade', 'failure'], ['upgrade', 'error'], ['upgrade', 'rejected'], ['failed', 'upgrade'],
-    ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response']],
+    ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'],
+    ...ANSWER_FROM_PEER],
   // The handshake's answer itself called invalid ("Invalid handshake response"): read and refused, not unreadable.
-  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response']],
+  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ...ANSWER_FROM_PEER],
   // Handshakes of other protocols that a WebSocket text may name (chisel's "ssh: handshake failed", a SOCKS or SASL handshake).
   OTHER_HANDSHAKE: ['ssh', 'socks4', 'socks5', 'sasl', 'noise', 'quic', 'mqtt', 'amqp', 'stomp'],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
@@ -324,7 +333,9 @@ export const lexicon = {
   TLS_RECORD: ['record'],
   MATCHING: ['matching', 'match', 'matched'],
   // A host the text names: a host name or IPv4 address (words.ts reads it as one word, "#host") or localhost.
-  HOST_VALUE: ['#host', 'localhost'],
+  HOST_VALUE: ['#host', 'localhost', '#invalidhost'],
+  // A host name under .invalid (words.ts; RFC 6761 §6.4): no resolver answers it.
+  INVALID_HOST: ['#invalidhost'],
   // The HTTP version of the upgrade answer (RFC 6455 §4.1: HTTP/1.1 or higher), not TLS's.
   HTTP_VERSION: [['http', 'version'], ['http', 'protocol', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],
   VERSION_BAD: ['must', 'required', 'expected', 'unsupported', ['not', 'supported'], 'invalid', 'wrong', 'higher', 'bad', 'unexpected'],

@@ -162,14 +162,28 @@ function oneName(matched: readonly Occurrence[], text: string): boolean {
 }
 const SETTING_VALUE = /^\s*[=:]\s*\S/;
 
+/** All the matched words stand in one identifier ("BadHandshake", "drogon::ReqResult::BadResponse"'s last name). */
+function inOneRun(matched: readonly Occurrence[]): boolean {
+  const run = (matched[0] as Occurrence).runs[0];
+  return matched.every((o) => o.runs[0] === run && o.runs[1] === run);
+}
+
 function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[], text: string): Occurrence[] | undefined {
   for (const cls of entry.all) if (present[cls] !== 1) return undefined;
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
   if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
-  const matched = nearTogether(found, entry.all, entry.concept.within);
+  let matched = nearTogether(found, entry.all, entry.concept.within);
   if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
   if (matched && entry.concept.name === true && !oneName(matched, text)) return undefined;
-  if (matched && entry.concept.prose === true && matched.every((o) => o.runs[0] === o.runs[1])) return undefined;
+  // Prose only: an identifier's words do not count, the same words in prose elsewhere do ("BadStatusLine: bad status line").
+  if (entry.concept.prose === true) {
+    let rest = found;
+    while (matched && inOneRun(matched)) {
+      const run = (matched[0] as Occurrence).runs[0];
+      rest = rest.filter((o) => o.runs[0] !== run || o.runs[1] !== run);
+      matched = nearTogether(rest, entry.all, entry.concept.within);
+    }
+  }
   if (!matched || entry.context.length === 0 || entry.context.some((cls) => present[cls] === 1)) return matched;
   return entry.concept.identifier === true ? inOneIdentifier(entry, found, list, text) : undefined;
 }

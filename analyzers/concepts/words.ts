@@ -100,6 +100,9 @@ export function words(text: string): Word[] {
 // packages ("sun.security.provider") and dotted enums ("AlertDescription.ProtocolVersion") stay words.
 const HOST_VALUE = /(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|io|dev|app|cloud|co|uk|de|fr|nl|jp|cn|ru|in|br|au|eu|us|edu|gov|test|example|invalid|local|localhost|localdomain|internal|lan|home|arpa|svc|cluster)|\d{1,3}(?:\.\d{1,3}){3})(?![\w.-]*\w)/y;
 const HOST_WORD = '#host';
+// A name under the reserved top-level name "invalid" (RFC 6761 §6.4: resolvers answer it negatively, always) is its own word.
+const INVALID_HOST_WORD = '#invalidhost';
+const INVALID_TLD = '.invalid';
 
 /** End of a host name or address starting at `at`, or `at` when none starts there. */
 function hostValueEnd(text: string, at: number): number {
@@ -115,7 +118,8 @@ function hostValueEnd(text: string, at: number): number {
 function pushHost(out: Word[], text: string, start: number, end: number, state: RunState): void {
   if (state.lastEnd >= 0 && !joined(text, state.lastEnd, start)) state.run++;
   state.lastEnd = end;
-  out.push({ norm: HOST_WORD, start, end, run: state.run });
+  const invalid = text.startsWith(INVALID_TLD, end - INVALID_TLD.length);
+  out.push({ norm: invalid ? INVALID_HOST_WORD : HOST_WORD, start, end, run: state.run });
 }
 
 interface RunState {

@@ -62,8 +62,11 @@ export function timedRead(finding: SourcedFinding, how: string): Finding {
   return { cause: 'network_timeout', confidence: finding.confidence, evidence: { kind: finding.evidence.kind, detail } };
 }
 
-export function isUntimedRead(finding: SourcedFinding): boolean {
-  return finding.cause === 'network_reset' && UNTIMED_RULES.has(finding.rule);
+export function isUntimedRead(finding: SourcedFinding, event: TelemetryEvent): boolean {
+  if (!UNTIMED_RULES.has(finding.rule)) return false;
+  // A cancellation is the attempt's own timer only in the event of the client that held it: a proxy logs a cancel that its
+  // client made by going away (Go's "context canceled", docs/attribution.md "Labelling conventions").
+  return finding.cause === 'network_reset' || (finding.cause === 'unknown_failure' && event.source.kind === 'client');
 }
 
 /**

@@ -257,7 +257,7 @@ export const otherFailureClassifier: Classifier = {
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
       else if (hit.rule === 'concept.http_status' && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
-      else if (timeable && isUntimedRead(hit)) {
+      else if (timeable && isUntimedRead(hit, event)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);
       } else findings.push(hit);

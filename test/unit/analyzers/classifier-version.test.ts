@@ -160,6 +160,11 @@ const PINNED: Record<string, string> = {
   // "x509 error 21", "error num=62" beside a certificate word); credentials refused in words: "authorization violation" (NATS),
   // "authentication error", "authentication failure".
   '1.5.32': '267f524efccdf079',
+  // Round 11 (eng-q): a failure to connect stated without its reason is unknown_failure (a wrapper, low); a host under .invalid
+  // (RFC 6761 §6.4) named in a connect failure is a DNS failure; a cancellation in a client's event that ran to a whole-second
+  // bound is its timer; an answer called bad "from server" is a refused answer, an unreadable answer only in prose; llhttp's
+  // HPE_* codes (Node's "Parse Error: …").
+  '1.5.33': '75f3c036c25c4b8c',
 };
 
 describe('CLASSIFIER_VERSION', () => {

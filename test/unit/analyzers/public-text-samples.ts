@@ -273,7 +273,9 @@ export const publicTextRows: readonly PublicTextRow[] = [
   tls('unity', UNITY, 'tls_unknown', unityWebRequest)('Unable to complete SSL connection'),
   tls('unity', UNITY, 'untrusted_ca', unityTls)('Mono.Security.Interface.TlsException: Handshake failed - error code: UNITYTLS_INTERNAL_ERROR, verify result: UNITYTLS_X509VERIFY_FLAG_NOT_TRUSTED'),
   oth('unity', UNITY, 'dns_failure', unityWebRequest)('Cannot resolve destination host'),
-  oth('unity', UNITY, 'connection_refused', unityWebRequest)('Cannot connect to destination host'),
+  // Says only that the connect failed, with no reason: unknown_failure by the labelling convention "a failure to connect stated
+  // without its reason" (1.5.33; was connection_refused).
+  oth('unity', UNITY, 'unknown_failure', unityWebRequest)('Cannot connect to destination host'),
   oth('unity', UNITY, 'network_timeout', unityWebRequest)('Request timeout'),
   // --- Julia HTTP.jl / MbedTLS.jl ---
   tls('julia', JULIA, 'tls_unknown', mbedtlsJl)('MbedTLS error code -9984: X509 - Certificate verification failed, e.g. CRL, CA or signature check failed'),
