@@ -221,9 +221,12 @@ export const lexicon = {
   // say which (gorilla/websocket's ErrBadHandshake and Mongoose's "ws handshake error" stand for both).
   ANSWER_REFUSED: [['bad', 'handshake'], ['handshake', 'error'], ['handshake', 'failed'], ['handshake', 'failure'], ['handshake', 'rejected'], ['rejected', 'handshake'],
     ['invalid', 'handshake'], ['handshake', 'invalid'], ['upgrade', 'failed'], ['upgrade', 'failure'], ['upgrade', 'error'], ['upgrade', 'rejected'], ['failed', 'upgrade'],
-    ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response']],
+    ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'],
+    // The answer's headers as a whole called invalid (Godot's "Invalid response headers." after its own header check): read, then refused.
+    ['invalid', 'response', 'header'], ['bad', 'response', 'header']],
   // The handshake's answer itself called invalid ("Invalid handshake response"): read and refused, not unreadable.
-  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response']],
+  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'],
+    ['invalid', 'response', 'header'], ['bad', 'response', 'header']],
   // Handshakes of other protocols that a WebSocket text may name (chisel's "ssh: handshake failed", a SOCKS or SASL handshake).
   OTHER_HANDSHAKE: ['ssh', 'socks4', 'socks5', 'sasl', 'noise', 'quic', 'mqtt', 'amqp', 'stomp'],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
@@ -296,8 +299,12 @@ export const lexicon = {
   MASKED: ['masked', 'unmasked', ['not', 'masked']],
   FRAME_NOUN: ['frame'],
   // §5.2: RSV1-3 are 0 unless an extension gave them a meaning: named set, non-zero, or used with no extension.
-  RSV_BIT: ['rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit']],
+  RSV_BIT: ['rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], ['reserved', 'flag']],
   BIT_SET: ['set', ['not', 'zero'], 'nonzero', ['no', 'extension']],
+  // The RSV bits named as the error itself (websocket.zig's error.ReservedFlags, "ReservedBits"): the name says they were used (§5.2).
+  RSV_NAME: [['reserved', 'flag'], ['reserved', 'bit'], ['rsv', 'bit'], ['rsv', 'flag']],
+  // A size word in an error name whose other part is the control frame (websocket.zig's error.LargeControl, "BigControl"; §5.5: at most 125 bytes).
+  SIZE_ADJ: ['large', 'big', 'long', 'oversized', 'overflow'],
   // A header bit a rule requires, named expected or missing ("WS_ERR_EXPECTED_MASK", "WS_ERR_EXPECTED_FIN", "MaskRequired").
   BIT_EXPECTED: [['expected', 'mask'], ['mask', 'expected'], ['mask', 'required'], ['missing', 'mask'], ['unexpected', 'mask'], ['expected', 'fin'], ['fin', 'expected'], ['fin', 'required'], ['missing', 'fin']],
   // A close status named in an identifier ("StatusMessageTooBig", "LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE"): the close code's name.
@@ -346,7 +353,7 @@ export const lexicon = {
   ],
   EXT_UNOFFERED: [
     ['not', 'requested'], 'unrequested', ['not', 'request'], ['not', 'offered'], ['not', 'offer'], ['not', 'asked'], 'unsolicited', ['not', 'in', 'request'], ['not', 'sent'], ['unknown', 'extension'], ['unsupported', 'extension'],
-    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'], 'unasked',
+    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'], 'unasked', 'unoffered',
   ],
 } as const satisfies Record<string, WordClass>;
 
