@@ -75,6 +75,8 @@ export const lexicon = {
     'getaddrinfo', 'enotfound', 'nxdomain', 'servfail', ['eai', 'again'], ['eai', 'noname'], ['eai', 'nodata'], ['eai', 'fail'], ['no', 'such', 'host'], ['unknown', 'host'], 'unknownhost', 'unknownhostexception', ['host', 'not', 'found'], ['hostname', 'not', 'found'],
     ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
     ['no', 'address', 'associated'],
+    // The resolver named as the server it asked (EAI_AGAIN as Zig's std.net names it, error.TemporaryNameServerFailure; "name server failure").
+    ['name', 'server', 'failure'], 'nameserver',
     // The resolver's own calls named as what failed ("Error gethostbyname", "gethostbyname failed. errno=2", "GetAddrInfoW failed", c-ares
     // "ares_gethostbyname", res_query): a lookup, whatever the wrapper says around it.
     'gethostbyname', 'gethostbyname2', 'getaddrinfoex', ['get', 'addr', 'info'], ['res', 'query'], ['res', 'search'], ['dns', 'query'],
@@ -286,7 +288,9 @@ export const lexicon = {
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
   FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
-  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
+  // "not canonical": a length not in its shortest form (§5.2: "the minimal number of bytes MUST be used"); "must": a rule stated
+  // as the error ("close payload length must be 0 or >= 2", §5.5.1; "be" is a filler word).
+  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",
@@ -311,7 +315,9 @@ export const lexicon = {
   CLOSE_STATUS_NAME: ['status', ['close', 'status'], ['close', 'code'], 'closecode', 'closestatus'],
   // §5.4: continuation frames only inside a fragmented message.
   CONTINUATION: ['continuation', ['continue', 'frame'], 'fragment'],
-  ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented']],
+  // §5.4 by its parts (websocket.zig's error.NestedFragment, a data frame inside an open message; error.UnfragmentedContinuation,
+  // a continuation with no message open).
+  ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented'], 'nested', 'unfragmented'],
   // §5.6, §8.1: text frames carry UTF-8 (1007 Invalid frame payload data).
   UTF8: ['utf8', ['utf', '8']],
   UTF8_BAD: ['invalid', 'bad', ['not', 'valid'], 'malformed', 'illegal', 'error'],
