@@ -113,7 +113,9 @@ class EventContext implements EvidenceContext {
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.
     this.codes = event.tls !== undefined || event.error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;
-    this.tlsCompleted = outcome === 'connected' || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
+    // Outcome closed is "an open connection ended" (schema): its TLS handshake completed, unless the API itself reports 1015
+    // (RFC 6455 §7.4.1: a handshake that failed), the one statement that contradicts it and the more specific of the two.
+    this.tlsCompleted = outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
     this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;
   }
 

@@ -21,7 +21,31 @@ export function findTextFindings(kind: string, text: string, out: SourcedFinding
   const afterHandshake = resetAfterTlsHandshake(kind, text, out, from);
   if (!afterHandshake) resetInTlsHandshake(kind, text, out, from);
   timeoutInTlsHandshake(out, from);
-  if (out.length - from > 1) dropWrappedBy(out, from);
+  if (out.length - from > 1) {
+    dropWrappedBy(out, from);
+    dropFailingClose(out, from);
+  }
+}
+
+// Causes of a failed opening handshake that a client reports by failing the connection (RFC 6455 §4.1: the client "MUST
+// _Fail the WebSocket Connection_"; §7.1.7: it may send 1002 to do so).
+const OPENING_CAUSES: ReadonlySet<string> = new Set(['subprotocol_mismatch', 'extension_not_negotiated', 'extension_params_rejected', 'http_rejected', 'http_auth_rejected']);
+
+/**
+ * A protocol-error close code written in a text ("websocket closed with status 1002: unrequested websocket subprotocol in
+ * response", HTTP.jl's WebSocketError) beside a failed opening handshake the same text names: the code is how the client
+ * failed the connection, the words say why, so the close code's finding gives way to theirs.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.1.7
+ */
+function dropFailingClose(findings: SourcedFinding[], from: number): void {
+  let close = -1;
+  let named = false;
+  for (let i = from; i < findings.length; i++) {
+    const finding = findings[i] as SourcedFinding;
+    if (finding.rule === 'concept.close_code' && finding.cause === 'protocol_error') close = i;
+    else if (OPENING_CAUSES.has(finding.cause)) named = true;
+  }
+  if (close !== -1 && named) findings.splice(close, 1);
 }
 
 /** Rules on a generic wrapper class or phrase (VocabularyRule.wrapper, Concept.wrapper): evidence only when nothing else names a cause. */

@@ -22,7 +22,7 @@ const qtSource = 'Qt QAbstractSocket::SocketError https://doc.qt.io/qt-6/qabstra
 const asioSource = 'Boost.Asio boost/asio/error.hpp (misc_errors, netdb_errors; category names asio.misc, asio.netdb) https://github.com/boostorg/asio/blob/develop/include/boost/asio/error.hpp';
 const pythonSource = 'Python socket.gaierror (getaddrinfo/getnameinfo errors) https://docs.python.org/3/library/socket.html#socket.gaierror';
 const dartSource = "Dart SDK sdk/lib/_http/websocket_impl.dart (\"Connection to '$uri' was not upgraded to websocket\") https://github.com/dart-lang/sdk/blob/main/sdk/lib/_http/websocket_impl.dart";
-const erlangInetSource = 'Erlang/OTP inet:format_error/1 (nxdomain: "non-existing domain"), gen_tcp {error, closed} https://www.erlang.org/doc/apps/kernel/inet.html#format_error/1';
+const erlangInetSource = 'Erlang/OTP inet:format_error/1 (nxdomain: "non-existing domain"), gen_tcp {error, closed} https://www.erlang.org/doc/apps/kernel/inet.html#format_error/1; WebSockex lib/websockex/errors.ex (ConnError message "Connection Error: #{inspect(error)}") https://github.com/Azolo/websockex/blob/master/lib/websockex/errors.ex';
 
 const url = rowMaker('nsurl', nsurlSource);
 const cf = rowMaker('nsurl', cfnetworkSource);
@@ -157,7 +157,10 @@ export const networkCodeTable: readonly CodeRow[] = [
   asio('asio.netdb:3', undefined, 'netdb_errors::no_data: the query is valid but does not have associated address data', 'dns_failure', 0.75),
   asio('asio.netdb:4', undefined, 'netdb_errors::no_recovery: a non-recoverable error occurred', 'dns_failure', 0.7),
   py('gaierror', undefined, 'raised for address-related errors by getaddrinfo() and getnameinfo()', 'dns_failure', 0.7),
-  dart('WebSocketException: not upgraded', undefined, 'the upgrade was answered with another status than 101', 'http_rejected', 0.6, { texts: ['was not upgraded to websocket'] }),
+  // One error for a status other than 101 and for a Connection or Upgrade header that fails the check (connect(): one condition,
+  // one message): the status the event records decides (Ambiguity 'answer', as gorilla's ErrBadHandshake).
+  dart('WebSocketException: not upgraded', undefined, 'the answer was not a 101 with Connection: Upgrade and Upgrade: websocket', 'unknown_failure', 0.6, { texts: ['was not upgraded to websocket'], ambiguity: 'answer' }),
   erl('nxdomain', undefined, 'inet: non-existing domain', 'dns_failure', 0.75, { texts: ['non-existing domain'] }),
   erl('reason: :closed', undefined, 'Mint/gen_tcp: the socket is closed', 'network_reset', 0.6, { texts: ['reason: :closed'] }),
+  erl('Connection Error: :closed', undefined, 'WebSockex ConnError{original: :closed}: gen_tcp/ssl closed the socket', 'network_reset', 0.6, { texts: ['Connection Error: :closed'] }),
 ];

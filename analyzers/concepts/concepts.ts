@@ -211,6 +211,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.control_frame_size', cause: 'protocol_error', confidence: 0.56, all: ['CONTROL_FRAME', 'CONTROL_SIZE'], within: 5, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'PongFrameTooBig' },
   { id: 'concept.frame_masked', cause: 'protocol_error', confidence: 0.52, all: ['MASKED', 'FRAME_NOUN'], within: 4, unless: ['TLS', 'CERT'], example: 'MaskedFrameFromServer' },
   { id: 'concept.rsv_set', cause: 'protocol_error', confidence: 0.53, all: ['RSV_BIT', 'BIT_SET'], within: 4, unless: ['TLS', 'CERT'], example: 'ws: RSV3 set' },
+  // The same rules as the error's whole name (round 11): RSV bits (§5.2) and a control frame over its size (§5.5), in one identifier.
+  { id: 'concept.rsv_name', cause: 'protocol_error', confidence: 0.52, all: ['RSV_NAME'], within: 0, name: true, unless: ['TLS', 'CERT'], example: 'read: error.ReservedBits' },
+  { id: 'concept.control_size_name', cause: 'protocol_error', confidence: 0.53, all: ['CONTROL', 'SIZE_ADJ'], within: 1, identifierOnly: true, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'read: error.BigControl' },
   { id: 'concept.bit_expected', cause: 'protocol_error', confidence: 0.52, all: ['BIT_EXPECTED'], within: 0, unless: ['TLS', 'CERT'], example: 'ERR_MASK_REQUIRED' },
   { id: 'concept.fragment_order', cause: 'protocol_error', confidence: 0.52, all: ['CONTINUATION', 'ORDER_BAD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ExpectedContinuation' },
   // A frame called corrupted says a rule was broken, not which: a wrapper, below a size or rule the message names.

@@ -66,7 +66,10 @@ export const lexicon = {
   FAILURE: ['fail', 'failed', 'failure', 'error', 'alert', 'unsupported', 'eof', 'reset', 'aborted', 'abort', 'terminated', 'closed', 'ended', 'truncated', 'overflow', 'unexpected', 'interrupted', 'exception', 'invalid', 'bad', 'rejected', 'reject', 'unsuccessful', ['not', 'complete'], ['could', 'not'], 'unable', 'fatal', 'problem', 'broken', 'lost'],
   // --- transport ---
   REFUSED: ['refused', 'refuse', 'refusing'],
-  REFUSED_STRONG: ['econnrefused', 'wsaeconnrefused', 'connectionrefused', ['actively', 'refused'], ['connection', 'refused'], ['refused', 'connection'], 'connectexception'],
+  // An unreachable network or host as one identifier (Rust io::ErrorKind, .NET SocketError, Zig's error sets: error.NetworkUnreachable)
+  // is a connect that found no route, read as refused as the network code tables read it.
+  REFUSED_STRONG: ['econnrefused', 'wsaeconnrefused', 'connectionrefused', ['actively', 'refused'], ['connection', 'refused'], ['refused', 'connection'], 'connectexception',
+    ['network', 'unreachable'], ['host', 'unreachable']],
   CONNECT_FAILED: [['unable', 'connect'], ['not', 'connect'], ['could', 'not', 'connect'], ['failed', 'connect'], ['connect', 'failed'], ['connect', 'error'], ['not', 'open', 'connection'], ['failed', 'open', 'connection'],
     // The gerund ("Error connecting socket", "failed connecting to 10.0.0.5:80", "connecting failed").
     ['error', 'connecting'], ['failed', 'connecting'], ['connecting', 'failed'], ['connecting', 'error'], ['unable', 'connecting']],
@@ -83,6 +86,8 @@ export const lexicon = {
     'getaddrinfo', 'enotfound', 'nxdomain', 'servfail', ['eai', 'again'], ['eai', 'noname'], ['eai', 'nodata'], ['eai', 'fail'], ['no', 'such', 'host'], ['unknown', 'host'], 'unknownhost', 'unknownhostexception', ['host', 'not', 'found'], ['hostname', 'not', 'found'],
     ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
     ['no', 'address', 'associated'],
+    // The resolver named as the server it asked (EAI_AGAIN as Zig's std.net names it, error.TemporaryNameServerFailure; "name server failure").
+    ['name', 'server', 'failure'], 'nameserver',
     // The resolver's own calls named as what failed ("Error gethostbyname", "gethostbyname failed. errno=2", "GetAddrInfoW failed", c-ares
     // "ares_gethostbyname", res_query): a lookup, whatever the wrapper says around it.
     'gethostbyname', 'gethostbyname2', 'getaddrinfoex', ['get', 'addr', 'info'], ['res', 'query'], ['res', 'search'], ['dns', 'query'],
@@ -230,9 +235,12 @@ export const lexicon = {
   ANSWER_REFUSED: [['bad', 'handshake'], ['handshake', 'error'], ['handshake', 'failed'], ['handshake', 'failure'], ['handshake', 'rejected'], ['rejected', 'handshake'],
     ['invalid', 'handshake'], ['handshake', 'invalid'], ['upgrade', 'failed'], ['upgrade', 'failure'], ['upgrade', 'error'], ['upgrade', 'rejected'], ['failed', 'upgrade'],
     ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'],
-    ...ANSWER_FROM_PEER],
+    ...ANSWER_FROM_PEER,
+    // The answer's headers as a whole called invalid (Godot's "Invalid response headers." after its own header check): read, then refused.
+    ['invalid', 'response', 'header'], ['bad', 'response', 'header']],
   // The handshake's answer itself called invalid ("Invalid handshake response"): read and refused, not unreadable.
-  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'], ...ANSWER_FROM_PEER],
+  REFUSED_RESPONSE: [['invalid', 'handshake', 'response'], ['bad', 'handshake', 'response'], ['unexpected', 'handshake', 'response'], ['invalid', 'upgrade', 'response'], ['bad', 'upgrade', 'response'],
+    ['invalid', 'response', 'header'], ['bad', 'response', 'header'], ...ANSWER_FROM_PEER],
   // Handshakes of other protocols that a WebSocket text may name (chisel's "ssh: handshake failed", a SOCKS or SASL handshake).
   OTHER_HANDSHAKE: ['ssh', 'socks4', 'socks5', 'sasl', 'noise', 'quic', 'mqtt', 'amqp', 'stomp'],
   // "bad status line" is an unreadable answer, not a status the client disliked ("bad status").
@@ -292,7 +300,9 @@ export const lexicon = {
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
   FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
-  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
+  // "not canonical": a length not in its shortest form (§5.2: "the minimal number of bytes MUST be used"); "must": a rule stated
+  // as the error ("close payload length must be 0 or >= 2", §5.5.1; "be" is a filler word).
+  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",
@@ -305,15 +315,21 @@ export const lexicon = {
   MASKED: ['masked', 'unmasked', ['not', 'masked']],
   FRAME_NOUN: ['frame'],
   // §5.2: RSV1-3 are 0 unless an extension gave them a meaning: named set, non-zero, or used with no extension.
-  RSV_BIT: ['rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit']],
+  RSV_BIT: ['rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], ['reserved', 'flag']],
   BIT_SET: ['set', ['not', 'zero'], 'nonzero', ['no', 'extension']],
+  // The RSV bits named as the error itself (websocket.zig's error.ReservedFlags, "ReservedBits"): the name says they were used (§5.2).
+  RSV_NAME: [['reserved', 'flag'], ['reserved', 'bit'], ['rsv', 'bit'], ['rsv', 'flag']],
+  // A size word in an error name whose other part is the control frame (websocket.zig's error.LargeControl, "BigControl"; §5.5: at most 125 bytes).
+  SIZE_ADJ: ['large', 'big', 'long', 'oversized', 'overflow'],
   // A header bit a rule requires, named expected or missing ("WS_ERR_EXPECTED_MASK", "WS_ERR_EXPECTED_FIN", "MaskRequired").
   BIT_EXPECTED: [['expected', 'mask'], ['mask', 'expected'], ['mask', 'required'], ['missing', 'mask'], ['unexpected', 'mask'], ['expected', 'fin'], ['fin', 'expected'], ['fin', 'required'], ['missing', 'fin']],
   // A close status named in an identifier ("StatusMessageTooBig", "LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE"): the close code's name.
   CLOSE_STATUS_NAME: ['status', ['close', 'status'], ['close', 'code'], 'closecode', 'closestatus'],
   // §5.4: continuation frames only inside a fragmented message.
   CONTINUATION: ['continuation', ['continue', 'frame'], 'fragment'],
-  ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented']],
+  // §5.4 by its parts (websocket.zig's error.NestedFragment, a data frame inside an open message; error.UnfragmentedContinuation,
+  // a continuation with no message open).
+  ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented'], 'nested', 'unfragmented'],
   // §5.6, §8.1: text frames carry UTF-8 (1007 Invalid frame payload data).
   UTF8: ['utf8', ['utf', '8']],
   UTF8_BAD: ['invalid', 'bad', ['not', 'valid'], 'malformed', 'illegal', 'error'],
@@ -357,7 +373,7 @@ export const lexicon = {
   ],
   EXT_UNOFFERED: [
     ['not', 'requested'], 'unrequested', ['not', 'request'], ['not', 'offered'], ['not', 'offer'], ['not', 'asked'], 'unsolicited', ['not', 'in', 'request'], ['not', 'sent'], ['unknown', 'extension'], ['unsupported', 'extension'],
-    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'], 'unasked',
+    ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'], 'unasked', 'unoffered',
   ],
 } as const satisfies Record<string, WordClass>;
 

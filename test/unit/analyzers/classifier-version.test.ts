@@ -164,7 +164,14 @@ const PINNED: Record<string, string> = {
   // (RFC 6761 §6.4) named in a connect failure is a DNS failure; a cancellation in a client's event that ran to a whole-second
   // bound is its timer; an answer called bad "from server" is a refused answer, an unreadable answer only in prose; llhttp's
   // HPE_* codes (Node's "Parse Error: …").
-  '1.5.33': '75f3c036c25c4b8c',
+  // eng-q's branch pinned its 1.5.33 as 75f3c036c25c4b8c.
+  // Round 11 (eng-r): a session that opened had its TLS handshake complete (no 1015); a failed opening handshake's cause beside the
+  // 1002 the client failed it with; RSV bits and a too-large control frame as an error's whole name; "unoffered" extensions; the answer's
+  // headers called invalid as a refused answer; Dart's "was not upgraded" decided by the status; WebSockex's ":closed"; after the
+  // probe: §5.4 order by its parts (nested, unfragmented), "not canonical"/"must" as frame verdicts, "name server failure".
+  // eng-r's branch pinned its 1.5.34 as 6244668b218ae200; merged with eng-q's 1.5.33 as 1.5.35, with an unreachable network or host
+  // as one identifier (Zig's error.NetworkUnreachable) read as refused, so a bare connect failure beside it keeps its reason.
+  '1.5.35': '7fd3c3ede096d706',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -290,7 +290,9 @@ export const networkCodeSamples: readonly NetworkSample[] = [
   ['dart', 'message', 'SocketException: Connection timed out (OS Error: Connection timed out, errno = 110)', 'network_timeout'],
   ['dart', 'message', 'SocketException: OS Error: errno = 61', 'connection_refused'],
   ['dart', 'message', 'WebSocketChannelException: SocketException: Connection refused', 'connection_refused'],
-  ['dart', 'message', "WebSocketException: Connection to 'https://api.example.com:0/socket#' was not upgraded to websocket", 'http_rejected'],
+  // One message for a status other than 101 and for a failed Connection/Upgrade check (websocket_impl.dart connect): with no status
+  // recorded, a refused answer without its reason (docs/attribution.md "Labelling conventions"; was http_rejected before 1.5.34).
+  ['dart', 'message', "WebSocketException: Connection to 'https://api.example.com:0/socket#' was not upgraded to websocket", 'unknown_failure'],
   ['dart', 'message', 'HttpException: Connection closed before full header was received', 'network_reset'],
   ['dart', 'message', "SocketException: Failed host lookup: 'api.example.com' (OS Error: nodename nor servname provided, or not known, errno = 8)", 'dns_failure'],
   // --- Qt ---

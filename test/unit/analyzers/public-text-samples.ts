@@ -208,7 +208,8 @@ export const publicTextRows: readonly PublicTextRow[] = [
   oth('dart', DART, 'connection_refused', dartSocket)('SocketException: Connection refused (OS Error: Connection refused, errno = 111), address = api.example.com, port = 44178'),
   oth('dart', DART, 'dns_failure', dartSocket)("SocketException: Failed host lookup: 'api.example.com' (OS Error: No address associated with hostname, errno = 7)"),
   oth('dart', DART, 'network_timeout', dartSocket)('SocketException: Connection timed out (OS Error: Connection timed out, errno = 110), address = api.example.com, port = 443'),
-  oth('dart', DART, 'http_rejected', dartSocket)("WebSocketException: Connection to 'https://api.example.com:0/socket#' was not upgraded to websocket"),
+  // Relabelled in 1.5.34 by the convention on a refused answer without its reason: no status recorded (was http_rejected).
+  oth('dart', DART, 'unknown_failure', dartSocket)("WebSocketException: Connection to 'https://api.example.com:0/socket#' was not upgraded to websocket"),
   oth('dart', DART, 'network_reset', dartSocket)('HttpException: Connection closed before full header was received, uri = https://api.example.com/socket'),
   // --- Android (Conscrypt, OkHttp) ---
   tls('android', ANDROID, 'untrusted_ca', conscryptTm)('javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.'),
@@ -405,7 +406,8 @@ export const publicTextProbe: readonly PublicTextRow[] = [
   tls('dart', DART, 'tls_unknown', dartSecure)('HandshakeException: Handshake error in client (OS Error: \n\tCERTIFICATE_VERIFY_FAILED: application verification failure(handshake.cc:393))'),
   tls('dart', DART, 'cipher_mismatch', dartSecure)('HandshakeException: Handshake error in client (OS Error: \n\tSSLV3_ALERT_HANDSHAKE_FAILURE(tls_record.cc:592))'),
   oth('dart', DART, 'network_reset', dartSocket)('SocketException: OS Error: Connection reset by peer, errno = 104, address = api.example.com, port = 51234'),
-  oth('dart', DART, 'http_rejected', dartSocket)("WebSocketChannelException: WebSocketException: Connection to 'https://api.example.com:0/socket#' was not upgraded to websocket"),
+  // Relabelled in 1.5.34 by the convention on a refused answer without its reason: no status recorded (was http_rejected).
+  oth('dart', DART, 'unknown_failure', dartSocket)("WebSocketChannelException: WebSocketException: Connection to 'https://api.example.com:0/socket#' was not upgraded to websocket"),
   tls('windows', WIN, 'tls_unknown', winhttp)('WinHttpWebSocketCompleteUpgrade failed with error 12175'),
   oth('windows', WIN, 'connection_refused', winhttp)('WinHttpSendRequest: 0x80072efd'),
   oth('windows', WIN, 'network_timeout', winhttp)('WinHttpReceiveResponse: 0x80072ee2'),
