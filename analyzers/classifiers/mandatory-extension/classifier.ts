@@ -189,8 +189,10 @@ export const mandatoryExtensionClassifier: Classifier = {
   attribution: '1010',
   classify(context) {
     const { event, hits } = context;
-    // No extension header, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
-    if (context.closeCode !== 1010 && event.handshake?.response_extensions === undefined && event.handshake?.request_extensions === undefined && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
+    // No extension header to read, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
+    // A connected client went on with its answer (acceptedByClient), so its headers give no finding: most traffic stops here.
+    const headersRead = event.outcome !== 'connected' && (event.handshake?.response_extensions !== undefined || event.handshake?.request_extensions !== undefined);
+    if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);

@@ -237,6 +237,14 @@ export const otherFailureClassifier: Classifier = {
     const { event } = context;
     // A closed session answers even without evidence: no close at all after open is a drop (session-end.ts).
     if (event.outcome === 'connected' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
+    // Most traffic: no error, text or coded fact, no refusal (101 or no status), and no close code on a connect or a normal one
+    // (1000/1001, causes of `none`): none of the findings below can arise, so answer without allocating.
+    if (
+      event.outcome !== 'failed' && event.error === undefined && context.hits.length === 0 && context.codes.length === 0 &&
+      (context.status === undefined || context.status === 101) &&
+      (context.closeCode === undefined ? event.outcome === 'connected' : context.closeCode === 1000 || context.closeCode === 1001)
+    )
+      return undefined;
     const findings: Finding[] = [];
     const status = statusFinding(context);
     if (status) findings.push(status);

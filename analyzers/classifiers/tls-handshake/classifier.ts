@@ -147,9 +147,6 @@ const TLS_NAMED = /tls|ssl|schannel|secure (?:channel|connection|transport)|cryp
  * than the transport error (rule inferred.transport_in_tls_handshake). Concept guesses do not count.
  */
 function transportInHandshake(findings: readonly Finding[], context: EvidenceContext): Finding | undefined {
-  // The reset/EOF convention (docs/attribution.md): only a text that names TLS/SSL makes a reset a TLS failure; a code
-  // alone (curl's 35 next to "Recv failure: Connection reset by peer") leaves it a network reset.
-  if (!TLS_NAMED.test(context.text)) return undefined;
   let handshake: Finding | undefined;
   for (const finding of findings) {
     if (finding.cause !== 'tls_unknown') return undefined;
@@ -160,6 +157,10 @@ function transportInHandshake(findings: readonly Finding[], context: EvidenceCon
   for (const hit of context.hits)
     if (hit.cause === 'network_reset' && hit.confidence >= handshake.confidence && (!transport || hit.confidence > transport.confidence)) transport = hit;
   if (!transport) return undefined;
+  // The reset/EOF convention (docs/attribution.md): only a text that names TLS/SSL makes a reset a TLS failure; a code
+  // alone (curl's 35 next to "Recv failure: Connection reset by peer") leaves it a network reset.
+  // Read last: the joined text is built only for the few events that got this far.
+  if (!TLS_NAMED.test(context.text)) return undefined;
   const detail = `${transport.evidence.detail}, with ${handshake.evidence.kind} saying the TLS handshake failed: the transport failed inside the handshake → tls_unknown (rule inferred.transport_in_tls_handshake)`;
   return brokeOffInHandshake(transport, detail);
 }
