@@ -8,7 +8,7 @@ import { botanTable } from './botan.js';
 import { bouncycastleTable } from './bouncycastle.js';
 import { cdnTable } from './cdn.js';
 import { dotnetTable } from './dotnet.js';
-import { erlangTable } from './erlang.js';
+import { erlangTable, erlangTermTable } from './erlang.js';
 import { espTlsTable } from './esp-idf.js';
 import { curlTable } from './curl.js';
 import { gnutlsTable } from './gnutls.js';
@@ -16,6 +16,7 @@ import { haskellX509Table } from './haskell.js';
 import { javaTable } from './java.js';
 import { llhttpTable } from './llhttp.js';
 import { mbedtlsTable } from './mbedtls.js';
+import { mqttReasonTable } from './mqtt.js';
 import { networkCodeTable } from './network.js';
 import { nssTable } from './nss.js';
 import { opensslReasonTable } from './openssl-reasons.js';
@@ -57,6 +58,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   botanTable,
   haskellX509Table,
   erlangTable,
+  erlangTermTable,
   curlTable,
   cdnTable,
   networkCodeTable,
@@ -64,6 +66,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   espTlsTable,
   winrtWebTable,
   llhttpTable,
+  mqttReasonTable,
 ];
 
 /** Every code row wsdiag recognises, alerts and verify codes included. */

@@ -31,6 +31,8 @@ const TEXT_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
   cdn_status: /cloudflare|\bcf-ray\b|\b(?:error|HTTP(?:\/\d(?:\.\d)?)?|status(?: code)?|response code)\W{0,3}52[1-6]\b|SSL handshake failed|Invalid SSL certificate/i,
   // ESP-IDF logs an esp_err_t in hex after the component's name ("TLS/TCP error (esp-tls 0x8006)").
   esp_tls: /\besp[-_]tls\b/i,
+  // An MQTT reason code after its packet's or its own key ("CONNACK 135", "DISCONNECT reason 0x8B", "reasonCode: 137").
+  mqtt_reason: /\b(?:CONNACK|DISCONNECT|MQTT|mqtt|ReasonCode|reasonCode)\b|\b[Rr]eason[ _-][Cc]ode\b/,
 };
 
 /** What a runtime name (source.runtime / user agent) must say for a bare numeric error.code to count. */
@@ -48,6 +50,8 @@ const RUNTIME_CONTEXT: Partial<Record<CodeTableId, RegExp>> = {
   libuv: /\b(?:node|nodejs|libuv|electron|bun)\b/i,
   // A bare error.code (35) from a client built on libcurl; in texts only the "curl: (35)" notation counts (a row text).
   curl: /\b(?:lib)?curl\b/i,
+  // A bare error.code (137) from an MQTT client (paho-mqtt's ReasonCode).
+  mqtt_reason: /\bmqtt/i,
 };
 
 const byValue = new Map<number, CodeRow[]>();

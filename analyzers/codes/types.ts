@@ -36,7 +36,9 @@ export type CodeTableId =
   | 'proxy_status'
   | 'esp_tls'
   | 'winrt_web'
-  | 'llhttp';
+  | 'llhttp'
+  | 'erlang_term'
+  | 'mqtt_reason';
 
 export interface CodeRow {
   readonly table: CodeTableId;

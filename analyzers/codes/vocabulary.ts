@@ -6,6 +6,8 @@ import { alertCodeRows, codeRuleId, platformCodeTables, verifyCodeRows } from '.
 import { tlsAlertRow } from '../tls-alerts.js';
 import type { CodeRow, CodeTableId } from './types.js';
 import { SQUID_ERR_PREFIX } from './proxy.js';
+import { MQTT_GENERIC_REASONS, MQTT_TEXT_CONTEXT } from './mqtt.js';
+import { OTP_CLIENT_BAD_CERTIFICATE, otpClientBadCertificateSource } from './erlang.js';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -78,6 +80,17 @@ function namePattern(row: CodeRow): string {
     // Swift URLError.Code members only after URLError ("URLError.timedOut", "URLError.Code.timedOut", "URLError(.timedOut)").
     else if (row.table === 'nsurl' && name.startsWith('URLError.')) parts.push(`\\bURLError\\b(?:\\.Code)?\\(?\\.${name.slice(9)}\\b`);
     // Runtime atoms and exception names that are one identifier; the rest of the runtime rows are read by their texts.
+    // An Erlang reason atom only as a tuple's last element ("{shutdown,closed}", "{:error, :closed}"); the atom first, so it
+    // is the trigger word and the look-arounds run only where it stands.
+    else if (row.table === 'erlang_term') parts.push(`\\b${name}\\b(?<=[{,]\\s*:?${name})(?=\\s*})`);
+    // An MQTT reason's name is a phrase of ordinary words; never next to a TLS word (Go's "tls: server selected
+    // unsupported protocol version 301" is a TLS version failure). The phrase first, so its words are the trigger.
+    // Ordinary phrases ("protocol error") only next to an MQTT word.
+    else if (row.table === 'mqtt_reason')
+      for (const phrase of [name, ...(row.names[0] === name ? (row.texts ?? []) : [])]) {
+        const pattern = `\\b${escape(phrase).replace(/ /g, '\\s+')}\\b(?<![\\s\\S]*(?:tls|ssl)[\\s\\S]*)(?![\\s\\S]*(?:tls|ssl))`;
+        parts.push(MQTT_GENERIC_REASONS.has(row.names[0] as string) ? `${pattern}(?:(?<=(?:${MQTT_TEXT_CONTEXT})[\\s\\S]*)|(?=[\\s\\S]*(?:${MQTT_TEXT_CONTEXT})))` : pattern);
+      }
     else if (row.table === 'runtime_net') { if (/^\w+$/.test(name)) parts.push(word(name)); }
     // Squid's error names as Squid writes them, not Traffic Server's result code ("ERR_CONNECT_FAIL/502").
     else if (row.table === 'proxy_status') {
@@ -95,7 +108,7 @@ function namePattern(row: CodeRow): string {
     else if (row.table !== 'cdn_status') parts.push(word(name));
   }
   // A closing \b pins the last word too (so a rare last word, not "error", can be the trigger).
-  for (const text of row.texts ?? []) parts.push(`\\b${escape(text).replace(/ /g, '\\s+')}${/\w$/.test(text) ? '\\b' : ''}`);
+  for (const text of row.texts ?? []) if (row.table !== 'mqtt_reason') parts.push(`\\b${escape(text).replace(/ /g, '\\s+')}${/\w$/.test(text) ? '\\b' : ''}`);
   return parts.join('|');
 }
 
@@ -105,7 +118,7 @@ const TEXT_CONFIDENCE_CAP = 0.85;
 /** The first usual spelling of a row that its rule matches (a stack's text, its name, the name in its context). */
 function rowExample(row: CodeRow, pattern: RegExp): string {
   const name = row.names[0] as string;
-  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{bad_cert,${name}}`, `[${name}]`, `Kind(${name})`, `"GET /ws HTTP/1.1" 503 ${name} -`, `- - ${name}-- 1/1/0/0/0 0/0`];
+  const spellings = [...(row.texts ?? []), ...row.names, `SSL_AD_${name.toUpperCase()}`, `SSL routines::${name}`, `wolfSSL error ${name}`, `CertPathValidatorException: ${name}`, `X509 verify: ${name}`, `{error,${name}}`, `{bad_cert,${name}}`, `CONNACK: ${name}`, `[${name}]`, `Kind(${name})`, `"GET /ws HTTP/1.1" 503 ${name} -`, `- - ${name}-- 1/1/0/0/0 0/0`];
   return spellings.find((spelling) => pattern.test(spelling)) ?? name;
 }
 
@@ -135,6 +148,8 @@ export const codesVocabulary: Vocabulary = {
     // notation is its own alternative, so both of its words must occur before the regex runs.
     rule('codes.tls_alert.number', /\balert\b(?: number| description| code| no\.?)?\s*[:=#]?\s*[([]?\s*(\d{1,3})\s*[)\]]?(?![\dxX.%])/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'received fatal alert number 70' }),
     rule('codes.tls_alert.tuple', /\balert\b[^\n]{0,60}?\(\s*[12]\s*,\s*(\d{1,3})\s*\)/i, 'tls_unknown', 0.85, alertSource, { capture: 'tls_alert', example: 'TLS alert received: (2, 48)' }),
+    // OTP's client-generated bad_certificate in its certificate-verification state: usually a self-signed leaf (erlang.ts).
+    rule('codes.erlang_ssl.client_bad_certificate', OTP_CLIENT_BAD_CERTIFICATE, 'self_signed', 0.55, otpClientBadCertificateSource, { example: 'TLS client: In state certify at ssl_handshake.erl:2109 generated CLIENT ALERT: Fatal - Bad Certificate' }),
     rule('codes.x509_verify.number', /\bverify error\s*(?:num)?\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify result\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify return code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify code\s*[:=#]?\s*\(?(\d{1,3})\b|\bverify_result\b\s*[:=]?\s*(\d{1,3})\b|\bssl_verify_result\b\s*[:=]?\s*(\d{1,3})\b/i, 'tls_unknown', 0.9, verifySource, { capture: 'verify_code', example: 'ssl_verify_result=20' }),
   ],
 };

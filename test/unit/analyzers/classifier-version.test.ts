@@ -172,6 +172,9 @@ const PINNED: Record<string, string> = {
   // eng-r's branch pinned its 1.5.34 as 6244668b218ae200; merged with eng-q's 1.5.33 as 1.5.35, with an unreachable network or host
   // as one identifier (Zig's error.NetworkUnreachable) read as refused, so a bare connect failure beside it keeps its reason.
   '1.5.35': '7fd3c3ede096d706',
+  // Round 12 (eng-t): Erlang reason atoms as a tuple's last element ({shutdown,closed}, {error,timeout}); MQTT reason codes
+  // (3.1.1 CONNACK return codes, 5.0 reason codes) by name and number; OTP's client-generated bad_certificate as self_signed.
+  '1.5.36': '889c60f0ff002ffc',
 };
 
 describe('CLASSIFIER_VERSION', () => {

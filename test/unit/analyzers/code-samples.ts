@@ -16,6 +16,10 @@ function sampleFor(row: CodeRow): string | undefined {
       return `java.security.cert.CertPathValidatorException: reason ${name}`;
     case 'erlang_ssl':
       return `{bad_cert,${name}}`;
+    case 'erlang_term':
+      return `{error,{down,{shutdown,${name}}}}`;
+    case 'mqtt_reason':
+      return `MQTT CONNACK: ${name}`;
     case 'cdn_status':
       return undefined;
     case 'rust_io':
@@ -48,4 +52,5 @@ export const codeRuleSamples: readonly (readonly [string, string])[] = [
   ['codes.tls_alert.number', 'tls: received alert 70'],
   ['codes.tls_alert.tuple', 'SSLError: alert (2, 48)'],
   ['codes.x509_verify.number', 'SSL verify result: 20'],
+  ['codes.erlang_ssl.client_bad_certificate', '{error,{tls_alert,{bad_certificate,"TLS client: In state wait_cert_cr at ssl_handshake.erl:2109 generated CLIENT ALERT: Fatal - Bad Certificate\\n"}}}'],
 ];

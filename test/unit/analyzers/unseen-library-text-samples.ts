@@ -293,7 +293,9 @@ export const unseenLibraryProbe: readonly UnseenLibraryRow[] = [
   o('dart', DART, 'network_reset', dartSock)('HttpException: Connection reset by peer, uri = https://api.example.com/ws'),
   o('websockex', WSX, 'connection_refused', websockex)('Connection Error: :ehostunreach'),
   o('websockex', WSX, 'http_rejected', websockex)('Didn\'t get a proper response from the server. The response was: 502 "Bad Gateway"'),
-  t('websockex', WSX, 'tls_unknown', otpSsl)(alert('bad_certificate', 'Bad Certificate')),
+  // OTP's own client-generated bad_certificate in its verification state reads as a self-signed leaf since 1.5.36
+  // (ssl_handshake:path_validation_alert/1; docs/attribution.md, round 12, and the convention proposed there): was tls_unknown.
+  t('websockex', WSX, 'self_signed', otpSsl)(alert('bad_certificate', 'Bad Certificate')),
   o('mint', MINT, 'http_auth_rejected', mintWs)('Could not upgrade from HTTP to WebSocket. The server returned status code 407 with headers:\n[{"proxy-authenticate", "Basic"}]\n'),
   o('mint', MINT, 'connection_refused', mintTransport)('host is unreachable'),
   t('mint', MINT, 'self_signed', otpSsl)('TLS client: In state certify at ssl_handshake.erl:2138 generated CLIENT ALERT: Fatal - Bad Certificate\n {bad_cert,selfsigned_peer}'),
