@@ -172,6 +172,10 @@ const PINNED: Record<string, string> = {
   // eng-r's branch pinned its 1.5.34 as 6244668b218ae200; merged with eng-q's 1.5.33 as 1.5.35, with an unreachable network or host
   // as one identifier (Zig's error.NetworkUnreachable) read as refused, so a bare connect failure beside it keeps its reason.
   '1.5.35': '7fd3c3ede096d706',
+  // Round 12 (eng-u): Engine.IO/Socket.IO handshake packets (OPEN, CONNECT) refused as the carried protocol's error, engineio's
+  // "Unexpected recv exception" as a receive after open, a resolver call traced with its success ("getaddrinfo returned for",
+  // "lookup succeeded") is no resolver failure.
+  '1.5.37': '31b3a90aeff97824',
 };
 
 describe('CLASSIFIER_VERSION', () => {
