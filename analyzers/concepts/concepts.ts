@@ -121,7 +121,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.socket_connect_failed', cause: 'connection_refused', confidence: 0.44, all: ['CONNECT_FAILED', 'SOCKET_WORD'], within: 2, unless: ['TIMEOUT', 'DNS_STRONG', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'net: error connecting sock fd=7' },
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
   { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
-  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, example: 'lookup of feed.example.com: SERVFAIL' },
+  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, unless: ['DNS_SUCCEEDED'], example: 'lookup of feed.example.com: SERVFAIL' },
   // Getting the address of a host failed (Helidon's "Failed to get address for host X"): the name did not resolve.
   { id: 'concept.address_lookup', cause: 'dns_failure', confidence: 0.55, all: ['LOOKUP_FAILED', 'HOST_ADDRESS'], within: 7, unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'net: failed to obtain the IP address for host feed.example.com' },
   // A resolver call named as what failed with the host between ("resolve no-such-host.example failed", "resolving api.example.com

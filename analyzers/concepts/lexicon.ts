@@ -82,6 +82,11 @@ export const lexicon = {
   CANCELLED: ['cancelled', 'canceled', 'cancellation', 'cancelederror', 'cancellederror', ['operation', 'canceled'], ['operation', 'cancelled']],
   RETRY_LIMIT: ['max', 'maximum', 'limit', 'exhausted', ['too', 'many'], ['run', 'out'], ['ran', 'out']],
   CONNECT: ['connect', 'connection', 'connecting', 'socket', 'tcp', 'dial', 'port'],
+  // A resolver call named with its success ("opensock: getaddrinfo returned for 127.0.0.1:52605", tinyproxy's INFO trace; "lookup
+  // succeeded"): the lookup worked, so its call's name is no failure (concept.dns stands down). A failed call says "failed" or
+  // returns an error ("getaddrinfo returned -2"), not "returned for". Not "resolved to": "to" is no word here, and "resolved"
+  // alone stands in "name not resolved".
+  DNS_SUCCEEDED: [['getaddrinfo', 'returned', 'for'], ['getaddrinfo', 'succeeded'], ['lookup', 'succeeded'], ['resolution', 'succeeded'], ['resolve', 'succeeded']],
   DNS_STRONG: [
     'getaddrinfo', 'enotfound', 'nxdomain', 'servfail', ['eai', 'again'], ['eai', 'noname'], ['eai', 'nodata'], ['eai', 'fail'], ['no', 'such', 'host'], ['unknown', 'host'], 'unknownhost', 'unknownhostexception', ['host', 'not', 'found'], ['hostname', 'not', 'found'],
     ['name', 'resolution'], ['name', 'or', 'service', 'not', 'known'], ['nodename', 'nor', 'servname'], ['name', 'not', 'resolved'], ['could', 'not', 'resolve'], ['unable', 'resolve'], ['failed', 'resolve'], ['not', 'resolve'], 'unresolved', 'unresolvable', 'unresolvedaddress', 'unresolvedaddressexception',
@@ -190,8 +195,10 @@ export const lexicon = {
   POLICY_REFUSAL: ['forbidden', 'denied', 'blocked', 'rejected', 'refused', 'prohibited', 'disallowed', ['not', 'allowed'], 'violation', 'violated'],
   // An application protocol's message sequence or message type (graphql-ws "First message cannot be of type next", "unexpected message
   // type", "invalid message type: foo", "expected connection_ack as first message"): the peer broke the protocol spoken over WebSocket.
-  APP_MESSAGE: [['message', 'type'], ['msg', 'type'], 'messagetype', ['type', 'message'], ['message', 'not', 'type'], ['first', 'message'], ['second', 'message'], ['initial', 'message'], ['message', 'kind'], ['message', 'order'], ['message', 'sequence']],
-  MESSAGE_BAD: ['not', 'unexpected', 'invalid', 'unknown', 'unsupported', 'illegal', 'wrong', 'bad', 'expected', 'must', 'unrecognized', 'unrecognised', 'disallowed'],
+  // Also a packet of the protocol carried (Engine.IO's handshake packet OPEN, Socket.IO's CONNECT; "no OPEN packet": the first packet
+  // after the 101 was another type; https://socket.io/docs/v4/engine-io-protocol/ "Handshake", socket-io-protocol "Packet types").
+  APP_MESSAGE: [['open', 'packet'], ['connect', 'packet'], ['handshake', 'packet'], ['first', 'packet'], ['packet', 'type'], ['message', 'type'], ['msg', 'type'], 'messagetype', ['type', 'message'], ['message', 'not', 'type'], ['first', 'message'], ['second', 'message'], ['initial', 'message'], ['message', 'kind'], ['message', 'order'], ['message', 'sequence']],
+  MESSAGE_BAD: ['no', 'not', 'unexpected', 'invalid', 'unknown', 'unsupported', 'illegal', 'wrong', 'bad', 'expected', 'must', 'unrecognized', 'unrecognised', 'disallowed'],
   // A credential by its noun (a token, password, secret, signature, API key): what a login or an upgrade's authentication checks.
   // Not "key" alone (the accept key, a TLS key), nor "certificate" (a TLS fact): the noun decides what failed.
   CREDENTIAL: ['token', 'password', 'passwd', 'credential', 'secret', 'signature', ['api', 'key'], 'apikey', ['access', 'key'], 'jwt'],

@@ -31,6 +31,7 @@ const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote
 // does not record an orderly end, whatever its result code says.
 const LOGGED_ERROR = /\berr(?:or)?[=:]\s*ERR_[A-Z_]+/;
 const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: 'outcome closed, and the error text is a per-connection log line of the connection ending (rule outcome.closed_logged)' } };
+const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code, the client named as the side that closed: its own close, which its error text reports (rule outcome.client_closed)' } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
 function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): Finding {
@@ -76,6 +77,11 @@ function applicationCloseCandidate(context: EvidenceContext, code: number): Cand
   return code >= 3000 && code <= 4999 ? reasonCandidate(context) : undefined;
 }
 
+function namesDrop(context: EvidenceContext): boolean {
+  for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
+  return false;
+}
+
 export const noneClassifier: Classifier = {
   name: 'none',
   attribution: 'none',
@@ -86,6 +92,10 @@ export const noneClassifier: Classifier = {
     // with an error only a 1000/1001 close counts, slightly less sure.
     const hasError = event.error !== undefined;
     const code = context.closeCode;
+    // A code the API made up (on_wire false: no Close frame carried it) beside a reset in its texts is its summary of the drop
+    // (tcllib's "Endpoint going away" 1001 after "connection abort"): the reset decides, as for the other classifier's codes
+    // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).
+    if (code !== undefined && hasError && event.close?.on_wire === false && namesDrop(context)) return undefined;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (hasError) {
       const message = event.error?.message ?? '';
@@ -93,6 +103,11 @@ export const noneClassifier: Classifier = {
       // A close the text names (1000, 1001 "going away") on a connection that was not a failed connect.
       const named: Finding[] = [];
       takeFindings(context.hits, 'none', named);
+      // The client named as the side that closed, with no code: it started the closing handshake, and a text that the connection
+      // closed is its own reader reporting that close (engineio's "WebSocket connection was closed, aborting" after disconnect()),
+      // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
+      // "An opened connection that ends with no close code": close.initiator says a clean close happened).
+      if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
       return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was

@@ -25,6 +25,12 @@ const notSentCode = (code: number | undefined): boolean => code === 1005 || code
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
 const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
 const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence: { kind: 'outcome', detail: 'the session had opened and ended in an error that names no cause, without a close code: no Close frame came, a 1006 (rule inferred.opened_then_error, RFC 6455 §7.1.5)' } };
+/**
+ * A failed attempt whose event records the 101 and nothing else (no text, no close): the server switched protocols and the client
+ * still failed, so it refused a header of the answer (convention "A refused upgrade answer without its reason": with a 101
+ * recorded, protocol_error; RFC 6455 §4.1 steps 2-6 are the checks a 101 must pass).
+ */
+const REFUSED_101: Finding = { cause: 'protocol_error', confidence: 0.3, evidence: { kind: 'handshake.status', detail: 'a failed attempt with only a 101 recorded: the client refused the answer\'s headers (rule inferred.refused_101, RFC 6455 §4.1)' } };
 const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
@@ -292,8 +298,9 @@ export const otherFailureClassifier: Classifier = {
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (findings.length === 0 && context.event.outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.
-      const timedOut = timeable && carriesNoText(event) ? ranToTimeout(context) : undefined;
-      findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : FALLBACK);
+      const noText = carriesNoText(event);
+      const timedOut = timeable && noText ? ranToTimeout(context) : undefined;
+      findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : noText && context.status === 101 && event.close === undefined ? REFUSED_101 : FALLBACK);
     }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
     else if (findings.length === 0 && event.outcome === 'closed' && event.error === undefined && context.closeCode === undefined) {

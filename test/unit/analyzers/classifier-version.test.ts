@@ -174,7 +174,12 @@ const PINNED: Record<string, string> = {
   '1.5.35': '7fd3c3ede096d706',
   // Round 12 (eng-t): Erlang reason atoms as a tuple's last element ({shutdown,closed}, {error,timeout}); MQTT reason codes
   // (3.1.1 CONNACK return codes, 5.0 reason codes) by name and number; OTP's client-generated bad_certificate as self_signed.
-  '1.5.36': '889c60f0ff002ffc',
+  // eng-t's branch pinned its 1.5.36 as 889c60f0ff002ffc.
+  // Round 12 (eng-u): Engine.IO/Socket.IO handshake packets (OPEN, CONNECT) refused as the carried protocol's error, engineio's
+  // "Unexpected recv exception" as a receive after open, a resolver call traced with its success ("getaddrinfo returned for",
+  // "lookup succeeded") is no resolver failure.
+  // eng-u's branch pinned its 1.5.37 as 31b3a90aeff97824; merged with eng-t's 1.5.36 as 1.5.38.
+  '1.5.38': '6517521db3b462d8',
 };
 
 describe('CLASSIFIER_VERSION', () => {
