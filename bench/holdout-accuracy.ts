@@ -58,6 +58,9 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Made blind with 6 new stacks (Erlang gun, Perl Net::Async::WebSocket, python-socketio, paho-mqtt, gost, wscat) during round 11,
   // measured once after it (954ef79, 1.5.35): 99.7% / 93.7% (287 samples). Then a training set.
   { dir: join('test', 'fixtures', 'holdout-18'), idPrefix: 'holdout18', floors: { attribution: 0.99, cause: 0.93 } },
+  // Made blind with 6 new stacks (oatpp-websocket, sockjs-client, uvicorn and fastify server logs, 3proxy proxy logs, ws-rs) during
+  // rounds 11-12, measured once after them (620ae43, 1.5.38): 92.5% / 82.0% (305 samples). Then a training set.
+  { dir: join('test', 'fixtures', 'holdout-19'), idPrefix: 'holdout19', floors: { attribution: 0.92, cause: 0.82 } },
 ];
 
 export interface HoldoutMiss {
