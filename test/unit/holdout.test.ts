@@ -19,7 +19,7 @@ describe.each(HOLDOUT_SETS)('held-out set $dir', ({ dir, idPrefix, floors }) => 
 
   it('holds at least 80 samples with its own ids and provenance', () => {
     expect(samples.length).toBeGreaterThanOrEqual(80);
-    const idPattern = new RegExp(`^${idPrefix}-[a-z][a-z0-9-]*-\\d+$`);
+    const idPattern = new RegExp(`^${idPrefix}-[a-z0-9][a-z0-9-]*-\\d+$`);
     const bad = samples.filter((s) => !idPattern.test(s.event.event_id) || !/^(https:\/\/\S+|reproduced: \S.*)$/.test(s.provenance));
     expect(bad.map((s) => `${s.file}:${s.line}`)).toEqual([]);
     const ids = samples.map((s) => s.event.event_id);
