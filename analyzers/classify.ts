@@ -7,12 +7,13 @@ import { closeViolations } from './close-codes.js';
 import { buildContext } from './evidence-context.js';
 import { agreeingEvidence } from './findings.js';
 import { classifierRegistry } from './registry.js';
+import { withoutQuietServerLines } from './server-log-levels.js';
 
 /**
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.38';
+export const CLASSIFIER_VERSION = '1.5.39';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',
@@ -24,7 +25,8 @@ const NO_EVIDENCE: Candidate = {
 };
 
 export function classify(event: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
-  const context = buildContext(event);
+  // A server's info/debug lines in error.message report steps, not a failure (server-log-levels.ts).
+  const context = buildContext(withoutQuietServerLines(event));
   let best: Candidate | undefined;
   for (let i = 0; i < registry.length; i++) {
     const candidate = (registry[i] as Classifier).classify(context);

@@ -5,6 +5,7 @@ import type { Evidence } from '../schemas/classification.js';
 import { attributionOf, type SourcedFinding } from './candidate.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { cdnStatusRow } from './codes/cdn.js';
+import { proxyRecordCode, proxyResultRow } from './codes/proxy-result.js';
 import { addCodeFindings, codeFindings } from './codes/findings.js';
 import { tlsAlertRow } from './tls-alerts.js';
 import { verifyCodeRow } from './verify-codes.js';
@@ -34,8 +35,12 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
   const cdn = status === undefined || status < 520 ? undefined : cdnStatusRow(status);
   const code = event.error?.code;
   const bareCode = code !== undefined && (typeof code === 'number' || startsLikeNumber(code)) && BARE_NUMBER.test(String(code));
-  if ((tls === undefined || (tls.verify_code === undefined && tls.alert === undefined)) && !cdn && !bareCode) return NONE;
+  // A proxy's own record of a failed attempt: its result code field states the cause (codes/proxy-result.ts). On a session
+  // that opened (closed), a failure code is the drop after open, which the reset/EOF convention reads.
+  const result = event.outcome === 'failed' && event.source.kind === 'proxy' ? proxyResultFinding(event) : undefined;
+  if ((tls === undefined || (tls.verify_code === undefined && tls.alert === undefined)) && !cdn && !bareCode && !result) return NONE;
   const findings: SourcedFinding[] = [];
+  if (result) findings.push(result);
   if (cdn) {
     const evidence: Evidence = { kind: 'handshake.status', detail: `upgrade answered with HTTP ${cdn.code} (${cdn.names[0]}): ${cdn.meaning} → ${cdn.cause} (rule codes.cdn_status.${cdn.code})` };
     findings.push({ rule: `codes.cdn_status.${cdn.code}`, attribution: attributionOf(cdn.cause), cause: cdn.cause, confidence: cdn.confidence, evidence });
@@ -47,7 +52,7 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
       const finding = found[i] as SourcedFinding;
       if (!hits.some((hit) => hit.evidence.kind === 'error.code' && hit.cause === finding.cause)) findings.push(finding);
     }
-    if (findings.length === start && !cdn && (tls === undefined || (tls.verify_code === undefined && tls.alert === undefined))) return NONE;
+    if (findings.length === start && !cdn && !result && (tls === undefined || (tls.verify_code === undefined && tls.alert === undefined))) return NONE;
   }
   if (tls === undefined) return findings;
   if (tls.verify_code !== undefined) {
@@ -75,6 +80,15 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
     }
   }
   return findings;
+}
+
+/** The finding of a failed attempt's proxy record whose result code states a cause (not 0: no failure). */
+function proxyResultFinding(event: TelemetryEvent): SourcedFinding | undefined {
+  const code = proxyRecordCode(event);
+  const row = code === undefined || code === 0 ? undefined : proxyResultRow(code);
+  if (!row) return undefined;
+  const evidence: Evidence = { kind: 'error.message', detail: `the proxy's access-log record ends with result code ${code} (${row.meaning}) → ${row.cause} (rule codes.proxy_result.${code})` };
+  return { rule: `codes.proxy_result.${code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence: row.confidence, evidence };
 }
 
 // Bare numeric codes (errno values, exit codes) repeat with their runtime across events: their findings are a pure

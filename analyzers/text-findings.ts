@@ -189,8 +189,11 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
 // Reading the answer's lines or headers is after the handshake too (nopoll's "unable to read line", "error reading headers"): a TLS
 // handshake has no lines. Conscrypt (Android) names its SSL_read and SSL_write failures "Read error: ssl=0x…" and "Write error:
 // ssl=0x…", a failed handshake "SSL handshake aborted" (common/src/jni/main/cpp/conscrypt/native_crypto.cc).
+// A line that reports the handshake done ("SSL handshake took 2.6 ms", asyncio's debug record of a completed handshake;
+// "TLS handshake completed") places what follows after it: a TLS class named in a server's debug lines is no TLS failure.
+// @see https://github.com/python/cpython/blob/3.12/Lib/asyncio/sslproto.py (_on_handshake_complete: "%r: SSL handshake took %.1f ms")
 const AFTER_TLS_HANDSHAKE =
-  /\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b|\b(?:read|write) error: ssl=0x/i;
+  /\b(?:tls|ssl)\W{0,3}handshake (?:took|completed?|done|finished|succeeded)\b|\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b|\b(?:read|write) error: ssl=0x/i;
 const RESET_OR_EOF = /\beof\b|unexpected[ _]eof|reset by peer|connection reset|broken pipe|\bepipe\b|\beconnreset\b|closed by (?:the )?(?:peer|remote)|connection (?:was )?closed|end of (?:file|stream)/i;
 
 /** Whether a text places its failure after the TLS handshake (reading the upgrade's answer, a TLS library's read call). */

@@ -21,6 +21,7 @@ import { networkCodeTable } from './network.js';
 import { nssTable } from './nss.js';
 import { opensslReasonTable } from './openssl-reasons.js';
 import { proxyStatusTable } from './proxy.js';
+import { proxyResultTable } from './proxy-result.js';
 import type { CodeRow } from './types.js';
 import { windowsTable } from './windows.js';
 import { winrtWebTable } from './winrt.js';
@@ -63,6 +64,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   cdnTable,
   networkCodeTable,
   proxyStatusTable,
+  proxyResultTable,
   espTlsTable,
   winrtWebTable,
   llhttpTable,

@@ -62,7 +62,8 @@ function index(value: number, row: CodeRow): void {
 }
 for (const table of platformCodeTables)
   for (const row of table) {
-    if (row.code === undefined || row.table === 'openssl_reason' || row.table === 'dotnet') continue;
+    // Proxy result codes are read only in their record's field (proxy-result.ts), never as numbers in a text.
+    if (row.code === undefined || row.table === 'openssl_reason' || row.table === 'dotnet' || row.table === 'proxy_result') continue;
     if (row.table === 'windows_hresult') {
       // Stored unsigned; runtimes print the signed 32-bit value too (HResult, Win32Exception).
       index(row.code, row);

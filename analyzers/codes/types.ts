@@ -34,6 +34,7 @@ export type CodeTableId =
   | 'boost_asio'
   | 'runtime_net'
   | 'proxy_status'
+  | 'proxy_result'
   | 'esp_tls'
   | 'winrt_web'
   | 'llhttp'

@@ -105,7 +105,8 @@ function namePattern(row: CodeRow): string {
       else if (!row.texts) parts.push(word(name));
     }
     else if (CONTEXT[row.table]) parts.push(inContext(name, CONTEXT[row.table] as string));
-    else if (row.table !== 'cdn_status') parts.push(word(name));
+    // CDN statuses and proxy result codes are read from their fields only (code-findings.ts).
+    else if (row.table !== 'cdn_status' && row.table !== 'proxy_result') parts.push(word(name));
   }
   // A closing \b pins the last word too (so a rare last word, not "error", can be the trigger).
   for (const text of row.texts ?? []) if (row.table !== 'mqtt_reason') parts.push(`\\b${escape(text).replace(/ /g, '\\s+')}${/\w$/.test(text) ? '\\b' : ''}`);
@@ -140,7 +141,7 @@ export const codesVocabulary: Vocabulary = {
     ...verifyCodeRows.map((row) => rowRule(row, verifyPattern(row), '')),
     ...platformCodeTables
       .flat()
-      .filter((row) => row.table !== 'cdn_status')
+      .filter((row) => row.table !== 'cdn_status' && row.table !== 'proxy_result')
       // Java reasons and .NET flags are case-sensitive words (EXPIRED, NotTimeValid); the rest ignore case.
       .map((row) => rowRule(row, namePattern(row), row.table === 'java_certpath' || row.table === 'dotnet' || row.table === 'haskell_x509' || row.table === 'dotnet_net' || row.table === 'winrt_web' || row.table === 'java_net' || row.table === 'proxy_status' ? '' : 'i')),
     // Numeric notations, resolved through the alert and verify tables: "alert 70", "alert number 46",

@@ -4,6 +4,7 @@ import { takeFindings, type Candidate, type Classifier, type Finding } from '../
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { closedBySide } from '../../session-end.js';
+import { proxyRecordCode } from '../../codes/proxy-result.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
@@ -31,6 +32,10 @@ const ORDERLY_END = /\bconnection closed by (?:backend|peer|client|server|remote
 // does not record an orderly end, whatever its result code says.
 const LOGGED_ERROR = /\berr(?:or)?[=:]\s*ERR_[A-Z_]+/;
 const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: 'outcome closed, and the error text is a per-connection log line of the connection ending (rule outcome.closed_logged)' } };
+// A proxy's access-log record of the tunnel with its success code (3proxy's 0, "operation successfully completed"): the
+// proxy sees no frames, and its record shows an orderly end only without an error code (as Squid's TCP_TUNNEL/101 line).
+// @see https://github.com/3proxy/3proxy/blob/master/doc/html/howtoe.html#ERRORS
+const RECORD_ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: "outcome closed, and the proxy's access-log record of the tunnel carries its success result code 0: an orderly end of the tunnel (rule outcome.proxy_record_success)" } };
 const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code, the client named as the side that closed: its own close, which its error text reports (rule outcome.client_closed)' } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
@@ -44,6 +49,7 @@ const CONNECTED_CANDIDATE = single(CONNECTED);
 const CLOSED_CANDIDATE = single(CLOSED);
 const CLEAN_1005_CANDIDATE = single(CLEAN_1005);
 const ENDED_CANDIDATE = single(ENDED);
+const RECORD_ENDED_CANDIDATE = single(RECORD_ENDED);
 // Per close code, without and with an error: the candidate depends on nothing else (a few codes, never evicted).
 const byCode = new Map<number, Candidate | null>();
 
@@ -97,6 +103,7 @@ export const noneClassifier: Classifier = {
     // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).
     if (code !== undefined && hasError && event.close?.on_wire === false && namesDrop(context)) return undefined;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
+    if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {
       const message = event.error?.message ?? '';
       if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message)) return ENDED_CANDIDATE;

@@ -31,6 +31,12 @@ const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3,
  * recorded, protocol_error; RFC 6455 §4.1 steps 2-6 are the checks a 101 must pass).
  */
 const REFUSED_101: Finding = { cause: 'protocol_error', confidence: 0.3, evidence: { kind: 'handshake.status', detail: 'a failed attempt with only a 101 recorded: the client refused the answer\'s headers (rule inferred.refused_101, RFC 6455 §4.1)' } };
+// A server's own error-level record (Python logging's "ERROR:"/"CRITICAL:" level prefix as uvicorn prints it, pino's level
+// 50/60 JSON line) on a session that opened: its application failed the session after open, a server error as the server
+// itself reports it (the failure RFC 6455 §7.4.1 gives 1011 for). Only where the texts name no other cause.
+// @see https://docs.python.org/3/library/logging.html#logging-levels, https://getpino.io/#/docs/api?id=loggerlevels-object
+const SERVER_ERROR_RECORD = /^(?:ERROR|CRITICAL):\s|^\{"level":[56]0,/m;
+const SERVER_OWN_ERROR: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'error.message', detail: "a server's own error-level log record after the session opened, naming no network or TLS cause: its application failed the session → server_error (rule inferred.server_error_after_open)" } };
 const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
@@ -199,7 +205,10 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   // A 1006 "read from a Close frame" next to an EOF or reset in the texts is the API's own 1006 for the drop (no Close frame
   // carries 1006): the emitter marked it on_wire, the texts say how the connection ended (session-end.ts).
-  const violation = row && row.wire !== 'valid' && !isApiDrop(context, code) ? closeViolations(close)[0] : undefined;
+  // A 1005 "read from a Close frame" with no error, on a session that opened, is a Close frame that carried no status (RFC 6455 §7.1.5: the API then
+  // reports 1005), a clean close by convention 2; the violation list still reports what the event says.
+  const codeless = code === 1005 && context.event.error === undefined && context.event.outcome !== 'failed';
+  const violation = row && row.wire !== 'valid' && !codeless && !isApiDrop(context, code) ? closeViolations(close)[0] : undefined;
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };
@@ -234,6 +243,12 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
     statusFindings.set(key, found);
   }
   return found;
+}
+
+/** Whether a server's text holds its own error-level record and no text finding names a cause. */
+function serverOwnError(context: EvidenceContext): boolean {
+  const message = context.event.error?.message;
+  return message !== undefined && context.hits.length === 0 && SERVER_ERROR_RECORD.test(message);
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -296,6 +311,7 @@ export const otherFailureClassifier: Classifier = {
       if (reasonCode) findings.push(reasonCode);
     }
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
+    if (opened && event.source.kind === 'server' && serverOwnError(context)) findings.push(SERVER_OWN_ERROR);
     if (findings.length === 0 && context.event.outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.
       const noText = carriesNoText(event);

@@ -180,6 +180,10 @@ const PINNED: Record<string, string> = {
   // "lookup succeeded") is no resolver failure.
   // eng-u's branch pinned its 1.5.37 as 31b3a90aeff97824; merged with eng-t's 1.5.36 as 1.5.38.
   '1.5.38': '6517521db3b462d8',
+  // Round 13 (eng-v): 3proxy's result codes read in a proxy's own access-log record (proxy_result table; 0 on a closed tunnel
+  // is an orderly end); a server's info/debug lines are no error; a server's own error-level record after open is a server
+  // error; a 1005 read from a Close frame with no error is a clean close; "SSL handshake took" places a reset after the handshake.
+  '1.5.39': 'f59fa72363a2b50d',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -199,12 +199,18 @@ describe('result contract', () => {
 
   it.each([
     ['1015 in a frame', { code: 1015, on_wire: true }, 'close_code_1015_on_wire'],
-    ['1005 in a frame', { code: 1005, on_wire: true }, 'close_code_1005_on_wire'],
     ['1004', { code: 1004, on_wire: true }, 'close_code_reserved:1004'],
     ['2500', { code: 2500, on_wire: true }, 'close_code_invalid:2500'],
   ] as const)('a code that must not be on the wire (%s) is other/protocol_error', (_label, close, violation) => {
     const result = check({ outcome: 'closed', close });
     expect(result).toMatchObject({ attribution: 'other', cause: 'protocol_error', violations: [violation] });
+  });
+
+  // A 1005 read from a Close frame is a Close frame without a status (RFC 6455 §7.1.5), a clean close by convention 2 on a
+  // session that opened (round 13); the violation list still reports it, and a failed attempt keeps the breach reading.
+  it('a 1005 in a frame on a closed session is a clean close, its violation still listed', () => {
+    expect(check({ outcome: 'closed', close: { code: 1005, on_wire: true } })).toMatchObject({ attribution: 'none', cause: 'normal_closure', violations: ['close_code_1005_on_wire'] });
+    expect(check({ outcome: 'failed', close: { code: 1005, on_wire: true } })).toMatchObject({ attribution: 'other', cause: 'protocol_error', violations: ['close_code_1005_on_wire'] });
   });
 
   it('exports a version', () => expect(CLASSIFIER_VERSION).toMatch(/^\d+\.\d+\.\d+$/));

@@ -21,6 +21,7 @@ function sampleFor(row: CodeRow): string | undefined {
     case 'mqtt_reason':
       return `MQTT CONNACK: ${name}`;
     case 'cdn_status':
+    case 'proxy_result':
       return undefined;
     case 'rust_io':
       return `Io(Kind(${name}))`;
