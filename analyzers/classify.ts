@@ -12,7 +12,7 @@ import { classifierRegistry } from './registry.js';
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.38';
+export const CLASSIFIER_VERSION = '1.5.40';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',

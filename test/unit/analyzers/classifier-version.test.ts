@@ -180,6 +180,10 @@ const PINNED: Record<string, string> = {
   // "lookup succeeded") is no resolver failure.
   // eng-u's branch pinned its 1.5.37 as 31b3a90aeff97824; merged with eng-t's 1.5.36 as 1.5.38.
   '1.5.38': '6517521db3b462d8',
+  // Round 13 (eng-w): a standard close code on an attempt that never opened, not read from a Close frame, is the API's verdict
+  // and its reason decides (close_codes.verdict_before_open, 0.28); an application code's routine reason (renewal, rotation,
+  // "no action needed", "bye") is a normal close and "go away" a going away; "wrong handshake key" is a refused Accept.
+  '1.5.40': '6bc0676c508ddbaa',
 };
 
 describe('CLASSIFIER_VERSION', () => {
