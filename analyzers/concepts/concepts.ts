@@ -171,6 +171,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.credential_refused', cause: 'http_auth_rejected', confidence: 0.45, all: ['CREDENTIAL', 'CREDENTIAL_BAD'], within: 5, unless: ['TLS', 'CERT', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'UPGRADE_HEADER', 'HEADER_NOUN', 'KEY_FILE', 'PARSE_WORD'], example: 'login: supplied password is wrong' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
+  // The same in prose, named as the handshake's key ("Server wrong handshake key"): a WebSocket handshake has one key, Sec-WebSocket-Key,
+  // whose hash the answer's Accept must carry (RFC 6455 §4.1); a TLS handshake's keys are never named so without a TLS word.
+  { id: 'concept.handshake_key', cause: 'protocol_error', confidence: 0.54, all: ['HANDSHAKE_KEY', 'KEY_BAD'], within: 3, unless: ['TLS', 'CERT', 'TLS_RECORD', 'CIPHER'], example: 'peer answered an incorrect handshake key' },
   // The same check as an error name's parts ("KeyMismatch", "InvalidNonce") in a text about the upgrade: one name, no value after it.
   { id: 'concept.accept_key_name', cause: 'protocol_error', confidence: 0.54, all: ['KEY_WORD', 'KEY_BAD'], within: 1, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME', 'HTTP_WORD'], unless: ['TLS', 'CERT'], example: 'upgrade: NonceMismatch' },
   // The answer's Upgrade or Connection field named with its value, or its Sec-WebSocket-Accept field, in an error name
@@ -249,6 +252,10 @@ export const concepts: readonly Concept[] = [
   // (1003's name; "bad request"), or the server asks the client to come back (a planned close, as 1000 with that reason).
   { id: 'concept.reason_shutdown', cause: 'going_away', confidence: 0.5, all: ['REASON_SHUTDOWN'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'RESET', 'BAD_STATUS'], example: 'shutdown', reasonOnly: true },
   { id: 'concept.reason_bad_data', cause: 'protocol_error', confidence: 0.5, all: ['REASON_BAD_DATA'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'bad request', reasonOnly: true },
+  // A reason that says the close is routine (key or certificate upkeep, a planned close, "no action needed", "bye"): a normal close in
+  // the application's words, as 1000 with that reason (RFC 6455 §7.4.2: 3000-4999 carry no meaning of their own). A TLS or certificate
+  // word in it names what is kept up, not a failure: only words that something failed, expired or was refused rule it out.
+  { id: 'concept.reason_routine', cause: 'normal_closure', confidence: 0.45, all: ['REASON_ROUTINE'], within: 0, context: ['REASON_FIELD'], unless: ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR'], example: 'signing key rollover, no action needed', reasonOnly: true },
   { id: 'concept.reason_reconnect', cause: 'normal_closure', confidence: 0.45, all: ['REASON_RECONNECT'], within: 0, context: ['REASON_FIELD'], unless: ['RESET', 'BAD_STATUS'], example: 'maintenance done, please reconnect', reasonOnly: true },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },

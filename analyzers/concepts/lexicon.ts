@@ -174,11 +174,18 @@ export const lexicon = {
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],
   // --- round 9 (eng-o): a close's reason in the words of a close-code name or a server's plan, read only in close.reason ---
   // 1001's meaning in a reason: the server stops ("shutdown", Centrifugo's 3001; "server shutting down").
-  REASON_SHUTDOWN: ['shutdown', ['shutting', 'down']],
+  REASON_SHUTDOWN: ['shutdown', ['shutting', 'down'],
+    // 1001's name said to the peer ("Go away!"): the server sends the client off.
+    ['go', 'away']],
   // RFC 6455 §7.4.1 1003's name, and "bad request" (Centrifugo's 3501): the peer's message broke the protocol spoken.
   REASON_BAD_DATA: [['unsupported', 'data'], 'unsupporteddata', ['bad', 'request'], 'badrequest'],
   // The server asks the client back: a planned close, no failure ("certificate rotation complete, reconnect later").
   REASON_RECONNECT: [['please', 'reconnect'], ['reconnect', 'please'], ['reconnect', 'later'], ['reconnect', 'required'], ['reconnect', 'now']],
+  // --- round 13 (eng-w): a reason that says the close is routine, in an application code's words ---
+  // Upkeep of keys and certificates (renewal, rotation), a planned or scheduled close, nothing for the client to do ("no action
+  // needed"), a farewell ("bye"): nothing failed ("TLS certificate will be renewed, no action needed", "session ticket key rotated").
+  REASON_ROUTINE: ['renew', 'renewed', 'renewal', 'renewing', 'rotate', 'rotated', 'rotation', 'rotating', 'rollover', 'scheduled', 'planned', 'routine',
+    ['no', 'action'], ['not', 'action'], 'bye', 'goodbye', ['good', 'bye']],
   // TLS's application-protocol negotiation (RFC 7301): an HTTP/2 ALPN failure is not a refused connect.
   ALPN: ['alpn', ['application', 'protocol'], 'h2', 'http2'],
   // Words of a WebSocket session that was open and ended without a closing handshake (a 1006, not a failed connect).
@@ -347,6 +354,8 @@ export const lexicon = {
   // §4.1 step 4 by an error name's parts ("KeyMismatch", "InvalidKey"): the key's answer refused.
   KEY_WORD: ['key', 'nonce'],
   KEY_BAD: ['mismatch', 'mismatched', 'invalid', 'wrong', 'incorrect'],
+  // The upgrade's key pair in prose ("wrong handshake key"): Sec-WebSocket-Key and its Accept are the handshake's only key (RFC 6455 §4.1).
+  HANDSHAKE_KEY: [['handshake', 'key']],
   // §4.1 steps 2-3 by an error name's parts: a field named with its required value ("no_connection_upgrade", "no_upgrade_websocket").
   FIELD_BAD_PREFIX: ['no', 'missing', 'bad', 'invalid'],
   FIELD_VALUE: [['connection', 'upgrade'], ['upgrade', 'websocket'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['sec', 'accept']],

@@ -184,6 +184,26 @@ const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that 
 const BEFORE_OPEN_1006: Finding = { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
 const BEFORE_OPEN_1006_SECURE: Finding = { cause: 'unknown_failure', confidence: 0.25, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
 
+/**
+ * A standard close code (valid on the wire, 1002-1014) on a failed attempt that never opened (no 101), with `on_wire` false or
+ * absent: no Close frame can have carried it, since a Close frame is sent only on an open connection (RFC 6455 §5.5.1, §7.1.2),
+ * so the code is the API's own verdict on the failed connect (SockJS's client reports 1002 "Cannot connect to server" for any
+ * failure to connect). Its reason's words decide by the labelling conventions ("A failure to connect stated without its reason":
+ * `unknown_failure`; a reason naming a cause: that cause); alone, the code's cause at 0.28, below any finding of the texts
+ * (0.3+). A code read from a Close frame (`on_wire: true`) keeps its own cause ("A standard close code on the wire takes its own
+ * cause").
+ */
+function verdictBeforeOpen(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
+  return close.on_wire !== true && context.event.outcome === 'failed' && context.status !== 101;
+}
+const verdicts = new Map<number, Finding>();
+function verdictFinding(code: number, row: CloseCodeRow): Finding {
+  let found = verdicts.get(code);
+  if (found === undefined)
+    verdicts.set(code, (found = { cause: row.cause as Cause, confidence: 0.28, evidence: { kind: 'close.code', detail: `close code ${code} ${row.name} on an attempt that never opened, not read from a Close frame: the API's verdict on the failed connect, which its reason's words decide (rule close_codes.verdict_before_open, RFC 6455 §7.1.2)` } }));
+  return found;
+}
+
 function closeFinding(context: EvidenceContext): Finding | undefined {
   const code = context.closeCode;
   if (code === undefined) return undefined;
@@ -198,10 +218,12 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
     const named = protestedCode(context, code);
     if (named) return named;
   }
+  const row = closeCodeRow(code);
+  // A standard code on an attempt that never opened, not read from a Close frame: the API's verdict, whose reason decides.
+  if (row?.cause && row.wire === 'valid' && otherCauses.has(row.cause) && verdictBeforeOpen(context, close)) return verdictFinding(code, row);
   // A 1002 the client sent is its reaction to what it found; its own error text says what (a subprotocol it did not
   // ask for, an answer it could not use): below any finding of the texts (0.5).
   if (code === 1002 && close.initiator === 'client') return CLIENT_1002;
-  const row = closeCodeRow(code);
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   // A 1006 "read from a Close frame" next to an EOF or reset in the texts is the API's own 1006 for the drop (no Close frame
   // carries 1006): the emitter marked it on_wire, the texts say how the connection ended (session-end.ts).

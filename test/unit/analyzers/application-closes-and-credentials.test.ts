@@ -31,7 +31,8 @@ describe('an application close code (RFC 6455 §7.4.2: 3000-4999) is classified 
   });
 
   it.each([
-    ['no cause words', 4000, 'bye'],
+    // (A farewell, "bye", names a normal close since 1.5.40: api-verdicts-and-routine-reasons.test.ts.)
+    ['no cause words', 4000, 'session 7f3a'],
     ['a bare HTTP reason phrase', 4403, 'Forbidden'],
     ['an empty reason', 4100, ''],
   ] as const)('%s: no cause of its own, unknown_failure as before', (_label, code, reason) => {

@@ -183,7 +183,12 @@ const PINNED: Record<string, string> = {
   // Round 13 (eng-v): 3proxy's result codes read in a proxy's own access-log record (proxy_result table; 0 on a closed tunnel
   // is an orderly end); a server's info/debug lines are no error; a server's own error-level record after open is a server
   // error; a 1005 read from a Close frame with no error is a clean close; "SSL handshake took" places a reset after the handshake.
-  '1.5.39': 'f59fa72363a2b50d',
+  // eng-v's branch pinned its 1.5.39 as f59fa72363a2b50d.
+  // Round 13 (eng-w): a standard close code on an attempt that never opened, not read from a Close frame, is the API's verdict
+  // and its reason decides (close_codes.verdict_before_open, 0.28); an application code's routine reason (renewal, rotation,
+  // "no action needed", "bye") is a normal close and "go away" a going away; "wrong handshake key" is a refused Accept.
+  // eng-w's branch pinned its 1.5.40 as 6bc0676c508ddbaa; merged with eng-v's 1.5.39 as 1.5.41.
+  '1.5.41': '6c2fd2128c82515d',
 };
 
 describe('CLASSIFIER_VERSION', () => {
