@@ -60,7 +60,11 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   { dir: join('test', 'fixtures', 'holdout-18'), idPrefix: 'holdout18', floors: { attribution: 0.99, cause: 0.93 } },
   // Made blind with 6 new stacks (oatpp-websocket, sockjs-client, uvicorn and fastify server logs, 3proxy proxy logs, ws-rs) during
   // rounds 11-12, measured once after them (620ae43, 1.5.38): 92.5% / 82.0% (305 samples). Then a training set.
-  { dir: join('test', 'fixtures', 'holdout-19'), idPrefix: 'holdout19', floors: { attribution: 0.92, cause: 0.81 } },
+  // Then a training set: 1.5.41 (round 13) 100% / 100%.
+  { dir: join('test', 'fixtures', 'holdout-19'), idPrefix: 'holdout19', floors: { attribution: 0.99, cause: 0.99 } },
+  // Made blind with 6 new stacks (websocket-sharp, lomond, hypercorn server logs, privoxy proxy logs, Xray-core proxy logs,
+  // em-websocket server logs) during round 13, measured once after it (359fa89, 1.5.41): 87.8% / 84.2% (311 samples). Then a training set.
+  { dir: join('test', 'fixtures', 'holdout-20'), idPrefix: 'holdout20', floors: { attribution: 0.87, cause: 0.84 } },
 ];
 
 export interface HoldoutMiss {
