@@ -11,8 +11,13 @@ const PYTHON_QUIET = /^(?:DEBUG|INFO):\s/;
 // @see https://getpino.io/#/docs/api?id=loggerlevels-object (pino levels)
 const PINO_QUIET = /^\{"level":[123]0,/;
 
+// The level in brackets after the line's time and process id, as gunicorn's and hypercorn's default error log prints it
+// ("%(asctime)s [%(process)d] [%(levelname)s] %(message)s": "[2026-12-03 12:33:10 +0000] [17745] [DEBUG] …").
+// @see https://docs.gunicorn.org/en/stable/settings.html#logconfig (gunicorn's default format; hypercorn's logging.py copies it)
+const BRACKETED_QUIET = /^(?:\[[^\]\n]{1,40}\]\s*){0,2}\[(?:DEBUG|INFO)\]\s/;
+
 function quietLine(line: string): boolean {
-  return PYTHON_QUIET.test(line) || PINO_QUIET.test(line);
+  return PYTHON_QUIET.test(line) || PINO_QUIET.test(line) || BRACKETED_QUIET.test(line);
 }
 
 /** Whether every line of a server's text is an info- or debug-level record (no line of a failure, no traceback). */

@@ -209,7 +209,7 @@ export const lexicon = {
   // A credential by its noun (a token, password, secret, signature, API key): what a login or an upgrade's authentication checks.
   // Not "key" alone (the accept key, a TLS key), nor "certificate" (a TLS fact): the noun decides what failed.
   CREDENTIAL: ['token', 'password', 'passwd', 'credential', 'secret', 'signature', ['api', 'key'], 'apikey', ['access', 'key'], 'jwt'],
-  CREDENTIAL_BAD: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], 'invalid', 'wrong', 'incorrect', 'bad', 'rejected', 'denied', ['not', 'valid']],
+  CREDENTIAL_BAD: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], 'invalid', 'wrong', 'incorrect', 'bad', 'rejected', 'refused', 'denied', ['not', 'valid']],
   // A key file and its password (PEM, PKCS#12, a keystore), or a parser's token ("Invalid or unexpected token", JSON): no credential refused.
   KEY_FILE: [['private', 'key'], 'pem', 'keystore', 'truststore', 'pkcs12', 'p12', 'pfx', 'keyfile', ['key', 'file']],
   PARSE_WORD: ['syntax', 'syntaxerror', 'json', 'parse', 'parser', 'parsing', 'lexer', ['unexpected', 'token']],

@@ -74,7 +74,23 @@ function acceptedByClient(context: EvidenceContext): boolean {
   const close = event.close;
   const code = close?.code;
   if (code === 1010 || closedForExtension(context) || namesExtensionFailure(context)) return false;
+  if (clientDroppedSeenByServer(context)) return false;
   return !(close?.initiator === 'client' && code !== undefined && (code === 1002 || (code >= 3000 && code <= 4999)));
+}
+
+/**
+ * A server's event of a session that ended without a Close frame it did not start (1006 synthesised, or no code, and
+ * nobody or the client named as closing): from the server's side, this is how a client that fails the connection on the
+ * answer looks (RFC 6455 §9.1 and §7.1.7: _Fail the WebSocket Connection_ closes the TCP connection, the Close frame is
+ * optional; RFC 7692 §7.1.2: a client that cannot accept the answer fails the connection). Whether the answer was one the
+ * client had to fail on, the replay of its check decides; a server's view of an acceptable answer gives no finding.
+ */
+function clientDroppedSeenByServer(context: EvidenceContext): boolean {
+  const event = context.event;
+  if (event.source.kind !== 'server' || event.handshake?.status !== 101) return false;
+  const close = event.close;
+  if (close?.on_wire === true || close?.initiator === 'server') return false;
+  return close?.code === undefined || close.code === 1006;
 }
 
 /** An exact rule (not a concept) found an extension-negotiation failure in the texts: the client says it failed on it. */
@@ -117,7 +133,15 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
     if (key.length <= 4096) headerMemo.set(key, fresh);
     found = fresh;
   }
-  for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
+  // Seen by a server, the client's failure is inferred from the answer and the drop, not stated by the client: lower.
+  const inferred = context.event.outcome === 'closed' && clientDroppedSeenByServer(context);
+  for (let i = 0; i < found.length; i++) findings.push(inferred ? serverView(found[i] as Finding) : (found[i] as Finding));
+}
+
+const SERVER_VIEW_CONFIDENCE = 0.6;
+const SERVER_VIEW_DETAIL = '; the server saw the client drop the session right after this answer (rule extensions.server_view, RFC 6455 §9.1)';
+function serverView(finding: Finding): Finding {
+  return { cause: finding.cause, confidence: Math.min(finding.confidence, SERVER_VIEW_CONFIDENCE), evidence: { kind: finding.evidence.kind, detail: finding.evidence.detail + SERVER_VIEW_DETAIL } };
 }
 
 function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, findings: Finding[]): void {

@@ -10,6 +10,7 @@ import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWith
 import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
+import { requestRefusedByServer } from './request-refused.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
 
@@ -334,6 +335,10 @@ export const otherFailureClassifier: Classifier = {
     }
     if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
     if (opened && event.source.kind === 'server' && serverOwnError(context)) findings.push(SERVER_OWN_ERROR);
+    if (event.source.kind === 'server' && event.outcome === 'failed') {
+      const refused = requestRefusedByServer(context);
+      if (refused) findings.push(refused);
+    }
     if (findings.length === 0 && context.event.outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.
       const noText = carriesNoText(event);

@@ -14,6 +14,10 @@ const CIPHER_WORD = /cipher/i;
 // "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
 // Haskell tls's Error_Protocol constructor names the error kind, no version either.
 const VERSION_WORD = /version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))/i;
+// A stack frame ("   at System.Net.Security.SslStream.AuthenticateAsClient (… SslProtocols enabledSslProtocols …)", Java's
+// "\tat sun.security.ssl…", JS's "    at TLSSocket…") names the code's methods and parameter types, not what failed:
+// its words decide nothing (.NET prints every frame's signature, SslProtocols among them, under any TLS error).
+const STACK_FRAME = /^[ \t]*at [^\n]*$/gm;
 // "verify error 20 at depth 0", "depth 0 error 20", "depth=0" (OpenSSL X509_STORE_CTX_get_error_depth, as verify callbacks print it),
 // and the same index in other words: "in the certificate chain at position 0" (POCO's VerificationErrorArgs), "chain index 0".
 // @see https://www.openssl.org/docs/man3.0/man3/X509_STORE_CTX_get_error_depth.html
@@ -78,8 +82,9 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
   if (original.ambiguity === 'validity') return resolveValidity(original, context);
   if (original.ambiguity === 'handshake') {
     const version = event.tls?.version;
-    const cipherWord = CIPHER_WORD.test(context.text);
-    const versionWord = VERSION_WORD.test(context.text);
+    const text = context.text.includes('at ') ? context.text.replace(STACK_FRAME, '') : context.text;
+    const cipherWord = CIPHER_WORD.test(text);
+    const versionWord = VERSION_WORD.test(text);
     const confidence = Math.min(0.8, original.confidence + 0.2);
     if (version && OLD_TLS_VERSION.test(version.trim())) return decided(original, 'tls_version_mismatch', confidence, `tls.version ${version} is obsolete`);
     if (cipherWord && !versionWord) return decided(original, 'cipher_mismatch', confidence, 'the error text names ciphers');

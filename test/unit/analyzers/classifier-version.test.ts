@@ -189,6 +189,10 @@ const PINNED: Record<string, string> = {
   // "no action needed", "bye") is a normal close and "go away" a going away; "wrong handshake key" is a refused Accept.
   // eng-w's branch pinned its 1.5.40 as 6bc0676c508ddbaa; merged with eng-v's 1.5.39 as 1.5.41.
   '1.5.41': '6c2fd2128c82515d',
+  // Round 14 (eng-y): a server's view of an extension answer the client failed on (a 101 whose answer the offer does not permit,
+  // then a drop without a Close frame: the 1010 family, lower); a server's bracketed [DEBUG]/[INFO] lines are no error; a server's
+  // refusal of a malformed upgrade request is protocol_error; credentials "refused"; stack frames name no TLS version.
+  '1.5.43': 'f210ac16df2c8801',
 };
 
 describe('CLASSIFIER_VERSION', () => {
