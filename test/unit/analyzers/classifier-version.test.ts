@@ -189,6 +189,12 @@ const PINNED: Record<string, string> = {
   // "no action needed", "bye") is a normal close and "go away" a going away; "wrong handshake key" is a refused Accept.
   // eng-w's branch pinned its 1.5.40 as 6bc0676c508ddbaa; merged with eng-v's 1.5.39 as 1.5.41.
   '1.5.41': '6c2fd2128c82515d',
+  // Round 14 (eng-x): a forward proxy's lines of a tunnel or forwarded upgrade that went through (a 2xx to CONNECT, the
+  // upstream's 101 it logged) are a connection, not a refusal; a proxy's "connected" does not stand for its client's acceptance
+  // of the extensions it logged; a proxy that stripped the offer; a proxy's 4xx beside its own TLS verify or resolver line is
+  // its page for the upstream's failure, the upstream's relayed status line is no gateway status; "Timeout: 0" names none.
+  // Tables unchanged (logic only).
+  '1.5.42': '6c2fd2128c82515d',
 };
 
 describe('CLASSIFIER_VERSION', () => {
