@@ -44,6 +44,23 @@ const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504, ...cdnStatus
 export function isGatewayStatus(status: number, sourceKind: string): boolean {
   return GATEWAY_STATUS.has(status) || (status >= 500 && sourceKind === 'proxy');
 }
+/**
+ * Whether the status is a proxy's answer for its upstream's failure (convention "A proxy's status caused by its upstream's
+ * failure"). A status the proxy's lines show as the upstream's own status line ("HTTP/1.1 500") is the upstream's answer
+ * relayed, not the gateway's; a 4xx the proxy answered itself beside its own line stating how the upstream failed (a
+ * certificate verify result, a resolver failure: exact rules, not concepts) is the proxy's page for that failure
+ * (an inspecting proxy answers 403 when the upstream's certificate fails, 404 when the name does not resolve).
+ */
+function answeredForUpstream(status: number, event: TelemetryEvent, hits: readonly SourcedFinding[]): boolean {
+  if (event.source.kind !== 'proxy' || status < 400) return isGatewayStatus(status, event.source.kind);
+  const message = event.error?.message;
+  if (message !== undefined && (message.includes(`HTTP/1.1 ${status}`) || message.includes(`HTTP/1.0 ${status}`))) return false;
+  if (status < 500 && message !== undefined && message.includes('\n')) {
+    for (const hit of hits) if (!hit.concept && (hit.attribution === '1015' || hit.cause === 'dns_failure')) return true;
+  }
+  return isGatewayStatus(status, event.source.kind);
+}
+
 // Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
 const NO_HITS: readonly SourcedFinding[] = [];
 const errorCodeMatcher = fieldFindings('error.code');
@@ -109,7 +126,7 @@ class EventContext implements EvidenceContext {
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     this.hits = textHits(event);
-    this.gatewayStatus = status !== undefined && isGatewayStatus(status, event.source.kind);
+    this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.
     this.codes = event.tls !== undefined || event.error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;

@@ -162,6 +162,15 @@ function oneName(matched: readonly Occurrence[], text: string): boolean {
 }
 const SETTING_VALUE = /^\s*[=:]\s*\S/;
 
+/**
+ * A field whose value is a bare zero ("Timeout: 0.", "timeouts=0 Retries=1", "Timeout: 0" at a line's end): a counter or flag
+ * that did not count. Not a zero with its unit or noun ("IncompleteReadError: 0 bytes read": an error's message).
+ */
+function zeroValued(o: Occurrence, text: string): boolean {
+  return ZERO_VALUE.test(text.slice(o.end, o.end + 8));
+}
+const ZERO_VALUE = /^\s?[=:]\s?0(?:[.;,](?!\d)|\s*\n|\s+[A-Z]|\s*$)/;
+
 /** All the matched words stand in one identifier ("BadHandshake", "drogon::ReqResult::BadResponse"'s last name). */
 function inOneRun(matched: readonly Occurrence[]): boolean {
   const run = (matched[0] as Occurrence).runs[0];
@@ -173,6 +182,11 @@ function applies(entry: CompiledConcept, found: readonly Occurrence[], present: 
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
   if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
   let matched = nearTogether(found, entry.all, entry.concept.within);
+  // A word a zero value follows ("Timeout: 0", "errors=0") is a counter or flag at zero: what it names did not happen.
+  if (matched && matched.some((o) => zeroValued(o, text))) {
+    found = found.filter((o) => !zeroValued(o, text));
+    matched = nearTogether(found, entry.all, entry.concept.within);
+  }
   if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
   if (matched && entry.concept.name === true && !oneName(matched, text)) return undefined;
   // Prose only: an identifier's words do not count, the same words in prose elsewhere do ("BadStatusLine: bad status line").
@@ -273,6 +287,7 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
     );
     if (!stated) continue;
     const status = Number(word.norm);
+    if (status < 300 && successRecord(text, word.start)) continue;
     const cause = httpStatusCause(status);
     if (!cause) continue;
     const detail = `HTTP status ${status} in ${JSON.stringify(text.slice(Math.max(0, word.start - 40), word.end + 20))} (concept concept.http_status) → ${cause}`;
@@ -282,6 +297,20 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
   }
   return undefined;
 }
+
+/**
+ * Whether a 2xx at `at` records a success rather than answering the upgrade: a 2xx to a CONNECT establishes the tunnel
+ * (RFC 9110 §9.3.6: "Any 2xx (Successful) response indicates that the sender (and all inbound proxies) will switch to tunnel
+ * mode"), and a 2xx a forward proxy logs after the upstream's "HTTP/1.1 101" status line is its access record of the
+ * upgraded exchange (the 101 is the answer, RFC 6455 §4.1). Read only for a 2xx candidate, so no pass over other texts.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.6
+ */
+function successRecord(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  return CONNECT_RECORD.test(before) || SWITCHED_BEFORE.test(text.slice(0, at));
+}
+const CONNECT_RECORD = /\bCONNECT \S+ HTTP\/\d(?:\.\d)?"? *$/;
+const SWITCHED_BEFORE = /\bHTTP\/1\.[01] 101\b/;
 
 const NOT_HTTP_STATUS_WORDS: ReadonlySet<string> = new Set(['verify', 'verification', 'verifying', 'validation', 'alert']);
 

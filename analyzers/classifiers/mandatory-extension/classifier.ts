@@ -66,7 +66,9 @@ function findExtension(extensions: readonly ExtensionOffer[], name: string): Ext
  */
 function acceptedByClient(context: EvidenceContext): boolean {
   const event = context.event;
-  if (event.outcome === 'connected') return true;
+  // A proxy's "connected" says it relayed the 101, not that its client accepted the answer: the client checks the
+  // answer's extensions after the proxy (RFC 6455 §9.1), so the replay of the headers the proxy logged decides.
+  if (event.outcome === 'connected') return event.source.kind !== 'proxy';
   if (event.outcome !== 'closed') return false;
   // The session opened and ended: the client went on with the answer unless it closed for it: 1010, a reason or error
   // text naming the extension failure, or a close of its own that protests (1002: it failed the connection, RFC 6455
@@ -195,6 +197,25 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
   }
 }
 
+// A proxy's line that it removed the client's extension offer from the request (privoxy's crunch-client-header: "Crunching
+// client header: Sec-WebSocket-Extensions: …"; "removing"/"stripping" a header in other proxies' words).
+const OFFER_STRIPPED = /\b(?:crunch(?:ing|ed)?|remov(?:ing|ed?)|strip(?:ping|ped)?|drop(?:ping|ped)?|delet(?:ing|ed?))\b[^\n]{0,40}\bsec-websocket-extensions\b/i;
+
+/**
+ * The client offered extensions, the proxy's lines say it removed the offer, and the upstream's 101 came back without
+ * any: the offer never reached the server, so nothing was negotiated (RFC 6455 §9.1: the server may only answer what the
+ * request offered); the client that sent the offer fails without it (rule extensions.offer_stripped).
+ */
+function offerStrippedByProxy(context: EvidenceContext): Finding | undefined {
+  const { event } = context;
+  const handshake = event.handshake;
+  if (event.source.kind !== 'proxy' || event.outcome === 'failed' || !handshake?.request_extensions || handshake.response_extensions) return undefined;
+  if (handshake.status !== undefined && handshake.status !== 101) return undefined;
+  const message = event.error?.message;
+  if (message === undefined || !OFFER_STRIPPED.test(message)) return undefined;
+  return { cause: 'extension_not_negotiated', confidence: 0.6, evidence: { kind: 'error.message', detail: `the proxy removed the client's Sec-WebSocket-Extensions offer (${JSON.stringify(handshake.request_extensions)}) and the 101 came back without extensions: nothing was negotiated (rule extensions.offer_stripped, RFC 6455 §9.1)` } };
+}
+
 function closeFinding(context: EvidenceContext): Finding | undefined {
   if (context.closeCode !== 1010) return undefined;
   const close = context.event.close;
@@ -215,13 +236,15 @@ export const mandatoryExtensionClassifier: Classifier = {
     const { event, hits } = context;
     // No extension header to read, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
     // A connected client went on with its answer (acceptedByClient), so its headers give no finding: most traffic stops here.
-    const headersRead = event.outcome !== 'connected' && (event.handshake?.response_extensions !== undefined || event.handshake?.request_extensions !== undefined);
+    const headersRead = (event.outcome !== 'connected' || event.source.kind === 'proxy') && (event.handshake?.response_extensions !== undefined || event.handshake?.request_extensions !== undefined);
     if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
     const close = closeFinding(context);
     if (close) findings.push(close);
     takeFindings(context.codes, '1010', findings);
+    const stripped = offerStrippedByProxy(context);
+    if (stripped) findings.push(stripped);
     // Only a failed connect whose offer was recorded (most events stop at the first test).
     if (event.outcome === 'failed' && event.handshake?.request_extensions !== undefined) {
       const value = offeredValueRejected(context);

@@ -37,6 +37,12 @@ const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { k
 // @see https://github.com/3proxy/3proxy/blob/master/doc/html/howtoe.html#ERRORS
 const RECORD_ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: "outcome closed, and the proxy's access-log record of the tunnel carries its success result code 0: an orderly end of the tunnel (rule outcome.proxy_record_success)" } };
 const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code, the client named as the side that closed: its own close, which its error text reports (rule outcome.client_closed)' } };
+// A forward proxy's lines of a tunnel or a forwarded upgrade that went through: a 2xx to CONNECT (RFC 9110 §9.3.6: the
+// proxy switched to tunnel mode) or the upstream's 101 status line it logged (RFC 6455 §4.1). It sees no frames after that,
+// so with no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened.
+// @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.6
+const PROXY_PASSED = /"CONNECT \S+ HTTP\/\d(?:\.\d)?" 2\d\d\b|\bHTTP\/1\.[01] 101\b/;
+const PROXY_PASSED_FINDING: Finding = { cause: 'connected', confidence: 0.5, evidence: { kind: 'error.message', detail: "outcome connected, and the proxy's lines show the tunnel established (a 2xx to CONNECT) or the upstream's 101 passed on, with no failure named (rule outcome.proxy_passed, RFC 9110 §9.3.6)" } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
 function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): Finding {
@@ -115,6 +121,7 @@ export const noneClassifier: Classifier = {
       // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
       // "An opened connection that ends with no close code": close.initiator says a clean close happened).
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
+      if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && PROXY_PASSED.test(message)) named.push(PROXY_PASSED_FINDING);
       return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was

@@ -192,7 +192,14 @@ const PINNED: Record<string, string> = {
   // Round 14 (eng-y): a server's view of an extension answer the client failed on (a 101 whose answer the offer does not permit,
   // then a drop without a Close frame: the 1010 family, lower); a server's bracketed [DEBUG]/[INFO] lines are no error; a server's
   // refusal of a malformed upgrade request is protocol_error; credentials "refused"; stack frames name no TLS version.
-  '1.5.43': 'f210ac16df2c8801',
+  // eng-y's branch pinned its 1.5.43 as f210ac16df2c8801.
+  // Round 14 (eng-x): a forward proxy's lines of a tunnel or forwarded upgrade that went through (a 2xx to CONNECT, the
+  // upstream's 101 it logged) are a connection, not a refusal; a proxy's "connected" does not stand for its client's acceptance
+  // of the extensions it logged; a proxy that stripped the offer; a proxy's 4xx beside its own TLS verify or resolver line is
+  // its page for the upstream's failure, the upstream's relayed status line is no gateway status; "Timeout: 0" names none.
+  // Tables unchanged (logic only).
+  // eng-x's branch pinned its 1.5.42 as 6c2fd2128c82515d (its tables unchanged); merged with eng-y's 1.5.43 as 1.5.44.
+  '1.5.44': 'f210ac16df2c8801',
 };
 
 describe('CLASSIFIER_VERSION', () => {
