@@ -228,10 +228,9 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   // A 1006 "read from a Close frame" next to an EOF or reset in the texts is the API's own 1006 for the drop (no Close frame
   // carries 1006): the emitter marked it on_wire, the texts say how the connection ended (session-end.ts).
-  // A 1005 "read from a Close frame" with no error, on a session that opened, is a Close frame that carried no status (RFC 6455 §7.1.5: the API then
-  // reports 1005), a clean close by convention 2; the violation list still reports what the event says.
-  const codeless = code === 1005 && context.event.error === undefined && context.event.outcome !== 'failed';
-  const violation = row && row.wire !== 'valid' && !codeless && !isApiDrop(context, code) ? closeViolations(close)[0] : undefined;
+  // A 1005 read from a Close frame (`on_wire: true`) stays a breach even on a session that opened: the schema's on_wire means the
+  // code itself came in the frame, and a frame that carries no status is reported as 1005 without on_wire (docs: Causes).
+  const violation = row && row.wire !== 'valid' && !isApiDrop(context, code) ? closeViolations(close)[0] : undefined;
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };

@@ -200,6 +200,9 @@ const PINNED: Record<string, string> = {
   // Tables unchanged (logic only).
   // eng-x's branch pinned its 1.5.42 as 6c2fd2128c82515d (its tables unchanged); merged with eng-y's 1.5.43 as 1.5.44.
   '1.5.44': 'f210ac16df2c8801',
+  // The lead's merge fix: a 1005 read from a Close frame is a breach again on an opened session too (round 13's clean-close reading
+  // withdrawn: it broke the seeded incident's 1005-on-the-wire scenario); tables unchanged.
+  '1.5.47': 'f210ac16df2c8801',
 };
 
 describe('CLASSIFIER_VERSION', () => {
