@@ -200,6 +200,10 @@ const PINNED: Record<string, string> = {
   // Tables unchanged (logic only).
   // eng-x's branch pinned its 1.5.42 as 6c2fd2128c82515d (its tables unchanged); merged with eng-y's 1.5.43 as 1.5.44.
   '1.5.44': 'f210ac16df2c8801',
+  // Round 15 (eng-z1): an RFC 7692 parameter named in full or "extension parameter(s)" with a verdict (concept
+  // extension_param_named), JSSE's "Path does not chain with any of the trust anchors", MQTT's CONNACK "Connection refused:
+  // <reason>" no TCP refusal, a server's log of a client's 1002 Close frame by the code, no HTTP "status" beside a TLS word.
+  '1.5.45': '08f20facf84fa29a',
 };
 
 describe('CLASSIFIER_VERSION', () => {
