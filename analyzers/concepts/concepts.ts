@@ -157,7 +157,7 @@ export const concepts: readonly Concept[] = [
   // concept.no_answer_within's timeout; an attempt that ran to its timer is read as one, untimed).
   { id: 'concept.no_answer', cause: 'network_reset', confidence: 0.42, all: ['ANSWER_NEVER'], within: 0, context: ['HANDSHAKE_WORD', 'HTTP_NAME', 'WEBSOCKET'], unless: ['TIMEOUT', 'TIME_UNIT', 'TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'UPGRADE_HEADER'], example: 'ws client: got no upgrade answer from peer', untimed: true },
   // --- other: the HTTP answer to the upgrade (numbers are read by scanner.ts) ---
-  { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR', 'STATUS_LINE'], example: 'handshake: unexpected status from server' },
+  { id: 'concept.bad_status', cause: 'http_rejected', confidence: 0.45, all: ['BAD_STATUS'], within: 0, unless: ['NETWORK_ERROR', 'STATUS_LINE', 'TLS'], example: 'handshake: unexpected status from server' },
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",
   // "status: NotFound", "response code BadGateway"): the upgrade was answered with that status (RFC 9110 §15).
   { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 5, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
@@ -279,5 +279,8 @@ export const concepts: readonly Concept[] = [
   // RFC 7692 §7.1.2.2: a parameter the server answered that the client did not offer ("client_max_window_bits … not offered").
   { id: 'concept.extension_deflate_param_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_UNOFFERED'], within: 8, unless: ['TLS', 'CERT'], example: 'peer replied with max_window_bits though we never offered it' },
   { id: 'concept.extension_param_only', cause: 'extension_params_rejected', confidence: 0.55, all: ['ONLY', 'DEFLATE_PARAM', 'SUPPORTED'], within: 6, unless: ['TLS', 'CERT'], example: 'Only 15 window size is supported.' },
+  // A parameter named in full with a verdict on it, the verdict up to ten words away ("An invalid windows of [16] size was
+  // specified for [server_max_window_bits]", "responded with extension parameters the client is unable to support").
+  { id: 'concept.extension_param_named', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXT_PARAM_NAMED', 'EXT_VERDICT'], within: 10, unless: ['TLS', 'CERT'], example: 'an invalid value [3] was given for [client_max_window_bits]' },
   { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS', 'CERT'], example: 'Sec-WebSocket-Extensions: malformed header' },
 ];

@@ -380,6 +380,11 @@ export const lexicon = {
   ],
   // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
   DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window'], ['window', 'size']],
+  // A parameter named in full: RFC 7692 §7.1's four names, or "extension parameter(s)" (Tomcat perMessageDeflate.*,
+  // wsWebSocketContainer.invalidExtensionParameters). Named so, the parameter is the subject even far from the verdict.
+  EXT_PARAM_NAMED: [['server', 'max', 'window', 'bit'], ['client', 'max', 'window', 'bit'], ['server', 'no', 'context', 'takeover'], ['client', 'no', 'context', 'takeover'], ['extension', 'parameter']],
+  // A library's verdict on such a parameter (narrower than EXT_BAD: no "error" or "bad" that a log line may carry nearby).
+  EXT_VERDICT: ['invalid', 'unsupported', ['not', 'supported'], ['unable', 'support'], ['not', 'support'], ['not', 'valid'], ['out', 'range'], 'unknown', 'duplicate', 'duplicated', 'illegal'],
   // "Only 15 window size is supported": a restriction the answer did not meet.
   ONLY: ['only'],
   SUPPORTED: ['supported', 'allowed', 'accepted', 'permitted'],

@@ -3,6 +3,7 @@
 import { rule, type Vocabulary } from './types.js';
 
 const pkix = 'OpenJDK sun/security/validator/PKIXValidator.java ("PKIX path building failed") https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/validator/PKIXValidator.java';
+const pkixValidator = 'OpenJDK sun/security/provider/certpath/PKIXCertPathValidator.java ("Path does not chain with any of the trust anchors", PKIXReason.NO_TRUST_ANCHOR) https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/provider/certpath/PKIXCertPathValidator.java';
 const certExc = 'OpenJDK sun/security/x509/CertificateValidity.java (NotAfter/NotBefore) https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/x509/CertificateValidity.java';
 const hostChecker = 'OpenJDK sun/security/util/HostnameChecker.java https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/util/HostnameChecker.java';
 const alert = 'OpenJDK sun/security/ssl/Alert.java ("Received fatal alert: ") https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/ssl/Alert.java';
@@ -25,6 +26,8 @@ export const javaVocabulary: Vocabulary = {
   name: 'java',
   rules: [
     rule('jsse.pkix_path_building', /PKIX path building failed|unable to find valid certification path to requested target|\bSunCertPathBuilderException\b/, 'untrusted_ca', 0.6, pkix, { example: 'PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target', ambiguity: 'issuer' }),
+    // The validator's side of the same verdict (PKIX path validation, not building): no trust anchor issued the chain.
+    rule('jsse.no_trust_anchor', /Path does not chain with any of the trust anchors/, 'untrusted_ca', 0.6, pkixValidator, { example: 'javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: Path does not chain with any of the trust anchors', ambiguity: 'issuer' }),
     rule('jsse.cert_expired', /\bCertificateExpiredException\b|\bNotAfter: /, 'cert_expired', 0.85, certExc, { example: 'java.security.cert.CertificateExpiredException: NotAfter: Sat May 31 23:59:59 UTC 2025' }),
     rule('jsse.cert_not_yet_valid', /\bCertificateNotYetValidException\b|\bNotBefore: /, 'cert_not_yet_valid', 0.85, certExc, { example: 'java.security.cert.CertificateNotYetValidException: NotBefore: Tue Jul 01 00:00:00 UTC 2025' }),
     rule('jsse.validity_check_failed', /PKIX path validation failed: .*(?:validity check failed|timestamp check failed)/, 'cert_expired', 0.7, pkix, { example: 'PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed', ambiguity: 'validity' }),

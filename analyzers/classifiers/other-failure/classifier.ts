@@ -223,8 +223,10 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   // A standard code on an attempt that never opened, not read from a Close frame: the API's verdict, whose reason decides.
   if (row?.cause && row.wire === 'valid' && otherCauses.has(row.cause) && verdictBeforeOpen(context, close)) return verdictFinding(code, row);
   // A 1002 the client sent is its reaction to what it found; its own error text says what (a subprotocol it did not
-  // ask for, an answer it could not use): below any finding of the texts (0.5).
-  if (code === 1002 && close.initiator === 'client') return CLIENT_1002;
+  // ask for, an answer it could not use): below any finding of the texts (0.5). A server's own log holds none of the client's
+  // texts, only its Close frame: there the 1002 is the peer's statement and reads by the table (convention: a standard close
+  // code on the wire takes its own cause).
+  if (code === 1002 && close.initiator === 'client' && !(context.event.source.kind === 'server' && close.on_wire === true)) return CLIENT_1002;
   // A code that must never be on the wire (1005/1006/1015, 1004, out of range) was sent: the peer broke the protocol.
   // A 1006 "read from a Close frame" next to an EOF or reset in the texts is the API's own 1006 for the drop (no Close frame
   // carries 1006): the emitter marked it on_wire, the texts say how the connection ended (session-end.ts).

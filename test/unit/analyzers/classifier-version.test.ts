@@ -203,6 +203,11 @@ const PINNED: Record<string, string> = {
   // The lead's merge fix: a 1005 read from a Close frame is a breach again on an opened session too (round 13's clean-close reading
   // withdrawn: it broke the seeded incident's 1005-on-the-wire scenario); tables unchanged.
   '1.5.47': 'f210ac16df2c8801',
+  // Round 15 (eng-z1): an RFC 7692 parameter named in full or "extension parameter(s)" with a verdict (concept
+  // extension_param_named), JSSE's "Path does not chain with any of the trust anchors", MQTT's CONNACK "Connection refused:
+  // <reason>" no TCP refusal, a server's log of a client's 1002 Close frame by the code, no HTTP "status" beside a TLS word.
+  // eng-z1's branch pinned its 1.5.45 as 08f20facf84fa29a; merged with the lead's 1.5.47 as 1.5.48.
+  '1.5.48': '08f20facf84fa29a',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -208,8 +208,8 @@ describe('result contract', () => {
 
   // A 1005 read from a Close frame is a Close frame without a status (RFC 6455 §7.1.5), a clean close by convention 2 on a
   // session that opened (round 13); the violation list still reports it, and a failed attempt keeps the breach reading.
-  it('a 1005 in a frame on a closed session is a clean close, its violation still listed', () => {
-    expect(check({ outcome: 'closed', close: { code: 1005, on_wire: true } })).toMatchObject({ attribution: 'none', cause: 'normal_closure', violations: ['close_code_1005_on_wire'] });
+  it('a 1005 read from a Close frame is a breach on a closed session as on a failed one (on_wire: the code came in the frame)', () => {
+    expect(check({ outcome: 'closed', close: { code: 1005, on_wire: true } })).toMatchObject({ attribution: 'other', cause: 'protocol_error', violations: ['close_code_1005_on_wire'] });
     expect(check({ outcome: 'failed', close: { code: 1005, on_wire: true } })).toMatchObject({ attribution: 'other', cause: 'protocol_error', violations: ['close_code_1005_on_wire'] });
   });
 

@@ -81,8 +81,8 @@ describe("a server's own view of a session", () => {
   it.each([
     ['the server sent it', 'server'],
     ['the client sent it', 'client'],
-  ] as const)('a 1005 read from a Close frame without a status, beside info lines, is a clean close (%s)', (_label, initiator) => {
-    expect(verdictOf({ ...opened, outcome: 'closed', close: { code: 1005, initiator, on_wire: true }, error: { message: pino(30, 'incoming request') } })).toBe('none/normal_closure');
+  ] as const)('a 1005 read from a Close frame stays a breach beside info lines (%s): on_wire says the code came in the frame', (_label, initiator) => {
+    expect(verdictOf({ ...opened, outcome: 'closed', close: { code: 1005, initiator, on_wire: true }, error: { message: pino(30, 'incoming request') } })).toBe('other/protocol_error');
   });
 
   it('a 1005 the API reported with only info lines is a clean close (convention 2)', () => {
