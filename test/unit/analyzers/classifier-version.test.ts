@@ -200,6 +200,12 @@ const PINNED: Record<string, string> = {
   // Tables unchanged (logic only).
   // eng-x's branch pinned its 1.5.42 as 6c2fd2128c82515d (its tables unchanged); merged with eng-y's 1.5.43 as 1.5.44.
   '1.5.44': 'f210ac16df2c8801',
+  // Round 15 (eng-z2): a load-test probe's per-attempt counters (tsung error_connect_<inet reason>, async_unknown_data_rcv,
+  // websocket_fail on a 101, a failed match.log check on the upgrade's headers), Erlang socket messages in an OTP crash report
+  // (tcp_closed, ssl_closed on an established connection), an OTP state dump is no version evidence; a cache's pipe records
+  // (Varnish PipeAcct bytes back or none, SessClose RX_TIMEOUT/REM_CLOSE, FetchError unhealthy / no backend connection,
+  // Backend_health sick). New vocabularies probe.ts and cache.ts.
+  '1.5.46': '21f421ffe772daa0',
 };
 
 describe('CLASSIFIER_VERSION', () => {
