@@ -11,6 +11,8 @@ import { javaVocabulary } from './java.js';
 import { nodeVocabulary } from './node.js';
 import { opensslVocabulary } from './openssl.js';
 import { proxyVocabulary } from './proxy.js';
+import { probeVocabulary } from './probe.js';
+import { cacheVocabulary } from './cache.js';
 import { pythonVocabulary } from './python.js';
 import { rustVocabulary } from './rust.js';
 import { systemVocabulary } from './system.js';
@@ -33,6 +35,8 @@ export const vocabularies: readonly Vocabulary[] = [
   haskellVocabulary,
   opensslVocabulary,
   proxyVocabulary,
+  probeVocabulary,
+  cacheVocabulary,
   systemVocabulary,
 ];
 

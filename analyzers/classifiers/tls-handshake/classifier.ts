@@ -18,6 +18,9 @@ const VERSION_WORD = /version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))/
 // "\tat sun.security.ssl…", JS's "    at TLSSocket…") names the code's methods and parameter types, not what failed:
 // its words decide nothing (.NET prints every frame's signature, SslProtocols among them, under any TLS error).
 const STACK_FRAME = /^[ \t]*at [^\n]*$/gm;
+// An OTP gen_server/gen_fsm/gen_statem crash report: from "** When State ==" (or "** When Server state ==") up to "** Reason for termination" is the
+// process state (its configured options), not the failure. @see https://www.erlang.org/doc/apps/stdlib/gen_statem.html (error reports)
+const OTP_STATE_DUMP = /\*\* When (?:Server )?[Ss]tate ==[\s\S]*?(?=\*\* Reason for termination)/g;
 // "verify error 20 at depth 0", "depth 0 error 20", "depth=0" (OpenSSL X509_STORE_CTX_get_error_depth, as verify callbacks print it),
 // and the same index in other words: "in the certificate chain at position 0" (POCO's VerificationErrorArgs), "chain index 0".
 // @see https://www.openssl.org/docs/man3.0/man3/X509_STORE_CTX_get_error_depth.html
@@ -83,8 +86,10 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
   if (original.ambiguity === 'handshake') {
     const version = event.tls?.version;
     const text = context.text.includes('at ') ? context.text.replace(STACK_FRAME, '') : context.text;
-    const cipherWord = CIPHER_WORD.test(text);
-    const versionWord = VERSION_WORD.test(text);
+    // An OTP crash report's state dump ("** Data == {…}") lists the configured options, TLS versions among them: configuration, not the failure.
+    const read = text.includes('** Reason for termination') ? text.replace(OTP_STATE_DUMP, '') : text;
+    const cipherWord = CIPHER_WORD.test(read);
+    const versionWord = VERSION_WORD.test(read);
     const confidence = Math.min(0.8, original.confidence + 0.2);
     if (version && OLD_TLS_VERSION.test(version.trim())) return decided(original, 'tls_version_mismatch', confidence, `tls.version ${version} is obsolete`);
     if (cipherWord && !versionWord) return decided(original, 'cipher_mismatch', confidence, 'the error text names ciphers');

@@ -208,6 +208,13 @@ const PINNED: Record<string, string> = {
   // <reason>" no TCP refusal, a server's log of a client's 1002 Close frame by the code, no HTTP "status" beside a TLS word.
   // eng-z1's branch pinned its 1.5.45 as 08f20facf84fa29a; merged with the lead's 1.5.47 as 1.5.48.
   '1.5.48': '08f20facf84fa29a',
+  // Round 15 (eng-z2): a load-test probe's per-attempt counters (tsung error_connect_<inet reason>, async_unknown_data_rcv,
+  // websocket_fail on a 101, a failed match.log check on the upgrade's headers), Erlang socket messages in an OTP crash report
+  // (tcp_closed, ssl_closed on an established connection), an OTP state dump is no version evidence; a cache's pipe records
+  // (Varnish PipeAcct bytes back or none, SessClose RX_TIMEOUT/REM_CLOSE, FetchError unhealthy / no backend connection,
+  // Backend_health sick). New vocabularies probe.ts and cache.ts.
+  // eng-z2's branch pinned its 1.5.46 as 21f421ffe772daa0; merged with 1.5.48 as 1.5.49.
+  '1.5.49': '891d1315a335050b',
 };
 
 describe('CLASSIFIER_VERSION', () => {
