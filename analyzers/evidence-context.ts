@@ -55,6 +55,7 @@ function answeredForUpstream(status: number, event: TelemetryEvent, hits: readon
   if (event.source.kind !== 'proxy' || status < 400) return isGatewayStatus(status, event.source.kind);
   const message = event.error?.message;
   if (message !== undefined && (message.includes(`HTTP/1.1 ${status}`) || message.includes(`HTTP/1.0 ${status}`))) return false;
+  // Several lines: the proxy's own log records, among which a line stating the upstream's failure can stand.
   if (status < 500 && message !== undefined && message.includes('\n')) {
     for (const hit of hits) if (!hit.concept && (hit.attribution === '1015' || hit.cause === 'dns_failure')) return true;
   }

@@ -36,7 +36,11 @@ export function endedWithoutClose(context: EvidenceContext): Finding | undefined
  * "unexpected EOF"}), not a code read from a Close frame, however the emitter marked it: 1006 is never sent (RFC 6455 §7.4.1).
  */
 export function isApiDrop(context: EvidenceContext, code: number): boolean {
-  if (code !== 1006) return false;
+  return code === 1006 && textsNameDrop(context);
+}
+
+/** Whether the event's texts name a reset, an EOF or a drop (a finding of network_reset or abnormal_closure). */
+export function textsNameDrop(context: EvidenceContext): boolean {
   for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
   return false;
 }

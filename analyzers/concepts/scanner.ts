@@ -17,6 +17,7 @@ import { headerCheckFinding } from './header-checks.js';
 import { findProtocolViolations } from './protocol-violations.js';
 import { blankTracebackCode, hasTraceback, tracebackExtensionFinding } from './traceback.js';
 import { words, type Word } from './words.js';
+import { CONNECT_REQUEST_BEFORE_STATUS, UPSTREAM_SWITCHED } from '../proxy-tunnel.js';
 
 const CLASS_NAMES = Object.keys(lexicon) as ClassName[];
 const classIndex = new Map<ClassName, number>(CLASS_NAMES.map((name, index) => [name, index]));
@@ -299,18 +300,13 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
 }
 
 /**
- * Whether a 2xx at `at` records a success rather than answering the upgrade: a 2xx to a CONNECT establishes the tunnel
- * (RFC 9110 §9.3.6: "Any 2xx (Successful) response indicates that the sender (and all inbound proxies) will switch to tunnel
- * mode"), and a 2xx a forward proxy logs after the upstream's "HTTP/1.1 101" status line is its access record of the
- * upgraded exchange (the 101 is the answer, RFC 6455 §4.1). Read only for a 2xx candidate, so no pass over other texts.
- * @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.6
+ * Whether a 2xx at `at` records a success rather than answering the upgrade (proxy-tunnel.ts): the answer to a CONNECT
+ * (the tunnel established), or a forward proxy's access record after the upstream's 101 (the 101 is the answer). Read only
+ * for a 2xx candidate, so no pass over other texts.
  */
 function successRecord(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 200), at);
-  return CONNECT_RECORD.test(before) || SWITCHED_BEFORE.test(text.slice(0, at));
+  return CONNECT_REQUEST_BEFORE_STATUS.test(text.slice(Math.max(0, at - 200), at)) || UPSTREAM_SWITCHED.test(text.slice(0, at));
 }
-const CONNECT_RECORD = /\bCONNECT \S+ HTTP\/\d(?:\.\d)?"? *$/;
-const SWITCHED_BEFORE = /\bHTTP\/1\.[01] 101\b/;
 
 const NOT_HTTP_STATUS_WORDS: ReadonlySet<string> = new Set(['verify', 'verification', 'verifying', 'validation', 'alert']);
 

@@ -3,8 +3,9 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
-import { closedBySide } from '../../session-end.js';
+import { closedBySide, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
+import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
@@ -37,11 +38,8 @@ const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { k
 // @see https://github.com/3proxy/3proxy/blob/master/doc/html/howtoe.html#ERRORS
 const RECORD_ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: "outcome closed, and the proxy's access-log record of the tunnel carries its success result code 0: an orderly end of the tunnel (rule outcome.proxy_record_success)" } };
 const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code, the client named as the side that closed: its own close, which its error text reports (rule outcome.client_closed)' } };
-// A forward proxy's lines of a tunnel or a forwarded upgrade that went through: a 2xx to CONNECT (RFC 9110 §9.3.6: the
-// proxy switched to tunnel mode) or the upstream's 101 status line it logged (RFC 6455 §4.1). It sees no frames after that,
-// so with no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened.
-// @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.6
-const PROXY_PASSED = /"CONNECT \S+ HTTP\/\d(?:\.\d)?" 2\d\d\b|\bHTTP\/1\.[01] 101\b/;
+// A forward proxy's lines of a tunnel or upgrade that went through (proxy-tunnel.ts): it sees no frames after that, so with
+// no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened.
 const PROXY_PASSED_FINDING: Finding = { cause: 'connected', confidence: 0.5, evidence: { kind: 'error.message', detail: "outcome connected, and the proxy's lines show the tunnel established (a 2xx to CONNECT) or the upstream's 101 passed on, with no failure named (rule outcome.proxy_passed, RFC 9110 §9.3.6)" } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
@@ -89,11 +87,6 @@ function applicationCloseCandidate(context: EvidenceContext, code: number): Cand
   return code >= 3000 && code <= 4999 ? reasonCandidate(context) : undefined;
 }
 
-function namesDrop(context: EvidenceContext): boolean {
-  for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
-  return false;
-}
-
 export const noneClassifier: Classifier = {
   name: 'none',
   attribution: 'none',
@@ -107,7 +100,7 @@ export const noneClassifier: Classifier = {
     // A code the API made up (on_wire false: no Close frame carried it) beside a reset in its texts is its summary of the drop
     // (tcllib's "Endpoint going away" 1001 after "connection abort"): the reset decides, as for the other classifier's codes
     // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).
-    if (code !== undefined && hasError && event.close?.on_wire === false && namesDrop(context)) return undefined;
+    if (code !== undefined && hasError && event.close?.on_wire === false && textsNameDrop(context)) return undefined;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {
@@ -121,7 +114,7 @@ export const noneClassifier: Classifier = {
       // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
       // "An opened connection that ends with no close code": close.initiator says a clean close happened).
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
-      if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && PROXY_PASSED.test(message)) named.push(PROXY_PASSED_FINDING);
+      if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && TUNNEL_PASSED.test(message)) named.push(PROXY_PASSED_FINDING);
       return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was

@@ -7,7 +7,7 @@ import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } 
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
-import { endedWithoutClose, isApiDrop, reasonCodeFinding } from '../../session-end.js';
+import { endedWithoutClose, isApiDrop, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
@@ -173,9 +173,7 @@ function protestedCode(context: EvidenceContext, code: number): Finding | undefi
  * a Close frame is a 1006, whatever the API reports). The reset's finding decides (below it, the code's finding).
  */
 function synthesizedOverReset(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
-  if (close.on_wire !== false) return false;
-  for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
-  return false;
+  return close.on_wire === false && textsNameDrop(context);
 }
 const SYNTHESIZED_DETAIL = (code: number): string =>
   `close code ${code} reported by the API without a Close frame (on_wire false) next to a reset in its texts: the API's summary of a dropped connection (rule close_codes.synthesized_over_reset, RFC 6455 §7.1.5)`;
