@@ -134,7 +134,7 @@ export const closeSchema = z.object({
   reason: doc(z.string().max(1024).optional(), 'close reason'),
   initiator: doc(z.enum(closeInitiators).optional(), 'which side closed'),
   /** true: read from a Close frame; false: synthesized by the API (e.g. 1006). */
-  on_wire: doc(z.boolean().optional(), 'true: read from a Close frame; false: synthesised by the API (e.g. 1006)'),
+  on_wire: doc(z.boolean().optional(), 'true: the code was read from the status field of a received Close frame; false: made up by the API (1006, or 1005 for a Close frame without a status, which RFC 6455 §7.4.1 never sends)'),
 });
 
 export const errorSchema = z.object({
