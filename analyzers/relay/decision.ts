@@ -66,9 +66,29 @@ export function withRelayFacts(event: TelemetryEvent): RelayView {
  */
 export function relayTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
   const facts = relayFactsOf(text);
-  if (!facts?.request || !facts.response || facts.status !== 101) return;
+  if (!facts) return;
+  endedBeforeAnswer(kind, facts, out);
+  if (!facts.request || !facts.response || facts.status !== 101) return;
   acceptFinding(kind, facts, out);
   subprotocolFinding(kind, facts, out);
+}
+
+/**
+ * A session the relay says ended after the client spoke (its request, or its TLS records) and before any answer came (no HTTP
+ * answer, no TLS application data both ways): the relay's end line is its ordinary ending, the bytes say the server never
+ * answered, a reset by convention 1 (docs/attribution.md, "Reset or EOF": no TLS word; the TLS bytes alone name no TLS cause).
+ * Below a relay's own words for a refused connect, a resolver failure or a timeout (0.75+).
+ */
+function endedBeforeAnswer(kind: string, facts: RelayFacts, out: SourcedFinding[]): void {
+  if (!facts.endedBy || facts.response || facts.tlsDataBothWays || (!facts.request && !facts.tls)) return;
+  const what = facts.request ? 'the upgrade request' : 'TLS records only';
+  out.push({
+    rule: 'relay.ended_before_answer',
+    attribution: 'other',
+    cause: 'network_reset',
+    confidence: 0.5,
+    evidence: { kind, detail: citeRelay(`${what} went out and the relay says the ${facts.endedBy} ended the session before any answer came → network_reset (convention "Reset or EOF")`, facts.requestLine, 'relay.ended_before_answer') },
+  });
 }
 
 function acceptFinding(kind: string, facts: RelayFacts, out: SourcedFinding[]): void {
@@ -82,7 +102,7 @@ function acceptFinding(kind: string, facts: RelayFacts, out: SourcedFinding[]): 
     attribution: 'other',
     cause: 'protocol_error',
     confidence: 0.9,
-    evidence: { kind, detail: citeRelay(`Sec-WebSocket-Accept ${JSON.stringify(accept)} where the key ${JSON.stringify(key)} gives ${JSON.stringify(expected)} (RFC 6455 §4.2.2)`, facts.responseLine) },
+    evidence: { kind, detail: citeRelay(`Sec-WebSocket-Accept ${JSON.stringify(accept)} where the key ${JSON.stringify(key)} gives ${JSON.stringify(expected)} (RFC 6455 §4.2.2)`, facts.responseLine, 'relay.accept_mismatch') },
   });
 }
 
@@ -96,6 +116,6 @@ function subprotocolFinding(kind: string, facts: RelayFacts, out: SourcedFinding
     attribution: 'other',
     cause: 'subprotocol_mismatch',
     confidence: 0.85,
-    evidence: { kind, detail: citeRelay(`the 101 selected the subprotocol ${JSON.stringify(selected)}, the request offered ${offered.length > 0 ? JSON.stringify(offered.join(', ')) : 'none'} (RFC 6455 §4.1)`, facts.responseLine) },
+    evidence: { kind, detail: citeRelay(`the 101 selected the subprotocol ${JSON.stringify(selected)}, the request offered ${offered.length > 0 ? JSON.stringify(offered.join(', ')) : 'none'} (RFC 6455 §4.1)`, facts.responseLine, 'relay.subprotocol_unoffered') },
   });
 }

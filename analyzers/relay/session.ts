@@ -158,6 +158,6 @@ export function relayFactsOf(text: string | undefined): RelayFacts | undefined {
 }
 
 /** Evidence detail for a relay fact: what was read and the log line it was read from. */
-export function citeRelay(what: string, line: string | undefined): string {
-  return `${what}, read from the relayed bytes${line ? ` in ${shown(line)}` : ''} (rule relay.payload)`;
+export function citeRelay(what: string, line: string | undefined, rule = 'relay.payload'): string {
+  return `${what}, read from the relayed bytes${line ? ` in ${shown(line)}` : ''} (rule ${rule})`;
 }

@@ -131,6 +131,14 @@ describe('classify: what the relayed bytes decide', () => {
     expect(classify(event({ ...input, close: { code: 1000, initiator: 'client' } })).cause).toBe('normal_closure');
   });
 
+  it('names the relay\'s reading for a session that ended before any answer, below the relay\'s own timeout words', () => {
+    const ended = classify(event(proxy('failed', log(up(REQUEST), END_CLIENT))));
+    expect(ended.cause).toBe('network_reset');
+    expect(ended.evidence.some((e) => e.detail.includes('relay.ended_before_answer'))).toBe(true);
+    const timedOut = log(up(REQUEST), 'relay[7]: info: pass: c ]: 0 -> s -> 0: i/o timeout.  Session duration: 10s');
+    expect(classify(event(proxy('failed', timedOut))).cause).toBe('network_timeout');
+  });
+
   it('reads no relay bytes in a client\'s or server\'s own text', () => {
     const input = { ...proxy('closed', log(up(REQUEST), down(answer101()), down(String.raw`\210\002\003\363`), END_SERVER)), source: { kind: 'client' as const, service: 'c' } };
     expect(classify(event(input)).cause).not.toBe('server_error');
