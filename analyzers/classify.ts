@@ -8,12 +8,13 @@ import { buildContext } from './evidence-context.js';
 import { agreeingEvidence } from './findings.js';
 import { classifierRegistry } from './registry.js';
 import { withoutQuietServerLines } from './server-log-levels.js';
+import { withRelayFacts } from './relay/decision.js';
 
 /**
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.49';
+export const CLASSIFIER_VERSION = '1.5.50';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',
@@ -26,7 +27,9 @@ const NO_EVIDENCE: Candidate = {
 
 export function classify(event: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
   // A server's info/debug lines in error.message report steps, not a failure (server-log-levels.ts).
-  const context = buildContext(withoutQuietServerLines(event));
+  // A relay's log of the bytes it passed fills the fields the event lacks (relay/decision.ts); its reading is cited.
+  const relay = withRelayFacts(event);
+  const context = buildContext(withoutQuietServerLines(relay.event));
   let best: Candidate | undefined;
   for (let i = 0; i < registry.length; i++) {
     const candidate = (registry[i] as Classifier).classify(context);
@@ -39,8 +42,8 @@ export function classify(event: TelemetryEvent, registry: readonly Classifier[] 
     attribution: chosen.attribution,
     cause: chosen.cause,
     confidence: chosen.confidence,
-    evidence: chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause),
+    evidence: relay.evidence.length === 0 ? (chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause)) : [...(chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause)), ...relay.evidence],
     remediation: chosen.remediation,
-    violations: closeViolations(event.close),
+    violations: closeViolations(relay.event.close),
   };
 }

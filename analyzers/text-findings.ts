@@ -8,6 +8,7 @@ import { textCodeFindings } from './code-findings.js';
 import { concepts } from './concepts/concepts.js';
 import { findConcepts } from './concepts/scanner.js';
 import { matchText, vocabularies } from './vocabularies/index.js';
+import { relayTextFindings } from './relay/decision.js';
 
 /**
  * Appends every finding of one text of field `kind` to `out`: exact rules, codes, then the concepts that
@@ -21,6 +22,8 @@ export function findTextFindings(kind: string, text: string, out: SourcedFinding
   const afterHandshake = resetAfterTlsHandshake(kind, text, out, from);
   if (!afterHandshake) resetInTlsHandshake(kind, text, out, from);
   timeoutInTlsHandshake(out, from);
+  // A relay's logged bytes: the upgrade's answer checked against its request (one indexOf for texts without escapes).
+  if (kind === 'error.message') relayTextFindings(kind, text, out);
   if (out.length - from > 1) {
     dropWrappedBy(out, from);
     dropFailingClose(out, from);

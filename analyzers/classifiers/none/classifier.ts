@@ -6,6 +6,7 @@ import { strongestCandidate } from '../../findings.js';
 import { closedBySide, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
+import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
@@ -39,7 +40,8 @@ const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { k
 const RECORD_ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: "outcome closed, and the proxy's access-log record of the tunnel carries its success result code 0: an orderly end of the tunnel (rule outcome.proxy_record_success)" } };
 const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code, the client named as the side that closed: its own close, which its error text reports (rule outcome.client_closed)' } };
 // A forward proxy's lines of a tunnel or upgrade that went through (proxy-tunnel.ts): it sees no frames after that, so with
-// no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened.
+// no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened. A relay's
+// data log that shows TLS application data passed both ways (relay/session.ts) says the same of a TLS tunnel.
 const PROXY_PASSED_FINDING: Finding = { cause: 'connected', confidence: 0.5, evidence: { kind: 'error.message', detail: "outcome connected, and the proxy's lines show the tunnel established (a 2xx to CONNECT) or the upstream's 101 passed on, with no failure named (rule outcome.proxy_passed, RFC 9110 §9.3.6)" } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
@@ -114,7 +116,7 @@ export const noneClassifier: Classifier = {
       // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
       // "An opened connection that ends with no close code": close.initiator says a clean close happened).
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
-      if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && TUNNEL_PASSED.test(message)) named.push(PROXY_PASSED_FINDING);
+      if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && (TUNNEL_PASSED.test(message) || relayFactsOf(message)?.tlsDataBothWays === true)) named.push(PROXY_PASSED_FINDING);
       return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was

@@ -215,6 +215,10 @@ const PINNED: Record<string, string> = {
   // Backend_health sick). New vocabularies probe.ts and cache.ts.
   // eng-z2's branch pinned its 1.5.46 as 21f421ffe772daa0; merged with 1.5.48 as 1.5.49.
   '1.5.49': '891d1315a335050b',
+  // Round 16 (eng-a1): a relay's log of the bytes it passed (Dante's data log, socat -v) read back (analyzers/relay/): the
+  // upgrade's status and extension headers, the first Close frame and its sender, a wrong Sec-WebSocket-Accept, an unoffered
+  // subprotocol, TLS data passed both ways; tables unchanged (logic only).
+  '1.5.50': '891d1315a335050b',
 };
 
 describe('CLASSIFIER_VERSION', () => {
