@@ -13,7 +13,7 @@ import { withoutQuietServerLines } from './server-log-levels.js';
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.49';
+export const CLASSIFIER_VERSION = '1.5.51';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',
