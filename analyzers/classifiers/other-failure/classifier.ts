@@ -133,6 +133,16 @@ function refusedForRequestHeader(status: Finding, hit: SourcedFinding): Finding 
   const detail = `${hit.evidence.detail}, in a 400's answer: the server refused the request for a WebSocket header (rule inferred.refused_for_request_header, RFC 6455 §4.2.1)`;
   return { cause: 'protocol_error', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
 }
+/**
+ * A malformed answer is another protocol on the port only where the text shows what came (Go's net/http quotes the bytes:
+ * 'malformed HTTP response "\x15\x03\x01…"') or says it was no HTTP ("response is not valid HTTP"). "Malformed" alone is the
+ * client's verdict on the answer and nothing more (convention "A refused upgrade answer without its reason": the status
+ * decides, none recorded → unknown_failure).
+ */
+const MALFORMED_ANSWER_RULE = 'concept.malformed_answer';
+const MALFORMED_WORD = /\b(?:malformed|garbled|corrupt(?:ed)?)\b/i;
+const QUOTED_ANSWER = /\b(?:malformed|garbled|corrupt(?:ed)?)\b[^"'\n]{0,40}["']/i;
+const malformedVerdictOnly = (message: string | undefined): boolean => message !== undefined && MALFORMED_WORD.test(message) && !QUOTED_ANSWER.test(message);
 const statusFindings = new Map<number, Finding>();
 
 /**
@@ -324,6 +334,7 @@ export const otherFailureClassifier: Classifier = {
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
       else if (hit.rule === 'concept.http_status' && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
+      else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(event.error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, context.status));
       else if (timeable && isUntimedRead(hit, event)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);

@@ -156,3 +156,16 @@ describe('a 1002 whose reason names a restart', () => {
     expect(verdictOf(closed(onWire))).toBe('other/protocol_error');
   });
 });
+
+describe('a malformed upgrade answer', () => {
+  it.each([
+    ['with the bytes that came quoted: another protocol on the port', 'transport: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02"', 'other/protocol_error'],
+    ['with nothing else: the client refused the answer, the event says not why', 'open connection to 10.0.0.5:80: malformed HTTP response', 'other/unknown_failure'],
+  ] as const)('%s', (_label, message, verdict) => {
+    expect(verdictOf({ target: { url: 'ws://quotes.example.test/live' }, error: { message } })).toBe(verdict);
+  });
+
+  it('with nothing else but a 101 recorded: a header of the answer failed the check', () => {
+    expect(verdictOf({ target: { url: 'ws://quotes.example.test/live' }, handshake: { status: 101 }, error: { message: 'malformed HTTP response' } })).toBe('other/protocol_error');
+  });
+});
