@@ -137,3 +137,15 @@ export function clientReceived1010(source: { readonly kind: string }, message: s
   // A substring check first: the regex would scan every client's message, and almost none mention 1010.
   return source.kind === 'client' && message !== undefined && (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message);
 }
+
+/**
+ * The findings that name 1007's condition, a text message whose data was no UTF-8 (RFC 6455 §8.1: the endpoint _Fails the
+ * WebSocket Connection_; §7.4.1: 1007): the concept (UnicodeDecodeError, "invalid UTF-8") and Chromium's exact text.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-8.1
+ */
+const INVALID_PAYLOAD_RULES: ReadonlySet<string> = new Set(['concept.invalid_utf8', 'chromium.invalid_utf8']);
+
+export function namesInvalidPayload(hits: readonly { readonly rule: string }[]): boolean {
+  for (const hit of hits) if (INVALID_PAYLOAD_RULES.has(hit.rule)) return true;
+  return false;
+}

@@ -6,6 +6,7 @@ import { codedTableLookup } from './coded-table.js';
 
 const header = 'OpenSSL include/openssl/x509_vfy.h.in https://github.com/openssl/openssl/blob/master/include/openssl/x509_vfy.h.in';
 const text = 'OpenSSL crypto/x509/x509_txt.c https://github.com/openssl/openssl/blob/master/crypto/x509/x509_txt.c';
+const storeCtxDoc = 'X509_STORE_CTX_get_error(3), ERROR CODES https://docs.openssl.org/master/man3/X509_STORE_CTX_get_error/';
 const verifyDoc = 'openssl-verification-options(1) https://docs.openssl.org/master/man1/openssl-verification-options/';
 
 export interface VerifyCodeRow {
@@ -26,9 +27,12 @@ export const verifyCodeTable: readonly VerifyCodeRow[] = [
   { code: 0, name: 'OK', text: 'ok', source: src },
   { code: 1, name: 'UNSPECIFIED', text: 'unspecified certificate verification error', cause: 'tls_unknown', confidence: 0.6, source: src },
   { code: 2, name: 'UNABLE_TO_GET_ISSUER_CERT', text: 'unable to get issuer certificate', cause: 'untrusted_ca', confidence: 0.6, ambiguity: 'issuer', source: src },
-  { code: 4, name: 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', text: "unable to decrypt certificate's signature", cause: 'tls_unknown', confidence: 0.7, source: src },
+  // 4 and 7: the certificate's signature does not verify under the key of the issuer its chain found ("the signature of the
+  // certificate is invalid"; for RSA, 4: the issuer's key does not even recover it): no trusted issuer signed it, whatever its
+  // issuer name says (a certificate from another CA under the same name, a forged or altered one): an untrusted issuer.
+  { code: 4, name: 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', text: "unable to decrypt certificate's signature", cause: 'untrusted_ca', confidence: 0.7, source: `${src}; ${storeCtxDoc}` },
   { code: 6, name: 'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY', text: 'unable to decode issuer public key', cause: 'tls_unknown', confidence: 0.7, source: src },
-  { code: 7, name: 'CERT_SIGNATURE_FAILURE', text: 'certificate signature failure', cause: 'tls_unknown', confidence: 0.75, source: src },
+  { code: 7, name: 'CERT_SIGNATURE_FAILURE', text: 'certificate signature failure', cause: 'untrusted_ca', confidence: 0.75, source: `${src}; ${storeCtxDoc}` },
   { code: 9, name: 'CERT_NOT_YET_VALID', text: 'certificate is not yet valid', cause: 'cert_not_yet_valid', confidence: 0.97, source: src },
   { code: 10, name: 'CERT_HAS_EXPIRED', text: 'certificate has expired', cause: 'cert_expired', confidence: 0.97, source: src },
   { code: 13, name: 'ERROR_IN_CERT_NOT_BEFORE_FIELD', text: "format error in certificate's notBefore field", cause: 'tls_unknown', confidence: 0.75, source: src },

@@ -48,6 +48,19 @@ export function addCodeFindings(kind: string, text: string, out: SourcedFinding[
     if (!named(out, from, out.length, finding)) out.push(finding);
   }
   matches.length = 0;
+  if (out.length === from && kind === 'error.code' && NODE_SSL_CODE.test(text)) out.push(nodeSslFinding(kind, text));
+}
+
+/**
+ * Node's code for any OpenSSL error of a TLS socket, whatever library raised it (ERR_SSL_<REASON>: "asn1 encoding routines …
+ * EVP lib" is ERR_SSL_EVP_LIB), read only where no table knows its reason: the TLS handshake failed, its cause not one the
+ * code names (tls_unknown, below every reason the tables know).
+ * @see https://nodejs.org/api/errors.html#openssl-error-codes
+ */
+const NODE_SSL_CODE = /^ERR_SSL_[A-Z0-9_]+$/;
+function nodeSslFinding(kind: string, text: string): SourcedFinding {
+  const evidence = { kind, detail: `"${text.slice(0, 60)}" is Node's code for an OpenSSL error of its TLS socket that no table names → tls_unknown (rule codes.node_ssl_error)` };
+  return { rule: 'codes.node_ssl_error', attribution: '1015', cause: 'tls_unknown', confidence: 0.45, evidence };
 }
 
 /** Every finding of one text, rules and numeric codes (the verify-code fallback and the tests read codes this way). */

@@ -122,6 +122,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
   { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, unless: ['DNS_SUCCEEDED'], example: 'lookup of feed.example.com: SERVFAIL' },
+  // "lookup failed" names no resolver by itself (an application's own "ledger lookup failed"): only with a host, a host name or a
+  // resolver's word or code in the text ("DNS lookup failed", "lookup failed for ws.example.invalid").
+  { id: 'concept.lookup_failed', cause: 'dns_failure', confidence: 0.55, all: ['LOOKUP_LOOSE'], within: 0, context: ['HOST_VALUE', 'HOSTNAME', 'HOST_ADDRESS', 'DNS_STRONG'], unless: ['DNS_SUCCEEDED', 'TLS', 'CERT'], example: 'name service: lookup failed for feed.example.com' },
   // Getting the address of a host failed (Helidon's "Failed to get address for host X"): the name did not resolve.
   { id: 'concept.address_lookup', cause: 'dns_failure', confidence: 0.55, all: ['LOOKUP_FAILED', 'HOST_ADDRESS'], within: 7, unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'net: failed to obtain the IP address for host feed.example.com' },
   // A resolver call named as what failed with the host between ("resolve no-such-host.example failed", "resolving api.example.com
@@ -170,6 +173,8 @@ export const concepts: readonly Concept[] = [
   // revoked" in a 1008's reason stays the policy the code names.
   { id: 'concept.credential_refused', cause: 'http_auth_rejected', confidence: 0.45, all: ['CREDENTIAL', 'CREDENTIAL_BAD'], within: 5, unless: ['TLS', 'CERT', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'UPGRADE_HEADER', 'HEADER_NOUN', 'KEY_FILE', 'PARSE_WORD'], example: 'login: supplied password is wrong' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
+  // The request's Sec-WebSocket-Version refused or missing (RFC 6455 §4.2.1 item 6, §4.4): the request broke the opening handshake.
+  { id: 'concept.request_version', cause: 'protocol_error', confidence: 0.5, all: ['WS_VERSION', 'VERSION_REFUSED'], within: 6, unless: ['TLS', 'CERT'], example: 'upgrade: web socket version 7 unsupported' },
   { id: 'concept.accept_key', cause: 'protocol_error', confidence: 0.56, all: ['ACCEPT_KEY', 'ACCEPT_BAD'], within: 8, example: 'server accept-key hash wrong for our nonce' },
   // The same in prose, named as the handshake's key ("Server wrong handshake key"): a WebSocket handshake has one key, Sec-WebSocket-Key,
   // whose hash the answer's Accept must carry (RFC 6455 §4.1); a TLS handshake's keys are never named so without a TLS word.

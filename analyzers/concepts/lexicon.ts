@@ -96,8 +96,11 @@ export const lexicon = {
     // The resolver's own calls named as what failed ("Error gethostbyname", "gethostbyname failed. errno=2", "GetAddrInfoW failed", c-ares
     // "ares_gethostbyname", res_query): a lookup, whatever the wrapper says around it.
     'gethostbyname', 'gethostbyname2', 'getaddrinfoex', ['get', 'addr', 'info'], ['res', 'query'], ['res', 'search'], ['dns', 'query'],
-    ['no', 'address', 'returned'], ['no', 'address', 'found'], ['no', 'address', 'for', 'host'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['host', 'lookup'], 'resolver', ['no', 'record'],
+    ['no', 'address', 'returned'], ['no', 'address', 'found'], ['no', 'address', 'for', 'host'], ['name', 'not', 'known'], ['host', 'unknown'], ['dns', 'lookup'], ['dns', 'resolution'], ['dns', 'error'], ['dns', 'failure'], ['dns', 'failed'], ['host', 'lookup'], 'resolver',
   ],
+  // A lookup or resolution that failed, in words any application uses for its own lookups ("RuntimeError: ledger lookup failed",
+  // "no record for user 7"): a resolver's failure only beside a host, a host name or a resolver word (concept.lookup_failed).
+  LOOKUP_LOOSE: [['lookup', 'failed'], ['resolution', 'failed'], ['resolve', 'failed'], ['no', 'record']],
   // A failed attempt to get, resolve or look up an address (Helidon's "Failed to get address for host X", "unable to resolve
   // address for", "could not obtain the address of host"), and the host or name it was for: a name lookup that failed.
   LOOKUP_FAILED: [['failed', 'get'], ['unable', 'get'], ['not', 'get'], ['failed', 'obtain'], ['unable', 'obtain'], ['not', 'obtain'], ['failed', 'find'], ['unable', 'find'], ['not', 'find'],
@@ -285,6 +288,10 @@ export const lexicon = {
     // A value set against the required one (Chrome's "'Connection' header value is not 'Upgrade'", OkHttp's "Expected 'Connection'
     // header value 'Upgrade' but was 'null'", "… but got …").
     ['value', 'not'], 'expected', ['but', 'got']],
+  // The protocol version the upgrade request names (RFC 6455 §4.1 step 9, §4.2.1 item 6: Sec-WebSocket-Version, 13), called
+  // unsupported or missing by the server that read it ("WebSocket version 99 not supported", "missing Sec-WebSocket-Version").
+  WS_VERSION: [['websocket', 'version'], ['web', 'socket', 'version'], ['sec', 'websocket', 'version'], 'secwebsocketversion'],
+  VERSION_REFUSED: ['unsupported', ['not', 'supported'], 'missing', 'absent', 'invalid', 'bad', 'wrong', 'required', ['not', 'present']],
   ACCEPT_KEY: [['accept', 'key'], ['accept', 'token'], ['accept', 'nonce'], ['accept', 'digest'], ['websocket', 'key'], ['web', 'socket', 'key'], ['sec', 'websocket', 'key'], 'secwebsocketkey', ['key', 'accept'],
     // Abbreviated as code names the fields ("secWsKey", "sec_ws_accept", "wsKey"): Helidon's "expected valid secWsKey".
     ['sec', 'ws', 'key'], ['ws', 'key'], 'secwskey', ['sec', 'ws', 'accept'], ['ws', 'accept'], 'secwsaccept', ['sec', 'accept'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['accept', 'header'], ['accept', 'hash'], ['accept', 'value'], 'challenge', ['challenge', 'response']],

@@ -41,8 +41,12 @@ function resolve(rule: VocabularyRule, match: RegExpExecArray, kind: string): Te
   const value = rule.capture ? firstGroup(match) : undefined;
   if (value !== undefined) {
     if (rule.capture === 'http_status') {
-      cause = httpStatusCause(Number(value)) ?? cause;
-      note = ` (HTTP ${value})`;
+      // A 101 the client still refused: the server switched protocols, so a header of the answer failed the client's check
+      // (RFC 6455 §4.1 steps 2-6; convention "A refused upgrade answer without its reason": with a 101, protocol_error).
+      const status = Number(value);
+      const refused101 = status === 101 && cause === 'http_rejected';
+      cause = refused101 ? 'protocol_error' : (httpStatusCause(status) ?? cause);
+      note = refused101 ? ` (HTTP 101: the answer's headers were refused, RFC 6455 §4.1)` : ` (HTTP ${value})`;
     } else {
       const row = rule.capture === 'tls_alert' ? tlsAlertRow(value) : verifyCodeRow(value);
       if (row?.cause) {

@@ -8,6 +8,8 @@ import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
+import { recordsServerFailure } from '../../server-log-levels.js';
+import { namesInvalidPayload } from '../../close-codes.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -103,6 +105,10 @@ export const noneClassifier: Classifier = {
     // (tcllib's "Endpoint going away" 1001 after "connection abort"): the reset decides, as for the other classifier's codes
     // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).
     if (code !== undefined && hasError && event.close?.on_wire === false && textsNameDrop(context)) return undefined;
+    // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
+    // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
+    // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.
+    if (code === 1000 && hasError && (recordsServerFailure(event) || namesInvalidPayload(context.hits))) return undefined;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {

@@ -13,6 +13,7 @@ import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
+import { recordsServerFailure } from '../../server-log-levels.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -32,12 +33,11 @@ const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3,
  * recorded, protocol_error; RFC 6455 §4.1 steps 2-6 are the checks a 101 must pass).
  */
 const REFUSED_101: Finding = { cause: 'protocol_error', confidence: 0.3, evidence: { kind: 'handshake.status', detail: 'a failed attempt with only a 101 recorded: the client refused the answer\'s headers (rule inferred.refused_101, RFC 6455 §4.1)' } };
-// A server's own error-level record (Python logging's "ERROR:"/"CRITICAL:" level prefix as uvicorn prints it, pino's level
-// 50/60 JSON line) on a session that opened: its application failed the session after open, a server error as the server
-// itself reports it (the failure RFC 6455 §7.4.1 gives 1011 for). Only where the texts name no other cause.
-// @see https://docs.python.org/3/library/logging.html#logging-levels, https://getpino.io/#/docs/api?id=loggerlevels-object
-const SERVER_ERROR_RECORD = /^(?:ERROR|CRITICAL):\s|^\{"level":[56]0,/m;
-const SERVER_OWN_ERROR: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'error.message', detail: "a server's own error-level log record after the session opened, naming no network or TLS cause: its application failed the session → server_error (rule inferred.server_error_after_open)" } };
+// A server's own failure on a session that opened (an error-level record, an exception that escaped its handler:
+// server-log-levels.ts): its application failed the session after open, the failure RFC 6455 §7.4.1 gives 1011 for, whatever
+// close followed (a 1000 the server sent as it gave up, or the client's 1000 when the session stopped answering). Only where
+// the texts name no other cause.
+const SERVER_OWN_ERROR: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'error.message', detail: "a server's own error-level record or uncaught exception after the session opened, naming no network or TLS cause: its application failed the session → server_error (rule inferred.server_error_after_open, RFC 6455 §7.4.1: 1011)" } };
 const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
@@ -119,6 +119,30 @@ function refusedForCredentials(status: Finding, hit: SourcedFinding): Finding {
   const detail = `${hit.evidence.detail}, in a 403's answer: the server refused the credentials (rule inferred.refused_for_credentials, RFC 9110 §15.5.4)`;
   return { cause: 'http_auth_rejected', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
 }
+
+/**
+ * A 400 whose texts name a WebSocket header of the upgrade request missing or bad (Sec-WebSocket-Key, Sec-WebSocket-Version,
+ * Upgrade, Connection): the request broke RFC 6455 §4.1/§4.2.1, and §4.2.2 has the server answer such a request with an HTTP
+ * error such as 400. The header names the cause, as a subprotocol named in a refusal does (convention "An upgrade request refused
+ * for its WebSocket header").
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1, https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
+ */
+const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key', 'concept.upgrade_field', 'concept.upgrade_header', 'concept.upgrade_missing', 'concept.request_version']);
+
+function refusedForRequestHeader(status: Finding, hit: SourcedFinding): Finding {
+  const detail = `${hit.evidence.detail}, in a 400's answer: the server refused the request for a WebSocket header (rule inferred.refused_for_request_header, RFC 6455 §4.2.1)`;
+  return { cause: 'protocol_error', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
+}
+/**
+ * A malformed answer is another protocol on the port only where the text shows what came (Go's net/http quotes the bytes:
+ * 'malformed HTTP response "\x15\x03\x01…"') or says it was no HTTP ("response is not valid HTTP"). "Malformed" alone is the
+ * client's verdict on the answer and nothing more (convention "A refused upgrade answer without its reason": the status
+ * decides, none recorded → unknown_failure).
+ */
+const MALFORMED_ANSWER_RULE = 'concept.malformed_answer';
+const MALFORMED_WORD = /\b(?:malformed|garbled|corrupt(?:ed)?)\b/i;
+const QUOTED_ANSWER = /\b(?:malformed|garbled|corrupt(?:ed)?)\b[^"'\n]{0,40}["']/i;
+const malformedVerdictOnly = (message: string | undefined): boolean => message !== undefined && MALFORMED_WORD.test(message) && !QUOTED_ANSWER.test(message);
 const statusFindings = new Map<number, Finding>();
 
 /**
@@ -146,7 +170,9 @@ function extensionWordsAfterOpen(original: Finding): Finding {
 /**
  * A 1002 whose reason names a restart: the server sent 1012/1013 (registered by IANA after RFC 6455), which a client
  * written to RFC 6455's list alone takes for an invalid code and reports as 1002, keeping the server's reason
- * (websocket-driver, lua-http, Java-WebSocket). The reason says what the server meant.
+ * (websocket-driver, lua-http, Java-WebSocket). The reason says what the server meant, where the event says the 1002 is the
+ * API's own (`on_wire: false`); a 1002 not marked so is read as the Close frame's code, which takes its own cause (convention
+ * "A standard close code on the wire takes its own cause").
  * @see https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number (1012 Service Restart, 1013 Try Again Later)
  */
 const RESTART_REASON = /\b(?:restart(?:ing|ed)?\b|try(?:ing)? (?:again )?later\b|retry (?:again )?(?:later\b|in \d)|try again in \d|back (?:soon|shortly)\b|come back later\b)/i;
@@ -210,7 +236,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === 1010 && close.initiator === 'server') return SERVER_1010;
   // An abnormal closure is of an open connection: a 1006 for a connect that failed (no 101, outcome failed) says no more than the failure.
   if (code === 1006 && context.event.outcome === 'failed' && context.status !== 101 && close.on_wire !== true) return context.secure ? BEFORE_OPEN_1006_SECURE : BEFORE_OPEN_1006;
-  if (code === 1002 && close.reason && RESTART_REASON.test(close.reason))
+  if (code === 1002 && close.on_wire === false && close.reason && RESTART_REASON.test(close.reason))
     return { cause: 'service_restart', confidence: 0.82, evidence: { kind: 'close.reason', detail: describeRestartReason(close.reason) } };
   // A 1002 whose texts name the close code the client protested ("Invalid close frame status code: 1012"): that code's cause.
   if (code === 1002 || code === 1005) {
@@ -267,10 +293,10 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   return found;
 }
 
-/** Whether a server's text holds its own error-level record and no text finding names a cause. */
+/** Whether a server's text records its own failure and no text finding names a cause of this classifier. */
 function serverOwnError(context: EvidenceContext): boolean {
-  const message = context.event.error?.message;
-  return message !== undefined && context.hits.length === 0 && SERVER_ERROR_RECORD.test(message);
+  for (const hit of context.hits) if (hit.attribution === 'other') return false;
+  return recordsServerFailure(context.event);
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -308,6 +334,7 @@ export const otherFailureClassifier: Classifier = {
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
       else if (hit.rule === 'concept.http_status' && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
+      else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(event.error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, context.status));
       else if (timeable && isUntimedRead(hit, event)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);
@@ -319,6 +346,11 @@ export const otherFailureClassifier: Classifier = {
       const subprotocol = hits.find((hit) => hit.cause === 'subprotocol_mismatch');
       if (subprotocol)
         findings.push({ cause: 'subprotocol_mismatch', confidence: status.confidence + 0.01, evidence: { kind: subprotocol.evidence.kind, detail: `${subprotocol.evidence.detail}, in the answer to a refused upgrade: the server refused it for the subprotocol (rule inferred.refused_for_subprotocol)` } });
+    }
+    // A 400 beside a text naming a WebSocket header of the request missing or bad: the request broke the opening handshake.
+    if (status?.cause === 'http_rejected' && context.status === 400) {
+      const header = hits.find((hit) => REQUEST_HEADER_RULES.has(hit.rule));
+      if (header) findings.push(refusedForRequestHeader(status, header));
     }
     // A 403 (the field's or a text's) beside credentials refused in words: refused for the credentials.
     const credentials = credentialWords(hits);

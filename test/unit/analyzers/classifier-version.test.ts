@@ -219,6 +219,14 @@ const PINNED: Record<string, string> = {
   // upgrade's status and extension headers, the first Close frame and its sender, a wrong Sec-WebSocket-Accept, an unoffered
   // subprotocol, TLS data passed both ways; tables unchanged (logic only).
   '1.5.50': '891d1315a335050b',
+  // Round 16 (eng-a2): a server's own failure (error-level record, uncaught exception outside a debug record) beside a 1000 is
+  // server_error; invalid UTF-8 beside a 1000 is protocol_error; dated level fields are quiet or error records; "lookup failed"
+  // is DNS only beside a host or resolver word; a 400 naming a request header and a refused 101 are protocol_error; OpenSSL
+  // verify 4/7 are an untrusted issuer; Node's ERR_SSL_<reason> is a TLS failure; 1002's restart reason only when the API made
+  // the code up (on_wire false).
+  '1.5.51': 'c0511b496d628a48',
+  // The lead merged eng-a1's 1.5.50 and eng-a2's 1.5.51 as 1.5.52 (tables as eng-a2's).
+  '1.5.52': 'c0511b496d628a48',
 };
 
 describe('CLASSIFIER_VERSION', () => {

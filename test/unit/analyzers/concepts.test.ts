@@ -183,7 +183,8 @@ describe('hard negatives stay out of 1010 and 1015', () => {
     ['a WebSocket handshake timeout is no TLS failure', { error: { message: 'opening handshake timed out after 10s' } }, 'other', 'network_timeout'],
     ['host header', { target: { url: 'ws://api.example.com/socket' }, error: { message: 'Invalid Host header' } }, 'other', 'unknown_failure'],
     ['unsupported URL scheme', { error: { message: 'unsupported protocol scheme "wss"' } }, 'other', 'unknown_failure'],
-    ['WebSocket version', { error: { message: 'Sec-WebSocket-Version not supported' } }, 'other', 'unknown_failure'],
+    // The request's protocol version refused (RFC 6455 §4.2.1 item 6, concept.request_version since 1.5.51): a protocol error, no TLS version.
+    ['WebSocket version', { error: { message: 'Sec-WebSocket-Version not supported' } }, 'other', 'protocol_error'],
     ['TLS extension is no WebSocket extension', { error: { message: 'tls: server sent unsupported extension' } }, '1015', 'tls_unknown'],
     ['a port is no status', { error: { message: 'dial tcp 10.0.0.1:443: connection refused' } }, 'other', 'connection_refused'],
     // "error code: N" without a certificate key is no verify result, even beside TLS words.
