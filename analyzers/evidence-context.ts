@@ -6,6 +6,7 @@ import { fieldCodeFindings } from './code-findings.js';
 import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings } from './text-findings.js';
+import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
@@ -24,6 +25,11 @@ export interface EvidenceContext {
    * A gateway status does not count: proxies answer it when their own TLS handshake upstream failed.
    */
   readonly tlsCompleted: boolean;
+  /**
+   * A proxy that answered the client's 101 before it dialled its upstream states how the upstream leg failed before it
+   * opened (upstream-leg.ts): the client's 101 says nothing of that leg, whose failure is the event's cause.
+   */
+  readonly upstreamFailure: UpstreamLegFailure | undefined;
   /**
    * The upgrade's HTTP status reports an upstream failure rather than the server's answer: 502/503/504,
    * a CDN's report of the origin (521-526), or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
@@ -111,6 +117,7 @@ class EventContext implements EvidenceContext {
   declare readonly hits: readonly SourcedFinding[];
   declare readonly codes: readonly SourcedFinding[];
   declare readonly tlsCompleted: boolean;
+  declare readonly upstreamFailure: UpstreamLegFailure | undefined;
   declare readonly gatewayStatus: boolean;
   declare readonly failed: boolean;
   declare private joined: string | undefined;
@@ -133,7 +140,11 @@ class EventContext implements EvidenceContext {
     this.codes = event.tls !== undefined || event.error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;
     // Outcome closed is "an open connection ended" (schema): its TLS handshake completed, unless the API itself reports 1015
     // (RFC 6455 §7.4.1: a handshake that failed), the one statement that contradicts it and the more specific of the two.
-    this.tlsCompleted = outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true;
+    this.upstreamFailure = this.hits.length > 0 ? upstreamLegFailure(event, this.hits) : undefined;
+    // The client leg's completed handshake says nothing of an upstream leg whose TLS handshake the proxy's lines report failed.
+    this.tlsCompleted =
+      (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true) &&
+      this.upstreamFailure !== 'tls';
     this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;
   }
 

@@ -52,6 +52,10 @@ export const lexicon = {
   INCOMPLETE: ['incomplete', 'missing', 'partial', 'partialchain', 'broken', ['not', 'provided'], ['not', 'sent'], ['no', 'issuer'], ['not', 'complete'], ['could', 'not', 'build'], ['unable', 'build'], ['failed', 'build'], ['not', 'build']],
   ROOT: ['root', 'ca', ['root', 'certificate'], 'anchor', ['trust', 'anchor']],
   // A policy against a legacy algorithm of the certificate (OpenSSL security levels), not a failed negotiation.
+  // A record the cipher could not open (JSSE's "Insufficient buffer remaining for AEAD cipher fragment", a BadPaddingException;
+  // "decryption failed or bad record mac"): the record layer's failure with a negotiated cipher, no negotiation that failed.
+  // @see https://www.rfc-editor.org/rfc/rfc8446#section-5.2 (AEAD records; a record that fails to deprotect: bad_record_mac)
+  RECORD_LAYER: ['fragment', 'padding', 'decrypt', 'decryption', ['record', 'mac']],
   LEGACY: ['legacy', 'disallowed', 'weak', ['too', 'weak'], 'md5', 'sha1', ['key', 'too', 'small'], ['ee', 'key']],
   // --- negotiation ---
   VERSION: ['version', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', ['tls', '1'], ['ssl', '3'], ['ssl', '2'], ['protocol', 'version']],

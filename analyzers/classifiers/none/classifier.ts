@@ -40,6 +40,10 @@ const ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { k
 // proxy sees no frames, and its record shows an orderly end only without an error code (as Squid's TCP_TUNNEL/101 line).
 // @see https://github.com/3proxy/3proxy/blob/master/doc/html/howtoe.html#ERRORS
 const RECORD_ENDED: Finding = { cause: 'normal_closure', confidence: 0.6, evidence: { kind: 'error.message', detail: "outcome closed, and the proxy's access-log record of the tunnel carries its success result code 0: an orderly end of the tunnel (rule outcome.proxy_record_success)" } };
+// The server named as closing with no code (a closing handshake it started, convention 2; a reason alone may be the API's words) beside an error whose texts name no cause
+// (Gatling's "WebSocket crashed while waiting for check: " with the empty reason of a status-less Close frame): the error is the
+// API's report of that close, above a drop read from an error that names nothing (0.3), below any cause a text names.
+const SIDE_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.4, evidence: { kind: 'close.initiator', detail: 'outcome closed without a close code, the server named as closing, and an error whose texts name no cause: the API reports the close that side started (rule outcome.side_closed, RFC 6455 §7.1.2)' } };
 const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evidence: { kind: 'outcome', detail: 'outcome closed without a close code, the client named as the side that closed: its own close, which its error text reports (rule outcome.client_closed)' } };
 // A forward proxy's lines of a tunnel or upgrade that went through (proxy-tunnel.ts): it sees no frames after that, so with
 // no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened. A relay's
@@ -122,6 +126,7 @@ export const noneClassifier: Classifier = {
       // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
       // "An opened connection that ends with no close code": close.initiator says a clean close happened).
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
+      else if (event.outcome === 'closed' && context.hits.length === 0 && context.codes.length === 0 && event.close?.initiator === 'server') named.push(SIDE_CLOSED);
       if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && (TUNNEL_PASSED.test(message) || relayFactsOf(message)?.tlsDataBothWays === true)) named.push(PROXY_PASSED_FINDING);
       return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
     }

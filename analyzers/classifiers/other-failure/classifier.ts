@@ -318,7 +318,11 @@ export const otherFailureClassifier: Classifier = {
     const status = statusFinding(context);
     if (status) findings.push(status);
     const hits = context.hits;
-    const opened = context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
+    // A proxy that answered 101 before it dialled states its upstream leg's failure before that leg opened: the client's 101
+    // is not the upstream's answer, and a reset there is the upstream's, before open (upstream-leg.ts).
+    const upstreamFailed = context.upstreamFailure !== undefined;
+    const opened = upstreamFailed ? undefined : context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
+    const answered = upstreamFailed ? undefined : context.status;
     // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it
     // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
     const timeable = !opened && event.outcome === 'failed' && event.timing !== undefined;
@@ -332,9 +336,9 @@ export const otherFailureClassifier: Classifier = {
       }
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
-      else if (hit.rule === 'concept.http_status' && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
-      else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, context.status));
-      else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(event.error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, context.status));
+      else if (hit.rule === 'concept.http_status' && !upstreamFailed && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
+      else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, answered));
+      else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(event.error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));
       else if (timeable && isUntimedRead(hit, event)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);

@@ -227,6 +227,10 @@ const PINNED: Record<string, string> = {
   '1.5.51': 'c0511b496d628a48',
   // The lead merged eng-a1's 1.5.50 and eng-a2's 1.5.51 as 1.5.52 (tables as eng-a2's).
   '1.5.52': 'c0511b496d628a48',
+  // Round 17 (eng-b1): an answer-first gateway's upstream leg (upstream-leg.ts: a proxy's TLS handshake failure, upstream status or
+  // unfinished opening handshake after the client's 101 decides); the server named as closing beside an error naming no cause is
+  // a clean close; concept.cipher not in a record the cipher could not open (lexicon RECORD_LAYER).
+  '1.5.53': '26aa1edebcae01ba',
 };
 
 describe('CLASSIFIER_VERSION', () => {
