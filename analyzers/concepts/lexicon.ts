@@ -58,6 +58,9 @@ export const lexicon = {
   PROTOCOL: ['protocol'],
   CIPHER: ['cipher', 'ciphersuite', ['cipher', 'suite'], 'cypher', ['signature', 'algorithm'], 'sigalg', ['key', 'exchange'], 'kex', ['security', 'level'], ['common', 'algorithm']],
   CIPHER_WEAK: ['algorithm', 'curve', 'group', 'kem', 'mac'],
+  // A record that failed its integrity check (TLS alert 20 bad_record_mac, RFC 8446 §6.2: "a record is received which cannot be
+  // deprotected"; OpenSSL's "decryption failed or bad record mac"): a MAC of one record, no algorithm that failed to be agreed.
+  RECORD_MAC: [['record', 'mac'], ['bad', 'mac'], 'badrecordmac'],
   NO_SHARED: [
     ['no', 'shared'], ['no', 'common'], ['no', 'suitable'], ['no', 'matching'], ['no', 'overlap'], ['no', 'mutual'], ['no', 'acceptable'], ['no', 'usable'], ['no', 'valid'], ['in', 'common'], ['only', 'support'], ['share', 'no'], ['shared', 'no'], ['not', 'supported'], 'unsupported', 'mismatch', ['could', 'not', 'agree'], ['not', 'agree'],
     ['failed', 'negotiate'], ['not', 'negotiate'], ['negotiation', 'failed'], ['negotiation', 'failure'], ['not', 'enabled'], 'disabled', ['too', 'low'], ['too', 'old'], ['too', 'high'], 'obsolete', 'insecure', 'deprecated',
@@ -163,7 +166,9 @@ export const lexicon = {
   SIZE_LIMIT: [
     // A read limit the client set on messages (gorilla's SetReadLimit "read limit exceeded", "size limit", "max size").
     ['read', 'limit'], ['size', 'limit'], ['message', 'limit'], ['payload', 'limit'], ['frame', 'limit'], ['max', 'size'], ['maximum', 'size'], ['max', 'length'], ['maximum', 'length'],
-    ['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length']],
+    ['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length'],
+    // A WebSocket packet is its frame (uWSGI's "invalid packet size received: 8192, max allowed: 4096").
+    ['packet', 'size'], ['packet', 'length']],
   // A size limit's own name, as code spells it (Mongoose's MG_MAX_RECV_SIZE, MAX_FRAME_SIZE, maxMessageSize, max_payload_len): the
   // error names the limit the message ran into (concept.size_limit_name reads these only inside one identifier).
   LIMIT_MAX: ['max', 'maximum'],
@@ -171,7 +176,9 @@ export const lexicon = {
     ['recv', 'len'], ['msg', 'len'], ['frame', 'len'], ['message', 'len'], ['payload', 'len'], ['frame', 'length'], ['message', 'length'], ['payload', 'length'], ['recv', 'buffer'], ['receive', 'buffer'], ['recv', 'buf']],
   // A configuration's word: "SETTINGS_MAX_FRAME_SIZE" is HTTP/2's setting (RFC 9113 §6.5.2), no message that ran into a limit.
   SETTING_WORD: ['setting', 'config', 'configuration'],
-  EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded']],
+  EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded'],
+    // A received size set against the most the receiver allows ("…: 8192, max allowed: 4096").
+    ['max', 'allowed'], ['maximum', 'allowed'], ['allowed', 'max'], ['allowed', 'maximum']],
   CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
   INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],

@@ -227,6 +227,11 @@ const PINNED: Record<string, string> = {
   '1.5.51': 'c0511b496d628a48',
   // The lead merged eng-a1's 1.5.50 and eng-a2's 1.5.51 as 1.5.52 (tables as eng-a2's).
   '1.5.52': 'c0511b496d628a48',
+  // Round 17 (eng-b2): rustls' PeerIncompatible variants as a cited table (version / cipher / a missing feature) and
+  // PeerMisbehaved as a TLS failure; hyper's "error shutting down connection" a drop; a record MAC is no cipher word (RECORD_MAC);
+  // a packet size against its "max allowed" is a message over the limit; an API's description of its own 1005/1006 is no reset;
+  // a failed attempt's debug/info lines are read; OTP's crash report is an uncaught exception; uWSGI's 101 request record is quiet.
+  '1.5.54': 'd5afbfd5d92225dd',
 };
 
 describe('CLASSIFIER_VERSION', () => {
