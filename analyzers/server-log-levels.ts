@@ -25,23 +25,29 @@ const BRACKETED_QUIET = /^(?:\[[^\]\n]{1,40}\]\s*){0,2}\[(?:DEBUG|INFO)\]\s/;
 // @see https://logback.qos.ch/manual/layouts.html#ClassicPatternLayout (%d %level)
 const DATED_LEVEL = /^[\w.-]{0,24}\s*\|?\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?\]?\s+\[?(DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|SEVERE)\]?(?::|\s)/;
 
+// uWSGI's request log line for an upgrade it answered 101 (its default logformat ends "%(method) %(uri) => generated %(rsize)
+// bytes in %(msecs) msecs (%(proto) %(status)) …"): the record of a request served, written for every request whatever
+// followed, no failure. Only the 101's own record: any other status is the answer the request got.
+// @see https://uwsgi-docs.readthedocs.io/en/latest/LogFormat.html (default request log format)
+const SWITCHED_REQUEST_RECORD = /^\[pid: \d+\|app: [^\]\n]*\] .* => generated \d+ bytes in \d+ msecs \(HTTP\/1\.[01] 101\)/;
+
 function quietLine(line: string): boolean {
   if (PYTHON_QUIET.test(line) || PINO_QUIET.test(line) || BRACKETED_QUIET.test(line)) return true;
   const dated = DATED_LEVEL.exec(line);
   return dated !== null && (dated[1] === 'DEBUG' || dated[1] === 'INFO');
 }
 
-/** Whether every line of a server's text is an info- or debug-level record (no line of a failure, no traceback). */
+/** Whether every line of a server's text is an info- or debug-level record or a 101's request record (no line of a failure, no traceback). */
 export function onlyQuietLines(text: string): boolean {
   if (text.length === 0) return false;
-  for (const line of text.split('\n')) if (!quietLine(line)) return false;
+  for (const line of text.split('\n')) if (!quietLine(line) && !SWITCHED_REQUEST_RECORD.test(line)) return false;
   return true;
 }
 
 /** The event as the engine reads it: a server's error made only of its info/debug lines is no error. */
 export function withoutQuietServerLines(event: TelemetryEvent): TelemetryEvent {
   const error = event.error;
-  if (error === undefined || event.source.kind !== 'server' || error.name !== undefined || error.code !== undefined || !error.message) return event;
+  if (error === undefined || event.source.kind !== 'server' || event.outcome === 'failed' || error.name !== undefined || error.code !== undefined || !error.message) return event;
   if (!onlyQuietLines(error.message)) return event;
   const { error: _quiet, ...rest } = event;
   return rest;
@@ -54,7 +60,11 @@ const ERROR_LEVELS: ReadonlySet<string> = new Set(['ERROR', 'CRITICAL', 'FATAL',
 // An exception that escaped the code that raised it, as the runtime prints it: Python's traceback header, or the words of an
 // uncaught or unhandled exception (Node's "Uncaught …", a framework's "Exception occurred while handling").
 // @see https://docs.python.org/3/library/traceback.html ("Traceback (most recent call last):")
-const UNCAUGHT = /Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
+// Erlang/OTP's crash report ("=CRASH REPORT====", proc_lib's report for a process that exited on an exception its code raised:
+// "exception error: bad argument"); an "=ERROR REPORT====" alone may tell of a process killed from outside ("exit with reason:
+// killed", an untrappable exit signal), which is a drop, not the code's failure.
+// @see https://www.erlang.org/doc/apps/stdlib/proc_lib.html (crash report), https://www.erlang.org/doc/apps/kernel/logger_formatter.html (legacy_header)
+const UNCAUGHT = /^=CRASH REPORT====|Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
 
 function errorLine(line: string): boolean {
   if (ERROR_PREFIX.test(line)) return true;

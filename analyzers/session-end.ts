@@ -65,3 +65,24 @@ export function reasonCodeFinding(context: EvidenceContext): Finding | undefined
     evidence: { kind: 'close.reason', detail: `close 1006 with the reason ${JSON.stringify((reason as string).slice(0, 60))}: the session ended on ${code} ${row.name}, the API reports the drop that followed (rule close_codes.1006_reason_code, RFC 6455 §7.4.1)` },
   };
 }
+
+/**
+ * A 1005 or 1006 that an API made up, whose error is the close itself: the error's code is the close code (or absent) and its
+ * message is the close reason, word for word. Neither code is ever sent (RFC 6455 §7.4.1), so the reason is no Close frame's:
+ * it is the API's description of the code from its own status table (SocketCluster's `socketProtocolErrorStatuses`: 1005
+ * "Socket closed without status code", 1006 "Socket hung up" for every failure before open, sc-errors), not a transport's
+ * report of a reset (Node's "socket hang up" comes with ECONNRESET and no close reason). Its drop words say what the code
+ * says and no more: a 1006 before open stays a connect that failed without its reason (convention "A 1006 before the
+ * connection opened": unknown_failure), a 1005 a Close frame without a status.
+ * @see https://github.com/SocketCluster/sc-errors/blob/master/index.js (socketProtocolErrorStatuses)
+ */
+export function describesOwnCode(context: EvidenceContext): boolean {
+  const code = context.closeCode;
+  if (code === 1006) {
+    if (context.event.outcome !== 'failed' || context.status === 101) return false;
+  } else if (code !== 1005) return false;
+  const close = context.event.close;
+  const error = context.event.error;
+  if (close === undefined || close.on_wire === true || !close.reason || error === undefined || error.message !== close.reason) return false;
+  return error.code === undefined || String(error.code) === String(code);
+}

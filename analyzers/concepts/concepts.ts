@@ -100,7 +100,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.tls_version', cause: 'tls_version_mismatch', confidence: 0.55, all: ['VERSION', 'NO_SHARED'], within: 6, context: ['TLS'], example: 'ssl: peer offered TLS 1.0 which is disabled by policy' },
   { id: 'concept.tls_protocol', cause: 'tls_version_mismatch', confidence: 0.5, all: ['TLS', 'PROTOCOL', 'NO_SHARED'], within: 5, unless: ['OTHER_PROTOCOL', 'HTTP_NAME'], example: 'SSL protocol not supported by remote endpoint' },
   { id: 'concept.cipher', cause: 'cipher_mismatch', confidence: 0.55, all: ['CIPHER', 'NO_SHARED'], within: 6, unless: ['LEGACY', 'RECORD_LAYER'], example: 'could not agree on a cipher suite with the server' },
-  { id: 'concept.cipher_group', cause: 'cipher_mismatch', confidence: 0.5, all: ['CIPHER_WEAK', 'NO_SHARED'], within: 4, context: ['TLS', 'HANDSHAKE'], unless: ['LEGACY'], example: 'tls handshake: no shared curve' },
+  { id: 'concept.cipher_group', cause: 'cipher_mismatch', confidence: 0.5, all: ['CIPHER_WEAK', 'NO_SHARED'], within: 4, context: ['TLS', 'HANDSHAKE'], unless: ['LEGACY', 'RECORD_LAYER'], example: 'tls handshake: no shared curve' },
   // --- 1015: generic ---
   { id: 'concept.tls_handshake_failure', cause: 'tls_unknown', confidence: 0.5, all: ['TLS', 'HANDSHAKE', 'FAILURE'], within: 5, unless: ['TIMEOUT'], example: 'SecureChannelFailure: TLS negotiation aborted' },
   { id: 'concept.certificate_failure', cause: 'tls_unknown', confidence: 0.45, all: ['CERT', 'VERIFY_FAILED'], within: 4, example: 'peer cert could not be verified' },

@@ -53,9 +53,11 @@ export const lexicon = {
   ROOT: ['root', 'ca', ['root', 'certificate'], 'anchor', ['trust', 'anchor']],
   // A policy against a legacy algorithm of the certificate (OpenSSL security levels), not a failed negotiation.
   // A record the cipher could not open (JSSE's "Insufficient buffer remaining for AEAD cipher fragment", a BadPaddingException;
-  // "decryption failed or bad record mac"): the record layer's failure with a negotiated cipher, no negotiation that failed.
+  // "decryption failed or bad record mac", OTP's "Bad Record MAC", TLS alert 20 bad_record_mac): the record layer's failure with a
+  // negotiated cipher, no negotiation that failed. Rules out both cipher concepts.
   // @see https://www.rfc-editor.org/rfc/rfc8446#section-5.2 (AEAD records; a record that fails to deprotect: bad_record_mac)
-  RECORD_LAYER: ['fragment', 'padding', 'decrypt', 'decryption', ['record', 'mac']],
+  // @see https://www.rfc-editor.org/rfc/rfc8446#section-6.2 (bad_record_mac: "a record is received which cannot be deprotected")
+  RECORD_LAYER: ['fragment', 'padding', 'decrypt', 'decryption', ['record', 'mac'], ['bad', 'mac'], 'badrecordmac'],
   LEGACY: ['legacy', 'disallowed', 'weak', ['too', 'weak'], 'md5', 'sha1', ['key', 'too', 'small'], ['ee', 'key']],
   // --- negotiation ---
   VERSION: ['version', 'sslv2', 'sslv3', 'tlsv1', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', ['tls', '1'], ['ssl', '3'], ['ssl', '2'], ['protocol', 'version']],
@@ -167,7 +169,9 @@ export const lexicon = {
   SIZE_LIMIT: [
     // A read limit the client set on messages (gorilla's SetReadLimit "read limit exceeded", "size limit", "max size").
     ['read', 'limit'], ['size', 'limit'], ['message', 'limit'], ['payload', 'limit'], ['frame', 'limit'], ['max', 'size'], ['maximum', 'size'], ['max', 'length'], ['maximum', 'length'],
-    ['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length']],
+    ['max', 'frame'], ['maximum', 'frame'], ['max', 'message'], ['maximum', 'message'], ['max', 'payload'], ['maximum', 'payload'], 'maxpayload', ['payload', 'size'], ['message', 'size'], ['frame', 'size'], ['frame', 'length'], ['message', 'length'], ['payload', 'length'],
+    // A WebSocket packet is its frame (uWSGI's "invalid packet size received: 8192, max allowed: 4096").
+    ['packet', 'size'], ['packet', 'length']],
   // A size limit's own name, as code spells it (Mongoose's MG_MAX_RECV_SIZE, MAX_FRAME_SIZE, maxMessageSize, max_payload_len): the
   // error names the limit the message ran into (concept.size_limit_name reads these only inside one identifier).
   LIMIT_MAX: ['max', 'maximum'],
@@ -175,7 +179,9 @@ export const lexicon = {
     ['recv', 'len'], ['msg', 'len'], ['frame', 'len'], ['message', 'len'], ['payload', 'len'], ['frame', 'length'], ['message', 'length'], ['payload', 'length'], ['recv', 'buffer'], ['receive', 'buffer'], ['recv', 'buf']],
   // A configuration's word: "SETTINGS_MAX_FRAME_SIZE" is HTTP/2's setting (RFC 9113 §6.5.2), no message that ran into a limit.
   SETTING_WORD: ['setting', 'config', 'configuration'],
-  EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded']],
+  EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded'],
+    // A received size set against the most the receiver allows ("…: 8192, max allowed: 4096").
+    ['max', 'allowed'], ['maximum', 'allowed'], ['allowed', 'max'], ['allowed', 'maximum']],
   CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
   INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],

@@ -1,5 +1,6 @@
 // Rust vocabulary: rustls errors (Debug and Display forms) and tungstenite handshake errors.
 import { rule, type Vocabulary } from './types.js';
+import { rustlsPeerRules } from './rustls-peer.js';
 
 const rustlsError = 'rustls src/error.rs (Error, CertificateError, PeerIncompatible) https://github.com/rustls/rustls/blob/main/rustls/src/error.rs';
 const tungstenite = 'tungstenite src/error.rs (Error::Http, "HTTP error: {}") https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs';
@@ -25,6 +26,7 @@ export const rustVocabulary: Vocabulary = {
     rule('rustls.fatal_alert', /received fatal alert: ([A-Za-z]+)|\bAlertReceived\(([A-Za-z]+)\)/, 'tls_unknown', 0.85, rustlsError, { example: 'received fatal alert: ProtocolVersion', capture: 'tls_alert' }),
     rule('rustls.no_cipher_in_common', /\bNoCipherSuitesInCommon\b/, 'cipher_mismatch', 0.85, rustlsError, { example: 'peer is incompatible: NoCipherSuitesInCommon' }),
     rule('rustls.unsupported_version', /\bServerDoesNotSupportTls12Or13\b|\bSupportedVersionsExtensionRequired\b|peer is incompatible: .*Version/, 'tls_version_mismatch', 0.8, rustlsError, { example: 'PeerIncompatible(ServerDoesNotSupportTls12Or13)' }),
+    ...rustlsPeerRules,
     rule('tungstenite.accept_mismatch', /Key mismatch in "Sec-WebSocket-Accept" header/i, 'protocol_error', 0.7, `${tungsteniteProtocol}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-9`, { example: 'WebSocket protocol error: Key mismatch in "Sec-WebSocket-Accept" header' }),
     // Above system.econnreset (0.75): the connection was open and dropped without a Close frame, a 1006.
     rule('tungstenite.reset_without_close', /Connection reset without closing handshake/, 'abnormal_closure', 0.8, `${tungsteniteProtocol}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-10`, { example: 'WebSocket protocol error: Connection reset without closing handshake' }),
@@ -34,6 +36,9 @@ export const rustVocabulary: Vocabulary = {
     rule('tokio_websockets.accept', /mismatching Sec-WebSocket-Accept header/, 'protocol_error', 0.7, `${tokioWebsockets}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-15`, { example: 'mismatching Sec-WebSocket-Accept header' }),
     rule('tokio_websockets.dns', /client DNS lookup failed/, 'dns_failure', 0.8, `${tokioWebsockets}; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-16`, { example: 'client DNS lookup failed' }),
     rule('tokio.deadline_elapsed', /\bdeadline has elapsed\b/, 'network_timeout', 0.65, 'tokio src/time/error.rs (Elapsed: "deadline has elapsed") https://github.com/tokio-rs/tokio/blob/master/tokio/src/time/error.rs; reproduced: test/fixtures/corpus/rust.ndjson corpus-rust-17', { example: 'deadline has elapsed' }),
+    // hyper's HTTP/1 connection failed to shut its transport down (Kind::Shutdown): the write of the end (a TLS close_notify,
+    // a FIN) failed on a socket the peer had already reset. A drop by the peer, low: the io error it wraps is not printed.
+    rule('hyper.shutdown', /\berror shutting down connection\b/, 'network_reset', 0.45, 'hyper src/error.rs (Kind::Shutdown => "error shutting down connection", http1) https://github.com/hyperium/hyper/blob/master/src/error.rs', { example: 'connection error peer=127.0.0.1:34662 error=error shutting down connection' }),
     rule('tungstenite.http', /HTTP error: (\d{3})|Http\(Response \{ status: (\d{3})/, 'http_rejected', 0.85, tungstenite, { example: 'HTTP error: 403 Forbidden', capture: 'http_status' }),
   ],
 };

@@ -3,7 +3,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
-import { closedBySide, textsNameDrop } from '../../session-end.js';
+import { closedBySide, describesOwnCode, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
@@ -103,8 +103,9 @@ export const noneClassifier: Classifier = {
     if (event.outcome === 'failed') return undefined;
     // Libraries report a normal close as an error object too (Go CloseError, websockets ConnectionClosedOK):
     // with an error only a 1000/1001 close counts, slightly less sure.
-    const hasError = event.error !== undefined;
     const code = context.closeCode;
+    // An error that is only the API's description of its own 1005 (session-end.ts) says no more than the code: read as none.
+    const hasError = event.error !== undefined && !(code === 1005 && describesOwnCode(context));
     // A code the API made up (on_wire false: no Close frame carried it) beside a reset in its texts is its summary of the drop
     // (tcllib's "Endpoint going away" 1001 after "connection abort"): the reset decides, as for the other classifier's codes
     // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).

@@ -7,7 +7,7 @@ import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } 
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
-import { endedWithoutClose, isApiDrop, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
+import { describesOwnCode, endedWithoutClose, isApiDrop, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
@@ -326,7 +326,10 @@ export const otherFailureClassifier: Classifier = {
     // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it
     // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
     const timeable = !opened && event.outcome === 'failed' && event.timing !== undefined;
+    // A made-up 1005/1006's reason that is also the error's message describes the code (session-end.ts), not how it ended.
+    const ownCode = describesOwnCode(context);
     for (const hit of hits) {
+      if (ownCode && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && event.source.kind === 'proxy' && noUpstreamReached(event.error?.message)) continue;
       if (REASON_ONLY_RULES.has(hit.rule) && notSentCode(context.closeCode)) continue;

@@ -231,6 +231,14 @@ const PINNED: Record<string, string> = {
   // unfinished opening handshake after the client's 101 decides); the server named as closing beside an error naming no cause is
   // a clean close; concept.cipher not in a record the cipher could not open (lexicon RECORD_LAYER).
   '1.5.53': '26aa1edebcae01ba',
+  // Round 17 (eng-b2): rustls' PeerIncompatible variants as a cited table (version / cipher / a missing feature) and
+  // PeerMisbehaved as a TLS failure; hyper's "error shutting down connection" a drop; a record MAC is no cipher word (RECORD_MAC, merged into RECORD_LAYER as 1.5.55);
+  // a packet size against its "max allowed" is a message over the limit; an API's description of its own 1005/1006 is no reset;
+  // a failed attempt's debug/info lines are read; OTP's crash report is an uncaught exception; uWSGI's 101 request record is quiet.
+  '1.5.54': 'd5afbfd5d92225dd',
+  // The lead merged eng-b1's 1.5.53 and eng-b2's 1.5.54 as 1.5.55, with their two record-layer word classes as one (RECORD_LAYER,
+  // an unless of both cipher concepts).
+  '1.5.55': 'db8ed8f1d5b663a2',
 };
 
 describe('CLASSIFIER_VERSION', () => {
