@@ -9,6 +9,8 @@ import { concepts } from './concepts/concepts.js';
 import { findConcepts } from './concepts/scanner.js';
 import { matchText, vocabularies } from './vocabularies/index.js';
 import { relayTextFindings } from './relay/decision.js';
+import { relayFactsOf } from './relay/session.js';
+import { ROUTINE_ERRNO_RULES } from './vocabularies/errno-numbers.js';
 
 /**
  * Appends every finding of one text of field `kind` to `out`: exact rules, codes, then the concepts that
@@ -18,6 +20,7 @@ import { relayTextFindings } from './relay/decision.js';
 export function findTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
   const from = out.length;
   tieredFindings(kind, text, out);
+  routineErrnoInTrace(text, out, from);
   notConnectedOnConnect(kind, text, out, from);
   const afterHandshake = resetAfterTlsHandshake(kind, text, out, from);
   if (!afterHandshake) resetInTlsHandshake(kind, text, out, from);
@@ -106,6 +109,34 @@ function notConnectedOnConnect(kind: string, text: string, out: SourcedFinding[]
     confidence: 0.3,
     evidence: { kind, detail: `${notConnected.evidence.detail}, reported by a connect ("${connect[0]}"): the connect did not complete and its reason (SO_ERROR) was not read → unknown_failure (rule inferred.not_connected_on_connect, POSIX getpeername() ENOTCONN)` },
   });
+}
+
+// The routine errnos in the notations their rows read (errno-numbers.ts): "errno = 11", "errno=115", a WSA name or number.
+const ROUTINE_ERRNO = /\berrno\b\W{0,3}(?:11|35|115|36)(?![\w.])|\b(?:WSAEWOULDBLOCK|WSAEINPROGRESS)\b|\b1003[56]\b/gi;
+// A call's result printed before the errno: a non-negative one is a success, after which errno means nothing (errno(3)).
+const SUCCESS_BEFORE = /\breturn(?:s|ed)?[ :=]*\d+\W{0,3}$/i;
+
+/**
+ * EAGAIN/EWOULDBLOCK and EINPROGRESS name a timeout only as the failure a text ends on (a blocking call with SO_RCVTIMEO or
+ * SO_SNDTIMEO returned them, socket(7)). In a trace of non-blocking I/O they are routine: a line the log goes on after (the
+ * event loop waits and retries, recv(2), connect(2)), or an errno printed beside a call that returned a count, which is stale:
+ * "The value in errno is significant only when the return value of the call indicated an error" (errno(3)). Their findings
+ * are dropped when every mention is so.
+ * @see https://man7.org/linux/man-pages/man3/errno.3.html
+ * @see https://man7.org/linux/man-pages/man7/socket.7.html (SO_RCVTIMEO and SO_SNDTIMEO)
+ */
+function routineErrnoInTrace(text: string, out: SourcedFinding[], from: number): void {
+  let routine = false;
+  for (let i = from; i < out.length && !routine; i++) routine = ROUTINE_ERRNO_RULES.has((out[i] as SourcedFinding).rule);
+  if (!routine) return;
+  const lastLine = text.trimEnd().lastIndexOf('\n');
+  for (const mention of text.matchAll(ROUTINE_ERRNO)) {
+    const at = mention.index ?? 0;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const stale = SUCCESS_BEFORE.test(text.slice(Math.max(lineStart, at - 40), at));
+    if (!stale && at > lastLine) return;
+  }
+  keepFindings(out, from, (finding) => !ROUTINE_ERRNO_RULES.has(finding.rule));
 }
 
 /** Keeps, in place and in order, the findings from index `from` on that `keep` accepts. */
@@ -254,6 +285,9 @@ function tieredFindings(kind: string, text: string, out: SourcedFinding[]): void
     if (refines !== undefined && refines !== exact.attribution) return;
     refines = exact.attribution;
   }
+  // A relay's debug trace (relay/trace.ts) names its own steps (check_if_timeout(), "Connection 0 was closed" after every end):
+  // what it shows of the connection is read from its structure (relay/decision.ts), not from its words.
+  if (kind === 'error.message' && relayFactsOf(text)?.trace) return;
   if (!caught) return findConcepts(kind, text, out);
   const concepts: SourcedFinding[] = [];
   findConcepts(kind, text, concepts);

@@ -6,6 +6,7 @@ import type { TelemetryEvent } from '../../schemas/telemetry-event.js';
 import type { SourcedFinding } from '../candidate.js';
 import { expectedAccept, headerValue } from './payload.js';
 import { citeRelay, relayFactsOf, type RelayFacts } from './session.js';
+import type { TraceFacts } from './trace.js';
 
 export interface RelayView {
   readonly event: TelemetryEvent;
@@ -67,6 +68,7 @@ export function withRelayFacts(event: TelemetryEvent): RelayView {
 export function relayTextFindings(kind: string, text: string, out: SourcedFinding[]): void {
   const facts = relayFactsOf(text);
   if (!facts) return;
+  if (facts.trace) traceEndFinding(kind, facts.trace, out);
   endedBeforeAnswer(kind, facts, out);
   if (!facts.request || !facts.response || facts.status !== 101) return;
   acceptFinding(kind, facts, out);
@@ -89,6 +91,30 @@ function endedBeforeAnswer(kind: string, facts: RelayFacts, out: SourcedFinding[
     confidence: 0.5,
     evidence: { kind, detail: citeRelay(`${what} went out and the relay says the ${facts.endedBy} ended the session before any answer came → network_reset (convention "Reset or EOF")`, facts.requestLine, 'relay.ended_before_answer') },
   });
+}
+
+/**
+ * How a relay's debug trace shows the connection ending, read by the conventions (docs/attribution.md "Labelling conventions"):
+ * - an error on the upstream's socket before its pending connect completed: a connect that failed without its reason
+ *   (convention "A failure to connect stated without its reason") → unknown_failure, low;
+ * - the first end an error on a socket (no orderly shutdown before it): a reset (convention "Reset or EOF"; once the session
+ *   opened, rule inferred.reset_after_open makes it abnormal_closure);
+ * - the first end an orderly shutdown (FIN: recv(2) returned 0) before the server sent anything: an EOF before any answer → reset;
+ * - the client's orderly shutdown after the server answered: the client ended it on the answer, refused without its reason
+ *   (convention "A refused upgrade answer without its reason") → unknown_failure, low. On a session that opened, an orderly
+ *   end is a close whose closing side is reported (convention 2: the none classifier reads it, relay.orderly_end).
+ * @see https://man7.org/linux/man-pages/man2/recv.2.html ("the return value will be 0 when the peer has performed an orderly shutdown")
+ */
+function traceEndFinding(kind: string, trace: TraceFacts, out: SourcedFinding[]): void {
+  const push = (cause: 'network_reset' | 'unknown_failure', confidence: number, what: string, line: string): void => {
+    out.push({ rule: 'relay.trace_end', attribution: 'other', cause, confidence, evidence: { kind, detail: citeRelay(`${what} → ${cause}`, line, 'relay.trace_end') } });
+  };
+  if (trace.connectFailed) return push('unknown_failure', 0.3, 'an error on the upstream socket before its connect completed, no reason shown (convention "A failure to connect stated without its reason")', trace.connectFailed);
+  const end = trace.firstEnd;
+  if (!end) return;
+  if (!end.orderly) return push('network_reset', 0.48, `the ${end.side}'s socket failed before any orderly shutdown (convention "Reset or EOF")`, end.line);
+  if (trace.received.server === 0) return push('network_reset', 0.5, `the ${end.side} shut down before the server sent anything (an EOF before any answer, convention "Reset or EOF")`, end.line);
+  if (end.side === 'client') push('unknown_failure', 0.3, `the client shut down after ${trace.received.server} bytes of answer, naming no reason`, end.line);
 }
 
 function acceptFinding(kind: string, facts: RelayFacts, out: SourcedFinding[]): void {

@@ -3,6 +3,7 @@
 // request and its answer, the first Close frame and who sent it, whether only TLS records passed, and which side the
 // relay says ended the session. Pure and memoized per text; texts without an escaped payload cost one indexOf.
 import { CLOSE_OPCODE, closeStatus, decodeEscaped, readFrames, readHttpHead, statusOf, tlsRecordType, type HttpHead } from './payload.js';
+import { mayBeTrace, readTrace, type TraceFacts } from './trace.js';
 
 export type Side = 'client' | 'server';
 
@@ -12,6 +13,8 @@ interface RelayRecord {
   readonly bytes: Uint8Array;
   /** The log line, for the evidence (shortened). */
   readonly line: string;
+  /** Printed with non-printable bytes as "." (a debug trace's dump): heads are readable, frames and TLS records are not. */
+  readonly lossy?: true;
 }
 
 export interface RelayClose {
@@ -37,6 +40,8 @@ export interface RelayFacts {
   readonly tlsDataBothWays: boolean;
   /** The side the relay's end line says ended the session ("local client closed", "remote peer closed"). */
   readonly endedBy?: Side;
+  /** A relay's debug trace (trace.ts): bytes each way, the first end and how, a connect that failed. */
+  readonly trace?: TraceFacts;
 }
 
 // Dante's data log ("log: data", sockd.conf(5); iobuf.c prints each payload with str2vis): "<from> -> <to> (<n>): <payload>",
@@ -78,7 +83,9 @@ const shown = (line: string): string => JSON.stringify(line.length > 160 ? `${li
 
 /** Reads a relay's log; undefined when the text holds no logged payload. */
 export function readRelay(text: string): RelayFacts | undefined {
-  const records = recordsOf(text);
+  const trace = mayBeTrace(text) ? readTrace(text) : undefined;
+  const records: RelayRecord[] = trace ? trace.records.map((record) => ({ ...record, lossy: true as const })) : recordsOf(text);
+  if (trace && records.length === 0) return { tls: false, tlsDataBothWays: false, trace };
   if (records.length === 0) return undefined;
   const client = (records[0] as RelayRecord).from;
   const sideOf = (record: RelayRecord): Side => (record.from === client ? 'client' : 'server');
@@ -113,6 +120,7 @@ export function readRelay(text: string): RelayFacts | undefined {
         bytes = statusOf(head) !== 101 || head.bodyAt === -1 ? new Uint8Array(0) : bytes.subarray(head.bodyAt);
       }
     }
+    if (record.lossy) continue;
     const type = tlsRecordType(record.bytes);
     if (firstTls[side] === undefined && record.bytes.length > 0) firstTls[side] = type ?? 0;
     if (type === 23) data[side] = true;
@@ -128,7 +136,7 @@ export function readRelay(text: string): RelayFacts | undefined {
     }
   }
   firstClose = closes.sort((a, b) => a.order - b.order)[0];
-  const ended = CLIENT_ENDED.test(text) ? 'client' : SERVER_ENDED.test(text) ? 'server' : undefined;
+  const ended = trace ? undefined : CLIENT_ENDED.test(text) ? 'client' : SERVER_ENDED.test(text) ? 'server' : undefined;
   const status = response ? statusOf(response) : undefined;
   return {
     ...(request ? { request, requestLine } : {}),
@@ -137,6 +145,7 @@ export function readRelay(text: string): RelayFacts | undefined {
     tls: firstTls.client === 22 && (firstTls.server === undefined || firstTls.server === 22),
     tlsDataBothWays: data.client && data.server,
     ...(ended ? { endedBy: ended } : {}),
+    ...(trace ? { trace } : {}),
   };
 }
 
@@ -147,7 +156,7 @@ const MEMO_MAX = 1024;
 
 /** The relay facts of a text, memoized; undefined for a text with no escaped payload (one indexOf for most texts). */
 export function relayFactsOf(text: string | undefined): RelayFacts | undefined {
-  if (text === undefined || text.indexOf('\\') === -1 || !ESCAPED_PAYLOAD.test(text)) return undefined;
+  if (text === undefined || ((text.indexOf('\\') === -1 || !ESCAPED_PAYLOAD.test(text)) && !mayBeTrace(text))) return undefined;
   let facts = memo.get(text);
   if (facts === undefined) {
     facts = readRelay(text) ?? null;

@@ -23,6 +23,11 @@ export interface ErrnoRow {
    * word "error", which would wake the rule on nearly every error text (Rust prints the strerror text beside it anyway).
    */
   readonly osErrorByNumber?: true;
+  /**
+   * What non-blocking I/O returns in normal operation ("try again", "in progress"): evidence only as the failure a text ends
+   * on, not on a trace line the log goes on after, nor beside a call that succeeded (text-findings.ts, routineErrnoInTrace).
+   */
+  readonly routine?: true;
   readonly cause: Cause;
   readonly confidence: number;
   readonly source: string;
@@ -31,6 +36,9 @@ export interface ErrnoRow {
 const linux = 'Linux include/uapi/asm-generic/errno.h, errno-base.h https://github.com/torvalds/linux/blob/master/include/uapi/asm-generic/errno.h';
 const bsd = 'XNU bsd/sys/errno.h (macOS, iOS; FreeBSD sys/sys/errno.h has the same numbers) https://github.com/apple-oss-distributions/xnu/blob/main/bsd/sys/errno.h';
 const winsock = 'Windows Sockets error codes https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2';
+const socket7 = 'socket(7) SO_RCVTIMEO and SO_SNDTIMEO https://man7.org/linux/man-pages/man7/socket.7.html';
+const recv2 = 'recv(2) EAGAIN or EWOULDBLOCK https://man7.org/linux/man-pages/man2/recv.2.html; POSIX recv() https://pubs.opengroup.org/onlinepubs/9799919799/functions/recv.html';
+const connect2 = 'connect(2) EINPROGRESS https://man7.org/linux/man-pages/man2/connect.2.html; POSIX connect() https://pubs.opengroup.org/onlinepubs/9799919799/functions/connect.html';
 const gai = 'glibc resolv/netdb.h (EAI_* values) https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/netdb.h';
 const strerror = 'strerror texts: glibc sysdeps/gnu/errlist.h https://sourceware.org/git/?p=glibc.git;a=blob;f=sysdeps/gnu/errlist.h, XNU libc strerror (macOS intro(2)) https://developer.apple.com/library/archive/documentation/System/Conceptual/ManPages_iPhoneOS/man2/intro.2.html';
 const gaiText = 'gai_strerror texts (glibc) https://man7.org/linux/man-pages/man3/gai_strerror.3.html';
@@ -58,12 +66,20 @@ export const errnoTable: readonly ErrnoRow[] = [
   // "Resource temporarily unavailable": what a read returns when SO_RCVTIMEO runs out, and what a non-blocking call returns
   // while nothing has come (nopoll retries SSL_connect on it until its retry bound): a wait that ran out (lexicon TIMEOUT).
   // BSD 11 and Linux 35 are EDEADLK, no socket error.
-  { name: 'EAGAIN', osErrorByNumber: true, wsaName: 'WSAEWOULDBLOCK', linux: 11, bsd: 35, winsock: 10035, cause: 'network_timeout', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}` },
+  // socket(7), SO_RCVTIMEO/SO_SNDTIMEO: "If no data has been transferred and the timeout has been reached, then -1 is returned
+  // with errno set to EAGAIN or EWOULDBLOCK, or EINPROGRESS (for connect(2))": a blocking call's timeout. On a non-blocking
+  // socket the same errnos are routine (recv(2) EAGAIN: "the socket is marked nonblocking and the receive operation would
+  // block"; connect(2) EINPROGRESS: "the connection cannot be completed immediately"), which routineErrnoInTrace reads.
+  { name: 'EAGAIN', osErrorByNumber: true, routine: true, wsaName: 'WSAEWOULDBLOCK', linux: 11, bsd: 35, winsock: 10035, cause: 'network_timeout', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}; ${socket7}; ${recv2}` },
+  { name: 'EINPROGRESS', osErrorByNumber: true, routine: true, wsaName: 'WSAEINPROGRESS', linux: 115, bsd: 36, winsock: 10036, cause: 'network_timeout', confidence: 0.5, source: `${linux}; ${bsd}; ${winsock}; ${socket7}; ${connect2}` },
   { name: 'EAI_NONAME', wsaName: 'WSAHOST_NOT_FOUND', gai: -2, winsock: 11001, cause: 'dns_failure', confidence: 0.8, source: `${gai}; ${winsock}` },
   { name: 'EAI_AGAIN', wsaName: 'WSATRY_AGAIN', gai: -3, winsock: 11002, texts: ['temporary error during hostname resolution'], cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
   { name: 'EAI_NODATA', wsaName: 'WSANO_DATA', gai: -5, winsock: 11004, texts: ['no data of the requested type was found'], cause: 'dns_failure', confidence: 0.75, source: `${gai}; ${winsock}` },
   { name: 'EAI_FAIL', osErrorByNumber: true, wsaName: 'WSANO_RECOVERY', gai: -4, winsock: 11003, names: ['EAI_FAIL'], texts: ['Non-recoverable failure in name resolution', 'A non-recoverable error occurred during a database lookup'], cause: 'dns_failure', confidence: 0.7, source: `${gai}; ${winsock}; ${gaiText}` },
 ];
+
+/** Rule ids of the routine rows (EAGAIN, EINPROGRESS): read by text-findings.ts only where a text ends on them. */
+export const ROUTINE_ERRNO_RULES: ReadonlySet<string> = new Set(errnoTable.filter((row) => row.routine).map((row) => `errno.${row.name.toLowerCase()}`));
 
 const alternatives = (numbers: readonly (number | undefined)[]): string =>
   numbers.filter((n): n is number => n !== undefined).map(String).join('|');

@@ -3,6 +3,7 @@
 // and reads a 1010 close sent by the client and the runtimes' extension errors.
 import type { Cause } from '../../../schemas/classification.js';
 import { hasFindings, takeFindings, type Classifier, type Finding } from '../../candidate.js';
+import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
 import { clientReceived1010 } from '../../close-codes.js';
@@ -77,6 +78,9 @@ function acceptedByClient(context: EvidenceContext): boolean {
   const code = close?.code;
   if (code === 1010 || closedForExtension(context) || namesExtensionFailure(context)) return false;
   if (clientDroppedSeenByServer(context)) return false;
+  // A relay's debug trace prints frames lossily (non-printable bytes as "."): it cannot show that the client went on with the
+  // answer, so the replay of the client's check on the headers it printed decides, as for a proxy's "connected".
+  if (event.source.kind === 'proxy' && code === undefined && relayFactsOf(event.error?.message)?.trace !== undefined) return false;
   return !(close?.initiator === 'client' && code !== undefined && (code === 1002 || (code >= 3000 && code <= 4999)));
 }
 

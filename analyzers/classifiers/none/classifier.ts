@@ -49,6 +49,9 @@ const CLIENT_CLOSED: Finding = { cause: 'normal_closure', confidence: 0.5, evide
 // no cause in its lines (a failure named wins: the other classifier's findings outweigh 0.5) the connection opened. A relay's
 // data log that shows TLS application data passed both ways (relay/session.ts) says the same of a TLS tunnel.
 const PROXY_PASSED_FINDING: Finding = { cause: 'connected', confidence: 0.5, evidence: { kind: 'error.message', detail: "outcome connected, and the proxy's lines show the tunnel established (a 2xx to CONNECT) or the upstream's 101 passed on, with no failure named (rule outcome.proxy_passed, RFC 9110 §9.3.6)" } };
+// A relay's debug trace of an opened session whose first end was an orderly shutdown (recv(2) returned 0: a FIN) by either
+// side, before any error on a socket: a close whose closing side is reported (convention 2); the relay sees no close code.
+const RELAY_ORDERLY: Finding = { cause: 'normal_closure', confidence: 0.55, evidence: { kind: 'error.message', detail: "outcome closed, and the relay's trace shows the session's first end as an orderly shutdown (FIN, recv(2) returned 0) before any socket error: a close whose closing side is reported (rule relay.orderly_end, convention 2)" } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
 function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): Finding {
@@ -126,6 +129,7 @@ export const noneClassifier: Classifier = {
       // closed is its own reader reporting that close (engineio's "WebSocket connection was closed, aborting" after disconnect()),
       // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
       // "An opened connection that ends with no close code": close.initiator says a clean close happened).
+      if (event.outcome === 'closed' && event.source.kind === 'proxy' && relayFactsOf(message)?.trace?.firstEnd?.orderly === true) named.push(RELAY_ORDERLY);
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
       else if (event.outcome === 'closed' && context.hits.length === 0 && context.codes.length === 0 && event.close?.initiator === 'server') named.push(SIDE_CLOSED);
       if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && (TUNNEL_PASSED.test(message) || relayFactsOf(message)?.tlsDataBothWays === true)) named.push(PROXY_PASSED_FINDING);

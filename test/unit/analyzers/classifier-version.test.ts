@@ -239,6 +239,10 @@ const PINNED: Record<string, string> = {
   // The lead merged eng-b1's 1.5.53 and eng-b2's 1.5.54 as 1.5.55, with their two record-layer word classes as one (RECORD_LAYER,
   // an unless of both cipher concepts).
   '1.5.55': 'db8ed8f1d5b663a2',
+  // Round 18 (eng-c1): EAGAIN/EINPROGRESS routine in a trace (read only where a text ends on them, never beside a call that
+  // returned a count; EINPROGRESS's row added); a relay's debug trace (relay/trace.ts: receives, printed bytes, which side ended
+  // first and how) read by its structure, not its words.
+  '1.5.56': 'c636857900520c81',
 };
 
 describe('CLASSIFIER_VERSION', () => {
