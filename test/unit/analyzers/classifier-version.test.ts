@@ -239,6 +239,11 @@ const PINNED: Record<string, string> = {
   // The lead merged eng-b1's 1.5.53 and eng-b2's 1.5.54 as 1.5.55, with their two record-layer word classes as one (RECORD_LAYER,
   // an unless of both cipher concepts).
   '1.5.55': 'db8ed8f1d5b663a2',
+  // Round 18 (eng-c2): a 400 naming the extension offer is the 1010 family, a request field read under an exact finding; a record-layer
+  // text decides a handshake_failure as tls_unknown; quiet records dropped from a server's mixed lines; overflow exceeds a size limit;
+  // a sent 1011 gives way to the condition its lines name; decoding cut short and property reads; Python's ssl do_handshake frame;
+  // websocket-client's "Invalid subprotocol" line.
+  '1.5.57': '66ad125e9c3a1bbb',
 };
 
 describe('CLASSIFIER_VERSION', () => {
