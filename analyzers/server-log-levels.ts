@@ -37,18 +37,51 @@ function quietLine(line: string): boolean {
   return dated !== null && (dated[1] === 'DEBUG' || dated[1] === 'INFO');
 }
 
-/** Whether every line of a server's text is an info- or debug-level record or a 101's request record (no line of a failure, no traceback). */
-export function onlyQuietLines(text: string): boolean {
-  if (text.length === 0) return false;
-  for (const line of text.split('\n')) if (!quietLine(line) && !SWITCHED_REQUEST_RECORD.test(line)) return false;
-  return true;
+/** Whether a line opens a record at a level: a quiet one (above), an error-level one, or any level after the date. */
+const opensRecord = (line: string): boolean => ERROR_PREFIX.test(line) || DATED_LEVEL.test(line) || LEVEL_PREFIX.test(line);
+// Any other level first in the line, as the quiet and error patterns spell it (WARNING:, [WARN], pino's 40).
+const LEVEL_PREFIX = /^(?:WARN(?:ING)?):(?:\s|[\w.]+:)|^\{"level":\d0,|^(?:\[[^\]\n]{1,40}\]\s*){0,2}\[(?:WARN(?:ING)?)\]\s/;
+
+/**
+ * The text without its quiet records: a quiet line and the lines after it that open no record of their own (a payload the
+ * record prints on the next line, a traceback logged under it, a blank line) are one record, as recordsServerFailure reads them.
+ * pino's JSON lines and uWSGI's request record are one line each: a line after them is another logger's.
+ * Returns the text itself when no record is quiet, and '' when every record is.
+ */
+export function withoutQuietRecords(text: string): string {
+  if (text.length === 0) return text;
+  const lines = text.split('\n');
+  let kept: string[] | undefined;
+  let inQuietRecord = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const oneLine = PINO_QUIET.test(line) || SWITCHED_REQUEST_RECORD.test(line);
+    const quiet = oneLine || quietLine(line);
+    // A record that may go on over the next lines, or a line of the record before it.
+    if (quiet || opensRecord(line) || i === 0) inQuietRecord = quiet && !oneLine;
+    if (quiet || inQuietRecord) kept ??= lines.slice(0, i);
+    else kept?.push(line);
+  }
+  return kept === undefined ? text : kept.join('\n');
 }
 
-/** The event as the engine reads it: a server's error made only of its info/debug lines is no error. */
+/** Whether every record of a server's text is an info- or debug-level record or a 101's request record (no line of a failure, no traceback of its own). */
+export function onlyQuietLines(text: string): boolean {
+  return text.length > 0 && withoutQuietRecords(text).length === 0;
+}
+
+/**
+ * The event as the engine reads it: a server's info/debug records report an open session's steps ("connection closed" as the
+ * session ended, a payload it received), not a failure. A server's error made only of such records is no error; beside other
+ * records, the others are its text. A failed attempt never opened: every line its server wrote is read.
+ */
 export function withoutQuietServerLines(event: TelemetryEvent): TelemetryEvent {
   const error = event.error;
-  if (error === undefined || event.source.kind !== 'server' || event.outcome === 'failed' || error.name !== undefined || error.code !== undefined || !error.message) return event;
-  if (!onlyQuietLines(error.message)) return event;
+  if (error === undefined || event.source.kind !== 'server' || event.outcome === 'failed' || !error.message) return event;
+  const loud = withoutQuietRecords(error.message);
+  if (loud === error.message) return event;
+  if (loud.trim().length > 0) return { ...event, error: { ...error, message: loud } };
+  if (error.name !== undefined || error.code !== undefined) return event;
   const { error: _quiet, ...rest } = event;
   return rest;
 }
@@ -66,6 +99,11 @@ const ERROR_LEVELS: ReadonlySet<string> = new Set(['ERROR', 'CRITICAL', 'FATAL',
 // @see https://www.erlang.org/doc/apps/stdlib/proc_lib.html (crash report), https://www.erlang.org/doc/apps/kernel/logger_formatter.html (legacy_header)
 const UNCAUGHT = /^=CRASH REPORT====|Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
 
+// The server's own words that it ended the session because its code raised ("closing connection … because of exception TypeError",
+// "connection closed due to an unhandled exception"): the exception escaped the code that handled the message, and the server
+// gave the session up for it.
+const CLOSED_ON_EXCEPTION = /\b(?:clos(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|abort(?:s|ed|ing)?)\b[^\n]{0,80}?\b(?:because of|due to)(?: an?)?(?: unhandled| uncaught)? exception\b/i;
+
 function errorLine(line: string): boolean {
   if (ERROR_PREFIX.test(line)) return true;
   const dated = DATED_LEVEL.exec(line);
@@ -73,19 +111,28 @@ function errorLine(line: string): boolean {
 }
 
 /**
- * Whether a server's text records its own failure: an error-level record (its own level field says so), or an exception that
- * escaped its handler outside a debug or info record (asyncio logs a transport's shutdown traceback under a DEBUG record:
- * the record's level says it is a step, not a failure). A client's text never answers for the server.
+ * How a server's text records its own failure: `uncaught`, an exception that escaped its handler outside a debug or info record
+ * (asyncio logs a transport's shutdown traceback under a DEBUG record: the record's level says it is a step, not a failure);
+ * `record`, only an error-level record (its own level field says so: the application logged an error it caught); undefined,
+ * neither. A client's text never answers for the server.
  */
-export function recordsServerFailure(event: TelemetryEvent): boolean {
+export function serverFailureKind(event: TelemetryEvent): 'uncaught' | 'record' | undefined {
   const message = event.error?.message;
-  if (message === undefined || event.source.kind !== 'server') return false;
+  if (message === undefined || event.source.kind !== 'server') return undefined;
   // The lines after a record (a traceback, its exception) belong to it until the next record.
   let inQuietRecord = false;
+  let record = false;
   for (const line of message.split('\n')) {
-    if (errorLine(line)) return true;
-    if (quietLine(line)) inQuietRecord = true;
-    else if (!inQuietRecord && UNCAUGHT.test(line)) return true;
+    if (errorLine(line)) {
+      record = true;
+      inQuietRecord = false;
+    } else if (quietLine(line)) inQuietRecord = true;
+    if (!inQuietRecord && (UNCAUGHT.test(line) || CLOSED_ON_EXCEPTION.test(line))) return 'uncaught';
   }
-  return false;
+  return record ? 'record' : undefined;
+}
+
+/** Whether a server's text records its own failure: an uncaught exception or an error-level record (serverFailureKind). */
+export function recordsServerFailure(event: TelemetryEvent): boolean {
+  return serverFailureKind(event) !== undefined;
 }

@@ -172,6 +172,9 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // Dart's HandshakeException, which dart:io raises only in "the handshake phase of establishing a secure network connection"
 // (api.dart.dev dart-io/HandshakeException-class.html; "Connection terminated during handshake"); a WebSocket library's
 // handshake exception is always prefixed (WebSocketHandshakeException, InvalidHandshakeException, SSLHandshakeException).
+// A Python traceback through the ssl module's handshake (a frame "ssl.py", line N, in do_handshake", or its source line
+// "self._sslobj.do_handshake()"): CPython's SSLSocket.do_handshake runs OpenSSL's SSL_do_handshake, so the exception it raised
+// (a reset, an EOF) ended the TLS handshake (https://github.com/python/cpython/blob/3.12/Lib/ssl.py, SSLSocket.do_handshake).
 // Mbed TLS's own error text, "SSL - " before the description (mbedtls_strerror's module prefix: "SSL - The connection indicated
 // an EOF", library/error.c), is a TLS library's own error like "SSL error:".
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
@@ -180,7 +183,7 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // peer", "GnuTLS error: …, -54") is the handshake's: once it completed, stacks report the read of the upgrade's answer
 // (AFTER_TLS_HANDSHAKE below), which wins.
 const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b/i;
+  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.py", line \d+, in do_handshake\b|\._?ssl\w*\.do_handshake\(/i;
 // Case-sensitive: mbedtls_strerror writes the module in capitals and the description capitalised.
 const MBEDTLS_SSL_ERROR = /\bSSL - (?=[A-Z])/;
 

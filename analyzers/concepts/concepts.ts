@@ -144,7 +144,7 @@ export const concepts: readonly Concept[] = [
   // "Labelling conventions"). Not the TLS alert user_canceled (RFC 8446 §6.1).
   { id: 'concept.cancelled', cause: 'unknown_failure', confidence: 0.35, all: ['CANCELLED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'dial: request was called off (cancellation)', wrapper: true, untimed: true },
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END'], example: 'peer hung up unexpectedly' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
   { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame', wrapper: true },
@@ -154,7 +154,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.handshake_unfinished', cause: 'network_reset', confidence: 0.5, all: ['HANDSHAKE_WORD', 'UNFINISHED'], within: 3, unless: ['TIMEOUT', 'TIME_UNIT', 'TLS', 'CERT', 'EXTENSION', 'SUBPROTOCOL'], example: 'client: upgrade handshake incomplete' },
   { id: 'concept.no_answer_in_time', cause: 'network_timeout', confidence: 0.5, all: ['NO_ANSWER', 'TIME_UNIT'], within: 5, example: 'gave up: no reply within 3000 ms' },
   // A read that failed with no cause given: the peer closed before answering (a cause in the text, e.g. a timeout, wins).
-  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME', 'CLOSE_STATED'], example: 'upstream: error reading the answer', untimed: true },
+  { id: 'concept.read_failed', cause: 'network_reset', confidence: 0.42, all: ['READ_FAILED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'EXTENSION', 'FRAME', 'CLOSE_STATED', 'MEMBER_WORD'], example: 'upstream: error reading the answer', untimed: true },
   // The upgrade's answer named as never come ("no HTTP Upgrade response", "no handshake reply from server"), with no time bound,
   // timeout or status: the connection ended before the answer, the server closed on the request (a time bound named is
   // concept.no_answer_within's timeout; an attempt that ran to its timer is read as one, untimed).
@@ -226,6 +226,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.fragment_order', cause: 'protocol_error', confidence: 0.52, all: ['CONTINUATION', 'ORDER_BAD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ExpectedContinuation' },
   // A frame called corrupted says a rule was broken, not which: a wrapper, below a size or rule the message names.
   { id: 'concept.frame_corrupted', cause: 'protocol_error', confidence: 0.46, all: ['FRAME', 'CORRUPTED'], within: 3, unless: ['TLS', 'CERT'], example: 'CorruptFrameError', wrapper: true },
+  // A message that could not be decoded because its data ended inside a structure (lexicon DATA_END): the peer's data broke the
+  // format the endpoint reads, the failure RFC 6455 §7.4.1 gives 1007 ("data within a message that was not consistent with the type").
+  { id: 'concept.data_cut_short', cause: 'protocol_error', confidence: 0.5, all: ['DATA_END'], within: 0, unless: ['TLS', 'CERT'], example: 'decoder: unexpected end of buffer while reading update' },
   { id: 'concept.invalid_utf8', cause: 'protocol_error', confidence: 0.5, all: ['UTF8', 'UTF8_BAD'], within: 4, unless: ['TLS', 'CERT'], example: 'BadUtf8Payload' },
   // --- other: the upgrade answered in another HTTP version (RFC 6455 §4.1), "protocol error" in a WebSocket text ---
   { id: 'concept.http_version', cause: 'protocol_error', confidence: 0.56, all: ['HTTP_VERSION', 'VERSION_BAD'], within: 6, unless: ['TLS'], example: 'upgrade answer speaks HTTP/1.0 but HTTP/1.1 is required: bad' },

@@ -181,7 +181,9 @@ export const lexicon = {
   SETTING_WORD: ['setting', 'config', 'configuration'],
   EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded'],
     // A received size set against the most the receiver allows ("…: 8192, max allowed: 4096").
-    ['max', 'allowed'], ['maximum', 'allowed'], ['allowed', 'max'], ['allowed', 'maximum']],
+    ['max', 'allowed'], ['maximum', 'allowed'], ['allowed', 'max'], ['allowed', 'maximum'],
+    // A buffer that would run over the limit ("would overflow the max message size of 1024"): overflow is the limit exceeded.
+    'overflow', 'overflowed', 'overflowing'],
   CLOSE_WORD: ['close', 'closed', 'closing', 'closecode', 'closestatus', 'websocketclosestatus', ['close', 'frame'], ['close', 'code'], ['close', 'status'], 'disconnect', 'disconnected'],
   INTERNAL_ERROR: [['internal', 'error'], ['internal', 'server', 'error'], 'internalerror', 'internalservererror'],
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],
@@ -226,6 +228,13 @@ export const lexicon = {
   // A key file and its password (PEM, PKCS#12, a keystore), or a parser's token ("Invalid or unexpected token", JSON): no credential refused.
   KEY_FILE: [['private', 'key'], 'pem', 'keystore', 'truststore', 'pkcs12', 'p12', 'pfx', 'keyfile', ['key', 'file']],
   PARSE_WORD: ['syntax', 'syntaxerror', 'json', 'parse', 'parser', 'parsing', 'lexer', ['unexpected', 'token']],
+  // --- round 18 (eng-c2): a structure being decoded that ran out, and a value read from an object ---
+  // The data a decoder read ended inside a structure (JSON.parse's "Unexpected end of JSON input", a binary decoder's "Unexpected
+  // end of array", Python's UnicodeDecodeError "unexpected end of data"): the message was cut short or malformed, no connection's end.
+  DATA_END: [['unexpected', 'end', 'array'], ['unexpected', 'end', 'json'], ['unexpected', 'end', 'input'], ['unexpected', 'end', 'data'], ['unexpected', 'end', 'buffer'], ['unexpected', 'end', 'string'], ['unexpected', 'end', 'object']],
+  // A property read from a value that is none (V8's "Cannot read properties of undefined (reading 'id')", its older "Cannot read
+  // property 'id' of null"): a programming error, no read from a socket. "properties" normalises to "propertie" (words.ts singular).
+  MEMBER_WORD: ['property', 'propertie', 'attribute'],
   // The Upgrade header field named missing (x/net/websocket's ErrBadUpgrade "missing or bad upgrade", RFC 6455 §4.1 step 2): an
   // upgrade (the process) cannot be missing, its header can.
   UPGRADE_WORD: ['upgrade'],

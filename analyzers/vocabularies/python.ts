@@ -22,6 +22,9 @@ export const pythonVocabulary: Vocabulary = {
     rule('websockets.http_version', /\bunsupported protocol; expected HTTP\/1\.1(?:: HTTP\/\d\.\d (\d{3}))?/, 'protocol_error', 0.8, 'websockets src/websockets/http11.py (Response.parse: "unsupported protocol; expected HTTP/1.1") https://github.com/python-websockets/websockets/blob/main/src/websockets/http11.py', { example: 'ValueError: unsupported protocol; expected HTTP/1.1: HTTP/1.0 101 Switching Protocols', capture: 'http_status' }),
     // websocket-client raises it when the 101 fails its checks (Upgrade/Connection headers, accept key, subprotocol).
     rule('websocket_client.invalid_header', /\bInvalid WebSocket Header\b/, 'protocol_error', 0.65, 'websocket-client websocket/_handshake.py (WebSocketException("Invalid WebSocket Header")) https://github.com/websocket-client/websocket-client/blob/master/websocket/_handshake.py', { example: 'Invalid WebSocket Header' }),
+    // Of those checks, websocket-client names only the subprotocol's, in the line its logger writes before it raises the error above
+    // (_validate: error("Invalid subprotocol: " + str(subprotocols))): the header the generic error leaves unnamed, so above it.
+    rule('websocket_client.invalid_subprotocol', /\bInvalid subprotocol: \[/, 'subprotocol_mismatch', 0.7, 'websocket-client websocket/_handshake.py (_validate: error("Invalid subprotocol: " + str(subprotocols)), then handshake() raises WebSocketException("Invalid WebSocket Header")) https://github.com/websocket-client/websocket-client/blob/master/websocket/_handshake.py', { example: "Invalid subprotocol: ['chat.v2']" }),
     // python-engineio's client wraps the first receive after the WebSocket connected (the Engine.IO OPEN packet, engine-io-protocol
     // "Handshake") in this text: the upgrade had completed, so a failure of that read ends an open session (RFC 6455 §7.1.5: a 1006),
     // not a failed connect; its connect failures say "Connection error" instead.

@@ -9,6 +9,7 @@ import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer,
 import { clientReceived1010 } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { offeredValueRejected } from './offer-value.js';
+import { offerRefusedWith400 } from './offer-refused.js';
 import { extensionRemediation } from './remediation.js';
 
 // Parameters refused, or an extension the client never offered (RFC 6455 §9.1: the client must fail the connection).
@@ -253,6 +254,11 @@ export const mandatoryExtensionClassifier: Classifier = {
     if (event.outcome === 'failed' && event.handshake?.request_extensions !== undefined) {
       const value = offeredValueRejected(context);
       if (value) findings.push(value);
+    }
+    // A 400 whose texts name the extension offer: the server refused the offer (offer-refused.ts).
+    if (context.status === 400) {
+      const refused = offerRefusedWith400(context);
+      if (refused) findings.push(refused);
     }
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.

@@ -8,7 +8,7 @@ import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
-import { recordsServerFailure } from '../../server-log-levels.js';
+import { serverFailureKind } from '../../server-log-levels.js';
 import { namesInvalidPayload } from '../../close-codes.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
@@ -98,6 +98,13 @@ function applicationCloseCandidate(context: EvidenceContext, code: number): Cand
   return code >= 3000 && code <= 4999 ? reasonCandidate(context) : undefined;
 }
 
+/** Whether the server's text records a failure its 1000 reacted to: an uncaught exception, or an error record and no client-started close. */
+function failedBeforeClose(event: EvidenceContext['event']): boolean {
+  const failure = serverFailureKind(event);
+  if (failure === 'record') return !(event.close?.initiator === 'client' && event.close.on_wire === true);
+  return failure === 'uncaught';
+}
+
 export const noneClassifier: Classifier = {
   name: 'none',
   attribution: 'none',
@@ -116,7 +123,9 @@ export const noneClassifier: Classifier = {
     // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
     // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.
-    if (code === 1000 && hasError && (recordsServerFailure(event) || namesInvalidPayload(context.hits))) return undefined;
+    // An error-level record alone (no exception escaped the handler) beside a 1000 the client started on the wire: the application
+    // logged an error it caught and the session went on until the client closed it normally, no reaction to a failure.
+    if (code === 1000 && hasError && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {

@@ -3,7 +3,7 @@
 import { causesOther, type Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
-import { clientReceived1010, closeCodeRow, closeViolations, type CloseCodeRow } from '../../close-codes.js';
+import { clientReceived1010, closeCodeRow, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
@@ -11,6 +11,7 @@ import { describesOwnCode, endedWithoutClose, isApiDrop, reasonCodeFinding, text
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
+import { requestFieldNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
 import { recordsServerFailure } from '../../server-log-levels.js';
@@ -122,13 +123,11 @@ function refusedForCredentials(status: Finding, hit: SourcedFinding): Finding {
 
 /**
  * A 400 whose texts name a WebSocket header of the upgrade request missing or bad (Sec-WebSocket-Key, Sec-WebSocket-Version,
- * Upgrade, Connection): the request broke RFC 6455 §4.1/§4.2.1, and §4.2.2 has the server answer such a request with an HTTP
- * error such as 400. The header names the cause, as a subprotocol named in a refusal does (convention "An upgrade request refused
- * for its WebSocket header").
+ * Upgrade, Connection; request-header-refusal.ts): the request broke RFC 6455 §4.1/§4.2.1, and §4.2.2 has the server answer such
+ * a request with an HTTP error such as 400. The header names the cause, as a subprotocol named in a refusal does (convention "An
+ * upgrade request refused for its WebSocket header").
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1, https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
  */
-const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key', 'concept.upgrade_field', 'concept.upgrade_header', 'concept.upgrade_missing', 'concept.request_version']);
-
 function refusedForRequestHeader(status: Finding, hit: SourcedFinding): Finding {
   const detail = `${hit.evidence.detail}, in a 400's answer: the server refused the request for a WebSocket header (rule inferred.refused_for_request_header, RFC 6455 §4.2.1)`;
   return { cause: 'protocol_error', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
@@ -204,6 +203,24 @@ function synthesizedOverReset(context: EvidenceContext, close: NonNullable<Evide
 const SYNTHESIZED_DETAIL = (code: number): string =>
   `close code ${code} reported by the API without a Close frame (on_wire false) next to a reset in its texts: the API's summary of a dropped connection (rule close_codes.synthesized_over_reset, RFC 6455 §7.1.5)`;
 
+/**
+ * A 1011 the reporting server sent itself (`on_wire` not true, initiator server) is its generic code, "an unexpected condition
+ * that prevented it from fulfilling the request" (RFC 6455 §7.4.1), chosen by a generic failure path (Quarkus' unhandled-failure
+ * strategy, Cowboy's crash close). Where its own lines name a condition another close code stands for (a message over the size
+ * limit, 1009; a frame that broke the protocol, 1002/1007; a policy, 1008), that condition is the cause: the code weighs below
+ * the words (0.45, under the concepts' 0.5). A 1011 read from a Close frame keeps its cause (convention "A standard close code
+ * on the wire takes its own cause").
+ */
+const NAMED_CONDITIONS: ReadonlySet<Cause> = new Set(
+  closeCodeTable.filter((row) => row.wire === 'valid' && row.from === row.to && row.cause !== undefined && row.cause !== 'server_error' && otherCauses.has(row.cause)).map((row) => row.cause as Cause),
+);
+function sentOwn1011ForNamedCondition(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
+  if (close.on_wire === true || close.initiator !== 'server' || context.event.source.kind !== 'server') return false;
+  for (const hit of context.hits) if (hit.attribution === 'other' && NAMED_CONDITIONS.has(hit.cause) && hit.evidence.kind !== 'close.reason') return true;
+  return false;
+}
+const SENT_1011: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'close.code', detail: 'close code 1011 the server sent itself, its generic code, beside its own lines naming the condition (rule close_codes.1011_sent_for_named_condition, RFC 6455 §7.4.1)' } };
+
 const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that never opened: the API says the connect failed, not why (rule close_codes.1006_before_open, RFC 6455 §7.4.1)';
 // 0.25 on wss://, below a TLS hint's tls_unknown (0.3), as for 1006 alone.
 const BEFORE_OPEN_1006: Finding = { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
@@ -260,6 +277,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };
+  if (code === 1011 && sentOwn1011ForNamedCondition(context, close)) return SENT_1011;
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
   const secure = code === 1006 && context.secure;
   // Only table rows with a cause reach here (exact codes): a handful of keys.
@@ -355,8 +373,8 @@ export const otherFailureClassifier: Classifier = {
         findings.push({ cause: 'subprotocol_mismatch', confidence: status.confidence + 0.01, evidence: { kind: subprotocol.evidence.kind, detail: `${subprotocol.evidence.detail}, in the answer to a refused upgrade: the server refused it for the subprotocol (rule inferred.refused_for_subprotocol)` } });
     }
     // A 400 beside a text naming a WebSocket header of the request missing or bad: the request broke the opening handshake.
-    if (status?.cause === 'http_rejected' && context.status === 400) {
-      const header = hits.find((hit) => REQUEST_HEADER_RULES.has(hit.rule));
+    if (status?.cause === 'http_rejected') {
+      const header = requestFieldNamed(context);
       if (header) findings.push(refusedForRequestHeader(status, header));
     }
     // A 403 (the field's or a text's) beside credentials refused in words: refused for the credentials.

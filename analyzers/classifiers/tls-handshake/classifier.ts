@@ -8,9 +8,17 @@ import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
 import { placedAfterTlsHandshake } from '../../text-findings.js';
+import { lexicon } from '../../concepts/lexicon.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
 const CIPHER_WORD = /cipher/i;
+// The lexicon's record-layer words (a record the negotiated cipher could not open: "AEAD cipher fragment", "bad record mac",
+// "decryption failed"), in any separator: beside a handshake_failure-like finding they say the records failed, not the
+// negotiation, so neither the cipher word nor the alert's default names a cause (RFC 8446 §5.2, §6.2 bad_record_mac).
+const RECORD_LAYER_WORDS = new RegExp(
+  String.raw`(?<![a-z])(?:${lexicon.RECORD_LAYER.map((entry) => (typeof entry === 'string' ? [entry] : entry).join(String.raw`[\s_-]*`)).join('|')})s?(?![a-z])`,
+  'i',
+);
 // "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
 // Haskell tls's Error_Protocol constructor names the error kind, no version either.
 const VERSION_WORD = /version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))/i;
@@ -92,6 +100,9 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
     const versionWord = VERSION_WORD.test(read);
     const confidence = Math.min(0.8, original.confidence + 0.2);
     if (version && OLD_TLS_VERSION.test(version.trim())) return decided(original, 'tls_version_mismatch', confidence, `tls.version ${version} is obsolete`);
+    // The handshake failed on a record it could not deprotect (JSSE's "Insufficient buffer remaining for AEAD cipher fragment":
+    // a TLS 1.3 peer's encrypted alert read before the keys agreed): a TLS failure whose cause the text does not show.
+    if (RECORD_LAYER_WORDS.test(read)) return decided(original, 'tls_unknown', original.confidence, 'the text names a record the peer could not deprotect (the record layer), not a failed negotiation');
     if (cipherWord && !versionWord) return decided(original, 'cipher_mismatch', confidence, 'the error text names ciphers');
     if (versionWord && !cipherWord) return decided(original, 'tls_version_mismatch', confidence, 'the error text names the protocol version');
     return original;

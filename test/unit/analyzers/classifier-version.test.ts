@@ -243,6 +243,13 @@ const PINNED: Record<string, string> = {
   // returned a count; EINPROGRESS's row added); a relay's debug trace (relay/trace.ts: receives, printed bytes, which side ended
   // first and how) read by its structure, not its words.
   '1.5.56': 'c636857900520c81',
+  // Round 18 (eng-c2): a 400 naming the extension offer is the 1010 family, a request field read under an exact finding; a record-layer
+  // text decides a handshake_failure as tls_unknown; quiet records dropped from a server's mixed lines; overflow exceeds a size limit;
+  // a sent 1011 gives way to the condition its lines name; decoding cut short and property reads; Python's ssl do_handshake frame;
+  // websocket-client's "Invalid subprotocol" line.
+  '1.5.57': '66ad125e9c3a1bbb',
+  // The lead merged eng-c1's 1.5.56 and eng-c2's 1.5.57 as 1.5.58.
+  '1.5.58': 'e69ac308b449b1a4',
 };
 
 describe('CLASSIFIER_VERSION', () => {

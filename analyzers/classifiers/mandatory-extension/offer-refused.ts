@@ -1,0 +1,19 @@
+// A server that refused the upgrade with a 400 whose texts name its extension offer (Sec-WebSocket-Extensions invalid or
+// unacceptable, a parameter out of range): the offer failed extension negotiation before any 101, so the 1010 family's
+// extension_params_rejected, above the 400's http_rejected (convention "An upgrade request refused for its WebSocket header",
+// widened by the lead: issue 11 names "a duplicated or malformed Sec-WebSocket-Extensions" an extension-negotiation failure).
+// @see https://www.rfc-editor.org/rfc/rfc7692#section-5 (the server declines or refuses an offer's parameters)
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (a request the server does not accept: an HTTP error such as 400)
+import type { Finding } from '../../candidate.js';
+import type { EvidenceContext } from '../../evidence-context.js';
+import { extensionOfferNamed } from '../../request-header-refusal.js';
+
+// Above the 400's own finding (0.9), as the other header refusals stand 0.01 above it.
+const CONFIDENCE = 0.91;
+
+export function offerRefusedWith400(context: EvidenceContext): Finding | undefined {
+  const hit = extensionOfferNamed(context);
+  if (!hit) return undefined;
+  const detail = `${hit.evidence.detail}, in a 400's answer: the server refused the request's extension offer (rule inferred.offer_refused_with_400, RFC 6455 §4.2.2, RFC 7692 §5)`;
+  return { cause: 'extension_params_rejected', confidence: CONFIDENCE, evidence: { kind: hit.evidence.kind, detail } };
+}
