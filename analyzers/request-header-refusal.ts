@@ -11,6 +11,38 @@ import type { EvidenceContext } from './evidence-context.js';
 // The concepts that read a missing or bad Sec-WebSocket-Key/-Version, Upgrade or Connection field (concepts.ts).
 const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key', 'concept.upgrade_field', 'concept.upgrade_header', 'concept.upgrade_missing', 'concept.request_version']);
 
+// The server's words that a request header was bad, in any wording: the header's name beside a word of refusal or invalidity
+// on one line ("invalid Sec-WebSocket-Extensions header: unknown parameter foo", 'Invalid request header "connection"',
+// "Sec-WebSocket-Key header missing"). Sec-WebSocket-Extensions/-Key/-Version are named as they are; Upgrade and Connection are
+// also common words ("upgrade refused"), so only quoted or called a header or field. Sec-WebSocket-Protocol is left to the
+// subprotocol finding. Read only beside the server's own 400, so no other text pays for it.
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1 (the request's fields), https://www.rfc-editor.org/rfc/rfc7692#section-5
+const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version))\b|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b`;
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|unacceptable|wrong|illegal|refused|rejected|not (?:allowed|supported|acceptable|valid))\b`;
+const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
+const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
+
+type RefusedHeader = 'extensions' | 'field';
+
+/** The request header a 400's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
+function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader; finding: SourcedFinding } | undefined {
+  const event = context.event;
+  for (const [kind, text] of [['error.message', event.error?.message], ['close.reason', event.close?.reason]] as const) {
+    if (!text) continue;
+    const after = HEADER_THEN_BAD.exec(text);
+    const before = BAD_THEN_HEADER.exec(text);
+    const match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
+    if (!match) continue;
+    const name = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? match[7] ?? match[8] ?? '').toLowerCase();
+    const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : 'field';
+    const rule = header === 'extensions' ? 'inferred.extension_header_refused' : 'inferred.request_header_refused';
+    const cause = header === 'extensions' ? 'extension_params_rejected' : 'protocol_error';
+    const detail = `words "${match[0]}" name the request's ${name} header as bad`;
+    return { header, finding: { cause, confidence: 0.5, rule, attribution: header === 'extensions' ? '1010' : 'other', evidence: { kind, detail } } };
+  }
+  return undefined;
+}
+
 /** Only a 400 the server itself answered (not a gateway's): the status the convention reads. */
 const refused400 = (context: EvidenceContext): boolean => context.status === 400 && !context.gatewayStatus;
 
@@ -27,14 +59,16 @@ export function requestFieldNamed(context: EvidenceContext): SourcedFinding | un
     const read = conceptsOf(context, hit.evidence.kind);
     for (const finding of read) if (REQUEST_HEADER_RULES.has(finding.rule)) return finding;
   }
-  return undefined;
+  const named = headerRefusedInWords(context);
+  return named?.header === 'field' ? named.finding : undefined;
 }
 
 /** A 1010-family finding (an extension header refused, exact or concept) in a 400's texts: the server refused the offer. */
 export function extensionOfferNamed(context: EvidenceContext): SourcedFinding | undefined {
   if (!refused400(context)) return undefined;
   for (const hit of context.hits) if (hit.attribution === '1010') return hit;
-  return undefined;
+  const named = headerRefusedInWords(context);
+  return named?.header === 'extensions' ? named.finding : undefined;
 }
 
 function conceptsOf(context: EvidenceContext, kind: string): SourcedFinding[] {

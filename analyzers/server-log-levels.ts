@@ -88,7 +88,10 @@ export function withoutQuietServerLines(event: TelemetryEvent): TelemetryEvent {
 
 // A server's own error-level record: Python logging's "ERROR:"/"CRITICAL:" level prefix (uvicorn's, or BASIC_FORMAT's
 // "ERROR:robyn.ws:…"), pino's level 50/60 JSON line, a bracketed [ERROR], or the level after the record's date and time.
-const ERROR_PREFIX = /^(?:ERROR|CRITICAL):(?:\s|[\w.]+:)|^\{"level":[56]0,|^(?:\[[^\]\n]{1,40}\]\s*){0,2}\[(?:ERROR|CRITICAL|FATAL)\]\s/;
+// pretty_env_logger's record (" ERROR warp_srv > …": the level padded to five, the target, " > ", the message), the format
+// warp's and hyper's examples log with.
+// @see https://github.com/seanmonstar/pretty-env-logger/blob/master/src/lib.rs (formatted_builder: " {level} {target} > {args}")
+const ERROR_PREFIX = /^(?:ERROR|CRITICAL):(?:\s|[\w.]+:)|^\{"level":[56]0,|^(?:\[[^\]\n]{1,40}\]\s*){0,2}\[(?:ERROR|CRITICAL|FATAL)\]\s|^ ERROR [\w:.-]+ +> /;
 const ERROR_LEVELS: ReadonlySet<string> = new Set(['ERROR', 'CRITICAL', 'FATAL', 'SEVERE']);
 // An exception that escaped the code that raised it, as the runtime prints it: Python's traceback header, or the words of an
 // uncaught or unhandled exception (Node's "Uncaught …", a framework's "Exception occurred while handling").

@@ -8,8 +8,9 @@ import type { Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { extensionOfferNamed } from '../../request-header-refusal.js';
 
-// Above the 400's own finding (0.9), as the other header refusals stand 0.01 above it.
-const CONFIDENCE = 0.91;
+// Above the 400's own finding (0.9), as the other header refusals stand 0.01 above it, and above that finding corroborated by
+// the access line's own 400 in the text (0.92, findings.ts: +0.02 for a second kind of evidence), since a server's log carries both.
+const CONFIDENCE = 0.93;
 
 export function offerRefusedWith400(context: EvidenceContext): Finding | undefined {
   const hit = extensionOfferNamed(context);

@@ -130,7 +130,8 @@ export const noneClassifier: Classifier = {
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {
       const message = event.error?.message ?? '';
-      if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message)) return ENDED_CANDIDATE;
+      // A server's own error record beside its 101 line (" ERROR warp_srv > websocket error for …") says how the tunnel ended.
+      if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message) && serverFailureKind(event) === undefined) return ENDED_CANDIDATE;
       // A close the text names (1000, 1001 "going away") on a connection that was not a failed connect.
       const named: Finding[] = [];
       takeFindings(context.hits, 'none', named);

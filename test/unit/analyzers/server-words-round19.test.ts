@@ -1,0 +1,60 @@
+// Round 19 (holdout-25's server-log misses in general form, 1.5.59): a request header refused in any wording beside the
+// server's 400 (its name beside a word of refusal, with the access line's own 400 in the same log), and an access line of a 101
+// that is no orderly end beside the server's own error record. Texts are written for these tests in the shapes the stacks
+// print (pretty_env_logger's " LEVEL target > message", an access line); none is a held-out line.
+import { describe, expect, it } from 'vitest';
+import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
+import { serverFailureKind } from '../../../analyzers/server-log-levels.js';
+import { event, verdictOf } from './event-builder.js';
+
+const server = { kind: 'server', service: 'docs', runtime: 'app server 1.0' } as const;
+const access = (status: number): string => ` INFO  app                    > 10.0.0.7:51514 "GET /feed HTTP/1.1" ${status} "-" "-" 31.2µs`;
+const refused = (line: string): Partial<TelemetryEventInput> => ({
+  source: server,
+  outcome: 'failed',
+  target: { url: 'ws://docs.example.test/feed' },
+  handshake: { status: 400, request_extensions: 'permessage-deflate; client_max_window_bits' },
+  error: { message: [' DEBUG hyper::proto::h1::conn > incoming body is empty', line, access(400)].join('\n') },
+});
+
+describe('a request header refused in any wording beside the 400', () => {
+  it.each([
+    ['an unknown offer parameter', ' WARN  feed   > rejecting upgrade: bad Sec-WebSocket-Extensions header (unknown parameter zz)', '1010/extension_params_rejected'],
+    ['the header named first', ' WARN  feed   > Sec-WebSocket-Extensions header malformed: empty parameter', '1010/extension_params_rejected'],
+    ['a quoted Connection header', ' WARN  feed   > handshake failed: Illegal request header \'connection\'', 'other/protocol_error'],
+    ['an Upgrade header called so', ' WARN  feed   > refusing: the Upgrade header is missing', 'other/protocol_error'],
+    ['a Sec-WebSocket-Key', ' WARN  feed   > Sec-WebSocket-Key rejected: not 16 bytes', 'other/protocol_error'],
+  ] as const)('%s: %s', (_label, line, verdict) => {
+    expect(verdictOf(refused(line))).toBe(verdict);
+  });
+
+  it('"upgrade refused" alone names no header: the 400 stays http_rejected', () => {
+    expect(verdictOf(refused(' WARN  feed   > upgrade refused: rate limit for this client'))).toBe('other/http_rejected');
+  });
+});
+
+describe("a 101's access line beside the server's own error record", () => {
+  const closed = (...lines: string[]): Partial<TelemetryEventInput> => ({
+    source: server,
+    outcome: 'closed',
+    target: { url: 'ws://docs.example.test/feed' },
+    handshake: { status: 101 },
+    error: { message: [access(101), ...lines].join('\n') },
+  });
+
+  it("reads pretty_env_logger's ERROR record as the server's error record", () => {
+    expect(serverFailureKind(event(closed(' ERROR feed_srv               > session 4 failed: frame too large')))).toBe('record');
+    expect(serverFailureKind(event(closed(' WARN  feed_srv               > slow consumer')))).toBeUndefined();
+  });
+
+  it.each([
+    ['a frame over the size limit', ' ERROR feed_srv > websocket error for 10.0.0.7:51514: Space limit exceeded: Message too long: 70000 > 65536', 'other/message_too_big'],
+    ['an unmasked frame', ' ERROR feed_srv > websocket error: WebSocket protocol error: Received an unmasked frame from client', 'other/protocol_error'],
+  ] as const)('%s decides, not the access line', (_label, line, verdict) => {
+    expect(verdictOf(closed(' DEBUG warp::filters::ws > websocket poll error', line))).toBe(verdict);
+  });
+
+  it('the access line alone still reads as the orderly end it records', () => {
+    expect(verdictOf(closed(' DEBUG hyper::proto::h1::conn > read eof'))).toBe('none/normal_closure');
+  });
+});
