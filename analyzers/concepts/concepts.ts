@@ -136,6 +136,9 @@ export const concepts: readonly Concept[] = [
   // a proxy's "can't connect to backend ….invalid"). Above a bare connect or no-backend finding; a timeout or refusal named wins.
   { id: 'concept.invalid_host', cause: 'dns_failure', confidence: 0.5, all: ['INVALID_HOST'], within: 0, context: ['CONNECT_FAILED', 'NO_BACKEND', 'FAILED_WORD', 'CONNECT_ATTEMPT'], unless: ['TLS', 'CERT', 'TIMEOUT', 'REFUSED_STRONG'], example: 'dial feed.example.invalid:443: no route found, connect failed' },
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
+  // A keepalive wait that ran out (KEEPALIVE_MISSED): above a bare timeout and a close code an API or server made up for it
+  // (convention "A keepalive timeout after open"; other-failure's sent 1011, none's made-up 1001).
+  { id: 'concept.keepalive_missed', cause: 'network_timeout', confidence: 0.55, all: ['KEEPALIVE_MISSED'], within: 0, example: 'session 12 dropped: missed pong from peer' },
   // Retries ran out ("Max retries exceeded", "connection attempts exhausted", "Max retry calls=1001 to SSL_connect reached"): each
   // attempt failed for a reason the text does not give, so it says the client gave up, not why: unknown_failure, low (since
   // 1.5.26; a timeout only where the text names one, e.g. nopoll's errno=11, EAGAIN). A wrapper: a cause it wraps wins.

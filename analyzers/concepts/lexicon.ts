@@ -134,6 +134,10 @@ export const lexicon = {
     // after the client closed its own stream, unknown_failure (docs/attribution.md, Known gaps).
     ['closed', 'channel'], ['closed', 'session'], ['closed', 'stream'], ['closed', 'receive', 'channel'], ['closed', 'send', 'channel'],
   ],
+  // A keepalive ping left unanswered or an idle timer run out, in a server's or client's words ("no pong received within 1.4s",
+  // "keepalive: no pong received, terminating", Jetty's "Connection Idle Timeout", Socket.IO's "ping timeout"): a timer ended
+  // a wait after open (convention "A keepalive timeout after open").
+  KEEPALIVE_MISSED: [['no', 'pong'], ['pong', 'not', 'received'], ['missed', 'pong'], ['missing', 'pong'], ['ping', 'timeout'], ['pong', 'timeout'], ['keepalive', 'timeout'], ['heartbeat', 'timeout'], ['idle', 'timeout']],
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
   READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error'],
     // The gerund after the failure ("Failed reading HTTP status line", "failure reading response", "error while reading headers").

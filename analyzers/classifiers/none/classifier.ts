@@ -120,6 +120,9 @@ export const noneClassifier: Classifier = {
     // (tcllib's "Endpoint going away" 1001 after "connection abort"): the reset decides, as for the other classifier's codes
     // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).
     if (code !== undefined && hasError && event.close?.on_wire === false && textsNameDrop(context)) return undefined;
+    // The same for a keepalive wait its texts say ran out (Jetty's 1001 "Connection Idle Timeout" for its idle timer): the timer
+    // ended the session, not a party going away (convention "A keepalive timeout after open").
+    if (code !== undefined && hasError && event.close?.on_wire === false && context.hits.some((hit) => hit.rule === 'concept.keepalive_missed')) return undefined;
     // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
     // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.

@@ -214,9 +214,11 @@ const SYNTHESIZED_DETAIL = (code: number): string =>
 const NAMED_CONDITIONS: ReadonlySet<Cause> = new Set(
   closeCodeTable.filter((row) => row.wire === 'valid' && row.from === row.to && row.cause !== undefined && row.cause !== 'server_error' && otherCauses.has(row.cause)).map((row) => row.cause as Cause),
 );
+// A keepalive wait the server's own lines say ran out is the condition too (convention "A keepalive timeout after open").
+const KEEPALIVE_RULE = 'concept.keepalive_missed';
 function sentOwn1011ForNamedCondition(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
   if (close.on_wire === true || close.initiator !== 'server' || context.event.source.kind !== 'server') return false;
-  for (const hit of context.hits) if (hit.attribution === 'other' && NAMED_CONDITIONS.has(hit.cause) && hit.evidence.kind !== 'close.reason') return true;
+  for (const hit of context.hits) if (hit.attribution === 'other' && (NAMED_CONDITIONS.has(hit.cause) || hit.rule === KEEPALIVE_RULE) && hit.evidence.kind !== 'close.reason') return true;
   return false;
 }
 const SENT_1011: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'close.code', detail: 'close code 1011 the server sent itself, its generic code, beside its own lines naming the condition (rule close_codes.1011_sent_for_named_condition, RFC 6455 §7.4.1)' } };

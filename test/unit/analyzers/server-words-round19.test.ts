@@ -58,3 +58,28 @@ describe("a 101's access line beside the server's own error record", () => {
     expect(verdictOf(closed(' DEBUG hyper::proto::h1::conn > read eof'))).toBe('none/normal_closure');
   });
 });
+
+describe('a keepalive timeout after open decides over the code made up for it', () => {
+  const session = (message: string, close: NonNullable<TelemetryEventInput['close']>, name?: string): Partial<TelemetryEventInput> => ({
+    source: server,
+    outcome: 'closed',
+    target: { url: 'ws://docs.example.test/feed' },
+    handshake: { status: 101 },
+    error: name ? { name, message } : { message },
+    close,
+  });
+
+  it.each([
+    ['a 1011 the server sent for its ping timer', ' WARN  feed_srv > closing 10.0.0.7:51514: no pong received within 5s', { code: 1011, initiator: 'server', on_wire: false }],
+    ['a 1006 the API reports for the terminate', 'heartbeat: no pong received, terminating', { code: 1006, initiator: 'server', on_wire: false }],
+    ['a 1001 made up for an idle timer', 'Idle timeout expired: 30000/30000 ms', { code: 1001, initiator: 'server', on_wire: false }],
+    ['a ping timeout in the words', 'ping timeout', { code: 1006, on_wire: false }],
+  ] as const)('%s', (_label, message, close) => {
+    expect(verdictOf(session(message, close))).toBe('other/network_timeout');
+  });
+
+  it('a 1001 read from a Close frame stays going_away', () => {
+    expect(verdictOf(session('Idle timeout expired', { code: 1001, initiator: 'server', on_wire: true }))).toBe('none/going_away');
+  });
+
+});
