@@ -14,7 +14,7 @@ import { requestRefusedByServer } from './request-refused.js';
 import { requestFieldNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
-import { recordsServerFailure } from '../../server-log-levels.js';
+import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -39,6 +39,21 @@ const REFUSED_101: Finding = { cause: 'protocol_error', confidence: 0.3, evidenc
 // close followed (a 1000 the server sent as it gave up, or the client's 1000 when the session stopped answering). Only where
 // the texts name no other cause.
 const SERVER_OWN_ERROR: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'error.message', detail: "a server's own error-level record or uncaught exception after the session opened, naming no network or TLS cause: its application failed the session → server_error (rule inferred.server_error_after_open, RFC 6455 §7.4.1: 1011)" } };
+/**
+ * A 5xx in a server's own access line after a 101, below a traceback of its handler (eventlet's wsgi logs "GET /ws" 500 when the
+ * WebSocket handler raised): no answer the client checked, the server's record that its code failed the open session. The
+ * exception escaped the handler (round 16's convention: the server's own uncaught exception is `server_error`), above what the
+ * exception's words name (a concept's 0.5-0.57: a UnicodeDecodeError the handler did not catch).
+ */
+function handlerFailedAfterOpen(hit: SourcedFinding, context: EvidenceContext): boolean {
+  const stated = statedStatus(hit);
+  return context.event.source.kind === 'server' && stated !== undefined && stated >= 500 && stated <= 599 && serverFailureKind(context.event) === 'uncaught';
+}
+const handlerFailed = (hit: SourcedFinding): Finding => ({
+  cause: 'server_error',
+  confidence: 0.6,
+  evidence: { kind: hit.evidence.kind, detail: `${hit.evidence.detail}; decided server_error: the server's own access line after its 101, below its handler's uncaught exception: its code failed the open session (rule inferred.handler_failed_after_open, RFC 6455 §7.4.1: 1011)` },
+});
 const FALLBACK: Finding = { cause: 'unknown_failure', confidence: 0.2, evidence: { kind: 'outcome', detail: 'outcome failed with no recognised evidence (rule fallback.failed)' } };
 const describeWireViolation = (code: number, violation: string): string =>
   `close code ${code} read from a Close frame: ${violation} (rule close_codes.wire, RFC 6455 §7.4)`;
@@ -316,7 +331,20 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
 /** Whether a server's text records its own failure and no text finding names a cause of this classifier. */
 function serverOwnError(context: EvidenceContext): boolean {
   for (const hit of context.hits) if (hit.attribution === 'other') return false;
-  return recordsServerFailure(context.event);
+  return recordsServerFailure(context.event) || closedOnOwnError(context);
+}
+
+// An exception class's name ("TypeError", "Error", "RuntimeException"): the error object the application raised.
+const EXCEPTION_NAME = /^(?:[\w$.]+\.)?(?:[A-Z]\w*)?(?:Error|Exception)$/;
+/**
+ * A server's own error object (an exception class, its one-line message) beside the close it started without a code (none, or
+ * the 1005 its API reports): the application's error ended the session it had opened, no peer or network did.
+ */
+function closedOnOwnError(context: EvidenceContext): boolean {
+  const { event } = context;
+  const name = event.error?.name;
+  const code = context.closeCode;
+  return name !== undefined && EXCEPTION_NAME.test(name) && event.close?.initiator === 'server' && (code === undefined || code === 1005);
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -360,6 +388,7 @@ export const otherFailureClassifier: Classifier = {
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
       else if (hit.rule === 'concept.http_status' && !upstreamFailed && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
+      else if (hit.rule === 'concept.http_status' && opened && handlerFailedAfterOpen(hit, context)) findings.push(handlerFailed(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, answered));
       else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(event.error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));
       else if (timeable && isUntimedRead(hit, event)) {

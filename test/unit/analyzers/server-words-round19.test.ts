@@ -83,3 +83,37 @@ describe('a keepalive timeout after open decides over the code made up for it', 
   });
 
 });
+
+describe("a server's own failure after open: its handler's exception or an application's error beside its close", () => {
+  const opened = (error: NonNullable<TelemetryEventInput['error']>, close?: TelemetryEventInput['close']): Partial<TelemetryEventInput> => ({
+    source: server,
+    outcome: 'closed',
+    target: { url: 'ws://docs.example.test/feed' },
+    handshake: { status: 101 },
+    error,
+    ...(close ? { close } : {}),
+  });
+  const traceback = ['Traceback (most recent call last):', '  File "/srv/app/feed.py", line 40, in session', '    handle(ws.wait())'];
+
+  it.each([
+    ['a handler that raised, then the WSGI server\'s 500 line', [...traceback, "ValueError: bad subscription 'x'", '10.0.0.7 - - [03/Dec/2026 10:00:01] "GET /feed HTTP/1.1" 500 0 0.0011']],
+    ['a decode error the handler did not catch', [...traceback, "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte", '10.0.0.7 - - [03/Dec/2026 10:00:02] "GET /feed HTTP/1.1" 500 0 0.0009']],
+  ] as const)('%s: server_error', (_label, lines) => {
+    expect(verdictOf(opened({ message: lines.join('\n') }))).toBe('other/server_error');
+  });
+
+  it.each([
+    ['a TypeError beside a 1005 the server started', { name: 'TypeError', message: "Cannot read properties of null (reading 'room')" }, { code: 1005, initiator: 'server', on_wire: false }],
+    ['an Error beside a close without code', { name: 'Error', message: 'ledger backend unavailable' }, { initiator: 'server' }],
+  ] as const)('%s: server_error', (_label, error, close) => {
+    expect(verdictOf(opened(error, close))).toBe('other/server_error');
+  });
+
+  it('a client-started close beside the same error is no server failure', () => {
+    expect(verdictOf(opened({ name: 'Error', message: 'ledger backend unavailable' }, { initiator: 'client' }))).not.toBe('other/server_error');
+  });
+
+  it("a 500 access line without the handler's exception is no server_error of this rule", () => {
+    expect(verdictOf(opened({ message: '10.0.0.7 - - [03/Dec/2026 10:00:03] "GET /feed HTTP/1.1" 500 0 0.0010' }))).not.toBe('other/server_error');
+  });
+});
