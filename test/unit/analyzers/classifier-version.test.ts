@@ -250,6 +250,10 @@ const PINNED: Record<string, string> = {
   '1.5.57': '66ad125e9c3a1bbb',
   // The lead merged eng-c1's 1.5.56 and eng-c2's 1.5.57 as 1.5.58.
   '1.5.58': 'e69ac308b449b1a4',
+  // Round 19 (eng-d2): a 1000 an API made up (on_wire false, a placeholder reason) gives way to an error naming a failure; a
+  // required extension's missing parameter; a proxy's log lines are text for the whole-second bound; ENOTCONN from getpeername()
+  // on a connect path. Code only: the tables are 1.5.58's.
+  '1.5.60': 'e69ac308b449b1a4',
 };
 
 describe('CLASSIFIER_VERSION', () => {
