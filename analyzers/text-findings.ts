@@ -81,8 +81,11 @@ export function dropWrappedBy(findings: SourcedFinding[], from = 0): void {
 // ENOTCONN (Linux 107, BSD 57, WSAENOTCONN 10057) in the exact tier: the errno table's rows and libuv's UV_ENOTCONN.
 const NOT_CONNECTED_RULE = /^(?:errno\.enotconn|codes\.libuv\.UV_ENOTCONN)\b/;
 // A connect named as what failed: "connect error:", "connect failed", "failed to connect", an event loop's connect handler
-// ("nio_connect", "on_connect"), "connect()".
-const CONNECT_PATH = /\bconnect(?:ing)?\W{0,3}(?:error|failed|failure)\b|\b(?:failed|unable|error)\W+(?:to\W+|while\W+|when\W+)?connect(?:ing)?\b|\b[a-z]+_connect\b|\bconnect\(\)/i;
+// ("nio_connect", "on_connect"), "connect()"; or the call that checks whether a connect completed, named as the one that failed
+// ("getpeername: Transport endpoint is not connected": shadowsocks-libev's server.c and local.c call getpeername() once the
+// remote socket turns writable and log its errno when the connect did not complete, as libhv's nio_connect does).
+// @see https://github.com/shadowsocks/shadowsocks-libev/blob/master/src/server.c (remote_send_cb: getpeername, ERROR("getpeername"))
+const CONNECT_PATH = /\bconnect(?:ing)?\W{0,3}(?:error|failed|failure)\b|\b(?:failed|unable|error)\W+(?:to\W+|while\W+|when\W+)?connect(?:ing)?\b|\b[a-z]+_connect\b|\bconnect\(\)|\bgetpeername\b/i;
 
 /**
  * ENOTCONN reported by a connect: connect() itself never returns it (POSIX connect(): a failed connect is ECONNREFUSED,

@@ -43,7 +43,7 @@ const byCode = new Map<number, CodeRow>(proxyResultTable.map((r) => [r.code as n
 const RECORD = /^\d{12}\.\d{3} \d{1,5} (\d{5}) \S+ \S+:\d+ \S+:\d+ \d+ \d+ \d+ /m;
 
 /** A label that carries the emitter's log (`log`, `proxy_log`): never `note` or any other free label. */
-function isLogLabel(key: string): boolean {
+export function isLogLabel(key: string): boolean {
   return key === 'log' || key.endsWith('_log');
 }
 

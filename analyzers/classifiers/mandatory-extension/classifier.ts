@@ -49,10 +49,26 @@ function headerFinding(cause: Cause, confidence: number, detail: string): Findin
 function requiredNames(required: readonly string[] | undefined): string[] {
   const names: string[] = [];
   if (required) for (let i = 0; i < required.length; i++) {
-    const name = (required[i] as string).trim().toLowerCase();
+    // A requirement may carry parameters in the header's own syntax ("permessage-deflate; server_no_context_takeover"):
+    // the extension is its name, the parameters are read by requiredParams.
+    const name = ((required[i] as string).split(';')[0] as string).trim().toLowerCase();
     if (name) names.push(name);
   }
   return names;
+}
+
+/** The parameter names a requirement lists after the extension's name ("x; a; b=1" → a, b), lower-cased. */
+function requiredParams(required: readonly string[] | undefined, name: string): string[] {
+  const params: string[] = [];
+  if (required) for (const entry of required) {
+    const parts = entry.split(';');
+    if ((parts[0] as string).trim().toLowerCase() !== name) continue;
+    for (let i = 1; i < parts.length; i++) {
+      const param = ((parts[i] as string).split('=')[0] as string).trim().toLowerCase();
+      if (param) params.push(param);
+    }
+  }
+  return params;
 }
 
 function findExtension(extensions: readonly ExtensionOffer[], name: string): ExtensionOffer | undefined {
@@ -174,6 +190,13 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
       if (unoffered.length > 0)
         findings.push(headerFinding('extension_params_rejected', 0.96, `${describeUnoffered(unoffered[0] as string)}, in place of the required ${name} (rule extensions.unoffered, RFC 6455 §9.1)`));
       else findings.push(headerFinding('extension_not_negotiated', 0.95, describeAbsent(name, header)));
+      continue;
+    }
+    // The extension was answered without a parameter the client required of it (RFC 7692 §7.1.1.1: a client may require
+    // server_no_context_takeover and fail the connection when the answer lacks it): the answer's parameters were refused.
+    const missing = requiredParams(handshake.required_extensions, name).find((param) => !answer.params.some((p) => p.name.toLowerCase() === param));
+    if (missing !== undefined) {
+      findings.push(headerFinding('extension_params_rejected', 0.95, `${name} answered in ${shownHeader(header)} without the required parameter ${missing} (rule extensions.required_param, RFC 7692 §7.1.1.1)`));
       continue;
     }
     const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;

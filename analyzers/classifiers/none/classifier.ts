@@ -98,6 +98,18 @@ function applicationCloseCandidate(context: EvidenceContext, code: number): Cand
   return code >= 3000 && code <= 4999 ? reasonCandidate(context) : undefined;
 }
 
+// A reason an API writes when it has none: partysocket dispatches a CloseEvent it made up (code 1000, reason "unknown reason")
+// before re-dispatching the error that ended the socket (maker's reading of partysocket 1.3.0, holdout-25 README, lab e).
+// @see https://github.com/partykit/partykit/blob/main/packages/partysocket/src/ws.ts (_disconnect, _handleClose)
+const PLACEHOLDER_REASON = /^\W*(?:unknown(?: reason)?|no reason(?: given| provided)?|none|n\/a|null|undefined)\W*$/i;
+
+/** Whether a text or coded field names a failure (an `other`, 1010 or 1015 cause other than unknown_failure). */
+function namesFailure(context: EvidenceContext): boolean {
+  for (const hit of context.hits) if (hit.attribution !== 'none' && hit.cause !== 'unknown_failure') return true;
+  for (const hit of context.codes) if (hit.attribution !== 'none' && hit.cause !== 'unknown_failure') return true;
+  return false;
+}
+
 /** Whether the server's text records a failure its 1000 reacted to: an uncaught exception, or an error record and no client-started close. */
 function failedBeforeClose(event: EvidenceContext['event']): boolean {
   const failure = serverFailureKind(event);
@@ -123,6 +135,10 @@ export const noneClassifier: Classifier = {
     // The same for a keepalive wait its texts say ran out (Jetty's 1001 "Connection Idle Timeout" for its idle timer): the timer
     // ended the session, not a party going away (convention "A keepalive timeout after open").
     if (code !== undefined && hasError && event.close?.on_wire === false && context.hits.some((hit) => hit.rule === 'concept.keepalive_missed')) return undefined;
+    // A 1000/1001 the API made up (on_wire false) with a placeholder for its reason, beside an error that names a failure: no
+    // Close frame said the session ended cleanly (RFC 6455 §7.1.5: a clean close needs one), the error is the session's end.
+    // A library's error object for a real close (Go CloseError) comes with the code read from the frame or a reason of its own.
+    if (code !== undefined && hasError && event.close?.on_wire === false && PLACEHOLDER_REASON.test(event.close.reason ?? '') && namesFailure(context)) return undefined;
     // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
     // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.

@@ -6,6 +6,8 @@ import { attributionOf, type Finding, type SourcedFinding } from '../../candidat
 import { httpStatusCause } from '../../http-status.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { concepts } from '../../concepts/concepts.js';
+import { isLogLabel } from '../../codes/proxy-result.js';
+import { fieldFindings } from '../../text-findings.js';
 
 /** Concepts that say a read of the answer failed and not why (Concept.untimed): the timing may say it ran out. */
 const UNTIMED_RULES: ReadonlySet<string> = new Set(concepts.filter((concept) => concept.untimed).map((concept) => concept.id));
@@ -78,7 +80,21 @@ export function isUntimedRead(finding: SourcedFinding, event: TelemetryEvent): b
 export function carriesNoText(event: TelemetryEvent): boolean {
   const error = event.error;
   if (event.close?.reason) return false;
-  return error === undefined || (!error.message && !error.name && (error.code === undefined || error.code === ''));
+  if (error !== undefined && (error.message || error.name || (error.code !== undefined && error.code !== ''))) return false;
+  // A proxy's own lines in a log label (a tunnel's connect/teardown lines in `proxy_log`) are text: they show the client reached
+  // the upstream through it, so the wait was behind the tunnel, where it sees no bytes; its length is no timer's evidence there.
+  // A server's lines of an accept and an unbind with nothing between (em-websocket) show a wait in which nothing came: no text.
+  // Lines that name a cause are read as before.
+  const labels = event.labels;
+  if (labels !== undefined && event.source.kind === 'proxy') for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key] && namesNoCause(labels[key] as string)) return false;
+  return true;
+}
+
+// Read only here: a failed attempt with timing and no finding in its error or close texts (rare).
+const logLabelFindings = fieldFindings('labels.log');
+function namesNoCause(lines: string): boolean {
+  for (const finding of logLabelFindings.get(lines)) if (finding.cause !== 'unknown_failure') return false;
+  return true;
 }
 
 /** No evidence but the attempt's own length, ended at a timeout: the client gave up waiting (below any text's finding). */

@@ -254,6 +254,12 @@ const PINNED: Record<string, string> = {
   // header refused in any wording beside a 400; the offer refusal above the 400 corroborated by its access line (0.93); a keepalive
   // wait run out (concept.keepalive_missed) over a code made up for it.
   '1.5.59': '119bf073ce02e6e0',
+  // Round 19 (eng-d2): a 1000 an API made up (on_wire false, a placeholder reason) gives way to an error naming a failure; a
+  // required extension's missing parameter; a proxy's log lines are text for the whole-second bound; ENOTCONN from getpeername()
+  // on a connect path. Code only: the tables are 1.5.58's.
+  '1.5.60': 'e69ac308b449b1a4',
+  // The lead merged eng-d1's 1.5.59 and eng-d2's 1.5.60 as 1.5.61 (tables as eng-d1's).
+  '1.5.61': '119bf073ce02e6e0',
 };
 
 describe('CLASSIFIER_VERSION', () => {
