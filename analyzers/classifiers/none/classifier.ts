@@ -117,6 +117,25 @@ function failedBeforeClose(event: EvidenceContext['event']): boolean {
   return failure === 'uncaught';
 }
 
+/**
+ * Whether a close code the API made up (on_wire false: no Close frame carried it) yields to the error beside it, because the
+ * texts name how the session really ended; the other classifier decides then. RFC 6455 §7.1.5: a connection closed without a
+ * Close frame is a 1006, and a clean close needs one. A library's error object for a real close (Go CloseError) comes with the
+ * code read from the frame or a reason of its own.
+ * - a reset or drop (tcllib's "Endpoint going away" 1001 after "connection abort"): its summary of the drop;
+ * - a keepalive wait that ran out (Jetty's 1001 "Connection Idle Timeout"; convention "A keepalive timeout after open");
+ * - a failure named beside a placeholder reason ("unknown reason"): the error is the session's end.
+ */
+function madeUpCodeYields(context: EvidenceContext): boolean {
+  const close = context.event.close;
+  if (close?.on_wire !== false) return false;
+  return (
+    textsNameDrop(context) ||
+    context.hits.some((hit) => hit.rule === 'concept.keepalive_missed') ||
+    (PLACEHOLDER_REASON.test(close.reason ?? '') && namesFailure(context))
+  );
+}
+
 export const noneClassifier: Classifier = {
   name: 'none',
   attribution: 'none',
@@ -128,17 +147,7 @@ export const noneClassifier: Classifier = {
     const code = context.closeCode;
     // An error that is only the API's description of its own 1005 (session-end.ts) says no more than the code: read as none.
     const hasError = event.error !== undefined && !(code === 1005 && describesOwnCode(context));
-    // A code the API made up (on_wire false: no Close frame carried it) beside a reset in its texts is its summary of the drop
-    // (tcllib's "Endpoint going away" 1001 after "connection abort"): the reset decides, as for the other classifier's codes
-    // (RFC 6455 §7.1.5: a connection closed without a Close frame is a 1006).
-    if (code !== undefined && hasError && event.close?.on_wire === false && textsNameDrop(context)) return undefined;
-    // The same for a keepalive wait its texts say ran out (Jetty's 1001 "Connection Idle Timeout" for its idle timer): the timer
-    // ended the session, not a party going away (convention "A keepalive timeout after open").
-    if (code !== undefined && hasError && event.close?.on_wire === false && context.hits.some((hit) => hit.rule === 'concept.keepalive_missed')) return undefined;
-    // A 1000/1001 the API made up (on_wire false) with a placeholder for its reason, beside an error that names a failure: no
-    // Close frame said the session ended cleanly (RFC 6455 §7.1.5: a clean close needs one), the error is the session's end.
-    // A library's error object for a real close (Go CloseError) comes with the code read from the frame or a reason of its own.
-    if (code !== undefined && hasError && event.close?.on_wire === false && PLACEHOLDER_REASON.test(event.close.reason ?? '') && namesFailure(context)) return undefined;
+    if (code !== undefined && hasError && madeUpCodeYields(context)) return undefined;
     // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
     // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.
