@@ -29,7 +29,8 @@ export function classify(event: TelemetryEvent, registry: readonly Classifier[] 
   // A server's info/debug lines in error.message report steps, not a failure (server-log-levels.ts).
   // A relay's log of the bytes it passed fills the fields the event lacks (relay/decision.ts); its reading is cited.
   const relay = withRelayFacts(event);
-  const context = buildContext(withoutQuietServerLines(relay.event));
+  const seen = relay?.event ?? event;
+  const context = buildContext(withoutQuietServerLines(seen));
   let best: Candidate | undefined;
   for (let i = 0; i < registry.length; i++) {
     const candidate = (registry[i] as Classifier).classify(context);
@@ -42,8 +43,8 @@ export function classify(event: TelemetryEvent, registry: readonly Classifier[] 
     attribution: chosen.attribution,
     cause: chosen.cause,
     confidence: chosen.confidence,
-    evidence: relay.evidence.length === 0 ? (chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause)) : [...(chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause)), ...relay.evidence],
+    evidence: relay ? [...(chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause)), ...relay.evidence] : (chosen.evidence ?? agreeingEvidence(chosen.findings, chosen.cause)),
     remediation: chosen.remediation,
-    violations: closeViolations(relay.event.close),
+    violations: closeViolations(seen.close),
   };
 }

@@ -9,6 +9,7 @@ import { proxyRecordCode, proxyResultRow } from './codes/proxy-result.js';
 import { addCodeFindings, codeFindings } from './codes/findings.js';
 import { tlsAlertRow } from './tls-alerts.js';
 import { verifyCodeRow } from './verify-codes.js';
+import { BoundedCache } from './bounded-cache.js';
 
 const NONE: readonly SourcedFinding[] = [];
 /** A sent alert below the exact reason texts (0.8) and verify codes, above the generalising tier (≤ 0.6). */
@@ -93,19 +94,15 @@ function proxyResultFinding(event: TelemetryEvent): SourcedFinding | undefined {
 
 // Bare numeric codes (errno values, exit codes) repeat with their runtime across events: their findings are a pure
 // function of (code, runtime, user agent), memoized like the texts' (bounded, started afresh when full).
-const bareCodeMemo = new Map<string, readonly SourcedFinding[]>();
-const BARE_MEMO_MAX = 1024;
+const bareCodeCache = new BoundedCache<readonly SourcedFinding[]>();
 
 function bareCodeFindings(code: string, runtime: string | undefined, userAgent: string | undefined): readonly SourcedFinding[] {
   const key = `${code}\u0000${runtime ?? ''}\u0000${userAgent ?? ''}`;
-  let found = bareCodeMemo.get(key);
-  if (found === undefined) {
+  return bareCodeCache.get(key, () => {
     const fresh: SourcedFinding[] = [];
     addCodeFindings('error.code', code, fresh, 0, `${runtime ?? ''} ${userAgent ?? ''}`);
-    if (bareCodeMemo.size >= BARE_MEMO_MAX) bareCodeMemo.clear();
-    bareCodeMemo.set(key, (found = fresh.length === 0 ? NONE : fresh));
-  }
-  return found;
+    return fresh.length === 0 ? NONE : fresh;
+  });
 }
 
 /**

@@ -3,12 +3,12 @@
 // that into a telemetry event. Verification never aborts the handshake (rejectUnauthorized: false):
 // the chain is read first, then judged (authorizationError, checkServerIdentity), so an expired or
 // untrusted certificate is still reported in full.
-import { createHash, randomBytes, X509Certificate } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { expectedAccept } from '../analyzers/websocket-accept.js';
 
 /** @see RFC 6455 §1.3: the GUID appended to Sec-WebSocket-Key before SHA-1. */
-const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const MAX_RESPONSE_HEAD_BYTES = 16 * 1024;
 
 export type TlsVersionName = 'TLSv1.2' | 'TLSv1.3';
@@ -107,7 +107,7 @@ function upgradeRequest(url: URL, requestExtensions: string): { text: string; ex
     'User-Agent: wsdiag-probe',
     ...(requestExtensions ? [`Sec-WebSocket-Extensions: ${requestExtensions}`] : []),
   ];
-  return { text: `${lines.join('\r\n')}\r\n\r\n`, expectedAccept: createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64') };
+  return { text: `${lines.join('\r\n')}\r\n\r\n`, expectedAccept: expectedAccept(key) };
 }
 
 /** Status line and headers (names lower-cased; repeated headers joined by ", " as RFC 9110 §5.3 allows). */

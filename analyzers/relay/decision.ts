@@ -4,7 +4,8 @@
 import type { Evidence } from '../../schemas/classification.js';
 import type { TelemetryEvent } from '../../schemas/telemetry-event.js';
 import type { SourcedFinding } from '../candidate.js';
-import { expectedAccept, headerValue } from './payload.js';
+import { expectedAccept } from '../websocket-accept.js';
+import { headerValue } from './payload.js';
 import { citeRelay, relayFactsOf, type RelayFacts } from './session.js';
 import type { TraceFacts } from './trace.js';
 
@@ -14,10 +15,9 @@ export interface RelayView {
   readonly evidence: readonly Evidence[];
 }
 
-const NO_EVIDENCE: readonly Evidence[] = [];
-
 /**
- * The event with the fields its relay log shows and it lacks. Recorded fields always win; a relay's own words (refused,
+ * The event with the fields its relay log shows and it lacks, or undefined when the log adds nothing (most events: no
+ * allocation). Recorded fields always win; a relay's own words (refused,
  * resolver, timeout) stay in the text for the text tier.
  * - the answer's status, and Sec-WebSocket-Extensions of the request and of a 101 ("" when absent, as the schema has it);
  * - the first Close frame: its code (1005 without a status, RFC 6455 §7.4.1), reason, sender, read from the wire;
@@ -25,10 +25,10 @@ const NO_EVIDENCE: readonly Evidence[] = [];
  *   ended it, as close.initiator: the one fact about its close the log gives (convention "An opened connection that ends with
  *   no close code": close.initiator says a closing side was named).
  */
-export function withRelayFacts(event: TelemetryEvent): RelayView {
-  if (event.source.kind !== 'proxy') return { event, evidence: NO_EVIDENCE };
+export function withRelayFacts(event: TelemetryEvent): RelayView | undefined {
+  if (event.source.kind !== 'proxy') return undefined;
   const facts = relayFactsOf(event.error?.message);
-  if (!facts) return { event, evidence: NO_EVIDENCE };
+  if (!facts) return undefined;
   const evidence: Evidence[] = [];
   let handshake = event.handshake;
   let close = event.close;
@@ -51,7 +51,7 @@ export function withRelayFacts(event: TelemetryEvent): RelayView {
     close = { initiator: facts.endedBy };
     evidence.push({ kind: 'error.message', detail: citeRelay(`a TLS session (records only) that the relay says the ${facts.endedBy} ended`, undefined) });
   }
-  if (evidence.length === 0 && handshake === event.handshake) return { event, evidence: NO_EVIDENCE };
+  if (evidence.length === 0 && handshake === event.handshake) return undefined;
   const view: TelemetryEvent = { ...event };
   if (handshake) view.handshake = handshake;
   if (close) view.close = close;

@@ -1,6 +1,5 @@
 // Bytes a relay logged, read back: one decoder for the escape notations relays print payloads in, and readers for what
 // the bytes of a WebSocket connection say (the upgrade request and its answer, frames, TLS records). Pure, no I/O.
-import { createHash } from 'node:crypto';
 
 /**
  * Decodes an escaped payload into bytes. One decoder for the notations relays print:
@@ -88,15 +87,6 @@ export function headerValue(head: HttpHead, name: string): string | undefined {
   return head.headers.get(name)?.join(', ');
 }
 
-const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
-
-/**
- * The Sec-WebSocket-Accept a server must answer for a key: base64(SHA-1(key + GUID)).
- * @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (step 5.4)
- */
-export function expectedAccept(key: string): string {
-  return createHash('sha1').update(key.trim() + WEBSOCKET_GUID).digest('base64');
-}
 
 /** One WebSocket frame read from a byte stream (RFC 6455 §5.2), its payload unmasked. */
 export interface Frame {

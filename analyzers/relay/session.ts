@@ -4,6 +4,7 @@
 // relay says ended the session. Pure and memoized per text; texts without an escaped payload cost one indexOf.
 import { CLOSE_OPCODE, closeStatus, decodeEscaped, readFrames, readHttpHead, statusOf, tlsRecordType, type HttpHead } from './payload.js';
 import { mayBeTrace, readTrace, type TraceFacts } from './trace.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 export type Side = 'client' | 'server';
 
@@ -151,19 +152,12 @@ export function readRelay(text: string): RelayFacts | undefined {
 
 // A backslash escape a relay writes for a byte (octal, \xHH, \r, \0): the cheap test before any parse.
 const ESCAPED_PAYLOAD = /\\(?:[0-7]|x[0-9a-fA-F]{2}|r)/;
-const memo = new Map<string, RelayFacts | null>();
-const MEMO_MAX = 1024;
+const relayFacts = new BoundedCache<RelayFacts | null>();
 
 /** The relay facts of a text, memoized; undefined for a text with no escaped payload (one indexOf for most texts). */
 export function relayFactsOf(text: string | undefined): RelayFacts | undefined {
   if (text === undefined || ((text.indexOf('\\') === -1 || !ESCAPED_PAYLOAD.test(text)) && !mayBeTrace(text))) return undefined;
-  let facts = memo.get(text);
-  if (facts === undefined) {
-    facts = readRelay(text) ?? null;
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(text, facts);
-  }
-  return facts ?? undefined;
+  return relayFacts.get(text, () => readRelay(text) ?? null) ?? undefined;
 }
 
 /** Evidence detail for a relay fact: what was read and the log line it was read from. */

@@ -11,6 +11,7 @@ import { strongestCandidate } from '../../findings.js';
 import { offeredValueRejected } from './offer-value.js';
 import { offerRefusedWith400 } from './offer-refused.js';
 import { extensionRemediation } from './remediation.js';
+import { BoundedCache } from '../../bounded-cache.js';
 
 // Parameters refused, or an extension the client never offered (RFC 6455 §9.1: the client must fail the connection).
 const UNOFFERED_WORDS = /not offered|never offered|not requested|unrequested|instead of/i;
@@ -132,8 +133,7 @@ function closedForExtension(context: EvidenceContext): boolean {
 // The header findings are a pure function of (request header or none, response header, required names), for a client that failed:
 // handshakes repeat across connections, so they are built once per distinct key and shared (read-only), bounded
 // like the parsed headers. The key prefixes every part with its length, so no two inputs share one.
-const headerMemo = new Map<string, readonly Finding[]>();
-const HEADER_MEMO_MAX = 1024;
+const headerCache = new BoundedCache<readonly Finding[]>();
 
 function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const handshake = context.event.handshake;
@@ -148,14 +148,13 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const required = handshake.required_extensions;
   let key = `${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
   if (required) for (let i = 0; i < required.length; i++) key += `${(required[i] as string).length}:${required[i] as string}`;
-  let found = headerMemo.get(key);
-  if (found === undefined) {
+  const replay = (): readonly Finding[] => {
     const fresh: Finding[] = [];
     replayHeaders(handshake, fresh);
-    if (headerMemo.size >= HEADER_MEMO_MAX) headerMemo.clear();
-    if (key.length <= 4096) headerMemo.set(key, fresh);
-    found = fresh;
-  }
+    return fresh;
+  };
+  // Oversized headers are replayed, not kept: one attacker-sized key must not pin memory.
+  const found = key.length <= 4096 ? headerCache.get(key, replay) : replay();
   // Seen by a server, the client's failure is inferred from the answer and the drop, not stated by the client: lower.
   const inferred = context.event.outcome === 'closed' && clientDroppedSeenByServer(context);
   for (let i = 0; i < found.length; i++) findings.push(inferred ? serverView(found[i] as Finding) : (found[i] as Finding));

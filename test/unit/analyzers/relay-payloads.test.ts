@@ -3,7 +3,8 @@
 // "> date length=n from=a to=b" blocks; byte values from RFC 6455's examples (§1.3 key/accept, §5.7 masked "Hello").
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../analyzers/classify.js';
-import { closeStatus, decodeEscaped, expectedAccept, readFrames, readHttpHead, statusOf, tlsRecordType } from '../../../analyzers/relay/payload.js';
+import { closeStatus, decodeEscaped, readFrames, readHttpHead, statusOf, tlsRecordType } from '../../../analyzers/relay/payload.js';
+import { expectedAccept } from '../../../analyzers/websocket-accept.js';
 import { readRelay, relayFactsOf } from '../../../analyzers/relay/session.js';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
 import { event } from './event-builder.js';
