@@ -138,6 +138,31 @@ export function clientReceived1010(source: { readonly kind: string }, message: s
   return source.kind === 'client' && message !== undefined && (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message);
 }
 
+/** What `receivedUnasked1010` reads of an event: who reported it, its close and its handshake's extension fields. */
+export interface Received1010Facts {
+  readonly source: { readonly kind: string };
+  readonly close?: CloseFacts | undefined;
+  readonly handshake?: { readonly request_extensions?: string | undefined; readonly required_extensions?: readonly string[] | undefined } | undefined;
+}
+
+/**
+ * A 1010 a client read from a Close frame (`on_wire` true) that it is not named as starting (initiator absent or unknown),
+ * after an opening handshake in which it offered no extension (its request's Sec-WebSocket-Extensions recorded as absent, "")
+ * and required none: RFC 6455 §7.4.1 has 1010 sent by a client "because it has expected the server to negotiate one or more
+ * extension", and this client expected none, so the server sent it (as `clientReceived1010` reads it from a text). A client
+ * that started the close, or whose offer or requirement is unrecorded, may have sent the 1010 itself (the frame it read is the
+ * server's echo, §5.5.1): the 1010 family reads those.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+ */
+export function receivedUnasked1010(event: Received1010Facts): boolean {
+  const close = event.close;
+  if (close?.code !== 1010 || close.on_wire !== true || (close.initiator !== undefined && close.initiator !== 'unknown')) return false;
+  if (event.source.kind !== 'client' && event.source.kind !== 'probe') return false;
+  const offered = event.handshake?.request_extensions;
+  const required = event.handshake?.required_extensions;
+  return offered !== undefined && offered.trim() === '' && (required === undefined || required.length === 0);
+}
+
 /**
  * The findings that name 1007's condition, a text message whose data was no UTF-8 (RFC 6455 §8.1: the endpoint _Fails the
  * WebSocket Connection_; §7.4.1: 1007): the concept (UnicodeDecodeError, "invalid UTF-8") and Chromium's exact text.

@@ -147,7 +147,7 @@ export const concepts: readonly Concept[] = [
   // "Labelling conventions"). Not the TLS alert user_canceled (RFC 8446 §6.1).
   { id: 'concept.cancelled', cause: 'unknown_failure', confidence: 0.35, all: ['CANCELLED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'dial: request was called off (cancellation)', wrapper: true, untimed: true },
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED'], example: 'peer hung up unexpectedly' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
   { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame', wrapper: true },

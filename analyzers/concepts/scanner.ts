@@ -490,7 +490,36 @@ const CLOSE_STATED = indexOf('CLOSE_STATED');
 const REASON_FIELD = indexOf('REASON_FIELD');
 /** Application close codes: 3000-3999 registered by libraries and frameworks, 4000-4999 private use (RFC 6455 §7.4.2). */
 const isApplicationCode = (code: number): boolean => code >= 3000 && code <= 4999;
-const APPLICATION_CONFIDENCE = 0.3;
+/** 1005, the code an API reports for a Close frame that carried no status (RFC 6455 §7.1.5, §7.4.1). */
+const NO_STATUS = 1005;
+// Below every cause a text names (0.4 and up): the reason's words, in this text or another, decide.
+const APPLICATION_CONFIDENCE = 0.35;
+const FAILED_APPLICATION_CONFIDENCE = 0.3;
+
+// Words that say something failed, was refused or ran out: the classes concept.reason_routine is ruled out by, and a refusal's.
+const FAILURE_WORD_CLASSES: readonly number[] = (
+  ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR', 'POLICY_REFUSAL', 'REJECT_WORD', 'AUTH_WORD'] as const
+).map(indexOf);
+
+// Words that may stand between a close word and the code it states ("closed with status code 4001"; "with" is filler).
+const CODE_LABELS: ReadonlySet<string> = new Set(['code', 'status', 'statuscode']);
+
+/**
+ * Whether the number at `i` is the code a close word states: right after it, or after a label ("close 4000", "socket closed:
+ * 4001", "closed with code 4001"), and not an id in brackets or after '#' ("connection closed [3456]", "#4001"). An application
+ * code or 1005 is any number in its range, so only this notation reads as one; the registered codes need a close context only.
+ */
+function codeAfterCloseWord(text: string, list: readonly Word[], found: readonly Occurrence[], i: number): boolean {
+  const before = text.charAt((list[i] as Word).start - 1);
+  if (before === '[' || before === '#') return false;
+  for (const o of found) {
+    if (o.cls !== CLOSE_WORD || o.last >= i || i - o.last > 3) continue;
+    let labelsOnly = true;
+    for (let j = o.last + 1; j < i && labelsOnly; j++) labelsOnly = CODE_LABELS.has((list[j] as Word).norm);
+    if (labelsOnly) return true;
+  }
+  return false;
+}
 
 /**
  * A WebSocket close code written in a text ("websocket: close 1011", "received 1013 (try again later)", "code=1008")
@@ -498,8 +527,10 @@ const APPLICATION_CONFIDENCE = 0.3;
  * whose close fields are empty and whose text carries the close. A code valid on the wire, an application code
  * (3000-4999, only after a close word proper: "error code 4001" may be anything) included, marks the text CLOSE_STATED:
  * a Close frame came, so the read error that reports it ("error reading websocket message: websocket: close 4403: …") is
- * no drop. An application code names no cause of its own (RFC 6455 §7.4.2): its reason's words decide, and with none
- * the close is unknown_failure, low, as for the close fields.
+ * no drop. An application code names no cause of its own (RFC 6455 §7.4.2): its reason's words decide; with none, the close
+ * is clean (normal_closure, low), unless a word after the code says something failed or was refused (unknown_failure, low).
+ * An application code or 1005 is read only right after a close word or its label ("close 4000", "socket closed: 1005"). 1005
+ * marks the text without a finding of its own: a Close frame without a status, whose close fields decide.
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2
  */
@@ -507,17 +538,22 @@ function closeCodeFinding(kind: string, text: string, list: readonly Word[], fou
   if (present[CLOSE_CONTEXT] !== 1) return undefined;
   let chosen: Word | undefined;
   let application: Word | undefined;
+  let applicationAt = -1;
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as Word;
     if (word.norm.length !== 4) continue;
     const code = Number(word.norm);
     const table = TEXT_CLOSE_CODES.has(code);
-    if (!table && !isApplicationCode(code)) continue;
-    const closeClass = table ? CLOSE_CONTEXT : CLOSE_WORD;
-    if (!found.some((o) => o.cls === closeClass && o.last < i && i - o.last <= 3)) continue;
+    if (!table && !isApplicationCode(code) && code !== NO_STATUS) continue;
+    if (table ? !found.some((o) => o.cls === CLOSE_CONTEXT && o.last < i && i - o.last <= 3) : !codeAfterCloseWord(text, list, found, i)) continue;
     present[CLOSE_STATED] = 1;
+    // A Close frame without a status: the close fields decide (1005 names no cause of its own), the text names no drop.
+    if (code === NO_STATUS) continue;
     if (!table) {
-      application ??= word;
+      if (application === undefined) {
+        application = word;
+        applicationAt = i;
+      }
       continue;
     }
     // A 1002 next to another code is the client's protest at that code ("closed with code 1002: invalid close code
@@ -526,8 +562,13 @@ function closeCodeFinding(kind: string, text: string, list: readonly Word[], fou
   }
   if (chosen === undefined) {
     if (application === undefined) return undefined;
-    const detail = `application close code ${application.norm} in ${JSON.stringify(text.slice(Math.max(0, application.start - 40), application.end + 20))}: a Close frame came, with a code that names no cause of its own (concept concept.close_code_application, RFC 6455 §7.4.2) → unknown_failure`;
-    return conceptFinding(kind, 'concept.close_code_application', 'unknown_failure', APPLICATION_CONFIDENCE, detail);
+    // The words after the code are its reason ("close 4403: Forbidden"): a failure or refusal there is no clean close, even
+    // where no concept says which cause.
+    const failed = found.some((o) => o.first > applicationAt && FAILURE_WORD_CLASSES.includes(o.cls));
+    const cause: Cause = failed ? 'unknown_failure' : 'normal_closure';
+    const reading = failed ? 'a reason that names a failure without its cause' : 'no failure named after it: a closing handshake the application started';
+    const detail = `application close code ${application.norm} in ${JSON.stringify(text.slice(Math.max(0, application.start - 40), application.end + 20))}: a Close frame came, with a code that names no cause of its own, and ${reading} (concept concept.close_code_application, RFC 6455 §7.4.2) → ${cause}`;
+    return conceptFinding(kind, 'concept.close_code_application', cause, failed ? FAILED_APPLICATION_CONFIDENCE : APPLICATION_CONFIDENCE, detail);
   }
   const code = Number(chosen.norm);
   const row = closeCodeRow(code);
@@ -555,6 +596,20 @@ function blankUrlPaths(text: string): string {
 const LABEL_KEYS = 'module|target|job|instance|caller|source|logger|component|probe|endpoint';
 const LABEL_FIELD_KEY = new RegExp(String.raw`\b(?:${LABEL_KEYS})=`);
 const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\.)*"|[^\s"]*)`, 'g');
+
+/**
+ * Whether a close reason has words that something failed or was refused ("Forbidden", "session failed"), whether or not a concept
+ * names the cause: such a reason is no clean close, even where no cause can be told. Read only for the few closes whose code
+ * names no cause (3000-4999), outside the memoized text findings.
+ */
+export function reasonNamesFailure(reason: string): boolean {
+  const list = words(reason);
+  if (list.length === 0) return false;
+  const present = new Uint8Array(CLASS_NAMES.length);
+  occurrences(list, present);
+  for (const cls of FAILURE_WORD_CLASSES) if (present[cls] === 1) return true;
+  return false;
+}
 
 /** Appends the concept findings of one text field (named `kind` in evidence) to `out`. */
 export function findConcepts(kind: string, text: string, out: SourcedFinding[]): void {

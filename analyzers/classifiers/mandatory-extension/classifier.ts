@@ -6,7 +6,7 @@ import { hasFindings, takeFindings, type Classifier, type Finding } from '../../
 import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
-import { clientReceived1010 } from '../../close-codes.js';
+import { clientReceived1010, receivedUnasked1010 } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { offeredValueRejected } from './offer-value.js';
 import { offerRefusedWith400 } from './offer-refused.js';
@@ -246,7 +246,8 @@ function offerStrippedByProxy(context: EvidenceContext): Finding | undefined {
 function closeFinding(context: EvidenceContext): Finding | undefined {
   if (context.closeCode !== 1010) return undefined;
   const close = context.event.close;
-  if (close === undefined || close.initiator === 'server') return undefined;
+  // A 1010 the server sent (RFC 6455 §7.4.1: a client's code): the other classifier reads it as a protocol error.
+  if (close === undefined || close.initiator === 'server' || receivedUnasked1010(context.event)) return undefined;
   const reason = close.reason ?? '';
   // The client's own reason naming an answer it never offered says what it failed on: above the header replay,
   // which cannot tell a missing requirement from a refused answer when both show (RFC 6455 §9.1).
@@ -286,7 +287,7 @@ export const mandatoryExtensionClassifier: Classifier = {
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
     const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
-    const serverSent = clientReceived1010(event.source, event.error?.message);
+    const serverSent = clientReceived1010(event.source, event.error?.message) || receivedUnasked1010(event);
     for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },

@@ -10,6 +10,7 @@ import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { serverFailureKind } from '../../server-log-levels.js';
 import { namesInvalidPayload } from '../../close-codes.js';
+import { reasonNamesFailure } from '../../concepts/scanner.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -93,10 +94,36 @@ function reasonCandidate(context: EvidenceContext): Candidate | undefined {
   return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
 }
 
-/** An application code (3000-4999, RFC 6455 §7.4.2) names no cause of its own: its reason's words may name a clean end ("shutdown"). */
-function applicationCloseCandidate(context: EvidenceContext, code: number): Candidate | undefined {
-  return code >= 3000 && code <= 4999 ? reasonCandidate(context) : undefined;
+/** Whether no text or coded field names a cause (a failure, a reset or a drop): the event's texts say no more than its close. */
+function namesNoCause(context: EvidenceContext): boolean {
+  return !namesFailure(context) && !textsNameDrop(context);
 }
+
+// An application code (3000-4999) names no cause of its own (RFC 6455 §7.4.2); read from a Close frame, it shows a closing
+// handshake the application started on purpose. With no cause in its reason or any text (a TLS or certificate word that names
+// no failure included: "client tls session cache cleared"), and no word that something failed or was refused ("Forbidden": a
+// refusal whose cause is not told stays unknown), it is a clean close; a cause named (0.4 and up) wins.
+const CLEAN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) read from a Close frame, whose reason and texts name no cause: a closing handshake the application started, a clean close (rule close_codes.application_clean, RFC 6455 §7.4.2)' } };
+
+/**
+ * An application code (3000-4999, RFC 6455 §7.4.2) names no cause of its own: its reason's words may name a clean end
+ * ("shutdown"), or a cause (the other classifier's findings); naming none, a code read from a Close frame is a clean close.
+ * A code the API made up (`on_wire` false: SocketCluster's 4000 "Server ping timed out") is read by its words alone.
+ */
+function applicationCloseCandidate(context: EvidenceContext, code: number): Candidate | undefined {
+  if (code < 3000 || code > 4999) return undefined;
+  const close = context.event.close;
+  if (close?.on_wire === false || !namesNoCause(context) || reasonNamesFailure(close?.reason ?? '')) return reasonCandidate(context);
+  // A clean end the reason names in words ("shutting down": going_away, 0.5) stands above the code's reading.
+  const named: Finding[] = [CLEAN_APPLICATION];
+  takeFindings(context.hits, 'none', named);
+  return strongestCandidate('none', named, noneRemediation);
+}
+
+// A 1005 (a Close frame without a status, RFC 6455 §7.1.5) beside an error whose texts name no cause: the error is the API's
+// report of that close ("websocket: close 1005 (no status)", "socket closed: 1005"), so the close reads as it would alone;
+// lower than a bare 1005 (0.6), so that a server's own failure record (0.45) or any cause a text names (0.4 and up) wins.
+const RESTATED_1005_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.4, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, beside an error whose texts name no cause: the API reports that close, a clean close (rule close_codes.1005_restated, RFC 6455 §7.1.5)' } });
 
 // A reason an API writes when it has none: partysocket dispatches a CloseEvent it made up (code 1000, reason "unknown reason")
 // before re-dispatching the error that ended the socket (maker's reading of partysocket 1.3.0, holdout-25 README, lab e).
@@ -124,7 +151,11 @@ function failedBeforeClose(event: EvidenceContext['event']): boolean {
  * code read from the frame or a reason of its own.
  * - a reset or drop (tcllib's "Endpoint going away" 1001 after "connection abort"): its summary of the drop;
  * - a keepalive wait that ran out (Jetty's 1001 "Connection Idle Timeout"; convention "A keepalive timeout after open");
- * - a failure named beside a placeholder reason ("unknown reason"): the error is the session's end.
+ * - a failure named beside a placeholder reason ("unknown reason"): the error is the session's end;
+ * - a failure named beside a client API's code with no reason that no side is named as sending: a wrapper that hands the
+ *   application a close event of its own for every error (reconnecting-websocket's `_disconnect()` dispatches
+ *   CloseEvent(1000, '') before the error ws raised, "Invalid WebSocket frame: invalid status code 1005"): no closing
+ *   handshake, the error ended the session. A reason of its own ("bye") is a real close's.
  */
 function madeUpCodeYields(context: EvidenceContext): boolean {
   const close = context.event.close;
@@ -132,8 +163,15 @@ function madeUpCodeYields(context: EvidenceContext): boolean {
   return (
     textsNameDrop(context) ||
     context.hits.some((hit) => hit.rule === 'concept.keepalive_missed') ||
-    (PLACEHOLDER_REASON.test(close.reason ?? '') && namesFailure(context))
+    ((PLACEHOLDER_REASON.test(close.reason ?? '') || (!close.reason && clientCodeUnsent(context))) && namesFailure(context))
   );
+}
+
+/** A client's (or probe's) close code that the event names no side as sending (initiator absent or unknown): its API's own. */
+function clientCodeUnsent(context: EvidenceContext): boolean {
+  const kind = context.event.source.kind;
+  const initiator = context.event.close?.initiator;
+  return (kind === 'client' || kind === 'probe') && (initiator === undefined || initiator === 'unknown');
 }
 
 export const noneClassifier: Classifier = {
@@ -154,6 +192,7 @@ export const noneClassifier: Classifier = {
     // An error-level record alone (no exception escaped the handler) beside a 1000 the client started on the wire: the application
     // logged an error it caught and the session went on until the client closed it normally, no reaction to a failure.
     if (code === 1000 && hasError && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
+    if (code === 1005 && hasError && event.close?.on_wire !== true && namesNoCause(context)) return RESTATED_1005_CANDIDATE;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {

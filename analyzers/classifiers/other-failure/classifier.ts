@@ -3,7 +3,7 @@
 import { causesOther, type Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
-import { clientReceived1010, closeCodeRow, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
+import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
@@ -26,6 +26,7 @@ const REASON_ONLY_RULES: ReadonlySet<string> = new Set(concepts.filter((concept)
 const notSentCode = (code: number | undefined): boolean => code === 1005 || code === 1006 || code === 1015;
 
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
+const SERVER_1010_UNASKED: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: 'a 1010 the client read from a Close frame it did not start, after offering and requiring no extension: the server sent it, which only a client may send (rule close_codes.1010_unasked, RFC 6455 §7.4.1)' } };
 const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
 const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence: { kind: 'outcome', detail: 'the session had opened and ended in an error that names no cause, without a close code: no Close frame came, a 1006 (rule inferred.opened_then_error, RFC 6455 §7.1.5)' } };
 /**
@@ -268,6 +269,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === undefined) return undefined;
   const close = context.event.close as NonNullable<EvidenceContext['event']['close']>;
   if (code === 1010 && close.initiator === 'server') return SERVER_1010;
+  if (code === 1010 && receivedUnasked1010(context.event)) return SERVER_1010_UNASKED;
   // An abnormal closure is of an open connection: a 1006 for a connect that failed (no 101, outcome failed) says no more than the failure.
   if (code === 1006 && context.event.outcome === 'failed' && context.status !== 101 && close.on_wire !== true) return context.secure ? BEFORE_OPEN_1006_SECURE : BEFORE_OPEN_1006;
   if (code === 1002 && close.on_wire === false && close.reason && RESTART_REASON.test(close.reason))

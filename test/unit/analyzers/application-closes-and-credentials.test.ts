@@ -31,12 +31,14 @@ describe('an application close code (RFC 6455 §7.4.2: 3000-4999) is classified 
   });
 
   it.each([
-    // (A farewell, "bye", names a normal close since 1.5.40: api-verdicts-and-routine-reasons.test.ts.)
-    ['no cause words', 4000, 'session 7f3a'],
-    ['a bare HTTP reason phrase', 4403, 'Forbidden'],
-    ['an empty reason', 4100, ''],
-  ] as const)('%s: no cause of its own, unknown_failure as before', (_label, code, reason) => {
-    expect(verdictOf(closedWith(code, reason))).toBe('other/unknown_failure');
+    // (A farewell, "bye", names a normal close since 1.5.40: api-verdicts-and-routine-reasons.test.ts.) Since 1.5.62 (round 20),
+    // a code read from a Close frame whose reason names no cause is a clean close (close-code-restatements.test.ts).
+    ['no cause words', 4000, 'session 7f3a', 'none/normal_closure'],
+    ['an empty reason', 4100, '', 'none/normal_closure'],
+    // A refusal word names a failure whose cause the reason does not say: no clean close, and no cause either.
+    ['a bare HTTP reason phrase', 4403, 'Forbidden', 'other/unknown_failure'],
+  ] as const)('%s: no cause of its own (%s → %s)', (_label, code, reason, expected) => {
+    expect(verdictOf(closedWith(code, reason))).toBe(expected);
   });
 
   it.each([
@@ -70,8 +72,14 @@ describe('a close code stated in a text after a read error: a Close frame came, 
     expect(verdictOf(readError(message))).toBe(expected);
   });
 
-  it('an application code with no cause words is unknown_failure, not a drop (abnormal_closure)', () => {
+  it('an application code with no cause words is a clean close (since 1.5.62), not a drop (abnormal_closure)', () => {
     const result = classify(event(readError('error reading websocket message: websocket: close 4000: bye')));
+    expect([result.attribution, result.cause]).toEqual(['none', 'normal_closure']);
+    expect(result.evidence[0]?.detail).toContain('concept.close_code_application');
+  });
+
+  it('an application code whose words after it name a failure without its cause stays unknown_failure, not a drop', () => {
+    const result = classify(event(readError('error reading websocket message: websocket: close 4000: session failed')));
     expect([result.attribution, result.cause]).toEqual(['other', 'unknown_failure']);
     expect(result.evidence[0]?.detail).toContain('concept.close_code_application');
   });

@@ -260,6 +260,10 @@ const PINNED: Record<string, string> = {
   '1.5.60': 'e69ac308b449b1a4',
   // The lead merged eng-d1's 1.5.59 and eng-d2's 1.5.60 as 1.5.61 (tables as eng-d1's).
   '1.5.61': '119bf073ce02e6e0',
+  // Round 20 (eng-e1): a stated close code (an application code, 1005) marks its text as no drop (concept.reset's unless); an
+  // application code a text states reads normal_closure; close fields: an application code from a Close frame and a 1005 beside
+  // an error that name no cause are clean closes; a client API's unsent code yields to a named failure; a 1010 received unasked.
+  '1.5.62': '1d3ca41fa6b37577',
 };
 
 describe('CLASSIFIER_VERSION', () => {
