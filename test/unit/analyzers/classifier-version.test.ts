@@ -260,10 +260,10 @@ const PINNED: Record<string, string> = {
   '1.5.60': 'e69ac308b449b1a4',
   // The lead merged eng-d1's 1.5.59 and eng-d2's 1.5.60 as 1.5.61 (tables as eng-d1's).
   '1.5.61': '119bf073ce02e6e0',
-  // Round 20 (eng-e2): Netty's frame decoder texts (frame_too_long, frame_violation); a frameworks' upgrade-refusal table
+  // Round 20 (eng-e2): Netty's, Jetty's and Tomcat's frame texts (netty.*, jetty.*, tomcat.*); a frameworks' upgrade-refusal table
   // (gorilla, Netty) in the fingerprint; "the websocket protocol" no subprotocol (WS_PROTOCOL_ITSELF); a code made up beside a
   // frame violation or size limit yields; Go/Rust panics are uncaught failures; JVM stack frames are no words for concepts.
-  '1.5.63': 'ee37144fd351126a',
+  '1.5.63': 'f989f207b0bd38c8',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -58,6 +58,19 @@ describe('a close code the framework made up yields to the frame violation or si
   });
 });
 
+describe("other frameworks' frame texts beside a made-up 1001 (Jetty's exception classes, Tomcat's wsFrame strings)", () => {
+  it.each([
+    ['Jetty 12 ProtocolException', 'org.eclipse.jetty.websocket.core.exception.ProtocolException: DataFrame before fin==true', 'other/protocol_error'],
+    ['Jetty 10 api ProtocolException', 'org.eclipse.jetty.websocket.api.exceptions.ProtocolException: Invalid CLOSE payload', 'other/protocol_error'],
+    ['Jetty MessageTooLargeException', 'org.eclipse.jetty.websocket.core.exception.MessageTooLargeException: Binary message too large: 90,000 > 65,536', 'other/message_too_big'],
+    ["Tomcat's MessageHandler limit", 'java.io.IOException: The message was [90000] bytes long but the MessageHandler has a limit of [8192] bytes', 'other/message_too_big'],
+    ["Tomcat's unrecognised opCode", 'java.io.IOException: A WebSocket frame was sent with an unrecognised opCode of [11]', 'other/protocol_error'],
+    ["Tomcat's frame after a close", 'java.io.IOException: New frame received after a close control frame', 'other/protocol_error'],
+  ] as const)('%s', (_label, message, expected) => {
+    expect(verdictOf(opened(madeUp1001, message))).toBe(expected);
+  });
+});
+
 describe('JVM stack frames name code locations, not the failure', () => {
   it('a frame method named protocolViolation does not outweigh the size limit the exception states', () => {
     const message = jvmTrace('io.example.ws.FrameTooLargeError: inbound frame length 90000 exceeds the configured limit 65536');
