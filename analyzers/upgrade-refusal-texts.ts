@@ -41,6 +41,8 @@ export const upgradeRefusalTexts: readonly UpgradeRefusalText[] = [
 export function upgradeRefusalText(context: EvidenceContext): UpgradeRefusalText | undefined {
   const message = context.event.error?.message;
   if (message === undefined || context.event.source.kind !== 'server') return undefined;
+  // Every row names WebSocket ("websocket" or "WebSocket"): one substring search spares the rows on other texts.
+  if (!message.includes('ebsocket') && !message.includes('ebSocket')) return undefined;
   for (const row of upgradeRefusalTexts) if (row.pattern.test(message)) return row;
   return undefined;
 }
