@@ -9,6 +9,7 @@ import { lexicon } from './concepts/lexicon.js';
 import { violationConcepts } from './concepts/protocol-violations.js';
 import { vocabularies } from './vocabularies/index.js';
 import { tlsErrorTypes } from './codes/tls-error-types.js';
+import { upgradeRefusalTexts } from './upgrade-refusal-texts.js';
 
 /** What of a table decides: ids, patterns, causes, confidences, ambiguities, captures, context (not citations or examples). */
 function decidingContent(): unknown {
@@ -26,7 +27,8 @@ function decidingContent(): unknown {
   const conceptRows = concepts.map(({ example: _example, ...decides }) => decides);
   const violations = violationConcepts.map((row) => [row.id, row.pattern.source, row.pattern.flags]);
   const tlsTypes = tlsErrorTypes.map((row) => [row.pattern.source, row.pattern.flags]);
-  return { rules, codes, closes, concepts: conceptRows, lexicon, violations, tlsTypes };
+  const upgradeRefusals = upgradeRefusalTexts.map((row) => [row.id, row.pattern.source, row.pattern.flags, row.part]);
+  return { rules, codes, closes, concepts: conceptRows, lexicon, violations, tlsTypes, upgradeRefusals };
 }
 
 /** FNV-1a (two 32-bit lanes) over the tables' deciding content, as 16 hex digits. */

@@ -7,6 +7,7 @@
 import type { SourcedFinding } from './candidate.js';
 import { findConcepts } from './concepts/scanner.js';
 import type { EvidenceContext } from './evidence-context.js';
+import { upgradeRefusalText, type UpgradeRefusalText } from './upgrade-refusal-texts.js';
 
 // The concepts that read a missing or bad Sec-WebSocket-Key/-Version, Upgrade or Connection field (concepts.ts).
 const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key', 'concept.upgrade_field', 'concept.upgrade_header', 'concept.upgrade_missing', 'concept.request_version']);
@@ -59,8 +60,22 @@ export function requestFieldNamed(context: EvidenceContext): SourcedFinding | un
     const read = conceptsOf(context, hit.evidence.kind);
     for (const finding of read) if (REQUEST_HEADER_RULES.has(finding.rule)) return finding;
   }
+  // A framework's own refusal text that names a header (upgrade-refusal-texts.ts); one naming the method names no header.
+  const row = upgradeRefusalText(context);
+  if (row !== undefined && row.part !== 'method') return refusalTextFinding(row);
   const named = headerRefusedInWords(context);
   return named?.header === 'field' ? named.finding : undefined;
+}
+
+const refusalTextFindings = new Map<string, SourcedFinding>();
+/** The finding of a framework's refusal text naming a request header, built once per row. */
+function refusalTextFinding(row: UpgradeRefusalText): SourcedFinding {
+  let found = refusalTextFindings.get(row.id);
+  if (found === undefined) {
+    const detail = `the server's refusal text (${row.id}: ${row.source}) names the request's ${row.part} header`;
+    refusalTextFindings.set(row.id, (found = { cause: 'protocol_error', confidence: 0.6, rule: 'inferred.request_header_refused', attribution: 'other', evidence: { kind: 'error.message', detail } }));
+  }
+  return found;
 }
 
 /** A 1010-family finding (an extension header refused, exact or concept) in a 400's texts: the server refused the offer. */

@@ -100,7 +100,12 @@ const ERROR_LEVELS: ReadonlySet<string> = new Set(['ERROR', 'CRITICAL', 'FATAL',
 // "exception error: bad argument"); an "=ERROR REPORT====" alone may tell of a process killed from outside ("exit with reason:
 // killed", an untrappable exit signal), which is a drop, not the code's failure.
 // @see https://www.erlang.org/doc/apps/stdlib/proc_lib.html (crash report), https://www.erlang.org/doc/apps/kernel/logger_formatter.html (legacy_header)
-const UNCAUGHT = /^=CRASH REPORT====|Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
+// A panic, Go's and Rust's runtime-level uncaught failure: Go's runtime prints "panic: <value>" before the goroutine trace (and a
+// framework that recovers it, Fiber's contrib/websocket defaultRecover, prints the same with debug.Stack()); net/http's server
+// recovers a handler's panic as "http: panic serving <addr>: <value>"; Rust's default panic hook prints "thread '<name>' panicked at".
+// @see https://go.dev/src/runtime/panic.go (printpanics: "panic: "), https://go.dev/src/net/http/server.go ("http: panic serving %v: %v\n%s")
+// @see https://doc.rust-lang.org/std/panic/fn.set_hook.html (the default hook: "thread '<name>' panicked at <location>")
+const UNCAUGHT = /^panic: |\bhttp: panic serving\b|^thread '[^'\n]*' panicked at\b|^=CRASH REPORT====|Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
 
 // The server's own words that it ended the session because its code raised ("closing connection … because of exception TypeError",
 // "connection closed due to an unhandled exception"): the exception escaped the code that handled the message, and the server

@@ -277,8 +277,9 @@ export const concepts: readonly Concept[] = [
   // A "protocol" the server returned that the client calls wrong ("unsolicited protocol returned", "missing protocol returned by the
   // server"): the subprotocol answer (RFC 6455 §4.1 step 6), even inside an HTTP-header text; not a TLS or HTTP version.
   { id: 'concept.protocol_returned', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['SUB_NEGATIVE', 'PROTOCOL', 'SUB_SELECTED'], within: 4, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_VERSION'], example: "server replied with unacceptable protocol 'x.v3'" },
-  // Not beside a frame or close word: Rust's Error::Protocol(…) wraps a framing error ("Protocol(InvalidCloseSequence)").
-  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE', 'FRAME', 'CLOSE_WORD'], example: 'peer answered with an unsupported Protocol' },
+  // Not beside a frame or close word: Rust's Error::Protocol(…) wraps a framing error ("Protocol(InvalidCloseSequence)"); nor where
+  // the protocol is the WebSocket protocol itself ("the client is not using the websocket protocol").
+  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE', 'FRAME', 'CLOSE_WORD', 'WS_PROTOCOL_ITSELF'], example: 'peer answered with an unsupported Protocol' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

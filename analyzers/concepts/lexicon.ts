@@ -340,6 +340,11 @@ export const lexicon = {
   // HTTP_NAME ("http") is a class of its own: a subprotocol answer may be reported inside an HTTP-header text.
   OTHER_PROTOCOL: [['switching', 'protocol'], 'switchingprotocol', 'scheme', 'url', 'uri', 'libcurl', ['protocol', 'error'], ['protocol', 'violation'], ['violation', 'protocol'], 'protocolerror', 'protocolexception', ['protocol', 'exception'], 'alpn', ['application', 'protocol'], 'h2', 'eprotonosupport', ['address', 'family'], ['protocol', 'family'], ['protocol', 'not', 'available'], ['wrong', 'type']],
   HTTP_NAME: ['http'],
+  // The WebSocket protocol itself, no subprotocol: gorilla's server refuses a request that is no upgrade with "the client is not
+  // using the websocket protocol: …" (server.go). "Sec-WebSocket-Protocol" holds these words too, and is a SUBPROTOCOL word, which
+  // the subprotocol concept reads.
+  // @see https://github.com/gorilla/websocket/blob/main/server.go (Upgrader.Upgrade: badHandshake)
+  WS_PROTOCOL_ITSELF: [['websocket', 'protocol'], ['web', 'socket', 'protocol']],
   // An HTTP response, not a frame: "status code 403" is the upgrade's answer.
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.

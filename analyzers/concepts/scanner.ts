@@ -15,7 +15,7 @@ import { concepts, type Concept } from './concepts.js';
 import { lexicon, type ClassName } from './lexicon.js';
 import { headerCheckFinding } from './header-checks.js';
 import { findProtocolViolations } from './protocol-violations.js';
-import { blankTracebackCode, hasTraceback, tracebackExtensionFinding } from './traceback.js';
+import { blankJvmFrames, blankTracebackCode, hasTraceback, mayHaveJvmFrames, tracebackExtensionFinding } from './traceback.js';
 import { words, type Word } from './words.js';
 import { CONNECT_REQUEST_BEFORE_STATUS, UPSTREAM_SWITCHED } from '../proxy-tunnel.js';
 
@@ -620,7 +620,9 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
     const raised = tracebackExtensionFinding(kind, text);
     if (raised) out.push(raised);
   }
-  const read = traceback ? blankTracebackCode(text) : text;
+  const uncoded = traceback ? blankTracebackCode(text) : text;
+  // A JVM stack trace's frames name code locations, not the failure (traceback.ts).
+  const read = mayHaveJvmFrames(uncoded) ? blankJvmFrames(uncoded) : uncoded;
   const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
   const unlabelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
   const list = words(unlabelled.includes('://') ? blankUrlPaths(unlabelled) : unlabelled);

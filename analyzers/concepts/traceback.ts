@@ -1,6 +1,7 @@
 // Python tracebacks in error texts: the source lines a traceback quotes are the program's code, not the error's words
 // (a keyword argument "timeout=8" names no timeout that happened), and the innermost frame names the module and function
-// that raised. Pure text functions for the concept scanner.
+// that raised. A JVM stack trace's frames likewise name where the code ran ("WebSocket08FrameDecoder.protocolViolation"), not
+// what failed. Pure text functions for the concept scanner.
 // @see https://docs.python.org/3/library/traceback.html (format: "Traceback (most recent call last):", "  File "<path>", line N, in <name>", the source line, the exception)
 import type { SourcedFinding } from '../candidate.js';
 
@@ -50,4 +51,19 @@ export function tracebackExtensionFinding(kind: string, text: string): SourcedFi
   if (!exception) return undefined;
   const detail = `traceback raised ${JSON.stringify(exception[0].slice(0, 80))} in ${module} (${fn.trim()}): the client could not read the extension answer's parameters → extension_params_rejected (rule concept.traceback_extension_parse, RFC 7692 §7)`;
   return { rule: 'concept.traceback_extension_parse', attribution: '1010', cause: 'extension_params_rejected', confidence: 0.52, evidence: { kind, detail }, concept: true };
+}
+
+// A JVM stack frame line as Throwable.printStackTrace prints it: "\tat <class>.<method>(<File>.java:<line>)", "(Native Method)",
+// "(Unknown Source)"; Java 9+ prefixes a module ("java.base/java.lang.Thread.run(Thread.java:840)"), Kotlin's files end .kt.
+// @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/lang/Throwable.html#printStackTrace()
+const JVM_FRAME = /^[ \t]+at [\w$./<>-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy):\d+|Native Method|Unknown Source)\)[ \t]*$/gm;
+
+/** Whether the text may hold a JVM stack frame (a cheap test before the line pattern). */
+export function mayHaveJvmFrames(text: string): boolean {
+  return text.includes('.java:') || text.includes('.kt:') || text.includes('(Native Method)');
+}
+
+/** The text with every JVM stack frame line blanked to spaces, so offsets stay. */
+export function blankJvmFrames(text: string): string {
+  return text.replace(JVM_FRAME, (frame) => ' '.repeat(frame.length));
 }

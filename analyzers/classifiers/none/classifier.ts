@@ -156,6 +156,9 @@ function failedBeforeClose(event: EvidenceContext['event']): boolean {
  *   application a close event of its own for every error (reconnecting-websocket's `_disconnect()` dispatches
  *   CloseEvent(1000, '') before the error ws raised, "Invalid WebSocket frame: invalid status code 1005"): no closing
  *   handshake, the error ended the session. A reason of its own ("bye") is a real close's.
+ * - a frame that broke RFC 6455 or a frame/message over a size limit, with nobody named as closing and no reason beyond the code's
+ *   own name (a framework's close callback that reports 1001 "Going away" for every session that ended, whatever ended it; an API's
+ *   CloseEvent(1000, "") before the error it re-dispatches): the exception names the cause. A reason of its own ("bye") is a peer's.
  */
 function madeUpCodeYields(context: EvidenceContext): boolean {
   const close = context.event.close;
@@ -163,7 +166,9 @@ function madeUpCodeYields(context: EvidenceContext): boolean {
   return (
     textsNameDrop(context) ||
     context.hits.some((hit) => hit.rule === 'concept.keepalive_missed') ||
-    ((PLACEHOLDER_REASON.test(close.reason ?? '') || (!close.reason && clientCodeUnsent(context))) && namesFailure(context))
+    (PLACEHOLDER_REASON.test(close.reason ?? '') && namesFailure(context)) ||
+    (!close.reason && clientCodeUnsent(context) && namesFailure(context)) ||
+    ((close.initiator === undefined || close.initiator === 'unknown') && reasonSaysNoMore(close) && namesFrameFailure(context))
   );
 }
 
@@ -172,6 +177,27 @@ function clientCodeUnsent(context: EvidenceContext): boolean {
   const kind = context.event.source.kind;
   const initiator = context.event.close?.initiator;
   return (kind === 'client' || kind === 'probe') && (initiator === undefined || initiator === 'unknown');
+}
+
+/** A close reason that adds nothing to its code: none, a placeholder ("unknown reason"), or the code's own name ("Going away"). */
+function reasonSaysNoMore(close: NonNullable<EvidenceContext['event']['close']>): boolean {
+  const reason = close.reason?.trim() ?? '';
+  if (reason === '' || PLACEHOLDER_REASON.test(reason)) return true;
+  const name = close.code === undefined ? undefined : closeCodeRow(close.code)?.name;
+  return name !== undefined && reason.toLowerCase().replace(/[^a-z]+/g, '') === name.replace(/_/g, '');
+}
+
+/**
+ * Whether a text names a frame-level protocol violation (RFC 6455 §5: masking, RSV bits, opcodes, control frames) or a frame or
+ * message over a size limit (§7.4.1's 1009), in any framework's words: Netty's CorruptedWebSocketFrameException ("received a
+ * frame that is not masked as expected", "Max frame length of 131072 has been exceeded."), gorilla's "websocket: bad MASK",
+ * "websocket: read limit exceeded".
+ * @see https://github.com/netty/netty/blob/4.2/codec-http/src/main/java/io/netty/handler/codec/http/websocketx/WebSocket08FrameDecoder.java (protocolViolation)
+ * @see https://github.com/gorilla/websocket/blob/main/conn.go (advanceFrame, ErrReadLimit)
+ */
+function namesFrameFailure(context: EvidenceContext): boolean {
+  for (const hit of context.hits) if (hit.attribution === 'other' && (hit.cause === 'protocol_error' || hit.cause === 'message_too_big')) return true;
+  return false;
 }
 
 export const noneClassifier: Classifier = {

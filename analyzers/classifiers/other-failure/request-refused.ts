@@ -7,6 +7,7 @@
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (a server that does not accept it answers an HTTP error, e.g. 400)
 import type { Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
+import { upgradeRefusalText } from '../../upgrade-refusal-texts.js';
 
 // An error that names the opening handshake, or the HTTP request's parse ("HandshakeError", "handshake error",
 // "Invalid HTTP header"): the concept tier's unreadable HTTP text and its refusal without a reason are, in a server's
@@ -20,10 +21,26 @@ const REQUEST_REFUSED: Finding = {
   evidence: { kind: 'error.message', detail: "a server's error refusing the client's opening handshake before any answer, naming no TLS, network or HTTP status cause: the request broke RFC 6455 §4.2.1 (rule inferred.request_refused_by_server)" },
 };
 
-/** A failed attempt seen by a server whose only evidence is its refusal of the request (no status, TLS, code or other cause). */
+const refusedByText = new Map<string, Finding>();
+
+/**
+ * A failed attempt seen by a server whose only evidence is its refusal of the request (no status, TLS, code or other cause), or
+ * whose text is a framework's own refusal of it (upgrade-refusal-texts.ts, at an exact rule's 0.6: a text cited from the source
+ * that prints it), whatever else its lines hold (a close callback's made-up 1001 logged later).
+ */
 export function requestRefusedByServer(context: EvidenceContext): Finding | undefined {
   const event = context.event;
-  if (event.source.kind !== 'server' || event.outcome !== 'failed' || context.status !== undefined || context.codes.length > 0) return undefined;
+  if (event.source.kind !== 'server' || event.outcome !== 'failed' || context.status !== undefined) return undefined;
+  const row = upgradeRefusalText(context);
+  if (row !== undefined) {
+    let found = refusedByText.get(row.id);
+    if (found === undefined) {
+      const detail = `the server's refusal text (${row.id}: ${row.source}) names the request's ${row.part === 'method' ? 'method (not GET)' : `${row.part} header`}: the request broke RFC 6455 §4.2.1 (rule inferred.request_refused_by_server)`;
+      refusedByText.set(row.id, (found = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail } }));
+    }
+    return found;
+  }
+  if (context.codes.length > 0) return undefined;
   const error = event.error;
   if (!error) return undefined;
   let unreadable = false;

@@ -264,6 +264,12 @@ const PINNED: Record<string, string> = {
   // application code a text states reads normal_closure; close fields: an application code from a Close frame and a 1005 beside
   // an error that name no cause are clean closes; a client API's unsent code yields to a named failure; a 1010 received unasked.
   '1.5.62': '1d3ca41fa6b37577',
+  // Round 20 (eng-e2): Netty's, Jetty's and Tomcat's frame texts (netty.*, jetty.*, tomcat.*); a frameworks' upgrade-refusal table
+  // (gorilla, Netty) in the fingerprint; "the websocket protocol" no subprotocol (WS_PROTOCOL_ITSELF); a code made up beside a
+  // frame violation or size limit yields; Go/Rust panics are uncaught failures; JVM stack frames are no words for concepts.
+  '1.5.63': 'f989f207b0bd38c8',
+  // The lead merged eng-e1's 1.5.62 and eng-e2's 1.5.63 as 1.5.64.
+  '1.5.64': 'ec69d6d32019e357',
 };
 
 describe('CLASSIFIER_VERSION', () => {
