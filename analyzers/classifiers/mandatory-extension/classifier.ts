@@ -263,7 +263,8 @@ export const mandatoryExtensionClassifier: Classifier = {
     const { event, hits } = context;
     // No extension header to read, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
     // A connected client went on with its answer (acceptedByClient), so its headers give no finding: most traffic stops here.
-    const headersRead = (event.outcome !== 'connected' || event.source.kind === 'proxy') && (event.handshake?.response_extensions !== undefined || event.handshake?.request_extensions !== undefined);
+    const handshake = event.handshake; // read once: each read of an event field is a megamorphic load
+    const headersRead = (event.outcome !== 'connected' || event.source.kind === 'proxy') && (handshake?.response_extensions !== undefined || handshake?.request_extensions !== undefined);
     if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);
@@ -273,7 +274,7 @@ export const mandatoryExtensionClassifier: Classifier = {
     const stripped = offerStrippedByProxy(context);
     if (stripped) findings.push(stripped);
     // Only a failed connect whose offer was recorded (most events stop at the first test).
-    if (event.outcome === 'failed' && event.handshake?.request_extensions !== undefined) {
+    if (event.outcome === 'failed' && handshake?.request_extensions !== undefined) {
       const value = offeredValueRejected(context);
       if (value) findings.push(value);
     }
@@ -286,8 +287,9 @@ export const mandatoryExtensionClassifier: Classifier = {
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
     const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
-    const serverSent = clientReceived1010(event.source, event.error?.message);
-    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);
+    // Read only when a 1010 hit could be dropped for it: most events have none, and their message is not scanned.
+    let serverSent: boolean | undefined;
+    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !(serverSent ??= clientReceived1010(event.source, event.error?.message))) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };
