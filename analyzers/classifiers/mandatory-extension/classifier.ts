@@ -287,9 +287,8 @@ export const mandatoryExtensionClassifier: Classifier = {
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
     const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
-    // Read only when a 1010 hit could be dropped for it: most events have none, and their message is not scanned.
-    let serverSent: boolean | undefined;
-    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !(serverSent ??= clientReceived1010(event.source, event.error?.message))) findings.push(hit);
+    const serverSent = clientReceived1010(event.source, event.error?.message);
+    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };
