@@ -28,9 +28,11 @@ const NO_EVIDENCE: Candidate = {
 export function classify(event: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
   // A server's info/debug lines in error.message report steps, not a failure (server-log-levels.ts).
   // A relay's log of the bytes it passed fills the fields the event lacks (relay/decision.ts); its reading is cited.
-  const relay = withRelayFacts(event);
+  // Only a proxy's log can hold relayed bytes and only a server's its own records: other events skip both readers (one read of the kind).
+  const kind = event.source.kind;
+  const relay = kind === 'proxy' ? withRelayFacts(event) : undefined;
   const seen = relay?.event ?? event;
-  const context = buildContext(withoutQuietServerLines(seen));
+  const context = buildContext(kind === 'server' ? withoutQuietServerLines(seen) : seen);
   let best: Candidate | undefined;
   for (let i = 0; i < registry.length; i++) {
     const candidate = (registry[i] as Classifier).classify(context);

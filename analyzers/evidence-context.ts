@@ -76,9 +76,8 @@ const errorMessageMatcher = fieldFindings('error.message');
 const closeReasonMatcher = fieldFindings('close.reason');
 
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
-function textHits(event: TelemetryEvent): readonly SourcedFinding[] {
-  const error = event.error;
-  const reason = event.close?.reason;
+// Given the fields the constructor already read, not the event: each read of an event field is a megamorphic load.
+function textHits(error: TelemetryEvent['error'], reason: string | undefined): readonly SourcedFinding[] {
   if (!error && !reason) return NO_HITS;
   // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
   const code = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
@@ -125,27 +124,30 @@ class EventContext implements EvidenceContext {
   constructor(event: TelemetryEvent) {
     this.event = event;
     this.joined = undefined;
-    const code = event.close?.code;
+    // Each field read once: events come in many shapes, so every read of an event field is a megamorphic load.
+    const close = event.close;
+    const error = event.error;
+    const code = close?.code;
     const status = event.handshake?.status;
     const outcome = event.outcome;
     // A library's own code below 1000 (apiOwnCode) is no close code: the event is read as one without.
-    this.closeCode = apiOwnCode(event.close) ? undefined : code;
+    this.closeCode = apiOwnCode(close) ? undefined : code;
     this.status = status;
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
-    this.hits = textHits(event);
+    this.hits = textHits(error, close?.reason);
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.
-    this.codes = event.tls !== undefined || event.error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;
+    this.codes = event.tls !== undefined || error !== undefined || this.gatewayStatus ? fieldCodeFindings(event, this.hits) : NO_HITS;
     // Outcome closed is "an open connection ended" (schema): its TLS handshake completed, unless the API itself reports 1015
     // (RFC 6455 §7.4.1: a handshake that failed), the one statement that contradicts it and the more specific of the two.
     this.upstreamFailure = this.hits.length > 0 ? upstreamLegFailure(event, this.hits) : undefined;
     // The client leg's completed handshake says nothing of an upstream leg whose TLS handshake the proxy's lines report failed.
     this.tlsCompleted =
-      (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus) || event.close?.on_wire === true) &&
+      (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus) || close?.on_wire === true) &&
       this.upstreamFailure !== 'tls';
-    this.failed = outcome === 'failed' || event.error !== undefined || code === 1006 || code === 1015;
+    this.failed = outcome === 'failed' || error !== undefined || code === 1006 || code === 1015;
   }
 
   // Few classifications read the joined text (ambiguous TLS findings, 1006 on wss://): joined on first read.

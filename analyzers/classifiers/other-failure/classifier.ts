@@ -354,14 +354,18 @@ export const otherFailureClassifier: Classifier = {
   attribution: 'other',
   classify(context): Candidate | undefined {
     const { event } = context;
+    // Read once: events come in many shapes, so every read of an event field is a megamorphic load.
+    const outcome = event.outcome;
+    const kind = event.source.kind;
+    const error = event.error;
     // A closed session answers even without evidence: no close at all after open is a drop (session-end.ts).
-    if (event.outcome === 'connected' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
+    if (outcome === 'connected' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
     // Most traffic: no error, text or coded fact, no refusal (101 or no status), and no close code on a connect or a normal one
     // (1000/1001, causes of `none`): none of the findings below can arise, so answer without allocating.
     if (
-      event.outcome !== 'failed' && event.error === undefined && context.hits.length === 0 && context.codes.length === 0 &&
+      outcome !== 'failed' && error === undefined && context.hits.length === 0 && context.codes.length === 0 &&
       (context.status === undefined || context.status === 101) &&
-      (context.closeCode === undefined ? event.outcome === 'connected' : context.closeCode === 1000 || context.closeCode === 1001)
+      (context.closeCode === undefined ? outcome === 'connected' : context.closeCode === 1000 || context.closeCode === 1001)
     )
       return undefined;
     const findings: Finding[] = [];
@@ -371,20 +375,20 @@ export const otherFailureClassifier: Classifier = {
     // A proxy that answered 101 before it dialled states its upstream leg's failure before that leg opened: the client's 101
     // is not the upstream's answer, and a reset there is the upstream's, before open (upstream-leg.ts).
     const upstreamFailed = context.upstreamFailure !== undefined;
-    const opened = upstreamFailed ? undefined : context.status === 101 ? OPENED_BY_STATUS : event.outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
+    const opened = upstreamFailed ? undefined : context.status === 101 ? OPENED_BY_STATUS : outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
     const answered = upstreamFailed ? undefined : context.status;
     // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it
     // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
-    const timeable = !opened && event.outcome === 'failed' && event.timing !== undefined;
+    const timeable = !opened && outcome === 'failed' && event.timing !== undefined;
     // A made-up 1005/1006's reason that is also the error's message describes the code (session-end.ts), not how it ended.
     const ownCode = describesOwnCode(context);
     for (const hit of hits) {
       if (ownCode && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
-      if (hit.cause === 'network_reset' && event.source.kind === 'proxy' && noUpstreamReached(event.error?.message)) continue;
+      if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
       if (REASON_ONLY_RULES.has(hit.rule) && notSentCode(context.closeCode)) continue;
       if (hit.attribution !== 'other') {
-        if (hit.attribution === '1010' && hit.concept && event.outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
+        if (hit.attribution === '1010' && hit.concept && outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
         continue;
       }
       const cause = hit.cause;
@@ -392,7 +396,7 @@ export const otherFailureClassifier: Classifier = {
       else if (hit.rule === 'concept.http_status' && !upstreamFailed && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       else if (hit.rule === 'concept.http_status' && opened && handlerFailedAfterOpen(hit, context)) findings.push(handlerFailed(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, answered));
-      else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(event.error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));
+      else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));
       else if (timeable && isUntimedRead(hit, event)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);
@@ -422,25 +426,25 @@ export const otherFailureClassifier: Classifier = {
       const reasonCode = reasonCodeFinding(context);
       if (reasonCode) findings.push(reasonCode);
     }
-    if (clientReceived1010(event.source, event.error?.message)) findings.push(SERVER_1010_TEXT);
-    if (opened && event.source.kind === 'server' && serverOwnError(context)) findings.push(SERVER_OWN_ERROR);
-    if (event.source.kind === 'server' && event.outcome === 'failed') {
+    if (clientReceived1010(event.source, error?.message)) findings.push(SERVER_1010_TEXT);
+    if (opened && kind === 'server' && serverOwnError(context)) findings.push(SERVER_OWN_ERROR);
+    if (kind === 'server' && outcome === 'failed') {
       const refused = requestRefusedByServer(context);
       if (refused) findings.push(refused);
     }
-    if (findings.length === 0 && context.event.outcome === 'failed') {
+    if (findings.length === 0 && outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.
       const noText = carriesNoText(event);
       const timedOut = timeable && noText ? ranToTimeout(context) : undefined;
       findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : noText && context.status === 101 && event.close === undefined ? REFUSED_101 : FALLBACK);
     }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
-    else if (findings.length === 0 && event.outcome === 'closed' && event.error === undefined && context.closeCode === undefined) {
+    else if (findings.length === 0 && outcome === 'closed' && error === undefined && context.closeCode === undefined) {
       const ended = endedWithoutClose(context);
       if (ended) findings.push(ended);
     }
     // An open session that ended in an error naming no cause and no close code: no Close frame came (RFC 6455 §7.1.5: 1006).
-    else if (findings.length === 0 && opened && event.error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
+    else if (findings.length === 0 && opened && error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
     return strongestCandidate('other', findings, otherRemediation);
   },
 };
