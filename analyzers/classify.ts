@@ -5,6 +5,7 @@ import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { Candidate, Classifier } from './candidate.js';
 import { closeViolations } from './close-codes.js';
 import { buildContext } from './evidence-context.js';
+import { shapedEvent } from './event-shape.js';
 import { agreeingEvidence } from './findings.js';
 import { classifierRegistry } from './registry.js';
 import { withoutQuietServerLines } from './server-log-levels.js';
@@ -25,7 +26,9 @@ const NO_EVIDENCE: Candidate = {
     'The event carries no usable evidence: include the error code and message, the handshake status and headers, the close code, and TLS details in the telemetry.',
 };
 
-export function classify(event: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
+export function classify(input: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
+  // One shape for every event, so the classifiers' field reads are monomorphic (event-shape.ts).
+  const event = shapedEvent(input);
   // A server's info/debug lines in error.message report steps, not a failure (server-log-levels.ts).
   // A relay's log of the bytes it passed fills the fields the event lacks (relay/decision.ts); its reading is cited.
   // Only a proxy's log can hold relayed bytes and only a server's its own records: other events skip both readers (one read of the kind).

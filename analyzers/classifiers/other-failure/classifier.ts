@@ -386,7 +386,8 @@ export const otherFailureClassifier: Classifier = {
       if (ownCode && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
-      if (REASON_ONLY_RULES.has(hit.rule) && notSentCode(context.closeCode)) continue;
+      // The close-code test first: a number compare, where the set lookup hashes the rule id for every hit.
+      if (notSentCode(context.closeCode) && REASON_ONLY_RULES.has(hit.rule)) continue;
       if (hit.attribution !== 'other') {
         if (hit.attribution === '1010' && hit.concept && outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
         continue;
