@@ -147,11 +147,15 @@ export interface Received1010Facts {
 
 /**
  * A 1010 a client read from a Close frame (`on_wire` true) that it is not named as starting (initiator absent or unknown),
- * after an opening handshake in which it offered no extension (its request's Sec-WebSocket-Extensions recorded as absent, "")
- * and required none: RFC 6455 §7.4.1 has 1010 sent by a client "because it has expected the server to negotiate one or more
- * extension", and this client expected none, so the server sent it (as `clientReceived1010` reads it from a text). A client
- * that started the close, or whose offer or requirement is unrecorded, may have sent the 1010 itself (the frame it read is the
- * server's echo, §5.5.1): the 1010 family reads those.
+ * in an event that records no expectation of the server's extensions: no requirement (`required_extensions` absent or empty)
+ * and no offer with content (`request_extensions` absent or ""). RFC 6455 §7.4.1 has 1010 sent by a client "because it has
+ * expected the server to negotiate one or more extension"; a client that sends it decides so itself, after checking the
+ * answer against what it requires, and an application knows the closes it starts: the events record `initiator: client`
+ * (every one of the 291 client and probe events of the 1010 family with a Close-frame 1010 in the training sets, round 21)
+ * or the requirement it checked. A Close-frame 1010 that the event credits to no side and that follows no recorded
+ * expectation is one the client received: the server sent it (as `clientReceived1010` reads it from a text). A client that
+ * started the close, required an extension, or offered one (it may have expected what it offered) may have sent the 1010
+ * itself (the frame it read is the server's echo, §5.5.1): the 1010 family reads those.
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
  */
 export function receivedUnasked1010(event: Received1010Facts): boolean {
@@ -160,7 +164,7 @@ export function receivedUnasked1010(event: Received1010Facts): boolean {
   if (event.source.kind !== 'client' && event.source.kind !== 'probe') return false;
   const offered = event.handshake?.request_extensions;
   const required = event.handshake?.required_extensions;
-  return offered !== undefined && offered.trim() === '' && (required === undefined || required.length === 0);
+  return (offered === undefined || offered.trim() === '') && (required === undefined || required.length === 0);
 }
 
 /**

@@ -139,6 +139,10 @@ export const concepts: readonly Concept[] = [
   // A keepalive wait that ran out (KEEPALIVE_MISSED): above a bare timeout and a close code an API or server made up for it
   // (convention "A keepalive timeout after open"; other-failure's sent 1011, none's made-up 1001).
   { id: 'concept.keepalive_missed', cause: 'network_timeout', confidence: 0.55, all: ['KEEPALIVE_MISSED'], within: 0, example: 'session 12 dropped: missed pong from peer' },
+  // An idle timer that ended the connection, in words with no timeout word (IDLE near IDLE_END: poem's "closing connection due to
+  // inactivity", "dropped idle client after 300 s"): a timeout (convention "A keepalive timeout after open": timeout words decide;
+  // a timeout word present is concept.timeout's or concept.keepalive_missed's).
+  { id: 'concept.idle_closed', cause: 'network_timeout', confidence: 0.5, all: ['IDLE', 'IDLE_END'], within: 6, unless: ['TIMEOUT', 'KEEPALIVE_MISSED'], example: 'ws-gw: session 7 reaped after 90 s of inactivity' },
   // Retries ran out ("Max retries exceeded", "connection attempts exhausted", "Max retry calls=1001 to SSL_connect reached"): each
   // attempt failed for a reason the text does not give, so it says the client gave up, not why: unknown_failure, low (since
   // 1.5.26; a timeout only where the text names one, e.g. nopoll's errno=11, EAGAIN). A wrapper: a cause it wraps wins.
@@ -167,8 +171,13 @@ export const concepts: readonly Concept[] = [
   // An HTTP reason phrase as an enum variant or in words, next to a status word ("StatusCodeError(Forbidden)",
   // "status: NotFound", "response code BadGateway"): the upgrade was answered with that status (RFC 9110 §15).
   { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 5, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
-  // Not when TLS is named: SslStream and others call the TLS handshake "authentication".
-  { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT'], example: 'upgrade denied: Unauthorized' },
+  // Not when TLS is named: SslStream and others call the TLS handshake "authentication"; nor of data (AEAD: an AEAD tag or MAC).
+  { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT', 'AEAD'], example: 'upgrade denied: Unauthorized' },
+  // An authentication (or login) and a verdict on it within three words, in either order ("Service feed failed the authentication",
+  // "failed to authenticate", "auth failed", "unable to authenticate", "login refused"): the credentials were refused in words, as
+  // concept.auth's fixed phrases say. Not with a TLS or certificate word (SslStream and Mono call the TLS handshake authentication)
+  // nor of data (an AEAD tag, a MAC, a decrypt: "cipher: message authentication failed").
+  { id: 'concept.auth_failed', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_ACT', 'AUTH_VERDICT'], within: 3, unless: ['TLS', 'CERT', 'AEAD', 'RECORD_LAYER', 'AUTH_WORD'], example: 'relay: tenant acme failed the authentication' },
   // A credential named with a verdict on it ("token in login doesn't match token from configuration", "password incorrect", "invalid
   // API key", "signature mismatch"): the server refused the credentials in words. The noun decides: a certificate that does not match is
   // the host name check, an accept key or Sec-WebSocket-Accept that does not match is the handshake's (RFC 6455 §4.1), a key file's

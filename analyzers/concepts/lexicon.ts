@@ -138,6 +138,19 @@ export const lexicon = {
   // "keepalive: no pong received, terminating", Jetty's "Connection Idle Timeout", Socket.IO's "ping timeout"): a timer ended
   // a wait after open (convention "A keepalive timeout after open").
   KEEPALIVE_MISSED: [['no', 'pong'], ['pong', 'not', 'received'], ['missed', 'pong'], ['missing', 'pong'], ['ping', 'timeout'], ['pong', 'timeout'], ['keepalive', 'timeout'], ['heartbeat', 'timeout'], ['idle', 'timeout']],
+  // --- round 21 (eng-f1): an idle timer's end in a server's or proxy's words, with no timeout word ---
+  // The connection named idle or inactive (poem's "closing connection due to inactivity", poem/src/server.rs serve_connection; Jetty's
+  // IdleTimeout "Idle timeout expired: 30000/30000 ms" and nginx's "client timed out" carry a timeout word and read as TIMEOUT). Not a
+  // bare "idle": asyncio's transport repr prints "read=idle write=<idle, bufsize=0>" on every debug line; nor "inactive" alone
+  // (Netty's channelInactive event is any channel's close): only with what was idle or for how long.
+  IDLE: ['inactivity', 'idleness', ['no', 'activity'], ['lack', 'activity'], ['idle', 'timer'], ['idle', 'time'], ['idle', 'period'], ['idle', 'interval'], ['idle', 'limit'],
+    ['idle', 'too', 'long'], ['too', 'long', 'idle'], ['max', 'idle'], ['maximum', 'idle'], ['idle', 'for'],
+    ['connection', 'inactive'], ['session', 'inactive'], ['client', 'inactive'], ['peer', 'inactive'], ['inactive', 'connection'], ['inactive', 'session'], ['inactive', 'client'], ['inactive', 'peer'], ['inactive', 'for']],
+  // What the idle timer did: closed, dropped or ended the connection, or ran out (the verbs servers log: "closing", "disconnected",
+  // "terminated", "evicted", "reaped"; "idle time exceeded", "inactivity period elapsed").
+  IDLE_END: ['close', 'closed', 'closing', 'disconnect', 'disconnected', 'disconnecting', 'terminate', 'terminated', 'terminating', 'termination',
+    'drop', 'dropped', 'dropping', 'evicted', 'evicting', 'reaped', 'reaping', 'killed', 'killing', 'kicked', 'abort', 'aborted', 'aborting', ['shutting', 'down'], 'shutdown',
+    'expired', 'exceeded', 'elapsed', 'reached'],
   // A read of the answer that failed without a cause (the peer closed before answering: "error reading status line", libwebsockets' "read failed").
   READ_FAILED: [['error', 'reading'], ['read', 'failed'], ['failed', 'read'], ['read', 'error'], ['unable', 'read'], ['not', 'read'], ['recv', 'failed'], ['receive', 'failed'], ['failed', 'receive'], ['recv', 'error'],
     // The gerund after the failure ("Failed reading HTTP status line", "failure reading response", "error while reading headers").
@@ -260,6 +273,14 @@ export const lexicon = {
     // A request that carried no credentials the server accepts, in a proxy's or gateway's words (oauth2-proxy's "No valid
     // authentication in request. Initiating login."): no valid/missing authentication, a login it requires or starts.
     ['no', 'valid', 'authentication'], ['no', 'valid', 'credential'], ['no', 'valid', 'session'], ['no', 'valid', 'token'], ['authentication', 'missing'], ['missing', 'authentication'], ['login', 'required'], ['not', 'logged', 'in'], ['initiating', 'login']],
+  // --- round 21 (eng-f1): an authentication that failed, in either word order ("Service feed failed the authentication", rathole's
+  // server; "Authentication failed: feed: Incorrect token", its client; "failed to authenticate", "auth failed", "unable to
+  // authenticate", "login refused"): the act and a verdict on it within a few words (concept.auth_failed).
+  AUTH_ACT: ['authentication', 'authenticate', 'authenticating', 'auth', 'authn', 'login', 'logon', 'signin'],
+  AUTH_VERDICT: ['failed', 'failure', 'fail', 'unsuccessful', 'rejected', 'refused', 'denied', 'unable', ['could', 'not'], ['not', 'succeed']],
+  // Authentication of data, not of a peer: an AEAD cipher's tag ("cipher: message authentication failed", Go's crypto/cipher GCM
+  // Open; "authentication tag mismatch"; a noise or TLS record that did not decrypt): a record-layer failure, no credential refused.
+  AEAD: [['message', 'authentication'], ['authentication', 'tag'], ['auth', 'tag'], 'aead', 'ciphertext', 'decrypt', 'decryption', 'mac', 'gcm', 'poly1305'],
   REJECT_WORD: ['forbidden', ['not', 'found'], ['bad', 'gateway'], ['service', 'unavailable'], ['gateway', 'timeout'], ['internal', 'server', 'error'], ['bad', 'request'], ['upgrade', 'required'], ['too', 'many', 'request'], ['method', 'not', 'allowed']],
   // --- WebSocket negotiation ---
   // An answer the client could not read as HTTP at all ("Invalid response", "Bad HTTP message", "bad status line", "malformed

@@ -270,6 +270,10 @@ const PINNED: Record<string, string> = {
   '1.5.63': 'f989f207b0bd38c8',
   // The lead merged eng-e1's 1.5.62 and eng-e2's 1.5.63 as 1.5.64.
   '1.5.64': 'ec69d6d32019e357',
+  // Round 21 (eng-f1): an idle timer's end in words (concept.idle_closed: IDLE near IDLE_END); an authentication and its verdict in
+  // either order (concept.auth_failed); data authentication (AEAD) is no credential refused; a 1010 received unasked also when the
+  // offer is not recorded (close-codes.ts, code only).
+  '1.5.65': '4b13641f35f06ad0',
 };
 
 describe('CLASSIFIER_VERSION', () => {

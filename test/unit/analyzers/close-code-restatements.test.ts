@@ -149,7 +149,7 @@ describe('a 1010 a client received after offering and requiring no extension was
   type Handshake = NonNullable<TelemetryEventInput['handshake']>;
   it.each<[string, Close, Handshake]>([
     ['the client started the close (its own 1010, the frame read is the echo)', { ...unasked, initiator: 'client' }, { status: 101, request_extensions: '', response_extensions: '' }],
-    ['the offer not recorded (many clients offer permessage-deflate themselves)', unasked, { status: 101, response_extensions: '' }],
+    // Round 21 (eng-f1): an offer not recorded no longer keeps the 1010 family (close-1010-unrecorded-offer.test.ts).
     ['an extension offered', unasked, { status: 101, request_extensions: 'permessage-deflate', response_extensions: '' }],
     ['an extension required', unasked, { status: 101, request_extensions: '', response_extensions: '', required_extensions: ['permessage-deflate'] }],
   ])('%s: the 1010 family', (_label, close, handshake) => {
