@@ -18,8 +18,13 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // also common words ("upgrade refused"), so only quoted or called a header or field. Sec-WebSocket-Protocol is left to the
 // subprotocol finding. Read only beside the server's own 400, so no other text pays for it.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1 (the request's fields), https://www.rfc-editor.org/rfc/rfc7692#section-5
-const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version))\b|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b`;
-const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|unacceptable|wrong|illegal|refused|rejected|not (?:allowed|supported|acceptable|valid))\b`;
+// A header is also named by the words of its field without the "Sec-" prefix ("WebSocket version is not 13", "WebSocket key
+// missing"), and Connection/Upgrade by the field with the token RFC 6455 requires in it ("missing connection upgrade",
+// "without Connection: upgrade", "Upgrade: websocket"): a field and its required value name the header as no common word does;
+// without the colon only right after the word of its absence ("connection upgrade refused" is an upgrade refused).
+// The version's own requirement ("not 13") is a word of invalidity (RFC 6455 §4.2.1 item 6: the value MUST be 13).
+const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version))\b|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
 
@@ -34,7 +39,8 @@ function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader
     const before = BAD_THEN_HEADER.exec(text);
     const match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
     if (!match) continue;
-    const name = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? match[7] ?? match[8] ?? '').toLowerCase();
+    let name = '';
+    for (let i = 1; i < match.length && name === ''; i++) name = match[i]?.toLowerCase() ?? '';
     const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : 'field';
     const rule = header === 'extensions' ? 'inferred.extension_header_refused' : 'inferred.request_header_refused';
     const cause = header === 'extensions' ? 'extension_params_rejected' : 'protocol_error';

@@ -4,6 +4,7 @@
 // the event carries no error at all: an open session stays connected, a 1005 stays a clean close.
 // The same level field tells a server's own failure: an error-level record or an uncaught exception's traceback.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
+import { raisedDisconnect } from './raised-exception.js';
 
 // Python logging's level first in the line: uvicorn's "%(levelprefix)s" ("INFO:     ") and logging.BASIC_FORMAT
 // "%(levelname)s:%(name)s:%(message)s" ("DEBUG:asyncio:…").
@@ -127,6 +128,13 @@ function errorLine(line: string): boolean {
 export function serverFailureKind(event: TelemetryEvent): 'uncaught' | 'record' | undefined {
   const message = event.error?.message;
   if (message === undefined || event.source.kind !== 'server') return undefined;
+  const kind = failureKindOf(message);
+  // A traceback that ends in the framework's exception for the peer's close (BlackSheep's WebSocketDisconnectError, logged at
+  // error level with the client's 1000) reports the disconnect, not a failure: the close beside it decides (raised-exception.ts).
+  return kind !== undefined && raisedDisconnect(message) ? undefined : kind;
+}
+
+function failureKindOf(message: string): 'uncaught' | 'record' | undefined {
   // The lines after a record (a traceback, its exception) belong to it until the next record.
   let inQuietRecord = false;
   let record = false;

@@ -15,6 +15,7 @@ import { requestFieldNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
 import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
+import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -331,8 +332,8 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
 }
 
 /** Whether a server's text records its own failure and no text finding names a cause of this classifier. */
-function serverOwnError(context: EvidenceContext): boolean {
-  for (const hit of context.hits) if (hit.attribution === 'other') return false;
+function serverOwnError(context: EvidenceContext, appReset: boolean): boolean {
+  for (const hit of context.hits) if (hit.attribution === 'other' && !(appReset && hit.cause === 'network_reset')) return false;
   return recordsServerFailure(context.event) || closedOnOwnError(context);
 }
 
@@ -382,8 +383,11 @@ export const otherFailureClassifier: Classifier = {
     const timeable = !opened && outcome === 'failed' && event.timing !== undefined;
     // A made-up 1005/1006's reason that is also the error's message describes the code (session-end.ts), not how it ended.
     const ownCode = describesOwnCode(context);
+    // A server's uncaught exception of the application's own class after open, whose message alone holds the reset words
+    // ("RuntimeError: redis connection lost"): the words are of another resource; the exception ended the session (raised-exception.ts).
+    const appReset = opened !== undefined && kind === 'server' && error?.message !== undefined && hits.some((hit) => hit.cause === 'network_reset') && resetWordsOnlyInApplicationException(error.message);
     for (const hit of hits) {
-      if (ownCode && hit.cause === 'network_reset') continue;
+      if ((ownCode || appReset) && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
       // The close-code test first: a number compare, where the set lookup hashes the rule id for every hit.
@@ -428,7 +432,7 @@ export const otherFailureClassifier: Classifier = {
       if (reasonCode) findings.push(reasonCode);
     }
     if (clientReceived1010(event.source, error?.message)) findings.push(SERVER_1010_TEXT);
-    if (opened && kind === 'server' && serverOwnError(context)) findings.push(SERVER_OWN_ERROR);
+    if (opened && kind === 'server' && serverOwnError(context, appReset)) findings.push(SERVER_OWN_ERROR);
     if (kind === 'server' && outcome === 'failed') {
       const refused = requestRefusedByServer(context);
       if (refused) findings.push(refused);

@@ -274,6 +274,9 @@ const PINNED: Record<string, string> = {
   // either order (concept.auth_failed); data authentication (AEAD) is no credential refused; a 1010 received unasked also when the
   // offer is not recorded (close-codes.ts, code only).
   '1.5.65': '4b13641f35f06ad0',
+  // Round 22 (eng-g1): a traceback ending in a framework's disconnect exception is no server failure; an application's own
+  // exception whose message alone holds reset words is server_error; request-header words without "Sec-" (code only).
+  '1.5.66': '4b13641f35f06ad0',
 };
 
 describe('CLASSIFIER_VERSION', () => {

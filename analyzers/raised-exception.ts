@@ -1,0 +1,82 @@
+// The exception that escaped a server's handler, as the end of a Python traceback names it, and what its class says of the
+// session: some classes *are* the peer's close (a framework raises them to tell the handler the client went away), some are an
+// application's own failure whatever its words name. Pure text functions; read only on a server's text that holds a traceback.
+// @see https://docs.python.org/3/library/traceback.html (the exception line follows the last frame, unindented: "<module>.<Class>: <message>")
+import { findConcepts } from './concepts/scanner.js';
+import type { SourcedFinding } from './candidate.js';
+
+const TRACEBACK = 'Traceback (most recent call last)';
+// "<dotted module path>.<Class>" or "<Class>", then ": <message>" or the line's end. The class's name is CamelCase.
+const EXCEPTION_LINE = /^(?:[A-Za-z_]\w*\.)*([A-Z][a-z]\w*)(?::[ \t]|$)/;
+
+/**
+ * The classes a framework raises in the handler when the peer closed or went away: the exception is the disconnect itself,
+ * not an application failure, so the close beside it (its code, or none) tells how the session ended. One source per row.
+ */
+const DISCONNECT_CLASSES: ReadonlyMap<string, string> = new Map([
+  // Starlette's receive_text()/receive_json() on a "websocket.disconnect" message (FastAPI re-exports it).
+  ['WebSocketDisconnect', 'starlette/websockets.py (class WebSocketDisconnect(Exception)) https://github.com/encode/starlette/blob/master/starlette/websockets.py'],
+  // BlackSheep's WebSocket.receive() on a "websocket.disconnect" message: "The client closed the connection. WebSocket close code: N."
+  ['WebSocketDisconnectError', 'blacksheep/server/websocket.py (disconnect: raise WebSocketDisconnectError(message["code"])) https://github.com/Neoteroi/BlackSheep/blob/main/blacksheep/server/websocket.py'],
+  // websockets' recv()/send() once the connection is closed: OK for 1000/1001 received and sent, Error otherwise (or no Close frame).
+  ['ConnectionClosed', 'websockets/exceptions.py (class ConnectionClosed) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
+  ['ConnectionClosedOK', 'websockets/exceptions.py (class ConnectionClosedOK(ConnectionClosed)) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
+  ['ConnectionClosedError', 'websockets/exceptions.py (class ConnectionClosedError(ConnectionClosed)) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
+  // Tornado's WebSocketHandler.write_message() on a closed connection.
+  ['WebSocketClosedError', 'tornado/websocket.py (class WebSocketClosedError(WebSocketError)) https://github.com/tornadoweb/tornado/blob/master/tornado/websocket.py'],
+]);
+
+/**
+ * Python's built-in exceptions that no I/O raises (not OSError or its subclasses ConnectionError, TimeoutError, BrokenPipeError):
+ * raised by the application's own code, their message's words ("redis connection lost") tell what the application was doing,
+ * not how this session's transport ended.
+ * @see https://docs.python.org/3/library/exceptions.html#exception-hierarchy
+ */
+const APPLICATION_CLASSES: ReadonlySet<string> = new Set([
+  'Exception', 'RuntimeError', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'LookupError', 'AttributeError', 'AssertionError',
+  'NameError', 'NotImplementedError', 'ZeroDivisionError', 'ArithmeticError', 'RecursionError', 'UnicodeDecodeError', 'UnicodeEncodeError',
+]);
+
+export interface RaisedException {
+  /** The class's own name, without its module path. */
+  readonly name: string;
+  /** The exception line as printed. */
+  readonly line: string;
+}
+
+/** The exception the last traceback of the text ends in (the first unindented line after its frames), or undefined. */
+export function raisedException(text: string): RaisedException | undefined {
+  const at = text.lastIndexOf(TRACEBACK);
+  if (at === -1) return undefined;
+  const lines = text.slice(at).split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.length === 0 || line[0] === ' ' || line[0] === '\t') continue;
+    const match = EXCEPTION_LINE.exec(line);
+    return match ? { name: match[1] as string, line } : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the server's traceback ends in the framework's exception for the peer's close: the disconnect, no failure. */
+export function raisedDisconnect(text: string): boolean {
+  const raised = raisedException(text);
+  return raised !== undefined && DISCONNECT_CLASSES.has(raised.name);
+}
+
+/**
+ * Whether reset words of the text lie only in the message of an application's own uncaught exception (a built-in class no I/O
+ * raises): the words are the application's account of another resource, and the exception escaping the handler is the session's
+ * end. A reset named anywhere else in the text (a line before the traceback, a ConnectionResetError) is this session's transport.
+ */
+export function resetWordsOnlyInApplicationException(text: string): boolean {
+  const raised = raisedException(text);
+  if (raised === undefined || !APPLICATION_CLASSES.has(raised.name)) return false;
+  const out: SourcedFinding[] = [];
+  findConcepts('error.message', text.replace(raised.line, ''), out);
+  for (const finding of out) if (finding.cause === 'network_reset') return false;
+  return true;
+}
+
+/** The citation of a disconnect class (for tests and docs). */
+export const disconnectClassSource = (name: string): string | undefined => DISCONNECT_CLASSES.get(name);
