@@ -103,6 +103,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.cipher_group', cause: 'cipher_mismatch', confidence: 0.5, all: ['CIPHER_WEAK', 'NO_SHARED'], within: 4, context: ['TLS', 'HANDSHAKE'], unless: ['LEGACY', 'RECORD_LAYER'], example: 'tls handshake: no shared curve' },
   // --- 1015: generic ---
   { id: 'concept.tls_handshake_failure', cause: 'tls_unknown', confidence: 0.5, all: ['TLS', 'HANDSHAKE', 'FAILURE'], within: 5, unless: ['TIMEOUT'], example: 'SecureChannelFailure: TLS negotiation aborted' },
+  // A handshake named as what failed in a line that names TLS anywhere (a proxy's own log: sozu's "RUSTLS Session(…) >>> Could not perform
+  // handshake: …", the session's fields between): the TLS handshake failed, cause unnamed. Not where the line speaks of the WebSocket or
+  // HTTP upgrade (that handshake is the upgrade's) or of a timeout.
+  { id: 'concept.tls_log_handshake_failed', cause: 'tls_unknown', confidence: 0.45, all: ['HANDSHAKE_FAILED'], within: 0, context: ['TLS'], unless: ['TIMEOUT', 'WEBSOCKET', 'HTTP_NAME', 'BAD_STATUS'], example: 'edge-proxy TLS  conn(id=4, peer=10.0.0.7:50122, sni=None) -> could not perform handshake: Decode' },
   { id: 'concept.certificate_failure', cause: 'tls_unknown', confidence: 0.45, all: ['CERT', 'VERIFY_FAILED'], within: 4, example: 'peer cert could not be verified' },
   // What arrived is no TLS record (RFC 8446 §5.1): the server answered the ClientHello in plaintext (an HTTP port), as
   // Go's "first record does not look like a TLS handshake" and Netty's NotSslRecordException say: the handshake failed.
@@ -121,7 +125,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.socket_connect_failed', cause: 'connection_refused', confidence: 0.44, all: ['CONNECT_FAILED', 'SOCKET_WORD'], within: 2, unless: ['TIMEOUT', 'DNS_STRONG', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'net: error connecting sock fd=7' },
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
   { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
-  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, unless: ['DNS_SUCCEEDED'], example: 'lookup of feed.example.com: SERVFAIL' },
+  // Not a TLS server's certificate resolver (CERT_RESOLVER): it looks up a certificate by SNI, not a name.
+  { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, unless: ['DNS_SUCCEEDED', 'CERT_RESOLVER'], example: 'lookup of feed.example.com: SERVFAIL' },
   // "lookup failed" names no resolver by itself (an application's own "ledger lookup failed"): only with a host, a host name or a
   // resolver's word or code in the text ("DNS lookup failed", "lookup failed for ws.example.invalid").
   { id: 'concept.lookup_failed', cause: 'dns_failure', confidence: 0.55, all: ['LOOKUP_LOOSE'], within: 0, context: ['HOST_VALUE', 'HOSTNAME', 'HOST_ADDRESS', 'DNS_STRONG'], unless: ['DNS_SUCCEEDED', 'TLS', 'CERT'], example: 'name service: lookup failed for feed.example.com' },
@@ -151,7 +156,10 @@ export const concepts: readonly Concept[] = [
   // "Labelling conventions"). Not the TLS alert user_canceled (RFC 8446 §6.1).
   { id: 'concept.cancelled', cause: 'unknown_failure', confidence: 0.35, all: ['CANCELLED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'dial: request was called off (cancellation)', wrapper: true, untimed: true },
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED'], example: 'peer hung up unexpectedly' },
+  // Not beside a close stated without its cause (CLOSE_NO_CAUSE: "WebSocket closed with reason: undefined", "closed before the connection
+  // was established"): "closed" then names no cause (convention 9); a reset in its own words or a peer's close still is one (concept.reset_named).
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset_named', cause: 'network_reset', confidence: 0.48, all: ['RESET_NAMED'], within: 0, context: ['CLOSE_NO_CAUSE'], unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED'], example: 'upstream hung up on us; close reason: null' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
   { id: 'concept.closed_without_close', cause: 'abnormal_closure', confidence: 0.5, all: ['RESET', 'CLOSED_SESSION'], within: 6, unless: ['TLS', 'CERT'], example: 'the connection ended without a Close frame', wrapper: true },

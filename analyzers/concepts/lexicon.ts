@@ -452,6 +452,21 @@ export const lexicon = {
     ['not', 'requested'], 'unrequested', ['not', 'request'], ['not', 'offered'], ['not', 'offer'], ['not', 'asked'], 'unsolicited', ['not', 'in', 'request'], ['not', 'sent'], ['unknown', 'extension'], ['unsupported', 'extension'],
     ['unexpected', 'extension'], ['unrecognized', 'extension'], ['extension', 'not', 'supported'], 'unasked', 'unoffered',
   ],
+  // --- round 22 (eng-g2): a close with no reason, a reset named, a certificate resolver, a TLS handshake that failed ---
+  // A close stated without its cause: a reason given as empty or a placeholder ("WebSocket closed with reason: undefined (undefined)",
+  // "closed, reason: null", "no reason"), or a socket closed before it opened (ws and Chromium's "WebSocket was closed before the
+  // connection was established": close() called while CONNECTING). "closed" then names no reset (convention 9; concept.reset stands down).
+  CLOSE_NO_CAUSE: [['reason', 'undefined'], ['reason', 'null'], ['reason', 'none'], ['reason', 'empty'], ['no', 'reason'], ['without', 'reason'], ['reason', 'not', 'given'], ['empty', 'reason'],
+    ['closed', 'before', 'connection', 'established'], ['closed', 'before', 'established'], ['closed', 'before', 'connected'], ['closed', 'before', 'opened'], ['closed', 'while', 'connecting']],
+  // A reset in its own words or errno (reset, abort, EOF, hang-up, broken pipe) or a close by the peer: a reset even beside CLOSE_NO_CAUSE.
+  RESET_NAMED: ['reset', 'econnreset', 'wsaeconnreset', 'connectionreset', ['broken', 'pipe'], 'epipe', 'brokenpipe', ['connection', 'aborted'], 'econnaborted', 'connectionaborted', ['connection', 'abort'],
+    ['forcibly', 'closed'], ['hang', 'up'], ['hung', 'up'], 'eof', ['unexpected', 'eof'], 'unexpectedeof',
+    ['closed', 'peer'], ['closed', 'remote'], ['remotely', 'closed'], ['closed', 'remotely'], ['remote', 'closed'], ['peer', 'closed'], ['server', 'closed'], ['remote', 'host', 'closed']],
+  // A TLS server's certificate resolver (rustls ResolvesServerCert; "TLS-RESOLVER >>> cannot look up certificate: no SNI"): it picks a
+  // certificate by SNI, no name lookup, so its "resolver" is no DNS.
+  CERT_RESOLVER: [['tls', 'resolver'], ['certificate', 'resolver'], ['cert', 'resolver'], ['look', 'up', 'certificate'], ['lookup', 'certificate'], ['certificate', 'lookup'], ['no', 'sni'], ['certificate', 'chain', 'resolved'], ['cert', 'resolved']],
+  // A handshake named as what failed ("Could not perform handshake", "handshake failed"): a TLS one where the line names TLS.
+  HANDSHAKE_FAILED: [['not', 'perform', 'handshake'], ['unable', 'perform', 'handshake'], ['failed', 'perform', 'handshake'], ['handshake', 'failed'], ['handshake', 'failure'], ['failed', 'handshake']],
 } as const satisfies Record<string, WordClass>;
 
 export type ClassName = keyof typeof lexicon;

@@ -52,7 +52,8 @@ export const browserVocabulary: Vocabulary = {
     rule('chromium.permessage_deflate_error', /Error in permessage-deflate: /, 'extension_params_rejected', 0.8, wsHandshake, { example: 'Error during WebSocket handshake: Error in permessage-deflate: Received an unexpected permessage-deflate extension parameter' }),
     rule('chromium.upgrade_header_missing', /Error during WebSocket handshake: 'Upgrade' header is missing|Error during WebSocket handshake: 'Connection' header is missing/, 'http_rejected', 0.7, wsHandshake, { example: 'Error during WebSocket handshake: \'Upgrade\' header is missing' }),
     rule('chromium.incorrect_accept', /Error during WebSocket handshake: Incorrect 'Sec-WebSocket-Accept' header value/, 'protocol_error', 0.7, wsHandshake, { example: 'Error during WebSocket handshake: Incorrect \'Sec-WebSocket-Accept\' header value' }),
-    rule('chromium.closed_before_established', /WebSocket is closed before the connection is established/, 'abnormal_closure', 0.4, wsChannel, { example: 'WebSocket is closed before the connection is established.' }),
+    // The page called close() while CONNECTING: never opened, no cause named (as ws.closed_before_established).
+    rule('chromium.closed_before_established', /WebSocket is closed before the connection is established/, 'unknown_failure', 0.3, wsChannel, { example: 'WebSocket is closed before the connection is established.' }),
     rule('chromium.compressed_bit', /Compressed bit must be 0 if no negotiated deflate-frame extension/, 'protocol_error', 0.8, 'Chromium (pre-2014) net/websockets/websocket_channel.cc; seen in https://github.com/novnc/noVNC/issues/273', { example: 'Compressed bit must be 0 if no negotiated deflate-frame extension' }),
     // Any other net error names a failure we do not map: more specific than a bare 1006.
     rule('chromium.other_net_error', /\bnet::ERR_[A-Z_]+\b/, 'unknown_failure', 0.35, netErrors, { example: 'net::ERR_INVALID_HANDLE' }),

@@ -49,7 +49,10 @@ export const nodeVocabulary: Vocabulary = {
     rule('ws.max_payload', /Max payload size exceeded/, 'message_too_big', 0.85, wsReceiver, { example: 'Max payload size exceeded' }),
     rule('ws.handshake_timeout', /Opening handshake has timed out/, 'network_timeout', 0.75, ws, { example: 'Opening handshake has timed out' }),
     rule('ws.invalid_accept', /Invalid Sec-WebSocket-Accept header|Invalid Upgrade header/, 'protocol_error', 0.6, ws, { example: 'Invalid Sec-WebSocket-Accept header' }),
-    rule('ws.closed_before_established', /WebSocket was closed before the connection was established/, 'abnormal_closure', 0.4, ws, { example: 'WebSocket was closed before the connection was established' }),
+    // close() (or terminate()) called while CONNECTING: the connection never opened, and the text names no cause (an after-open
+    // 1006 would be wrong). unknown_failure, low: a status, a timer or any other evidence in the event says why (not a wrapper: as an exact rule it keeps
+    // concept.reset off its "closed", which names the application's own close).
+    rule('ws.closed_before_established', /WebSocket was closed before the connection was established/, 'unknown_failure', 0.3, ws, { example: 'WebSocket was closed before the connection was established' }),
     // undici: Node's global WebSocket (and the npm package's)
     rule('undici.accept_mismatch', /Incorrect hash received in Sec-WebSocket-Accept header/, 'protocol_error', 0.7, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-43`, { example: 'Incorrect hash received in Sec-WebSocket-Accept header.' }),
     rule('undici.subprotocol', /Protocol was not set in the opening handshake/, 'subprotocol_mismatch', 0.75, `${undici}; reproduced: test/fixtures/corpus/node.ndjson corpus-node-44`, { example: 'Protocol was not set in the opening handshake.' }),

@@ -277,6 +277,12 @@ const PINNED: Record<string, string> = {
   // Round 22 (eng-g1): a traceback ending in a framework's disconnect exception is no server failure; an application's own
   // exception whose message alone holds reset words is server_error; request-header words without "Sec-" (code only).
   '1.5.66': '4b13641f35f06ad0',
+  // Round 22 (eng-g2): a close stated without its cause (CLOSE_NO_CAUSE) stands concept.reset down (concept.reset_named keeps a
+  // reset in its own words); ws's/Chromium's closed-before-established is unknown_failure; a TLS log line's failed handshake
+  // (concept.tls_log_handshake_failed); a certificate resolver is no DNS (CERT_RESOLVER); rustls' InvalidMessage Debug form.
+  '1.5.67': '86bd7348012dc7c1',
+  // The lead merged eng-g1's 1.5.66 and eng-g2's 1.5.67 as 1.5.68.
+  '1.5.68': '86bd7348012dc7c1',
 };
 
 describe('CLASSIFIER_VERSION', () => {
