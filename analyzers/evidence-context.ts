@@ -35,8 +35,22 @@ export interface EvidenceContext {
    * a CDN's report of the origin (521-526), or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
    */
   readonly gatewayStatus: boolean;
+  /**
+   * A server's own "TLS handshake error" line with a 1015 finding beside the status it answered: the server wrote that status
+   * in place of a TLS handshake that never completed (Go's net/http answers a plaintext request on its TLS port with a raw 400),
+   * so its TLS line decides, as a proxy's status beside a TLS reason does (convention 7).
+   */
+  readonly statusForFailedTls: boolean;
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
   readonly failed: boolean;
+}
+
+/** A server's error message that is its own TLS handshake error line ("http: TLS handshake error from …") with a 1015 finding. */
+function serverTlsErrorLine(event: TelemetryEvent, hits: readonly SourcedFinding[]): boolean {
+  const message = event.error?.message;
+  if (event.source.kind !== 'server' || message === undefined || !/\bTLS handshake error\b/i.test(message)) return false;
+  for (const hit of hits) if (hit.attribution === '1015') return true;
+  return false;
 }
 
 // 521-526: a CDN (Cloudflare) reports that its own connection or TLS handshake to the origin failed (analyzers/codes/cdn.ts).
@@ -118,6 +132,7 @@ class EventContext implements EvidenceContext {
   declare readonly tlsCompleted: boolean;
   declare readonly upstreamFailure: UpstreamLegFailure | undefined;
   declare readonly gatewayStatus: boolean;
+  declare readonly statusForFailedTls: boolean;
   declare readonly failed: boolean;
   declare private joined: string | undefined;
 
@@ -144,8 +159,9 @@ class EventContext implements EvidenceContext {
     // (RFC 6455 §7.4.1: a handshake that failed), the one statement that contradicts it and the more specific of the two.
     this.upstreamFailure = this.hits.length > 0 ? upstreamLegFailure(event, this.hits) : undefined;
     // The client leg's completed handshake says nothing of an upstream leg whose TLS handshake the proxy's lines report failed.
+    this.statusForFailedTls = status !== undefined && this.hits.length > 0 && serverTlsErrorLine(event, this.hits);
     this.tlsCompleted =
-      (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus) || close?.on_wire === true) &&
+      (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus && !this.statusForFailedTls) || close?.on_wire === true) &&
       this.upstreamFailure !== 'tls';
     this.failed = outcome === 'failed' || error !== undefined || code === 1006 || code === 1015;
   }

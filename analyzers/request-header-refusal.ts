@@ -23,12 +23,17 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // "without Connection: upgrade", "Upgrade: websocket"): a field and its required value name the header as no common word does;
 // without the colon only right after the word of its absence ("connection upgrade refused" is an upgrade refused).
 // The version's own requirement ("not 13") is a word of invalidity (RFC 6455 §4.2.1 item 6: the value MUST be 13).
-const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version))\b|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
-const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13))\b`;
+const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|required|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
+// The upgrade itself named as expected or missing names the Upgrade (or Connection) header: actix-http's HandshakeError prints
+// "WebSocket upgrade is expected." (no Upgrade: websocket) and "Connection upgrade is expected." (no Connection: upgrade).
+// "Upgrade Required" alone is 426's reason phrase and names nothing.
+// @see https://github.com/actix/actix-web/blob/master/actix-http/src/ws/mod.rs (HandshakeError: NoWebsocketUpgrade, NoConnectionUpgrade, NoVersionHeader "WebSocket version header is required.", UnsupportedVersion "Unsupported WebSocket version.")
+const UPGRADE_EXPECTED = /\b(?:(websocket|connection)\s+upgrade\s+(?:is\s+|was\s+)?(?:expected|missing)|expected\s+(?:an?\s+)?(websocket)\s+upgrade)\b/i;
 
-type RefusedHeader = 'extensions' | 'field';
+type RefusedHeader = 'extensions' | 'protocol' | 'field';
 
 /** The request header a 400's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
 function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader; finding: SourcedFinding } | undefined {
@@ -37,21 +42,29 @@ function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader
     if (!text) continue;
     const after = HEADER_THEN_BAD.exec(text);
     const before = BAD_THEN_HEADER.exec(text);
-    const match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
+    const expected = UPGRADE_EXPECTED.exec(text);
+    let match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
+    if (expected && (!match || expected.index < match.index)) match = expected;
     if (!match) continue;
     let name = '';
     for (let i = 1; i < match.length && name === ''; i++) name = match[i]?.toLowerCase() ?? '';
-    const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : 'field';
-    const rule = header === 'extensions' ? 'inferred.extension_header_refused' : 'inferred.request_header_refused';
-    const cause = header === 'extensions' ? 'extension_params_rejected' : 'protocol_error';
+    if (name === 'websocket' || name === 'connection') name = name === 'websocket' ? 'upgrade' : name;
+    const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : name === 'sec-websocket-protocol' ? 'protocol' : 'field';
+    const rule = header === 'extensions' ? 'inferred.extension_header_refused' : header === 'protocol' ? 'inferred.protocol_header_refused' : 'inferred.request_header_refused';
+    const cause = header === 'extensions' ? 'extension_params_rejected' : header === 'protocol' ? 'subprotocol_mismatch' : 'protocol_error';
     const detail = `words "${match[0]}" name the request's ${name} header as bad`;
     return { header, finding: { cause, confidence: 0.5, rule, attribution: header === 'extensions' ? '1010' : 'other', evidence: { kind, detail } } };
   }
   return undefined;
 }
 
-/** Only a 400 the server itself answered (not a gateway's): the status the convention reads. */
-const refused400 = (context: EvidenceContext): boolean => context.status === 400 && !context.gatewayStatus;
+// Statuses that give their own reason (credentials, a path, a method): a header named beside them does not say why.
+const OWN_REASON_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 405]);
+/** A 4xx refusal the server itself answered (not a gateway's), 400 and 426 among them (RFC 6455 §4.2.2 names both). */
+const refused400 = (context: EvidenceContext): boolean => {
+  const status = context.status;
+  return status !== undefined && status >= 400 && status < 500 && !OWN_REASON_STATUSES.has(status) && !context.gatewayStatus;
+};
 
 /**
  * The finding naming a Sec-WebSocket-Key/-Version, Upgrade or Connection field in a 400's texts, or undefined. An exact rule
@@ -90,6 +103,13 @@ export function extensionOfferNamed(context: EvidenceContext): SourcedFinding | 
   for (const hit of context.hits) if (hit.attribution === '1010') return hit;
   const named = headerRefusedInWords(context);
   return named?.header === 'extensions' ? named.finding : undefined;
+}
+
+/** The Sec-WebSocket-Protocol header named bad or required in a refusal's words: the server refused the offered subprotocols. */
+export function subprotocolNamed(context: EvidenceContext): SourcedFinding | undefined {
+  if (!refused400(context)) return undefined;
+  const named = headerRefusedInWords(context);
+  return named?.header === 'protocol' ? named.finding : undefined;
 }
 
 function conceptsOf(context: EvidenceContext, kind: string): SourcedFinding[] {

@@ -39,6 +39,10 @@ export const goVocabulary: Vocabulary = {
     rule('go.tls_expired_certificate', /tls: expired certificate/, 'cert_expired', 0.8, tlsAlert, { example: 'remote error: tls: expired certificate' }),
     rule('go.tls_bad_certificate', /tls: bad certificate|tls: unknown certificate\b(?! authority)|tls: unsupported certificate/, 'tls_unknown', 0.55, `${tlsAlert}; seen in https://github.com/danieldin95/lightstar/issues/1`, { example: 'http: TLS handshake error from 121.225.47.175:6998: remote error: tls: unknown certificate' }),
     rule('go.tls_unrecognized_name', /tls: unrecognized name/, 'hostname_mismatch', 0.7, tlsAlert, { example: 'remote error: tls: unrecognized name' }),
+    // Go's HTTPS server on a plaintext HTTP request: it answers the raw 400 itself and logs the TLS handshake error in its place
+    // (convention 7: the server's TLS line decides, not the status it wrote). Only the log line's form: a client that reads the
+    // 400's body ("Client sent an HTTP request to an HTTPS server.") was answered, and its status decides.
+    rule('go.tls_http_to_https', /TLS handshake error from \S+: client sent an HTTP request to an HTTPS server/, 'tls_unknown', 0.6, 'Go src/net/http/server.go (conn.serve: "http: TLS handshake error from %s: %v" on a tls.RecordHeaderError that looks like HTTP, after writing "400 Bad Request") https://go.dev/src/net/http/server.go', { example: 'http: TLS handshake error from 127.0.0.1:44658: client sent an HTTP request to an HTTPS server' }),
     rule('go.tls_not_tls', /tls: first record does not look like a TLS handshake/, 'tls_unknown', 0.6, tlsConn, { example: 'http: TLS handshake error from 10.0.0.2:51234: tls: first record does not look like a TLS handshake' }),
     // ErrBadHandshake stands for a status other than 101 and for a failed Upgrade/Connection/Accept check alike (client.go:
     // one condition, one error): the client refused the answer and did not say why. The status decides (Ambiguity 'answer',

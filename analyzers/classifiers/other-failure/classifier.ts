@@ -11,7 +11,7 @@ import { describesOwnCode, endedWithoutClose, isApiDrop, reasonCodeFinding, text
 import { noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
-import { requestFieldNamed } from '../../request-header-refusal.js';
+import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
 import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
@@ -318,14 +318,16 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
   const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message && !isAccessLogLine(context.event.error.message, status);
   // One finding per (status 100-599, kind): at most 1 500 keys.
-  const key = status * 4 + (proxyLog ? 2 : 0) + (context.gatewayStatus ? 1 : 0);
+  // A status the server wrote in place of a failed TLS handshake weighs as a gateway's: the TLS line decides.
+  const weak = context.gatewayStatus || context.statusForFailedTls;
+  const key = status * 4 + (proxyLog ? 2 : 0) + (weak ? 1 : 0);
   let found = statusFindings.get(key);
   if (found === undefined) {
     found = proxyLog
       ? { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'handshake.status', detail: describeProxyLog(status) } }
       : // 502/503/504, or a proxy's 5xx, report an upstream failure: the upstream's own evidence (TLS, refused), even
         // in words only the generalising tier reads (0.45+), wins.
-        { cause, confidence: context.gatewayStatus ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, context.gatewayStatus) } };
+        { cause, confidence: weak ? 0.44 : 0.9, evidence: { kind: 'handshake.status', detail: describeStatus(status, cause, weak) } };
     statusFindings.set(key, found);
   }
   return found;
@@ -410,7 +412,7 @@ export const otherFailureClassifier: Classifier = {
     takeFindings(context.codes, 'other', findings);
     // A refused upgrade whose answer names the subprotocol (a 400 body: "invalid subprotocol"): refused for that reason.
     if (status?.cause === 'http_rejected' && !context.gatewayStatus) {
-      const subprotocol = hits.find((hit) => hit.cause === 'subprotocol_mismatch');
+      const subprotocol = hits.find((hit) => hit.cause === 'subprotocol_mismatch') ?? subprotocolNamed(context);
       if (subprotocol)
         findings.push({ cause: 'subprotocol_mismatch', confidence: status.confidence + 0.01, evidence: { kind: subprotocol.evidence.kind, detail: `${subprotocol.evidence.detail}, in the answer to a refused upgrade: the server refused it for the subprotocol (rule inferred.refused_for_subprotocol)` } });
     }

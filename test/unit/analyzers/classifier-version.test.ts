@@ -283,6 +283,10 @@ const PINNED: Record<string, string> = {
   '1.5.67': '86bd7348012dc7c1',
   // The lead merged eng-g1's 1.5.66 and eng-g2's 1.5.67 as 1.5.68.
   '1.5.68': '86bd7348012dc7c1',
+  // Round 23 (eng-h2): header words beside any 4xx refusal but 401/403/404/405, the upgrade named expected (actix-http), the
+  // Sec-WebSocket-Protocol header named required → subprotocol_mismatch; Go's "TLS handshake error from …: client sent an
+  // HTTP request to an HTTPS server" (go.tls_http_to_https), whose line outranks the 400 the server wrote in its place.
+  '1.5.70': '847c8b499cc6c340',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -117,7 +117,7 @@ describe("frameworks' upgrade-refusal texts (one cited row each)", () => {
     ["gorilla's Connection header, 400", "2026/01/05 09:14:02 upgrade 10.0.0.7:51514: websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header", 400, 'other/protocol_error'],
     ["gorilla's Sec-WebSocket-Key, 400", "websocket: not a websocket handshake: 'Sec-WebSocket-Key' header must be Base64 encoded value of 16-byte in length", 400, 'other/protocol_error'],
     ["gorilla's method, 405", 'upgrade 10.0.0.7:51514: websocket: the client is not using the websocket protocol: request method is not GET', 405, 'other/http_rejected'],
-    ["gorilla's Upgrade header, 426 (since v1.5.1)", "websocket: the client is not using the websocket protocol: 'websocket' token not found in 'Upgrade' header", 426, 'other/http_rejected'],
+    ["gorilla's Upgrade header, 426 (since v1.5.1)", "websocket: the client is not using the websocket protocol: 'websocket' token not found in 'Upgrade' header", 426, 'other/protocol_error'], // round 23: convention 17 reads any 4xx but 401/403/404/405
     ["Netty's Connection header, 400", "WebSocketServerHandshakeException: not a WebSocket request: a |Connection| header must includes a token 'Upgrade'", 400, 'other/protocol_error'],
     ["Netty's missing key, 400", 'io.netty.handler.codec.http.websocketx.WebSocketServerHandshakeException: not a WebSocket request: missing key', 400, 'other/protocol_error'],
     // A server's refusal with no status recorded (round 14): protocol_error, whatever a close callback logged after it.
