@@ -283,6 +283,10 @@ const PINNED: Record<string, string> = {
   '1.5.67': '86bd7348012dc7c1',
   // The lead merged eng-g1's 1.5.66 and eng-g2's 1.5.67 as 1.5.68.
   '1.5.68': '86bd7348012dc7c1',
+  // Round 23 (eng-h1): a framework's disconnect class as error.name (Falcon's WebSocketDisconnected) says nothing; a framework's
+  // "Unhandled exception" header opens its own record; a size limit exceeded outranks frame_violation ("exceeds"); a continuation
+  // "not started" (actix-http) is fragment_order; a server draining its connections is going_away (concept.server_drain).
+  '1.5.69': '49834cf274cee1ff',
 };
 
 describe('CLASSIFIER_VERSION', () => {
