@@ -83,7 +83,9 @@ function textHits(error: TelemetryEvent['error'], reason: string | undefined): r
   // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
   const code = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
   // A framework's disconnect class as the name (Falcon's WebSocketDisconnected) is the peer's close, not a drop: its words say nothing.
-  const name = error?.name && !isDisconnectClassName(error.name) ? errorNameMatcher.get(error.name) : NO_HITS;
+  // Checked only when the name has findings: the memo answers every other name without a look-up.
+  const nameHits = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
+  const name = nameHits.length > 0 && isDisconnectClassName((error as { name: string }).name) ? NO_HITS : nameHits;
   const message = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
   const closeReason = reason ? closeReasonMatcher.get(reason) : NO_HITS;
   const fields = (code.length > 0 ? 1 : 0) + (name.length > 0 ? 1 : 0) + (message.length > 0 ? 1 : 0) + (closeReason.length > 0 ? 1 : 0);
