@@ -6,6 +6,7 @@ import { fieldCodeFindings } from './code-findings.js';
 import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings } from './text-findings.js';
+import { isDisconnectClassName } from './raised-exception.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
 export interface EvidenceContext {
@@ -95,7 +96,10 @@ function textHits(error: TelemetryEvent['error'], reason: string | undefined): r
   if (!error && !reason) return NO_HITS;
   // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
   const code = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
-  const name = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
+  // A framework's disconnect class as the name (Falcon's WebSocketDisconnected) is the peer's close, not a drop: its words say nothing.
+  // Checked only when the name has findings: the memo answers every other name without a look-up.
+  const nameHits = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
+  const name = nameHits.length > 0 && isDisconnectClassName((error as { name: string }).name) ? NO_HITS : nameHits;
   const message = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
   const closeReason = reason ? closeReasonMatcher.get(reason) : NO_HITS;
   const fields = (code.length > 0 ? 1 : 0) + (name.length > 0 ? 1 : 0) + (message.length > 0 ? 1 : 0) + (closeReason.length > 0 ? 1 : 0);

@@ -22,6 +22,8 @@ const DISCONNECT_CLASSES: ReadonlyMap<string, string> = new Map([
   ['ConnectionClosed', 'websockets/exceptions.py (class ConnectionClosed) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
   ['ConnectionClosedOK', 'websockets/exceptions.py (class ConnectionClosedOK(ConnectionClosed)) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
   ['ConnectionClosedError', 'websockets/exceptions.py (class ConnectionClosedError(ConnectionClosed)) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
+  // Falcon's WebSocket.receive_*()/send_*() once the client closed or the connection was lost (its `code` attribute holds the close code).
+  ['WebSocketDisconnected', 'falcon/errors.py (class WebSocketDisconnected(ConnectionError)) https://github.com/falconry/falcon/blob/master/falcon/errors.py'],
   // Tornado's WebSocketHandler.write_message() on a closed connection.
   ['WebSocketClosedError', 'tornado/websocket.py (class WebSocketClosedError(WebSocketError)) https://github.com/tornadoweb/tornado/blob/master/tornado/websocket.py'],
 ]);
@@ -76,6 +78,19 @@ export function resetWordsOnlyInApplicationException(text: string): boolean {
   findConcepts('error.message', text.replace(raised.line, ''), out);
   for (const finding of out) if (finding.cause === 'network_reset') return false;
   return true;
+}
+
+/**
+ * Whether an error's name is a framework's disconnect class ("WebSocketDisconnected", "falcon.errors.WebSocketDisconnected"): the
+ * name is the peer's close as the framework hands it to the application, not a drop; the close code beside it decides.
+ */
+export function isDisconnectClassName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  const source = DISCONNECT_CLASSES.get(name.slice(dot + 1));
+  if (source === undefined) return false;
+  // A module path must be the cited framework's own: simple_websocket.errors.ConnectionClosed is another library's class of the
+  // same name (raised for a close without a Close frame too).
+  return dot === -1 || name.slice(0, name.indexOf('.')) === source.slice(0, source.indexOf('/'));
 }
 
 /** The citation of a disconnect class (for tests and docs). */

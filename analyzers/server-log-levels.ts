@@ -39,7 +39,12 @@ function quietLine(line: string): boolean {
 }
 
 /** Whether a line opens a record at a level: a quiet one (above), an error-level one, or any level after the date. */
-const opensRecord = (line: string): boolean => ERROR_PREFIX.test(line) || DATED_LEVEL.test(line) || LEVEL_PREFIX.test(line);
+const opensRecord = (line: string): boolean => ERROR_PREFIX.test(line) || DATED_LEVEL.test(line) || LEVEL_PREFIX.test(line) || UNCAUGHT_HEADER.test(line);
+// A framework's own header for an exception that escaped the application, first in its line, with at most its bracketed tag
+// (Falcon's "[FALCON] Unhandled exception in ASGI app", logged at error level by its default error handler): a record of its own,
+// not a line of the quiet record above it. A traceback alone stays under the record above it (asyncio's DEBUG records).
+// @see https://github.com/falconry/falcon/blob/master/falcon/asgi/app.py (_python_error_handler: "[FALCON] Unhandled exception in ASGI app")
+const UNCAUGHT_HEADER = /^(?:\[[\w.-]{1,40}\]\s*)?(?:Uncaught|Unhandled) (?:exception|error)\b/i;
 // Any other level first in the line, as the quiet and error patterns spell it (WARNING:, [WARN], pino's 40).
 const LEVEL_PREFIX = /^(?:WARN(?:ING)?):(?:\s|[\w.]+:)|^\{"level":\d0,|^(?:\[[^\]\n]{1,40}\]\s*){0,2}\[(?:WARN(?:ING)?)\]\s/;
 
@@ -143,6 +148,7 @@ function failureKindOf(message: string): 'uncaught' | 'record' | undefined {
       record = true;
       inQuietRecord = false;
     } else if (quietLine(line)) inQuietRecord = true;
+    else if (UNCAUGHT_HEADER.test(line)) inQuietRecord = false;
     if (!inQuietRecord && (UNCAUGHT.test(line) || CLOSED_ON_EXCEPTION.test(line))) return 'uncaught';
   }
   return record ? 'record' : undefined;

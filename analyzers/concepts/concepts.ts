@@ -158,7 +158,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   // Not beside a close stated without its cause (CLOSE_NO_CAUSE: "WebSocket closed with reason: undefined", "closed before the connection
   // was established"): "closed" then names no cause (convention 9); a reset in its own words or a peer's close still is one (concept.reset_named).
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN'], example: 'peer hung up unexpectedly' },
   { id: 'concept.reset_named', cause: 'network_reset', confidence: 0.48, all: ['RESET_NAMED'], within: 0, context: ['CLOSE_NO_CAUSE'], unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED'], example: 'upstream hung up on us; close reason: null' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
@@ -227,7 +227,9 @@ export const concepts: readonly Concept[] = [
   // Not when the text names the answer, a status, the request or another header (their concepts decide).
   { id: 'concept.upgrade_missing', cause: 'protocol_error', confidence: 0.5, all: ['UPGRADE_ABSENT', 'UPGRADE_WORD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_ANSWER', 'REFUSED_RESPONSE', 'BAD_STATUS', 'STATUS_WORD', 'REQUEST_WORD', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'ws dial: absent upgrade' },
   // --- other: the peer broke WebSocket framing (RFC 6455 §5.2, §5.5, §7.4) in words protocol-violations.ts does not list ---
-  { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
+  // Not when a limit is named exceeded (actix-http's Overflow "Payload length is invalid or exceeds the size limit"): the size
+  // limit is the cause, "invalid" its generic word (concept.size_limit).
+  { id: 'concept.frame_violation', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'FRAME_BAD'], within: 5, unless: ['TLS', 'CERT', 'EXTENSION', 'HTTP_WORD', 'EXCEEDED'], example: 'peer sent a Frame with the RSV2 bit set: illegal' },
   // The protocol spoken over WebSocket broken by its message sequence or type (graphql-ws's 4004 "First message cannot be of type next",
   // "unexpected message type", "invalid message type: foo"): a protocol error of the application's protocol, as RFC 6455 §7.4.1's 1002
   // is of WebSocket's. Not TLS's unexpected_message alert, nor a message that did not come in time (a timeout).
@@ -273,6 +275,8 @@ export const concepts: readonly Concept[] = [
   // The same words as a Close frame's reason (close.reason), where the field is the close: an application code (3000-4999, RFC 6455 §7.4.2)
   // with the reason "Internal server error" (graphql-ws's 4500) names 1011's cause. Not with a status or an HTTP word in the reason.
   { id: 'concept.reason_internal_error', cause: 'server_error', confidence: 0.5, all: ['INTERNAL_ERROR'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB', 'STATUS_WORD'], example: 'Internal server error', reasonOnly: true },
+  // A server closing its sessions as it stops (lexicon SERVER_DRAIN): 1001 Going Away's meaning, not a drop.
+  { id: 'concept.server_drain', cause: 'going_away', confidence: 0.5, all: ['SERVER_DRAIN'], within: 0, unless: ['TLS', 'CERT'], example: 'closing active connections num=3' },
   { id: 'concept.close_going_away', cause: 'going_away', confidence: 0.5, all: ['CLOSE_GOING_AWAY'], within: 0, unless: ['TLS', 'CERT'], example: 'peer: endpoint going away' },
   // A close's reason in words of its own, where no registered code says it (an application code 3000-4999, or a library's own
   // code below 1000 that no Close frame carried; RFC 6455 §7.4.2; Centrifugo's disconnect codes 3001 "shutdown", 3501 "bad request",

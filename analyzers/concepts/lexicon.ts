@@ -206,6 +206,11 @@ export const lexicon = {
   CLOSE_GOING_AWAY: [['going', 'away'], 'goingaway', ['endpoint', 'going', 'away']],
   // --- round 9 (eng-o): a close's reason in the words of a close-code name or a server's plan, read only in close.reason ---
   // 1001's meaning in a reason: the server stops ("shutdown", Centrifugo's 3001; "server shutting down").
+  // A server draining its sessions as it stops (anycable-go's "closing active connections" / "all active connections closed" after
+  // "Shutting down..."; "graceful shutdown"): every session is closed on purpose, 1001's meaning (RFC 6455 §7.4.1), no drop.
+  // Words as words() gives them (plurals singular).
+  SERVER_DRAIN: [['closing', 'active', 'connection'], ['closing', 'all', 'connection'], ['active', 'connection', 'closed'], ['all', 'connection', 'closed'],
+    ['closing', 'active', 'session'], ['closing', 'all', 'session'], ['graceful', 'shutdown']],
   REASON_SHUTDOWN: ['shutdown', ['shutting', 'down'],
     // 1001's name said to the peer ("Go away!"): the server sends the client off.
     ['go', 'away']],
@@ -399,7 +404,9 @@ export const lexicon = {
   CONTINUATION: ['continuation', ['continue', 'frame'], 'fragment'],
   // §5.4 by its parts (websocket.zig's error.NestedFragment, a data frame inside an open message; error.UnfragmentedContinuation,
   // a continuation with no message open).
-  ORDER_BAD: ['expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented'], 'nested', 'unfragmented'],
+  // actix-http's ProtocolError::ContinuationNotStarted ("Continuation has not started"): a continuation with no message open.
+  // @see https://github.com/actix/actix-web/blob/master/actix-http/src/ws/mod.rs (enum ProtocolError)
+  ORDER_BAD: [['not', 'started'], 'expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented'], 'nested', 'unfragmented'],
   // §5.6, §8.1: text frames carry UTF-8 (1007 Invalid frame payload data).
   UTF8: ['utf8', ['utf', '8']],
   UTF8_BAD: ['invalid', 'bad', ['not', 'valid'], 'malformed', 'illegal', 'error'],

@@ -287,6 +287,12 @@ const PINNED: Record<string, string> = {
   // Sec-WebSocket-Protocol header named required → subprotocol_mismatch; Go's "TLS handshake error from …: client sent an
   // HTTP request to an HTTPS server" (go.tls_http_to_https), whose line outranks the 400 the server wrote in its place.
   '1.5.70': '847c8b499cc6c340',
+  // Round 23 (eng-h1): a framework's disconnect class as error.name (Falcon's WebSocketDisconnected) says nothing; a framework's
+  // "Unhandled exception" header opens its own record; a size limit exceeded outranks frame_violation ("exceeds"); a continuation
+  // "not started" (actix-http) is fragment_order; a server draining its connections is going_away (concept.server_drain).
+  '1.5.69': '49834cf274cee1ff',
+  // The lead merged eng-h1's 1.5.69 and eng-h2's 1.5.70 as 1.5.71.
+  '1.5.71': '2f9e721f0c5ecf7e',
 };
 
 describe('CLASSIFIER_VERSION', () => {
