@@ -91,6 +91,7 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   { dir: join('test', 'fixtures', 'holdout-27'), idPrefix: 'holdout27', floors: { attribution: 0.99, cause: 0.99 } },
   { dir: join('test', 'fixtures', 'holdout-28'), idPrefix: 'holdout28', floors: { attribution: 0.99, cause: 0.99 } },
   { dir: join('test', 'fixtures', 'holdout-29'), idPrefix: 'holdout29', floors: { attribution: 0.99, cause: 0.99 } },
+  { dir: join('test', 'fixtures', 'holdout-30'), idPrefix: 'holdout30', floors: { attribution: 0.99, cause: 0.98 } },
 ];
 
 export interface HoldoutMiss {
