@@ -82,6 +82,11 @@ export interface CloseFacts {
   readonly on_wire?: boolean | undefined;
 }
 
+/** Whether the event names no side as starting the close (initiator absent or unknown): the API does not say who closed. */
+export function closeSideUnnamed(close: CloseFacts): boolean {
+  return close.initiator === undefined || close.initiator === 'unknown';
+}
+
 /**
  * Protocol breaches a close shows. 1005/1006/1015 are legitimately reported by APIs, so they are
  * breaches only when read from a Close frame (`on_wire: true`); every other breach is flagged unless
@@ -160,7 +165,7 @@ export interface Received1010Facts {
  */
 export function receivedUnasked1010(event: Received1010Facts): boolean {
   const close = event.close;
-  if (close?.code !== 1010 || close.on_wire !== true || (close.initiator !== undefined && close.initiator !== 'unknown')) return false;
+  if (close?.code !== 1010 || close.on_wire !== true || !closeSideUnnamed(close)) return false;
   if (event.source.kind !== 'client' && event.source.kind !== 'probe') return false;
   const offered = event.handshake?.request_extensions;
   const required = event.handshake?.required_extensions;

@@ -11,7 +11,7 @@ import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
-  /** event.close?.code and event.handshake?.status, read once: every classifier asks (events come in many shapes, so each read of the event is a megamorphic load). */
+  /** event.close?.code and event.handshake?.status, read once: every classifier asks. */
   readonly closeCode: number | undefined;
   readonly status: number | undefined;
   readonly secure: boolean;
@@ -91,7 +91,7 @@ const errorMessageMatcher = fieldFindings('error.message');
 const closeReasonMatcher = fieldFindings('close.reason');
 
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
-// Given the fields the constructor already read, not the event: each read of an event field is a megamorphic load.
+// Given the fields the constructor already read, not the event: each is read once.
 function textHits(error: TelemetryEvent['error'], reason: string | undefined): readonly SourcedFinding[] {
   if (!error && !reason) return NO_HITS;
   // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
@@ -143,7 +143,7 @@ class EventContext implements EvidenceContext {
   constructor(event: TelemetryEvent) {
     this.event = event;
     this.joined = undefined;
-    // Each field read once: events come in many shapes, so every read of an event field is a megamorphic load.
+    // Each field read once (classify.ts hands an event in one shape: event-shape.ts).
     const close = event.close;
     const error = event.error;
     const code = close?.code;

@@ -15,8 +15,8 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // The server's words that a request header was bad, in any wording: the header's name beside a word of refusal or invalidity
 // on one line ("invalid Sec-WebSocket-Extensions header: unknown parameter foo", 'Invalid request header "connection"',
 // "Sec-WebSocket-Key header missing"). Sec-WebSocket-Extensions/-Key/-Version are named as they are; Upgrade and Connection are
-// also common words ("upgrade refused"), so only quoted or called a header or field. Sec-WebSocket-Protocol is left to the
-// subprotocol finding. Read only beside the server's own 400, so no other text pays for it.
+// also common words ("upgrade refused"), so only quoted or called a header or field. Read only beside a refusal the server
+// itself answered (refusedForRequest), so no other text pays for it.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1 (the request's fields), https://www.rfc-editor.org/rfc/rfc7692#section-5
 // A header is also named by the words of its field without the "Sec-" prefix ("WebSocket version is not 13", "WebSocket key
 // missing"), and Connection/Upgrade by the field with the token RFC 6455 requires in it ("missing connection upgrade",
@@ -35,7 +35,14 @@ const UPGRADE_EXPECTED = /\b(?:(websocket|connection)\s+upgrade\s+(?:is\s+|was\s
 
 type RefusedHeader = 'extensions' | 'protocol' | 'field';
 
-/** The request header a 400's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
+// Convention 17: a refused request header takes that header's cause.
+const REFUSED_HEADER_READING: Readonly<Record<RefusedHeader, Pick<SourcedFinding, 'cause' | 'rule' | 'attribution'>>> = {
+  extensions: { cause: 'extension_params_rejected', rule: 'inferred.extension_header_refused', attribution: '1010' },
+  protocol: { cause: 'subprotocol_mismatch', rule: 'inferred.protocol_header_refused', attribution: 'other' },
+  field: { cause: 'protocol_error', rule: 'inferred.request_header_refused', attribution: 'other' },
+};
+
+/** The request header a refusal's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
 function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader; finding: SourcedFinding } | undefined {
   const event = context.event;
   for (const [kind, text] of [['error.message', event.error?.message], ['close.reason', event.close?.reason]] as const) {
@@ -48,12 +55,12 @@ function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader
     if (!match) continue;
     let name = '';
     for (let i = 1; i < match.length && name === ''; i++) name = match[i]?.toLowerCase() ?? '';
-    if (name === 'websocket' || name === 'connection') name = name === 'websocket' ? 'upgrade' : name;
+    // "WebSocket upgrade is expected" names the Upgrade header.
+    if (name === 'websocket') name = 'upgrade';
     const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : name === 'sec-websocket-protocol' ? 'protocol' : 'field';
-    const rule = header === 'extensions' ? 'inferred.extension_header_refused' : header === 'protocol' ? 'inferred.protocol_header_refused' : 'inferred.request_header_refused';
-    const cause = header === 'extensions' ? 'extension_params_rejected' : header === 'protocol' ? 'subprotocol_mismatch' : 'protocol_error';
+    const { cause, rule, attribution } = REFUSED_HEADER_READING[header];
     const detail = `words "${match[0]}" name the request's ${name} header as bad`;
-    return { header, finding: { cause, confidence: 0.5, rule, attribution: header === 'extensions' ? '1010' : 'other', evidence: { kind, detail } } };
+    return { header, finding: { cause, confidence: 0.5, rule, attribution, evidence: { kind, detail } } };
   }
   return undefined;
 }
@@ -61,7 +68,7 @@ function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader
 // Statuses that give their own reason (credentials, a path, a method): a header named beside them does not say why.
 const OWN_REASON_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 405]);
 /** A 4xx refusal the server itself answered (not a gateway's), 400 and 426 among them (RFC 6455 §4.2.2 names both). */
-const refused400 = (context: EvidenceContext): boolean => {
+const refusedForRequest = (context: EvidenceContext): boolean => {
   const status = context.status;
   return status !== undefined && status >= 400 && status < 500 && !OWN_REASON_STATUSES.has(status) && !context.gatewayStatus;
 };
@@ -72,7 +79,7 @@ const refused400 = (context: EvidenceContext): boolean => {
  * the 400 stands beside an exact protocol_error finding, the lexicon reads that field's text once more for the header.
  */
 export function requestFieldNamed(context: EvidenceContext): SourcedFinding | undefined {
-  if (!refused400(context)) return undefined;
+  if (!refusedForRequest(context)) return undefined;
   for (const hit of context.hits) if (REQUEST_HEADER_RULES.has(hit.rule)) return hit;
   for (const hit of context.hits) {
     if (hit.concept || hit.cause !== 'protocol_error') continue;
@@ -99,7 +106,7 @@ function refusalTextFinding(row: UpgradeRefusalText): SourcedFinding {
 
 /** A 1010-family finding (an extension header refused, exact or concept) in a 400's texts: the server refused the offer. */
 export function extensionOfferNamed(context: EvidenceContext): SourcedFinding | undefined {
-  if (!refused400(context)) return undefined;
+  if (!refusedForRequest(context)) return undefined;
   for (const hit of context.hits) if (hit.attribution === '1010') return hit;
   const named = headerRefusedInWords(context);
   return named?.header === 'extensions' ? named.finding : undefined;
@@ -107,7 +114,7 @@ export function extensionOfferNamed(context: EvidenceContext): SourcedFinding | 
 
 /** The Sec-WebSocket-Protocol header named bad or required in a refusal's words: the server refused the offered subprotocols. */
 export function subprotocolNamed(context: EvidenceContext): SourcedFinding | undefined {
-  if (!refused400(context)) return undefined;
+  if (!refusedForRequest(context)) return undefined;
   const named = headerRefusedInWords(context);
   return named?.header === 'protocol' ? named.finding : undefined;
 }

@@ -264,7 +264,7 @@ export const mandatoryExtensionClassifier: Classifier = {
     const { event, hits } = context;
     // No extension header to read, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
     // A connected client went on with its answer (acceptedByClient), so its headers give no finding: most traffic stops here.
-    const handshake = event.handshake; // read once: each read of an event field is a megamorphic load
+    const handshake = event.handshake; // read once
     const headersRead = (event.outcome !== 'connected' || event.source.kind === 'proxy') && (handshake?.response_extensions !== undefined || handshake?.request_extensions !== undefined);
     if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];

@@ -9,7 +9,7 @@ import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { serverFailureKind } from '../../server-log-levels.js';
-import { namesInvalidPayload } from '../../close-codes.js';
+import { closeSideUnnamed, namesInvalidPayload } from '../../close-codes.js';
 import { reasonNamesFailure } from '../../concepts/scanner.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
@@ -168,15 +168,14 @@ function madeUpCodeYields(context: EvidenceContext): boolean {
     context.hits.some((hit) => hit.rule === 'concept.keepalive_missed') ||
     (PLACEHOLDER_REASON.test(close.reason ?? '') && namesFailure(context)) ||
     (!close.reason && clientCodeUnsent(context) && namesFailure(context)) ||
-    ((close.initiator === undefined || close.initiator === 'unknown') && reasonSaysNoMore(close) && namesFrameFailure(context))
+    (closeSideUnnamed(close) && reasonSaysNoMore(close) && namesFrameFailure(context))
   );
 }
 
 /** A client's (or probe's) close code that the event names no side as sending (initiator absent or unknown): its API's own. */
 function clientCodeUnsent(context: EvidenceContext): boolean {
-  const kind = context.event.source.kind;
-  const initiator = context.event.close?.initiator;
-  return (kind === 'client' || kind === 'probe') && (initiator === undefined || initiator === 'unknown');
+  const { source, close } = context.event;
+  return (source.kind === 'client' || source.kind === 'probe') && close !== undefined && closeSideUnnamed(close);
 }
 
 /** A close reason that adds nothing to its code: none, a placeholder ("unknown reason"), or the code's own name ("Going away"). */

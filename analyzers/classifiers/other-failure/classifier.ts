@@ -357,7 +357,7 @@ export const otherFailureClassifier: Classifier = {
   attribution: 'other',
   classify(context): Candidate | undefined {
     const { event } = context;
-    // Read once: events come in many shapes, so every read of an event field is a megamorphic load.
+    // Event fields read once into locals.
     const outcome = event.outcome;
     const kind = event.source.kind;
     const error = event.error;
