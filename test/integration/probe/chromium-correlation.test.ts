@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RetroReport } from '../../../analyzers/retro/model.js';
+import { CORRELATION_WINDOW_S } from '../../../dashboards/sql/correlation.js';
 import { removeTestPki, testPki } from '../../support/certs.js';
 import { freePort } from '../../support/free-port.js';
 import { createSandbox, runCli, startCli, type Sandbox } from '../../support/pipeline-harness.js';
@@ -22,6 +23,16 @@ import { pageHtml } from './browser-page.js';
 const chromium = '/usr/bin/chromium';
 const ATTEMPTS = 3;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Longest the probe (two rounds, a second apart, 5 s timeout) and the page take together, with room to spare. */
+const SCENARIO_S = 20;
+
+/** Waits past the next correlation bucket boundary when the scenario could straddle it: the retro counts the
+ *  evidence of the failures' own bucket, so two probe events split across a boundary would count 1 (seen in CI at 21:00:00). */
+async function clearOfBucketBoundary(): Promise<void> {
+  const bucketMs = CORRELATION_WINDOW_S * 1000;
+  const untilNext = bucketMs - (Date.now() % bucketMs);
+  if (untilNext < SCENARIO_S * 1000) await new Promise((r) => setTimeout(r, untilNext + 100));
+}
 
 /** base64 SHA-256 of the key's SubjectPublicKeyInfo: what --ignore-certificate-errors-spki-list takes. */
 const spkiHash = (privateKeyPem: string) => createHash('sha256').update(createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' })).digest('base64');
@@ -79,6 +90,7 @@ beforeAll(async () => {
   timings.setup_s = (Date.now() - t0) / 1000;
 
   // The probe watches the same three hosts while the browser connects (two rounds, a second apart).
+  await clearOfBucketBoundary();
   const probe = runCli(['probe', urls.expired, urls.healthy, urls.refused, '--ca', pki.rootCaPath, '--emit', 'kafka', '--every', '1s', '--count', '2', '--timeout', '5s'], sandbox.env);
   const tBrowser = Date.now();
   // Chromium trusts the healthy leaf's key only (not the test root, not the expired leaf).
