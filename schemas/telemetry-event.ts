@@ -132,7 +132,7 @@ export const tlsSchema = z.object({
 export const closeSchema = z.object({
   code: doc(z.number().int().min(0).max(65535).optional(), 'close code as the application saw it (browsers report 1006 for TLS failures)', 1006, 1010),
   reason: doc(z.string().max(1024).optional(), 'close reason'),
-  initiator: doc(z.enum(closeInitiators).optional(), 'which side closed'),
+  initiator: doc(z.enum(closeInitiators).optional(), 'which side started the close: client when the client application itself started it (its wrappers included), server when the server did; omitted or unknown when the API does not say (a 1010 from the server side, which never sends one, reads differently from the client\'s own)'),
   /** true: read from a Close frame; false: synthesized by the API (e.g. 1006). */
   on_wire: doc(z.boolean().optional(), 'true: the code was read from the status field of a received Close frame; false: made up by the API (1006, or 1005 for a Close frame without a status, which RFC 6455 §7.4.1 never sends)'),
 });
