@@ -22,6 +22,7 @@ import { nssTable } from './nss.js';
 import { opensslReasonTable } from './openssl-reasons.js';
 import { proxyStatusTable } from './proxy.js';
 import { proxyResultTable } from './proxy-result.js';
+import { qtSslTable } from './qt-ssl.js';
 import type { CodeRow } from './types.js';
 import { windowsTable } from './windows.js';
 import { winrtWebTable } from './winrt.js';
@@ -63,6 +64,7 @@ export const platformCodeTables: readonly (readonly CodeRow[])[] = [
   curlTable,
   cdnTable,
   networkCodeTable,
+  qtSslTable,
   proxyStatusTable,
   proxyResultTable,
   espTlsTable,

@@ -12,6 +12,13 @@ const squidTlsDetail = 'Squid src/security/ErrorDetail.cc (Security::ErrorDetail
 const squidTlsTimeout = 'Squid src/security/PeerConnector.cc (commTimeoutHandler: ERR_SECURE_CONNECT_FAIL, 504, detail TLS_CONNECT_TIMEOUT) https://github.com/squid-cache/squid/blob/master/src/security/PeerConnector.cc';
 const mitmHttp1 = 'mitmproxy mitmproxy/proxy/layers/http/_http1.py (Http1Client.read_headers: "server closed connection"; Http1Connection.wait: "Client disconnected.", ErrorCode.CLIENT_DISCONNECTED) https://github.com/mitmproxy/mitmproxy/blob/main/mitmproxy/proxy/layers/http/_http1.py';
 
+// zurl's zhttp error conditions (the "condition" of an error packet, logged by Pushpin as "condition=…" and "cond=…"), and
+// Pingora's ErrorType names after their ErrorSource ("Upstream ReadTimedout", "Downstream InvalidHTTPHeader").
+const zurlConditions = 'zurl src/worker.cpp (Worker::Private::req_error: ErrorConnect → "remote-connection-failed", ErrorTls → "tls-error", ErrorTimeout → "connection-timeout", ErrorGeneric → "undefined-condition"; respondError logs "OUT ERR id=… condition=…") https://github.com/fanout/zurl/blob/master/src/worker.cpp';
+const pingoraErrorType = 'Pingora pingora-error/src/lib.rs (enum ErrorType and ErrorType::as_str; Error::chain_display writes "<ErrorSource> <ErrorType> context: …") https://github.com/cloudflare/pingora/blob/main/pingora-error/src/lib.rs';
+/** Pingora's ErrorType printed after the side it came from, as Error's Display writes it: the bare names are ordinary words. */
+const pingoraTexts = (name: string): { texts: string[] } => ({ texts: [`Upstream ${name}`, `Downstream ${name}`, `Internal ${name}`] });
+
 const goContext = 'Go context package (Canceled: "context canceled", the error a request returns when its context was cancelled: the client went away or the caller gave up; httputil.ReverseProxy logs it as "http: proxy error: context canceled") https://pkg.go.dev/context#pkg-variables';
 
 const fastly503 =
@@ -41,6 +48,9 @@ const NO_SERVER_REACHED = /\bHIER_NONE\//;
 export function noUpstreamReached(message: string | undefined): boolean {
   return message !== undefined && message.includes('HIER_NONE') && NO_SERVER_REACHED.test(message);
 }
+
+/** Rows of a proxy's stated upstream failure that name no cause: read only beside the gateway status the proxy answered for it. */
+export const NO_CAUSE_UPSTREAM_RULES: ReadonlySet<string> = new Set(['codes.proxy_status.zurl_undefined_condition', 'codes.proxy_status.zurl_remote_connection_failed']);
 
 export const proxyStatusTable: readonly CodeRow[] = [
   // Squid err_type: the proxy's own error, written with the 502/503/504 it answered.
@@ -78,5 +88,24 @@ export const proxyStatusTable: readonly CodeRow[] = [
   rowMaker('proxy_status', mitmHttp1)('server closed connection', undefined, 'the server (upstream) closed the connection before answering the request', 'network_reset', 0.55, { texts: ['server closed connection'] }),
   // Go's context.Canceled: someone gave up waiting (the client, or the proxy for it), which names no upstream cause.
   rowMaker('proxy_status', goContext)('context canceled', undefined, 'the request was cancelled (the client or the proxy gave up): no upstream cause named', 'unknown_failure', 0.5, { texts: ['context canceled'] }),
+  // zurl's conditions (its QSslSocket / QTcpSocket errors, folded): a condition that names a cause decides beside the gateway
+  // status Pushpin answers for it; undefined-condition and remote-connection-failed name none (convention "A proxy's status
+  // caused by its upstream's failure"), and are weighed above the gateway status only beside it (other-failure classifier).
+  rowMaker('proxy_status', zurlConditions)('zurl tls-error', undefined, 'the TLS handshake with the upstream failed; the sslErrors line names how', 'tls_unknown', 0.5, { texts: ['condition=tls-error', 'cond=tls-error', '"condition": "tls-error"'] }),
+  rowMaker('proxy_status', zurlConditions)('zurl connection-timeout', undefined, 'the connect to the upstream timed out', 'network_timeout', 0.55, { texts: ['condition=connection-timeout', 'cond=connection-timeout'] }),
+  rowMaker('proxy_status', zurlConditions)('zurl undefined-condition', undefined, 'the request to the upstream failed for a reason zurl does not name', 'unknown_failure', 0.25, { texts: ['condition=undefined-condition', 'cond=undefined-condition'] }),
+  rowMaker('proxy_status', zurlConditions)('zurl remote-connection-failed', undefined, 'the connection to the upstream failed (refused, unresolved or dropped: not said which)', 'unknown_failure', 0.25, { texts: ['condition=remote-connection-failed', 'cond=remote-connection-failed'] }),
+  // Pingora's ErrorType: connect errors, protocol errors, I/O errors on an established connection.
+  rowMaker('proxy_status', pingoraErrorType)('Pingora ConnectTimedout', undefined, 'connecting to the upstream timed out', 'network_timeout', 0.6, pingoraTexts('ConnectTimedout')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora ConnectRefused', undefined, 'the upstream refused the connection', 'connection_refused', 0.6, pingoraTexts('ConnectRefused')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora TLSHandshakeFailure', undefined, 'the TLS handshake failed; the cause after it names how', 'tls_unknown', 0.5, pingoraTexts('TLSHandshakeFailure')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora TLSHandshakeTimedout', undefined, 'the TLS handshake timed out (a silent peer)', 'network_timeout', 0.55, pingoraTexts('TLSHandshakeTimedout')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora InvalidCert', undefined, 'the peer\'s certificate failed verification; the cause after it names how', 'tls_unknown', 0.5, pingoraTexts('InvalidCert')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora InvalidHTTPHeader', undefined, 'the peer sent bytes that do not parse as an HTTP header (a malformed request or answer)', 'protocol_error', 0.55, pingoraTexts('InvalidHTTPHeader')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora ReadError', undefined, 'reading from an established connection failed (reset, closed)', 'network_reset', 0.5, pingoraTexts('ReadError')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora WriteError', undefined, 'writing to an established connection failed (reset, broken pipe)', 'network_reset', 0.5, pingoraTexts('WriteError')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora ReadTimedout', undefined, 'nothing was read from an established connection within the read timeout', 'network_timeout', 0.6, pingoraTexts('ReadTimedout')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora WriteTimedout', undefined, 'writing to an established connection timed out', 'network_timeout', 0.55, pingoraTexts('WriteTimedout')),
+  rowMaker('proxy_status', pingoraErrorType)('Pingora ConnectionClosed', undefined, 'the peer closed an established connection', 'network_reset', 0.5, pingoraTexts('ConnectionClosed')),
   rowMaker('proxy_status', mitmHttp1)('client disconnected', undefined, 'the client went away before the answer: no upstream failure logged', 'unknown_failure', 0.5, { texts: ['Client disconnected.'] }),
 ];

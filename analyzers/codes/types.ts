@@ -31,6 +31,7 @@ export type CodeTableId =
   | 'rust_io'
   | 'libuv'
   | 'qt_socket'
+  | 'qt_ssl'
   | 'boost_asio'
   | 'runtime_net'
   | 'proxy_status'

@@ -27,7 +27,7 @@ const CONTEXT: Partial<Record<CodeTableId, string>> = {
 const WOLFSSL_CONTEXT = 'wolfssl|wolfcrypt|cyassl';
 /** Tables whose rows are recognised by their printed texts only: their names are enum members no stack prints (Qt's are
  * printed, but read by the concepts below any text, since QWebSocket names a refused upgrade ConnectionRefusedError). */
-const TEXTS_ONLY: ReadonlySet<CodeTableId> = new Set<CodeTableId>(['botan', 'bouncycastle', 'qt_socket']);
+const TEXTS_ONLY: ReadonlySet<CodeTableId> = new Set<CodeTableId>(['botan', 'bouncycastle', 'qt_socket', 'qt_ssl']);
 const ALERT_CONTEXT = 'alert';
 const VERIFY_CONTEXT = 'X509|verif|certificate|\\bcert\\b|ssl|tls';
 /** Alert names that also name ordinary errors: they need "alert", "tls" or "ssl" in the text. */

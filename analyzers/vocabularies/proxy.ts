@@ -11,6 +11,8 @@ const haproxy = 'HAProxy src/ssl_sock.c / doc/configuration.txt (connection erro
 
 const trafficServer = 'Apache Traffic Server iocore/net/SSLClientUtils.cc verify_callback ("SNI (%s) not in certificate. Action=%s server=%s(%s)": the origin certificate does not carry the name asked for) https://github.com/apache/trafficserver/blob/9.2.x/iocore/net/SSLClientUtils.cc';
 
+const zurlWebSocket = 'zurl src/websocket.cpp (log_debug "ws: connecting to %s (ssl)" before QSslSocket::connectToHostEncrypted; "ws: sock_error: %d" with the QAbstractSocket::SocketError; "ws: sslErrors: …" only when verification failed) https://github.com/fanout/zurl/blob/master/src/websocket.cpp';
+const condure = 'condure src/server.rs ("worker %d: tls accept") and src/tls.rs ("tls handshake success"), src/connection.rs (ServerError: Io, InvalidWebSocketRequest, Http(httparse::Error); "process error: {:?}") https://github.com/fanout/condure/blob/master/src/connection.rs';
 export const proxyVocabulary: Vocabulary = {
   name: 'proxy',
   rules: [
@@ -36,5 +38,12 @@ export const proxyVocabulary: Vocabulary = {
     rule('haproxy.server_timeout_state', / - - s[CQH][-A-Za-z]{2} \d+\/\d+\/\d+\/\d+\/\d+ /, 'network_timeout', 0.6, 'HAProxy doc/configuration.txt §8.5 (session state at disconnection) https://docs.haproxy.org/2.8/configuration.html#8.5', { example: '0/0/-1/-1/12006 503 217 - - sC-- 2/1/0/0/3 0/0 "GET / HTTP/1.1"' }),
     rule('haproxy.ssl_handshake_failure', /SSL handshake failure/, 'tls_unknown', 0.55, haproxy, { example: 'SSL handshake failure' }),
     rule('haproxy.ssl_handshake_timeout', /Timeout during SSL handshake/, 'tls_unknown', 0.5, haproxy, { example: 'Timeout during SSL handshake' }),
+    // A proxy's TLS connect to its upstream, then a socket error before any answer or verify result: the TLS handshake failed
+    // and the lines do not say why (the peer closed in it: sock_error 1; QAbstractSocket::SslHandshakeFailedError: 13).
+    rule('zurl.tls_connect_then_socket_error', /\bconnecting to \S+ \(ssl\)(?:\n(?![^\n]*\bsslErrors\b)[^\n]*){0,12}?\n[^\n]*\bsock_error: \d+/, 'tls_unknown', 0.5, zurlWebSocket, { example: '[DEBUG] ws: connecting to 127.0.0.1:61659 (ssl)\n[DEBUG] ws: sock_error: 1' }),
+    // A server's TLS accept that ended in an I/O error before its handshake succeeded: the client's TLS handshake failed there.
+    rule('condure.tls_accept_io_error', /\btls accept\b(?![\s\S]*\btls handshake success\b)[\s\S]*?\bprocess error: Io\(/, 'tls_unknown', 0.5, condure, { example: '[condure::server] worker 0: tls accept\n[condure::connection] conn 0-1-20: process error: Io(Kind(Other))' }),
+    // A server's refusal of a malformed request: a WebSocket upgrade that fails its checks, a request line or header that does not parse.
+    rule('condure.malformed_request', /\bprocess error: (?:InvalidWebSocketRequest|Http\(ParseError\()/, 'protocol_error', 0.5, condure, { example: '[condure::connection] conn 1-0-16: process error: InvalidWebSocketRequest' }),
   ],
 };

@@ -8,7 +8,7 @@ import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
 import { describesOwnCode, endedWithoutClose, isApiDrop, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
-import { noUpstreamReached } from '../../codes/proxy.js';
+import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
 import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusal.js';
@@ -102,6 +102,15 @@ function statedGatewayStatus(hit: SourcedFinding): Finding {
   return { cause: hit.cause, confidence: GATEWAY_WEIGHT, evidence: { kind: hit.evidence.kind, detail } };
 }
 const GATEWAY_WEIGHT = 0.44;
+
+/**
+ * A proxy's stated upstream failure that names no cause (zurl's "undefined-condition", "remote-connection-failed") beside the
+ * gateway status it answered for it: the failure, not the status, is the label, and it names none (convention "A proxy's
+ * status caused by its upstream's failure": unknown_failure). Above the gateway status, below any stated cause.
+ */
+function statedWithoutCause(hit: SourcedFinding): Finding {
+  return { cause: 'unknown_failure', confidence: GATEWAY_WEIGHT + 0.01, evidence: { kind: hit.evidence.kind, detail: `${hit.evidence.detail}, beside the gateway status the proxy answered for it: the upstream failed, the proxy does not say how (rule inferred.gateway_failure_without_cause)` } };
+}
 
 /**
  * Whether the event is told from a gateway's side, in several lines (an access-log line beside the proxy's error line): a
@@ -400,7 +409,10 @@ export const otherFailureClassifier: Classifier = {
       }
       const cause = hit.cause;
       if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
+      else if (NO_CAUSE_UPSTREAM_RULES.has(hit.rule)) { if (context.gatewayStatus) findings.push(statedWithoutCause(hit)); }
       else if (hit.rule === 'concept.http_status' && !upstreamFailed && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
+      // The gateway status restated by its reason phrase ("code": 502, "reason": "Bad Gateway") is the same status: it weighs as one.
+      else if (hit.rule === 'concept.status_reason_phrase' && context.gatewayStatus && upstreamSide(context)) findings.push(statedGatewayStatus(hit));
       else if (hit.rule === 'concept.http_status' && opened && handlerFailedAfterOpen(hit, context)) findings.push(handlerFailed(hit));
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, answered));
       else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));

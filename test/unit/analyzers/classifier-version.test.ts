@@ -293,6 +293,8 @@ const PINNED: Record<string, string> = {
   '1.5.69': '49834cf274cee1ff',
   // The lead merged eng-h1's 1.5.69 and eng-h2's 1.5.70 as 1.5.71.
   '1.5.71': '2f9e721f0c5ecf7e',
+  // Round 24 (eng-r1): proxies' lines: zurl conditions and Pingora ErrorType rows, Qt QSslError texts (qt_ssl), zurl/condure TLS lines, a proxy's view of an extension answer.
+  '1.5.72': '00bcd1b5e5c86e74',
 };
 
 describe('CLASSIFIER_VERSION', () => {
