@@ -105,6 +105,11 @@ function namesNoCause(context: EvidenceContext): boolean {
 // refusal whose cause is not told stays unknown), it is a clean close; a cause named (0.4 and up) wins.
 const CLEAN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) read from a Close frame, whose reason and texts name no cause: a closing handshake the application started, a clean close (rule close_codes.application_clean, RFC 6455 §7.4.2)' } };
 
+// The same code as the server's API reports it (on_wire false: the emitter cannot tell the frame), with the closing side named and
+// no reason and no error at all (http4k's close(WsStatus(4001, ""))): nothing says anything failed, the application closed on
+// purpose; lower than a code read from a frame, so that any text's cause wins.
+const REPORTED_APPLICATION_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.35, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) that the API reports, with the closing side named and no reason, error or text naming a cause: a close the application started, a clean close (rule close_codes.application_reported, RFC 6455 §7.4.2)' } });
+
 /**
  * An application code (3000-4999, RFC 6455 §7.4.2) names no cause of its own: its reason's words may name a clean end
  * ("shutdown"), or a cause (the other classifier's findings); naming none, a code read from a Close frame is a clean close.
@@ -113,6 +118,7 @@ const CLEAN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, e
 function applicationCloseCandidate(context: EvidenceContext, code: number): Candidate | undefined {
   if (code < 3000 || code > 4999) return undefined;
   const close = context.event.close;
+  if (close?.on_wire === false && !close.reason && context.event.error === undefined && closedBySide(context) && namesNoCause(context)) return REPORTED_APPLICATION_CANDIDATE;
   if (close?.on_wire === false || !namesNoCause(context) || reasonNamesFailure(close?.reason ?? '')) return reasonCandidate(context);
   // A clean end the reason names in words ("shutting down": going_away, 0.5) stands above the code's reading.
   const named: Finding[] = [CLEAN_APPLICATION];
