@@ -223,6 +223,8 @@ export const lexicon = {
   // A session that ended, said of itself in a close's reason ("tls session ended", "session closed by user"): the close states
   // what it is doing; the end word is no failure unless another word says how it ended ("ended unexpectedly").
   SESSION_ENDED: [['session', 'ended'], ['session', 'closed'], ['session', 'finished'], ['session', 'over']],
+  // How a session ended, when it did not end cleanly ("ended unexpectedly", "closed abruptly"): the end word is a failure again.
+  ENDED_HOW: ['unexpectedly', 'abruptly', 'prematurely', 'abnormally', 'uncleanly'],
   // RFC 6455 §7.4.1 1003's name, and "bad request" (Centrifugo's 3501): the peer's message broke the protocol spoken.
   REASON_BAD_DATA: [['unsupported', 'data'], 'unsupporteddata', ['bad', 'request'], 'badrequest'],
   // The server asks the client back: a planned close, no failure ("certificate rotation complete, reconnect later").

@@ -602,14 +602,16 @@ const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\
 
 const FAILURE = indexOf('FAILURE');
 const SESSION_ENDED = indexOf('SESSION_ENDED');
+const ENDED_HOW = indexOf('ENDED_HOW');
 
 /**
  * A close's reason read as the close's own words: an end word inside "session ended" ("tls session ended", "session closed by
- * user") states the close itself, no failure (lexicon SESSION_ENDED); another failure word ("ended unexpectedly") still counts.
+ * user") states the close itself, no failure (lexicon SESSION_ENDED); said how it ended ("ended unexpectedly", ENDED_HOW), or
+ * with another failure word, it still counts.
  * Drops those end words from `found` and `present` in place, and returns `found`.
  */
 function reasonOccurrences(found: Occurrence[], present: Uint8Array): Occurrence[] {
-  if (present[SESSION_ENDED] !== 1 || present[FAILURE] !== 1) return found;
+  if (present[SESSION_ENDED] !== 1 || present[FAILURE] !== 1 || present[ENDED_HOW] === 1) return found;
   const ends = found.filter((o) => o.cls === SESSION_ENDED);
   const within = (o: Occurrence): boolean => ends.some((end) => end.first <= o.first && o.last <= end.last);
   for (let i = found.length - 1; i >= 0; i--) if ((found[i] as Occurrence).cls === FAILURE && within(found[i] as Occurrence)) found.splice(i, 1);
