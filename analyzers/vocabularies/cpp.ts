@@ -31,8 +31,9 @@ export const cppVocabulary: Vocabulary = {
     // res = response(404)): the upgrade refused over HTTP.
     rule('crow.cannot_match_rules', /\bCannot match rules\b/, 'http_rejected', 0.55, `${crowRouting}; reproduced: test/fixtures/holdout-31/crow.ndjson holdout31-crow-42`, { example: '[INFO    ] Cannot match rules /socket' }),
     // An exception escaped a handler run for the request (the upgrade's onaccept included): Crow answers 500 (http_connection.h
-    // handle: catch, "An uncaught exception occurred: ", res = response(500)), the upgrade refused over HTTP.
-    rule('crow.uncaught_exception', /\bAn uncaught exception occurred\b/, 'http_rejected', 0.5, `${crowConnection}; reproduced: test/fixtures/holdout-31/crow.ndjson holdout31-crow-43`, { example: '[ERROR   ] An uncaught exception occurred: session store unavailable' }),
+    // handle: catch, "An uncaught exception occurred: ", res = response(500)), the upgrade refused over HTTP. Only in Crow's own
+    // logger's error record ("[ERROR   ] "): the words alone are any program's.
+    rule('crow.uncaught_exception', /\[ERROR {0,3}\] An uncaught exception occurred: /, 'http_rejected', 0.5, `${crowConnection}; reproduced: test/fixtures/holdout-31/crow.ndjson holdout31-crow-43`, { example: '[ERROR   ] An uncaught exception occurred: session store unavailable' }),
     // Node's http_parser (vendored by Crow as http_parser_merged.h) refused a request line whose method is no HTTP method (a TLS
     // ClientHello on a plaintext port): HPE_INVALID_METHOD, "invalid HTTP method", a protocol error.
     rule('http_parser.invalid_method', /\binvalid HTTP method\b(?! parsed)/, 'protocol_error', 0.55, `${httpParser}; reproduced: test/fixtures/holdout-31/crow.ndjson holdout31-crow-69`, { example: 'from read(1) with description: "invalid HTTP method"' }),

@@ -296,7 +296,7 @@ const PINNED: Record<string, string> = {
   // Round 24 (eng-r2): leaving/session-ended close reasons, an API-reported application code, unset key=value fields, timer words,
   // tungstenite Capacity, hyper parse, asio stream_truncated, Crow's router 404 and uncaught-exception 500, http_parser's method,
   // a server's lines that it stops or dropped the session, a header counted twice in a 400.
-  '1.5.73': '153e0d690a697c4b',
+  '1.5.73': '4ad4f41e85487ce4',
 };
 
 describe('CLASSIFIER_VERSION', () => {
