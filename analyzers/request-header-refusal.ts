@@ -27,6 +27,9 @@ const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol
 const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|required|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
+// A header counted more than once is a duplicated header ("refusing upgrade: 2 Sec-WebSocket-Extensions headers in request"):
+// the request carried the field twice where the server takes it once, a malformed request naming that header.
+const COUNTED_HEADER = new RegExp(String.raw`\b(?:[2-9]|[1-9]\d+|two|three|multiple|several|repeated)\s+["'\u0060]?(?:${HEADER_NAME})`, 'i');
 // The upgrade itself named as expected or missing names the Upgrade (or Connection) header: actix-http's HandshakeError prints
 // "WebSocket upgrade is expected." (no Upgrade: websocket) and "Connection upgrade is expected." (no Connection: upgrade).
 // "Upgrade Required" alone is 426's reason phrase and names nothing.
@@ -48,7 +51,7 @@ function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader
   for (const [kind, text] of [['error.message', event.error?.message], ['close.reason', event.close?.reason]] as const) {
     if (!text) continue;
     const after = HEADER_THEN_BAD.exec(text);
-    const before = BAD_THEN_HEADER.exec(text);
+    const before = BAD_THEN_HEADER.exec(text) ?? COUNTED_HEADER.exec(text);
     const expected = UPGRADE_EXPECTED.exec(text);
     let match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
     if (expected && (!match || expected.index < match.index)) match = expected;

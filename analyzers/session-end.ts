@@ -5,6 +5,7 @@
 import { attributionOf, type Finding } from './candidate.js';
 import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
+import { isLogLabel } from './codes/proxy-result.js';
 
 const NO_CLOSE_DETAIL =
   'the session opened and ended with no close code and nobody named as closing: a clean close is a closing handshake, which gives a code (1000-4999, or 1005 for a Close frame without one), so no Close frame came, a 1006 (rule inferred.ended_without_close, RFC 6455 §7.1.5)';
@@ -25,9 +26,49 @@ export function closedBySide(context: EvidenceContext): boolean {
   return close.reason !== undefined && close.reason !== '' && close.code === undefined;
 }
 
-/** A closed session's end (outcome closed) with no close code, no error and nobody named as closing: a drop without a Close frame. */
+// A server's own lines that it dropped the session without a closing handshake: rocket_ws logs "dropping stream" when the
+// handler returned and the connection is dropped with no Close frame (RFC 6455 §7.1.5: a 1006), whoever the event names as closing.
+const SERVER_DROPPED = /\bdropp(?:ing|ed) (?:the )?(?:stream|connection|socket|session)\b/i;
+const DROPPED: Finding = { cause: 'abnormal_closure', confidence: 0.45, evidence: { kind: 'outcome', detail: "the session opened and ended with no close code, and the server's own lines say it dropped the stream or connection: no Close frame went out, a 1006 (rule inferred.server_dropped, RFC 6455 §7.1.5)" } };
+
+// A server process that says it is going down: a termination signal received (SIGTERM, SIGINT, SIGQUIT), a shutdown requested
+// or under way, the server stopping, or Crow's App::stop() closing each open session ("Quitting Websocket: ", app.h).
+// @see https://datatracker.ietf.org/doc/html/rfc6455#section-7.4.1 (1001: "a server going down")
+// @see https://github.com/CrowCpp/Crow/blob/master/include/crow/app.h (stop(): CROW_LOG_INFO "Quitting Websocket: ")
+// @see https://github.com/rwf2/Rocket/blob/v0.5/core/lib/src/shutdown/ (Rocket's "Received SIGTERM. Requesting shutdown.")
+const SERVER_STOPPING = /\b(?:received|got|caught) (?:signal )?SIG(?:TERM|INT|QUIT)\b|\b(?:requesting|initiating|starting) (?:graceful )?shutdown\b|\bshutdown requested\b|\bstopping (?:the )?server\b|\bserver (?:is )?(?:stopping|shutting down)\b|\bQuitting Websocket: /i;
+
+/** A server's own lines: its error text and its log labels (`server_log`, `log`), never a free label such as `note`. */
+function serverLines(context: EvidenceContext): string[] {
+  const { event } = context;
+  if (event.source.kind !== 'server') return [];
+  const lines: string[] = [];
+  if (event.error?.message) lines.push(event.error.message);
+  const labels = event.labels;
+  if (labels !== undefined) for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key]) lines.push(labels[key] as string);
+  return lines;
+}
+
+/** Whether a server's own lines say it dropped the session (no closing handshake), on a closed session with no close code. */
+export function serverSaysDropped(context: EvidenceContext): boolean {
+  if (context.event.outcome !== 'closed' || context.closeCode !== undefined) return false;
+  return serverLines(context).some((text) => SERVER_DROPPED.test(text));
+}
+
+/** Whether a server's own lines say the server was going down while the session, closed with no close code, was open. */
+export function serverSaysStopping(context: EvidenceContext): boolean {
+  if (context.event.outcome !== 'closed' || context.closeCode !== undefined) return false;
+  return serverLines(context).some((text) => SERVER_STOPPING.test(text));
+}
+
+/**
+ * A closed session's end (outcome closed) with no close code and no error: with nobody named as closing, a drop without a
+ * Close frame; with a side named, a drop only where the server's own lines say it dropped the session.
+ */
 export function endedWithoutClose(context: EvidenceContext): Finding | undefined {
-  if (context.closeCode !== undefined || context.event.error !== undefined || closedBySide(context)) return undefined;
+  if (context.closeCode !== undefined || context.event.error !== undefined) return undefined;
+  if (serverSaysDropped(context) && !serverSaysStopping(context)) return DROPPED;
+  if (closedBySide(context)) return undefined;
   return context.secure ? NO_CLOSE_SECURE : NO_CLOSE;
 }
 

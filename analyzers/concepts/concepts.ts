@@ -154,7 +154,7 @@ export const concepts: readonly Concept[] = [
   // The attempt was cancelled, by its caller or a timer: it names no cause (low, a wrapper). In a client's own event that ran to a
   // whole-second bound, its timer cancelled it (answer-read.ts; "Cancellation requested" after the connect timer, docs/attribution.md
   // "Labelling conventions"). Not the TLS alert user_canceled (RFC 8446 §6.1).
-  { id: 'concept.cancelled', cause: 'unknown_failure', confidence: 0.35, all: ['CANCELLED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'dial: request was called off (cancellation)', wrapper: true, untimed: true },
+  { id: 'concept.cancelled', cause: 'unknown_failure', confidence: 0.35, all: ['CANCELLED'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'TIMER_WORD'], example: 'dial: request was called off (cancellation)', wrapper: true, untimed: true },
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   // Not beside a close stated without its cause (CLOSE_NO_CAUSE: "WebSocket closed with reason: undefined", "closed before the connection
   // was established"): "closed" then names no cause (convention 9); a reset in its own words or a peer's close still is one (concept.reset_named).
@@ -283,6 +283,8 @@ export const concepts: readonly Concept[] = [
   // https://centrifugal.dev/docs/server/codes): the server stops (1001's meaning), the peer's message broke the protocol spoken
   // (1003's name; "bad request"), or the server asks the client to come back (a planned close, as 1000 with that reason).
   { id: 'concept.reason_shutdown', cause: 'going_away', confidence: 0.5, all: ['REASON_SHUTDOWN'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'RESET', 'BAD_STATUS'], example: 'shutdown', reasonOnly: true },
+  // A peer that says it is leaving (RFC 6455 §7.4.1, 1001: "a browser having navigated away from a page"): going away in its words.
+  { id: 'concept.reason_leaving', cause: 'going_away', confidence: 0.5, all: ['REASON_LEAVING'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT', 'RESET', 'BAD_STATUS', 'FAILURE'], example: 'user leaving', reasonOnly: true },
   { id: 'concept.reason_bad_data', cause: 'protocol_error', confidence: 0.5, all: ['REASON_BAD_DATA'], within: 0, context: ['REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'bad request', reasonOnly: true },
   // A reason that says the close is routine (key or certificate upkeep, a planned close, "no action needed", "bye"): a normal close in
   // the application's words, as 1000 with that reason (RFC 6455 §7.4.2: 3000-4999 carry no meaning of their own). A TLS or certificate

@@ -85,6 +85,9 @@ export const lexicon = {
   // "maximum number of attempts exhausted"). "retries" reads "retrie" (words.ts drops a plural s).
   RETRY_WORD: ['retry', 'retrie', 'attempt', 'reconnect', 'reconnection'],
   // The attempt called off ("Cancellation requested", "The operation was canceled", "CancelledError"): by whoever held it.
+  // A timer or scheduled task that was cancelled (Crow's "timer cancelled", "task_timer task cancelled"): an event loop disarming
+  // a timer, no cancellation of the connection.
+  TIMER_WORD: ['timer', ['task', 'timer']],
   CANCELLED: ['cancelled', 'canceled', 'cancellation', 'cancelederror', 'cancellederror', ['operation', 'canceled'], ['operation', 'cancelled']],
   RETRY_LIMIT: ['max', 'maximum', 'limit', 'exhausted', ['too', 'many'], ['run', 'out'], ['ran', 'out']],
   CONNECT: ['connect', 'connection', 'connecting', 'socket', 'tcp', 'dial', 'port'],
@@ -214,6 +217,14 @@ export const lexicon = {
   REASON_SHUTDOWN: ['shutdown', ['shutting', 'down'],
     // 1001's name said to the peer ("Go away!"): the server sends the client off.
     ['go', 'away']],
+  // --- round 24 (eng-r2): 1001's other half, an endpoint that leaves (RFC 6455 §7.4.1: "a browser having navigated away from a
+  // page"): a peer's reason that it is leaving ("leaving", "user leaving", "navigating away"), read only in close.reason.
+  REASON_LEAVING: ['leaving', ['navigating', 'away'], ['navigated', 'away'], ['navigate', 'away']],
+  // A session that ended, said of itself in a close's reason ("tls session ended", "session closed by user"): the close states
+  // what it is doing; the end word is no failure unless another word says how it ended ("ended unexpectedly").
+  SESSION_ENDED: [['session', 'ended'], ['session', 'closed'], ['session', 'finished'], ['session', 'over']],
+  // How a session ended, when it did not end cleanly ("ended unexpectedly", "closed abruptly"): the end word is a failure again.
+  ENDED_HOW: ['unexpectedly', 'abruptly', 'prematurely', 'abnormally', 'uncleanly'],
   // RFC 6455 §7.4.1 1003's name, and "bad request" (Centrifugo's 3501): the peer's message broke the protocol spoken.
   REASON_BAD_DATA: [['unsupported', 'data'], 'unsupporteddata', ['bad', 'request'], 'badrequest'],
   // The server asks the client back: a planned close, no failure ("certificate rotation complete, reconnect later").

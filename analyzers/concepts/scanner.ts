@@ -595,7 +595,29 @@ function blankUrlPaths(text: string): string {
 // no extension verdict. Their values are blanked (same length); msg=, err= and the rest stay words.
 const LABEL_KEYS = 'module|target|job|instance|caller|source|logger|component|probe|endpoint';
 const LABEL_FIELD_KEY = new RegExp(String.raw`\b(?:${LABEL_KEYS})=`);
+// A key=value field whose value is a language's "no value" (Rust's None, null, nil): the log records that nothing was set or
+// asked for ("protocol=None": no subprotocol offered), no verdict; its "none" is no refusal. Blanked as a label's value.
+const UNSET_FIELD = /\b([A-Za-z_][\w.-]*=)(None|none|null|nil|<nil>)(?=[\s,;)\]}]|$)/g;
 const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\.)*"|[^\s"]*)`, 'g');
+
+const FAILURE = indexOf('FAILURE');
+const SESSION_ENDED = indexOf('SESSION_ENDED');
+const ENDED_HOW = indexOf('ENDED_HOW');
+
+/**
+ * A close's reason read as the close's own words: an end word inside "session ended" ("tls session ended", "session closed by
+ * user") states the close itself, no failure (lexicon SESSION_ENDED); said how it ended ("ended unexpectedly", ENDED_HOW), or
+ * with another failure word, it still counts.
+ * Drops those end words from `found` and `present` in place, and returns `found`.
+ */
+function reasonOccurrences(found: Occurrence[], present: Uint8Array): Occurrence[] {
+  if (present[SESSION_ENDED] !== 1 || present[FAILURE] !== 1 || present[ENDED_HOW] === 1) return found;
+  const ends = found.filter((o) => o.cls === SESSION_ENDED);
+  const within = (o: Occurrence): boolean => ends.some((end) => end.first <= o.first && o.last <= end.last);
+  for (let i = found.length - 1; i >= 0; i--) if ((found[i] as Occurrence).cls === FAILURE && within(found[i] as Occurrence)) found.splice(i, 1);
+  present[FAILURE] = found.some((o) => o.cls === FAILURE) ? 1 : 0;
+  return found;
+}
 
 /**
  * Whether a close reason has words that something failed or was refused ("Forbidden", "session failed"), whether or not a concept
@@ -606,7 +628,7 @@ export function reasonNamesFailure(reason: string): boolean {
   const list = words(reason);
   if (list.length === 0) return false;
   const present = new Uint8Array(CLASS_NAMES.length);
-  occurrences(list, present);
+  reasonOccurrences(occurrences(list, present), present);
   for (const cls of FAILURE_WORD_CLASSES) if (present[cls] === 1) return true;
   return false;
 }
@@ -624,14 +646,18 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   // A JVM stack trace's frames name code locations, not the failure (traceback.ts).
   const read = mayHaveJvmFrames(uncoded) ? blankJvmFrames(uncoded) : uncoded;
   const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
-  const unlabelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
+  const labelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
+  const unlabelled = labelled.includes('=') ? labelled.replace(UNSET_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : labelled;
   const list = words(unlabelled.includes('://') ? blankUrlPaths(unlabelled) : unlabelled);
   if (list.length === 0) return;
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);
   if (found.length === 0) return;
   // A Close frame's reason: its words are the close's own (concepts with the context REASON_FIELD).
-  if (kind === 'close.reason') present[REASON_FIELD] = 1;
+  if (kind === 'close.reason') {
+    present[REASON_FIELD] = 1;
+    reasonOccurrences(found, present);
+  }
   const status = statusFinding(kind, text, list, found, present);
   if (status) out.push(status);
   const close = closeCodeFinding(kind, text, list, found, present);

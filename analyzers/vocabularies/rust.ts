@@ -39,6 +39,12 @@ export const rustVocabulary: Vocabulary = {
     // hyper's HTTP/1 connection failed to shut its transport down (Kind::Shutdown): the write of the end (a TLS close_notify,
     // a FIN) failed on a socket the peer had already reset. A drop by the peer, low: the io error it wraps is not printed.
     rule('hyper.shutdown', /\berror shutting down connection\b/, 'network_reset', 0.45, 'hyper src/error.rs (Kind::Shutdown => "error shutting down connection", http1) https://github.com/hyperium/hyper/blob/master/src/error.rs', { example: 'connection error peer=127.0.0.1:34662 error=error shutting down connection' }),
+    // tungstenite's Capacity error: a message or frame over its configured max_message_size / max_frame_size (1009's meaning,
+    // RFC 6455 §7.4.1), in its Display ("Space limit exceeded: Message too long: 10000 > 4096") or Debug form.
+    rule('tungstenite.capacity', /\bSpace limit exceeded: Message too long\b|\bCapacity\(MessageTooLong\b/, 'message_too_big', 0.75, 'tungstenite src/error.rs (Error::Capacity, "Space limit exceeded: {0}"; CapacityError::MessageTooLong, "Message too long: {size} > {max_size}") https://github.com/snapview/tungstenite-rs/blob/master/src/error.rs; reproduced: test/fixtures/holdout-31/rocket.ndjson holdout31-rocket-16', { example: 'websocket error: Space limit exceeded: Message too long: 10000 > 4096 (Capacity(MessageTooLong { size: 10000, max_size: 4096 }))' }),
+    // hyper's HTTP/1 parser refused the bytes that came as no HTTP request or answer (Parse::Method, Parse::Version, Parse::Header):
+    // a peer that spoke another protocol on the port (a TLS ClientHello on a plaintext listener), a protocol error.
+    rule('hyper.parse', /\binvalid HTTP (?:method|version|header) parsed\b/, 'protocol_error', 0.55, 'hyper src/error.rs (Kind::Parse(Parse::Method) "invalid HTTP method parsed", Parse::Version "invalid HTTP version parsed", Parse::Header "invalid HTTP header parsed") https://github.com/hyperium/hyper/blob/master/src/error.rs; reproduced: test/fixtures/holdout-31/rocket.ndjson holdout31-rocket-37', { example: 'Warning: Connection failed: invalid HTTP method parsed' }),
     rule('tungstenite.http', /HTTP error: (\d{3})|Http\(Response \{ status: (\d{3})/, 'http_rejected', 0.85, tungstenite, { example: 'HTTP error: 403 Forbidden', capture: 'http_status' }),
   ],
 };

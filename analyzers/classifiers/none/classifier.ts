@@ -3,7 +3,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
-import { closedBySide, describesOwnCode, textsNameDrop } from '../../session-end.js';
+import { closedBySide, describesOwnCode, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
@@ -62,6 +62,11 @@ function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): 
 /** One finding's candidate, built once: most events of a connection stream are successes and normal closes. */
 const single = (finding: Finding): Candidate => ({ ...(strongestCandidate('none', [finding], noneRemediation) as Candidate), evidence: [finding.evidence] });
 const CONNECTED_CANDIDATE = single(CONNECTED);
+// A server's own lines that it was going down while the session was open, and no close code (session-end.ts serverSaysStopping):
+// 1001's "a server going down" (RFC 6455 §7.4.1), whether or not a Close frame went out; a reset or EOF that follows is the
+// shutdown's effect (rocket's "IO driver has terminated", BrokenPipe, after "Received SIGTERM"). Above such a drop (0.65); a cause
+// other than a drop that a text names keeps the other classifier's answer.
+const SERVER_STOPPING_CANDIDATE = single({ cause: 'going_away', confidence: 0.7, evidence: { kind: 'outcome', detail: "outcome closed with no close code, and the server's own lines say it was going down (a termination signal, a shutdown requested, the server stopping its sessions): 1001's \"server going down\" (rule outcome.server_stopping, RFC 6455 §7.4.1)" } });
 const CLOSED_CANDIDATE = single(CLOSED);
 const CLEAN_1005_CANDIDATE = single(CLEAN_1005);
 const ENDED_CANDIDATE = single(ENDED);
@@ -105,6 +110,11 @@ function namesNoCause(context: EvidenceContext): boolean {
 // refusal whose cause is not told stays unknown), it is a clean close; a cause named (0.4 and up) wins.
 const CLEAN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) read from a Close frame, whose reason and texts name no cause: a closing handshake the application started, a clean close (rule close_codes.application_clean, RFC 6455 §7.4.2)' } };
 
+// The same code as the server's API reports it (on_wire false: the emitter cannot tell the frame), with the closing side named and
+// no reason and no error at all (http4k's close(WsStatus(4001, ""))): nothing says anything failed, the application closed on
+// purpose; lower than a code read from a frame, so that any text's cause wins.
+const REPORTED_APPLICATION_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.35, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) that the API reports, with the closing side named and no reason, error or text naming a cause: a close the application started, a clean close (rule close_codes.application_reported, RFC 6455 §7.4.2)' } });
+
 /**
  * An application code (3000-4999, RFC 6455 §7.4.2) names no cause of its own: its reason's words may name a clean end
  * ("shutdown"), or a cause (the other classifier's findings); naming none, a code read from a Close frame is a clean close.
@@ -113,6 +123,7 @@ const CLEAN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, e
 function applicationCloseCandidate(context: EvidenceContext, code: number): Candidate | undefined {
   if (code < 3000 || code > 4999) return undefined;
   const close = context.event.close;
+  if (close?.on_wire === false && !close.reason && context.event.error === undefined && closedBySide(context) && namesNoCause(context)) return REPORTED_APPLICATION_CANDIDATE;
   if (close?.on_wire === false || !namesNoCause(context) || reasonNamesFailure(close?.reason ?? '')) return reasonCandidate(context);
   // A clean end the reason names in words ("shutting down": going_away, 0.5) stands above the code's reading.
   const named: Finding[] = [CLEAN_APPLICATION];
@@ -129,6 +140,12 @@ const RESTATED_1005_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.
 // before re-dispatching the error that ended the socket (maker's reading of partysocket 1.3.0, holdout-25 README, lab e).
 // @see https://github.com/partykit/partykit/blob/main/packages/partysocket/src/ws.ts (_disconnect, _handleClose)
 const PLACEHOLDER_REASON = /^\W*(?:unknown(?: reason)?|no reason(?: given| provided)?|none|n\/a|null|undefined)\W*$/i;
+
+/** Whether the texts name no cause but a drop (a reset, an EOF) or a clean end: nothing failed but the connection itself. */
+function namesOnlyDrops(context: EvidenceContext): boolean {
+  const drop = (hit: { attribution: string; cause: string }): boolean => hit.attribution === 'none' || hit.cause === 'unknown_failure' || hit.cause === 'network_reset' || hit.cause === 'abnormal_closure';
+  return context.hits.every(drop) && context.codes.every(drop);
+}
 
 /** Whether a text or coded field names a failure (an `other`, 1010 or 1015 cause other than unknown_failure). */
 function namesFailure(context: EvidenceContext): boolean {
@@ -219,6 +236,7 @@ export const noneClassifier: Classifier = {
     if (code === 1000 && hasError && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
     if (code === 1005 && hasError && event.close?.on_wire !== true && namesNoCause(context)) return RESTATED_1005_CANDIDATE;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
+    if (serverSaysStopping(context) && namesOnlyDrops(context)) return SERVER_STOPPING_CANDIDATE;
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;
     if (hasError) {
       const message = event.error?.message ?? '';
@@ -239,7 +257,8 @@ export const noneClassifier: Classifier = {
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was
     // started); with nobody named, no Close frame is shown, a drop (session-end.ts, the other classifier answers).
-    if (event.outcome === 'closed') return reasonCandidate(context) ?? (closedBySide(context) ? CLOSED_CANDIDATE : undefined);
+    // A server whose own lines say it dropped the session sent no Close frame, whoever is named as closing (the other classifier answers).
+    if (event.outcome === 'closed') return reasonCandidate(context) ?? (closedBySide(context) && !serverSaysDropped(context) ? CLOSED_CANDIDATE : undefined);
     if (event.outcome === 'connected') return CONNECTED_CANDIDATE;
     return undefined;
   },

@@ -295,6 +295,12 @@ const PINNED: Record<string, string> = {
   '1.5.71': '2f9e721f0c5ecf7e',
   // Round 24 (eng-r1): proxies' lines: zurl conditions and Pingora ErrorType rows, Qt QSslError texts (qt_ssl), zurl/condure TLS lines, a proxy's view of an extension answer.
   '1.5.72': '00bcd1b5e5c86e74',
+  // Round 24 (eng-r2): leaving/session-ended close reasons, an API-reported application code, unset key=value fields, timer words,
+  // tungstenite Capacity, hyper parse, asio stream_truncated, Crow's router 404 and uncaught-exception 500, http_parser's method,
+  // a server's lines that it stops or dropped the session, a header counted twice in a 400.
+  '1.5.73': '4ad4f41e85487ce4',
+  // The lead merged eng-r1's 1.5.72 and eng-r2's 1.5.73 as 1.5.75 (1.5.74 is eng-r3's, on 1.5.72).
+  '1.5.75': '3c1a784c010a41b2',
 };
 
 describe('CLASSIFIER_VERSION', () => {
