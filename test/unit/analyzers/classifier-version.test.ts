@@ -295,6 +295,8 @@ const PINNED: Record<string, string> = {
   '1.5.71': '2f9e721f0c5ecf7e',
   // Round 24 (eng-r1): proxies' lines: zurl conditions and Pingora ErrorType rows, Qt QSslError texts (qt_ssl), zurl/condure TLS lines, a proxy's view of an extension answer.
   '1.5.72': '00bcd1b5e5c86e74',
+  // Round 24 (eng-r3): bytes that did not begin a TLS handshake (tls_unknown), an SSL 2.0/3.0 hello (tls_version_mismatch), a request without a host name is no certificate check, a parser's "invalid token" no credential.
+  '1.5.74': '100aea703e73e073',
 };
 
 describe('CLASSIFIER_VERSION', () => {
