@@ -81,11 +81,17 @@ export const concepts: readonly Concept[] = [
   // "No server host: X in the server certificate", "SNI name X not in cert": a name looked for in the certificate and not there.
   { id: 'concept.hostname_not_in_cert', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME', 'IN_CERT'], within: 8, context: TLS_CONTEXT, example: 'no DNS name api.example.com found in peer cert' },
   { id: 'concept.bad_identity', cause: 'hostname_mismatch', confidence: 0.5, all: ['BAD_IDENTITY'], within: 0, context: TLS_CONTEXT, example: 'TLS peer: certificate has a bad identity' },
-  { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, identifier: true, example: "SSL peer's subjectAltName entries do not match wss target" },
+  { id: 'concept.hostname_mismatch', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME', 'MISMATCH'], within: 6, context: TLS_CONTEXT, identifier: true, unless: ['NAME_NOT_SENT'], example: "SSL peer's subjectAltName entries do not match wss target" },
   { id: 'concept.hostname_no_match', cause: 'hostname_mismatch', confidence: 0.55, all: ['NEGATION', 'HOSTNAME_STRICT', 'MATCHING'], within: 7, context: TLS_CONTEXT, identifier: true, example: 'cert check: no SubjectAltName entry found matching wss host' },
   // The certificate said not to match a host the text names ("The x509 certificate does not match \"localhost\"", "cert
   // doesn't match 10.0.0.5"): the host check (RFC 6125 §6); a certificate not matching its key or a local copy names no host.
   { id: 'concept.cert_not_match_host', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT', 'MISMATCH', 'HOST_VALUE'], within: 6, example: "peer certificate doesn't match db.internal" },
+  // A name absent from the certificate or its name list ("the SAN list does not include api.example.com", "certificate does not
+  // contain the host name"): the host check (RFC 6125 §6). Only with the certificate or its list named: a request or ClientHello that
+  // did not include a host name (sniproxy tls.c, "Request from … did not include a hostname") is a name-based proxy's routing refusal,
+  // no certificate check (eng-r3; NAME_NOT_SENT: "no SNI", "missing server name" stand the host name concepts down).
+  { id: 'concept.hostname_not_listed', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT_NAME_LIST', 'NAME_ABSENT', 'HOSTNAME'], within: 6, unless: ['NAME_NOT_SENT'], example: 'TLS peer: SAN list does not include the host name api.example.com' },
+  { id: 'concept.cert_not_list_host', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT_NAME_LIST', 'NAME_ABSENT', 'HOST_VALUE'], within: 6, unless: ['NAME_NOT_SENT'], example: 'peer cert does not list db.internal' },
   { id: 'concept.hostname_verify_failed', cause: 'hostname_mismatch', confidence: 0.55, all: ['HOSTNAME_STRICT', 'VERIFY_FAILED_STRICT'], within: 4, example: 'TLS: host name verification failed for api.example.com' },
   // The certificate named invalid for the host name ("CertificateInvalidHostname", "certificate invalid for hostname").
   { id: 'concept.hostname_cert_invalid', cause: 'hostname_mismatch', confidence: 0.55, all: ['CERT', 'VERIFY_FAILED', 'HOSTNAME_STRICT'], within: 4, example: 'peer cert invalid: wrong hostname' },
@@ -111,20 +117,29 @@ export const concepts: readonly Concept[] = [
   // What arrived is no TLS record (RFC 8446 §5.1): the server answered the ClientHello in plaintext (an HTTP port), as
   // Go's "first record does not look like a TLS handshake" and Netty's NotSslRecordException say: the handshake failed.
   { id: 'concept.tls_not_record', cause: 'tls_unknown', confidence: 0.45, all: ['NEGATION', 'TLS', 'TLS_RECORD'], within: 3, unless: ['TIMEOUT', 'DNS_STRONG'], example: 'not an SSL/TLS record: 48545450' },
+  // What a TLS listener read did not begin as a handshake or hello (sniproxy tls.c "Request did not begin with TLS handshake.", Go's
+  // "first record does not look like a TLS handshake", "data does not start with a ClientHello"): plaintext on a TLS port, the handshake
+  // never began (RFC 8446 §5.1; convention 11, tls_unknown). Above concept.tls_not_record, which needs the word "record".
+  { id: 'concept.tls_not_begun', cause: 'tls_unknown', confidence: 0.5, all: ['NOT_BEGIN', 'TLS', 'TLS_OPENING'], within: 5, unless: ['TIMEOUT', 'DNS_STRONG'], example: 'listener: bytes do not begin an SSL client hello' },
+  // A hello of SSL 2.0 or 3.0 received (sniproxy's "Received SSL 3.0 handshake without extensions", "Received SSL 2.0 Client Hello
+  // which can not support SNI"; Go's "unsupported SSLv2 handshake received"): a version RFC 6176 / RFC 7568 retire, one no TLS peer
+  // speaks: tls_version_mismatch. In prose only (OpenSSL's "ssl3_get_client_hello" names a function); not an alert ("sslv3 alert …"
+  // is OpenSSL's prefix for any TLS alert, concept.tls_alert's).
+  { id: 'concept.old_ssl_hello', cause: 'tls_version_mismatch', confidence: 0.55, all: ['OLD_SSL', 'HELLO_SENT'], within: 4, prose: true, unless: ['ALERT_WORD'], example: 'got an SSL v3.0 client hello from 10.0.0.2' },
   { id: 'concept.tls_failure', cause: 'tls_unknown', confidence: 0.4, all: ['TLS', 'FAILURE'], within: 3, unless: ['TIMEOUT'], example: 'SSLError in stream' },
   // --- other: transport ---
   { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused' },
-  { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
+  { id: 'concept.refused', cause: 'connection_refused', confidence: 0.5, all: ['REFUSED', 'CONNECT'], within: 4, unless: ['BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'SUBPROTOCOL', 'EXTENSION'], example: 'remote side refused our connect attempt' },
   // A connect that failed without saying why ("Unable to connect", "connect failed"): the evidence says the connect failed, not
   // why (Mono prints the same text for a 403), so unknown_failure, low, and a wrapper: a reason anywhere in the event decides
   // (docs/attribution.md "Labelling conventions", a failure to connect stated without its reason; since 1.5.33, was refused).
   // A connect named at the socket (concept.socket_connect_failed) is the TCP connect itself, read as refused like curl's code 7.
-  { id: 'concept.connect_failed', cause: 'unknown_failure', confidence: 0.3, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'could not open a connection to feed.example.com', wrapper: true },
+  { id: 'concept.connect_failed', cause: 'unknown_failure', confidence: 0.3, all: ['CONNECT_FAILED'], within: 0, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'ALPN'], example: 'could not open a connection to feed.example.com', wrapper: true },
   // A connect failure named at the socket (TCP) itself ("Error connecting socket", "TCP connect failed"): before any TLS, so a TLS word
   // elsewhere in the text (a wrapper's function name, "…_open_websocket_tls") does not make it a TLS failure. Timeouts and DNS say more.
-  { id: 'concept.socket_connect_failed', cause: 'connection_refused', confidence: 0.44, all: ['CONNECT_FAILED', 'SOCKET_WORD'], within: 2, unless: ['TIMEOUT', 'DNS_STRONG', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN'], example: 'net: error connecting sock fd=7' },
+  { id: 'concept.socket_connect_failed', cause: 'connection_refused', confidence: 0.44, all: ['CONNECT_FAILED', 'SOCKET_WORD'], within: 2, unless: ['TIMEOUT', 'DNS_STRONG', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'ALPN'], example: 'net: error connecting sock fd=7' },
   { id: 'concept.no_backend', cause: 'connection_refused', confidence: 0.45, all: ['NO_BACKEND'], within: 0, unless: ['TLS', 'CERT', 'TIMEOUT', 'DNS_STRONG'], example: 'proxy: no alive server for pool ws-pool' },
-  { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
+  { id: 'concept.connect_attempt_failed', cause: 'connection_refused', confidence: 0.42, all: ['CONNECT_ATTEMPT', 'FAILED_WORD'], within: 10, unless: ['TLS', 'CERT', 'HANDSHAKE', 'BAD_STATUS', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'ALPN', 'DNS_STRONG'], example: 'attempt to connect to 10.0.0.5:8080 (*) failed' },
   // Not a TLS server's certificate resolver (CERT_RESOLVER): it looks up a certificate by SNI, not a name.
   { id: 'concept.dns', cause: 'dns_failure', confidence: 0.55, all: ['DNS_STRONG'], within: 0, unless: ['DNS_SUCCEEDED', 'CERT_RESOLVER'], example: 'lookup of feed.example.com: SERVFAIL' },
   // "lookup failed" names no resolver by itself (an application's own "ledger lookup failed"): only with a host, a host name or a
@@ -181,6 +196,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.status_reason_phrase', cause: 'http_rejected', confidence: 0.45, all: ['STATUS_WORD', 'REJECT_WORD'], within: 5, unless: ['TLS', 'CERT', 'CLOSE_WORD', 'NETWORK_ERROR'], example: 'Other(StatusCodeError(BadGateway))' },
   // Not when TLS is named: SslStream and others call the TLS handshake "authentication"; nor of data (AEAD: an AEAD tag or MAC).
   { id: 'concept.auth', cause: 'http_auth_rejected', confidence: 0.45, all: ['AUTH_WORD'], within: 0, unless: ['TLS', 'CERT', 'AEAD'], example: 'upgrade denied: Unauthorized' },
+  // "invalid token" refuses a credential (a bearer token, a JWT), but not where an HTTP parser speaks (HTTP_SYNTAX): httparse's
+  // Error::Token prints "invalid token" for a byte no HTTP token may hold (RFC 9110 §5.6.2), quoted by Pingora ("InvalidHTTPHeader …
+  // cause: invalid token") and condure (ParseError(Token)): a malformed request, no credential (eng-r3).
+  { id: 'concept.auth_token_invalid', cause: 'http_auth_rejected', confidence: 0.45, all: ['INVALID_TOKEN'], within: 0, unless: ['TLS', 'CERT', 'AEAD', 'HTTP_SYNTAX'], example: 'ws gateway: invalid token for tenant acme' },
   // An authentication (or login) and a verdict on it within three words, in either order ("Service feed failed the authentication",
   // "failed to authenticate", "auth failed", "unable to authenticate", "login refused"): the credentials were refused in words, as
   // concept.auth's fixed phrases say. Not with a TLS or certificate word (SslStream and Mono call the TLS handshake authentication)
@@ -191,7 +210,7 @@ export const concepts: readonly Concept[] = [
   // the host name check, an accept key or Sec-WebSocket-Accept that does not match is the handshake's (RFC 6455 §4.1), a key file's
   // password is local configuration, a parser's "unexpected token" is no credential. Below a close code's own cause (0.5): "token
   // revoked" in a 1008's reason stays the policy the code names.
-  { id: 'concept.credential_refused', cause: 'http_auth_rejected', confidence: 0.45, all: ['CREDENTIAL', 'CREDENTIAL_BAD'], within: 5, unless: ['TLS', 'CERT', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'UPGRADE_HEADER', 'HEADER_NOUN', 'KEY_FILE', 'PARSE_WORD'], example: 'login: supplied password is wrong' },
+  { id: 'concept.credential_refused', cause: 'http_auth_rejected', confidence: 0.45, all: ['CREDENTIAL', 'CREDENTIAL_BAD'], within: 5, unless: ['TLS', 'CERT', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'UPGRADE_HEADER', 'HEADER_NOUN', 'KEY_FILE', 'PARSE_WORD', 'HTTP_SYNTAX'], example: 'login: supplied password is wrong' },
   // --- other: the server's Sec-WebSocket-Accept does not answer the client's key (RFC 6455 §4.1, step 4) ---
   // The request's Sec-WebSocket-Version refused or missing (RFC 6455 §4.2.1 item 6, §4.4): the request broke the opening handshake.
   { id: 'concept.request_version', cause: 'protocol_error', confidence: 0.5, all: ['WS_VERSION', 'VERSION_REFUSED'], within: 6, unless: ['TLS', 'CERT'], example: 'upgrade: web socket version 7 unsupported' },
@@ -289,7 +308,7 @@ export const concepts: readonly Concept[] = [
   // A reason that says the close is routine (key or certificate upkeep, a planned close, "no action needed", "bye"): a normal close in
   // the application's words, as 1000 with that reason (RFC 6455 §7.4.2: 3000-4999 carry no meaning of their own). A TLS or certificate
   // word in it names what is kept up, not a failure: only words that something failed, expired or was refused rule it out.
-  { id: 'concept.reason_routine', cause: 'normal_closure', confidence: 0.45, all: ['REASON_ROUTINE'], within: 0, context: ['REASON_FIELD'], unless: ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR'], example: 'signing key rollover, no action needed', reasonOnly: true },
+  { id: 'concept.reason_routine', cause: 'normal_closure', confidence: 0.45, all: ['REASON_ROUTINE'], within: 0, context: ['REASON_FIELD'], unless: ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'NAME_ABSENT', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR'], example: 'signing key rollover, no action needed', reasonOnly: true },
   { id: 'concept.reason_reconnect', cause: 'normal_closure', confidence: 0.45, all: ['REASON_RECONNECT'], within: 0, context: ['REASON_FIELD'], unless: ['RESET', 'BAD_STATUS'], example: 'maintenance done, please reconnect', reasonOnly: true },
   // --- other: subprotocol ---
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },

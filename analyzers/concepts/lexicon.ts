@@ -31,7 +31,7 @@ export const lexicon = {
   // --- names ---
   HOSTNAME: ['hostname', ['host', 'name'], 'host', 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], 'san', ['common', 'name'], 'commonname', 'cn', ['server', 'name'], ['peer', 'name'], ['dns', 'name'], 'dns', ['certificate', 'name'], ['cert', 'name'], ['subject', 'name'], 'domain', ['ip', 'address'], 'identity', 'sni'],
   HOSTNAME_STRICT: ['hostname', ['host', 'name'], 'altname', ['alt', 'name'], 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], ['alternative', 'name'], ['common', 'name'], 'commonname', ['server', 'identity'], ['peer', 'identity'], ['host', 'identity']],
-  MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], ['not', 'contain'], ['not', 'include'], ['not', 'list'], ['not', 'cover'], 'doesntmatch', 'notvalidforname'],
+  MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching'], ['match', 'failed'], ['none', 'match'], ['not', 'valid', 'for'], ['valid', 'for'], ['not', 'covered'], ['not', 'in', 'cert'], ['no', 'alternative'], 'doesntmatch', 'notvalidforname'],
   VERIFY_FAILED: [['verification', 'failed'], ['verification', 'failure'], ['verify', 'failed'], ['failed', 'verify'], ['validation', 'failed'], ['validation', 'failure'], ['failed', 'validate'], ['could', 'not', 'validate'], ['unable', 'validate'], ['not', 'validated'], ['not', 'verified'], ['could', 'not', 'verify'], ['unable', 'verify'], ['check', 'failed'], 'unverified', 'invalid', 'rejected'],
   // A check that failed, not merely "invalid" ("InvalidHostName" is a malformed URL's host, no certificate check).
   // The certificate's identity named wrong (GLib G_TLS_CERTIFICATE_BAD_IDENTITY): the name it was checked for.
@@ -285,7 +285,7 @@ export const lexicon = {
     ['invalid', 'http', 'status'], ['bad', 'http', 'status'], ['wrong', 'http', 'status'], ['invalid', 'response', 'status'], ['unexpected', 'response', 'status'],
     // The 101 named as missing (wtx's "MissingSwitchingProtocols { found: Some(403) }", "no Switching Protocols"): the answer was another status.
     ['missing', 'switching', 'protocol'], ['no', 'switching', 'protocol'], ['not', 'switching', 'protocol'], ['expected', 'switching', 'protocol']],
-  AUTH_WORD: [['invalid', 'credential'], ['bad', 'credential'], ['rejected', 'credential'], ['credential', 'rejected'], ['missing', 'credential'], ['missing', 'bearer', 'token'], 'unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['authentication', 'failure'], ['authentication', 'error'], ['authorization', 'violation'], ['authorisation', 'violation'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['invalid', 'token'], ['authorization', 'failed'],
+  AUTH_WORD: [['invalid', 'credential'], ['bad', 'credential'], ['rejected', 'credential'], ['credential', 'rejected'], ['missing', 'credential'], ['missing', 'bearer', 'token'], 'unauthorized', 'unauthorised', ['authentication', 'required'], ['authentication', 'failed'], ['authentication', 'failure'], ['authentication', 'error'], ['authorization', 'violation'], ['authorisation', 'violation'], ['proxy', 'authentication'], ['not', 'authorized'], ['not', 'authorised'], ['not', 'authenticated'], 'unauthenticated', ['token', 'expired'], ['authorization', 'failed'],
     // A request that carried no credentials the server accepts, in a proxy's or gateway's words (oauth2-proxy's "No valid
     // authentication in request. Initiating login."): no valid/missing authentication, a login it requires or starts.
     ['no', 'valid', 'authentication'], ['no', 'valid', 'credential'], ['no', 'valid', 'session'], ['no', 'valid', 'token'], ['authentication', 'missing'], ['missing', 'authentication'], ['login', 'required'], ['not', 'logged', 'in'], ['initiating', 'login']],
@@ -485,6 +485,39 @@ export const lexicon = {
   CERT_RESOLVER: [['tls', 'resolver'], ['certificate', 'resolver'], ['cert', 'resolver'], ['look', 'up', 'certificate'], ['lookup', 'certificate'], ['certificate', 'lookup'], ['no', 'sni'], ['certificate', 'chain', 'resolved'], ['cert', 'resolved']],
   // A handshake named as what failed ("Could not perform handshake", "handshake failed"): a TLS one where the line names TLS.
   HANDSHAKE_FAILED: [['not', 'perform', 'handshake'], ['unable', 'perform', 'handshake'], ['failed', 'perform', 'handshake'], ['handshake', 'failed'], ['handshake', 'failure'], ['failed', 'handshake']],
+  // --- round 24 (eng-r3): bytes that are no TLS handshake, an SSL 2.0/3.0 hello, a request that carried no name, a parser's token ---
+  // What a TLS listener read did not open as a handshake (sniproxy tls.c "Request did not begin with TLS handshake.", Go crypto/tls
+  // "first record does not look like a TLS handshake", "does not start with a ClientHello"): plaintext on a TLS port (convention 11).
+  // @see https://github.com/dlundquist/sniproxy/blob/master/src/tls.c (parse_tls_header)
+  // @see https://www.rfc-editor.org/rfc/rfc8446#section-5.1 (every TLS connection opens with a handshake record, type 22)
+  NOT_BEGIN: [['not', 'begin'], ['not', 'start'], ['not', 'look', 'like'], ['not', 'look'], ['not', 'appear'], ['not', 'seem'], ['not', 'beginning'], ['not', 'starting']],
+  TLS_OPENING: ['handshake', 'hello', 'clienthello', 'record'],
+  // An SSL 2.0 or 3.0 hello named (sniproxy's "Received SSL 3.0 handshake without extensions", "Received SSL 2.0 Client Hello which
+  // can not support SNI", Go's "tls: unsupported SSLv2 handshake received", JSSE's "Unsupported SSL v2.0 ClientHello"): a protocol
+  // RFC 6176 and RFC 7568 prohibit, so no TLS peer speaks it. Not OpenSSL's function prefixes "ssl2_"/"ssl3_" (they read "ssl3").
+  // @see https://www.rfc-editor.org/rfc/rfc6176 (SSL 2.0 prohibited)  @see https://www.rfc-editor.org/rfc/rfc7568 (SSL 3.0 deprecated)
+  OLD_SSL: ['sslv2', 'sslv3', ['ssl', '2'], ['ssl', '3'], ['ssl', 'v2'], ['ssl', 'v3']],
+  HELLO_SENT: ['handshake', 'hello', 'clienthello', 'received', 'receive'],
+  // A name's absence from what held it (a certificate's SAN list "does not contain/include/list/cover" the host): a host name check
+  // only where the text names the certificate or its name list; a request or ClientHello that did not include a host name is no
+  // certificate check (sniproxy's "Request from … did not include a hostname", an SNI proxy's routing refusal).
+  NAME_ABSENT: [['not', 'contain'], ['not', 'include'], ['not', 'list'], ['not', 'cover']],
+  CERT_NAME_LIST: ['certificate', 'cert', 'x509', 'san', 'subjectaltname', ['subject', 'alt', 'name'], ['subject', 'alternative', 'name'], 'altname', ['alt', 'name'], ['common', 'name'], 'commonname', ['dns', 'name']],
+  // A request or hello that carried no host name (RFC 6066 §3: SNI is the client's to send; "no SNI", "missing server name",
+  // "without SNI", "SNI not provided"): a routing refusal by a name-based proxy, no certificate's host check.
+  // @see https://www.rfc-editor.org/rfc/rfc6066#section-3
+  NAME_NOT_SENT: [['no', 'sni'], ['missing', 'sni'], ['without', 'sni'], ['sni', 'missing'], ['sni', 'not', 'provided'], ['sni', 'not', 'sent'], ['not', 'send', 'sni'], ['not', 'support', 'sni'],
+    ['no', 'server', 'name', 'indication'], ['missing', 'server', 'name'], ['server', 'name', 'missing'], ['missing', 'hostname'], ['hostname', 'missing'], ['hostname', 'not', 'provided'],
+    ['request', 'not', 'include'], ['request', 'not', 'contain'], ['hello', 'not', 'include'], ['hello', 'not', 'contain']],
+  // "invalid token": refused credentials (a bearer token or JWT), unless an HTTP parser says it (HTTP_SYNTAX): httparse's Error::Token
+  // prints "invalid token" for a byte no HTTP token may hold (RFC 9110 §5.6.2 tchar), as Pingora's "InvalidHTTPHeader … cause: invalid
+  // token" and condure's ParseError(Token) quote it.
+  // @see https://github.com/seanmonstar/httparse/blob/master/src/lib.rs (Error::Token => "invalid token")
+  // @see https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2
+  INVALID_TOKEN: [['invalid', 'token']],
+  // OpenSSL prints every TLS alert as "sslv3 alert <name>" (its SSL3_AD_ prefix): no SSL 3.0 hello.
+  ALERT_WORD: ['alert'],
+  HTTP_SYNTAX: ['parse', 'parser', 'parsing', 'parseerror', 'httparse', 'syntax', 'lexer', 'tokenizer', 'tokeniser', ['invalid', 'http'], ['malformed', 'http'], ['bad', 'http'], ['request', 'line'], ['status', 'line'], ['header', 'name'], ['invalid', 'header'], ['malformed', 'header'], 'tchar'],
 } as const satisfies Record<string, WordClass>;
 
 export type ClassName = keyof typeof lexicon;

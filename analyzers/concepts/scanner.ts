@@ -256,6 +256,7 @@ const STATUS_WORD = indexOf('STATUS_WORD');
 const STATUS_VERB = indexOf('STATUS_VERB');
 const REJECT_WORD = indexOf('REJECT_WORD');
 const AUTH_WORD = indexOf('AUTH_WORD');
+const INVALID_TOKEN = indexOf('INVALID_TOKEN');
 const ANSWER_REFUSED = indexOf('ANSWER_REFUSED');
 const BAD_STATUS = indexOf('BAD_STATUS');
 const TIME_BOUNDS: ReadonlySet<string> = new Set(lexicon.TIME_BOUND as readonly string[]);
@@ -267,7 +268,7 @@ const TIME_UNITS: ReadonlySet<string> = new Set(lexicon.TIME_UNIT as readonly st
  * reason phrase ("403 Forbidden"); not a port ("host:443", "port 443").
  */
 function statusFinding(kind: string, text: string, list: readonly Word[], found: readonly Occurrence[], present: Uint8Array): SourcedFinding | undefined {
-  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1 && present[ANSWER_REFUSED] !== 1 && present[BAD_STATUS] !== 1) return undefined;
+  if (present[STATUS_WORD] !== 1 && present[STATUS_VERB] !== 1 && present[REJECT_WORD] !== 1 && present[AUTH_WORD] !== 1 && present[INVALID_TOKEN] !== 1 && present[ANSWER_REFUSED] !== 1 && present[BAD_STATUS] !== 1) return undefined;
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as Word;
     if (word.norm.length !== 3 || !HTTP_STATUSES.has(Number(word.norm))) continue;
@@ -284,7 +285,7 @@ function statusFinding(kind: string, text: string, list: readonly Word[], found:
         // After a refused answer or a complaint that it was no 101, within a Debug struct's field names ("ws handshake error:
         // 403", "MissingSwitchingProtocols { found: Some(403) }"), not after a time bound ("failed after 500 retries").
         ((o.cls === ANSWER_REFUSED || o.cls === BAD_STATUS) && o.last < i && i - o.last <= 3 && !TIME_BOUNDS.has((list[i - 1] as Word).norm)) ||
-        ((o.cls === REJECT_WORD || o.cls === AUTH_WORD) && o.first === i + 1),
+        ((o.cls === REJECT_WORD || o.cls === AUTH_WORD || o.cls === INVALID_TOKEN) && o.first === i + 1),
     );
     if (!stated) continue;
     const status = Number(word.norm);
@@ -498,7 +499,7 @@ const FAILED_APPLICATION_CONFIDENCE = 0.3;
 
 // Words that say something failed, was refused or ran out: the classes concept.reason_routine is ruled out by, and a refusal's.
 const FAILURE_WORD_CLASSES: readonly number[] = (
-  ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR', 'POLICY_REFUSAL', 'REJECT_WORD', 'AUTH_WORD'] as const
+  ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR', 'POLICY_REFUSAL', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'NAME_ABSENT'] as const
 ).map(indexOf);
 
 // Words that may stand between a close word and the code it states ("closed with status code 4001"; "with" is filler).

@@ -301,6 +301,10 @@ const PINNED: Record<string, string> = {
   '1.5.73': '4ad4f41e85487ce4',
   // The lead merged eng-r1's 1.5.72 and eng-r2's 1.5.73 as 1.5.75 (1.5.74 is eng-r3's, on 1.5.72).
   '1.5.75': '3c1a784c010a41b2',
+  // Round 24 (eng-r3): bytes that did not begin a TLS handshake (tls_unknown), an SSL 2.0/3.0 hello (tls_version_mismatch), a request without a host name is no certificate check, a parser's "invalid token" no credential.
+  '1.5.74': '100aea703e73e073',
+  // The lead merged eng-r3's 1.5.74 into 1.5.75 (eng-r1 + eng-r2) as 1.5.76.
+  '1.5.76': 'ff16dd21d64e6d61',
 };
 
 describe('CLASSIFIER_VERSION', () => {
