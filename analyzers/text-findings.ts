@@ -182,11 +182,18 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // an EOF", library/error.c), is a TLS library's own error like "SSL error:".
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
 // @see https://www.erlang.org/doc/apps/ssl/ssl.html#connect/3 (the TLS handshake runs inside ssl:connect)
+// A TLS server's or proxy's record of an error in its TLS front's handshake (round 25, eng-s1): Node's tls.Server event
+// 'tlsClientError' ("emitted when an error occurs before a secure connection is established", nodejs.org/api/tls.html
+// #event-tlsclienterror; a "TLS client error" in prose), a server's handshake call (OpenSSL's SSL_accept, wolfSSL_accept), a TLS
+// acceptor's failure ("tls accept error", tokio-rustls/native-tls TlsAcceptor); Go's "http: TLS handshake error from" and "SSL
+// handshake failed" are the TLS handshake named above. A reset or EOF in such a record ended the handshake (ECONNRESET "socket
+// hang up" when the client aborts on the certificate it was shown): 1015/tls_unknown by the reset/EOF convention.
+// @see https://nodejs.org/api/tls.html#event-tlsclienterror, https://www.openssl.org/docs/man3.0/man3/SSL_accept.html
 // A TLS library's own error naming a reset or EOF ("WebSocket SSL error: unexpected EOF", "SSL error: Connection reset by
 // peer", "GnuTLS error: …, -54") is the handshake's: once it completed, stacks report the read of the upgrade's answer
 // (AFTER_TLS_HANDSHAKE below), which wins.
 const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.py", line \d+, in do_handshake\b|\._?ssl\w*\.do_handshake\(/i;
+  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.py", line \d+, in do_handshake\b|\._?ssl\w*\.do_handshake\(|\b(?:tls|ssl)[ _-]?client[ _-]?error\b|\b(?:SSL_accept|wolfSSL_accept)\b|\b(?:tls|ssl)[ _-]?accept(?:or)?\W{0,3}(?:error|failed|failure)\b/i;
 // Case-sensitive: mbedtls_strerror writes the module in capitals and the description capitalised.
 const MBEDTLS_SSL_ERROR = /\bSSL - (?=[A-Z])/;
 

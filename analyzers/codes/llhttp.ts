@@ -6,8 +6,12 @@
 //   HTTP/1.1 syntax; RFC 6455 §4.1 requires a valid HTTP answer);
 // - HPE_INVALID_EOF_STATE says the connection ended inside the answer (llhttp_finish in the middle of a message): a
 //   truncated answer, network_reset.
-// Callback, pause and user codes (HPE_CB_*, HPE_PAUSED*, HPE_USER) are the embedding program's, no cause; request-only
-// codes (HPE_INVALID_METHOD, HPE_INVALID_URL) never come from a client's parser.
+// Callback, pause and user codes (HPE_CB_*, HPE_PAUSED*, HPE_USER) are the embedding program's, no cause.
+// A server's parser (Node's http.Server 'clientError' event, a proxy's front) reads the request: the request-only codes
+// (HPE_INVALID_METHOD, HPE_INVALID_URL) say the bytes that came are no HTTP/1.x request (a TLS ClientHello sent to a plaintext
+// port begins with byte 0x16, no method): protocol_error (RFC 9112 §3; RFC 6455 §4.1: the opening handshake is an HTTP request);
+// Node's own HPE_HEADER_OVERFLOW (its max header size, not an llhttp code) is a request head too large, which Node's server
+// answers 431 Request Header Fields Too Large (RFC 6585 §5): a refused request, http_rejected (round 25, eng-s1).
 import { rowMaker, type CodeRow } from './types.js';
 
 const enumSource = 'llhttp llhttp_errno (src/llhttp/constants.ts ERROR; include/llhttp.h as vendored in Node, deps/llhttp/include/llhttp.h) https://github.com/nodejs/llhttp/blob/main/src/llhttp/constants.ts';
@@ -15,6 +19,8 @@ const reasons = (where: string): string => `${enumSource}; reason texts: ${where
 const eof = rowMaker('llhttp', `${enumSource}; "Invalid EOF state": llhttp_finish with finish == HTTP_FINISH_UNSAFE, src/native/api.c https://github.com/nodejs/llhttp/blob/main/src/native/api.c`);
 const line = rowMaker('llhttp', reasons('src/llhttp/http.ts buildLine (res_after_start, res_http_major/minor, res_status_code_*)'));
 const head = rowMaker('llhttp', reasons('src/llhttp/http.ts buildHeaders (header_field, header_value_*, chunk_size_*)'));
+const request = rowMaker('llhttp', reasons('src/llhttp/http.ts (the request line: "Invalid method encountered", "Expected space after method"); src/llhttp/url.ts ("Unexpected start char in url", "Invalid char in url path")'));
+const overflow = rowMaker('llhttp', 'Node src/node_http_parser.cc (TrackHeader: HPE_HEADER_OVERFLOW "Header overflow" past --max-http-header-size) https://github.com/nodejs/node/blob/main/src/node_http_parser.cc; lib/_http_server.js socketOnError (answers 431 Request Header Fields Too Large) https://github.com/nodejs/node/blob/main/lib/_http_server.js; RFC 6585 §5 https://www.rfc-editor.org/rfc/rfc6585#section-5; a code of Node\'s binding of llhttp, with no llhttp_errno value of its own (https://github.com/nodejs/llhttp/blob/main/src/llhttp/constants.ts)');
 /** Node's notation of a reason. */
 const parseError = (reason: string): string => `Parse Error: ${reason}`;
 
@@ -30,5 +36,9 @@ export const llhttpTable: readonly CodeRow[] = [
   head('HPE_INVALID_TRANSFER_ENCODING', 15, 'a Transfer-Encoding the parser refuses', 'protocol_error', 0.55),
   head('HPE_INVALID_CHUNK_SIZE', 12, 'a chunk size that is no hex number', 'protocol_error', 0.55),
   head('HPE_UNEXPECTED_SPACE', 30, 'a space where HTTP allows none (before a header name\'s colon)', 'protocol_error', 0.55),
+  // A server's parser refusing the request (Node's 'clientError'): bytes that are no HTTP request, a head too large.
+  request('HPE_INVALID_METHOD', 6, 'the request does not begin with an HTTP method: bytes of another protocol (a TLS hello on a plaintext port)', 'protocol_error', 0.55, { texts: [parseError('Invalid method encountered'), parseError('Expected space after method')] }),
+  request('HPE_INVALID_URL', 7, 'the request target holds a character a URL may not', 'protocol_error', 0.55, { texts: [parseError('Unexpected start char in url'), parseError('Invalid char in url path'), parseError('Unexpected char in url schema')] }),
+  overflow('HPE_HEADER_OVERFLOW', undefined, 'the request head exceeds the server\'s header size limit; Node answers 431', 'http_rejected', 0.5, { texts: [parseError('Header overflow')] }),
   eof('HPE_INVALID_EOF_STATE', 14, 'the connection ended inside the answer: a truncated answer', 'network_reset', 0.55, { texts: [parseError('Invalid EOF state')] }),
 ];

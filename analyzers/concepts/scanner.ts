@@ -178,7 +178,7 @@ function inOneRun(matched: readonly Occurrence[]): boolean {
   return matched.every((o) => o.runs[0] === run && o.runs[1] === run);
 }
 
-function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[], text: string): Occurrence[] | undefined {
+function applies(entry: CompiledConcept, found: readonly Occurrence[], present: Uint8Array, list: readonly Word[], text: string, restated?: readonly [number, number][]): Occurrence[] | undefined {
   for (const cls of entry.all) if (present[cls] !== 1) return undefined;
   for (const cls of entry.unless) if (present[cls] === 1) return undefined;
   if (entry.concept.identifierOnly === true) return inOneIdentifier(entry, found, list, text);
@@ -187,6 +187,14 @@ function applies(entry: CompiledConcept, found: readonly Occurrence[], present: 
   if (matched && matched.some((o) => zeroValued(o, text))) {
     found = found.filter((o) => !zeroValued(o, text));
     matched = nearTogether(found, entry.all, entry.concept.within);
+  }
+  // Words of a field that restates the request (an offer) pair only with words of the same field.
+  if (matched && restated !== undefined) {
+    const fields = matched.map((o) => restatedFieldOf(o, restated));
+    if (fields.some((field) => field !== (fields[0] as number))) {
+      found = found.filter((o) => restatedFieldOf(o, restated) < 0);
+      matched = nearTogether(found, entry.all, entry.concept.within);
+    }
   }
   if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
   if (matched && entry.concept.name === true && !oneName(matched, text)) return undefined;
@@ -591,6 +599,35 @@ function blankUrlPaths(text: string): string {
   return text.replace(URL_PATH, (_url, origin: string, path: string) => origin + ' '.repeat(path.length));
 }
 
+// A request line's target in origin form (RFC 9112 §3.2.1: absolute-path ["?" query], after the method: "GET /feed?token=expired-abc
+// -> 403"), and an access line's uri=/path= field holding one, name the resource the client asked for, as an absolute URL's path
+// does: the client's words, not the server's verdict ("token=expired" in a query is no credential refused). Blanked to the same
+// length (round 25, eng-s1); the method stays a word.
+// @see https://www.rfc-editor.org/rfc/rfc9112#section-3.2.1
+const REQUEST_TARGET = /(\b(?:GET|HEAD|POST|PUT|DELETE|CONNECT|OPTIONS|TRACE|PATCH)\s+|\b(?:uri|url|path|request_uri|req_uri|request_path|req_path)=)(\/[^\s"'<>]*)/g;
+function blankRequestTargets(text: string): string {
+  return text.replace(REQUEST_TARGET, (_target, before: string, target: string) => before + ' '.repeat(target.length));
+}
+
+// An access line's fields that restate the request's headers (req_ext=, request_headers=: logfmt keys with a req/request prefix)
+// hold what the client offered, not a verdict: their words pair only with words of the same field ("req_ext=permessage-deflate;
+// client_max_window_bits" beside "proxy_error=client error …" is no extension refused; round 25, eng-s1). A field's value runs to
+// the next key= (not a header parameter after ";", "; client_max_window_bits=10") or a "|" between records.
+const RESTATED_REQUEST_FIELD = /(?:^|[\s|,;{(])(?:req|request)[_.-][\w.-]*=("(?:[^"\\\n]|\\.)*"|.*?)(?:(?<!;)(?=\s+[A-Za-z_][\w.-]*=)|(?=\s*\||\n|$))/g;
+function restatedRequestFields(text: string): [number, number][] | undefined {
+  if (!text.includes('=') || !/\breq(?:uest)?[_.-]/i.test(text)) return undefined;
+  const ranges: [number, number][] = [];
+  for (const field of text.matchAll(RESTATED_REQUEST_FIELD)) {
+    const end = (field.index ?? 0) + field[0].length;
+    ranges.push([end - (field[1] as string).length, end]);
+  }
+  return ranges.length > 0 ? ranges : undefined;
+}
+/** Which restated request field (its index) holds an occurrence, or -1. */
+function restatedFieldOf(o: Occurrence, ranges: readonly [number, number][]): number {
+  return ranges.findIndex(([start, end]) => start <= o.start && o.end <= end);
+}
+
 // A structured log line's label fields (logfmt/key=value: blackbox_exporter's module= and target=, go-kit's caller=, slog's
 // source=) name the configuration and the place that logged, not the failure: a probe module named "ws_deflate_required" is
 // no extension verdict. Their values are blanked (same length); msg=, err= and the rest stay words.
@@ -649,8 +686,10 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
   const labelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
   const unlabelled = labelled.includes('=') ? labelled.replace(UNSET_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : labelled;
-  const list = words(unlabelled.includes('://') ? blankUrlPaths(unlabelled) : unlabelled);
+  const targeted = unlabelled.includes('/') ? blankRequestTargets(unlabelled) : unlabelled;
+  const list = words(targeted.includes('://') ? blankUrlPaths(targeted) : targeted);
   if (list.length === 0) return;
+  const restated = restatedRequestFields(text);
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);
   if (found.length === 0) return;
@@ -672,7 +711,7 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   if (verify) out.push(verify);
   let matches: { concept: Concept; matched: Occurrence[]; span: number }[] | undefined;
   for (const entry of compiled) {
-    const matched = applies(entry, found, present, list, text);
+    const matched = applies(entry, found, present, list, text, restated);
     if (!matched) continue;
     let first = Number.POSITIVE_INFINITY;
     let last = 0;

@@ -305,6 +305,8 @@ const PINNED: Record<string, string> = {
   '1.5.74': '100aea703e73e073',
   // The lead merged eng-r3's 1.5.74 into 1.5.75 (eng-r1 + eng-r2) as 1.5.76.
   '1.5.76': 'ff16dd21d64e6d61',
+  // eng-s1 (round 25, on 1.5.76): llhttp's request-side codes (HPE_INVALID_METHOD, HPE_INVALID_URL) and Node's HPE_HEADER_OVERFLOW.
+  '1.5.77': 'ec53bc9b61af8dbc',
 };
 
 describe('CLASSIFIER_VERSION', () => {
