@@ -305,6 +305,8 @@ const PINNED: Record<string, string> = {
   '1.5.74': '100aea703e73e073',
   // The lead merged eng-r3's 1.5.74 into 1.5.75 (eng-r1 + eng-r2) as 1.5.76.
   '1.5.76': 'ff16dd21d64e6d61',
+  // Round 25 (eng-s2): servers' own words for a session's end (Workerman's package/opcode lines, keepalive, shutdown, a debug record's handling error), Akka's received Close frame and ws ProtocolException, an application's own close.
+  '1.5.78': 'e7e17e2b7cd6169a',
 };
 
 describe('CLASSIFIER_VERSION', () => {
