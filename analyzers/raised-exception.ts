@@ -24,6 +24,9 @@ const DISCONNECT_CLASSES: ReadonlyMap<string, string> = new Map([
   ['ConnectionClosedError', 'websockets/exceptions.py (class ConnectionClosedError(ConnectionClosed)) https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py'],
   // Falcon's WebSocket.receive_*()/send_*() once the client closed or the connection was lost (its `code` attribute holds the close code).
   ['WebSocketDisconnected', 'falcon/errors.py (class WebSocketDisconnected(ConnectionError)) https://github.com/falconry/falcon/blob/master/falcon/errors.py'],
+  // Akka HTTP's exception for a Close frame the peer sent ("Peer closed connection with code 4001 'tls session ended'"): the
+  // closing handshake, not a drop; its code and reason decide (round 25).
+  ['PeerClosedConnectionException', 'akka/http/scaladsl/model/ws/PeerClosedConnectionException.scala (class PeerClosedConnectionException(closeCode, closeReason)) https://github.com/akka/akka-http/blob/main/akka-http-core/src/main/scala/akka/http/scaladsl/model/ws/PeerClosedConnectionException.scala'],
   // Tornado's WebSocketHandler.write_message() on a closed connection.
   ['WebSocketClosedError', 'tornado/websocket.py (class WebSocketClosedError(WebSocketError)) https://github.com/tornadoweb/tornado/blob/master/tornado/websocket.py'],
 ]);

@@ -32,7 +32,14 @@ const DATED_LEVEL = /^[\w.-]{0,24}\s*\|?\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\
 // @see https://uwsgi-docs.readthedocs.io/en/latest/LogFormat.html (default request log format)
 const SWITCHED_REQUEST_RECORD = /^\[pid: \d+\|app: [^\]\n]*\] .* => generated \d+ bytes in \d+ msecs \(HTTP\/1\.[01] 101\)/;
 
+// A debug or info record whose message is the error the server hit handling the peer's data ("DEBUG engineioxide::transport::ws:
+// error when handling packet: WsTransport(Capacity(MessageTooLong { … }))"): the library logs at that level the failure that ends
+// the session, so the record is no step but the failure's words (round 25).
+// @see https://github.com/Totodore/socketioxide/blob/main/crates/engineioxide/src/transport/ws.rs (debug!("error when handling packet: {:?}", e))
+const HANDLING_ERROR = /\berror (?:when|while) (?:handling|processing|reading|decoding|parsing)\b/i;
+
 function quietLine(line: string): boolean {
+  if (HANDLING_ERROR.test(line)) return false;
   if (PYTHON_QUIET.test(line) || PINO_QUIET.test(line) || BRACKETED_QUIET.test(line)) return true;
   const dated = DATED_LEVEL.exec(line);
   return dated !== null && (dated[1] === 'DEBUG' || dated[1] === 'INFO');

@@ -2,7 +2,8 @@
 // a 1006 the API reported as read from a Close frame next to an EOF or reset in its texts. RFC 6455 §7.1.5: a connection
 // closed without a Close frame has the close code 1006, whether or not the API reports one (docs/attribution.md,
 // "Labelling conventions": an opened connection that ends with no close code).
-import { attributionOf, type Finding } from './candidate.js';
+import { attributionOf, type Finding, type SourcedFinding } from './candidate.js';
+import { findConcepts } from './concepts/scanner.js';
 import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
 import { isLogLabel } from './codes/proxy-result.js';
@@ -36,7 +37,10 @@ const DROPPED: Finding = { cause: 'abnormal_closure', confidence: 0.45, evidence
 // @see https://datatracker.ietf.org/doc/html/rfc6455#section-7.4.1 (1001: "a server going down")
 // @see https://github.com/CrowCpp/Crow/blob/master/include/crow/app.h (stop(): CROW_LOG_INFO "Quitting Websocket: ")
 // @see https://github.com/rwf2/Rocket/blob/v0.5/core/lib/src/shutdown/ (Rocket's "Received SIGTERM. Requesting shutdown.")
-const SERVER_STOPPING = /\b(?:received|got|caught) (?:signal )?SIG(?:TERM|INT|QUIT)\b|\b(?:requesting|initiating|starting) (?:graceful )?shutdown\b|\bshutdown requested\b|\bstopping (?:the )?server\b|\bserver (?:is )?(?:stopping|shutting down)\b|\bQuitting Websocket: /i;
+// Round 25: the signal named before its verb ("SIGTERM received, closing socket.io server"), the server closing itself ("closing
+// <name> server", not a connection to a server), and engineioxide's DisconnectReason::ClosingServer, the reason it gives each
+// session when the server closes them all (https://github.com/Totodore/socketioxide/blob/main/crates/engineioxide/src/socket.rs).
+const SERVER_STOPPING = /\bSIG(?:TERM|INT|QUIT) (?:signal )?(?:received|caught)\b|\bclosing (?:the )?(?:[\w.-]+ )?server\b(?![\w-]| (?:connection|socket|session|stream|side))|\breason=ClosingServer\b|\b(?:received|got|caught) (?:signal )?SIG(?:TERM|INT|QUIT)\b|\b(?:requesting|initiating|starting) (?:graceful )?shutdown\b|\bshutdown requested\b|\bstopping (?:the )?server\b|\bserver (?:is )?(?:stopping|shutting down)\b|\bQuitting Websocket: /i;
 
 /** A server's own lines: its error text and its log labels (`server_log`, `log`), never a free label such as `note`. */
 function serverLines(context: EvidenceContext): string[] {
@@ -61,12 +65,30 @@ export function serverSaysStopping(context: EvidenceContext): boolean {
   return serverLines(context).some((text) => SERVER_STOPPING.test(text));
 }
 
+// A server's own log lines that it ended the session because the peer's keepalive did not come in time (engineioxide's
+// "close{reason=HeartbeatTimeout}", socketioxide's "client did not send a PONG packet in time"): its timer ended a wait after open,
+// network_timeout (convention "A keepalive timeout after open"), above a side named as closing (0.5).
+const KEEPALIVE_MISSED: Finding = { cause: 'network_timeout', confidence: 0.55, evidence: { kind: 'outcome', detail: "the session opened and ended with no close code, and the server's own lines say the peer's ping or pong did not come in time: its keepalive timer ended the session (rule inferred.server_keepalive_missed, concept.keepalive_missed)" } };
+
+/** Whether a server's own lines (its log labels; no error) name a keepalive it missed, on a closed session with no close code. */
+function serverSaysKeepaliveMissed(context: EvidenceContext): boolean {
+  if (context.event.outcome !== 'closed') return false;
+  for (const text of serverLines(context)) {
+    const out: SourcedFinding[] = [];
+    findConcepts('error.message', text, out);
+    if (out.some((finding) => finding.rule === 'concept.keepalive_missed')) return true;
+  }
+  return false;
+}
+
 /**
  * A closed session's end (outcome closed) with no close code and no error: with nobody named as closing, a drop without a
- * Close frame; with a side named, a drop only where the server's own lines say it dropped the session.
+ * Close frame; with a side named, a drop only where the server's own lines say it dropped the session; a server's lines that
+ * its keepalive timer ended it, a timeout.
  */
 export function endedWithoutClose(context: EvidenceContext): Finding | undefined {
   if (context.closeCode !== undefined || context.event.error !== undefined) return undefined;
+  if (serverSaysKeepaliveMissed(context) && !serverSaysStopping(context)) return KEEPALIVE_MISSED;
   if (serverSaysDropped(context) && !serverSaysStopping(context)) return DROPPED;
   if (closedBySide(context)) return undefined;
   return context.secure ? NO_CLOSE_SECURE : NO_CLOSE;

@@ -512,10 +512,14 @@ const FAILURE_WORD_CLASSES: readonly number[] = (
 
 // Words that may stand between a close word and the code it states ("closed with status code 4001"; "with" is filler).
 const CODE_LABELS: ReadonlySet<string> = new Set(['code', 'status', 'statuscode']);
+// What a close word closes, between it and the code's label: Akka's and Pekko's PeerClosedConnectionException, "Peer closed
+// connection with code 4001 'tls session ended'", the Close frame received (akka-http-core akka/http/scaladsl/model/ws/
+// PeerClosedConnectionException.scala, https://github.com/akka/akka-http), and "closed the session with code 4000".
+const CLOSED_OBJECTS: ReadonlySet<string> = new Set(['connection', 'session', 'socket', 'websocket', 'stream']);
 
 /**
  * Whether the number at `i` is the code a close word states: right after it, or after a label ("close 4000", "socket closed:
- * 4001", "closed with code 4001"), and not an id in brackets or after '#' ("connection closed [3456]", "#4001"). An application
+ * 4001", "closed with code 4001", "closed connection with code 4001"), and not an id in brackets or after '#' ("connection closed [3456]", "#4001"). An application
  * code or 1005 is any number in its range, so only this notation reads as one; the registered codes need a close context only.
  */
 function codeAfterCloseWord(text: string, list: readonly Word[], found: readonly Occurrence[], i: number): boolean {
@@ -524,8 +528,14 @@ function codeAfterCloseWord(text: string, list: readonly Word[], found: readonly
   for (const o of found) {
     if (o.cls !== CLOSE_WORD || o.last >= i || i - o.last > 3) continue;
     let labelsOnly = true;
-    for (let j = o.last + 1; j < i && labelsOnly; j++) labelsOnly = CODE_LABELS.has((list[j] as Word).norm);
-    if (labelsOnly) return true;
+    let objects = false;
+    for (let j = o.last + 1; j < i && labelsOnly; j++) {
+      const norm = (list[j] as Word).norm;
+      if (CLOSED_OBJECTS.has(norm)) objects = true;
+      else labelsOnly = CODE_LABELS.has(norm);
+    }
+    // The object closed may stand between the close word and the label, never before the code itself ("closed connection 4001").
+    if (labelsOnly && (!objects || CODE_LABELS.has((list[i - 1] as Word).norm))) return true;
   }
   return false;
 }
@@ -572,8 +582,12 @@ function closeCodeFinding(kind: string, text: string, list: readonly Word[], fou
   if (chosen === undefined) {
     if (application === undefined) return undefined;
     // The words after the code are its reason ("close 4403: Forbidden"): a failure or refusal there is no clean close, even
-    // where no concept says which cause.
-    const failed = found.some((o) => o.first > applicationAt && FAILURE_WORD_CLASSES.includes(o.cls));
+    // where no concept says which cause. They are read as a close.reason is: an end word inside "session ended" states the close
+    // ("Peer closed connection with code 4001 'tls session ended'"), no failure (reasonOccurrences).
+    const reason = found.filter((o) => o.first > applicationAt);
+    const reasonPresent = new Uint8Array(CLASS_NAMES.length);
+    for (const o of reason) reasonPresent[o.cls] = 1;
+    const failed = reasonOccurrences(reason, reasonPresent).some((o) => FAILURE_WORD_CLASSES.includes(o.cls));
     const cause: Cause = failed ? 'unknown_failure' : 'normal_closure';
     const reading = failed ? 'a reason that names a failure without its cause' : 'no failure named after it: a closing handshake the application started';
     const detail = `application close code ${application.norm} in ${JSON.stringify(text.slice(Math.max(0, application.start - 40), application.end + 20))}: a Close frame came, with a code that names no cause of its own, and ${reading} (concept concept.close_code_application, RFC 6455 §7.4.2) → ${cause}`;

@@ -14,6 +14,7 @@ import { proxyVocabulary } from './proxy.js';
 import { probeVocabulary } from './probe.js';
 import { cacheVocabulary } from './cache.js';
 import { pythonVocabulary } from './python.js';
+import { phpVocabulary } from './php.js';
 import { rustVocabulary } from './rust.js';
 import { systemVocabulary } from './system.js';
 import { VocabularyMatcher, type TextField, type TextHit } from './matcher.js';
@@ -28,6 +29,7 @@ export const vocabularies: readonly Vocabulary[] = [
   goVocabulary,
   javaVocabulary,
   pythonVocabulary,
+  phpVocabulary,
   dotnetVocabulary,
   rustVocabulary,
   curlVocabulary,

@@ -115,6 +115,9 @@ const CLEAN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, e
 // purpose; lower than a code read from a frame, so that any text's cause wins.
 const REPORTED_APPLICATION_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.35, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) that the API reports, with the closing side named and no reason, error or text naming a cause: a close the application started, a clean close (rule close_codes.application_reported, RFC 6455 §7.4.2)' } });
 
+// The same code and a reason, reported by the side that closed (initiator = the event's source) with no error: its own close.
+const OWN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, evidence: { kind: 'close.code', detail: 'application close code (3000-4999) with a reason that names no failure, reported by the side that closed (its own close, whatever the emitter saw of the frame): a close the application started, a clean close (rule close_codes.application_own, RFC 6455 §7.4.2)' } };
+
 /**
  * An application code (3000-4999, RFC 6455 §7.4.2) names no cause of its own: its reason's words may name a clean end
  * ("shutdown"), or a cause (the other classifier's findings); naming none, a code read from a Close frame is a clean close.
@@ -124,6 +127,14 @@ function applicationCloseCandidate(context: EvidenceContext, code: number): Cand
   if (code < 3000 || code > 4999) return undefined;
   const close = context.event.close;
   if (close?.on_wire === false && !close.reason && context.event.error === undefined && closedBySide(context) && namesNoCause(context)) return REPORTED_APPLICATION_CANDIDATE;
+  // The side that reports the close is the side that closed (a server's own close(4001, "tls session ended"), Workerman's
+  // $connection->close()): the code and reason are the application's own, whatever the emitter saw of the frame; a reason that
+  // names no failure and no cause is a close the application started on purpose, read as one from a Close frame.
+  if (close?.on_wire === false && close.reason && close.initiator === context.event.source.kind && context.event.error === undefined && namesNoCause(context) && !reasonNamesFailure(close.reason)) {
+    const named: Finding[] = [OWN_APPLICATION];
+    takeFindings(context.hits, 'none', named);
+    return strongestCandidate('none', named, noneRemediation);
+  }
   if (close?.on_wire === false || !namesNoCause(context) || reasonNamesFailure(close?.reason ?? '')) return reasonCandidate(context);
   // A clean end the reason names in words ("shutting down": going_away, 0.5) stands above the code's reading.
   const named: Finding[] = [CLEAN_APPLICATION];

@@ -307,6 +307,10 @@ const PINNED: Record<string, string> = {
   '1.5.76': 'ff16dd21d64e6d61',
   // eng-s1 (round 25, on 1.5.76): llhttp's request-side codes (HPE_INVALID_METHOD, HPE_INVALID_URL) and Node's HPE_HEADER_OVERFLOW.
   '1.5.77': 'ec53bc9b61af8dbc',
+  // Round 25 (eng-s2): servers' own words for a session's end (Workerman's package/opcode lines, keepalive, shutdown, a debug record's handling error), Akka's received Close frame and ws ProtocolException, an application's own close.
+  '1.5.78': 'e7e17e2b7cd6169a',
+  // The lead merged eng-s2's 1.5.78 into eng-s1's 1.5.77 as 1.5.79.
+  '1.5.79': '51e66aa7340f4b55',
 };
 
 describe('CLASSIFIER_VERSION', () => {
