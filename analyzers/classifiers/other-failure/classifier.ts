@@ -397,8 +397,10 @@ export const otherFailureClassifier: Classifier = {
     // A server's uncaught exception of the application's own class after open, whose message alone holds the reset words
     // ("RuntimeError: redis connection lost"): the words are of another resource; the exception ended the session (raised-exception.ts).
     const appReset = opened !== undefined && kind === 'server' && error?.message !== undefined && hits.some((hit) => hit.cause === 'network_reset') && resetWordsOnlyInApplicationException(error.message);
+    // A server's own stated close code before its peer's reset: the reset is the peer's teardown after that close (session-end.ts).
+    const statedClose = opened !== undefined && context.closeCode !== undefined && context.statedCloseBeforeReset;
     for (const hit of hits) {
-      if ((ownCode || appReset) && hit.cause === 'network_reset') continue;
+      if ((ownCode || appReset || statedClose) && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
       // The close-code test first: a number compare, where the set lookup hashes the rule id for every hit.
