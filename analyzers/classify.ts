@@ -1,5 +1,6 @@
 // Attribution engine entry point: one telemetry event in, one classification out.
 // Pure: every classifier in the registry answers for its attribution, the most confident answer wins.
+import { statedCloseBeforeReset } from './session-end.js';
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { Candidate, Classifier } from './candidate.js';
@@ -15,7 +16,7 @@ import { withRelayFacts } from './relay/decision.js';
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.79';
+export const CLASSIFIER_VERSION = '1.5.80';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',
@@ -35,7 +36,8 @@ export function classify(input: TelemetryEvent, registry: readonly Classifier[] 
   const kind = event.source.kind;
   const relay = kind === 'proxy' ? withRelayFacts(event) : undefined;
   const seen = relay?.event ?? event;
-  const context = buildContext(kind === 'server' ? withoutQuietServerLines(seen) : seen);
+  // A server's info line that states the close code it sent is read before the quiet lines go (session-end.ts).
+  const context = kind === 'server' ? buildContext(withoutQuietServerLines(seen), statedCloseBeforeReset(seen.source, seen.error?.message)) : buildContext(seen);
   let best: Candidate | undefined;
   for (let i = 0; i < registry.length; i++) {
     const candidate = (registry[i] as Classifier).classify(context);

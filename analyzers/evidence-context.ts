@@ -31,6 +31,8 @@ export interface EvidenceContext {
    * opened (upstream-leg.ts): the client's 101 says nothing of that leg, whose failure is the event's cause.
    */
   readonly upstreamFailure: UpstreamLegFailure | undefined;
+  /** A server's own line stated the close code it sent before its peer's reset (session-end.ts statedCloseBeforeReset), read before its quiet lines are dropped. */
+  readonly statedCloseBeforeReset: boolean;
   /**
    * The upgrade's HTTP status reports an upstream failure rather than the server's answer: 502/503/504,
    * a CDN's report of the origin (521-526), or any 5xx a proxy answered (Apache answers 500 when its TLS handshake upstream fails).
@@ -135,13 +137,15 @@ class EventContext implements EvidenceContext {
   declare readonly codes: readonly SourcedFinding[];
   declare readonly tlsCompleted: boolean;
   declare readonly upstreamFailure: UpstreamLegFailure | undefined;
+  declare readonly statedCloseBeforeReset: boolean;
   declare readonly gatewayStatus: boolean;
   declare readonly statusForFailedTls: boolean;
   declare readonly failed: boolean;
   declare private joined: string | undefined;
 
-  constructor(event: TelemetryEvent) {
+  constructor(event: TelemetryEvent, statedCloseBeforeReset: boolean) {
     this.event = event;
+    this.statedCloseBeforeReset = statedCloseBeforeReset;
     this.joined = undefined;
     // Each field read once (classify.ts hands an event in one shape: event-shape.ts).
     const close = event.close;
@@ -176,6 +180,6 @@ class EventContext implements EvidenceContext {
   }
 }
 
-export function buildContext(event: TelemetryEvent): EvidenceContext {
-  return new EventContext(event);
+export function buildContext(event: TelemetryEvent, statedCloseBeforeReset = false): EvidenceContext {
+  return new EventContext(event, statedCloseBeforeReset);
 }

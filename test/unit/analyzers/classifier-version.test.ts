@@ -311,6 +311,8 @@ const PINNED: Record<string, string> = {
   '1.5.78': 'e7e17e2b7cd6169a',
   // The lead merged eng-s2's 1.5.78 into eng-s1's 1.5.77 as 1.5.79.
   '1.5.79': '51e66aa7340f4b55',
+  // eng-t1: a server's stated close code before its peer's reset decides (engine logic only, tables unchanged).
+  '1.5.80': '51e66aa7340f4b55',
 };
 
 describe('CLASSIFIER_VERSION', () => {
