@@ -311,6 +311,8 @@ const PINNED: Record<string, string> = {
   '1.5.78': 'e7e17e2b7cd6169a',
   // The lead merged eng-s2's 1.5.78 into eng-s1's 1.5.77 as 1.5.79.
   '1.5.79': '51e66aa7340f4b55',
+  // eng-t2 (round 26, on 1.5.79): an observer's view of an extension answer the offer does not permit, a proxy's record of the upstream's response, request and URL fields no TLS version (code only: the tables are 1.5.79's).
+  '1.5.81': '51e66aa7340f4b55',
 };
 
 describe('CLASSIFIER_VERSION', () => {
