@@ -67,6 +67,20 @@ const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504, ...cdnStatus
 export function isGatewayStatus(status: number, sourceKind: string): boolean {
   return GATEWAY_STATUS.has(status) || (status >= 500 && sourceKind === 'proxy');
 }
+// A received response's record: Node's http.IncomingMessage fields as a logger serialises them, statusCode beside rawHeaders
+// (the header list as received; a ServerResponse, the proxy's own answer, has no rawHeaders). @see https://nodejs.org/api/http.html#class-httpincomingmessage
+const RECEIVED_STATUS = /\bstatusCode\W{0,3}[:=]\s*(\d{3})\b/;
+/** One line of the message records the upstream's response with this status (redbird's pino line: statusCode, statusMessage, rawHeaders). */
+function recordsReceivedResponse(message: string, status: number): boolean {
+  if (!message.includes('rawHeaders')) return false;
+  for (const line of message.split('\n')) {
+    if (!line.includes('rawHeaders')) continue;
+    const stated = RECEIVED_STATUS.exec(line);
+    if (stated && Number(stated[1]) === status) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the status is a proxy's answer for its upstream's failure (convention "A proxy's status caused by its upstream's
  * failure"). A status the proxy's lines show as the upstream's own status line ("HTTP/1.1 500") is the upstream's answer
@@ -77,7 +91,7 @@ export function isGatewayStatus(status: number, sourceKind: string): boolean {
 function answeredForUpstream(status: number, event: TelemetryEvent, hits: readonly SourcedFinding[]): boolean {
   if (event.source.kind !== 'proxy' || status < 400) return isGatewayStatus(status, event.source.kind);
   const message = event.error?.message;
-  if (message !== undefined && (message.includes(`HTTP/1.1 ${status}`) || message.includes(`HTTP/1.0 ${status}`))) return false;
+  if (message !== undefined && (message.includes(`HTTP/1.1 ${status}`) || message.includes(`HTTP/1.0 ${status}`) || recordsReceivedResponse(message, status))) return false;
   // Several lines: the proxy's own log records, among which a line stating the upstream's failure can stand.
   if (status < 500 && message !== undefined && message.includes('\n')) {
     for (const hit of hits) if (!hit.concept && (hit.attribution === '1015' || hit.cause === 'dns_failure')) return true;

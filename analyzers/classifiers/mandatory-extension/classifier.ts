@@ -85,9 +85,11 @@ function findExtension(extensions: readonly ExtensionOffer[], name: string): Ext
  */
 function acceptedByClient(context: EvidenceContext): boolean {
   const event = context.event;
-  // A proxy's "connected" says it relayed the 101, not that its client accepted the answer: the client checks the
-  // answer's extensions after the proxy (RFC 6455 §9.1), so the replay of the headers the proxy logged decides.
-  if (event.outcome === 'connected') return event.source.kind !== 'proxy';
+  // A proxy's or a server's "connected" says it relayed or sent the 101, not that the client accepted the answer: the
+  // client checks the answer's extensions after them (RFC 6455 §9.1), so the replay of the headers they logged decides
+  // (convention of 2026-12-04: an observer's event recorded while the session was open). Only a client's own event
+  // (a client's or a probe's) shows that it went on.
+  if (event.outcome === 'connected') return !isObserver(event.source.kind);
   if (event.outcome !== 'closed') return false;
   // The session opened and ended: the client went on with the answer unless it closed for it: 1010, a reason or error
   // text naming the extension failure, or a close of its own that protests (1002: it failed the connection, RFC 6455
@@ -101,6 +103,9 @@ function acceptedByClient(context: EvidenceContext): boolean {
   if (event.source.kind === 'proxy' && code === undefined && relayFactsOf(event.error?.message)?.trace !== undefined) return false;
   return !(close?.initiator === 'client' && code !== undefined && (code === 1002 || (code >= 3000 && code <= 4999)));
 }
+
+/** A server or a proxy: it sends or relays the answer, and the client checks it after them (RFC 6455 §9.1). */
+const isObserver = (kind: string): boolean => kind === 'server' || kind === 'proxy';
 
 /**
  * A server's event of a session that ended without a Close frame it did not start (1006 synthesised, or no code, and
@@ -158,15 +163,42 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   };
   // Oversized headers are replayed, not kept: one attacker-sized key must not pin memory.
   const found = key.length <= 4096 ? headerCache.get(key, replay) : replay();
-  // Seen by a server, the client's failure is inferred from the answer and the drop, not stated by the client: lower.
-  const inferred = context.event.outcome === 'closed' && clientDroppedSeenByServer(context);
-  for (let i = 0; i < found.length; i++) findings.push(inferred ? serverView(found[i] as Finding) : (found[i] as Finding));
+  // Seen by a server, the client's failure is inferred from the answer and the drop, not stated by the client: lower,
+  // but above the drop's own reading (a reset, a 1006, tungstenite's "Connection reset without closing handshake"): the
+  // answer the client had to fail on explains the drop (convention of 2026-12-04).
+  const event = context.event;
+  if (event.outcome === 'closed' && clientDroppedSeenByServer(context)) {
+    const above = Math.min(DROP_CEILING, dropConfidence(context) + 0.01);
+    for (let i = 0; i < found.length; i++) findings.push(serverView(found[i] as Finding, Math.max(SERVER_VIEW_CONFIDENCE, above), SERVER_VIEW_DETAIL));
+    return;
+  }
+  // A server's event recorded while the session was open (the convention of 2026-12-04): the answer it sent forces the
+  // client to fail, which the server has not seen yet: the replay's weight, as a proxy's "connected" has (above outcome.connected's 0.8).
+  // Every answer the header check fails, as a proxy's view reads it: an extension element answered twice too (the lead's
+  // convention names "a duplicated or malformed answer"; two permessage-deflate elements both claim RSV1, RFC 7692 §5).
+  if (event.outcome === 'connected' && event.source.kind === 'server') {
+    for (let i = 0; i < found.length; i++) findings.push(serverView(found[i] as Finding, 1, SERVER_OPEN_DETAIL));
+    return;
+  }
+  for (let i = 0; i < found.length; i++) findings.push(found[i] as Finding);
 }
 
 const SERVER_VIEW_CONFIDENCE = 0.6;
+// The drop findings a server's view outranks stay below the replay's own weight (0.9).
+const DROP_CEILING = 0.89;
+const DROP_CAUSES: ReadonlySet<Cause> = new Set<Cause>(['abnormal_closure', 'network_reset']);
 const SERVER_VIEW_DETAIL = '; the server saw the client drop the session right after this answer (rule extensions.server_view, RFC 6455 §9.1)';
-function serverView(finding: Finding): Finding {
-  return { cause: finding.cause, confidence: Math.min(finding.confidence, SERVER_VIEW_CONFIDENCE), evidence: { kind: finding.evidence.kind, detail: finding.evidence.detail + SERVER_VIEW_DETAIL } };
+const SERVER_OPEN_DETAIL = '; the server recorded this answer while the session was open: the client must fail the connection on it (rule extensions.server_view, RFC 6455 §9.1)';
+function serverView(finding: Finding, confidence: number, detail: string): Finding {
+  return { cause: finding.cause, confidence: Math.min(finding.confidence, confidence), evidence: { kind: finding.evidence.kind, detail: finding.evidence.detail + detail } };
+}
+
+/** The strongest text or code finding that only says the session dropped (a reset, an EOF, a 1006): 0 when none. */
+function dropConfidence(context: EvidenceContext): number {
+  let strongest = 0;
+  for (const hit of context.hits) if (DROP_CAUSES.has(hit.cause) && hit.confidence > strongest) strongest = hit.confidence;
+  for (const hit of context.codes) if (DROP_CAUSES.has(hit.cause) && hit.confidence > strongest) strongest = hit.confidence;
+  return strongest;
 }
 
 function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, findings: Finding[]): void {
@@ -268,7 +300,7 @@ export const mandatoryExtensionClassifier: Classifier = {
     // No extension header to read, no 1010 close and no extension text or code: nothing for this classifier, no allocation.
     // A connected client went on with its answer (acceptedByClient), so its headers give no finding: most traffic stops here.
     const handshake = event.handshake; // read once
-    const headersRead = (event.outcome !== 'connected' || event.source.kind === 'proxy') && (handshake?.response_extensions !== undefined || handshake?.request_extensions !== undefined);
+    const headersRead = (event.outcome !== 'connected' || isObserver(event.source.kind)) && (handshake?.response_extensions !== undefined || handshake?.request_extensions !== undefined);
     if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
     const findings: Finding[] = [];
     headerFindings(context, findings);

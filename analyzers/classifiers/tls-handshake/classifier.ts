@@ -21,7 +21,10 @@ const RECORD_LAYER_WORDS = new RegExp(
 );
 // "protocol" names a version, not "a protocol error" (Conscrypt prefixes every failure with "usually a protocol error", and SSLProtocolException is no version either).
 // Haskell tls's Error_Protocol constructor names the error kind, no version either.
-const VERSION_WORD = /version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))/i;
+// Nor do a request's and a URL's fields (a proxy's log record of the upgrade it forwards, redbird's pino lines): the
+// WebSocket handshake's "sec-websocket-version" header names WebSocket's version (13, RFC 6455 §4.1), and a parsed URL's
+// "protocol" field holds its scheme ("https:", Node's url.Url#protocol, WHATWG URL's protocol): neither is TLS's version.
+const VERSION_WORD = /(?<!websocket[\s_-]?)version|(?<!Error_)protocol(?![\s_-]*(?:error|exception))(?!\W{0,4}[:=]\W{0,4}(?:https?|wss?):)/i;
 // A stack frame ("   at System.Net.Security.SslStream.AuthenticateAsClient (… SslProtocols enabledSslProtocols …)", Java's
 // "\tat sun.security.ssl…", JS's "    at TLSSocket…") names the code's methods and parameter types, not what failed:
 // its words decide nothing (.NET prints every frame's signature, SslProtocols among them, under any TLS error).

@@ -313,6 +313,10 @@ const PINNED: Record<string, string> = {
   '1.5.79': '51e66aa7340f4b55',
   // eng-t1: a server's stated close code before its peer's reset decides (engine logic only, tables unchanged).
   '1.5.80': '51e66aa7340f4b55',
+  // eng-t2 (round 26, on 1.5.79): an observer's view of an extension answer the offer does not permit, a proxy's record of the upstream's response, request and URL fields no TLS version (code only: the tables are 1.5.79's).
+  '1.5.81': '51e66aa7340f4b55',
+  // The lead merged eng-t2's 1.5.81 into eng-t1's 1.5.80 as 1.5.82, a server's duplicated answer recorded open read as 1010 too.
+  '1.5.82': '51e66aa7340f4b55',
 };
 
 describe('CLASSIFIER_VERSION', () => {
