@@ -22,8 +22,10 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // missing"), and Connection/Upgrade by the field with the token RFC 6455 requires in it ("missing connection upgrade",
 // "without Connection: upgrade", "Upgrade: websocket"): a field and its required value name the header as no common word does;
 // without the colon only right after the word of its absence ("connection upgrade refused" is an upgrade refused).
+// A header's name as a key= field's key ('Sec-WebSocket-Extensions=""', a proxy logging the upstream's answer) restates that
+// header's value, no verdict on it (round 27, eng-u1; scanner.ts's restated fields): it names no header refused.
 // The version's own requirement ("not 13") is a word of invalidity (RFC 6455 §4.2.1 item 6: the value MUST be 13).
-const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
+const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
 const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|required|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');

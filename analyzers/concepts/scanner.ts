@@ -188,7 +188,7 @@ function applies(entry: CompiledConcept, found: readonly Occurrence[], present: 
     found = found.filter((o) => !zeroValued(o, text));
     matched = nearTogether(found, entry.all, entry.concept.within);
   }
-  // Words of a field that restates the request (an offer) pair only with words of the same field.
+  // Words of a field that restates a header (the request's offer, the response's answer) pair only with words of the same field.
   if (matched && restated !== undefined) {
     const fields = matched.map((o) => restatedFieldOf(o, restated));
     if (fields.some((field) => field !== (fields[0] as number))) {
@@ -627,17 +627,25 @@ function blankRequestTargets(text: string): string {
 // hold what the client offered, not a verdict: their words pair only with words of the same field ("req_ext=permessage-deflate;
 // client_max_window_bits" beside "proxy_error=client error …" is no extension refused; round 25, eng-s1). A field's value runs to
 // the next key= (not a header parameter after ";", "; client_max_window_bits=10") or a "|" between records.
-const RESTATED_REQUEST_FIELD = /(?:^|[\s|,;{(])(?:req|request)[_.-][\w.-]*=("(?:[^"\\\n]|\\.)*"|.*?)(?:(?<!;)(?=\s+[A-Za-z_][\w.-]*=)|(?=\s*\||\n|$))/g;
-function restatedRequestFields(text: string): [number, number][] | undefined {
-  if (!text.includes('=') || !/\breq(?:uest)?[_.-]/i.test(text)) return undefined;
+// Round 27 (eng-u1) widens the family to every field that restates a message's header rather than judging it: the response's
+// (res_ext=, resp_headers=, response_status=) and a field keyed by a header's own name (an RFC 9110 §5.1 field-name: a token,
+// here hyphen-joined words, "Sec-WebSocket-Extensions=\"\"", "Content-Type=text/plain"). A field's key names the header whose
+// value is logged, so it belongs to its field (a req_ field's key too): 'answered "400 Bad Request" Sec-WebSocket-Extensions=""'
+// (a proxy logging the upstream's answer) says nothing about that header, while "400: invalid Sec-WebSocket-Extensions" does.
+// @see https://www.rfc-editor.org/rfc/rfc9110#section-5.1
+const RESTATED_FIELD = /(?:^|[\s|,;{(])((?:req|request|res|resp|response)[_.-][\w.-]*=|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+=)("(?:[^"\\\n]|\\.)*"|.*?)(?:(?<!;)(?=\s+[A-Za-z_][\w.-]*=)|(?=\s*\||\n|$))/g;
+const RESTATED_FIELD_KEY = /\b(?:req|request|res|resp|response)[_.-]|[A-Za-z0-9]-[A-Za-z0-9]+=/i;
+function restatedFields(text: string): [number, number][] | undefined {
+  if (!text.includes('=') || !RESTATED_FIELD_KEY.test(text)) return undefined;
   const ranges: [number, number][] = [];
-  for (const field of text.matchAll(RESTATED_REQUEST_FIELD)) {
+  for (const field of text.matchAll(RESTATED_FIELD)) {
     const end = (field.index ?? 0) + field[0].length;
-    ranges.push([end - (field[1] as string).length, end]);
+    // The key is part of its field: it names what the field restates ("resp_ext", "Sec-WebSocket-Extensions").
+    ranges.push([end - (field[2] as string).length - (field[1] as string).length, end]);
   }
   return ranges.length > 0 ? ranges : undefined;
 }
-/** Which restated request field (its index) holds an occurrence, or -1. */
+/** Which restated field (its index) holds an occurrence, or -1. */
 function restatedFieldOf(o: Occurrence, ranges: readonly [number, number][]): number {
   return ranges.findIndex(([start, end]) => start <= o.start && o.end <= end);
 }
@@ -703,7 +711,7 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   const targeted = unlabelled.includes('/') ? blankRequestTargets(unlabelled) : unlabelled;
   const list = words(targeted.includes('://') ? blankUrlPaths(targeted) : targeted);
   if (list.length === 0) return;
-  const restated = restatedRequestFields(text);
+  const restated = restatedFields(text);
   const present = new Uint8Array(CLASS_NAMES.length);
   const found = occurrences(list, present);
   if (found.length === 0) return;
