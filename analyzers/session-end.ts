@@ -88,8 +88,11 @@ function serverSaysKeepaliveMissed(context: EvidenceContext): boolean {
  */
 export function endedWithoutClose(context: EvidenceContext): Finding | undefined {
   if (context.closeCode !== undefined || context.event.error !== undefined) return undefined;
-  if (serverSaysKeepaliveMissed(context) && !serverSaysStopping(context)) return KEEPALIVE_MISSED;
-  if (serverSaysDropped(context) && !serverSaysStopping(context)) return DROPPED;
+  // A server's own account of the end, unless it says it was going down (the none classifier reads that as going_away).
+  if (context.event.source.kind === 'server' && !serverSaysStopping(context)) {
+    if (serverSaysKeepaliveMissed(context)) return KEEPALIVE_MISSED;
+    if (serverSaysDropped(context)) return DROPPED;
+  }
   if (closedBySide(context)) return undefined;
   return context.secure ? NO_CLOSE_SECURE : NO_CLOSE;
 }
