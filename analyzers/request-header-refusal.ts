@@ -4,6 +4,7 @@
 // RFC 7692 §5), Sec-WebSocket-Protocol → subprotocol_mismatch (read by the other classifier's refused_for_subprotocol).
 // §4.2.2 has the server answer such a request with an HTTP error such as 400: the header says why.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1, https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
+import { BoundedCache } from './bounded-cache.js';
 import type { SourcedFinding } from './candidate.js';
 import { findConcepts } from './concepts/scanner.js';
 import type { EvidenceContext } from './evidence-context.js';
@@ -47,27 +48,37 @@ const REFUSED_HEADER_READING: Readonly<Record<RefusedHeader, Pick<SourcedFinding
   field: { cause: 'protocol_error', rule: 'inferred.request_header_refused', attribution: 'other' },
 };
 
+type HeaderRefusal = { header: RefusedHeader; finding: SourcedFinding };
 /** The request header a refusal's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
-function headerRefusedInWords(context: EvidenceContext): { header: RefusedHeader; finding: SourcedFinding } | undefined {
-  const event = context.event;
-  for (const [kind, text] of [['error.message', event.error?.message], ['close.reason', event.close?.reason]] as const) {
-    if (!text) continue;
-    const after = HEADER_THEN_BAD.exec(text);
-    const before = BAD_THEN_HEADER.exec(text) ?? COUNTED_HEADER.exec(text);
-    const expected = UPGRADE_EXPECTED.exec(text);
-    let match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
-    if (expected && (!match || expected.index < match.index)) match = expected;
-    if (!match) continue;
-    let name = '';
-    for (let i = 1; i < match.length && name === ''; i++) name = match[i]?.toLowerCase() ?? '';
-    // "WebSocket upgrade is expected" names the Upgrade header.
-    if (name === 'websocket') name = 'upgrade';
-    const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : name === 'sec-websocket-protocol' ? 'protocol' : 'field';
-    const { cause, rule, attribution } = REFUSED_HEADER_READING[header];
-    const detail = `words "${match[0]}" name the request's ${name} header as bad`;
-    return { header, finding: { cause, confidence: 0.5, rule, attribution, evidence: { kind, detail } } };
-  }
-  return undefined;
+function refusalInText(kind: 'error.message' | 'close.reason', text: string): HeaderRefusal | undefined {
+  const after = HEADER_THEN_BAD.exec(text);
+  const before = BAD_THEN_HEADER.exec(text) ?? COUNTED_HEADER.exec(text);
+  const expected = UPGRADE_EXPECTED.exec(text);
+  let match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
+  if (expected && (!match || expected.index < match.index)) match = expected;
+  if (!match) return undefined;
+  let name = '';
+  for (let i = 1; i < match.length && name === ''; i++) name = match[i]?.toLowerCase() ?? '';
+  // "WebSocket upgrade is expected" names the Upgrade header.
+  if (name === 'websocket') name = 'upgrade';
+  const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : name === 'sec-websocket-protocol' ? 'protocol' : 'field';
+  const { cause, rule, attribution } = REFUSED_HEADER_READING[header];
+  const detail = `words "${match[0]}" name the request's ${name} header as bad`;
+  return { header, finding: { cause, confidence: 0.5, rule, attribution, evidence: { kind, detail } } };
+}
+
+// Refusal texts repeat across connections (one server's fixed wording): each text is read once (BoundedCache), and its
+// finding is shared read-only. null records "no header named", which the cache cannot hold as undefined.
+const messageRefusals = new BoundedCache<HeaderRefusal | null>(1024);
+const reasonRefusals = new BoundedCache<HeaderRefusal | null>(1024);
+
+/** The request header the error message or, failing that, the close reason says was bad. */
+function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefined {
+  const message = context.event.error?.message;
+  const inMessage = message ? messageRefusals.get(message, () => refusalInText('error.message', message) ?? null) : null;
+  if (inMessage) return inMessage;
+  const reason = context.event.close?.reason;
+  return (reason ? reasonRefusals.get(reason, () => refusalInText('close.reason', reason) ?? null) : null) ?? undefined;
 }
 
 // Statuses that give their own reason (credentials, a path, a method): a header named beside them does not say why.
