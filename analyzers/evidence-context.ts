@@ -48,10 +48,18 @@ export interface EvidenceContext {
   readonly failed: boolean;
 }
 
-/** A server's error message that is its own TLS handshake error line ("http: TLS handshake error from …") with a 1015 finding. */
+/**
+ * A server's error message that is its own TLS handshake error line ("http: TLS handshake error from …") with a 1015 finding.
+ * A proxy's own listener is a server too (Go's net/http serves fabio's, Traefik's, Caddy's TLS listeners): its line names the
+ * client that connected to it ("… error from <address>"), so a proxy's line counts only in that form, never a line about the
+ * proxy's own handshake upstream. @see https://go.dev/src/net/http/server.go (conn.serve: "http: TLS handshake error from %s: %v")
+ */
+const LISTENER_TLS_ERROR = /\bTLS handshake error from \S/i;
 function serverTlsErrorLine(event: TelemetryEvent, hits: readonly SourcedFinding[]): boolean {
   const message = event.error?.message;
-  if (event.source.kind !== 'server' || message === undefined || !/\bTLS handshake error\b/i.test(message)) return false;
+  const kind = event.source.kind;
+  if (message === undefined || (kind !== 'server' && kind !== 'proxy')) return false;
+  if (!(kind === 'server' ? /\bTLS handshake error\b/i : LISTENER_TLS_ERROR).test(message)) return false;
   for (const hit of hits) if (hit.attribution === '1015') return true;
   return false;
 }

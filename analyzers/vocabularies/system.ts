@@ -1,5 +1,6 @@
 // System vocabulary: socket and resolver errors as libc, Winsock and runtimes print them
-// (ECONNREFUSED, ENOTFOUND, "Connection refused", "Name or service not known", ...), shared by all stacks.
+// (ECONNREFUSED, ENOTFOUND, "Connection refused", "Name or service not known", ...), and HTTP servers' refusals of a request's
+// first bytes, shared by all stacks.
 import { errnoRules } from './errno-numbers.js';
 import { rule, type Vocabulary } from './types.js';
 
@@ -13,6 +14,15 @@ const mqttConnack = 'OASIS MQTT Version 3.1.1 §3.2.2.3 Connect Return code (Tab
 // The CONNACK refusal reasons of MQTT 3.1.1 (return codes 1-5) and 5.0's same-named reason codes (0x84-0x88, 0x8A).
 const MQTT_CONNACK_REASONS = ['unacceptable protocol version', 'unsupported protocol version', 'identifier rejected', 'client identifier not valid', 'server unavailable', 'bad user ?name or password', 'not authori[sz]ed', 'banned'].join('|');
 const javaNet = 'Java java.net exceptions https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/package-summary.html';
+
+const httpParsers = [
+  'Jetty HttpParser.java (IllegalCharacterException: "Illegal character " + token, a 400 BadMessageException) https://github.com/jetty/jetty.project/blob/jetty-12.0.x/jetty-core/jetty-http/src/main/java/org/eclipse/jetty/http/HttpParser.java',
+  'Tomcat org/apache/coyote/http11/LocalStrings.properties (iib.invalidmethod "Invalid character found in method name [{0}]. HTTP method names must be tokens") https://github.com/apache/tomcat/blob/main/java/org/apache/coyote/http11/LocalStrings.properties',
+  'gunicorn gunicorn/http/errors.py (InvalidRequestLine "Invalid HTTP request line: %r") https://github.com/benoitc/gunicorn/blob/master/gunicorn/http/errors.py',
+  'h11 h11/_readers.py (LocalProtocolError "illegal request line") https://github.com/python-hyper/h11/blob/master/h11/_readers.py',
+].join('; ');
+const REQUEST_START_REFUSED =
+  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request line\b/i;
 
 /** Case-insensitive alternation of whole phrases (\b on both ends, so the matcher's prefilter can index them). */
 const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.map((phrase) => `\\b${phrase}\\b`).join('|'), 'i');
@@ -32,6 +42,12 @@ export const systemVocabulary: Vocabulary = {
     rule('system.erlang_closed', /\berror\s*,\s*:?closed\s*\}/, 'network_reset', 0.7, erlangInet, { example: 'ssl:recv/3 -> {error,closed}' }),
     rule('system.epipe', phrases('EPIPE', 'Broken pipe'), 'network_reset', 0.65, errno, { example: 'write EPIPE' }),
     rule('system.unreachable', phrases('EHOSTUNREACH', 'ENETUNREACH', 'No route to host', 'Network is unreachable'), 'connection_refused', 0.65, errno, { example: 'connect EHOSTUNREACH 10.0.0.1:443' }),
+    // An HTTP server's request parser refusing the first bytes of a request: an illegal character where the method or request line
+    // begins. The bytes are no HTTP/1.x request: most often a TLS ClientHello on a plaintext port (its first byte is the record
+    // type handshake, 22 = 0x16, RFC 8446 §5.1), a protocol error in no TLS words (convention 15), as llhttp's HPE_INVALID_METHOD
+    // and hyper's "invalid HTTP method parsed" read. Jetty names the character after HttpParser's exception; Tomcat the method
+    // name it found; gunicorn and h11 the request line.
+    rule('http_server.request_start_refused', REQUEST_START_REFUSED, 'protocol_error', 0.55, httpParsers, { example: 'org.eclipse.jetty.http.HttpParser$IllegalCharacterException: 400: Illegal character CNTL=0x16' }),
     // The same errors written as numbers, in an errno notation (errno-numbers.ts).
     ...errnoRules(),
   ],

@@ -319,6 +319,9 @@ const PINNED: Record<string, string> = {
   '1.5.82': '51e66aa7340f4b55',
   // eng-u1: a field restating a header (a header-named key, res_/resp_/response_ fields) is no statement about it; tables unchanged.
   '1.5.83': '51e66aa7340f4b55',
+  // eng-v1 (round 28): a refusal's reason in a log or answer label, "could not instantiate" an offered extension (EXT_BAD), a
+  // server's parser refusing a request's first bytes (http_server.request_start_refused), a proxy's own TLS listener line.
+  '1.5.84': '0955660139d35cc6',
 };
 
 describe('CLASSIFIER_VERSION', () => {
