@@ -161,6 +161,13 @@ function failureKindOf(message: string): 'uncaught' | 'record' | undefined {
   return record ? 'record' : undefined;
 }
 
+/** The error-level lines of a server's text (an error prefix, or ERROR/CRITICAL/FATAL/SEVERE after the date): its failure records. */
+export function errorRecordLines(message: string): string[] {
+  const lines: string[] = [];
+  for (const line of message.split('\n')) if (errorLine(line)) lines.push(line);
+  return lines;
+}
+
 /** Whether a server's text records its own failure: an uncaught exception or an error-level record (serverFailureKind). */
 export function recordsServerFailure(event: TelemetryEvent): boolean {
   return serverFailureKind(event) !== undefined;

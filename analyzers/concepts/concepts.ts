@@ -218,6 +218,8 @@ export const concepts: readonly Concept[] = [
   // The same in prose, named as the handshake's key ("Server wrong handshake key"): a WebSocket handshake has one key, Sec-WebSocket-Key,
   // whose hash the answer's Accept must carry (RFC 6455 §4.1); a TLS handshake's keys are never named so without a TLS word.
   { id: 'concept.handshake_key', cause: 'protocol_error', confidence: 0.54, all: ['HANDSHAKE_KEY', 'KEY_BAD'], within: 3, unless: ['TLS', 'CERT', 'TLS_RECORD', 'CIPHER'], example: 'peer answered an incorrect handshake key' },
+  // The same in the fewest words ("mismatch key", "key does not match"): a key said not to match, no other key named.
+  { id: 'concept.key_mismatch', cause: 'protocol_error', confidence: 0.5, all: ['KEY_NOUN', 'KEY_MISMATCH'], within: 2, prose: true, unless: ['TLS', 'CERT', 'KEY_FILE', 'CREDENTIAL', 'OTHER_HANDSHAKE', 'OTHER_KEY', 'AEAD', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME'], example: 'ws client: keys do not match' },
   // The same check as an error name's parts ("KeyMismatch", "InvalidNonce") in a text about the upgrade: one name, no value after it.
   { id: 'concept.accept_key_name', cause: 'protocol_error', confidence: 0.54, all: ['KEY_WORD', 'KEY_BAD'], within: 1, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME', 'HTTP_WORD'], unless: ['TLS', 'CERT'], example: 'upgrade: NonceMismatch' },
   // The answer's Upgrade or Connection field named with its value, or its Sec-WebSocket-Accept field, in an error name

@@ -432,6 +432,12 @@ export const lexicon = {
   KEY_BAD: ['mismatch', 'mismatched', 'invalid', 'wrong', 'incorrect'],
   // The upgrade's key pair in prose ("wrong handshake key"): Sec-WebSocket-Key and its Accept are the handshake's only key (RFC 6455 §4.1).
   HANDSHAKE_KEY: [['handshake', 'key']],
+  // A key said not to match in prose ("mismatch key", "key mismatch", "keys do not match"): the one key a WebSocket client checks
+  // an answer against is Sec-WebSocket-Key (RFC 6455 §4.1 step 4), unless another key is named: a host or public key (SSH), a
+  // private key and its certificate (OpenSSL's "key values mismatch"), a database's foreign key, an API or session key.
+  KEY_NOUN: ['key', 'keys'],
+  KEY_MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching']],
+  OTHER_KEY: ['host', 'public', 'private', 'foreign', 'primary', 'api', 'session', 'encryption', 'signing', 'ssh', 'license', 'licence', 'cache', 'value', 'pgp', 'gpg', 'fingerprint'],
   // §4.1 steps 2-3 by an error name's parts: a field named with its required value ("no_connection_upgrade", "no_upgrade_websocket").
   FIELD_BAD_PREFIX: ['no', 'missing', 'bad', 'invalid'],
   FIELD_VALUE: [['connection', 'upgrade'], ['upgrade', 'websocket'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['sec', 'accept']],

@@ -12,8 +12,11 @@ const tokioWebsockets = 'tokio-websockets src/upgrade.rs and src/error.rs (Upgra
 export const rustVocabulary: Vocabulary = {
   name: 'rust',
   rules: [
-    // rustls read a record that is no TLS record (a plaintext server on the port): the TLS handshake failed.
-    rule('rustls.invalid_content_type', /\breceived corrupt message of type InvalidContentType\b|\bInvalidMessage\(InvalidContentType\)/, 'tls_unknown', 0.7, 'rustls src/error.rs (Error::InvalidMessage(InvalidMessage::InvalidContentType), Display "received corrupt message of type …", Debug "InvalidMessage(InvalidContentType)") https://github.com/rustls/rustls/blob/main/rustls/src/error.rs', { example: 'IO error: received corrupt message of type InvalidContentType' }),
+    // rustls read a record that is no TLS record (a plaintext server on the port): the TLS handshake failed. One family in
+    // every release: 0.20's Error::CorruptMessage ("received corrupt message", no type) and CorruptMessagePayload(ContentType)
+    // ("received corrupt message of type Handshake"), 0.21+'s InvalidMessage(…) ("received corrupt message of type
+    // InvalidContentType"); a wrapper's quoting (ws-tool's `IO error: …`) does not change it.
+    rule('rustls.invalid_content_type', /\breceived corrupt message(?: of type \w+)?|\bInvalidMessage\(InvalidContentType\)|\bCorruptMessage(?:Payload)?\b/, 'tls_unknown', 0.7, 'rustls src/error.rs (0.20: Error::CorruptMessage Display "received corrupt message", Error::CorruptMessagePayload "received corrupt message of type {:?}"; 0.21+: Error::InvalidMessage(InvalidMessage::InvalidContentType), Display "received corrupt message of type …", Debug "InvalidMessage(InvalidContentType)") https://github.com/rustls/rustls/blob/v/0.20.9/rustls/src/error.rs', { example: 'IO error: received corrupt message of type InvalidContentType' }),
     rule('rustls.expired', /\bInvalidCertificate\(Expired(?:Context)?\b|invalid peer certificate: Expired|certificate expired: verification time/, 'cert_expired', 0.85, rustlsError, { example: 'invalid peer certificate: Expired' }),
     rule('rustls.not_valid_yet', /\bInvalidCertificate\(NotValidYet(?:Context)?\b|invalid peer certificate: NotValidYet|certificate not valid yet\b/, 'cert_not_yet_valid', 0.85, rustlsError, { example: 'InvalidCertificate(NotValidYet)' }),
     rule('rustls.unknown_issuer', /\bInvalidCertificate\(UnknownIssuer\)|invalid peer certificate: UnknownIssuer/, 'untrusted_ca', 0.6, rustlsError, { example: 'invalid peer certificate: UnknownIssuer', ambiguity: 'issuer' }),

@@ -15,6 +15,7 @@ import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusa
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
 import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
+import { recordNamesTransport, recordStatesClosed } from '../../server-transport-record.js';
 import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -360,6 +361,28 @@ function serverOwnError(context: EvidenceContext, appReset: boolean): boolean {
   return recordsServerFailure(context.event) || closedOnOwnError(context);
 }
 
+/**
+ * A server's own error record after open that names its transport failing ("websocket error: Input Stream error", "socket
+ * error", "IO error") rather than its application: the connection under the session dropped, a 1006 without a Close frame
+ * (RFC 6455 §7.1.5), not the application's 1011 (rule inferred.transport_error_after_open).
+ */
+function transportFailedAfterOpen(message: string | undefined): Finding | undefined {
+  const named = message === undefined ? undefined : recordNamesTransport(message);
+  if (named === undefined) return undefined;
+  return { cause: 'abnormal_closure', confidence: 0.45, evidence: { kind: 'error.message', detail: `a server's own error record after the session opened names its transport failing ("${named}"), not its application: the connection dropped without a Close frame → abnormal_closure (rule inferred.transport_error_after_open, RFC 6455 §7.1.5: 1006)` } };
+}
+
+/**
+ * A server's own error record of a failed attempt, before any answer and with no other evidence, whose error is the connection's
+ * closed state (`self=closed`): the peer closed or reset it before the upgrade was answered → network_reset, by the reset/EOF
+ * convention (rule inferred.closed_before_answer).
+ */
+function closedBeforeAnswer(message: string | undefined): Finding | undefined {
+  const stated = message === undefined ? undefined : recordStatesClosed(message);
+  if (stated === undefined) return undefined;
+  return { cause: 'network_reset', confidence: 0.45, evidence: { kind: 'error.message', detail: `a server's own error record states the connection closed ("${stated}") before any answer: the peer went away mid-request → network_reset (rule inferred.closed_before_answer)` } };
+}
+
 // An exception class's name ("TypeError", "Error", "RuntimeException"): the error object the application raised.
 const EXCEPTION_NAME = /^(?:[\w$.]+\.)?(?:[A-Z]\w*)?(?:Error|Exception)$/;
 /**
@@ -466,10 +489,14 @@ export const otherFailureClassifier: Classifier = {
       if (reasonCode) findings.push(reasonCode);
     }
     if (clientReceived1010(event.source, error?.message)) findings.push(SERVER_1010_TEXT);
-    if (opened && kind === 'server' && serverOwnError(context, appReset)) findings.push(SERVER_OWN_ERROR);
+    if (opened && kind === 'server' && serverOwnError(context, appReset)) findings.push(transportFailedAfterOpen(error?.message) ?? SERVER_OWN_ERROR);
     if (kind === 'server' && outcome === 'failed') {
       const refused = requestRefusedByServer(context);
       if (refused) findings.push(refused);
+      else if (hits.length === 0 && context.status === undefined) {
+        const closed = closedBeforeAnswer(error?.message);
+        if (closed) findings.push(closed);
+      }
     }
     if (findings.length === 0 && outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.

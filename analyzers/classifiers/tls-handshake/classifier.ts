@@ -8,6 +8,7 @@ import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
 import { placedAfterTlsHandshake } from '../../text-findings.js';
+import { isLogLabel } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
@@ -214,6 +215,46 @@ function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
   return brokeOffInHandshake(reset, detail);
 }
 
+// A TLS library's handshake step in the emitter's own log: rustls' handshake state modules as tracing targets
+// (`rustls::client::hs`, `rustls::client::tls12`/`tls13`, `rustls::server::hs`: rustls src/client/hs.rs, tls13.rs, the
+// ClientHello and the states after it), OpenSSL's info-callback states ("SSL_connect:SSLv3/TLS write client hello",
+// "SSL_accept:…", SSL_CTX_set_info_callback, `s_client -state`), a hello message named (GnuTLS "HSK[…]: CLIENT HELLO was
+// queued", JSSE "Produced ClientHello handshake message").
+// @see https://github.com/rustls/rustls/tree/v/0.20.9/rustls/src/client, https://www.openssl.org/docs/man3.0/man3/SSL_CTX_set_info_callback.html
+const TLS_STEP_IN_LOG = /\brustls::(?:client|server)::(?:hs|tls1[23])\b|\b(?:SSL_connect|SSL_accept):|\b(?:client|server)[ _-]?hello\b/i;
+// The same log showing the TLS handshake done: a TLS connection or session established / a handshake completed (ws-tool's
+// "tls connection established", asyncio's "SSL handshake took …"), or the upgrade request written after it (its request line).
+const TLS_DONE_IN_LOG =
+  /\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded)\b|\bGET \S+ HTTP\/1\.[01]\b/i;
+
+/**
+ * A reset or EOF whose text names no TLS, in an event whose own log (a log label, `client_log`; never `note`) shows the TLS
+ * library's handshake under way and never completed: the log is the text naming the TLS handshake that the reset/EOF
+ * convention asks for, so the transport broke off inside it, 1015/tls_unknown above the reset (rule
+ * inferred.reset_in_logged_tls_handshake). The same reset after a log line of the handshake done stays a network reset.
+ */
+function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefined {
+  const labels = context.event.labels;
+  if (labels === undefined) return undefined;
+  let reset: Finding | undefined;
+  for (const hit of context.hits) if (hit.cause === 'network_reset' && (!reset || hit.confidence > reset.confidence)) reset = hit;
+  if (!reset) return undefined;
+  const message = context.event.error?.message;
+  if (message !== undefined && placedAfterTlsHandshake(message)) return undefined;
+  let step: string | undefined;
+  for (const key of Object.keys(labels)) {
+    const log = labels[key];
+    if (!isLogLabel(key) || typeof log !== 'string') continue;
+    const found = TLS_STEP_IN_LOG.exec(log);
+    if (!found) continue;
+    if (TLS_DONE_IN_LOG.test(log)) return undefined;
+    step ??= `${key}: "${found[0]}"`;
+  }
+  if (step === undefined) return undefined;
+  const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${step}) and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
+  return brokeOffInHandshake(reset, detail);
+}
+
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
 
 export const tlsHandshakeClassifier: Classifier = {
@@ -224,7 +265,7 @@ export const tlsHandshakeClassifier: Classifier = {
     const event = context.event;
     const code = context.closeCode;
     // Nothing TLS-related at all: answer without allocating.
-    const typed = event.error !== undefined && context.secure ? resetUnderTlsType(context) : undefined;
+    const typed = event.error !== undefined && context.secure ? (resetUnderTlsType(context) ?? resetInLoggedTlsHandshake(context)) : undefined;
     if (typed === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     if (typed) findings.push(typed);

@@ -322,6 +322,11 @@ const PINNED: Record<string, string> = {
   // eng-v1 (round 28): a refusal's reason in a log or answer label, "could not instantiate" an offered extension (EXT_BAD), a
   // server's parser refusing a request's first bytes (http_server.request_start_refused), a proxy's own TLS listener line.
   '1.5.84': '0955660139d35cc6',
+  // eng-v2 (round 28): rustls' corrupt-message family in every release, a key said not to match (concept.key_mismatch), a reset in
+  // a TLS handshake the event's own log shows, a server's record naming its transport or a closed connection.
+  '1.5.85': '3d673335b4964051',
+  // Round 28 merged (eng-v1 + eng-v2).
+  '1.5.86': '061134bd99ed36e6',
 };
 
 describe('CLASSIFIER_VERSION', () => {
