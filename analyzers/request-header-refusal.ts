@@ -30,7 +30,9 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
 // Absence is said as often with a negated verb as with "missing" ("Upgrade header is not set to …", xitca-web's
 // NoWebsocketUpgrade; "… header was not provided", "is not present", "not found"), as the lexicon's HEADER_ABSENT reads it.
-const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|required|unacceptable|wrong|illegal|refused|rejected|without|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included))\b`;
+// A requirement stated of the request is a word of absence too: the request "must have"/"must contain"/"requires"/"expected" a
+// header (or the header with its value, "must have `Connection: Upgrade`") is said only where the request lacked it.
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|required|requires?|expected|unacceptable|wrong|illegal|refused|rejected|without|(?:must|should|shall) (?:have|contain|include|carry|specify|send|be)|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
 // A header counted more than once is a duplicated header ("refusing upgrade: 2 Sec-WebSocket-Extensions headers in request"):

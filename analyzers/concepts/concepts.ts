@@ -264,6 +264,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.rsv_set', cause: 'protocol_error', confidence: 0.53, all: ['RSV_BIT', 'BIT_SET'], within: 4, unless: ['TLS', 'CERT'], example: 'ws: RSV3 set' },
   // The same rules as the error's whole name (round 11): RSV bits (§5.2) and a control frame over its size (§5.5), in one identifier.
   { id: 'concept.rsv_name', cause: 'protocol_error', confidence: 0.52, all: ['RSV_NAME'], within: 0, name: true, unless: ['TLS', 'CERT'], example: 'read: error.ReservedBits' },
+  // The control frame named by "control" alone beside §5.5's number ("len > 125 for control"): the number says the rule.
+  { id: 'concept.control_over_125', cause: 'protocol_error', confidence: 0.53, all: ['CONTROL', 'CONTROL_LIMIT'], within: 4, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'ws: len > 125 for control' },
+  { id: 'concept.message_before_fin', cause: 'protocol_error', confidence: 0.52, all: ['DATA_START', 'BEFORE_FIN'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD', 'RESET', 'TIMEOUT'], example: 'ws: text frame before FIN of the open message' },
   { id: 'concept.control_size_name', cause: 'protocol_error', confidence: 0.53, all: ['CONTROL', 'SIZE_ADJ'], within: 1, identifierOnly: true, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'read: error.BigControl' },
   { id: 'concept.bit_expected', cause: 'protocol_error', confidence: 0.52, all: ['BIT_EXPECTED'], within: 0, unless: ['TLS', 'CERT'], example: 'ERR_MASK_REQUIRED' },
   { id: 'concept.fragment_order', cause: 'protocol_error', confidence: 0.52, all: ['CONTINUATION', 'ORDER_BAD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ExpectedContinuation' },

@@ -390,15 +390,22 @@ export const lexicon = {
   FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
   // "not canonical": a length not in its shortest form (§5.2: "the minimal number of bytes MUST be used"); "must": a rule stated
   // as the error ("close payload length must be 0 or >= 2", §5.5.1; "be" is a filler word).
-  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
+  // "incorrect": gorilla/websocket's "incorrect mask flag" (conn.go advanceFrame before 1.5.1, a client frame unmasked or a server
+  // frame masked, §5.1).
+  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'incorrect', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",
   // "PingFrameTooLarge", "ExpectedFragment(Text)", "InvalidUTF8". A control frame (§5.5) is never fragmented and carries at most 125 bytes.
   CONTROL: ['control'],
-  FRAGMENTED: ['fragmented', 'fragment', 'fragmentation'],
+  // A control frame without FIN is a fragmented one (§5.5 "MUST NOT be fragmented"): gorilla/websocket's "control frame not final"
+  // (1.4) and "FIN not set on control" (1.5.1+, conn.go advanceFrame).
+  // @see https://github.com/gorilla/websocket/blob/main/conn.go
+  FRAGMENTED: ['fragmented', 'fragment', 'fragmentation', ['not', 'final'], ['fin', 'not', 'set'], ['fin', 'unset'], ['without', 'fin']],
   CONTROL_FRAME: [['control', 'frame'], ['ping', 'frame'], ['pong', 'frame'], ['control', 'message'], ['control', 'payload']],
+  // "125" is §5.5's own limit: "len > 125 for control" (gorilla/websocket 1.5.1+) names it beside the word "control".
   CONTROL_SIZE: [['too', 'big'], ['too', 'large'], ['too', 'long'], 'exceed', 'exceeded', 'exceeding', 'limit', 'length', 'len', 'size', ['less', 'than'], ['more', 'than'], '125'],
+  CONTROL_LIMIT: ['125'],
   // §5.1: a server never masks, a client always does: a frame named masked (or not) is the violation.
   MASKED: ['masked', 'unmasked', ['not', 'masked']],
   FRAME_NOUN: ['frame'],
@@ -419,7 +426,12 @@ export const lexicon = {
   // a continuation with no message open).
   // actix-http's ProtocolError::ContinuationNotStarted ("Continuation has not started"): a continuation with no message open.
   // @see https://github.com/actix/actix-web/blob/master/actix-http/src/ws/mod.rs (enum ProtocolError)
-  ORDER_BAD: [['not', 'started'], 'expected', ['after', 'final'], ['outside', 'fragmented'], ['inside', 'fragmented'], 'nested', 'unfragmented'],
+  // gorilla/websocket's "continuation after FIN" (1.5.1+; "continuation after final message frame" in 1.4).
+  ORDER_BAD: [['not', 'started'], 'expected', ['after', 'final'], ['after', 'fin'], ['outside', 'fragmented'], ['inside', 'fragmented'], 'nested', 'unfragmented'],
+  // §5.4: a new data message begun while a fragmented one is open, before its final frame: gorilla/websocket's "data before FIN"
+  // (1.5.1+) and "message start before final message frame" (1.4); websocket.zig's NestedFragment says the same by name.
+  DATA_START: ['data', ['message', 'start'], ['text', 'frame'], ['binary', 'frame'], ['data', 'frame'], ['new', 'message']],
+  BEFORE_FIN: [['before', 'fin'], ['before', 'final'], ['before', 'last', 'frame']],
   // §5.6, §8.1: text frames carry UTF-8 (1007 Invalid frame payload data).
   UTF8: ['utf8', ['utf', '8']],
   UTF8_BAD: ['invalid', 'bad', ['not', 'valid'], 'malformed', 'illegal', 'error'],

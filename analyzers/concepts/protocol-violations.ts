@@ -20,15 +20,16 @@ export interface ViolationConcept {
   readonly example: string;
 }
 
-const BAD = String.raw`(?:unexpected|invalid|illegal|unknown|reserved|unsupported|unrecognized|bad|non-?zero|wrong)`;
+const BAD = String.raw`(?:unexpected|invalid|incorrect|illegal|unknown|reserved|unsupported|unrecognized|bad|non-?zero|wrong)`;
 
 /** In table order; every row points to protocol_error. */
 export const violationConcepts: readonly ViolationConcept[] = [
   {
     id: 'concept.ws_masked_frame',
-    // A client must fail the connection on a masked frame from the server.
-    pattern: /\bmasked\s+(?:\w+\s+){0,2}frames?\b|\bframes?\b[^\n]{0,40}?\bmust\s+not\s+be\s+masked\b|\bmask(?:ing)?\s+(?:bit|flag)\b[^\n]{0,30}?\b(?:set|unexpected|not allowed|invalid)\b/i,
-    meaning: 'a server must not mask the frames it sends',
+    // A client must fail the connection on a masked frame from the server, a server on an unmasked one from a client; the mask
+    // bit called wrong before its name too (gorilla/websocket's "incorrect mask flag", either side).
+    pattern: new RegExp(String.raw`\bmasked\s+(?:\w+\s+){0,2}frames?\b|\bframes?\b[^\n]{0,40}?\bmust\s+not\s+be\s+masked\b|\bmask(?:ing)?\s+(?:bit|flag)\b[^\n]{0,30}?\b(?:set|unexpected|not allowed|invalid)\b|\b${BAD}\s+mask(?:ing)?\s+(?:bit|flag)\b`, 'i'),
+    meaning: 'a client masks every frame it sends and a server none',
     source: rfc('5.1', '5.1'),
     example: 'WebSocketError: got a masked data frame from the server',
   },

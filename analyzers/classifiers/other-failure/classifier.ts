@@ -64,6 +64,23 @@ const describeCloseCode = (code: number, row: CloseCodeRow): string => `close co
 const describeStatus = (status: number, cause: Cause, gateway: boolean): string =>
   `upgrade answered with HTTP ${status} instead of 101 → ${cause} (rule http_status${gateway ? '.gateway' : ''}, RFC 6455 §4.1)`;
 
+/**
+ * A proxy's own line stating that its upstream answered something that is not valid HTTP ("Partial or invalid HTTP head",
+ * nginx's "upstream sent invalid header", "upstream sent no valid HTTP/1.0 header", "malformed HTTP response"): RFC 9110
+ * §15.6.3 defines 502 as "an invalid response from an inbound server", and an answer that is not HTTP is protocol_error (as
+ * llhttp's HPE_INVALID_CONSTANT and websockets' invalid status line read; convention "A proxy's status caused by its upstream's
+ * failure": the upstream failure's label). The invalid word stands before an HTTP message part, and the line names HTTP or the
+ * upstream; a part merely cut short ("partial", an EOF) names no syntax broken and stays with the drop's words.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3, https://www.rfc-editor.org/rfc/rfc9112#section-2.2
+ * @see https://nginx.org/en/docs/http/ngx_http_proxy_module.html (error log texts)
+ */
+const INVALID_HTTP_ANSWER =
+  /\b(?:invalid|malformed|garbled|unparsable|unparseable|corrupt(?:ed)?|bad|no\s+valid|not\s+(?:a\s+)?valid)\s+(?:HTTP(?:\/\d(?:\.\d)?)?\s+)?(?:head|headers?|status\s+line|response(?:\s+(?:head|header|line))?|reply|answer)\b|\bnot\s+(?:an?\s+)?HTTP\b/i;
+const UPSTREAM_OR_HTTP = /\b(?:HTTP|upstream|backend|origin)\b/i;
+const upstreamInvalidHttp = (message: string): boolean => INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message);
+const describeUpstreamInvalidHttp = (status: number): string =>
+  `HTTP ${status} answered by the proxy, whose log line states its upstream answered invalid HTTP → protocol_error (rule http_status.proxy_log_invalid_http, RFC 9110 §15.6.3)`;
+
 const describeProxyLog = (status: number): string =>
   `HTTP ${status} answered by the proxy, whose log line names an upstream failure the engine cannot read → unknown_failure (rule http_status.proxy_log, RFC 9110 §15.6.3)`;
 
@@ -91,6 +108,7 @@ const SQUID_OWN_ERROR = /\bERR_(?!CLIENT_GONE\b)[A-Z]+(?:_[A-Z]+)*\b(?!\/\d)/;
 // The close and status findings depend only on the table row or status they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
 const closeFindings = new Map<number, Finding>();
+const invalidHttpFindings = new Map<number, Finding>();
 
 /**
  * A gateway status a text states (an access-log line's 502/503, a proxy's 500) weighs as the status field's does (0.44):
@@ -338,7 +356,15 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   if (!cause || !otherCauses.has(cause)) return undefined;
   // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
-  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && context.event.error?.message && !isAccessLogLine(context.event.error.message, status);
+  const message = context.event.error?.message;
+  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status);
+  // Read only on a proxy's gateway status beside its own line (few events): the line says the upstream's answer was no HTTP.
+  if (proxyLog && upstreamInvalidHttp(message)) {
+    let invalid = invalidHttpFindings.get(status);
+    if (invalid === undefined)
+      invalidHttpFindings.set(status, (invalid = { cause: 'protocol_error', confidence: GATEWAY_WEIGHT + 0.01, evidence: { kind: 'error.message', detail: describeUpstreamInvalidHttp(status) } }));
+    return invalid;
+  }
   // One finding per (status 100-599, kind): at most 1 500 keys.
   // A status the server wrote in place of a failed TLS handshake weighs as a gateway's: the TLS line decides.
   const weak = context.gatewayStatus || context.statusForFailedTls;

@@ -222,16 +222,31 @@ function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
 // queued", JSSE "Produced ClientHello handshake message").
 // @see https://github.com/rustls/rustls/tree/v/0.20.9/rustls/src/client, https://www.openssl.org/docs/man3.0/man3/SSL_CTX_set_info_callback.html
 const TLS_STEP_IN_LOG = /\brustls::(?:client|server)::(?:hs|tls1[23])\b|\b(?:SSL_connect|SSL_accept):|\b(?:client|server)[ _-]?hello\b/i;
-// The same log showing the TLS handshake done: a TLS connection or session established / a handshake completed (ws-tool's
-// "tls connection established", asyncio's "SSL handshake took …"), or the upgrade request written after it (its request line).
+// The same log showing the TLS handshake done, by a line its library prints only once the handshake is over: a TLS connection
+// or session established / a handshake completed (ws-tool's "tls connection established", asyncio's "SSL handshake took …",
+// OpenSSL's info callback "SSL_connect:SSL negotiation finished successfully"), a session ticket received or saved (TLS 1.3
+// NewSessionTicket is post-handshake, RFC 8446 §4.6.1; TLS 1.2's comes after the client's Finished, RFC 5077 §3.3).
+// Not rustls' "TLS1.3 encrypted extensions"/"ALPN protocol is": ExpectEncryptedExtensions precedes ExpectCertificate,
+// ExpectCertificateVerify and ExpectFinished (rustls src/client/tls13.rs, hs.rs process_alpn_protocol), and rustls logs nothing
+// at debug once Finished is in, so its own last line never shows the end.
+// @see https://github.com/rustls/rustls/blob/main/rustls/src/client/tls13.rs
 const TLS_DONE_IN_LOG =
-  /\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded)\b|\bGET \S+ HTTP\/1\.[01]\b/i;
+  /\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
+// A line of the layer above TLS, which runs only once the TLS layer handed it the connection: an HTTP client's connection opened
+// (trillium-client's "opened new connection to …", "connection established"), "connected to …", the upgrade request sent or its
+// request line written. Read only AFTER the first TLS step: the same words before it are the TCP connect the TLS layer runs on
+// (hyper-util's "connected to" precedes the ClientHello).
+const ABOVE_TLS_IN_LOG =
+  /\b(?:opened|established)\W+(?:a\W+)?(?:new\W+)?connection\b|\bconnection\W+(?:opened|established)\b|\bconnected to\b|\b(?:sending|sent|wrote|writing)\W+(?:the\W+)?(?:http\W+|upgrade\W+|handshake\W+)?request\b|\b(?:GET|CONNECT) \S+ HTTP\/1\.[01]\b/i;
+
+const LOG_CONTINUATION = /(?:^|_)log_\d+$/;
 
 /**
  * A reset or EOF whose text names no TLS, in an event whose own log (a log label, `client_log`; never `note`) shows the TLS
  * library's handshake under way and never completed: the log is the text naming the TLS handshake that the reset/EOF
  * convention asks for, so the transport broke off inside it, 1015/tls_unknown above the reset (rule
- * inferred.reset_in_logged_tls_handshake). The same reset after a log line of the handshake done stays a network reset.
+ * inferred.reset_in_logged_tls_handshake). The log is read in the library's own order: a line printed only once the handshake
+ * is done, or any line of the layer above after the first TLS step, places the reset after the handshake: a network reset.
  */
 function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefined {
   const labels = context.event.labels;
@@ -241,17 +256,25 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
   if (!reset) return undefined;
   const message = context.event.error?.message;
   if (message !== undefined && placedAfterTlsHandshake(message)) return undefined;
-  let step: string | undefined;
+  // The log labels in their order, read as one text; a long log is split over `proxy_log`, `proxy_log_2`, … (its continuations).
+  let log = '';
+  let stepKey: string | undefined;
+  let stepAt = -1;
   for (const key of Object.keys(labels)) {
-    const log = labels[key];
-    if (!isLogLabel(key) || typeof log !== 'string') continue;
-    const found = TLS_STEP_IN_LOG.exec(log);
-    if (!found) continue;
-    if (TLS_DONE_IN_LOG.test(log)) return undefined;
-    step ??= `${key}: "${found[0]}"`;
+    const value = labels[key];
+    if (!(isLogLabel(key) || LOG_CONTINUATION.test(key)) || typeof value !== 'string') continue;
+    if (stepAt < 0) {
+      const found = TLS_STEP_IN_LOG.exec(value);
+      if (found) {
+        stepKey = `${key}: "${found[0]}"`;
+        stepAt = log.length + found.index;
+      }
+    }
+    log += `${value}\n`;
   }
-  if (step === undefined) return undefined;
-  const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${step}) and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
+  if (stepAt < 0) return undefined;
+  if (TLS_DONE_IN_LOG.test(log) || ABOVE_TLS_IN_LOG.test(log.slice(stepAt))) return undefined;
+  const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${stepKey}) and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
   return brokeOffInHandshake(reset, detail);
 }
 

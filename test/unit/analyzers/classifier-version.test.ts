@@ -327,6 +327,9 @@ const PINNED: Record<string, string> = {
   '1.5.85': '3d673335b4964051',
   // Round 28 merged (eng-v1 + eng-v2).
   '1.5.86': '061134bd99ed36e6',
+  // eng-w1 (round 29): gorilla/websocket's frame-error family (incorrect mask flag, FIN rules, 125 for control), a 400's requirement
+  // words (must have / requires / expected) naming a request header, a proxy's line stating its upstream answered invalid HTTP.
+  '1.5.87': 'cd35980b7e445d25',
 };
 
 describe('CLASSIFIER_VERSION', () => {
