@@ -327,6 +327,8 @@ const PINNED: Record<string, string> = {
   '1.5.85': '3d673335b4964051',
   // Round 28 merged (eng-v1 + eng-v2).
   '1.5.86': '061134bd99ed36e6',
+  // eng-w2 (round 29): concept.answer_key, concept.status_line_invalid, concept.reply_internal_error; websockets.invalid_message a wrapper.
+  '1.5.88': 'a3ef292f46043659',
 };
 
 describe('CLASSIFIER_VERSION', () => {
