@@ -34,9 +34,11 @@ export interface Classifier {
  *   ERR_CERT_DATE_INVALID): expired or not yet valid, decided by certificate dates against the event time;
  * - `answer`: a client's verdict on the upgrade's answer that names neither its status nor a header (gorilla's "bad
  *   handshake", Mongoose's "ws handshake error"): refused for the status the event records, a header failed the check
- *   (101), or, with no status, the event does not say which (unknown_failure; classifiers/other-failure/answer-read.ts).
+ *   (101), or, with no status, the event does not say which (unknown_failure; classifiers/other-failure/answer-read.ts);
+ * - `session`: a carried protocol's reply error in words ("internal server error" with no HTTP word): the server's failure
+ *   (server_error) once the upgrade succeeded, no evidence before it (classifiers/other-failure/classifier.ts).
  */
-export type Ambiguity = 'issuer' | 'handshake' | 'validity' | 'answer';
+export type Ambiguity = 'issuer' | 'handshake' | 'validity' | 'answer' | 'session';
 
 /** One matched fact with the cause it points to (a default when `ambiguity` is set) and its evidence. */
 export interface Finding {

@@ -5,7 +5,7 @@ import type { SourcedFinding } from './candidate.js';
 import { fieldCodeFindings } from './code-findings.js';
 import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
-import { dropWrappedBy, fieldFindings } from './text-findings.js';
+import { dropWrappedBy, fieldFindings, isWrapperRule } from './text-findings.js';
 import { isDisconnectClassName } from './raised-exception.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
@@ -113,10 +113,48 @@ const errorCodeMatcher = fieldFindings('error.code');
 const errorNameMatcher = fieldFindings('error.name');
 const errorMessageMatcher = fieldFindings('error.message');
 const closeReasonMatcher = fieldFindings('close.reason');
+const errorCauseMatcher = fieldFindings('error.cause');
+
+/**
+ * A label that records an error's chained cause: Python's `__cause__`, Java's "Caused by", Rust's `source()`, Go's wrapped error
+ * (`cause`, `error_cause`, `root_cause`, `caused_by`, `*_cause`, `error_source`). Never `note`, whose words are the maker's.
+ */
+const CAUSE_LABEL = /^(?:[a-z0-9]+_)*(?:cause|caused_by)$|^(?:[a-z0-9]+_)*error_source$/i;
+
+/** The error's chained causes recorded in labels, read as the error's own text (kind error.cause). */
+function causeLabelHits(labels: Readonly<Record<string, string>> | undefined): readonly SourcedFinding[] {
+  if (labels === undefined) return NO_HITS;
+  let found: SourcedFinding[] | undefined;
+  for (const key in labels) {
+    const value = labels[key];
+    if (!value || !CAUSE_LABEL.test(key)) continue;
+    const hits = errorCauseMatcher.get(value);
+    if (hits.length > 0) (found ??= []).push(...hits);
+  }
+  return found ?? NO_HITS;
+}
+
+/** A finding that names a cause of its own (no wrapper's, no catch-all) other than `cause`. */
+function namesOtherCause(hits: readonly SourcedFinding[], cause: string): boolean {
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i] as SourcedFinding;
+    if (!isWrapperRule(hit.rule) && hit.cause !== 'unknown_failure' && hit.cause !== cause) return true;
+  }
+  return false;
+}
+
+/** Every finding of a message is a wrapper's or a catch-all: the message alone names no cause of its own. */
+function genericMessage(message: readonly SourcedFinding[]): boolean {
+  for (let i = 0; i < message.length; i++) {
+    const finding = message[i] as SourcedFinding;
+    if (!isWrapperRule(finding.rule) && finding.cause !== 'unknown_failure') return false;
+  }
+  return true;
+}
 
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
 // Given the fields the constructor already read, not the event: each is read once.
-function textHits(error: TelemetryEvent['error'], reason: string | undefined): readonly SourcedFinding[] {
+function textHits(error: TelemetryEvent['error'], reason: string | undefined, labels: TelemetryEvent['labels']): readonly SourcedFinding[] {
   if (!error && !reason) return NO_HITS;
   // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
   const code = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
@@ -124,11 +162,16 @@ function textHits(error: TelemetryEvent['error'], reason: string | undefined): r
   // Checked only when the name has findings: the memo answers every other name without a look-up.
   const nameHits = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
   const name = nameHits.length > 0 && isDisconnectClassName((error as { name: string }).name) ? NO_HITS : nameHits;
-  const message = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
+  const stated = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
+  // An error whose message alone is generic (no finding, or only a wrapper's or a catch-all) reads the chained cause a label
+  // records as part of its text: websockets' "did not receive a valid HTTP response" with `error_cause` "ValueError: invalid HTTP
+  // status line: …" is the cause's, not the wrapper's: where the chain names another cause, the message's wrapper gives way to it.
+  const chained = error !== undefined && labels !== undefined && genericMessage(stated) ? causeLabelHits(labels) : NO_HITS;
+  const message = chained.length === 0 ? stated : [...stated.filter((hit) => !isWrapperRule(hit.rule) || !namesOtherCause(chained, hit.cause)), ...chained];
   const closeReason = reason ? closeReasonMatcher.get(reason) : NO_HITS;
   const fields = (code.length > 0 ? 1 : 0) + (name.length > 0 ? 1 : 0) + (message.length > 0 ? 1 : 0) + (closeReason.length > 0 ? 1 : 0);
   if (fields === 0) return NO_HITS;
-  if (fields === 1) return code.length > 0 ? code : name.length > 0 ? name : message.length > 0 ? message : closeReason;
+  if (fields === 1 && chained.length === 0) return code.length > 0 ? code : name.length > 0 ? name : message.length > 0 ? message : closeReason;
   // A wrapper class name in one field gives way to a cause another field names (text-findings.ts).
   const all = [...code, ...name, ...message, ...closeReason];
   dropWrappedBy(all);
@@ -180,7 +223,7 @@ class EventContext implements EvidenceContext {
     this.status = status;
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
-    this.hits = textHits(error, close?.reason);
+    this.hits = textHits(error, close?.reason, event.labels);
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.

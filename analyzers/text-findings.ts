@@ -60,6 +60,9 @@ const WRAPPER_RULES: ReadonlySet<string> = new Set([
   ...concepts.filter((concept) => concept.wrapper).map((concept) => concept.id),
 ]);
 
+/** The rule is a wrapper's (a generic class or phrase put on failures of many causes). */
+export const isWrapperRule = (rule: string): boolean => WRAPPER_RULES.has(rule);
+
 /**
  * Removes the findings of wrapper rules from `findings` (from index `from`, in place) when another finding names
  * another cause (not unknown_failure): a class name that every failure of a library carries is no evidence against

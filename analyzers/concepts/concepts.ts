@@ -220,6 +220,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.handshake_key', cause: 'protocol_error', confidence: 0.54, all: ['HANDSHAKE_KEY', 'KEY_BAD'], within: 3, unless: ['TLS', 'CERT', 'TLS_RECORD', 'CIPHER'], example: 'peer answered an incorrect handshake key' },
   // The same in the fewest words ("mismatch key", "key does not match"): a key said not to match, no other key named.
   { id: 'concept.key_mismatch', cause: 'protocol_error', confidence: 0.5, all: ['KEY_NOUN', 'KEY_MISMATCH'], within: 2, prose: true, unless: ['TLS', 'CERT', 'KEY_FILE', 'CREDENTIAL', 'OTHER_HANDSHAKE', 'OTHER_KEY', 'AEAD', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME'], example: 'ws client: keys do not match' },
+  // A key called invalid, wrong or bad, said of the server's answer ("invalid server key", "wrong key in response"): the answer's
+  // key is its Sec-WebSocket-Accept (RFC 6455 §4.1 step 4), as for concept.key_mismatch; not with another key named (a server's
+  // private or host key, an API key), nor with TLS, certificate, key-file or credential words; "handshake key" is concept.handshake_key's.
+  { id: 'concept.answer_key', cause: 'protocol_error', confidence: 0.5, all: ['KEY_NOUN', 'ANSWER_KEY_BAD', 'ANSWER_SIDE'], within: 3, prose: true, unless: ['TLS', 'CERT', 'KEY_FILE', 'CREDENTIAL', 'OTHER_HANDSHAKE', 'OTHER_KEY', 'AEAD', 'ACCEPT_KEY', 'ACCEPT_HEADER_NAME', 'HANDSHAKE_KEY'], example: 'client: peer replied with a wrong key' },
   // The same check as an error name's parts ("KeyMismatch", "InvalidNonce") in a text about the upgrade: one name, no value after it.
   { id: 'concept.accept_key_name', cause: 'protocol_error', confidence: 0.54, all: ['KEY_WORD', 'KEY_BAD'], within: 1, name: true, context: ['WEBSOCKET', 'HANDSHAKE', 'HTTP_NAME', 'HTTP_WORD'], unless: ['TLS', 'CERT'], example: 'upgrade: NonceMismatch' },
   // The answer's Upgrade or Connection field named with its value, or its Sec-WebSocket-Accept field, in an error name
@@ -235,6 +239,12 @@ export const concepts: readonly Concept[] = [
   // failed header check. The status decides (Ambiguity 'answer': 101 → protocol_error, none → unknown_failure); a wrapper, so a
   // status, header or cause the text names wins ("upgrade failed: unexpected status code: 403").
   { id: 'concept.answer_refused', cause: 'unknown_failure', confidence: 0.45, ambiguity: 'answer', all: ['ANSWER_REFUSED'], within: 0, prose: true, unless: ['TLS', 'CERT', 'OTHER_HANDSHAKE'], example: 'client: ws upgrade rejected', wrapper: true },
+  // An HTTP answer's status line called invalid or illegal in prose (websockets' "invalid HTTP status line: SSH-2.0-…", h11's
+  // "illegal status line: …"): bytes arrived and were no HTTP status line, the server spoke something else on the port; a protocol
+  // error, as concept.malformed_answer. An empty or cut read names the EOF instead; "bad status line" stays concept.unreadable_answer.
+  // @see https://github.com/python-websockets/websockets/blob/main/src/websockets/http11.py (Response.parse: "invalid HTTP status line")
+  // @see https://github.com/python-hyper/h11/blob/master/h11/_readers.py (maybe_read_from_SEND_RESPONSE_server: "illegal status line")
+  { id: 'concept.status_line_invalid', cause: 'protocol_error', confidence: 0.45, all: ['LINE_BAD', 'FIRST_LINE'], within: 3, prose: true, unless: ['TLS', 'CERT', 'TIMEOUT', 'RESET', 'EMPTY_READ'], example: 'upgrade: unparsable status line from peer' },
   // An answer that arrived and is no HTTP (Go's 'malformed HTTP response "\x15\x03\x01…"'): the server spoke something else on the
   // port (TLS on a ws:// port, another protocol), a protocol error; above the unreadable answer, which it outranks as a wrapper.
   { id: 'concept.malformed_answer', cause: 'protocol_error', confidence: 0.42, all: ['MALFORMED', 'HTTP_ANSWER'], within: 3, unless: ['TLS', 'CERT', 'SUBPROTOCOL', 'EXTENSION', 'ACCEPT_KEY', 'TIMEOUT', 'RESET'], example: 'upgrade: garbled reply from peer' },
@@ -295,6 +305,14 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.message_over_limit', cause: 'message_too_big', confidence: 0.5, all: ['DATA_NOUN', 'EXCEEDED', 'LIMIT_WORD'], within: 6, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION', 'RATE', 'CONTROL_FRAME'], example: 'inbound frame exceeded our max' },
   { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
   // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
+  // The internal-error words in an error text that names no close, status or HTTP ("Error 100: internal server error (temporary:
+  // True)", Centrifuge's ReplyError; JSON-RPC 2.0's -32603 "Internal error"; STOMP's ERROR frame): an application protocol's reply
+  // after the upgrade, the server's failure (server_error, as 1011 for a session: RFC 6455 §7.4.1). Before the upgrade succeeded the
+  // same words are an HTTP answer's reason phrase; so the finding is a default (Ambiguity 'session') that the other classifier reads
+  // only on a session that opened (a 101 recorded, or outcome closed), as MQTT's generic reasons stand only beside an MQTT word.
+  // @see https://centrifugal.dev/docs/transports/client_protocol (Error: code 100 "internal server error", temporary)
+  // @see https://www.jsonrpc.org/specification (5.1 Error object: -32603 Internal error)
+  { id: 'concept.reply_internal_error', cause: 'unknown_failure', confidence: 0.45, ambiguity: 'session', all: ['INTERNAL_ERROR'], within: 0, unless: ['TLS', 'CERT', 'BAD_STATUS', 'CLOSE_WORD', 'REASON_FIELD', 'HTTP_NAME'], example: 'rpc reply: code 13, Internal Error' },
   { id: 'concept.close_internal_error', cause: 'server_error', confidence: 0.5, all: ['CLOSE_WORD', 'INTERNAL_ERROR'], within: 4, unless: ['TLS', 'CERT', 'BAD_STATUS', 'STATUS_VERB'], example: 'WebSocketCloseStatus.InternalServerError' },
   // The same words as a Close frame's reason (close.reason), where the field is the close: an application code (3000-4999, RFC 6455 §7.4.2)
   // with the reason "Internal server error" (graphql-ws's 4500) names 1011's cause. Not with a status or an HTTP word in the reason.

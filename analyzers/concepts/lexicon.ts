@@ -450,6 +450,16 @@ export const lexicon = {
   KEY_NOUN: ['key', 'keys'],
   KEY_MISMATCH: ['mismatch', 'mismatched', ['not', 'match'], ['no', 'match'], ['not', 'matching']],
   OTHER_KEY: ['host', 'public', 'private', 'foreign', 'primary', 'api', 'session', 'encryption', 'signing', 'ssh', 'license', 'licence', 'cache', 'value', 'pgp', 'gpg', 'fingerprint'],
+  // A key said bad in words of the server's answer ("invalid server key", ws < 4's verdict on Sec-WebSocket-Accept; "wrong key in
+  // response", "server returned an incorrect key"): the key a client checks in the answer is the accept key (RFC 6455 §4.1 step 4).
+  // @see https://github.com/websockets/ws/blob/3.3.3/lib/WebSocket.js (initAsClient: res.headers['sec-websocket-accept'] !== key → 'invalid server key')
+  ANSWER_KEY_BAD: ['invalid', 'wrong', 'bad', 'incorrect', ['not', 'valid'], 'unexpected', 'mismatch', 'mismatched', ['not', 'match']],
+  ANSWER_SIDE: ['server', 'response', 'answer', 'reply', 'replied', 'returned', 'received', 'responded', 'answered', 'remote', 'peer'],
+  // An HTTP answer's first line (RFC 9112 §4: status-line) called invalid or illegal in prose; an "empty" or missing line is a read
+  // that came back empty. "bad status line" stays the unreadable answer (Python http.client's BadStatusLine, concept.unreadable_answer).
+  FIRST_LINE: [['status', 'line'], ['response', 'line'], 'statusline'],
+  LINE_BAD: ['invalid', 'illegal', 'malformed', ['not', 'valid'], 'unparsable', 'unparseable', 'garbled'],
+  EMPTY_READ: ['empty', 'no', 'missing'],
   // §4.1 steps 2-3 by an error name's parts: a field named with its required value ("no_connection_upgrade", "no_upgrade_websocket").
   FIELD_BAD_PREFIX: ['no', 'missing', 'bad', 'invalid'],
   FIELD_VALUE: [['connection', 'upgrade'], ['upgrade', 'websocket'], ['sec', 'websocket', 'accept'], ['sec', 'web', 'socket', 'accept'], 'secwebsocketaccept', ['sec', 'accept']],

@@ -199,6 +199,15 @@ function afterOpen(original: Finding, how: string): Finding {
 }
 const OPENED_BY_STATUS = 'the upgrade had completed (HTTP 101)';
 
+/**
+ * A carried protocol's reply error in words ("Error 100: internal server error", concept.reply_internal_error) once the upgrade
+ * succeeded: the server failed at the application's level, server_error (as 1011 names it for a session, RFC 6455 §7.4.1).
+ */
+function replyErrorAfterOpen(original: Finding, how: string): Finding {
+  const detail = `${original.evidence.detail}; decided server_error: ${how}, so the words are a carried protocol's reply, the server's failure (rule inferred.reply_error_after_open)`;
+  return { cause: 'server_error', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
+}
+
 const OPENED_BY_OUTCOME = 'the outcome is closed (an open connection ended)';
 
 /**
@@ -477,6 +486,9 @@ export const otherFailureClassifier: Classifier = {
       // The gateway status restated by its reason phrase ("code": 502, "reason": "Bad Gateway") is the same status: it weighs as one.
       else if (hit.rule === 'concept.status_reason_phrase' && context.gatewayStatus && upstreamSide(context)) findings.push(statedGatewayStatus(hit));
       else if (hit.rule === 'concept.http_status' && opened && handlerFailedAfterOpen(hit, context)) findings.push(handlerFailed(hit));
+      // A carried protocol's reply error in words: the server's failure on a session that opened, no evidence before it. A Close
+      // frame's code states the cause itself (its reason restated in the message adds nothing).
+      else if (hit.ambiguity === 'session') { if (opened && event.close?.on_wire !== true) findings.push(replyErrorAfterOpen(hit, opened)); }
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, answered));
       else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));
       else if (timeable && isUntimedRead(hit, event)) {

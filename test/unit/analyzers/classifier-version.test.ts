@@ -330,6 +330,10 @@ const PINNED: Record<string, string> = {
   // eng-w1 (round 29): gorilla/websocket's frame-error family (incorrect mask flag, FIN rules, 125 for control), a 400's requirement
   // words (must have / requires / expected) naming a request header, a proxy's line stating its upstream answered invalid HTTP.
   '1.5.87': 'cd35980b7e445d25',
+  // eng-w2 (round 29): concept.answer_key, concept.status_line_invalid, concept.reply_internal_error; websockets.invalid_message a wrapper.
+  '1.5.88': 'a3ef292f46043659',
+  // Round 29 merged (eng-w1 + eng-w2).
+  '1.5.89': '6ab363b1784dc1c4',
 };
 
 describe('CLASSIFIER_VERSION', () => {
