@@ -134,23 +134,12 @@ function causeLabelHits(labels: Readonly<Record<string, string>> | undefined): r
   return found ?? NO_HITS;
 }
 
-/** A finding that names a cause of its own (no wrapper's, no catch-all) other than `cause`. */
-function namesOtherCause(hits: readonly SourcedFinding[], cause: string): boolean {
-  for (let i = 0; i < hits.length; i++) {
-    const hit = hits[i] as SourcedFinding;
-    if (!isWrapperRule(hit.rule) && hit.cause !== 'unknown_failure' && hit.cause !== cause) return true;
-  }
-  return false;
-}
-
-/** Every finding of a message is a wrapper's or a catch-all: the message alone names no cause of its own. */
-function genericMessage(message: readonly SourcedFinding[]): boolean {
-  for (let i = 0; i < message.length; i++) {
-    const finding = message[i] as SourcedFinding;
-    if (!isWrapperRule(finding.rule) && finding.cause !== 'unknown_failure') return false;
-  }
-  return true;
-}
+/** A finding that names a cause of its own: neither a wrapper's (a class or phrase on failures of many causes) nor the catch-all. */
+const namesOwnCause = (hit: SourcedFinding): boolean => !isWrapperRule(hit.rule) && hit.cause !== 'unknown_failure';
+/** Some finding names a cause of its own other than `cause`. */
+const namesOtherCause = (hits: readonly SourcedFinding[], cause: string): boolean => hits.some((hit) => namesOwnCause(hit) && hit.cause !== cause);
+/** The message alone names no cause of its own (no finding, or only wrappers' and the catch-all's). */
+const genericMessage = (message: readonly SourcedFinding[]): boolean => !message.some(namesOwnCause);
 
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
 // Given the fields the constructor already read, not the event: each is read once.

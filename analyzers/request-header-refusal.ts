@@ -87,11 +87,7 @@ function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefin
   const reason = context.event.close?.reason;
   const inReason = reason ? reasonRefusals.get(reason, () => refusalInText('close.reason', reason) ?? null) : null;
   if (inReason) return inReason;
-  const labels = context.event.labels;
-  if (labels === undefined) return undefined;
-  for (const key of Object.keys(labels)) {
-    const text = labels[key];
-    if (!text || !isAnswerLabel(key)) continue;
+  for (const [key, text] of answerLabels(context)) {
     const named = refusalInText(`labels.${key}`, text);
     if (named) return named;
   }
@@ -104,8 +100,14 @@ function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefin
 // beside a 4xx the server itself answered (refusedForRequest): such events are few, so the labels are read per event.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (the server answers a request it does not accept with an HTTP error)
 const ANSWER_LABEL = /(?:^|_)(?:response|page|answer)_(?:title|body)$/;
-function isAnswerLabel(key: string): boolean {
-  return isLogLabel(key) || ANSWER_LABEL.test(key);
+/** The event's labels that may state the refusal's reason, with their texts (none empty). */
+function* answerLabels(context: EvidenceContext): Generator<[string, string]> {
+  const labels = context.event.labels;
+  if (labels === undefined) return;
+  for (const key of Object.keys(labels)) {
+    const text = labels[key];
+    if (text && (isLogLabel(key) || ANSWER_LABEL.test(key))) yield [key, text];
+  }
 }
 
 /**
@@ -114,11 +116,7 @@ function isAnswerLabel(key: string): boolean {
  * refusal or invalidity, concepts.ts), read as the other texts' findings are.
  */
 function extensionRefusedInLabels(context: EvidenceContext): SourcedFinding | undefined {
-  const labels = context.event.labels;
-  if (labels === undefined) return undefined;
-  for (const key of Object.keys(labels)) {
-    const text = labels[key];
-    if (!text || !isAnswerLabel(key)) continue;
+  for (const [key, text] of answerLabels(context)) {
     const out: SourcedFinding[] = [];
     findConcepts(`labels.${key}`, text, out);
     for (const finding of out) if (finding.attribution === '1010') return finding;

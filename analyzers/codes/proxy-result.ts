@@ -42,9 +42,13 @@ const byCode = new Map<number, CodeRow>(proxyResultTable.map((r) => [r.code as n
  */
 const RECORD = /^\d{12}\.\d{3} \d{1,5} (\d{5}) \S+ \S+:\d+ \S+:\d+ \d+ \d+ \d+ /m;
 
-/** A label that carries the emitter's log (`log`, `proxy_log`): never `note` or any other free label. */
+/**
+ * A label that carries the emitter's log (`log`, `proxy_log`, and a long log's continuations `proxy_log_2`, …): never `note` or
+ * any other free label.
+ */
+const LOG_LABEL = /(?:^|_)log(?:_\d+)?$/;
 export function isLogLabel(key: string): boolean {
-  return key === 'log' || key.endsWith('_log');
+  return LOG_LABEL.test(key);
 }
 
 /** The first record's result code in a text, or undefined when the text holds no record. */

@@ -239,8 +239,6 @@ const TLS_DONE_IN_LOG =
 const ABOVE_TLS_IN_LOG =
   /\b(?:opened|established)\W+(?:a\W+)?(?:new\W+)?connection\b|\bconnection\W+(?:opened|established)\b|\bconnected to\b|\b(?:sending|sent|wrote|writing)\W+(?:the\W+)?(?:http\W+|upgrade\W+|handshake\W+)?request\b|\b(?:GET|CONNECT) \S+ HTTP\/1\.[01]\b/i;
 
-const LOG_CONTINUATION = /(?:^|_)log_\d+$/;
-
 /**
  * A reset or EOF whose text names no TLS, in an event whose own log (a log label, `client_log`; never `note`) shows the TLS
  * library's handshake under way and never completed: the log is the text naming the TLS handshake that the reset/EOF
@@ -256,13 +254,13 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
   if (!reset) return undefined;
   const message = context.event.error?.message;
   if (message !== undefined && placedAfterTlsHandshake(message)) return undefined;
-  // The log labels in their order, read as one text; a long log is split over `proxy_log`, `proxy_log_2`, … (its continuations).
+  // The log labels in their order, read as one text (a long log is split over `proxy_log`, `proxy_log_2`, …: isLogLabel).
   let log = '';
   let stepKey: string | undefined;
   let stepAt = -1;
   for (const key of Object.keys(labels)) {
     const value = labels[key];
-    if (!(isLogLabel(key) || LOG_CONTINUATION.test(key)) || typeof value !== 'string') continue;
+    if (!isLogLabel(key) || typeof value !== 'string') continue;
     if (stepAt < 0) {
       const found = TLS_STEP_IN_LOG.exec(value);
       if (found) {
