@@ -76,10 +76,22 @@ function serverSaysKeepaliveMissed(context: EvidenceContext): boolean {
   for (const text of serverLines(context)) {
     const out: SourcedFinding[] = [];
     findConcepts('error.message', text, out);
-    if (out.some((finding) => finding.rule === 'concept.keepalive_missed')) return true;
+    if (out.some((finding) => finding.rule === 'concept.keepalive_missed' || finding.rule === 'concept.idle_closed')) return true;
   }
   return false;
 }
+
+/**
+ * A 1006 the server's API made up (on_wire false: no Close frame) with no error, beside the server's own lines that its keepalive
+ * or idle timer ended the session ("terminating unresponsive client" before ws' terminate()): the timer decides, a network_timeout
+ * (convention "A keepalive timeout after open", convention 17), as it does for a session that ended with no code (round 30, eng-x1).
+ */
+export function keepaliveEndedMadeUp1006(context: EvidenceContext): Finding | undefined {
+  const { close, error, source } = context.event;
+  if (context.closeCode !== 1006 || close?.on_wire !== false || error !== undefined || source.kind !== 'server') return undefined;
+  return !serverSaysStopping(context) && serverSaysKeepaliveMissed(context) ? KEEPALIVE_MISSED_1006 : undefined;
+}
+const KEEPALIVE_MISSED_1006: Finding = { cause: 'network_timeout', confidence: 0.55, evidence: { kind: 'outcome', detail: "a 1006 the server's API reported without a Close frame, and the server's own lines say the peer's ping or pong did not come in time or it ended the idle session: its keepalive timer ended the session (rule inferred.server_keepalive_missed, RFC 6455 §7.1.5)" } };
 
 /**
  * A closed session's end (outcome closed) with no close code and no error: with nobody named as closing, a drop without a

@@ -195,8 +195,12 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // A TLS library's own error naming a reset or EOF ("WebSocket SSL error: unexpected EOF", "SSL error: Connection reset by
 // peer", "GnuTLS error: …, -54") is the handshake's: once it completed, stacks report the read of the upgrade's answer
 // (AFTER_TLS_HANDSHAKE below), which wins.
-const TLS_HANDSHAKE_UNDER_WAY =
-  /\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.py", line \d+, in do_handshake\b|\._?ssl\w*\.do_handshake\(|\b(?:tls|ssl)[ _-]?client[ _-]?error\b|\b(?:SSL_accept|wolfSSL_accept)\b|\b(?:tls|ssl)[ _-]?accept(?:or)?\W{0,3}(?:error|failed|failure)\b/i;
+/** A TLS server's record of an error in its TLS front's handshake (the round 25 forms below; also read in a server's log, round 30). */
+export const TLS_FRONT_RECORD = /\b(?:tls|ssl)[ _-]?client[ _-]?error\b|\b(?:SSL_accept|wolfSSL_accept)\b|\b(?:tls|ssl)[ _-]?accept(?:or)?\W{0,3}(?:error|failed|failure)\b/i;
+const TLS_HANDSHAKE_UNDER_WAY = new RegExp(
+  String.raw`\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.py", line \d+, in do_handshake\b|\._?ssl\w*\.do_handshake\(|${TLS_FRONT_RECORD.source}`,
+  'i',
+);
 // Case-sensitive: mbedtls_strerror writes the module in capitals and the description capitalised.
 const MBEDTLS_SSL_ERROR = /\bSSL - (?=[A-Z])/;
 

@@ -150,7 +150,11 @@ export const lexicon = {
   // (Netty's channelInactive event is any channel's close): only with what was idle or for how long.
   IDLE: ['inactivity', 'idleness', ['no', 'activity'], ['lack', 'activity'], ['idle', 'timer'], ['idle', 'time'], ['idle', 'period'], ['idle', 'interval'], ['idle', 'limit'],
     ['idle', 'too', 'long'], ['too', 'long', 'idle'], ['max', 'idle'], ['maximum', 'idle'], ['idle', 'for'],
-    ['connection', 'inactive'], ['session', 'inactive'], ['client', 'inactive'], ['peer', 'inactive'], ['inactive', 'connection'], ['inactive', 'session'], ['inactive', 'client'], ['inactive', 'peer'], ['inactive', 'for']],
+    ['connection', 'inactive'], ['session', 'inactive'], ['client', 'inactive'], ['peer', 'inactive'], ['inactive', 'connection'], ['inactive', 'session'], ['inactive', 'client'], ['inactive', 'peer'], ['inactive', 'for'],
+    // A peer that answered no heartbeat (ws' documented keepalive: terminate() the client whose pong did not come, logged as
+    // "terminating unresponsive client"; round 30, eng-x1): the peer named unresponsive, as inactive above.
+    // @see https://github.com/websockets/ws#how-to-detect-and-close-broken-connections
+    ['unresponsive', 'client'], ['unresponsive', 'peer'], ['unresponsive', 'connection'], ['unresponsive', 'session'], ['unresponsive', 'socket']],
   // What the idle timer did: closed, dropped or ended the connection, or ran out (the verbs servers log: "closing", "disconnected",
   // "terminated", "evicted", "reaped"; "idle time exceeded", "inactivity period elapsed").
   IDLE_END: ['close', 'closed', 'closing', 'disconnect', 'disconnected', 'disconnecting', 'terminate', 'terminated', 'terminating', 'termination',

@@ -627,14 +627,19 @@ function blankRequestTargets(text: string): string {
 // hold what the client offered, not a verdict: their words pair only with words of the same field ("req_ext=permessage-deflate;
 // client_max_window_bits" beside "proxy_error=client error …" is no extension refused; round 25, eng-s1). A field's value runs to
 // the next key= (not a header parameter after ";", "; client_max_window_bits=10") or a "|" between records.
+// A quoted value ends at its closing quote (round 30, eng-x1): the prose after it ('negotiated_ext="" callback failed: …') is no
+// part of the field.
 // Round 27 (eng-u1) widens the family to every field that restates a message's header rather than judging it: the response's
 // (res_ext=, resp_headers=, response_status=) and a field keyed by a header's own name (an RFC 9110 §5.1 field-name: a token,
 // here hyphen-joined words, "Sec-WebSocket-Extensions=\"\"", "Content-Type=text/plain"). A field's key names the header whose
 // value is logged, so it belongs to its field (a req_ field's key too): 'answered "400 Bad Request" Sec-WebSocket-Extensions=""'
 // (a proxy logging the upstream's answer) says nothing about that header, while "400: invalid Sec-WebSocket-Extensions" does.
-// @see https://www.rfc-editor.org/rfc/rfc9110#section-5.1
-const RESTATED_FIELD = /(?:^|[\s|,;{(])((?:req|request|res|resp|response)[_.-][\w.-]*=|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+=)("(?:[^"\\\n]|\\.)*"|.*?)(?:(?<!;)(?=\s+[A-Za-z_][\w.-]*=)|(?=\s*\||\n|$))/g;
-const RESTATED_FIELD_KEY = /\b(?:req|request|res|resp|response)[_.-]|[A-Za-z0-9]-[A-Za-z0-9]+=/i;
+// Round 30 (eng-x1): a key whose last word is a WebSocket header's short name (extensions, ext, protocol, subprotocol) after any
+// qualifier ("upstream_extensions=", "negotiated.ext=", "client_protocol="; http-mitm-proxy's hooks log the upstream's
+// negotiated extensions so) restates that header's value as well: an empty or offered value judges nothing.
+// @see https://www.rfc-editor.org/rfc/rfc9110#section-5.1, https://www.rfc-editor.org/rfc/rfc6455#section-11.3 (the header names)
+const RESTATED_FIELD = /(?:^|[\s|,;{(])((?:req|request|res|resp|response)[_.-][\w.-]*=|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+=|[A-Za-z][\w]*[_.](?:extensions|ext|exts|subprotocols?|protocols?)=)("(?:[^"\\\n]|\\.)*"(?![^\s,;|)}\]])|.*?(?:(?<!;)(?=\s+[A-Za-z_][\w.-]*=)|(?=\s*\||\n|$)))/g;
+const RESTATED_FIELD_KEY = /\b(?:req|request|res|resp|response)[_.-]|[A-Za-z0-9]-[A-Za-z0-9]+=|[A-Za-z0-9][_.](?:extensions|exts?|subprotocols?|protocols?)=/i;
 function restatedFields(text: string): [number, number][] | undefined {
   if (!text.includes('=') || !RESTATED_FIELD_KEY.test(text)) return undefined;
   const ranges: [number, number][] = [];

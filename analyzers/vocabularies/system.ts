@@ -15,14 +15,19 @@ const mqttConnack = 'OASIS MQTT Version 3.1.1 §3.2.2.3 Connect Return code (Tab
 const MQTT_CONNACK_REASONS = ['unacceptable protocol version', 'unsupported protocol version', 'identifier rejected', 'client identifier not valid', 'server unavailable', 'bad user ?name or password', 'not authori[sz]ed', 'banned'].join('|');
 const javaNet = 'Java java.net exceptions https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/package-summary.html';
 
+const zlibSource = 'zlib manual (inflate: Z_DATA_ERROR "if the input data was corrupted", msg set) https://zlib.net/manual.html; zlib inflate.c (the msg strings) https://github.com/madler/zlib/blob/develop/inflate.c; Node zlib errors (code Z_DATA_ERROR) https://nodejs.org/api/zlib.html; RFC 7692 §6.2 https://www.rfc-editor.org/rfc/rfc7692#section-6.2; ws lib/permessage-deflate.js (inflateOnError: kStatusCode 1007) https://github.com/websockets/ws/blob/master/lib/permessage-deflate.js';
 const httpParsers = [
   'Jetty HttpParser.java (IllegalCharacterException: "Illegal character " + token, a 400 BadMessageException) https://github.com/jetty/jetty.project/blob/jetty-12.0.x/jetty-core/jetty-http/src/main/java/org/eclipse/jetty/http/HttpParser.java',
   'Tomcat org/apache/coyote/http11/LocalStrings.properties (iib.invalidmethod "Invalid character found in method name [{0}]. HTTP method names must be tokens") https://github.com/apache/tomcat/blob/main/java/org/apache/coyote/http11/LocalStrings.properties',
   'gunicorn gunicorn/http/errors.py (InvalidRequestLine "Invalid HTTP request line: %r") https://github.com/benoitc/gunicorn/blob/master/gunicorn/http/errors.py',
   'h11 h11/_readers.py (LocalProtocolError "illegal request line") https://github.com/python-hyper/h11/blob/master/h11/_readers.py',
 ].join('; ');
+// Jetty names the character by its HttpTokens.Token type: a control or non-ASCII byte as "CNTL=0x16"/"OTEXT=0xe2"
+// (Token.toString: `_type + "=0x" + hex`), a notation no other parser writes, so its page without the class
+// ("<h1>Bad Message 400</h1><pre>reason: Illegal character CNTL=0x16</pre>", ErrorHandler.badMessageError) says the same.
+// @see https://github.com/jetty/jetty.project/blob/jetty-9.4.x/jetty-http/src/main/java/org/eclipse/jetty/http/HttpTokens.java
 const REQUEST_START_REFUSED =
-  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request line\b/i;
+  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\billegal character (?:CNTL|OTEXT)=0x[0-9a-f]{1,2}\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request line\b/i;
 
 /** Case-insensitive alternation of whole phrases (\b on both ends, so the matcher's prefilter can index them). */
 const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.map((phrase) => `\\b${phrase}\\b`).join('|'), 'i');
@@ -48,6 +53,11 @@ export const systemVocabulary: Vocabulary = {
     // and hyper's "invalid HTTP method parsed" read. Jetty names the character after HttpParser's exception; Tomcat the method
     // name it found; gunicorn and h11 the request line.
     rule('http_server.request_start_refused', REQUEST_START_REFUSED, 'protocol_error', 0.55, httpParsers, { example: 'org.eclipse.jetty.http.HttpParser$IllegalCharacterException: 400: Illegal character CNTL=0x16' }),
+    // zlib's inflate refusing the data it was given (Z_DATA_ERROR, -3, and inflate()'s msg strings, as Node's zlib raises them
+    // with code 'Z_DATA_ERROR'): on a WebSocket, a permessage-deflate message whose compressed bytes are corrupt (RFC 7692 §6.2,
+    // decompression of a message's payload), which ws fails with 1007 (err[kStatusCode] = 1007 in permessage-deflate.js
+    // inflateOnError) and Jetty with BadPayloadException 1007 (holdout37-atmosphere-26): a frame's payload broke the protocol.
+    rule('system.zlib_data_error', phrases('Z_DATA_ERROR', 'invalid block type', 'invalid stored block lengths', 'invalid distance too far back', 'invalid code lengths set', 'invalid distances set', 'too many length or distance symbols', 'invalid bit length repeat', 'invalid distance code', 'invalid literal/length code', 'invalid literal/lengths set'), 'protocol_error', 0.55, zlibSource, { example: 'invalid block type' }),
     // The same errors written as numbers, in an errno notation (errno-numbers.ts).
     ...errnoRules(),
   ],

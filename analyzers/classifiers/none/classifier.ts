@@ -11,6 +11,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { serverFailureKind } from '../../server-log-levels.js';
 import { closeSideUnnamed, namesInvalidPayload } from '../../close-codes.js';
 import { reasonNamesFailure } from '../../concepts/scanner.js';
+import { applicationCodeBesideOwnError } from '../../application-close-error.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -125,6 +126,13 @@ const OWN_APPLICATION: Finding = { cause: 'normal_closure', confidence: 0.4, evi
  */
 function applicationCloseCandidate(context: EvidenceContext, code: number): Candidate | undefined {
   if (code < 3000 || code > 4999) return undefined;
+  // The server's own exception beside the code it sent says why it closed (application-close-error.ts): only a clean end it
+  // names in words stays here; the other classifier reads the failure.
+  if (applicationCodeBesideOwnError(context)) {
+    const named: Finding[] = [];
+    takeFindings(context.hits, 'none', named);
+    return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
+  }
   const close = context.event.close;
   if (close?.on_wire === false && !close.reason && context.event.error === undefined && closedBySide(context) && namesNoCause(context)) return REPORTED_APPLICATION_CANDIDATE;
   // The side that reports the close is the side that closed (a server's own close(4001, "tls session ended"), Workerman's
@@ -200,6 +208,24 @@ function madeUpCodeYields(context: EvidenceContext): boolean {
   );
 }
 
+// A timeout exception's type: Java's java.util.concurrent.TimeoutException and java.net.SocketTimeoutException, Jetty's
+// WebSocketTimeoutException, Python's TimeoutError, .NET's TimeoutException: a timer the runtime itself ran out.
+// @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/concurrent/TimeoutException.html
+const TIMEOUT_EXCEPTION = /\b\w*Timeout(?:Exception|Error)\b/;
+
+/**
+ * A server's own timeout exception beside the close it sent (round 30, eng-x1; conventions 11 and 17): the server's record names
+ * the timer that ended the session (Jetty's CloseException "java.util.concurrent.TimeoutException: Idle timeout expired" beside
+ * its 1001), so the timeout decides, as the API's made-up 1001 beside "Connection Idle Timeout" does (holdout25-javalin-23). A
+ * Close frame's reason alone ("Connection Idle Timeout", no exception) is the close's own words and stays the code's.
+ */
+function ownTimeoutException(context: EvidenceContext): boolean {
+  const { source, close, error } = context.event;
+  if (source.kind !== 'server' || close?.initiator !== 'server' || close.on_wire === true || error === undefined) return false;
+  if (!TIMEOUT_EXCEPTION.test(error.name ?? '') && !TIMEOUT_EXCEPTION.test(error.message ?? '')) return false;
+  return context.hits.some((hit) => hit.cause === 'network_timeout');
+}
+
 /** A client's (or probe's) close code that the event names no side as sending (initiator absent or unknown): its API's own. */
 function clientCodeUnsent(context: EvidenceContext): boolean {
   const { source, close } = context.event;
@@ -241,7 +267,7 @@ export const noneClassifier: Classifier = {
     // A server's own line stating the code it sent before its peer's reset: the code decides, the reset and its error record
     // are the peer's teardown after that close (session-end.ts statedCloseBeforeReset).
     const stated = context.statedCloseBeforeReset;
-    if (code !== undefined && hasError && !stated && madeUpCodeYields(context)) return undefined;
+    if (code !== undefined && hasError && !stated && (madeUpCodeYields(context) || ownTimeoutException(context))) return undefined;
     // A 1000 beside a failure the texts record is a reaction to it, not the session's cause: the server's own error record or
     // uncaught exception (it gave up, or the client closed on a session that stopped answering; RFC 6455 §7.4.1 gives the failure
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.

