@@ -334,6 +334,9 @@ const PINNED: Record<string, string> = {
   '1.5.88': 'a3ef292f46043659',
   // Round 29 merged (eng-w1 + eng-w2).
   '1.5.89': '6ab363b1784dc1c4',
+  // eng-x2 (round 30): an answer-header label's reason field, a quoted key or 426's reason phrase naming no refused header, a timer
+  // run out after a refused upgrade, an emitter's own keepalive line before a made-up 1006 (no table changed).
+  '1.5.91': '6ab363b1784dc1c4',
 };
 
 describe('CLASSIFIER_VERSION', () => {
