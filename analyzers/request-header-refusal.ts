@@ -27,12 +27,16 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // A header's name as a key= field's key ('Sec-WebSocket-Extensions=""', a proxy logging the upstream's answer) restates that
 // header's value, no verdict on it (round 27, eng-u1; scanner.ts's restated fields): it names no header refused.
 // The version's own requirement ("not 13") is a word of invalidity (RFC 6455 §4.2.1 item 6: the value MUST be 13).
-const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060]|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
+// "Upgrade Required" is 426's reason phrase (RFC 9110 §15.5.22), no requirement stated of a header beside it: a 426 lists the
+// versions the server supports in its own Sec-WebSocket-Version field (RFC 6455 §4.4), which is no refusal naming that header.
+// A name quoted as a mapping's key ("'sec-websocket-version': '13'", '"connection":"close"': a client's log of the answer's
+// headers as a dict or JSON object) restates the field the same way (round 30, eng-x2).
+const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=|["'\u0060]\s*:)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060](?!\s*:)|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
 // Absence is said as often with a negated verb as with "missing" ("Upgrade header is not set to …", xitca-web's
 // NoWebsocketUpgrade; "… header was not provided", "is not present", "not found"), as the lexicon's HEADER_ABSENT reads it.
 // A requirement stated of the request is a word of absence too: the request "must have"/"must contain"/"requires"/"expected" a
 // header (or the header with its value, "must have `Connection: Upgrade`") is said only where the request lacked it.
-const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|required|requires?|expected|unacceptable|wrong|illegal|refused|rejected|without|(?:must|should|shall) (?:have|contain|include|carry|specify|send|be)|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included))\b`;
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|(?<!\bupgrade[ _-]?)required|requires?|expected|unacceptable|wrong|illegal|refused|rejected|without|(?:must|should|shall) (?:have|contain|include|carry|specify|send|be)|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
 // A header counted more than once is a duplicated header ("refusing upgrade: 2 Sec-WebSocket-Extensions headers in request"):
@@ -100,14 +104,60 @@ function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefin
 // beside a 4xx the server itself answered (refusedForRequest): such events are few, so the labels are read per event.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (the server answers a request it does not accept with an HTTP error)
 const ANSWER_LABEL = /(?:^|_)(?:response|page|answer)_(?:title|body)$/;
+// The answer's header fields (`response_headers`, `answer_headers`): a server may state why it refused in a field of its own
+// (an `X-Reject-Reason`, `X-Error`, `Warning` naming the bad request header). Its fields RFC 6455 defines for the handshake
+// (Sec-WebSocket-*, Upgrade, Connection) are the answer's own values, never a reason: a 426's Sec-WebSocket-Version lists the
+// versions the server supports (§4.4), a Sec-WebSocket-Extensions field echoes or answers the offer (§9.1). Round 30, eng-x2.
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2, https://www.rfc-editor.org/rfc/rfc6455#section-4.4
+const HEADERS_LABEL = /(?:^|_)(?:response|resp|answer|reply)_?headers$/i;
 /** The event's labels that may state the refusal's reason, with their texts (none empty). */
 function* answerLabels(context: EvidenceContext): Generator<[string, string]> {
   const labels = context.event.labels;
   if (labels === undefined) return;
   for (const key of Object.keys(labels)) {
     const text = labels[key];
-    if (text && (isLogLabel(key) || ANSWER_LABEL.test(key))) yield [key, text];
+    if (!text) continue;
+    if (isLogLabel(key) || ANSWER_LABEL.test(key)) yield [key, text];
+    else if (HEADERS_LABEL.test(key)) {
+      const reasons = reasonFields.get(text, () => reasonFieldsOf(text));
+      if (reasons !== '') yield [key, reasons];
+    }
   }
+}
+
+// A field of RFC 6455's opening handshake: the answer's own value for it.
+const HANDSHAKE_FIELD = /^(?:sec-websocket-[a-z-]+|upgrade|connection)$/i;
+// Fields listed as "Name: value" separated by line breaks or "; " before the next field's name (a value keeps its own "; " and
+// ": ", e.g. "X-Reject-Reason: Sec-WebSocket-Extensions: invalid client_max_window_bits").
+const FIELD_BREAK = /(?:\r?\n|;[ \t]*)(?=[A-Za-z][A-Za-z0-9-]*:[ \t])/;
+const FIELD = /^\s*([A-Za-z][A-Za-z0-9-]*):[ \t]*([^]*)$/;
+const reasonFields = new BoundedCache<string>(256);
+/**
+ * The fields of an answer-header label other than the handshake's own, as "name: value" lines; the label as a JSON object
+ * (`{"x-reject-reason": "…"}`, a value or a list of values per name) or as listed fields. '' when none is left.
+ */
+function reasonFieldsOf(text: string): string {
+  const kept: string[] = [];
+  const keep = (name: string, value: string): void => {
+    if (!HANDSHAKE_FIELD.test(name)) kept.push(`${name}: ${value}`);
+  };
+  if (text.trimStart().startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      for (const [name, value] of Object.entries(parsed)) keep(name, Array.isArray(value) ? value.join(', ') : String(value));
+      return kept.join('\n');
+    }
+  }
+  for (const part of text.split(FIELD_BREAK)) {
+    const field = FIELD.exec(part);
+    if (field) keep(field[1] as string, field[2] as string);
+  }
+  return kept.join('\n');
 }
 
 /**

@@ -7,6 +7,7 @@ import { findConcepts } from './concepts/scanner.js';
 import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
 import { isLogLabel } from './codes/proxy-result.js';
+import { BoundedCache } from './bounded-cache.js';
 
 const NO_CLOSE_DETAIL =
   'the session opened and ended with no close code and nobody named as closing: a clean close is a closing handshake, which gives a code (1000-4999, or 1005 for a Close frame without one), so no Close frame came, a 1006 (rule inferred.ended_without_close, RFC 6455 §7.1.5)';
@@ -70,28 +71,49 @@ export function serverSaysStopping(context: EvidenceContext): boolean {
 // network_timeout (convention "A keepalive timeout after open"), above a side named as closing (0.5).
 const KEEPALIVE_MISSED: Finding = { cause: 'network_timeout', confidence: 0.55, evidence: { kind: 'outcome', detail: "the session opened and ended with no close code, and the server's own lines say the peer's ping or pong did not come in time: its keepalive timer ended the session (rule inferred.server_keepalive_missed, concept.keepalive_missed)" } };
 
+// Log texts repeat across sessions (one emitter's fixed wording): each is read for the concept once.
+const keepaliveTexts = new BoundedCache<boolean>(512);
+function namesKeepaliveMissed(text: string): boolean {
+  return keepaliveTexts.get(text, () => {
+    const out: SourcedFinding[] = [];
+    findConcepts('error.message', text, out);
+    return out.some((finding) => finding.rule === 'concept.keepalive_missed' || finding.rule === 'concept.idle_closed');
+  });
+}
+
 /** Whether a server's own lines (its log labels; no error) name a keepalive it missed, on a closed session with no close code. */
 function serverSaysKeepaliveMissed(context: EvidenceContext): boolean {
   if (context.event.outcome !== 'closed') return false;
-  for (const text of serverLines(context)) {
-    const out: SourcedFinding[] = [];
-    findConcepts('error.message', text, out);
-    if (out.some((finding) => finding.rule === 'concept.keepalive_missed' || finding.rule === 'concept.idle_closed')) return true;
-  }
-  return false;
+  return serverLines(context).some(namesKeepaliveMissed);
 }
 
-/**
- * A 1006 the server's API made up (on_wire false: no Close frame) with no error, beside the server's own lines that its keepalive
- * or idle timer ended the session ("terminating unresponsive client" before ws' terminate()): the timer decides, a network_timeout
- * (convention "A keepalive timeout after open", convention 17), as it does for a session that ended with no code (round 30, eng-x1).
- */
-export function keepaliveEndedMadeUp1006(context: EvidenceContext): Finding | undefined {
-  const { close, error, source } = context.event;
-  if (context.closeCode !== 1006 || close?.on_wire !== false || error !== undefined || source.kind !== 'server') return undefined;
-  return !serverSaysStopping(context) && serverSaysKeepaliveMissed(context) ? KEEPALIVE_MISSED_1006 : undefined;
+// The emitter's own log lines that its keepalive timer ended the session ("keepalive: no pong within 1000 ms, terminating", ws's
+// documented heartbeat pattern of ping, wait for pong, terminate(); "terminating unresponsive client", an idle timer's words, merged
+// from eng-x1's server-only form in round 30), beside the 1006 its API made up for the drop (on_wire not
+// true: no Close frame came, RFC 6455 §7.1.5): the timer, not a peer's drop, ended it → network_timeout (convention "A keepalive
+// timeout after open"), above the made-up 1006 (0.5). Round 30, eng-x2.
+// @see https://github.com/websockets/ws/blob/master/README.md#how-to-detect-and-close-broken-connections
+const KEEPALIVE_BEFORE_1006_DETAIL = "close code 1006 made up by the API after open, and the emitter's own log lines say the peer's ping or pong did not come in time: its keepalive timer ended the session (rule inferred.keepalive_before_1006, concept.keepalive_missed, RFC 6455 §7.1.5)";
+// One finding per log label's key (a handful of keys: log, client_log, server_log, proxy_log, …).
+const keepaliveFindings = new Map<string, Finding>();
+function keepaliveFinding(key: string): Finding {
+  let found = keepaliveFindings.get(key);
+  if (found === undefined) keepaliveFindings.set(key, (found = { cause: 'network_timeout', confidence: 0.55, evidence: { kind: `labels.${key}`, detail: KEEPALIVE_BEFORE_1006_DETAIL } }));
+  return found;
 }
-const KEEPALIVE_MISSED_1006: Finding = { cause: 'network_timeout', confidence: 0.55, evidence: { kind: 'outcome', detail: "a 1006 the server's API reported without a Close frame, and the server's own lines say the peer's ping or pong did not come in time or it ended the idle session: its keepalive timer ended the session (rule inferred.server_keepalive_missed, RFC 6455 §7.1.5)" } };
+
+/** A made-up 1006 after open whose emitter's own log labels name a keepalive it missed (any source), else undefined. */
+export function keepaliveBefore1006(context: EvidenceContext): Finding | undefined {
+  const { event } = context;
+  if (context.closeCode !== 1006 || event.close?.on_wire === true || event.labels === undefined) return undefined;
+  if (event.outcome !== 'closed' && context.status !== 101) return undefined;
+  // A timeout its error or close texts already state is the same fact: the log restating it adds nothing.
+  for (const hit of context.hits) if (hit.cause === 'network_timeout') return undefined;
+  const labels = event.labels;
+  for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key] && namesKeepaliveMissed(labels[key] as string)) return keepaliveFinding(key);
+  return undefined;
+}
+
 
 /**
  * A closed session's end (outcome closed) with no close code and no error: with nobody named as closing, a drop without a

@@ -131,3 +131,33 @@ export function answerVerdict(finding: SourcedFinding, status: number | undefine
 }
 // Above the fallback (0.2), below any cause another field names.
 const UNEXPLAINED_CONFIDENCE = 0.3;
+
+// A timer of at least a second (the least bound clients set, as the whole-second bound reads) that ran after the answer came.
+const AFTER_ANSWER_MS = 1000;
+/**
+ * Whether a client's timeout ran out after its upgrade was answered with a status other than 101: the timing places the answer
+ * (connect + TLS + upgrade, the schema's "HTTP upgrade to the 101 (or the refusal)") at least a second before the attempt ended,
+ * so the wait that timed out came after it (a library that does not check the status, wampy's "handshake complete: 503", goes
+ * on waiting for its first message). The answer is what the event shows of the failure: labelled by its status (convention
+ * "An HTTP status on the upgrade"), not by the later timer. A gateway's status whose timeout ends the attempt as it arrives
+ * (a 504 "upstream timed out") is no case of it. Round 30, eng-x2.
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-4.1 (a status other than 101: the client fails the connection)
+ */
+export function answeredBeforeTimeout(context: EvidenceContext): boolean {
+  const status = context.status;
+  const timing = context.event.timing;
+  if (status === undefined || status < 200 || context.event.source.kind !== 'client' || timing?.total_ms === undefined || timing.upgrade_ms === undefined) return false;
+  const answeredAt = (timing.connect_ms ?? 0) + (timing.tls_ms ?? 0) + timing.upgrade_ms;
+  return timing.total_ms - answeredAt >= AFTER_ANSWER_MS;
+}
+
+/**
+ * A timeout after the answer, read as the status the answer carried (answeredBeforeTimeout): one finding of the status's kind,
+ * so the timer's texts add no corroboration to the status; above a gateway's weak status (0.44), which the timer no longer
+ * explains, and never below the status's own finding.
+ */
+export function timeoutAfterAnswer(finding: SourcedFinding, status: Finding, code: number): Finding {
+  const cause = status.cause;
+  const detail = `HTTP ${code} answered at least ${AFTER_ANSWER_MS} ms before the attempt ended, then ${finding.evidence.kind}: ${finding.evidence.detail}: the timer ran after the refusal, whose status decides → ${cause} (rule inferred.timeout_after_answer, RFC 6455 §4.1)`;
+  return { cause, confidence: Math.max(status.confidence, finding.confidence + 0.01), evidence: { kind: 'handshake.status', detail } };
+}

@@ -6,8 +6,8 @@ import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
-import { answerVerdict, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead } from './answer-read.js';
-import { describesOwnCode, endedWithoutClose, isApiDrop, keepaliveEndedMadeUp1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
+import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
+import { describesOwnCode, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
@@ -477,6 +477,9 @@ export const otherFailureClassifier: Classifier = {
     const appReset = opened !== undefined && kind === 'server' && error?.message !== undefined && hits.some((hit) => hit.cause === 'network_reset') && resetWordsOnlyInApplicationException(error.message);
     // A server's own stated close code before its peer's reset: the reset is the peer's teardown after that close (session-end.ts).
     const statedClose = opened !== undefined && context.closeCode !== undefined && context.statedCloseBeforeReset;
+    // A client's timer that ran out a second or more after its upgrade was refused: the refusal's status is the label (answer-read.ts).
+    const refusedBeforeTimeout = (status?.cause === 'http_rejected' || status?.cause === 'http_auth_rejected') && answeredBeforeTimeout(context) ? status : undefined;
+    let timerAfterAnswer = false;
     for (const hit of hits) {
       if ((ownCode || appReset || statedClose) && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
@@ -488,7 +491,10 @@ export const otherFailureClassifier: Classifier = {
         continue;
       }
       const cause = hit.cause;
-      if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
+      if (refusedBeforeTimeout !== undefined && cause === 'network_timeout') {
+        if (!timerAfterAnswer) findings.push(timeoutAfterAnswer(hit, refusedBeforeTimeout, context.status as number));
+        timerAfterAnswer = true;
+      } else if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
       else if (NO_CAUSE_UPSTREAM_RULES.has(hit.rule)) { if (context.gatewayStatus) findings.push(statedWithoutCause(hit)); }
       else if (hit.rule === 'concept.http_status' && !upstreamFailed && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       // The gateway status restated by its reason phrase ("code": 502, "reason": "Bad Gateway") is the same status: it weighs as one.
@@ -538,8 +544,10 @@ export const otherFailureClassifier: Classifier = {
       if (timedOut) findings.push(timedOutBefore1006(timedOut));
     }
     if (context.closeCode === 1006) {
-      const reasonCode = reasonCodeFinding(context) ?? keepaliveEndedMadeUp1006(context);
+      const reasonCode = reasonCodeFinding(context);
       if (reasonCode) findings.push(reasonCode);
+      const keepalive = keepaliveBefore1006(context);
+      if (keepalive) findings.push(keepalive);
     }
     if (clientReceived1010(event.source, error?.message)) findings.push(SERVER_1010_TEXT);
     if (opened && kind === 'server' && serverOwnError(context, appReset)) findings.push(transportFailedAfterOpen(error?.message) ?? SERVER_OWN_ERROR);

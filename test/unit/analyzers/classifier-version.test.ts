@@ -337,6 +337,11 @@ const PINNED: Record<string, string> = {
   // eng-x1 (round 30): zlib's data errors (system.zlib_data_error), Jetty's token notation after "Illegal character", an unresponsive
   // peer as an idle word.
   '1.5.90': '7cfa440ea94ec0a8',
+  // eng-x2 (round 30): an answer-header label's reason field, a quoted key or 426's reason phrase naming no refused header, a timer
+  // run out after a refused upgrade, an emitter's own keepalive line before a made-up 1006 (no table changed).
+  '1.5.91': '6ab363b1784dc1c4',
+  // Round 30 merged (eng-x1 + eng-x2; one keepalive-before-1006 rule for any source, idle words included).
+  '1.5.92': '7cfa440ea94ec0a8',
 };
 
 describe('CLASSIFIER_VERSION', () => {
