@@ -250,6 +250,15 @@ const AFTER_TLS_HANDSHAKE =
   /\b(?:tls|ssl)\W{0,3}handshake (?:took|completed?|done|finished|succeeded)\b|\b(?:read(?:ing)?|recv|receiv(?:e|ing)|wait(?:ing)? for|pars(?:e|ing))\W+(?:the\W+)?(?:(?:upgrade|http|websocket|opening handshake|handshake|server(?:'s)?)\W+)?(?:response|answer|reply|status line)\b|\b(?:read(?:ing)?|pars(?:e|ing))\W+(?:a\W+|the\W+)?(?:(?:http|response|status|header)\W+)?(?:line|headers)\b|\b(?:SSL_read|SSL_peek|gnutls_record_recv|mbedtls_ssl_read|wolfSSL_read|br_sslio_read)\b|\b(?:read|write) error: ssl=0x/i;
 const RESET_OR_EOF = /\beof\b|unexpected[ _]eof|reset by peer|connection reset|broken pipe|\bepipe\b|\beconnreset\b|closed by (?:the )?(?:peer|remote)|connection (?:was )?closed|end of (?:file|stream)/i;
 
+// A line that states the TLS handshake failed and carries the reset or EOF itself (a proxy's dialer, round 31, eng-y1: "upstream
+// TLS handshake to HOST failed after 50ms: EOF"): the reset ended the handshake, whatever the layer above writes of the same
+// error on a later line (goproxy's "Cannot read response from mitm'd server EOF", proxy.go, which logs every RoundTrip error so).
+const TLS_HANDSHAKE_FAILED_LINE = /\b(?:tls|ssl)\W{0,3}handshake\b[^\n]{0,80}?\b(?:failed|failure|error|aborted)\b[^\n]*/gi;
+function failedTlsHandshakeLine(text: string): boolean {
+  for (const line of text.matchAll(TLS_HANDSHAKE_FAILED_LINE)) if (RESET_OR_EOF.test(line[0])) return true;
+  return false;
+}
+
 /** Whether a text places its failure after the TLS handshake (reading the upgrade's answer, a TLS library's read call). */
 export function placedAfterTlsHandshake(text: string): boolean {
   return AFTER_TLS_HANDSHAKE.test(text);
@@ -272,7 +281,8 @@ function resetAfterTlsHandshake(kind: string, text: string, out: SourcedFinding[
     } else if (finding.cause === 'network_reset') reset = true;
   }
   if (!tls && !reset) return false;
-  const after = AFTER_TLS_HANDSHAKE.exec(text);
+  let after = AFTER_TLS_HANDSHAKE.exec(text);
+  if (after !== null && !/handshake/i.test(after[0]) && failedTlsHandshakeLine(text)) after = null;
   if (!after || !tls) return after !== null;
   const eof = RESET_OR_EOF.exec(text);
   if (!eof) return true;

@@ -396,7 +396,10 @@ export const lexicon = {
   // as the error ("close payload length must be 0 or >= 2", §5.5.1; "be" is a filler word).
   // "incorrect": gorilla/websocket's "incorrect mask flag" (conn.go advanceFrame before 1.5.1, a client frame unmasked or a server
   // frame masked, §5.1).
-  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'incorrect', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
+  // "not supported" as "unsupported" (round 31, eng-y1): microdot 2.x's "Continuation frames not supported" (microdot/websocket.py
+  // _parse_frame_header raises WebSocketError for a frame without FIN), a peer's fragmented message refused (§5.4: an endpoint MUST
+  // be prepared to receive fragments).
+  FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'incorrect', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'supported'], ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",

@@ -193,12 +193,21 @@ function serverView(finding: Finding, confidence: number, detail: string): Findi
   return { cause: finding.cause, confidence: Math.min(finding.confidence, confidence), evidence: { kind: finding.evidence.kind, detail: finding.evidence.detail + detail } };
 }
 
-/** The strongest text or code finding that only says the session dropped (a reset, an EOF, a 1006): 0 when none. */
+/**
+ * The drop's own reading as the engine will weigh it (a reset, an EOF, a 1006): its strongest text or code finding plus the 0.02
+ * each other field's copy adds (findings.ts strongestCandidate; a Python server's ConnectionResetError in error.name beside its
+ * "[Errno 104] Connection reset by peer" reads 0.77, not 0.75: round 31, eng-y1), so the server's view stays above it; 0 when none.
+ */
 function dropConfidence(context: EvidenceContext): number {
   let strongest = 0;
-  for (const hit of context.hits) if (DROP_CAUSES.has(hit.cause) && hit.confidence > strongest) strongest = hit.confidence;
-  for (const hit of context.codes) if (DROP_CAUSES.has(hit.cause) && hit.confidence > strongest) strongest = hit.confidence;
-  return strongest;
+  const kinds: string[] = [];
+  for (const list of [context.hits, context.codes])
+    for (const hit of list) {
+      if (!DROP_CAUSES.has(hit.cause)) continue;
+      if (hit.confidence > strongest) strongest = hit.confidence;
+      if (!kinds.includes(hit.evidence.kind)) kinds.push(hit.evidence.kind);
+    }
+  return kinds.length > 1 ? Math.round((strongest + 0.02 * (kinds.length - 1)) * 100) / 100 : strongest;
 }
 
 function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, findings: Finding[]): void {

@@ -11,6 +11,7 @@ import { describesOwnCode, endedWithoutClose, isApiDrop, keepaliveBefore1006, re
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
+import { recordedAnswerFault } from '../../answer-labels.js';
 import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
@@ -74,9 +75,14 @@ const describeStatus = (status: number, cause: Cause, gateway: boolean): string 
  * upstream; a part merely cut short ("partial", an EOF) names no syntax broken and stays with the drop's words.
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3, https://www.rfc-editor.org/rfc/rfc9112#section-2.2
  * @see https://nginx.org/en/docs/http/ngx_http_proxy_module.html (error log texts)
+ * The status line's own parts named invalid beside the HTTP word (round 31, eng-y1): Go's net/http client reads the answer in
+ * ReadResponse and fails it with "malformed HTTP status code", "malformed HTTP version" (wrapped by the transport as "HTTP/1.x
+ * transport connection broken: …"), which goproxy and martian log behind their 500/502; the status code and version are the
+ * status line's fields (RFC 9112 §4), so such an answer is no HTTP either (hyper words it "invalid HTTP status-code parsed").
+ * @see https://github.com/golang/go/blob/master/src/net/http/response.go (ReadResponse: badStringError("malformed HTTP status code", …))
  */
 const INVALID_HTTP_ANSWER =
-  /\b(?:invalid|malformed|garbled|unparsable|unparseable|corrupt(?:ed)?|bad|no\s+valid|not\s+(?:a\s+)?valid)\s+(?:HTTP(?:\/\d(?:\.\d)?)?\s+)?(?:head|headers?|status\s+line|response(?:\s+(?:head|header|line))?|reply|answer)\b|\bnot\s+(?:an?\s+)?HTTP\b/i;
+  /\b(?:invalid|malformed|garbled|unparsable|unparseable|corrupt(?:ed)?|bad|no\s+valid|not\s+(?:a\s+)?valid)\s+(?:HTTP(?:\/\d(?:\.\d)?)?\s+)?(?:head|headers?|status\s+line|response(?:\s+(?:head|header|line))?|reply|answer)\b|\b(?:invalid|malformed|bad)\s+HTTP(?:\/\d(?:\.\d)?)?\s+(?:status[\s-]+code|version)\b|\bnot\s+(?:an?\s+)?HTTP\b/i;
 const UPSTREAM_OR_HTTP = /\b(?:HTTP|upstream|backend|origin)\b/i;
 const upstreamInvalidHttp = (message: string): boolean => INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message);
 const describeUpstreamInvalidHttp = (status: number): string =>
@@ -450,15 +456,19 @@ export const otherFailureClassifier: Classifier = {
     const error = event.error;
     // A closed session answers even without evidence: no close at all after open is a drop (session-end.ts).
     if (outcome === 'connected' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
+    // An observer's 101 whose recorded fields the client must refuse (answer-labels.ts): read only on a proxy's or server's 101.
+    const answerFault = context.status === 101 && outcome !== 'failed' && (kind === 'proxy' || kind === 'server') ? recordedAnswerFault(event) : undefined;
     // Most traffic: no error, text or coded fact, no refusal (101 or no status), and no close code on a connect or a normal one
     // (1000/1001, causes of `none`): none of the findings below can arise, so answer without allocating.
     if (
       outcome !== 'failed' && error === undefined && context.hits.length === 0 && context.codes.length === 0 &&
       (context.status === undefined || context.status === 101) &&
-      (context.closeCode === undefined ? outcome === 'connected' : context.closeCode === 1000 || context.closeCode === 1001)
+      (context.closeCode === undefined ? outcome === 'connected' : context.closeCode === 1000 || context.closeCode === 1001) &&
+      answerFault === undefined
     )
       return undefined;
     const findings: Finding[] = [];
+    if (answerFault) findings.push(answerFault);
     const status = statusFinding(context);
     if (status) findings.push(status);
     const hits = context.hits;

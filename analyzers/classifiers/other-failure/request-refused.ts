@@ -14,6 +14,26 @@ import { upgradeRefusalText } from '../../upgrade-refusal-texts.js';
 // words, the request it could not read or refused.
 const HANDSHAKE_WORDS = /handshake/i;
 const UNREADABLE_REQUEST_RULE = 'concept.unreadable_answer';
+// A character decoder refusing the bytes it was given (round 31, eng-y1): a server that decodes the request line as text before
+// parsing it (microdot's Request.create reads it with `.decode()`) fails on a ClientHello's binary bytes with the decoder's own
+// error, in no HTTP words: Python's UnicodeDecodeError ("'utf-8' codec can't decode byte 0x16 in position 0: invalid start
+// byte", Objects/exceptions.c UnicodeDecodeError_str), Java's MalformedInputException ("Input length = 1", java.nio.charset),
+// .NET's DecoderFallbackException ("Unable to translate bytes [FC] at index 8 from specified code page to Unicode"), Node's
+// ERR_ENCODING_INVALID_ENCODED_DATA ("The encoded data was not valid for encoding utf-8", TextDecoder with fatal). In a server's
+// failed attempt with no answer, the bytes were its request's: the request was no HTTP request (convention 15).
+// A server's own statement that its request parser failed ("request parse failed", "failed to parse request", "error parsing
+// HTTP request"; Simple-WebSocket-Server's RequestMessage::parse returning false, server_ws.hpp, logged so) says the same of
+// the request's bytes, with no reason beyond them: Simple-Web(Socket)-Server answers a failed RequestMessage::parse with
+// on_error(errc::protocol_error).
+// @see https://docs.python.org/3/library/exceptions.html#UnicodeDecodeError, https://nodejs.org/api/errors.html#err_encoding_invalid_encoded_data
+// @see https://gitlab.com/eidheim/Simple-WebSocket-Server/-/blob/master/server_ws.hpp (read_handshake: RequestMessage::parse)
+const DECODER_REFUSAL =
+  /\b(?:http\W+)?request\W+(?:line\W+)?pars(?:e|ing)\W+(?:failed|failure|error)\b|\b(?:failed|unable|could ?n[o']t|cannot)\W+(?:to\W+)?parse\W+(?:the\W+)?(?:http\W+)?request\b|\berror\W+parsing\W+(?:the\W+)?(?:http\W+)?request\b|\bcodec can't decode byte\b|\bUnicodeDecodeError\b|\bMalformedInputException\b|\bDecoderFallbackException\b|\bUnable to translate bytes\b|\bERR_ENCODING_INVALID_ENCODED_DATA\b|\bencoded data was not valid for encoding\b/i;
+const UNDECODABLE_REQUEST: Finding = {
+  cause: 'protocol_error',
+  confidence: 0.45,
+  evidence: { kind: 'error.message', detail: "a server's character decoder or request parser refused the bytes of the request before any answer, naming no TLS, network or HTTP status cause: the client's bytes were no HTTP request (a ClientHello on a plaintext port) → protocol_error (rule inferred.request_undecodable, convention 15)" },
+};
 
 const REQUEST_REFUSED: Finding = {
   cause: 'protocol_error',
@@ -50,5 +70,6 @@ export function requestRefusedByServer(context: EvidenceContext): Finding | unde
     else return undefined;
   }
   if (unreadable || HANDSHAKE_WORDS.test(error.name ?? '') || HANDSHAKE_WORDS.test(error.message ?? '')) return REQUEST_REFUSED;
+  if (DECODER_REFUSAL.test(error.message ?? '') || DECODER_REFUSAL.test(error.name ?? '')) return UNDECODABLE_REQUEST;
   return undefined;
 }

@@ -342,6 +342,10 @@ const PINNED: Record<string, string> = {
   '1.5.91': '6ab363b1784dc1c4',
   // Round 30 merged (eng-x1 + eng-x2; one keepalive-before-1006 rule for any source, idle words included).
   '1.5.92': '7cfa440ea94ec0a8',
+  // eng-y1 (round 31): a log naming the TLS handshake beside a reset, a dialer's failed TLS handshake line, a server's decoder or
+  // request parser refusing the request, Go's/hyper's invalid status line parts behind a proxy's status, an observer's recorded
+  // 101 (accept form, unoffered subprotocol), a corroborated drop under a server's view of an extension answer, "not supported" frames.
+  '1.5.93': 'd695bd3f08fbcbb1',
 };
 
 describe('CLASSIFIER_VERSION', () => {
