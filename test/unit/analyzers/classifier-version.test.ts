@@ -342,6 +342,9 @@ const PINNED: Record<string, string> = {
   '1.5.91': '6ab363b1784dc1c4',
   // Round 30 merged (eng-x1 + eng-x2; one keepalive-before-1006 rule for any source, idle words included).
   '1.5.92': '7cfa440ea94ec0a8',
+  // Round 31 (eng-y2): a call after the connection ended (ALREADY_ENDED), llhttp's reason printed bare (aiohttp), a fault logged
+  // before a request timeout, a client's plaintext answer read as TLS beside its status, header mappings in a repr.
+  '1.5.94': '812bd10313975703',
 };
 
 describe('CLASSIFIER_VERSION', () => {
