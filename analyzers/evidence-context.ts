@@ -41,7 +41,8 @@ export interface EvidenceContext {
   /**
    * A server's own "TLS handshake error" line with a 1015 finding beside the status it answered: the server wrote that status
    * in place of a TLS handshake that never completed (Go's net/http answers a plaintext request on its TLS port with a raw 400),
-   * so its TLS line decides, as a proxy's status beside a TLS reason does (convention 7).
+   * so its TLS line decides, as a proxy's status beside a TLS reason does (convention 7). Also a client's TLS error saying the answer
+   * to its ClientHello was no TLS record: the status came from that plaintext answer (clientReadPlaintextAsTls).
    */
   readonly statusForFailedTls: boolean;
   /** Something went wrong: outcome failed, an error, or an abnormal close. */
@@ -61,6 +62,26 @@ function serverTlsErrorLine(event: TelemetryEvent, hits: readonly SourcedFinding
   if (message === undefined || (kind !== 'server' && kind !== 'proxy')) return false;
   if (!(kind === 'server' ? /\bTLS handshake error\b/i : LISTENER_TLS_ERROR).test(message)) return false;
   for (const hit of hits) if (hit.attribution === '1015') return true;
+  return false;
+}
+
+/**
+ * A client's TLS error that says the first bytes answering its ClientHello were no TLS record (a plaintext server on the port):
+ * Go's RecordHeaderError "first record does not look like a TLS handshake" and net/http's "server gave HTTP response to HTTPS
+ * client", OpenSSL's "wrong version number" (in Node's code too), JSSE's "Unsupported or unrecognized SSL message", rustls'
+ * InvalidContentType, a text that names no TLS record or hello (concepts). A status beside it was read from that plaintext answer
+ * (an "HTTP/1.1 400" the TLS layer could not parse), not from an upgrade's answer over TLS: the TLS text decides (conventions 4
+ * and 15: a non-TLS answer read as a TLS record is tls_unknown), as a server's TLS line beside the status it wrote does.
+ * @see https://go.dev/src/crypto/tls/conn.go (readRecordOrCCS: RecordHeaderError "first record does not look like a TLS handshake")
+ * @see https://www.rfc-editor.org/rfc/rfc8446#section-5.1 (the record layer; an HTTP answer's "HTTP/" is no ContentType)
+ */
+const NOT_TLS_ANSWER_RULES: ReadonlySet<string> = new Set([
+  'go.tls_not_tls', 'go.http_response_to_https', 'openssl.wrong_version_number', 'node.ssl_wrong_version_number', 'jsse.unrecognized_ssl_message',
+  'rustls.invalid_content_type', 'concept.tls_not_record', 'concept.tls_not_begun',
+]);
+function clientReadPlaintextAsTls(event: TelemetryEvent, hits: readonly SourcedFinding[]): boolean {
+  if (event.source.kind !== 'client' || event.outcome !== 'failed') return false;
+  for (const hit of hits) if (NOT_TLS_ANSWER_RULES.has(hit.rule)) return true;
   return false;
 }
 
@@ -221,7 +242,7 @@ class EventContext implements EvidenceContext {
     // (RFC 6455 §7.4.1: a handshake that failed), the one statement that contradicts it and the more specific of the two.
     this.upstreamFailure = this.hits.length > 0 ? upstreamLegFailure(event, this.hits) : undefined;
     // The client leg's completed handshake says nothing of an upstream leg whose TLS handshake the proxy's lines report failed.
-    this.statusForFailedTls = status !== undefined && this.hits.length > 0 && serverTlsErrorLine(event, this.hits);
+    this.statusForFailedTls = status !== undefined && this.hits.length > 0 && (serverTlsErrorLine(event, this.hits) || clientReadPlaintextAsTls(event, this.hits));
     this.tlsCompleted =
       (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus && !this.statusForFailedTls) || close?.on_wire === true) &&
       this.upstreamFailure !== 'tls';

@@ -25,7 +25,11 @@ const overflow = rowMaker('llhttp', 'Node src/node_http_parser.cc (TrackHeader: 
 const parseError = (reason: string): string => `Parse Error: ${reason}`;
 
 export const llhttpTable: readonly CodeRow[] = [
-  line('HPE_INVALID_CONSTANT', 8, 'the answer does not start with "HTTP/" (or RTSP/, ICE/): another protocol spoke on the port', 'protocol_error', 0.6, { texts: [parseError('Expected HTTP/')] }),
+  // The reason also stands bare in another binding's text: aiohttp's compiled parser (_http_parser.pyx parser_error_from_errno)
+  // raises BadStatusLine with llhttp_get_error_reason() followed by the bytes ("Bad status line:\n  Expected HTTP/, RTSP/ or
+  // ICE/:\n\n  b'SSH-2.0-…'"), llhttp 9's full wording; the 400 its ClientResponseError carries is the parser's code, no answer's.
+  // @see https://github.com/aio-libs/aiohttp/blob/master/aiohttp/_http_parser.pyx (parser_error_from_errno)
+  line('HPE_INVALID_CONSTANT', 8, 'the answer does not start with "HTTP/" (or RTSP/, ICE/): another protocol spoke on the port', 'protocol_error', 0.6, { texts: [parseError('Expected HTTP/'), 'Expected HTTP/, RTSP/ or ICE/'] }),
   line('HPE_INVALID_VERSION', 9, 'the status line\'s HTTP version is malformed or unsupported', 'protocol_error', 0.6, { texts: [parseError('Invalid major version'), parseError('Invalid minor version'), parseError('Invalid HTTP version'), parseError('Expected space after version')] }),
   line('HPE_INVALID_STATUS', 13, 'the status code is not three digits', 'protocol_error', 0.6, { texts: [parseError('Invalid status code'), parseError('Invalid response status')] }),
   line('HPE_CR_EXPECTED', 25, 'a line of the answer lacks its CR', 'protocol_error', 0.55, { texts: [parseError('Missing expected CR')] }),

@@ -558,6 +558,12 @@ export const lexicon = {
   // OpenSSL prints every TLS alert as "sslv3 alert <name>" (its SSL3_AD_ prefix): no SSL 3.0 hello.
   ALERT_WORD: ['alert'],
   HTTP_SYNTAX: ['parse', 'parser', 'parsing', 'parseerror', 'httparse', 'syntax', 'lexer', 'tokenizer', 'tokeniser', ['invalid', 'http'], ['malformed', 'http'], ['bad', 'http'], ['request', 'line'], ['status', 'line'], ['header', 'name'], ['invalid', 'header'], ['malformed', 'header'], 'tchar'],
+  // --- round 31 (eng-y2): a call made after the connection had ended ---
+  // A state reported to a call made after the connection ended ("request GetVersion: client already disconnected", goobs; Eclipse
+  // Paho's 32101 "Client is already disconnected"): the call found the connection gone, which says nothing of how it ended; the
+  // close on record decides (a reset in its own words still is one: concept.reset_named).
+  // @see https://github.com/eclipse/paho.mqtt.java/blob/master/org.eclipse.paho.client.mqttv3/src/main/java/org/eclipse/paho/client/mqttv3/internal/nls/messages.properties (32101)
+  ALREADY_ENDED: [['already', 'disconnected'], ['already', 'disconnecting']],
 } as const satisfies Record<string, WordClass>;
 
 export type ClassName = keyof typeof lexicon;

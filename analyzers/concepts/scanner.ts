@@ -665,6 +665,40 @@ const LABEL_FIELD_KEY = new RegExp(String.raw`\b(?:${LABEL_KEYS})=`);
 const UNSET_FIELD = /\b([A-Za-z_][\w.-]*=)(None|none|null|nil|<nil>)(?=[\s,;)\]}]|$)/g;
 const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\.)*"|[^\s"]*)`, 'g');
 
+// A header mapping that a Python HTTP library's exception repr restates (aiohttp's WSServerHandshakeError and ClientResponseError
+// print `headers=<CIMultiDictProxy('Upgrade': 'websocket', …)>` for the request and the answer; urllib3's HTTPHeaderDict({…}),
+// httpx's Headers({…})): each pair records a header's value, no verdict, as a field restating a header (round 27) does; the verdict
+// is the exception's message ("Invalid upgrade header"). The mapping's contents are blanked (same length), its class name stays.
+// @see https://github.com/aio-libs/multidict (CIMultiDictProxy repr), https://github.com/aio-libs/aiohttp/blob/master/aiohttp/client_exceptions.py
+const HEADER_MAPPING = /\b(?:CI)?MultiDict(?:Proxy)?\(|\bHTTPHeaderDict\(|\bHeaders\((?=[{[])/g;
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+/** The end (index of the closing bracket) of the bracketed value opened at `from`, quotes respected; -1 when unclosed. */
+function bracketEnd(text: string, from: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (OPENERS.includes(c)) depth++;
+    else if (CLOSERS.includes(c) && --depth === 0) return i;
+  }
+  return -1;
+}
+function blankHeaderMappings(text: string): string {
+  let out = text;
+  for (const opener of text.matchAll(HEADER_MAPPING)) {
+    const open = (opener.index ?? 0) + opener[0].length - 1;
+    const end = bracketEnd(text, open);
+    if (end === -1) continue;
+    out = out.slice(0, open + 1) + ' '.repeat(end - open - 1) + out.slice(end);
+  }
+  return out;
+}
+
 const FAILURE = indexOf('FAILURE');
 const SESSION_ENDED = indexOf('SESSION_ENDED');
 const ENDED_HOW = indexOf('ENDED_HOW');
@@ -713,7 +747,8 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
   const labelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
   const unlabelled = labelled.includes('=') ? labelled.replace(UNSET_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : labelled;
-  const targeted = unlabelled.includes('/') ? blankRequestTargets(unlabelled) : unlabelled;
+  const unmapped = unlabelled.includes('Dict') || unlabelled.includes('Headers(') ? blankHeaderMappings(unlabelled) : unlabelled;
+  const targeted = unmapped.includes('/') ? blankRequestTargets(unmapped) : unmapped;
   const list = words(targeted.includes('://') ? blankUrlPaths(targeted) : targeted);
   if (list.length === 0) return;
   const restated = restatedFields(text);

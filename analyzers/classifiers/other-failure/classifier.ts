@@ -19,6 +19,7 @@ import { recordsServerFailure, serverFailureKind } from '../../server-log-levels
 import { recordNamesTransport, recordStatesClosed } from '../../server-transport-record.js';
 import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
 import { EXCEPTION_CLASS, applicationCodeBesideOwnError, applicationCodeErrorFinding } from '../../application-close-error.js';
+import { faultBeforeRequestTimeout } from '../../fault-before-timeout.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -560,6 +561,11 @@ export const otherFailureClassifier: Classifier = {
       if (keepalive) findings.push(keepalive);
     }
     if (clientReceived1010(event.source, error?.message)) findings.push(SERVER_1010_TEXT);
+    // A request timeout after a fault the emitter logged at error level: the fault decides (fault-before-timeout.ts).
+    if (opened && error !== undefined && event.labels !== undefined) {
+      const fault = faultBeforeRequestTimeout(context);
+      if (fault) findings.push(fault);
+    }
     if (opened && kind === 'server' && serverOwnError(context, appReset)) findings.push(transportFailedAfterOpen(error?.message) ?? SERVER_OWN_ERROR);
     if (kind === 'server' && outcome === 'failed') {
       const refused = requestRefusedByServer(context);

@@ -346,6 +346,11 @@ const PINNED: Record<string, string> = {
   // request parser refusing the request, Go's/hyper's invalid status line parts behind a proxy's status, an observer's recorded
   // 101 (accept form, unoffered subprotocol), a corroborated drop under a server's view of an extension answer, "not supported" frames.
   '1.5.93': 'd695bd3f08fbcbb1',
+  // Round 31 (eng-y2): a call after the connection ended (ALREADY_ENDED), llhttp's reason printed bare (aiohttp), a fault logged
+  // before a request timeout, a client's plaintext answer read as TLS beside its status, header mappings in a repr.
+  '1.5.94': '812bd10313975703',
+  // Round 31 merged (eng-y1 + eng-y2).
+  '1.5.95': 'eb2306f0deabfad6',
 };
 
 describe('CLASSIFIER_VERSION', () => {
