@@ -1,7 +1,8 @@
 // An observer's record of the opening handshake's fields in labels (a proxy's or a server's `request_key`, `response_accept`,
 // `request_subprotocol`, `response_subprotocol`): the 101 it passed on, checked as the client will check it (RFC 6455 §4.1),
 // as the relay reader checks a 101 it saw in bytes (relay/decision.ts) and convention 7 reads an extension answer.
-import type { Finding } from './candidate.js';
+import type { Finding, SourcedFinding } from './candidate.js';
+import { fieldFindings } from './text-findings.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 
 // A label naming a side of the handshake and one of its fields: the request's (request, client, offered) or the answer's
@@ -48,4 +49,23 @@ export function recordedAnswerFault(event: TelemetryEvent): Finding | undefined 
   if (offered !== undefined && selected !== undefined && selected.trim() !== '' && !protocolList(offered).includes(selected.trim()))
     return { cause: 'subprotocol_mismatch', confidence: 0.85, evidence: { kind: 'labels', detail: `the recorded 101 selected the subprotocol ${JSON.stringify(selected)}, the recorded request offered ${offered.trim() === '' ? 'none' : JSON.stringify(offered)}: the client must fail the connection → subprotocol_mismatch (rule labels.subprotocol_unoffered, RFC 6455 §4.1)` } };
   return undefined;
+}
+
+// The client's own log of the same connection (`client_log`), read on an observer's 101 whose session then dropped (round 32, eng-z1):
+// the client refused the answer the observer passed on and closed without a Close frame, and its log says why (ws's "Server sent no
+// subprotocol" after offering one, an accept it rejected). The observer sees only the drop, a 1006 its API made up; the other end's
+// statement about the same connection explains it, as a relay's record of the bytes does. Exact rules only, read once per distinct
+// text, below the exact rules' own weight (0.6 at most) and above the drop's reading (0.5).
+const clientLogMatcher = fieldFindings('labels.client_log');
+const ANSWER_REFUSALS: ReadonlySet<string> = new Set(['subprotocol_mismatch', 'protocol_error']);
+const CLIENT_LOG_CEILING = 0.6;
+export function clientRefusedAnswer(event: TelemetryEvent): Finding | undefined {
+  const log = event.labels?.client_log;
+  const close = event.close;
+  if (!log || event.outcome !== 'closed' || close?.on_wire === true || (close?.code !== undefined && close.code !== 1006)) return undefined;
+  let best: SourcedFinding | undefined;
+  for (const hit of clientLogMatcher.get(log))
+    if (!hit.concept && hit.attribution === 'other' && ANSWER_REFUSALS.has(hit.cause) && (!best || hit.confidence > best.confidence)) best = hit;
+  if (!best) return undefined;
+  return { cause: best.cause, confidence: Math.min(CLIENT_LOG_CEILING, best.confidence), evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the client's own log of the session the observer saw drop after its 101 (rule labels.client_refused_answer, RFC 6455 §4.1)` } };
 }

@@ -103,7 +103,11 @@ function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefin
 // body: Jetty's error page "Error 400 <reason>"); never `note` (the maker's words) or a field restating the request. Read only
 // beside a 4xx the server itself answered (refusedForRequest): such events are few, so the labels are read per event.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (the server answers a request it does not accept with an HTTP error)
-const ANSWER_LABEL = /(?:^|_)(?:response|page|answer)_(?:title|body)$/;
+// A label holding the answer itself by the side that wrote it (`upstream_answer`, `server_answer`: a proxy's record of the body its
+// upstream refused the upgrade with, round 32, eng-z1) is such an answer too, unless it opens with the status line: then it is the
+// raw answer, whose header fields are the server's values (a Sec-WebSocket-Version listing what it supports, §4.4), no reason.
+const ANSWER_LABEL = /(?:^|_)(?:(?:response|page|answer)_(?:title|body)|answer)$/;
+const STATUS_LINE = /^\s*HTTP\/\d(?:\.\d)? \d{3}\b/;
 // The answer's header fields (`response_headers`, `answer_headers`): a server may state why it refused in a field of its own
 // (an `X-Reject-Reason`, `X-Error`, `Warning` naming the bad request header). Its fields RFC 6455 defines for the handshake
 // (Sec-WebSocket-*, Upgrade, Connection) are the answer's own values, never a reason: a 426's Sec-WebSocket-Version lists the
@@ -117,7 +121,7 @@ function* answerLabels(context: EvidenceContext): Generator<[string, string]> {
   for (const key of Object.keys(labels)) {
     const text = labels[key];
     if (!text) continue;
-    if (isLogLabel(key) || ANSWER_LABEL.test(key)) yield [key, text];
+    if (isLogLabel(key) || (ANSWER_LABEL.test(key) && !(key.endsWith('answer') && STATUS_LINE.test(text)))) yield [key, text];
     else if (HEADERS_LABEL.test(key)) {
       const reasons = reasonFields.get(text, () => reasonFieldsOf(text));
       if (reasons !== '') yield [key, reasons];

@@ -41,7 +41,11 @@ const DROPPED: Finding = { cause: 'abnormal_closure', confidence: 0.45, evidence
 // Round 25: the signal named before its verb ("SIGTERM received, closing socket.io server"), the server closing itself ("closing
 // <name> server", not a connection to a server), and engineioxide's DisconnectReason::ClosingServer, the reason it gives each
 // session when the server closes them all (https://github.com/Totodore/socketioxide/blob/main/crates/engineioxide/src/socket.rs).
-const SERVER_STOPPING = /\bSIG(?:TERM|INT|QUIT) (?:signal )?(?:received|caught)\b|\bclosing (?:the )?(?:[\w.-]+ )?server\b(?![\w-]| (?:connection|socket|session|stream|side))|\breason=ClosingServer\b|\b(?:received|got|caught) (?:signal )?SIG(?:TERM|INT|QUIT)\b|\b(?:requesting|initiating|starting) (?:graceful )?shutdown\b|\bshutdown requested\b|\bstopping (?:the )?server\b|\bserver (?:is )?(?:stopping|shutting down)\b|\bQuitting Websocket: /i;
+// Round 32 (eng-z1): a runtime stopping the application units that host the endpoint, or the listener itself: Node-RED's "Stopping
+// flows" (runtime locale "nodes.flows.stopping-flows", logged before each flow's nodes close, a deploy or shutdown) and "Stopping
+// node websocket-listener:…" / a server's "stopping listener": the endpoint goes away with its sessions.
+// @see https://github.com/node-red/node-red/blob/master/packages/node_modules/%40node-red/runtime/locales/en-US/runtime.json ("stopping-flows")
+const SERVER_STOPPING = /\bstopping (?:all )?flows\b|\bstopping (?:the )?(?:node )?(?:websocket|ws|http)[\w-]{0,12}[ -]listener\b|\bSIG(?:TERM|INT|QUIT) (?:signal )?(?:received|caught)\b|\bclosing (?:the )?(?:[\w.-]+ )?server\b(?![\w-]| (?:connection|socket|session|stream|side))|\breason=ClosingServer\b|\b(?:received|got|caught) (?:signal )?SIG(?:TERM|INT|QUIT)\b|\b(?:requesting|initiating|starting) (?:graceful )?shutdown\b|\bshutdown requested\b|\bstopping (?:the )?server\b|\bserver (?:is )?(?:stopping|shutting down)\b|\bQuitting Websocket: /i;
 
 /** A server's own lines: its error text and its log labels (`server_log`, `log`), never a free label such as `note`. */
 function serverLines(context: EvidenceContext): string[] {

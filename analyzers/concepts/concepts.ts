@@ -303,6 +303,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.size_limit_name', cause: 'message_too_big', confidence: 0.45, all: ['LIMIT_MAX', 'LIMIT_WHAT'], within: 3, limitName: true, unless: ['TLS', 'CERT', 'ALPN', 'SETTING_WORD'], example: 'ws read: MAX_INCOMING_SIZE' },
   // A message or frame over a limit in words apart ("message exceeded the locally configured limit"); not a rate or request limit.
   { id: 'concept.message_over_limit', cause: 'message_too_big', confidence: 0.5, all: ['DATA_NOUN', 'EXCEEDED', 'LIMIT_WORD'], within: 6, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION', 'RATE', 'CONTROL_FRAME'], example: 'inbound frame exceeded our max' },
+  // A message's or frame's length stated as unsupported ("payload length not supported", ws's WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH):
+  // above the frame words' own reading (0.52), which the same "unsupported" wakes; a control frame's length is §5.5's rule, no limit.
+  { id: 'concept.size_unsupported', cause: 'message_too_big', confidence: 0.53, all: ['SIZE_LIMIT', 'SIZE_UNSUPPORTED'], within: 4, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION', 'CONTROL_FRAME'], example: 'frame length not supported: 9007199254740992' },
   { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
   // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
   // The internal-error words in an error text that names no close, status or HTTP ("Error 100: internal server error (temporary:

@@ -205,6 +205,10 @@ export const lexicon = {
     ['recv', 'len'], ['msg', 'len'], ['frame', 'len'], ['message', 'len'], ['payload', 'len'], ['frame', 'length'], ['message', 'length'], ['payload', 'length'], ['recv', 'buffer'], ['receive', 'buffer'], ['recv', 'buf']],
   // A configuration's word: "SETTINGS_MAX_FRAME_SIZE" is HTTP/2's setting (RFC 9113 §6.5.2), no message that ran into a limit.
   SETTING_WORD: ['setting', 'config', 'configuration'],
+  // A size the receiver says it does not support (round 32, eng-z1): ws's receiver closes 1009 on "Unsupported WebSocket frame: payload
+  // length > 2^53 - 1" (WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH, lib/receiver.js getPayloadLength64): a length it cannot process is
+  // a message too big for it (RFC 6455 §7.4.1, 1009). @see https://github.com/websockets/ws/blob/master/lib/receiver.js
+  SIZE_UNSUPPORTED: ['unsupported', ['not', 'supported']],
   EXCEEDED: ['exceed', 'exceeded', 'exceeding', ['too', 'big'], ['too', 'large'], ['larger', 'than'], ['over', 'limit'], ['limit', 'exceeded'],
     // A received size set against the most the receiver allows ("…: 8192, max allowed: 4096").
     ['max', 'allowed'], ['maximum', 'allowed'], ['allowed', 'max'], ['allowed', 'maximum'],

@@ -125,6 +125,21 @@ function clientDroppedSeenByServer(context: EvidenceContext): boolean {
   return close?.code === undefined || close.code === 1006;
 }
 
+/**
+ * A server's error text names a fault other than the drop (a reset, EOF, 1006) that the server view explains: a frame or
+ * payload it could not process (protocol_error, message_too_big), or its own failure (server_error). An extension word in a
+ * session that opened is about frames (a permessage-deflate payload that would not inflate, rule inferred.extension_after_open),
+ * so a concept of the 1010 family counts too; an exact 1010 rule (the client's own words about the answer) does not.
+ */
+const OWN_FAULT_CAUSES: ReadonlySet<Cause> = new Set<Cause>(['protocol_error', 'message_too_big', 'server_error']);
+function serverStatesOwnFault(context: EvidenceContext): boolean {
+  for (const hit of context.hits) {
+    if (hit.evidence.kind !== 'error.message' && hit.evidence.kind !== 'error.name') continue;
+    if (OWN_FAULT_CAUSES.has(hit.cause) || (hit.attribution === '1010' && hit.concept)) return true;
+  }
+  return false;
+}
+
 /** An exact rule (not a concept) found an extension-negotiation failure in the texts: the client says it failed on it. */
 function namesExtensionFailure(context: EvidenceContext): boolean {
   for (const hit of context.hits) if (hit.attribution === '1010' && !hit.concept) return true;
@@ -168,6 +183,9 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   // answer the client had to fail on explains the drop (convention of 2026-12-04).
   const event = context.event;
   if (event.outcome === 'closed' && clientDroppedSeenByServer(context)) {
+    // The server states a fault of its own, not a drop (conventions 11/17: a stated fault decides): cinatra's "compress data
+    // error" (its inflate failed on the client's frame) or a frame error; the answer no longer explains how the session ended.
+    if (serverStatesOwnFault(context)) return;
     const above = Math.min(DROP_CEILING, dropConfidence(context) + 0.01);
     for (let i = 0; i < found.length; i++) findings.push(serverView(found[i] as Finding, Math.max(SERVER_VIEW_CONFIDENCE, above), SERVER_VIEW_DETAIL));
     return;
@@ -252,6 +270,15 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
     if (response.extensions.findIndex((answer) => answer.name === name) === i) continue;
     findings.push(headerFinding('extension_params_rejected', 0.9, `${name} answered twice in ${shownHeader(header)} (rule extensions.duplicate, RFC 6455 §9.1)`));
     break;
+  }
+  // An answer to an offer that does not parse (round 32, eng-z1; "permessage-deflate;;=;": an empty parameter, a parameter
+  // without a name): RFC 6455 §9.1's grammar admits no such offer, so no extension was validly offered and any extension in the
+  // answer answers what was not asked for, as an unoffered one does; issue 11 names a malformed Sec-WebSocket-Extensions in the 1010
+  // family. Only an offer recorded (not an absent one) and an answer that itself parses and names an extension.
+  if (handshake.request_extensions !== undefined && handshake.request_extensions.trim() !== '' && !request.ok && response.extensions.length > 0) {
+    const name = (response.extensions[0] as ExtensionOffer).name;
+    findings.push(headerFinding('extension_params_rejected', 0.9, describeResponseCheck(`${name} answered to the offer ${JSON.stringify(handshake.request_extensions.slice(0, 200))}, which is malformed (${request.error}): no extension was validly offered (RFC 6455 §9.1)`)));
+    return;
   }
   // An answer the client never offered (RFC 6455 §4.1, §9.1) or cannot accept; a required extension that is
   // missing altogether is the stronger finding (0.95) since that is what the client could not do without.

@@ -11,7 +11,7 @@ import { describesOwnCode, endedWithoutClose, isApiDrop, keepaliveBefore1006, re
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
-import { recordedAnswerFault } from '../../answer-labels.js';
+import { clientRefusedAnswer, recordedAnswerFault } from '../../answer-labels.js';
 import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { statedStatus } from '../../concepts/scanner.js';
@@ -88,6 +88,18 @@ const UPSTREAM_OR_HTTP = /\b(?:HTTP|upstream|backend|origin)\b/i;
 const upstreamInvalidHttp = (message: string): boolean => INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message);
 const describeUpstreamInvalidHttp = (status: number): string =>
   `HTTP ${status} answered by the proxy, whose log line states its upstream answered invalid HTTP → protocol_error (rule http_status.proxy_log_invalid_http, RFC 9110 §15.6.3)`;
+
+/**
+ * A proxy's line that it had no upstream to forward to (piko's "no available upstreams": no upstream is connected for the endpoint,
+ * its proxy answers 502 without dialing; "no registered backends", "no endpoints available"): the proxy tried no upstream, so no
+ * upstream failure is named and the status it answered is the answer (convention 9: a proxy's status takes its upstream's cause
+ * only where its lines state how the upstream failed). A backend found dead ("no backend found" after failed connects, "no healthy
+ * upstream") is not this: an earlier failure stands behind it.
+ * @see https://github.com/andydunstall/piko/blob/main/server/proxy/http.go ("no available upstreams", http.StatusBadGateway)
+ */
+const NO_UPSTREAM_TO_FORWARD =
+  /\bno\s+(?:available|registered|connected|active|configured)\s+(?:upstreams?|backends?|endpoints?|targets?)\b|\bno\s+(?:upstreams?|backends?|endpoints?|targets?)\s+(?:(?:are|is)\s+)?(?:available|registered|connected|configured)\b/i;
+const noUpstreamToForward = (message: string): boolean => NO_UPSTREAM_TO_FORWARD.test(message);
 
 const describeProxyLog = (status: number): string =>
   `HTTP ${status} answered by the proxy, whose log line names an upstream failure the engine cannot read → unknown_failure (rule http_status.proxy_log, RFC 9110 §15.6.3)`;
@@ -383,7 +395,7 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
   const message = context.event.error?.message;
-  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status);
+  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status) && !noUpstreamToForward(message);
   // Read only on a proxy's gateway status beside its own line (few events): the line says the upstream's answer was no HTTP.
   if (proxyLog && upstreamInvalidHttp(message)) {
     let invalid = invalidHttpFindings.get(status);
@@ -458,7 +470,7 @@ export const otherFailureClassifier: Classifier = {
     // A closed session answers even without evidence: no close at all after open is a drop (session-end.ts).
     if (outcome === 'connected' && context.hits.length === 0 && context.closeCode === undefined && event.handshake === undefined) return undefined;
     // An observer's 101 whose recorded fields the client must refuse (answer-labels.ts): read only on a proxy's or server's 101.
-    const answerFault = context.status === 101 && outcome !== 'failed' && (kind === 'proxy' || kind === 'server') ? recordedAnswerFault(event) : undefined;
+    const answerFault = context.status === 101 && outcome !== 'failed' && (kind === 'proxy' || kind === 'server') ? (recordedAnswerFault(event) ?? clientRefusedAnswer(event)) : undefined;
     // Most traffic: no error, text or coded fact, no refusal (101 or no status), and no close code on a connect or a normal one
     // (1000/1001, causes of `none`): none of the findings below can arise, so answer without allocating.
     if (

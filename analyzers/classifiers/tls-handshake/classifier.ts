@@ -7,7 +7,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
-import { placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
+import { fieldFindings, placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
 import { isLogLabel } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
@@ -30,6 +30,12 @@ const VERSION_WORD = /(?<!websocket[\s_-]?)version|(?<!Error_)protocol(?![\s_-]*
 // "\tat sun.security.ssl…", JS's "    at TLSSocket…") names the code's methods and parameter types, not what failed:
 // its words decide nothing (.NET prints every frame's signature, SslProtocols among them, under any TLS error).
 const STACK_FRAME = /^[ \t]*at [^\n]*$/gm;
+// A structured log record's field naming the software's own version (ory/x logrusx's "service_version":"master", an
+// `app_version=1.4`, a `buildVersion:`): a key that qualifies "version" with another noun names the emitter's release, not
+// TLS's (round 32, eng-z1; holdout39-oathkeeper-30/-31). Keys naming TLS's own version (`tls_version`, `ssl_version`,
+// `min_version`, `protocol_version`) stay read.
+// @see https://github.com/ory/x/blob/master/logrusx/logrus.go (service_name, service_version fields)
+const SOFTWARE_VERSION_KEY = /(?<![\w.-])(?!(?:tls|ssl|dtls|protocol|proto|min|max|negotiated)[_.-]?version)[A-Za-z]+(?:[_.-]v|V)ersion["']?\s*[:=]/g;
 // An OTP gen_server/gen_fsm/gen_statem crash report: from "** When State ==" (or "** When Server state ==") up to "** Reason for termination" is the
 // process state (its configured options), not the failure. @see https://www.erlang.org/doc/apps/stdlib/gen_statem.html (error reports)
 const OTP_STATE_DUMP = /\*\* When (?:Server )?[Ss]tate ==[\s\S]*?(?=\*\* Reason for termination)/g;
@@ -99,7 +105,8 @@ function resolveFinding(original: Finding, context: EvidenceContext): Finding {
     const version = event.tls?.version;
     const text = context.text.includes('at ') ? context.text.replace(STACK_FRAME, '') : context.text;
     // An OTP crash report's state dump ("** Data == {…}") lists the configured options, TLS versions among them: configuration, not the failure.
-    const read = text.includes('** Reason for termination') ? text.replace(OTP_STATE_DUMP, '') : text;
+    const dumped = text.includes('** Reason for termination') ? text.replace(OTP_STATE_DUMP, '') : text;
+    const read = dumped.includes('ersion') ? dumped.replace(SOFTWARE_VERSION_KEY, ' ') : dumped;
     const cipherWord = CIPHER_WORD.test(read);
     const versionWord = VERSION_WORD.test(read);
     const confidence = Math.min(0.8, original.confidence + 0.2);
@@ -274,9 +281,23 @@ function resumedFlightEnd(text: string): { index: number; 0: string } | null {
   return flight === null ? null : { index: resumed.index + flight.index, 0: flight[0] };
 }
 
-/** The first TLS step in a log (a library's handshake line, or a TLS front's record), or null. */
-function tlsStepIn(text: string): RegExpExecArray | null {
-  const step = TLS_STEP_IN_LOG.exec(text) ?? TLS_FRONT_RECORD.exec(text);
+// A TLS listener's handshake step named by its function (round 32, eng-z1): on a server's or proxy's TLS listener (wss://) the
+// first handshake of an accepted connection is the TLS one, run before any request is read, and servers log the failed call by
+// its name: cinatra's coro_http_connection `handle_shake()` (ssl_stream->async_handshake(stream_base::server)) logs "handle_shake
+// error: …", nginx "SSL_do_handshake() failed", Python's ssl "do_handshake". An identifier (snake_case or camelCase) holding
+// "shake"/"handshake" followed by a failure word; one naming the WebSocket, HTTP or upgrade handshake (`ws_handshake`,
+// `doWebSocketHandshake`) is not, nor are such words on a plaintext listener or in a client's log (websocket-sharp's
+// `doHandshake` is its WebSocket handshake).
+// @see https://github.com/qicosmos/cinatra/blob/master/include/cinatra/coro_http_connection.hpp (handle_shake)
+const HANDSHAKE_CALL_FAILED =
+  /\b(?![a-z]*(?:ws|web_?socket|http|upgrade))(?:[a-z]+_(?:hand_?)?shake(?:_[a-z]+)?|(?:hand_?)?shake_[a-z]+|[a-z]+(?:Hand)?[Ss]hake[A-Za-z]*)\b(?:\(\))?\W{0,3}(?:error|failed|failure)\b/i;
+
+/**
+ * The first TLS step in a log (a library's handshake line, or a TLS front's record), or null. On a listener's log (a server or
+ * proxy on wss://) a handshake call that failed counts too.
+ */
+function tlsStepIn(text: string, listener: boolean): RegExpExecArray | null {
+  const step = TLS_STEP_IN_LOG.exec(text) ?? TLS_FRONT_RECORD.exec(text) ?? (listener ? HANDSHAKE_CALL_FAILED.exec(text) : null);
   if (step !== null || !text.includes('_tls_wrap')) return step;
   return TLS_WRAP_CLOSE_FRAME.test(text) ? HTTPS_CLIENT_ERROR.exec(text) : null;
 }
@@ -333,6 +354,8 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
   const message = context.event.error?.message;
   if (message !== undefined && placedAfterTlsHandshake(message)) return undefined;
   // The log labels in their order, read as one text (a long log is split over `proxy_log`, `proxy_log_2`, …: isLogLabel).
+  const kind = context.event.source.kind;
+  const listener = kind === 'server' || kind === 'proxy';
   let log = '';
   let stepKey: string | undefined;
   let stepAt = -1;
@@ -340,7 +363,7 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
     const value = labels[key];
     if (!isLogLabel(key) || typeof value !== 'string') continue;
     if (stepAt < 0) {
-      const found = tlsStepIn(value);
+      const found = tlsStepIn(value, listener);
       if (found) {
         stepKey = `${key}: "${found[0]}"`;
         stepAt = log.length + found.index;
@@ -353,6 +376,25 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
   if (TLS_DONE_IN_LOG.test(log.slice(0, stepAt)) || lastHandshakeUnderWay(log, stepAt) < 0) return undefined;
   const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${stepKey}) and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
   return brokeOffInHandshake(reset, detail);
+}
+
+// The other end's own words about the same connection (round 32, eng-z1): a server's or proxy's TLS front logs only the EOF of a
+// handshake its client abandoned (Go's "http: TLS handshake error from …: EOF"), while the client, which verified the certificate
+// and closed without an alert, recorded why in its log (`client_log`: "unable to get local issuer certificate", "certificate has
+// expired"). Its specific cause explains the EOF (as a relay's record of the bytes does, round 16), read only when the event's own
+// findings name no more than tls_unknown, once per distinct text, below the exact rules' weight (0.6 at most).
+const clientLogMatcher = fieldFindings('labels.client_log');
+const CLIENT_LOG_CEILING = 0.6;
+function clientLogCause(context: EvidenceContext, findings: readonly Finding[]): Finding | undefined {
+  const kind = context.event.source.kind;
+  const log = context.event.labels?.client_log;
+  if ((kind !== 'server' && kind !== 'proxy') || !context.failed || !log) return undefined;
+  for (const finding of findings) if (finding.cause !== 'tls_unknown') return undefined;
+  let best: Finding | undefined;
+  for (const hit of clientLogMatcher.get(log))
+    if (hit.attribution === '1015' && hit.cause !== 'tls_unknown' && (!best || hit.confidence > best.confidence)) best = hit;
+  if (!best) return undefined;
+  return { cause: best.cause, confidence: Math.min(CLIENT_LOG_CEILING, best.confidence), ...(best.ambiguity ? { ambiguity: best.ambiguity } : {}), evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the client's own log of the connection whose TLS handshake the ${kind} saw end (rule inferred.client_log_names_tls_cause)` } };
 }
 
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
@@ -379,6 +421,10 @@ export const tlsHandshakeClassifier: Classifier = {
     } else {
       const inside = transportInHandshake(findings, context);
       if (inside) findings.push(inside);
+    }
+    if (findings.length > 0) {
+      const told = clientLogCause(context, findings);
+      if (told) findings.push(told);
     }
     let ambiguous = false;
     for (const finding of findings) ambiguous ||= finding.ambiguity !== undefined;

@@ -351,6 +351,9 @@ const PINNED: Record<string, string> = {
   '1.5.94': '812bd10313975703',
   // Round 31 merged (eng-y1 + eng-y2).
   '1.5.95': 'eb2306f0deabfad6',
+  // Round 32, eng-z1: a server's own fault beside its extension answer, a TLS listener's handshake call, a bare answer label, a
+  // software version field, a proxy with no upstream to forward to, a size stated unsupported, the client's log of a TLS front's EOF.
+  '1.5.96': '4dbce91ddc8823f9',
 };
 
 describe('CLASSIFIER_VERSION', () => {
