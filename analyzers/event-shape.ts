@@ -53,7 +53,8 @@ export function shapedEvent(event: TelemetryEvent): TelemetryEvent {
     connection_id: event.connection_id,
     outcome: event.outcome,
     source: sourceOf(event.source),
-    target: { url: event.target.url },
+    // The target has one key (url) in every event: already in one shape, passed as is.
+    target: event.target,
     handshake: handshake === undefined ? undefined : handshakeOf(handshake),
     tls: tls === undefined ? undefined : tlsOf(tls),
     close: close === undefined ? undefined : closeOf(close),
