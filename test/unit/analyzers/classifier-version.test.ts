@@ -351,6 +351,8 @@ const PINNED: Record<string, string> = {
   '1.5.94': '812bd10313975703',
   // Round 31 merged (eng-y1 + eng-y2).
   '1.5.95': 'eb2306f0deabfad6',
+  // Round 32 (eng-z2): a Close-frame 1010 credited to no side after an offer alone (no requirement) is the server's; tables unchanged.
+  '1.5.97': 'eb2306f0deabfad6',
 };
 
 describe('CLASSIFIER_VERSION', () => {
