@@ -53,8 +53,7 @@ export function shapedEvent(event: TelemetryEvent): TelemetryEvent {
     connection_id: event.connection_id,
     outcome: event.outcome,
     source: sourceOf(event.source),
-    // The target has one key (url) in every event: already in one shape, passed as is.
-    target: event.target,
+    target: { url: event.target.url },
     handshake: handshake === undefined ? undefined : handshakeOf(handshake),
     tls: tls === undefined ? undefined : tlsOf(tls),
     close: close === undefined ? undefined : closeOf(close),

@@ -328,14 +328,12 @@ export const mandatoryExtensionClassifier: Classifier = {
       const refused = offerRefusedWith400(context);
       if (refused) findings.push(refused);
     }
+    // Negotiation fails before the session opens: a concept's extension words in an open session that
+    // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
+    const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
-    // Read only when a text names a 1010 cause (most events that get here have none): one scan of the message, not one per event.
-    if (hasFindings(hits, '1010') && !clientReceived1010(event.source, event.error?.message) && !receivedUnasked1010(event)) {
-      // Negotiation fails before the session opens: a concept's extension words in an open session that
-      // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
-      const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
-      for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept)) findings.push(hit);
-    }
+    const serverSent = clientReceived1010(event.source, event.error?.message) || receivedUnasked1010(event);
+    for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },
 };
