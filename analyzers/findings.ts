@@ -17,9 +17,14 @@ export function agreeingEvidence(findings: readonly Finding[], cause: Cause): Ev
     const finding = findings[i] as Finding;
     if (finding.cause !== cause) continue;
     // Insertion sort (a handful of findings): after the last one at least as confident, so ties keep their order.
+    // Shifted in place: splice would allocate the (empty) array of removed elements on every insert.
     let at = agreeing.length;
-    while (at > 0 && (agreeing[at - 1] as Finding).confidence < finding.confidence) at--;
-    agreeing.splice(at, 0, finding);
+    agreeing.push(finding);
+    while (at > 0 && (agreeing[at - 1] as Finding).confidence < finding.confidence) {
+      agreeing[at] = agreeing[at - 1] as Finding;
+      at--;
+    }
+    agreeing[at] = finding;
   }
   const evidence: Evidence[] = [];
   for (let i = 0; i < agreeing.length; i++) evidence.push((agreeing[i] as Finding).evidence);

@@ -31,7 +31,7 @@ const REASON_ONLY_RULES: ReadonlySet<string> = new Set(concepts.filter((concept)
 const notSentCode = (code: number | undefined): boolean => code === 1005 || code === 1006 || code === 1015;
 
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
-const SERVER_1010_UNASKED: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: 'a 1010 the client read from a Close frame it is not named as starting, with no extension required or offered on record: the server sent it, which only a client may send (rule close_codes.1010_unasked, RFC 6455 §7.4.1)' } };
+const SERVER_1010_UNASKED: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: 'a 1010 the client read from a Close frame it is not named as starting, with no extension requirement on record (an offer alone is none): the server sent it, which only a client may send (rule close_codes.1010_unasked, RFC 6455 §7.4.1)' } };
 const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
 const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence: { kind: 'outcome', detail: 'the session had opened and ended in an error that names no cause, without a close code: no Close frame came, a 1006 (rule inferred.opened_then_error, RFC 6455 §7.1.5)' } };
 /**

@@ -354,6 +354,10 @@ const PINNED: Record<string, string> = {
   // Round 32, eng-z1: a server's own fault beside its extension answer, a TLS listener's handshake call, a bare answer label, a
   // software version field, a proxy with no upstream to forward to, a size stated unsupported, the client's log of a TLS front's EOF.
   '1.5.96': '4dbce91ddc8823f9',
+  // Round 32 (eng-z2): a Close-frame 1010 credited to no side after an offer alone (no requirement) is the server's; tables unchanged.
+  '1.5.97': 'eb2306f0deabfad6',
+  // Round 32 merged (eng-z1 + eng-z2).
+  '1.5.98': '4dbce91ddc8823f9',
 };
 
 describe('CLASSIFIER_VERSION', () => {

@@ -140,8 +140,12 @@ describe('a 1010 a client received after offering and requiring no extension was
   });
   const unasked: Close = { code: 1010, reason: 'compression required', on_wire: true };
 
-  it('no offer recorded as absent (""), nothing required, not started by the client: other/protocol_error', () => {
-    const result = classify(event(received(unasked, { status: 101, request_extensions: '', response_extensions: '' })));
+  it.each([
+    ['no offer recorded as absent ("")', ''],
+    // Round 32 (eng-z2, 1.5.97): an offer alone is no requirement (RFC 6455 §9.1, RFC 7692 §5).
+    ['an extension offered alone', 'permessage-deflate'],
+  ])('%s, nothing required, not started by the client: other/protocol_error', (_label, offer) => {
+    const result = classify(event(received(unasked, { status: 101, request_extensions: offer, response_extensions: '' })));
     expect(`${result.attribution}/${result.cause}`).toBe('other/protocol_error');
     expect(result.evidence[0]?.detail).toContain('close_codes.1010_unasked');
   });
@@ -149,8 +153,9 @@ describe('a 1010 a client received after offering and requiring no extension was
   type Handshake = NonNullable<TelemetryEventInput['handshake']>;
   it.each<[string, Close, Handshake]>([
     ['the client started the close (its own 1010, the frame read is the echo)', { ...unasked, initiator: 'client' }, { status: 101, request_extensions: '', response_extensions: '' }],
-    // Round 21 (eng-f1): an offer not recorded no longer keeps the 1010 family (close-1010-unrecorded-offer.test.ts).
-    ['an extension offered', unasked, { status: 101, request_extensions: 'permessage-deflate', response_extensions: '' }],
+    // Round 21 (eng-f1): an offer not recorded no longer keeps the 1010 family (close-1010-unrecorded-offer.test.ts); round 32
+    // (eng-z2): nor an offer alone, so an offer keeps it only beside the requirement or the client named as closing.
+    ['an extension offered and required', unasked, { status: 101, request_extensions: 'permessage-deflate', response_extensions: '', required_extensions: ['permessage-deflate'] }],
     ['an extension required', unasked, { status: 101, request_extensions: '', response_extensions: '', required_extensions: ['permessage-deflate'] }],
   ])('%s: the 1010 family', (_label, close, handshake) => {
     expect(verdictOf(received(close, handshake)).startsWith('1010/')).toBe(true);
