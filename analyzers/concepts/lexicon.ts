@@ -387,6 +387,19 @@ export const lexicon = {
   // HTTP_NAME ("http") is a class of its own: a subprotocol answer may be reported inside an HTTP-header text.
   OTHER_PROTOCOL: [['switching', 'protocol'], 'switchingprotocol', 'scheme', 'url', 'uri', 'libcurl', ['protocol', 'error'], ['protocol', 'violation'], ['violation', 'protocol'], 'protocolerror', 'protocolexception', ['protocol', 'exception'], 'alpn', ['application', 'protocol'], 'h2', 'eprotonosupport', ['address', 'family'], ['protocol', 'family'], ['protocol', 'not', 'available'], ['wrong', 'type']],
   HTTP_NAME: ['http'],
+  // The peer a server's or proxy's log line names as the source of what it refused ("Unsupported protocol from 127.0.0.1", "Invalid
+  // protocol \"XXXX\" in CONNECT from ::ffff:10.0.0.7", an IPv4-mapped IPv6 address, RFC 4291 §2.5.5.2): the bytes a connecting peer
+  // spoke to the emitter's own listener, not a subprotocol answer, which a client reports with both sides named and no address.
+  PEER_ORIGIN: [['from', '#host'], ['from', 'ffff', '#host'], ['from', 'localhost']],
+  // libwebsockets' record of why it freed a connection (__lws_close_free_wsi's "caller" string): "server socket svc fail" is the
+  // server's socket service finding the socket failed or closed under it (a read of 0 or an error), no answer of any protocol.
+  // @see https://github.com/warmcat/libwebsockets/blob/main/lib/core-net/close.c (__lws_close_free_wsi, caller)
+  SOCKET_SERVICE_FAILED: [['socket', 'svc', 'fail'], ['socket', 'service', 'fail'], ['socket', 'service', 'failed'], ['socket', 'svc', 'failed']],
+  // An HTTP request's method the server's parser does not know (libwebsockets' "Unknown method - dropping"; llhttp's
+  // HPE_INVALID_METHOD "Invalid method encountered"): only beside a parser word, since an RPC's "unknown method" is the application's.
+  METHOD_REFUSED: [['unknown', 'method'], ['invalid', 'method'], ['unsupported', 'method']],
+  // The protocol of the next hop ("Unknown remote protocol"): a proxy that could not read its upstream's answer, whose cause it does not say.
+  REMOTE_PROTOCOL: [['remote', 'protocol'], ['upstream', 'protocol']],
   // The WebSocket protocol itself, no subprotocol: gorilla's server refuses a request that is no upgrade with "the client is not
   // using the websocket protocol: …" (server.go). "Sec-WebSocket-Protocol" holds these words too, and is a SUBPROTOCOL word, which
   // the subprotocol concept reads.
