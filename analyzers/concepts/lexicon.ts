@@ -14,6 +14,9 @@ export type WordClass = readonly (string | readonly string[])[];
 const ANSWER_FROM_PEER: WordClass = ['bad', 'invalid', 'unexpected'].flatMap((verdict) =>
   ['response', 'reply', 'answer'].flatMap((answer) => ['server', 'peer', 'remote'].map((sender) => [verdict, answer, 'from', sender])));
 
+// RFC 6455 §5.2's opcodes %x0-F as "op 0x…" writes them (one or two hex digits).
+const OPCODE_HEX: readonly (readonly string[])[] = Array.from({ length: 16 }, (_, n) => n.toString(16)).flatMap((d) => [['op', `0x${d}`], ['op', `0x0${d}`]]);
+
 export const lexicon = {
   // --- TLS context ---
   CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'peercertificate', 'servercertificate'],
@@ -408,7 +411,9 @@ export const lexicon = {
   // An HTTP response, not a frame: "status code 403" is the upgrade's answer.
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
-  FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
+  // "op" before a 4-bit opcode in hex ("we do not support op 0x00 yet", Kore's websocket.c; §5.2's %x0-F) is the frame's opcode;
+  // "op" alone is an application's field (a gateway's JSON "op") and reads nothing.
+  FRAME: ['frame', 'opcode', ['op', 'code'], ...OPCODE_HEX, 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
   // "not canonical": a length not in its shortest form (§5.2: "the minimal number of bytes MUST be used"); "must": a rule stated
   // as the error ("close payload length must be 0 or >= 2", §5.5.1; "be" is a filler word).
   // "incorrect": gorilla/websocket's "incorrect mask flag" (conn.go advanceFrame before 1.5.1, a client frame unmasked or a server

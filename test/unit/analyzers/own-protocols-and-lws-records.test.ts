@@ -80,3 +80,16 @@ describe("a proxy's upstream 101 to another protocol than the request's Upgrade"
     expect(verdictOf(failed(proxy, 'proxy error: upstream went away', { handshake: { status: 502 } }))).toBe('other/unknown_failure');
   });
 });
+
+describe('"op" before an opcode in hex is the frame\'s opcode (RFC 6455 §5.2)', () => {
+  const opened = (message: string): Partial<TelemetryEventInput> => ({ source: server, outcome: 'closed', handshake: { status: 101 }, error: { message } });
+  it.each([
+    ['a reserved opcode', 'ws: unknown op 0xb from peer, dropping'],
+    ['one hex digit', 'frame reader: op 0x3 not supported'],
+  ])('%s refused → protocol_error', (_label, message) => {
+    expect(verdictOf(opened(message))).toBe('other/protocol_error');
+  });
+  it('"op" as an application field (a gateway\'s JSON op) is no frame word', () => {
+    expect(verdictOf(opened('gateway: unknown op 7 in payload'))).not.toBe('other/protocol_error');
+  });
+});
