@@ -347,7 +347,20 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.protocol_returned', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['SUB_NEGATIVE', 'PROTOCOL', 'SUB_SELECTED'], within: 4, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_VERSION'], example: "server replied with unacceptable protocol 'x.v3'" },
   // Not beside a frame or close word: Rust's Error::Protocol(…) wraps a framing error ("Protocol(InvalidCloseSequence)"); nor where
   // the protocol is the WebSocket protocol itself ("the client is not using the websocket protocol").
-  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE', 'FRAME', 'CLOSE_WORD', 'WS_PROTOCOL_ITSELF'], example: 'peer answered with an unsupported Protocol' },
+  { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE', 'FRAME', 'CLOSE_WORD', 'WS_PROTOCOL_ITSELF', 'PEER_ORIGIN', 'REMOTE_PROTOCOL'], example: 'peer answered with an unsupported Protocol' },
+  // A connection the server's socket service found failed under it (libwebsockets' close "caller: server socket svc fail"): the peer's
+  // socket ended or errored before any answer, the transport's end (network_reset), not an application's refusal.
+  { id: 'concept.socket_service_failed', cause: 'network_reset', confidence: 0.48, all: ['SOCKET_SERVICE_FAILED'], within: 0, unless: ['TLS', 'CERT', 'CLOSE_STATED'], example: 'srv: server socket service failed' },
+  // A server's HTTP parser refusing the request's method (RFC 9112 §3: the request line; a server that cannot parse it answers 400 or
+  // drops the connection): the peer's request broke HTTP, the protocol the listener speaks (protocol_error, as a 400 would say).
+  // @see https://www.rfc-editor.org/rfc/rfc9112#section-3
+  { id: 'concept.request_method_refused', cause: 'protocol_error', confidence: 0.5, all: ['METHOD_REFUSED', 'HTTP_SYNTAX'], within: 12, unless: ['TLS', 'CERT', 'SUBPROTOCOL'], example: 'http parser: unknown method, request dropped' },
+  // The emitter's OWN protocol refused on a connecting peer's bytes, the peer named by its address (a proxy's listener that cannot
+  // tell which of its protocols a client spoke; an MQTT broker whose CONNECT carries another protocol name, MQTT 3.1.1 §3.1.2.1:
+  // "the Server MAY disconnect the Client"): the peer broke the protocol the listener speaks (protocol_error), no subprotocol was
+  // negotiated. A subprotocol refusal still reads with a subprotocol word (concept.subprotocol). Not the next hop's protocol.
+  // @see http://docs.oasis-open.org/mqtt/mqtt/v3.1.1/os/mqtt-v3.1.1-os.html#_Toc398718030 (3.1.2.1 Protocol Name)
+  { id: 'concept.peer_protocol_refused', cause: 'protocol_error', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE', 'PEER_ORIGIN'], within: 8, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'SUBPROTOCOL', 'REMOTE_PROTOCOL', 'WS_PROTOCOL_ITSELF'], example: 'unsupported protocol from 10.0.0.7' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

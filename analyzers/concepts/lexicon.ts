@@ -14,6 +14,9 @@ export type WordClass = readonly (string | readonly string[])[];
 const ANSWER_FROM_PEER: WordClass = ['bad', 'invalid', 'unexpected'].flatMap((verdict) =>
   ['response', 'reply', 'answer'].flatMap((answer) => ['server', 'peer', 'remote'].map((sender) => [verdict, answer, 'from', sender])));
 
+// RFC 6455 §5.2's opcodes %x0-F as "op 0x…" writes them (one or two hex digits).
+const OPCODE_HEX: readonly (readonly string[])[] = Array.from({ length: 16 }, (_, n) => n.toString(16)).flatMap((d) => [['op', `0x${d}`], ['op', `0x0${d}`]]);
+
 export const lexicon = {
   // --- TLS context ---
   CERT: ['certificate', 'cert', 'x509', 'pkix', 'certpath', ['certification', 'path'], 'certpathvalidatorexception', 'peercertificate', 'servercertificate'],
@@ -387,6 +390,19 @@ export const lexicon = {
   // HTTP_NAME ("http") is a class of its own: a subprotocol answer may be reported inside an HTTP-header text.
   OTHER_PROTOCOL: [['switching', 'protocol'], 'switchingprotocol', 'scheme', 'url', 'uri', 'libcurl', ['protocol', 'error'], ['protocol', 'violation'], ['violation', 'protocol'], 'protocolerror', 'protocolexception', ['protocol', 'exception'], 'alpn', ['application', 'protocol'], 'h2', 'eprotonosupport', ['address', 'family'], ['protocol', 'family'], ['protocol', 'not', 'available'], ['wrong', 'type']],
   HTTP_NAME: ['http'],
+  // The peer a server's or proxy's log line names as the source of what it refused ("Unsupported protocol from 127.0.0.1", "Invalid
+  // protocol \"XXXX\" in CONNECT from ::ffff:10.0.0.7", an IPv4-mapped IPv6 address, RFC 4291 §2.5.5.2): the bytes a connecting peer
+  // spoke to the emitter's own listener, not a subprotocol answer, which a client reports with both sides named and no address.
+  PEER_ORIGIN: [['from', '#host'], ['from', 'ffff', '#host'], ['from', 'localhost']],
+  // libwebsockets' record of why it freed a connection (__lws_close_free_wsi's "caller" string): "server socket svc fail" is the
+  // server's socket service finding the socket failed or closed under it (a read of 0 or an error), no answer of any protocol.
+  // @see https://github.com/warmcat/libwebsockets/blob/main/lib/core-net/close.c (__lws_close_free_wsi, caller)
+  SOCKET_SERVICE_FAILED: [['socket', 'svc', 'fail'], ['socket', 'service', 'fail'], ['socket', 'service', 'failed'], ['socket', 'svc', 'failed']],
+  // An HTTP request's method the server's parser does not know (libwebsockets' "Unknown method - dropping"; llhttp's
+  // HPE_INVALID_METHOD "Invalid method encountered"): only beside a parser word, since an RPC's "unknown method" is the application's.
+  METHOD_REFUSED: [['unknown', 'method'], ['invalid', 'method'], ['unsupported', 'method']],
+  // The protocol of the next hop ("Unknown remote protocol"): a proxy that could not read its upstream's answer, whose cause it does not say.
+  REMOTE_PROTOCOL: [['remote', 'protocol'], ['upstream', 'protocol']],
   // The WebSocket protocol itself, no subprotocol: gorilla's server refuses a request that is no upgrade with "the client is not
   // using the websocket protocol: …" (server.go). "Sec-WebSocket-Protocol" holds these words too, and is a SUBPROTOCOL word, which
   // the subprotocol concept reads.
@@ -395,7 +411,9 @@ export const lexicon = {
   // An HTTP response, not a frame: "status code 403" is the upgrade's answer.
   HTTP_WORD: ['upgrade', 'response', 'handshake', 'status'],
   // WebSocket framing (RFC 6455 §5, §7.4): a frame, its header bits and opcodes, and the close code inside a Close frame.
-  FRAME: ['frame', 'opcode', ['op', 'code'], 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
+  // "op" before a 4-bit opcode in hex ("we do not support op 0x00 yet", Kore's websocket.c; §5.2's %x0-F) is the frame's opcode;
+  // "op" alone is an application's field (a gateway's JSON "op") and reads nothing.
+  FRAME: ['frame', 'opcode', ['op', 'code'], ...OPCODE_HEX, 'rsv', 'rsv1', 'rsv2', 'rsv3', ['reserved', 'bit'], 'masked', 'unmasked', 'mask', 'masking', ['close', 'code'], ['close', 'status'], 'fragment', 'fragmented', 'continuation', ['payload', 'length'], ['control', 'frame'], 'fin'],
   // "not canonical": a length not in its shortest form (§5.2: "the minimal number of bytes MUST be used"); "must": a rule stated
   // as the error ("close payload length must be 0 or >= 2", §5.5.1; "be" is a filler word).
   // "incorrect": gorilla/websocket's "incorrect mask flag" (conn.go advanceFrame before 1.5.1, a client frame unmasked or a server

@@ -85,9 +85,22 @@ const describeStatus = (status: number, cause: Cause, gateway: boolean): string 
 const INVALID_HTTP_ANSWER =
   /\b(?:invalid|malformed|garbled|unparsable|unparseable|corrupt(?:ed)?|bad|no\s+valid|not\s+(?:a\s+)?valid)\s+(?:HTTP(?:\/\d(?:\.\d)?)?\s+)?(?:head|headers?|status\s+line|response(?:\s+(?:head|header|line))?|reply|answer)\b|\b(?:invalid|malformed|bad)\s+HTTP(?:\/\d(?:\.\d)?)?\s+(?:status[\s-]+code|version)\b|\bnot\s+(?:an?\s+)?HTTP\b/i;
 const UPSTREAM_OR_HTTP = /\b(?:HTTP|upstream|backend|origin)\b/i;
-const upstreamInvalidHttp = (message: string): boolean => INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message);
-const describeUpstreamInvalidHttp = (status: number): string =>
-  `HTTP ${status} answered by the proxy, whose log line states its upstream answered invalid HTTP → protocol_error (rule http_status.proxy_log_invalid_http, RFC 9110 §15.6.3)`;
+/**
+ * The upstream's 101 switched to another protocol than the request's Upgrade asked for (Go's httputil.ReverseProxy
+ * handleUpgradeResponse: "backend tried to switch protocol %q when %q was requested", answered 502): RFC 9110 §7.8 lets a server
+ * switch only to a protocol the client listed in Upgrade, so the answer broke HTTP's upgrade (protocol_error, as a client reads
+ * a 101 whose Upgrade is not "websocket", RFC 6455 §4.1). An empty name ("") is a 101 without the Upgrade field, broken the same way.
+ * @see https://github.com/golang/go/blob/master/src/net/http/httputil/reverseproxy.go (handleUpgradeResponse)
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-7.8
+ */
+const UPSTREAM_WRONG_SWITCH = /\bswitch(?:ed)?\s+(?:to\s+)?protocols?\s+(?:"[^"\n]*"|\S+)\s+when\s+(?:"[^"\n]*"|\S+)\s+(?:was|were)\s+requested\b/i;
+/** Which invalid answer the proxy's line states: 'head' (no valid HTTP head), 'switch' (a 101 to another protocol), or undefined. */
+const upstreamInvalidHttp = (message: string): 'head' | 'switch' | undefined =>
+  INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message) ? 'head' : UPSTREAM_WRONG_SWITCH.test(message) ? 'switch' : undefined;
+const describeUpstreamInvalidHttp = (status: number, kind: 'head' | 'switch'): string =>
+  kind === 'head'
+    ? `HTTP ${status} answered by the proxy, whose log line states its upstream answered invalid HTTP → protocol_error (rule http_status.proxy_log_invalid_http, RFC 9110 §15.6.3)`
+    : `HTTP ${status} answered by the proxy, whose log line states its upstream's 101 switched to another protocol than the request's Upgrade asked for → protocol_error (rule http_status.proxy_log_wrong_switch, RFC 9110 §7.8)`;
 
 /**
  * A proxy's line that it had no upstream to forward to (piko's "no available upstreams": no upstream is connected for the endpoint,
@@ -397,10 +410,12 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   const message = context.event.error?.message;
   const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status) && !noUpstreamToForward(message);
   // Read only on a proxy's gateway status beside its own line (few events): the line says the upstream's answer was no HTTP.
-  if (proxyLog && upstreamInvalidHttp(message)) {
-    let invalid = invalidHttpFindings.get(status);
+  const invalidKind = proxyLog ? upstreamInvalidHttp(message) : undefined;
+  if (invalidKind !== undefined) {
+    const key = invalidKind === 'head' ? status : -status;
+    let invalid = invalidHttpFindings.get(key);
     if (invalid === undefined)
-      invalidHttpFindings.set(status, (invalid = { cause: 'protocol_error', confidence: GATEWAY_WEIGHT + 0.01, evidence: { kind: 'error.message', detail: describeUpstreamInvalidHttp(status) } }));
+      invalidHttpFindings.set(key, (invalid = { cause: 'protocol_error', confidence: GATEWAY_WEIGHT + 0.01, evidence: { kind: 'error.message', detail: describeUpstreamInvalidHttp(status, invalidKind) } }));
     return invalid;
   }
   // One finding per (status 100-599, kind): at most 1 500 keys.

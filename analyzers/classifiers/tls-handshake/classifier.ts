@@ -244,8 +244,11 @@ const TLS_STEP_IN_LOG =
 // ExpectCertificateVerify and ExpectFinished (rustls src/client/tls13.rs, hs.rs process_alpn_protocol), and rustls logs nothing
 // at debug once Finished is in, so its own last line never shows the end.
 // @see https://github.com/rustls/rustls/blob/main/rustls/src/client/tls13.rs
+// libwebsockets' server prints "SSL_accept says %d" with its own lws_tls_server_accept() status since 3.0, whose 0 is
+// LWS_SSL_CAPABLE_DONE (errors are -1, MORE_SERVICE below); not OpenSSL's raw SSL_accept() return, whose success is 1.
+// @see https://github.com/warmcat/libwebsockets/blob/main/lib/tls/tls-server.c (lws_tls_server_accept_completed)
 const TLS_DONE_IN_LOG =
-  /\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
+  /\bSSL_accept says 0\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
 // A line of the layer above TLS, which runs only once the TLS layer handed it the connection: an HTTP client's connection opened
 // (trillium-client's "opened new connection to …", "connection established"), "connected to …", the upgrade request sent or its
 // request line written. Read only AFTER the first TLS step: the same words before it are the TCP connect the TLS layer runs on

@@ -358,6 +358,10 @@ const PINNED: Record<string, string> = {
   '1.5.97': 'eb2306f0deabfad6',
   // Round 32 merged (eng-z1 + eng-z2).
   '1.5.98': '4dbce91ddc8823f9',
+  // Round 33 (eng-a1): a protocol refused on a peer named by its address (the emitter's own protocol), lws' socket-service close and
+  // request-method refusal, lws' "SSL_accept says 0" as the TLS handshake done, an upstream's 101 to another protocol than requested.
+  // Also "op 0x…" (an opcode in hex) as a frame word.
+  '1.5.99': '9343874d08648ae8',
 };
 
 describe('CLASSIFIER_VERSION', () => {
