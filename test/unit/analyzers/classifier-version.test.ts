@@ -358,6 +358,9 @@ const PINNED: Record<string, string> = {
   '1.5.97': 'eb2306f0deabfad6',
   // Round 32 merged (eng-z1 + eng-z2).
   '1.5.98': '4dbce91ddc8823f9',
+  // Round 33, eng-a2: a carried protocol's error before its client's own 1000, an error the open session outlived, "not supported"
+  // in an application code's reason, a closed-connection class beside the code its message states, pong/heartbeat replies not received.
+  '1.5.100': 'cd6fc50240f9170e',
 };
 
 describe('CLASSIFIER_VERSION', () => {
