@@ -38,3 +38,22 @@ const FAILED_WITHOUT_CAUSE: Finding = { cause: 'unknown_failure', confidence: 0.
 export function applicationCodeErrorFinding(message: string | undefined): Finding {
   return message !== undefined && OWN_CODE_FAILED.test(message) ? OWN_CODE_FAILURE : FAILED_WITHOUT_CAUSE;
 }
+
+/**
+ * Whether a client closed cleanly (its own 1000) after a carried protocol's error with an application code (3000-4999) on the error
+ * object (round 33, eng-a2): Pusher's `pusher:error` {code, message}, after which Pysher's error handler calls disconnect() and
+ * websocket-client sends 1000 itself. The protocol's error is the session's end, read by its words as convention 11 reads an
+ * application code; the library's own clean close that follows is its reaction, no cause. The Pusher protocol gives its codes
+ * meaning (4000-4099 don't reconnect, 4100-4199 reconnect after backoff, 4200-4299 reconnect now); RFC 6455 §7.4.2 gives the range none.
+ * @see https://pusher.com/docs/channels/library_auth_reference/pusher-websockets-protocol/#error-codes
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2
+ */
+export function carriedErrorBeforeOwnClose(context: EvidenceContext): boolean {
+  const { source, close, error } = context.event;
+  if (context.closeCode !== 1000 || source.kind !== 'client' || close?.initiator !== 'client' || error === undefined) return false;
+  const code = error.code;
+  return typeof code === 'number' && code >= 3000 && code <= 4999;
+}
+
+/** The reading of such an error where no text names a cause. */
+export const CARRIED_ERROR_UNNAMED: Finding = { cause: 'unknown_failure', confidence: 0.4, evidence: { kind: 'error.code', detail: "a carried protocol's error with an application code (3000-4999) before the client's own clean close: the error ended the session, and its words name no cause → unknown_failure (rule inferred.carried_error_before_close, RFC 6455 §7.4.2, convention 11)" } };

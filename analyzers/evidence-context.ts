@@ -162,6 +162,11 @@ const namesOtherCause = (hits: readonly SourcedFinding[], cause: string): boolea
 /** The message alone names no cause of its own (no finding, or only wrappers' and the catch-all's). */
 const genericMessage = (message: readonly SourcedFinding[]): boolean => !message.some(namesOwnCause);
 
+/** A message's finding that it states a close code a Close frame carried ("close 4000", "closed (code 1011)"). */
+const statesCloseCode = (hit: SourcedFinding): boolean => hit.rule === 'concept.close_code_application' || hit.rule === 'concept.close_code';
+/** A name's finding of a drop (a reset, a connection closed), which a stated close code contradicts. */
+const namesDrop = (hit: SourcedFinding): boolean => hit.cause === 'network_reset' || hit.cause === 'abnormal_closure';
+
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
 // Given the fields the constructor already read, not the event: each is read once.
 function textHits(error: TelemetryEvent['error'], reason: string | undefined, labels: TelemetryEvent['labels']): readonly SourcedFinding[] {
@@ -171,8 +176,11 @@ function textHits(error: TelemetryEvent['error'], reason: string | undefined, la
   // A framework's disconnect class as the name (Falcon's WebSocketDisconnected) is the peer's close, not a drop: its words say nothing.
   // Checked only when the name has findings: the memo answers every other name without a look-up.
   const nameHits = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
-  const name = nameHits.length > 0 && isDisconnectClassName((error as { name: string }).name) ? NO_HITS : nameHits;
   const stated = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
+  // So is a closed-connection class beside a message that states the code a Close frame carried (websocket-client's
+  // WebSocketConnectionClosedException "Connection closed (code 4000): Session ended"; scanner.ts closeCodeFinding): the class is
+  // the API's type for that close, and the code and its words decide (round 33, eng-a2).
+  const name = nameHits.length > 0 && (isDisconnectClassName((error as { name: string }).name) || (nameHits.every(namesDrop) && stated.some(statesCloseCode))) ? NO_HITS : nameHits;
   // An error whose message alone is generic (no finding, or only a wrapper's or a catch-all) reads the chained cause a label
   // records as part of its text: websockets' "did not receive a valid HTTP response" with `error_cause` "ValueError: invalid HTTP
   // status line: …" is the cause's, not the wrapper's: where the chain names another cause, the message's wrapper gives way to it.

@@ -145,7 +145,7 @@ export const lexicon = {
   // a wait after open (convention "A keepalive timeout after open"). Round 25 (eng-s2): the peer's ping or pong not sent in the
   // server's time ("no ping/message from client within 3s", socketioxide's "client did not send a PONG packet in time",
   // engineioxide DisconnectReason::HeartbeatTimeout, https://github.com/Totodore/socketioxide/blob/main/crates/engineioxide/src/socket.rs).
-  KEEPALIVE_MISSED: [['no', 'ping'], ['not', 'send', 'pong'], ['not', 'send', 'ping'], ['no', 'pong'], ['pong', 'not', 'received'], ['missed', 'pong'], ['missing', 'pong'], ['ping', 'timeout'], ['pong', 'timeout'], ['keepalive', 'timeout'], ['heartbeat', 'timeout'], ['idle', 'timeout']],
+  KEEPALIVE_MISSED: [['no', 'ping'], ['not', 'send', 'pong'], ['not', 'send', 'ping'], ['no', 'pong'], ['pong', 'not', 'received'], ['pong', 'reply', 'not', 'received'], ['pong', 'response', 'not', 'received'], ['heartbeat', 'not', 'received'], ['missed', 'pong'], ['missing', 'pong'], ['ping', 'timeout'], ['pong', 'timeout'], ['keepalive', 'timeout'], ['heartbeat', 'timeout'], ['idle', 'timeout']],
   // --- round 21 (eng-f1): an idle timer's end in a server's or proxy's words, with no timeout word ---
   // The connection named idle or inactive (poem's "closing connection due to inactivity", poem/src/server.rs serve_connection; Jetty's
   // IdleTimeout "Idle timeout expired: 30000/30000 ms" and nginx's "client timed out" carry a timeout word and read as TIMEOUT). Not a

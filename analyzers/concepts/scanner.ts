@@ -506,8 +506,12 @@ const APPLICATION_CONFIDENCE = 0.35;
 const FAILED_APPLICATION_CONFIDENCE = 0.3;
 
 // Words that say something failed, was refused or ran out: the classes concept.reason_routine is ruled out by, and a refusal's.
+// SIZE_UNSUPPORTED's words are "unsupported" and "not supported" whatever the object (round 33, eng-a2): an application code's
+// reason that the peer does not support what was asked (obs-websocket's 4010 UnsupportedRpcVersion, "Your requested RPC version (1)
+// is not supported") refuses the session without naming a WebSocket cause.
+// @see https://github.com/obsproject/obs-websocket/blob/master/docs/generated/protocol.md#websocketclosecode
 const FAILURE_WORD_CLASSES: readonly number[] = (
-  ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR', 'POLICY_REFUSAL', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'NAME_ABSENT'] as const
+  ['FAILURE', 'RESET', 'BAD_STATUS', 'EXPIRED', 'NOT_YET_VALID', 'UNTRUSTED', 'MISMATCH', 'REFUSED', 'TIMEOUT', 'INTERNAL_ERROR', 'POLICY_REFUSAL', 'REJECT_WORD', 'AUTH_WORD', 'INVALID_TOKEN', 'NAME_ABSENT', 'SIZE_UNSUPPORTED'] as const
 ).map(indexOf);
 
 // Words that may stand between a close word and the code it states ("closed with status code 4001"; "with" is filler).

@@ -11,7 +11,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { serverFailureKind } from '../../server-log-levels.js';
 import { closeSideUnnamed, namesInvalidPayload } from '../../close-codes.js';
 import { reasonNamesFailure } from '../../concepts/scanner.js';
-import { applicationCodeBesideOwnError } from '../../application-close-error.js';
+import { applicationCodeBesideOwnError, carriedErrorBeforeOwnClose } from '../../application-close-error.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -63,6 +63,26 @@ function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): 
 /** One finding's candidate, built once: most events of a connection stream are successes and normal closes. */
 const single = (finding: Finding): Candidate => ({ ...(strongestCandidate('none', [finding], noneRemediation) as Candidate), evidence: [finding.evidence] });
 const CONNECTED_CANDIDATE = single(CONNECTED);
+// A client whose session is still open after a 101 (outcome connected, no close) beside an error: a carried protocol's error that the
+// session outlived (Pusher's pusher:error 4301 "Client event rejected due to rate limit", a channel's subscription refused with
+// "Invalid signature"; the Pusher protocol sends both on an open connection, and closes it only for its own 4000-4299 codes). Low, so
+// that a cause any text names wins (a message over the limit), except credentials refused in words: http_auth_rejected is the
+// upgrade's refusal, and the 101 says the upgrade passed, so the credentials refused were something's inside the session.
+// @see https://pusher.com/docs/channels/library_auth_reference/pusher-websockets-protocol/#pusher-error-pusher-channels-client
+const OUTLIVED_ERROR: Finding = { cause: 'connected', confidence: 0.35, evidence: { kind: 'outcome', detail: "outcome connected after a 101, no close, beside an error naming no cause: a carried protocol's error the session outlived (rule outcome.connected_outlived_error)" } };
+const OUTLIVED_REFUSAL: Finding = { cause: 'connected', confidence: 0.5, evidence: { kind: 'outcome', detail: "outcome connected after a 101, no close, beside credentials refused in words: the upgrade passed, so something inside the session was refused, not the connection (rule outcome.connected_outlived_refusal)" } };
+const OUTLIVED_ERROR_CANDIDATE = single(OUTLIVED_ERROR);
+const OUTLIVED_REFUSAL_CANDIDATE = single(OUTLIVED_REFUSAL);
+
+/** A client's session still open after a 101 beside an error (no close): the error's refusal or failure did not end it. */
+function outlivedErrorCandidate(context: EvidenceContext): Candidate | undefined {
+  const { event } = context;
+  if (event.outcome !== 'connected' || event.source.kind !== 'client' || context.status !== 101 || event.close !== undefined) return undefined;
+  // A named error (its type or code: "pusher:error", 4301); a bare message with nothing named stays the other classifier's.
+  if (!event.error?.name && (event.error?.code === undefined || event.error.code === '')) return undefined;
+  if (context.codes.length === 0 && context.hits.length > 0 && context.hits.every((hit) => hit.cause === 'http_auth_rejected')) return OUTLIVED_REFUSAL_CANDIDATE;
+  return OUTLIVED_ERROR_CANDIDATE;
+}
 // A server's own lines that it was going down while the session was open, and no close code (session-end.ts serverSaysStopping):
 // 1001's "a server going down" (RFC 6455 §7.4.1), whether or not a Close frame went out; a reset or EOF that follows is the
 // shutdown's effect (rocket's "IO driver has terminated", BrokenPipe, after "Received SIGTERM"). Above such a drop (0.65); a cause
@@ -274,6 +294,9 @@ export const noneClassifier: Classifier = {
     // An error-level record alone (no exception escaped the handler) beside a 1000 the client started on the wire: the application
     // logged an error it caught and the session went on until the client closed it normally, no reaction to a failure.
     if (code === 1000 && hasError && !stated && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
+    // A carried protocol's error with its application code before the client's own 1000 (Pusher's pusher:error, then Pysher's
+    // disconnect()): the protocol's error ended the session, the library's clean close is its reaction (application-close-error.ts).
+    if (hasError && carriedErrorBeforeOwnClose(context)) return undefined;
     if (code === 1005 && hasError && event.close?.on_wire !== true && namesNoCause(context)) return RESTATED_1005_CANDIDATE;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (serverSaysStopping(context) && namesOnlyDrops(context)) return SERVER_STOPPING_CANDIDATE;
@@ -293,7 +316,7 @@ export const noneClassifier: Classifier = {
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
       else if (event.outcome === 'closed' && context.hits.length === 0 && context.codes.length === 0 && event.close?.initiator === 'server') named.push(SIDE_CLOSED);
       if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && (TUNNEL_PASSED.test(message) || relayFactsOf(message)?.tlsDataBothWays === true)) named.push(PROXY_PASSED_FINDING);
-      return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : undefined;
+      return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : outlivedErrorCandidate(context);
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was
     // started); with nobody named, no Close frame is shown, a drop (session-end.ts, the other classifier answers).

@@ -14,11 +14,11 @@ import { requestRefusedByServer } from './request-refused.js';
 import { clientRefusedAnswer, recordedAnswerFault } from '../../answer-labels.js';
 import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
-import { statedStatus } from '../../concepts/scanner.js';
+import { reasonNamesFailure, statedStatus } from '../../concepts/scanner.js';
 import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
 import { recordNamesTransport, recordStatesClosed } from '../../server-transport-record.js';
 import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
-import { EXCEPTION_CLASS, applicationCodeBesideOwnError, applicationCodeErrorFinding } from '../../application-close-error.js';
+import { CARRIED_ERROR_UNNAMED, EXCEPTION_CLASS, applicationCodeBesideOwnError, applicationCodeErrorFinding, carriedErrorBeforeOwnClose } from '../../application-close-error.js';
 import { faultBeforeRequestTimeout } from '../../fault-before-timeout.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
@@ -33,6 +33,7 @@ const notSentCode = (code: number | undefined): boolean => code === 1005 || code
 const SERVER_1010: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: '1010 sent by the server, which only a client may send (rule close_codes.1010)' } };
 const SERVER_1010_UNASKED: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: 'a 1010 the client read from a Close frame it is not named as starting, with no extension requirement on record (an offer alone is none): the server sent it, which only a client may send (rule close_codes.1010_unasked, RFC 6455 §7.4.1)' } };
 const SERVER_1010_TEXT: Finding = { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'error.message', detail: 'a 1010 the client received: the server sent it, which only a client may send (rule close_codes.1010_received, RFC 6455 §7.4.1)' } };
+const APPLICATION_FAILED: Finding = { cause: 'unknown_failure', confidence: 0.35, evidence: { kind: 'close.reason', detail: 'an application close code (3000-4999) read from a Close frame, whose reason says something failed or was refused without naming a cause → unknown_failure (rule close_codes.application_failed, RFC 6455 §7.4.2, convention 11)' } };
 const OPENED_THEN_ERROR: Finding = { cause: 'abnormal_closure', confidence: 0.3, evidence: { kind: 'outcome', detail: 'the session had opened and ended in an error that names no cause, without a close code: no Close frame came, a 1006 (rule inferred.opened_then_error, RFC 6455 §7.1.5)' } };
 /**
  * A failed attempt whose event records the 101 and nothing else (no text, no close): the server switched protocols and the client
@@ -575,6 +576,12 @@ export const otherFailureClassifier: Classifier = {
     if (close) findings.push(close);
     // An application code the server sent beside its own exception: the exception says why, where no text names a cause.
     if (findings.length === 0 && applicationCodeBesideOwnError(context)) findings.push(applicationCodeErrorFinding(error?.message));
+    // A carried protocol's error before the client's own clean close, whose words name no cause (Pusher's 4003 "Application is disabled").
+    if (findings.length === 0 && carriedErrorBeforeOwnClose(context)) findings.push(CARRIED_ERROR_UNNAMED);
+    // An application code read from a Close frame whose reason says something failed or was refused, naming no cause (obs-websocket's
+    // 4010 "Your requested RPC version (1) is not supported"): convention 11 reads the code by its words, no clean close.
+    const reason = event.close?.reason;
+    if (findings.length === 0 && reason && event.close?.on_wire === true && context.closeCode !== undefined && context.closeCode >= 3000 && context.closeCode <= 4999 && reasonNamesFailure(reason)) findings.push(APPLICATION_FAILED);
     // A made-up 1006 before open with no text at all (no error message, name or code, no close reason) is none of the texts that
     // disqualify the whole-second bound: the bound decides over the API's bare verdict (answer-read.ts carriesNoText).
     if ((close === BEFORE_OPEN_1006 || close === BEFORE_OPEN_1006_SECURE) && timeable && carriesNoText(event)) {
@@ -614,7 +621,8 @@ export const otherFailureClassifier: Classifier = {
       if (ended) findings.push(ended);
     }
     // An open session that ended in an error naming no cause and no close code: no Close frame came (RFC 6455 §7.1.5: 1006).
-    else if (findings.length === 0 && opened && error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
+    // An outcome still connected says the session did not end (a carried protocol's error the session outlived: Pusher's 4301 rate limit).
+    else if (findings.length === 0 && opened && outcome !== 'connected' && error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
     return strongestCandidate('other', findings, otherRemediation);
   },
 };

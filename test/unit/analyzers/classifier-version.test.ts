@@ -362,6 +362,11 @@ const PINNED: Record<string, string> = {
   // request-method refusal, lws' "SSL_accept says 0" as the TLS handshake done, an upstream's 101 to another protocol than requested.
   // Also "op 0x…" (an opcode in hex) as a frame word.
   '1.5.99': '9343874d08648ae8',
+  // Round 33, eng-a2: a carried protocol's error before its client's own 1000, an error the open session outlived, "not supported"
+  // in an application code's reason, a closed-connection class beside the code its message states, pong/heartbeat replies not received.
+  '1.5.100': 'cd6fc50240f9170e',
+  // Round 33 merged (eng-a1 + eng-a2).
+  '1.5.101': '9dafe19eebf168fb',
 };
 
 describe('CLASSIFIER_VERSION', () => {
