@@ -53,8 +53,8 @@ describe("a carried protocol's error before its client's own clean close: the er
     ['Phoenix phx_error without a code', errorThenOwnClose({ name: 'phx_error', message: 'channel error' }), 'none/normal_closure'],
     ['Socket.IO connect_error without a code', errorThenOwnClose({ name: 'connect_error', message: 'Invalid namespace' }), 'none/normal_closure'],
     ['a code in the HTTP range on the error', errorThenOwnClose({ name: 'PusherError', code: 404, message: 'Not found' }), 'none/normal_closure'],
-    ['the server closed 1000 after the error', { ...errorThenOwnClose({ name: 'pusher:error', code: 4003, message: 'Application is disabled' }), close: { code: 1000, initiator: 'server', on_wire: true } }, 'none/normal_closure'],
-    ['a server event, not a client', { ...errorThenOwnClose({ name: 'pusher:error', code: 4003, message: 'Application is disabled' }), source: { kind: 'server', service: 'feed', runtime: 'soketi 1.6' } }, 'none/normal_closure'],
+    ['the server closed 1000 after the error', { ...errorThenOwnClose({ name: 'pusher:error', code: 4003, message: 'Application is disabled' }), close: { code: 1000, initiator: 'server' as const, on_wire: true } }, 'none/normal_closure'],
+    ['a server event, not a client', { ...errorThenOwnClose({ name: 'pusher:error', code: 4003, message: 'Application is disabled' }), source: { kind: 'server' as const, service: 'feed', runtime: 'soketi 1.6' } }, 'none/normal_closure'],
   ])('%s stays the 1000', (_label, input, verdict) => {
     expect(verdictOf(input)).toBe(verdict);
   });

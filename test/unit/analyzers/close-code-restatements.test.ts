@@ -167,7 +167,7 @@ describe('a 1010 a client received after offering and requiring no extension was
     ['not read from a Close frame', { source: { kind: 'client' as const }, close: { ...unasked, on_wire: false } }, false],
     ['an unknown initiator', { source: { kind: 'client' as const }, close: { ...unasked, initiator: 'unknown' as const } }, true],
   ] as const)('receivedUnasked1010: %s → %s', (_label, facts, expected) => {
-    expect(receivedUnasked1010({ ...facts, handshake: { request_extensions: '' } })).toBe(expected);
+    expect(receivedUnasked1010({ ...facts, handshake: { required_extensions: [] } })).toBe(expected);
   });
 });
 
