@@ -5,7 +5,7 @@
 import type { Finding, SourcedFinding } from './candidate.js';
 import type { EvidenceContext } from './evidence-context.js';
 import { BoundedCache } from './bounded-cache.js';
-import { isLogLabel } from './codes/proxy-result.js';
+import { logLabels } from './codes/proxy-result.js';
 import { findTextFindings } from './text-findings.js';
 
 /**
@@ -38,9 +38,7 @@ function recordFault(message: string): SourcedFinding | null {
 
 /** The first error record, in the log labels' order, whose message names a fault of the session. */
 function loggedFault(labels: Readonly<Record<string, unknown>>): { key: string; hit: SourcedFinding } | undefined {
-  for (const key of Object.keys(labels)) {
-    const log = labels[key];
-    if (!isLogLabel(key) || typeof log !== 'string') continue;
+  for (const [key, log] of logLabels(labels)) {
     for (const line of log.split('\n')) {
       const record = ERROR_RECORD.exec(line);
       const hit = record ? recordFault(record[1] as string) : null;

@@ -6,7 +6,7 @@ import { attributionOf, type Finding, type SourcedFinding } from './candidate.js
 import { findConcepts } from './concepts/scanner.js';
 import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
-import { isLogLabel } from './codes/proxy-result.js';
+import { logLabels } from './codes/proxy-result.js';
 import { BoundedCache } from './bounded-cache.js';
 
 const NO_CLOSE_DETAIL =
@@ -53,8 +53,7 @@ function serverLines(context: EvidenceContext): string[] {
   if (event.source.kind !== 'server') return [];
   const lines: string[] = [];
   if (event.error?.message) lines.push(event.error.message);
-  const labels = event.labels;
-  if (labels !== undefined) for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key]) lines.push(labels[key] as string);
+  for (const [, text] of logLabels(event.labels)) lines.push(text);
   return lines;
 }
 
@@ -113,8 +112,7 @@ export function keepaliveBefore1006(context: EvidenceContext): Finding | undefin
   if (event.outcome !== 'closed' && context.status !== 101) return undefined;
   // A timeout its error or close texts already state is the same fact: the log restating it adds nothing.
   for (const hit of context.hits) if (hit.cause === 'network_timeout') return undefined;
-  const labels = event.labels;
-  for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key] && namesKeepaliveMissed(labels[key] as string)) return keepaliveFinding(key);
+  for (const [key, text] of logLabels(event.labels)) if (namesKeepaliveMissed(text)) return keepaliveFinding(key);
   return undefined;
 }
 

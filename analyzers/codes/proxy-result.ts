@@ -51,6 +51,15 @@ export function isLogLabel(key: string): boolean {
   return LOG_LABEL.test(key);
 }
 
+/** An event's log labels with text, in their order, as [key, text] (a long log split over `proxy_log`, `proxy_log_2`, … included). */
+export function* logLabels(labels: Readonly<Record<string, unknown>> | undefined): Generator<[string, string]> {
+  if (labels === undefined) return;
+  for (const key of Object.keys(labels)) {
+    const text = labels[key];
+    if (typeof text === 'string' && text !== '' && LOG_LABEL.test(key)) yield [key, text];
+  }
+}
+
 /** The first record's result code in a text, or undefined when the text holds no record. */
 function recordCode(text: string | undefined): number | undefined {
   if (text === undefined || text.length < 40) return undefined;

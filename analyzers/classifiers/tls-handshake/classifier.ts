@@ -8,7 +8,7 @@ import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
 import { fieldFindings, placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
-import { isLogLabel } from '../../codes/proxy-result.js';
+import { logLabels } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
@@ -320,14 +320,16 @@ function lastHandshakeUnderWay(log: string, firstStep: number): number {
     for (const end of [ABOVE_TLS_IN_LOG.exec(rest), TLS_DONE_IN_LOG.exec(rest), resumedFlightEnd(rest)]) if (end) over = Math.min(over, end.index + end[0].length);
     if (over === Number.POSITIVE_INFINITY) return at;
     // Only the other side's handshake is a new leg: a later line of the same side belongs to the handshake that ended.
-    const steps = new RegExp(TLS_STEP_IN_LOG.source, 'gi');
-    steps.lastIndex = over;
+    TLS_STEPS.lastIndex = over;
     let next: RegExpExecArray | null;
-    while ((next = steps.exec(rest)) !== null && (side === undefined || sideOf(rest.slice(next.index)) === side));
+    while ((next = TLS_STEPS.exec(rest)) !== null && (side === undefined || sideOf(rest.slice(next.index)) === side));
     if (next === null) return -1;
     at += next.index;
   }
 }
+
+// Every TLS step after a given index (lastIndex set by the one reader, lastHandshakeUnderWay).
+const TLS_STEPS = new RegExp(TLS_STEP_IN_LOG.source, 'gi');
 
 // The side a TLS step is logged from: rustls' client/server modules, OpenSSL's SSL_connect/SSL_accept.
 const STEP_SIDE = /^(?:rustls::(client|server)|(SSL_connect)|(SSL_accept))/i;
@@ -362,9 +364,7 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
   let log = '';
   let stepKey: string | undefined;
   let stepAt = -1;
-  for (const key of Object.keys(labels)) {
-    const value = labels[key];
-    if (!isLogLabel(key) || typeof value !== 'string') continue;
+  for (const [key, value] of logLabels(labels)) {
     if (stepAt < 0) {
       const found = tlsStepIn(value, listener);
       if (found) {
