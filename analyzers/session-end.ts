@@ -8,6 +8,7 @@ import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
 import { logLabels } from './codes/proxy-result.js';
 import { BoundedCache } from './bounded-cache.js';
+import { fieldFindings, type FieldFindings } from './text-findings.js';
 
 const NO_CLOSE_DETAIL =
   'the session opened and ended with no close code and nobody named as closing: a clean close is a closing handshake, which gives a code (1000-4999, or 1005 for a Close frame without one), so no Close frame came, a 1006 (rule inferred.ended_without_close, RFC 6455 §7.1.5)';
@@ -117,6 +118,41 @@ export function keepaliveBefore1006(context: EvidenceContext): Finding | undefin
 }
 
 
+// A server's own record of why it ended an open session (convention 17, round 34, eng-b1): its log names a frame that broke RFC 6455
+// (RSV bits with no extension, §5.2; an unmasked client frame, §5.1; a control frame over 125 bytes, §5.5; a length not minimally
+// encoded, §5.2) or a message over its size limit (§7.4.1's 1009), beside a session that shows no close code: the server failed the
+// connection for that reason (§7.1.7), as the close code it would send says: protocol_error or message_too_big, above a bare drop
+// (0.3) and the server's "dropping connection" (0.45). lwan logs "RSV1...RSV3 has non-zero value %d, aborting", "Client sent an
+// unmasked WebSockets frame, aborting", "Received PING frame with length %d.Max is 125" (src/lib/lwan-websocket.c); Netty's
+// CorruptedWebSocketFrameException texts and gorilla's "websocket: read limit exceeded" read the same. Each log line is read once
+// per distinct line (the field memo); only the causes of a close code a server sends for the peer's data are taken.
+// @see https://github.com/lpereira/lwan/blob/master/src/lib/lwan-websocket.c, https://www.rfc-editor.org/rfc/rfc6455#section-7.1.7
+const ENDING_CAUSES: ReadonlySet<string> = new Set(['protocol_error', 'message_too_big']);
+// Per log label's key (a handful): the field memo of its lines, and each whole text's answer (null: no reason named).
+const logMatchers = new Map<string, { lines: FieldFindings; texts: BoundedCache<SourcedFinding | null> }>();
+const namedEnds = new WeakMap<SourcedFinding, Finding>();
+function namedEndFinding(hit: SourcedFinding, key: string): Finding {
+  let found = namedEnds.get(hit);
+  if (found === undefined)
+    namedEnds.set(hit, (found = { cause: hit.cause, confidence: Math.max(0.5, Math.min(0.6, hit.confidence)), evidence: { kind: `labels.${key}`, detail: `${hit.evidence.detail}: the server's own record of why it ended the open session, which shows no close code (rule inferred.server_named_end, RFC 6455 §7.1.7, convention 17)` } }));
+  return found;
+}
+/** The reason a server's own log labels give for ending an open session (a frame that broke RFC 6455, a size limit), else undefined. */
+function serverNamedEnd(context: EvidenceContext): Finding | undefined {
+  for (const [key, text] of logLabels(context.event.labels)) {
+    let matcher = logMatchers.get(key);
+    if (matcher === undefined) logMatchers.set(key, (matcher = { lines: fieldFindings(`labels.${key}`), texts: new BoundedCache<SourcedFinding | null>(512) }));
+    const { lines } = matcher;
+    const hit = matcher.texts.get(text, () => {
+      // Line by line: each line is one record, and another record's words (the upgrade request's header line) are no context of it.
+      for (const line of text.split('\n')) for (const found of lines.get(line)) if (found.attribution === 'other' && ENDING_CAUSES.has(found.cause)) return found;
+      return null;
+    });
+    if (hit !== null) return namedEndFinding(hit, key);
+  }
+  return undefined;
+}
+
 /**
  * A closed session's end (outcome closed) with no close code and no error: with nobody named as closing, a drop without a
  * Close frame; with a side named, a drop only where the server's own lines say it dropped the session; a server's lines that
@@ -127,6 +163,8 @@ export function endedWithoutClose(context: EvidenceContext): Finding | undefined
   // A server's own account of the end, unless it says it was going down (the none classifier reads that as going_away).
   if (context.event.source.kind === 'server' && !serverSaysStopping(context)) {
     if (serverSaysKeepaliveMissed(context)) return KEEPALIVE_MISSED;
+    const named = context.event.outcome === 'closed' ? serverNamedEnd(context) : undefined;
+    if (named) return named;
     if (serverSaysDropped(context)) return DROPPED;
   }
   if (closedBySide(context)) return undefined;
@@ -145,6 +183,45 @@ export function isApiDrop(context: EvidenceContext, code: number): boolean {
 export function textsNameDrop(context: EvidenceContext): boolean {
   for (const hit of context.hits) if (hit.cause === 'network_reset' || hit.cause === 'abnormal_closure') return true;
   return false;
+}
+
+// The emitter's own teardown lines (round 34, eng-b1): an error logged while it closed a stream or connection itself ("Error closing
+// reader: EOF", "failed to close writer: broken pipe": the value a Close() call returned during cleanup, as sish logs around a tunnel's
+// pipe and Go, Java and Python code logs a close's error in a finally/defer). The reset or EOF there is what the closing side found of
+// a connection that had already ended, not how it ended: beside a Close frame read from the wire (the closing handshake, RFC 6455
+// §7.1.2) or a refused answer's status, those state the end, and the teardown's drop words say nothing more. A reset in any other
+// line (a read that failed, a 1006 stated) keeps its reading.
+// @see https://pkg.go.dev/io#Closer, https://www.rfc-editor.org/rfc/rfc6455#section-7.1.2
+const RESET_WORD = /\b(?:EOF|reset|broken pipe|ECONNRESET|EPIPE)\b/i;
+const TEARDOWN_LINE = /\b(?:error|failed|failure|unable|cannot|could ?n[o']t)\W+(?:(?:while|when|on|in)\W+)?(?:to\W+)?clos(?:e|ing)\b/i;
+const teardownTexts = new BoundedCache<boolean>(512);
+function resetsOnlyInTeardown(message: string): boolean {
+  return teardownTexts.get(message, () => {
+    let teardown = false;
+    for (const line of message.split('\n')) {
+      if (!RESET_WORD.test(line)) continue;
+      if (!TEARDOWN_LINE.test(line)) return false;
+      teardown = true;
+    }
+    return teardown;
+  });
+}
+
+/**
+ * Whether the event's drop words (a reset or EOF) stand only in the emitter's own teardown lines of its error message, beside a Close
+ * frame read from the wire or a status other than 101: the end is the close's or the answer's, the teardown found it over.
+ */
+export function dropOnlyInTeardown(context: EvidenceContext): boolean {
+  const { event } = context;
+  const message = event.error?.message;
+  if (message === undefined || !(event.close?.on_wire === true || (context.status !== undefined && context.status !== 101))) return false;
+  let drop = false;
+  for (const hit of context.hits) {
+    if (hit.cause !== 'network_reset' && hit.cause !== 'abnormal_closure') continue;
+    if (hit.evidence.kind !== 'error.message') return false;
+    drop = true;
+  }
+  return drop && resetsOnlyInTeardown(message);
 }
 
 // A reason that is a close code ("1009", "close 1009: message too big", "status=1002"): the API reports the drop as 1006

@@ -44,6 +44,21 @@ export function upstreamLegFailure(event: TelemetryEvent, hits: readonly Sourced
     if (hit.evidence.kind === 'close.reason') continue;
     if (hit.attribution === '1015' && hit.rule !== BARE_TLS_WORD) return 'tls';
     if (hit.cause === 'http_auth_rejected' || (hit.cause === 'http_rejected' && (statedStatus(hit) ?? 0) !== 101)) handshake = true;
+    // A refusal of an answer (gorilla's "bad handshake", Ambiguity answer) in a proxy's dialer line that states the status its upstream
+    // answered ("… with resp: 101 …"): the proxy did not refuse its own answer, so its dialer refused the upstream's (round 34, eng-b1).
+    // Without that status the line may be of either leg (a proxy that dials first and relays the upstream's 101: koding/websocketproxy).
+    else if (hit.ambiguity === 'answer' && upstreamAnswerStatus(message) !== undefined) handshake = true;
   }
   return handshake || HANDSHAKE_UNFINISHED.test(message) ? 'handshake' : undefined;
+}
+
+// The upstream's status a proxy's dialer line states beside its refusal: oxy's "Error dialing %q: %v with resp: %d %s"
+// (vulcand/oxy forward/fwd.go, the response gorilla's Dialer returned with ErrBadHandshake).
+// @see https://github.com/vulcand/oxy/blob/master/forward/fwd.go
+const DIALED_STATUS = /\bwith resp(?:onse)?\W{1,3}([1-5]\d\d)\b/i;
+
+/** The status of the upstream's answer that a proxy's line states beside the dialer's refusal of it, else undefined. */
+export function upstreamAnswerStatus(message: string | undefined): number | undefined {
+  const stated = message === undefined ? null : DIALED_STATUS.exec(message);
+  return stated ? Number(stated[1]) : undefined;
 }

@@ -280,6 +280,8 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.control_size_name', cause: 'protocol_error', confidence: 0.53, all: ['CONTROL', 'SIZE_ADJ'], within: 1, identifierOnly: true, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'read: error.BigControl' },
   { id: 'concept.bit_expected', cause: 'protocol_error', confidence: 0.52, all: ['BIT_EXPECTED'], within: 0, unless: ['TLS', 'CERT'], example: 'ERR_MASK_REQUIRED' },
   { id: 'concept.fragment_order', cause: 'protocol_error', confidence: 0.52, all: ['CONTINUATION', 'ORDER_BAD'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ExpectedContinuation' },
+  // A frame length in a longer encoding than its size needs, refused (§5.2's minimal encoding; lexicon LENGTH_ENCODING).
+  { id: 'concept.length_encoding', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'LENGTH_ENCODING', 'ENCODING_REFUSED'], within: 6, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ws reader: rejected 64-bit encoding of payload length 7' },
   // A frame called corrupted says a rule was broken, not which: a wrapper, below a size or rule the message names.
   { id: 'concept.frame_corrupted', cause: 'protocol_error', confidence: 0.46, all: ['FRAME', 'CORRUPTED'], within: 3, unless: ['TLS', 'CERT'], example: 'CorruptFrameError', wrapper: true },
   // A message that could not be decoded because its data ended inside a structure (lexicon DATA_END): the peer's data broke the

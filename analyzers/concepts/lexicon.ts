@@ -422,6 +422,12 @@ export const lexicon = {
   // _parse_frame_header raises WebSocketError for a frame without FIN), a peer's fragmented message refused (§5.4: an endpoint MUST
   // be prepared to receive fragments).
   FRAME_BAD: ['unexpected', 'illegal', 'invalid', 'incorrect', 'unknown', 'reserved', 'bad', 'unsupported', ['not', 'supported'], ['not', 'canonical'], 'noncanonical', ['not', 'minimal'], 'must', ['must', 'not'], ['not', 'allowed'], ['not', 'permitted'], ['out', 'range'], ['must', 'range'], 'malformed', 'wrong', 'violation', ['not', 'implemented']],
+  // A frame's length written in a longer encoding than its size needs (RFC 6455 §5.2: "the minimal number of bytes MUST be used
+  // to encode the length"), refused: lwan's get_frame_length() "Can't use 16-bit encoding for frame length of 10", Netty's
+  // WebSocket08FrameDecoder "invalid data frame length (not using minimal length encoding)" (round 34, eng-b1).
+  // @see https://www.rfc-editor.org/rfc/rfc6455#section-5.2
+  LENGTH_ENCODING: [['bit', 'encoding'], ['byte', 'encoding'], ['length', 'encoding'], ['minimal', 'encoding'], ['minimal', 'length']],
+  ENCODING_REFUSED: [['not', 'use'], ['not', 'using'], ['not', 'take'], ['not', 'accept'], 'overlong', 'nonminimal', ['not', 'minimal'], 'rejected', 'refused', 'invalid', 'illegal'],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",

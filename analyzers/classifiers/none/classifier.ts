@@ -3,7 +3,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
-import { closedBySide, describesOwnCode, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
+import { closedBySide, describesOwnCode, dropOnlyInTeardown, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
@@ -122,7 +122,12 @@ function reasonCandidate(context: EvidenceContext): Candidate | undefined {
 
 /** Whether no text or coded field names a cause (a failure, a reset or a drop): the event's texts say no more than its close. */
 function namesNoCause(context: EvidenceContext): boolean {
-  return !namesFailure(context) && !textsNameDrop(context);
+  if (!textsNameDrop(context)) return !namesFailure(context);
+  // A drop named only in the emitter's teardown lines beside the Close frame it read is no cause of its own (session-end.ts).
+  if (!dropOnlyInTeardown(context)) return false;
+  for (const hit of context.hits) if (hit.attribution !== 'none' && hit.cause !== 'unknown_failure' && hit.cause !== 'network_reset' && hit.cause !== 'abnormal_closure') return false;
+  for (const hit of context.codes) if (hit.attribution !== 'none' && hit.cause !== 'unknown_failure') return false;
+  return true;
 }
 
 // An application code (3000-4999) names no cause of its own (RFC 6455 §7.4.2); read from a Close frame, it shows a closing
@@ -184,6 +189,12 @@ const PLACEHOLDER_REASON = /^\W*(?:unknown(?: reason)?|no reason(?: given| provi
 function namesOnlyDrops(context: EvidenceContext): boolean {
   const drop = (hit: { attribution: string; cause: string }): boolean => hit.attribution === 'none' || hit.cause === 'unknown_failure' || hit.cause === 'network_reset' || hit.cause === 'abnormal_closure';
   return context.hits.every(drop) && context.codes.every(drop);
+}
+
+/** Whether a text states the session closed without a Close frame (a 1006 or an abnormal closure named: concept.closed_without_close, a stated 1006). */
+function statesAbnormalClosure(context: EvidenceContext): boolean {
+  for (const hit of context.hits) if (hit.cause === 'abnormal_closure') return true;
+  return false;
 }
 
 /** Whether a text or coded field names a failure (an `other`, 1010 or 1015 cause other than unknown_failure). */
@@ -279,6 +290,9 @@ export const noneClassifier: Classifier = {
   classify(context) {
     const { event } = context;
     if (event.outcome === 'failed') return undefined;
+    // A proxy's own lines that its upstream leg failed before it opened (upstream-leg.ts): the client's session, whatever close ended
+    // it, carried nothing from an upstream; the upstream's failure is the label (convention 9, round 34).
+    if (context.upstreamFailure !== undefined) return undefined;
     // Libraries report a normal close as an error object too (Go CloseError, websockets ConnectionClosedOK):
     // with an error only a 1000/1001 close counts, slightly less sure.
     const code = context.closeCode;
@@ -304,7 +318,9 @@ export const noneClassifier: Classifier = {
     if (hasError) {
       const message = event.error?.message ?? '';
       // A server's own error record beside its 101 line (" ERROR warp_srv > websocket error for …") says how the tunnel ended.
-      if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message) && serverFailureKind(event) === undefined) return ENDED_CANDIDATE;
+      // Not where a line states the session closed without a Close frame (a 1006, "abnormal closure": RFC 6455 §7.1.5, round 34): a
+      // relay's own teardown of its other leg ("use of closed network connection") then follows a drop, no orderly end.
+      if (event.outcome === 'closed' && event.error?.code === undefined && ORDERLY_END.test(message) && !LOGGED_ERROR.test(message) && serverFailureKind(event) === undefined && !statesAbnormalClosure(context)) return ENDED_CANDIDATE;
       // A close the text names (1000, 1001 "going away") on a connection that was not a failed connect.
       const named: Finding[] = [];
       takeFindings(context.hits, 'none', named);

@@ -7,7 +7,7 @@ import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, 
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
-import { describesOwnCode, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
+import { describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
@@ -20,6 +20,8 @@ import { recordNamesTransport, recordStatesClosed } from '../../server-transport
 import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
 import { CARRIED_ERROR_UNNAMED, EXCEPTION_CLASS, applicationCodeBesideOwnError, applicationCodeErrorFinding, carriedErrorBeforeOwnClose } from '../../application-close-error.js';
 import { faultBeforeRequestTimeout } from '../../fault-before-timeout.js';
+import { listenerLoggedHandshake } from '../tls-handshake/classifier.js';
+import { upstreamAnswerStatus } from '../../upstream-leg.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -474,6 +476,18 @@ function closedOnOwnError(context: EvidenceContext): boolean {
   return name !== undefined && EXCEPTION_CLASS.test(name) && event.close?.initiator === 'server' && (code === undefined || code === 1005);
 }
 
+/**
+ * A listener's failed attempt, with nothing else recorded, whose own log shows its TLS handshake completed and nothing of the layer
+ * above after it (no request read): the client went away after the TLS handshake and before its upgrade request (a client that
+ * refused the certificate once the handshake was over, curl's host name check): network_reset, convention 2 ("after the TLS
+ * handshake, before the upgrade's answer"; round 34, eng-b1).
+ */
+function closedAfterLoggedHandshake(context: EvidenceContext): Finding | undefined {
+  const logged = listenerLoggedHandshake(context);
+  if (logged?.state !== 'completed') return undefined;
+  return { cause: 'network_reset', confidence: 0.4, evidence: { kind: `labels.${logged.key}`, detail: `the ${context.event.source.kind}'s own log shows its TLS handshake completed and no request after it, and the attempt failed with nothing else recorded: the client went away after the TLS handshake, before its upgrade request → network_reset (rule inferred.closed_after_logged_handshake, convention 2)` } };
+}
+
 export const otherFailureClassifier: Classifier = {
   name: 'other-failure',
   attribution: 'other',
@@ -505,7 +519,8 @@ export const otherFailureClassifier: Classifier = {
     // is not the upstream's answer, and a reset there is the upstream's, before open (upstream-leg.ts).
     const upstreamFailed = context.upstreamFailure !== undefined;
     const opened = upstreamFailed ? undefined : context.status === 101 ? OPENED_BY_STATUS : outcome === 'closed' ? OPENED_BY_OUTCOME : undefined;
-    const answered = upstreamFailed ? undefined : context.status;
+    // A failed upstream leg's answer is the one its line states (the upstream's 101 the proxy's dialer refused: protocol_error, convention 6).
+    const answered = upstreamFailed ? upstreamAnswerStatus(error?.message) : context.status;
     // A read of the answer that failed without saying why, in an attempt that ran to a timeout: the timer ended it
     // (answer-read.ts). Only a failed connect that never opened can have run to its handshake timer.
     const timeable = !opened && outcome === 'failed' && event.timing !== undefined;
@@ -518,9 +533,11 @@ export const otherFailureClassifier: Classifier = {
     const statedClose = opened !== undefined && context.closeCode !== undefined && context.statedCloseBeforeReset;
     // A client's timer that ran out a second or more after its upgrade was refused: the refusal's status is the label (answer-read.ts).
     const refusedBeforeTimeout = (status?.cause === 'http_rejected' || status?.cause === 'http_auth_rejected') && answeredBeforeTimeout(context) ? status : undefined;
+    // Drop words only in the emitter's own teardown lines beside a Close frame read or a refused answer: the close or the answer states the end (session-end.ts).
+    const teardown = hits.length > 0 && error?.message !== undefined && dropOnlyInTeardown(context);
     let timerAfterAnswer = false;
     for (const hit of hits) {
-      if ((ownCode || appReset || statedClose) && hit.cause === 'network_reset') continue;
+      if ((ownCode || appReset || statedClose || teardown) && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
       if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
       // The close-code test first: a number compare, where the set lookup hashes the rule id for every hit.
@@ -608,6 +625,10 @@ export const otherFailureClassifier: Classifier = {
         const closed = closedBeforeAnswer(error?.message);
         if (closed) findings.push(closed);
       }
+    }
+    if (findings.length === 0 && outcome === 'failed' && error === undefined && (kind === 'server' || kind === 'proxy')) {
+      const after = closedAfterLoggedHandshake(context);
+      if (after) findings.push(after);
     }
     if (findings.length === 0 && outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.

@@ -8,6 +8,7 @@
 import type { Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { upgradeRefusalText } from '../../upgrade-refusal-texts.js';
+import { logLabels } from '../../codes/proxy-result.js';
 
 // An error that names the opening handshake, or the HTTP request's parse ("HandshakeError", "handshake error",
 // "Invalid HTTP header"): the concept tier's unreadable HTTP text and its refusal without a reason are, in a server's
@@ -34,6 +35,29 @@ const UNDECODABLE_REQUEST: Finding = {
   confidence: 0.45,
   evidence: { kind: 'error.message', detail: "a server's character decoder or request parser refused the bytes of the request before any answer, naming no TLS, network or HTTP status cause: the client's bytes were no HTTP request (a ClientHello on a plaintext port) → protocol_error (rule inferred.request_undecodable, convention 15)" },
 };
+
+// A server's HTTP parser naming its own failure on the request's bytes (round 34, eng-b1; convention 15): facil.io's "HTTP parser
+// error." (lib/facil/http/http1.c, logged when http1_fio_parser returns an error: the bytes were no HTTP/1.x request), "HTTP request
+// parser failed". Read from the server's own log labels when the attempt failed with no error, no status and no TLS word in the
+// log (a TLS line there is convention 15's other side: the TLS listener's record decides).
+// @see https://github.com/boazsegev/facil.io/blob/0.7.6/lib/facil/http/http1.c
+const PARSER_REFUSAL = /\bHTTP\W+(?:request\W+)?pars(?:er|ing)\W+(?:error|failed|failure)\b/i;
+const TLS_WORD = /\b(?:tls|ssl)/i;
+const PARSER_REFUSED_IN_LOG: Finding = {
+  cause: 'protocol_error',
+  confidence: 0.45,
+  evidence: { kind: 'labels.server_log', detail: "the server's own log names its HTTP parser failing on the request's bytes before any answer, with no TLS word and no other record: the client's bytes were no HTTP request (a ClientHello on a plaintext port) → protocol_error (rule inferred.request_unparsed_in_log, RFC 9112 §2.2, convention 15)" },
+};
+
+/** A server's own log labels, with no error beside them, naming its HTTP parser's failure and no TLS word. */
+function parserRefusedInLog(event: EvidenceContext['event']): boolean {
+  let parser = false;
+  for (const [, text] of logLabels(event.labels)) {
+    if (TLS_WORD.test(text)) return false;
+    parser ||= PARSER_REFUSAL.test(text);
+  }
+  return parser;
+}
 
 const REQUEST_REFUSED: Finding = {
   cause: 'protocol_error',
@@ -62,7 +86,7 @@ export function requestRefusedByServer(context: EvidenceContext): Finding | unde
   }
   if (context.codes.length > 0) return undefined;
   const error = event.error;
-  if (!error) return undefined;
+  if (!error) return event.labels !== undefined && context.closeCode === undefined && parserRefusedInLog(event) ? PARSER_REFUSED_IN_LOG : undefined;
   let unreadable = false;
   for (const hit of context.hits) {
     // A refusal without its reason ("handshake error", Ambiguity answer) is, in a server's words, the request's refusal.

@@ -234,8 +234,11 @@ function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
 // asio::ssl::stream::async_handshake, the TLS handshake of the stream, think-async.com/Asio/asio-1.22.1/doc/asio/reference/
 // ssl__stream/async_handshake.html). A WebSocket handshake named beside no TLS word is not one.
 // @see https://github.com/python/cpython/blob/3.11/Lib/asyncio/sslproto.py
+// A TLS layer attached to an accepted connection (round 34, eng-b1): facil.io's "Attaching TLS read/write hook for %p (server mode)"
+// (lib/facil/tls/fio_tls_openssl.c, as its debug log names the file, printed before its first SSL_accept): the handshake begins there.
+// @see https://github.com/boazsegev/facil.io/blob/0.7.6/lib/facil/tls/fio_tls_openssl.c
 const TLS_STEP_IN_LOG =
-  /\brustls::(?:client|server)::(?:hs|tls1[23])\b|\b(?:SSL_connect|SSL_accept):|\b(?:client|server)[ _-]?hello\b|\b(?:tls|ssl)\W{0,3}handshake\b|\[(?:tls|ssl)\][^\n]*?\b(?:async_)?handshake\b/i;
+  /\b(?:attach(?:ing|ed)?|install(?:ing|ed)?)\W+(?:the\W+|a\W+)?(?:tls|ssl)\b[^\n]{0,24}?\b(?:hook|layer|filter)s?\b|\brustls::(?:client|server)::(?:hs|tls1[23])\b|\b(?:SSL_connect|SSL_accept):|\b(?:client|server)[ _-]?hello\b|\b(?:tls|ssl)\W{0,3}handshake\b|\[(?:tls|ssl)\][^\n]*?\b(?:async_)?handshake\b/i;
 // The same log showing the TLS handshake done, by a line its library prints only once the handshake is over: a TLS connection
 // or session established / a handshake completed (ws-tool's "tls connection established", asyncio's "SSL handshake took …",
 // OpenSSL's info callback "SSL_connect:SSL negotiation finished successfully"), a session ticket received or saved (TLS 1.3
@@ -247,8 +250,10 @@ const TLS_STEP_IN_LOG =
 // libwebsockets' server prints "SSL_accept says %d" with its own lws_tls_server_accept() status since 3.0, whose 0 is
 // LWS_SSL_CAPABLE_DONE (errors are -1, MORE_SERVICE below); not OpenSSL's raw SSL_accept() return, whose success is 1.
 // @see https://github.com/warmcat/libwebsockets/blob/main/lib/tls/tls-server.c (lws_tls_server_accept_completed)
+// The verb before the handshake too (round 34, eng-b1): facil.io's "Completed TLS handshake for %p" (fio_tls_openssl.c's debug line,
+// printed once its handshake is done; holdout41-facil-35), "finished TLS handshake".
 const TLS_DONE_IN_LOG =
-  /\bSSL_accept says 0\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
+  /\bSSL_accept says 0\b|\b(?:completed?|finished|done with)\W+(?:the\W+)?(?:tls|ssl)\W{0,3}handshake\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
 // A line of the layer above TLS, which runs only once the TLS layer handed it the connection: an HTTP client's connection opened
 // (trillium-client's "opened new connection to …", "connection established"), "connected to …", the upgrade request sent or its
 // request line written. Read only AFTER the first TLS step: the same words before it are the TCP connect the TLS layer runs on
@@ -340,6 +345,29 @@ function sideOf(step: string): 'client' | 'server' | undefined {
 }
 
 /**
+ * The event's log labels in their order, read as one text (a long log is split over `proxy_log`, `proxy_log_2`, …: isLogLabel),
+ * with its first TLS step (tlsStepIn): the label it stands in, its words and where it stands in the joined log; undefined without one.
+ */
+function loggedTlsStep(labels: Readonly<Record<string, unknown>> | undefined, listener: boolean): { log: string; key: string; step: string; at: number } | undefined {
+  let log = '';
+  let key: string | undefined;
+  let step = '';
+  let at = -1;
+  for (const [label, value] of logLabels(labels)) {
+    if (at < 0) {
+      const found = tlsStepIn(value, listener);
+      if (found) {
+        key = label;
+        step = found[0];
+        at = log.length + found.index;
+      }
+    }
+    log += `${value}\n`;
+  }
+  return key === undefined ? undefined : { log, key, step, at };
+}
+
+/**
  * A reset or EOF whose text names no TLS, in an event whose own log (a log label, `client_log`; never `note`) shows the TLS
  * library's handshake under way and never completed: the log is the text naming the TLS handshake that the reset/EOF
  * convention asks for, so the transport broke off inside it, 1015/tls_unknown above the reset (rule
@@ -358,27 +386,45 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
   if (!reset) return undefined;
   const message = context.event.error?.message;
   if (message !== undefined && placedAfterTlsHandshake(message)) return undefined;
-  // The log labels in their order, read as one text (a long log is split over `proxy_log`, `proxy_log_2`, …: isLogLabel).
   const kind = context.event.source.kind;
-  const listener = kind === 'server' || kind === 'proxy';
-  let log = '';
-  let stepKey: string | undefined;
-  let stepAt = -1;
-  for (const [key, value] of logLabels(labels)) {
-    if (stepAt < 0) {
-      const found = tlsStepIn(value, listener);
-      if (found) {
-        stepKey = `${key}: "${found[0]}"`;
-        stepAt = log.length + found.index;
-      }
-    }
-    log += `${value}\n`;
-  }
-  if (stepAt < 0) return undefined;
+  const logged = loggedTlsStep(labels, kind === 'server' || kind === 'proxy');
+  if (logged === undefined) return undefined;
+  const { log, at: stepAt } = logged;
   // A library's line of a completed handshake before the first step is an earlier connection's (a listener's session reused).
   if (TLS_DONE_IN_LOG.test(log.slice(0, stepAt)) || lastHandshakeUnderWay(log, stepAt) < 0) return undefined;
-  const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${stepKey}) and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
+  const detail = `${reset.evidence.detail}, while the event's log shows the TLS library's handshake under way (${logged.key}: "${logged.step}") and never completed: the transport broke off inside the TLS handshake → tls_unknown (rule inferred.reset_in_logged_tls_handshake)`;
   return brokeOffInHandshake(reset, detail);
+}
+
+/**
+ * What a listener's own log shows of the TLS handshake of an attempt that failed with nothing else recorded (no error, no status, no
+ * close; round 34, eng-b1): 'unfinished' when its TLS library's handshake began and never completed (a step, then no completion line
+ * and no line of the layer above), 'completed' when it completed and nothing above TLS followed, else undefined. Convention 2: a
+ * log line of the emitter's own TLS library showing its handshake begun and not finished counts as a text naming the TLS handshake
+ * (the connection ended inside it: tls_unknown); one showing it finished places the end after the handshake, before any request
+ * (network_reset). facil.io logs only "Attaching TLS read/write hook", "SSL_accept/SSL_connect … error: SSL_ERROR_SSL" and
+ * "TLS cleanup", never the alert or the verify cause. Whatever the URL the client dialled: the listener's log says its port speaks TLS
+ * (a plaintext request on a TLS port fails in the listener's TLS handshake, convention 15's TLS side).
+ */
+export function listenerLoggedHandshake(context: EvidenceContext): { state: 'unfinished' | 'completed'; key: string; step: string } | undefined {
+  const { event } = context;
+  const kind = event.source.kind;
+  if (event.outcome !== 'failed' || event.error !== undefined || context.status !== undefined || context.closeCode !== undefined || event.labels === undefined) return undefined;
+  if (kind !== 'server' && kind !== 'proxy') return undefined;
+  const logged = loggedTlsStep(event.labels, true);
+  if (logged === undefined) return undefined;
+  const { log, at, key, step } = logged;
+  // A completion line before the first step is an earlier connection's; the layer above after it (a request read) is no failure of TLS.
+  if (TLS_DONE_IN_LOG.test(log.slice(0, at))) return undefined;
+  if (lastHandshakeUnderWay(log, at) >= 0) return { state: 'unfinished', key, step };
+  return ABOVE_TLS_IN_LOG.test(log.slice(at)) ? undefined : { state: 'completed', key, step };
+}
+
+/** A listener's failed attempt whose own log shows the TLS handshake begun and never completed: tls_unknown (convention 2). */
+function listenerHandshakeUnfinished(context: EvidenceContext): Finding | undefined {
+  const logged = listenerLoggedHandshake(context);
+  if (logged?.state !== 'unfinished') return undefined;
+  return { cause: 'tls_unknown', confidence: 0.45, evidence: { kind: `labels.${logged.key}`, detail: `the ${context.event.source.kind}'s own log shows its TLS library's handshake under way ("${logged.step.slice(0, 60)}") and never completed, and the attempt failed with nothing else recorded: the connection ended inside the TLS handshake → tls_unknown (rule inferred.listener_handshake_unfinished, convention 2)` } };
 }
 
 // The other end's own words about the same connection (round 32, eng-z1): a server's or proxy's TLS front logs only the EOF of a
@@ -410,7 +456,7 @@ export const tlsHandshakeClassifier: Classifier = {
     const event = context.event;
     const code = context.closeCode;
     // Nothing TLS-related at all: answer without allocating.
-    const typed = event.error !== undefined && context.secure ? (resetUnderTlsType(context) ?? resetInLoggedTlsHandshake(context)) : undefined;
+    const typed = event.error !== undefined ? (context.secure ? (resetUnderTlsType(context) ?? resetInLoggedTlsHandshake(context)) : undefined) : event.outcome === 'failed' ? listenerHandshakeUnfinished(context) : undefined;
     if (typed === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     if (typed) findings.push(typed);

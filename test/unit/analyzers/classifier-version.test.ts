@@ -367,6 +367,9 @@ const PINNED: Record<string, string> = {
   '1.5.100': 'cd6fc50240f9170e',
   // Round 33 merged (eng-a1 + eng-a2).
   '1.5.101': '9dafe19eebf168fb',
+  // Round 34, eng-b1: a frame length not minimally encoded (concept.length_encoding), a server's own log naming why it ended a
+  // session, a listener's logged TLS handshake with nothing else recorded, an HTTP parser's error in a server's log, teardown lines.
+  '1.5.102': 'a9a5c5e3612a1197',
 };
 
 describe('CLASSIFIER_VERSION', () => {
