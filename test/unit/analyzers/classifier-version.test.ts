@@ -367,6 +367,10 @@ const PINNED: Record<string, string> = {
   '1.5.100': 'cd6fc50240f9170e',
   // Round 33 merged (eng-a1 + eng-a2).
   '1.5.101': '9dafe19eebf168fb',
+  // Round 34, eng-b2: another party's view in labels (client_log, front_socket) read where the observer has no text, or for a TLS
+  // cause beside its tls_unknown; a recorded exception chain read link by link; a 1011 the emitter says it sent for a named condition.
+  // No table row changed: the fingerprint is 1.5.101's.
+  '1.5.103': '9dafe19eebf168fb',
 };
 
 describe('CLASSIFIER_VERSION', () => {
