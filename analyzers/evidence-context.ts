@@ -6,6 +6,7 @@ import { fieldCodeFindings } from './code-findings.js';
 import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings, isWrapperRule } from './text-findings.js';
+import { otherViewFindings } from './other-view-labels.js';
 import { isDisconnectClassName } from './raised-exception.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
@@ -142,15 +143,37 @@ const errorCauseMatcher = fieldFindings('error.cause');
  */
 const CAUSE_LABEL = /^(?:[a-z0-9]+_)*(?:cause|caused_by)$|^(?:[a-z0-9]+_)*error_source$/i;
 
-/** The error's chained causes recorded in labels, read as the error's own text (kind error.cause). */
+/**
+ * The link marks of a recorded chain: Java's "Caused by:", Python's "The above exception was the direct cause of the following
+ * exception:" and "During handling of the above exception", and a chain written on one line, each exception's `__cause__` after
+ * " <- " (or "; caused by: ", as Rust's anyhow and Go's wrapping print it). Each link is one exception's own text.
+ * @see https://docs.python.org/3/library/exceptions.html#exception-context (__cause__, the traceback's chain texts)
+ * @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/lang/Throwable.html#printStackTrace() ("Caused by: ")
+ */
+const CHAIN_LINK = /\s<-\s|\n\s*Caused by:\s|\n\s*The above exception was the direct cause of the following exception:\s*|\n\s*During handling of the above exception, another exception occurred:\s*|;\s*caused by:\s/;
+
+/**
+ * The error's chained causes recorded in labels, read as the error's own text (kind error.cause). A chain of several links is read
+ * link by link (round 34, eng-b2): a wrapper that heads it (websockets' InvalidMessage "did not receive a valid HTTP response",
+ * raised from whatever its read failed on) would otherwise stand for the whole text, and the link it wraps ("ValueError: invalid HTTP
+ * status line: …", an answer that is no HTTP; "EOFError: connection closed …", a drop) names the cause in words only the concepts
+ * read; the wrapper then gives way to it where it names another cause (dropWrappedBy).
+ */
 function causeLabelHits(labels: Readonly<Record<string, string>> | undefined): readonly SourcedFinding[] {
   if (labels === undefined) return NO_HITS;
   let found: SourcedFinding[] | undefined;
   for (const key in labels) {
     const value = labels[key];
     if (!value || !CAUSE_LABEL.test(key)) continue;
-    const hits = errorCauseMatcher.get(value);
-    if (hits.length > 0) (found ??= []).push(...hits);
+    if (!CHAIN_LINK.test(value)) {
+      const hits = errorCauseMatcher.get(value);
+      if (hits.length > 0) (found ??= []).push(...hits);
+      continue;
+    }
+    found ??= [];
+    const from = found.length;
+    for (const link of value.split(CHAIN_LINK)) if (link.trim() !== '') errorCauseMatcher.find(link, found);
+    dropWrappedBy(found, from);
   }
   return found ?? NO_HITS;
 }
@@ -241,7 +264,9 @@ class EventContext implements EvidenceContext {
     this.status = status;
     // The schema admits only ws:// and wss:// (any case): the third character tells them apart.
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
-    this.hits = textHits(error, close?.reason, event.labels);
+    // A failed attempt with no text of its own (no error, no close reason) reads another party's view of it, recorded in labels
+    // (other-view-labels.ts): the client's log or its socket error at the observer's front states what the emitter did not.
+    this.hits = error === undefined && !close?.reason && outcome === 'failed' && event.labels !== undefined ? otherViewFindings(event) : textHits(error, close?.reason, event.labels);
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.

@@ -22,6 +22,7 @@ import { CARRIED_ERROR_UNNAMED, EXCEPTION_CLASS, applicationCodeBesideOwnError, 
 import { faultBeforeRequestTimeout } from '../../fault-before-timeout.js';
 import { listenerLoggedHandshake } from '../tls-handshake/classifier.js';
 import { upstreamAnswerStatus } from '../../upstream-leg.js';
+import { fieldFindings } from '../../text-findings.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -320,6 +321,27 @@ function sentOwn1011ForNamedCondition(context: EvidenceContext, close: NonNullab
   for (const hit of context.hits) if (hit.attribution === 'other' && (NAMED_CONDITIONS.has(hit.cause) || hit.rule === KEEPALIVE_RULE) && hit.evidence.kind !== 'close.reason') return true;
   return false;
 }
+/**
+ * A 1011 the emitter's own text says it sent first: websockets' ConnectionClosed prints "sent {code} ({name}) {reason}" for a
+ * close the library started ("; no close frame received" or "; then received …"), "received …; then sent …" for one it answered.
+ * Its keepalive sends 1011 "keepalive ping timeout" when a pong does not come in time: the generic code its failure path chose,
+ * and the reason names the condition (convention 12: a keepalive timeout after open is network_timeout), as a server's own 1011
+ * beside its lines naming the condition above (round 34, eng-b2).
+ * @see https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py (ConnectionClosed.__str__)
+ * @see https://github.com/python-websockets/websockets/blob/main/src/websockets/asyncio/connection.py (keepalive: fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout"))
+ */
+const SENT_OWN_1011_FIRST = /(?:^|\n|:\s)sent\s+1011\s+\([^)\n]*\)\s*([^;\n]+)/;
+const sentReasonMatcher = fieldFindings('error.message');
+function statedOwn1011ForNamedCondition(hit: SourcedFinding, context: EvidenceContext): boolean {
+  const message = context.event.error?.message;
+  if (hit.rule !== 'concept.close_code' || hit.cause !== 'server_error' || message === undefined) return false;
+  const reason = SENT_OWN_1011_FIRST.exec(message)?.[1];
+  if (reason === undefined) return false;
+  // The reason the emitter gave its own code, read alone: words elsewhere in the message ("no close frame received") are no condition.
+  for (const named of sentReasonMatcher.get(reason)) if (named.attribution === 'other' && (NAMED_CONDITIONS.has(named.cause) || named.rule === KEEPALIVE_RULE)) return true;
+  return false;
+}
+const STATED_OWN_1011: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'error.message', detail: 'close code 1011 the emitter says it sent first, its generic code, beside its own words naming the condition (rule close_codes.1011_sent_for_named_condition, RFC 6455 §7.4.1)' } };
 const SENT_1011: Finding = { cause: 'server_error', confidence: 0.45, evidence: { kind: 'close.code', detail: 'close code 1011 the server sent itself, its generic code, beside its own lines naming the condition (rule close_codes.1011_sent_for_named_condition, RFC 6455 §7.4.1)' } };
 
 const BEFORE_OPEN_1006_DETAIL = 'close code 1006 reported for a connection that never opened: the API says the connect failed, not why (rule close_codes.1006_before_open, RFC 6455 §7.4.1)';
@@ -556,6 +578,7 @@ export const otherFailureClassifier: Classifier = {
       // The gateway status restated by its reason phrase ("code": 502, "reason": "Bad Gateway") is the same status: it weighs as one.
       else if (hit.rule === 'concept.status_reason_phrase' && context.gatewayStatus && upstreamSide(context)) findings.push(statedGatewayStatus(hit));
       else if (hit.rule === 'concept.http_status' && opened && handlerFailedAfterOpen(hit, context)) findings.push(handlerFailed(hit));
+      else if (opened && statedOwn1011ForNamedCondition(hit, context)) findings.push(STATED_OWN_1011);
       // A carried protocol's reply error in words: the server's failure on a session that opened, no evidence before it. A Close
       // frame's code states the cause itself (its reason restated in the message adds nothing).
       else if (hit.ambiguity === 'session') { if (opened && event.close?.on_wire !== true) findings.push(replyErrorAfterOpen(hit, opened)); }

@@ -7,7 +7,8 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
-import { fieldFindings, placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
+import { placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
+import { otherViewFindings } from '../../other-view-labels.js';
 import { logLabels } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
@@ -432,15 +433,16 @@ function listenerHandshakeUnfinished(context: EvidenceContext): Finding | undefi
 // and closed without an alert, recorded why in its log (`client_log`: "unable to get local issuer certificate", "certificate has
 // expired"). Its specific cause explains the EOF (as a relay's record of the bytes does, round 16), read only when the event's own
 // findings name no more than tls_unknown, once per distinct text, below the exact rules' weight (0.6 at most).
-const clientLogMatcher = fieldFindings('labels.client_log');
+// Any label of another party's view counts (round 34, eng-b2: other-view-labels.ts), the client's socket error at the front
+// (`front_socket`: Python's "SSLCertVerificationError(… unable to get local issuer certificate)") as its log does: a TLS 1.3
+// client's verify failure reaches the server as an encrypted alert it may fail to read ("local error: tls: bad record MAC").
 const CLIENT_LOG_CEILING = 0.6;
 function clientLogCause(context: EvidenceContext, findings: readonly Finding[]): Finding | undefined {
   const kind = context.event.source.kind;
-  const log = context.event.labels?.client_log;
-  if ((kind !== 'server' && kind !== 'proxy') || !context.failed || !log) return undefined;
+  if ((kind !== 'server' && kind !== 'proxy') || !context.failed || context.event.labels === undefined) return undefined;
   for (const finding of findings) if (finding.cause !== 'tls_unknown') return undefined;
   let best: Finding | undefined;
-  for (const hit of clientLogMatcher.get(log))
+  for (const hit of otherViewFindings(context.event))
     if (hit.attribution === '1015' && hit.cause !== 'tls_unknown' && (!best || hit.confidence > best.confidence)) best = hit;
   if (!best) return undefined;
   return { cause: best.cause, confidence: Math.min(CLIENT_LOG_CEILING, best.confidence), ...(best.ambiguity ? { ambiguity: best.ambiguity } : {}), evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the client's own log of the connection whose TLS handshake the ${kind} saw end (rule inferred.client_log_names_tls_cause)` } };

@@ -370,6 +370,12 @@ const PINNED: Record<string, string> = {
   // Round 34, eng-b1: a frame length not minimally encoded (concept.length_encoding), a server's own log naming why it ended a
   // session, a listener's logged TLS handshake with nothing else recorded, an HTTP parser's error in a server's log, teardown lines.
   '1.5.102': 'a9a5c5e3612a1197',
+  // Round 34, eng-b2: another party's view in labels (client_log, front_socket) read where the observer has no text, or for a TLS
+  // cause beside its tls_unknown; a recorded exception chain read link by link; a 1011 the emitter says it sent for a named condition.
+  // No table row changed: the fingerprint is 1.5.101's.
+  '1.5.103': '9dafe19eebf168fb',
+  // Round 34 merged (eng-b1 + eng-b2): eng-b1's tables (eng-b2 changed no table row).
+  '1.5.104': 'a9a5c5e3612a1197',
 };
 
 describe('CLASSIFIER_VERSION', () => {
