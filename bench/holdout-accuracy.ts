@@ -129,6 +129,10 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // Pysher clients) while round 32 went on, measured once after it (c68286e, 1.5.98): 97.8% / 94.6% (404 samples), 0 false
   // 1010/1015, 1010 family 56/56. Then a training set.
   { dir: join('test', 'fixtures', 'holdout-40'), idPrefix: 'holdout40', floors: { attribution: 0.99, cause: 0.99 } },
+  // holdout-41: made blind (inlets and sish proxy logs, lwan and facil.io server logs, ethers WebSocketProvider and web3.py clients)
+  // after round 33, reviewed (4 relabels), measured once on 1.5.101 (b707a21): 94.8% / 89.1% (403 samples), 0 false 1010/1015,
+  // 1010 family 71/71. Then a training set (round 34; 3 labels corrected after the measurement, noted per line).
+  { dir: join('test', 'fixtures', 'holdout-41'), idPrefix: 'holdout41', floors: { attribution: 0.99, cause: 0.99 } },
 ];
 
 export interface HoldoutMiss {
