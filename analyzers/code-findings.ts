@@ -2,7 +2,7 @@
 // (tls.verify_code, tls.alert) and codes found inside its texts, looked up in the cited code tables.
 // Every classifier takes the code findings of its own attribution from the evidence context.
 import type { Evidence } from '../schemas/classification.js';
-import { attributionOf, type SourcedFinding } from './candidate.js';
+import { sourcedFinding, type SourcedFinding } from './candidate.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import { cdnStatusRow } from './codes/cdn.js';
 import { proxyRecordCode, proxyResultRow } from './codes/proxy-result.js';
@@ -44,7 +44,7 @@ export function fieldCodeFindings(event: TelemetryEvent, hits: readonly SourcedF
   if (result) findings.push(result);
   if (cdn) {
     const evidence: Evidence = { kind: 'handshake.status', detail: `upgrade answered with HTTP ${cdn.code} (${cdn.names[0]}): ${cdn.meaning} → ${cdn.cause} (rule codes.cdn_status.${cdn.code})` };
-    findings.push({ rule: `codes.cdn_status.${cdn.code}`, attribution: attributionOf(cdn.cause), cause: cdn.cause, confidence: cdn.confidence, evidence });
+    findings.push(sourcedFinding(`codes.cdn_status.${cdn.code}`, cdn.cause, cdn.confidence, evidence));
   }
   if (bareCode) {
     const start = findings.length;
@@ -83,7 +83,7 @@ function verifyCodeFinding(row: VerifyRow): SourcedFinding {
       kind: 'tls.verify_code',
       detail: `verify code ${row.code} X509_V_ERR_${row.name} (${row.text}) → ${cause} (rule verify_codes.${row.code})`,
     };
-    found = { rule: `verify_codes.${row.code}`, attribution: attributionOf(cause), cause, confidence: row.confidence ?? 0.6, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) };
+    found = sourcedFinding(`verify_codes.${row.code}`, cause, row.confidence ?? 0.6, evidence, row.ambiguity);
     verifyFindings.set(row, found);
   }
   return found;
@@ -101,7 +101,7 @@ function alertFinding(row: AlertRow, direction: 'sent' | 'received' | undefined)
     // An alert the client sent is its verdict in the alert's coarse vocabulary (RFC 8446 §6.2: unknown_ca for
     // any anchor problem, certificate_unknown for the rest): a stack's own reason text next to it says more.
     const confidence = direction === 'sent' ? Math.min(SENT_ALERT_CONFIDENCE, row.confidence ?? 0.6) : (row.confidence ?? 0.6);
-    found = { rule: `tls_alerts.${row.code}`, attribution: attributionOf(cause), cause, confidence, evidence, ...(row.ambiguity ? { ambiguity: row.ambiguity } : {}) };
+    found = sourcedFinding(`tls_alerts.${row.code}`, cause, confidence, evidence, row.ambiguity);
     byRow.set(row, found);
   }
   return found;
@@ -113,7 +113,7 @@ function proxyResultFinding(event: TelemetryEvent): SourcedFinding | undefined {
   const row = code === undefined || code === 0 ? undefined : proxyResultRow(code);
   if (!row) return undefined;
   const evidence: Evidence = { kind: 'error.message', detail: `the proxy's access-log record ends with result code ${code} (${row.meaning}) → ${row.cause} (rule codes.proxy_result.${code})` };
-  return { rule: `codes.proxy_result.${code}`, attribution: attributionOf(row.cause), cause: row.cause, confidence: row.confidence, evidence };
+  return sourcedFinding(`codes.proxy_result.${code}`, row.cause, row.confidence, evidence);
 }
 
 // Bare numeric codes (errno values, exit codes) repeat with their runtime across events: their findings are a pure
@@ -137,7 +137,7 @@ function platformVerifyCode(event: TelemetryEvent, value: string, findings: Sour
   const found: SourcedFinding[] = [];
   codeFindings('tls.verify_code', value, found, `${event.source.runtime ?? ''} ${event.source.user_agent ?? ''}`);
   const first = found.find((finding) => finding.attribution === '1015');
-  if (first) findings.push({ ...first, evidence: { kind: 'tls.verify_code', detail: `verify code ${value}: ${first.evidence.detail}` } });
+  if (first) findings.push(sourcedFinding(first.rule, first.cause, first.confidence, { kind: 'tls.verify_code', detail: `verify code ${value}: ${first.evidence.detail}` }, first.ambiguity, first.concept));
 }
 
 /**

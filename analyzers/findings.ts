@@ -69,5 +69,5 @@ export function strongestCandidate(
   if (!best) return undefined;
   const cause = best.cause;
   const confidence = findings.length === 1 ? best.confidence : Math.round(Math.min(0.99, best.confidence + 0.02 * (distinctKinds(findings, cause) - 1)) * 100) / 100;
-  return { attribution, cause, confidence, findings, remediation: remediation[cause] ?? '' };
+  return { attribution, cause, confidence, findings, remediation: remediation[cause] ?? '', evidence: undefined };
 }

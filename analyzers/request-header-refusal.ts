@@ -5,7 +5,7 @@
 // §4.2.2 has the server answer such a request with an HTTP error such as 400: the header says why.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1, https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
 import { BoundedCache } from './bounded-cache.js';
-import type { SourcedFinding } from './candidate.js';
+import { sourcedFinding, type SourcedFinding } from './candidate.js';
 import { isLogLabel } from './codes/proxy-result.js';
 import { findConcepts } from './concepts/scanner.js';
 import type { EvidenceContext } from './evidence-context.js';
@@ -53,10 +53,10 @@ const UPGRADE_EXPECTED = /\b(?:(websocket|connection)\s+upgrade\s+(?:is\s+|was\s
 type RefusedHeader = 'extensions' | 'protocol' | 'field';
 
 // Convention 17: a refused request header takes that header's cause.
-const REFUSED_HEADER_READING: Readonly<Record<RefusedHeader, Pick<SourcedFinding, 'cause' | 'rule' | 'attribution'>>> = {
-  extensions: { cause: 'extension_params_rejected', rule: 'inferred.extension_header_refused', attribution: '1010' },
-  protocol: { cause: 'subprotocol_mismatch', rule: 'inferred.protocol_header_refused', attribution: 'other' },
-  field: { cause: 'protocol_error', rule: 'inferred.request_header_refused', attribution: 'other' },
+const REFUSED_HEADER_READING: Readonly<Record<RefusedHeader, Pick<SourcedFinding, 'cause' | 'rule'>>> = {
+  extensions: { cause: 'extension_params_rejected', rule: 'inferred.extension_header_refused' },
+  protocol: { cause: 'subprotocol_mismatch', rule: 'inferred.protocol_header_refused' },
+  field: { cause: 'protocol_error', rule: 'inferred.request_header_refused' },
 };
 
 type HeaderRefusal = { header: RefusedHeader; finding: SourcedFinding };
@@ -73,9 +73,9 @@ function refusalInText(kind: string, text: string): HeaderRefusal | undefined {
   // "WebSocket upgrade is expected" names the Upgrade header.
   if (name === 'websocket') name = 'upgrade';
   const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : name === 'sec-websocket-protocol' ? 'protocol' : 'field';
-  const { cause, rule, attribution } = REFUSED_HEADER_READING[header];
+  const { cause, rule } = REFUSED_HEADER_READING[header];
   const detail = `words "${match[0]}" name the request's ${name} header as bad`;
-  return { header, finding: { cause, confidence: 0.5, rule, attribution, evidence: { kind, detail } } };
+  return { header, finding: sourcedFinding(rule, cause, 0.5, { kind, detail }) };
 }
 
 // Refusal texts repeat across connections (one server's fixed wording): each text is read once (BoundedCache), and its
@@ -212,7 +212,7 @@ function refusalTextFinding(row: UpgradeRefusalText): SourcedFinding {
   let found = refusalTextFindings.get(row.id);
   if (found === undefined) {
     const detail = `the server's refusal text (${row.id}: ${row.source}) names the request's ${row.part} header`;
-    refusalTextFindings.set(row.id, (found = { cause: 'protocol_error', confidence: 0.6, rule: 'inferred.request_header_refused', attribution: 'other', evidence: { kind: 'error.message', detail } }));
+    refusalTextFindings.set(row.id, (found = sourcedFinding('inferred.request_header_refused', 'protocol_error', 0.6, { kind: 'error.message', detail })));
   }
   return found;
 }

@@ -3,7 +3,7 @@
 // then the generalising tier (concepts/), whose findings stand only where the exact tier found nothing
 // or only a catch-all (of the same attribution for tls_unknown; any attribution for unknown_failure). A pure function of (field, text), so it is memoized:
 // telemetry repeats the same error texts across clients and retries.
-import { isCatchAll, type SourcedFinding } from './candidate.js';
+import { isCatchAll, sourcedFinding, type SourcedFinding } from './candidate.js';
 import { textCodeFindings } from './code-findings.js';
 import { concepts } from './concepts/concepts.js';
 import { findConcepts } from './concepts/scanner.js';
@@ -108,13 +108,12 @@ function notConnectedOnConnect(kind: string, text: string, out: SourcedFinding[]
   if (!connect) return;
   const notConnected = out[at] as SourcedFinding;
   keepFindings(out, from, (finding) => !NOT_CONNECTED_RULE.test(finding.rule));
-  out.push({
-    rule: 'inferred.not_connected_on_connect',
-    attribution: 'other',
-    cause: 'unknown_failure',
-    confidence: 0.3,
-    evidence: { kind, detail: `${notConnected.evidence.detail}, reported by a connect ("${connect[0]}"): the connect did not complete and its reason (SO_ERROR) was not read → unknown_failure (rule inferred.not_connected_on_connect, POSIX getpeername() ENOTCONN)` },
-  });
+  out.push(
+    sourcedFinding('inferred.not_connected_on_connect', 'unknown_failure', 0.3, {
+      kind,
+      detail: `${notConnected.evidence.detail}, reported by a connect ("${connect[0]}"): the connect did not complete and its reason (SO_ERROR) was not read → unknown_failure (rule inferred.not_connected_on_connect, POSIX getpeername() ENOTCONN)`,
+    }),
+  );
 }
 
 // The routine errnos in the notations their rows read (errno-numbers.ts): "errno = 11", "errno=115", a WSA name or number.
@@ -227,14 +226,15 @@ function resetInTlsHandshake(kind: string, text: string, out: SourcedFinding[], 
   // handshake: …" in apt, "Handshake failed: …"): the library's handshake, unless the word names the WebSocket or HTTP one.
   const handshake = TLS_HANDSHAKE_UNDER_WAY.exec(text)?.[0] ?? MBEDTLS_SSL_ERROR.exec(text)?.[0] ?? (TLS_LIBRARY_CODE.test(reset.rule) ? BARE_HANDSHAKE.exec(text)?.[0] : undefined);
   if (handshake === undefined) return;
-  out.push({
-    rule: 'inferred.reset_in_tls_handshake',
-    attribution: '1015',
-    cause: 'tls_unknown',
-    // Above the reset and the +0.02 per field that other fields' copies of it add (error.name EPIPE, error.code).
-    confidence: Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100,
-    evidence: { kind, detail: `${reset.evidence.detail}, during the TLS handshake ("${handshake}"): the peer ended the handshake without an alert → tls_unknown (rule inferred.reset_in_tls_handshake)` },
-  });
+  out.push(
+    sourcedFinding(
+      'inferred.reset_in_tls_handshake',
+      'tls_unknown',
+      // Above the reset and the +0.02 per field that other fields' copies of it add (error.name EPIPE, error.code).
+      Math.round(Math.min(0.8, reset.confidence + 0.05) * 100) / 100,
+      { kind, detail: `${reset.evidence.detail}, during the TLS handshake ("${handshake}"): the peer ended the handshake without an alert → tls_unknown (rule inferred.reset_in_tls_handshake)` },
+    ),
+  );
 }
 
 // The text places the failure after the TLS handshake: the client was reading the upgrade's answer (the request went out
@@ -288,13 +288,12 @@ function resetAfterTlsHandshake(kind: string, text: string, out: SourcedFinding[
   if (!eof) return true;
   keepFindings(out, from, (finding) => finding.attribution !== '1015');
   if (!reset)
-    out.push({
-      rule: 'inferred.reset_after_tls_handshake',
-      attribution: 'other',
-      cause: 'network_reset',
-      confidence: 0.55,
-      evidence: { kind, detail: `"${eof[0]}" while "${after[0]}": the TLS handshake had completed and the peer closed before answering the upgrade → network_reset (rule inferred.reset_after_tls_handshake)` },
-    });
+    out.push(
+      sourcedFinding('inferred.reset_after_tls_handshake', 'network_reset', 0.55, {
+        kind,
+        detail: `"${eof[0]}" while "${after[0]}": the TLS handshake had completed and the peer closed before answering the upgrade → network_reset (rule inferred.reset_after_tls_handshake)`,
+      }),
+    );
   return true;
 }
 

@@ -1,8 +1,7 @@
 // Findings of the code tables, in the shape every rule yields (SourcedFinding). The table rules of
 // vocabulary.ts run in the vocabulary matcher's pass (after the runtime rules); here their hits are
 // thinned to the causes they add, and the codes written as numbers (scanner.ts) are appended.
-import type { SourcedFinding } from '../candidate.js';
-import { attributionOf } from '../candidate.js';
+import { sourcedFinding, type SourcedFinding } from '../candidate.js';
 import { matchText } from '../vocabularies/index.js';
 import { codeRuleId } from './index.js';
 import { scanCodeNumbers, type CodeMatch } from './scanner.js';
@@ -16,9 +15,7 @@ function numberFinding(kind: string, match: CodeMatch): SourcedFinding {
   // A number is read through its context: a little less sure than the code's name.
   const confidence = Math.min(0.8, row.confidence);
   const evidence = { kind, detail: `"${matched.slice(0, 60)}" matched ${rule} (${row.names[0]}: ${row.meaning}) → ${row.cause}` };
-  return row.ambiguity
-    ? { rule, attribution: attributionOf(row.cause), cause: row.cause, confidence, evidence, ambiguity: row.ambiguity }
-    : { rule, attribution: attributionOf(row.cause), cause: row.cause, confidence, evidence };
+  return sourcedFinding(rule, row.cause, confidence, evidence, row.ambiguity);
 }
 
 function named(out: readonly SourcedFinding[], from: number, to: number, finding: SourcedFinding): boolean {
@@ -60,7 +57,7 @@ export function addCodeFindings(kind: string, text: string, out: SourcedFinding[
 const NODE_SSL_CODE = /^ERR_SSL_[A-Z0-9_]+$/;
 function nodeSslFinding(kind: string, text: string): SourcedFinding {
   const evidence = { kind, detail: `"${text.slice(0, 60)}" is Node's code for an OpenSSL error of its TLS socket that no table names → tls_unknown (rule codes.node_ssl_error)` };
-  return { rule: 'codes.node_ssl_error', attribution: '1015', cause: 'tls_unknown', confidence: 0.45, evidence };
+  return sourcedFinding('codes.node_ssl_error', 'tls_unknown', 0.45, evidence);
 }
 
 /** Every finding of one text, rules and numeric codes (the verify-code fallback and the tests read codes this way). */

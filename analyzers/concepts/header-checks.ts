@@ -7,7 +7,7 @@
 // - Sec-WebSocket-Accept → protocol_error (RFC 6455 §4.1 client step 4).
 // @see https://github.com/prometheus/blackbox_exporter/blob/master/prober/http.go (matchRegularExpressionsOnHeaders)
 import type { Cause } from '../../schemas/classification.js';
-import { attributionOf, type SourcedFinding } from '../candidate.js';
+import { sourcedFinding, type SourcedFinding } from '../candidate.js';
 import { lexicon, type ClassName } from './lexicon.js';
 
 /** A word class found in the text (scanner.ts's occurrences): word positions and the text span. */
@@ -95,7 +95,7 @@ export function headerCheckFinding(kind: string, text: string, found: readonly C
     const cause = causeOf(name.cls, verdict);
     const words = `${JSON.stringify(text.slice(said.start, said.end))} … ${JSON.stringify(text.slice(name.start, name.end))}`;
     const detail = `words ${words}: a check on the answer's ${HEADER_NAMES[name.cls]} header, ${verdict === 'mismatch' ? 'present with a value it refused' : verdict === 'absent' ? 'not present' : 'required'} (concept concept.header_check) → ${cause}`;
-    return { rule: 'concept.header_check', attribution: attributionOf(cause), cause, confidence: CONFIDENCE, evidence: { kind, detail }, concept: true };
+    return sourcedFinding('concept.header_check', cause, CONFIDENCE, { kind, detail }, undefined, true);
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // other concepts) and evidence naming the concept and the section. A close code the text names is read
 // through the close-code table: a registered code a library refused (Pekko rejects 1012) is that code's cause.
 import type { Cause } from '../../schemas/classification.js';
-import { attributionOf, type SourcedFinding } from '../candidate.js';
+import { attributionOf, sourcedFinding, type SourcedFinding } from '../candidate.js';
 import { closeCodeRow } from '../close-codes.js';
 
 const rfc = (section: string, anchor: string): string => `RFC 6455 §${section} https://www.rfc-editor.org/rfc/rfc6455#section-${anchor}`;
@@ -80,7 +80,7 @@ const CONFIDENCE = 0.55;
 const REFUSED_VALID_CONFIDENCE = 0.56;
 
 function finding(kind: string, rule: string, cause: Cause, confidence: number, detail: string): SourcedFinding {
-  return { rule, attribution: attributionOf(cause), cause, confidence, evidence: { kind, detail }, concept: true };
+  return sourcedFinding(rule, cause, confidence, { kind, detail }, undefined, true);
 }
 
 const shown = (text: string, index: number, length: number): string => JSON.stringify(text.slice(index, index + length).slice(0, 80));

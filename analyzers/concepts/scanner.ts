@@ -3,7 +3,7 @@
 // "got '401 Unauthorized'"). Findings say which concept and which words matched. Compiled once: classes
 // are numbered, so a concept whose classes do not all occur is skipped with a few array reads.
 import type { Cause } from '../../schemas/classification.js';
-import { attributionOf, type SourcedFinding } from '../candidate.js';
+import { sourcedFinding, type SourcedFinding } from '../candidate.js';
 import { closeCodeRow } from '../close-codes.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
@@ -235,9 +235,7 @@ function quoted(text: string, matched: readonly Occurrence[]): string {
 
 function conceptFinding(kind: string, rule: string, cause: Cause, confidence: number, detail: string, concept?: Concept): SourcedFinding {
   const evidence = { kind, detail };
-  return concept?.ambiguity
-    ? { rule, attribution: attributionOf(cause), cause, confidence, evidence, ambiguity: concept.ambiguity, concept: true }
-    : { rule, attribution: attributionOf(cause), cause, confidence, evidence, concept: true };
+  return sourcedFinding(rule, cause, confidence, evidence, concept?.ambiguity, true);
 }
 
 // The status each concept.http_status finding read, beside the finding rather than in it: findings keep one shape (hot loops

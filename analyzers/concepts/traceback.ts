@@ -3,7 +3,7 @@
 // that raised. A JVM stack trace's frames likewise name where the code ran ("WebSocket08FrameDecoder.protocolViolation"), not
 // what failed. Pure text functions for the concept scanner.
 // @see https://docs.python.org/3/library/traceback.html (format: "Traceback (most recent call last):", "  File "<path>", line N, in <name>", the source line, the exception)
-import type { SourcedFinding } from '../candidate.js';
+import { sourcedFinding, type SourcedFinding } from '../candidate.js';
 
 const TRACEBACK = 'Traceback (most recent call last)';
 const FRAME = /^[ \t]*File "([^"\n]*)", line \d+, in ([^\n]*)$/gm;
@@ -50,7 +50,7 @@ export function tracebackExtensionFinding(kind: string, text: string): SourcedFi
   const exception = PARSE_EXCEPTION.exec(text.slice((innermost.index as number) + innermost[0].length));
   if (!exception) return undefined;
   const detail = `traceback raised ${JSON.stringify(exception[0].slice(0, 80))} in ${module} (${fn.trim()}): the client could not read the extension answer's parameters → extension_params_rejected (rule concept.traceback_extension_parse, RFC 7692 §7)`;
-  return { rule: 'concept.traceback_extension_parse', attribution: '1010', cause: 'extension_params_rejected', confidence: 0.52, evidence: { kind, detail }, concept: true };
+  return sourcedFinding('concept.traceback_extension_parse', 'extension_params_rejected', 0.52, { kind, detail }, undefined, true);
 }
 
 // A JVM stack frame line as Throwable.printStackTrace prints it: "\tat <class>.<method>(<File>.java:<line>)", "(Native Method)",

@@ -3,7 +3,7 @@
 // close codes, HTTP status), and two findings no field holds (a wrong Sec-WebSocket-Accept, an unoffered subprotocol).
 import type { Evidence } from '../../schemas/classification.js';
 import type { TelemetryEvent } from '../../schemas/telemetry-event.js';
-import type { SourcedFinding } from '../candidate.js';
+import { sourcedFinding, type SourcedFinding } from '../candidate.js';
 import { expectedAccept } from '../websocket-accept.js';
 import { headerValue } from './payload.js';
 import { citeRelay, relayFactsOf, type RelayFacts } from './session.js';
@@ -84,13 +84,12 @@ export function relayTextFindings(kind: string, text: string, out: SourcedFindin
 function endedBeforeAnswer(kind: string, facts: RelayFacts, out: SourcedFinding[]): void {
   if (!facts.endedBy || facts.response || facts.tlsDataBothWays || (!facts.request && !facts.tls)) return;
   const what = facts.request ? 'the upgrade request' : 'TLS records only';
-  out.push({
-    rule: 'relay.ended_before_answer',
-    attribution: 'other',
-    cause: 'network_reset',
-    confidence: 0.5,
-    evidence: { kind, detail: citeRelay(`${what} went out and the relay says the ${facts.endedBy} ended the session before any answer came → network_reset (convention "Reset or EOF")`, facts.requestLine, 'relay.ended_before_answer') },
-  });
+  out.push(
+    sourcedFinding('relay.ended_before_answer', 'network_reset', 0.5, {
+      kind,
+      detail: citeRelay(`${what} went out and the relay says the ${facts.endedBy} ended the session before any answer came → network_reset (convention "Reset or EOF")`, facts.requestLine, 'relay.ended_before_answer'),
+    }),
+  );
 }
 
 /**
@@ -107,7 +106,7 @@ function endedBeforeAnswer(kind: string, facts: RelayFacts, out: SourcedFinding[
  */
 function traceEndFinding(kind: string, trace: TraceFacts, out: SourcedFinding[]): void {
   const push = (cause: 'network_reset' | 'unknown_failure', confidence: number, what: string, line: string): void => {
-    out.push({ rule: 'relay.trace_end', attribution: 'other', cause, confidence, evidence: { kind, detail: citeRelay(`${what} → ${cause}`, line, 'relay.trace_end') } });
+    out.push(sourcedFinding('relay.trace_end', cause, confidence, { kind, detail: citeRelay(`${what} → ${cause}`, line, 'relay.trace_end') }));
   };
   if (trace.connectFailed) return push('unknown_failure', 0.3, 'an error on the upstream socket before its connect completed, no reason shown (convention "A failure to connect stated without its reason")', trace.connectFailed);
   const end = trace.firstEnd;
@@ -123,13 +122,12 @@ function acceptFinding(kind: string, facts: RelayFacts, out: SourcedFinding[]): 
   if (key === undefined || accept === undefined) return;
   const expected = expectedAccept(key);
   if (accept.trim() === expected) return;
-  out.push({
-    rule: 'relay.accept_mismatch',
-    attribution: 'other',
-    cause: 'protocol_error',
-    confidence: 0.9,
-    evidence: { kind, detail: citeRelay(`Sec-WebSocket-Accept ${JSON.stringify(accept)} where the key ${JSON.stringify(key)} gives ${JSON.stringify(expected)} (RFC 6455 §4.2.2)`, facts.responseLine, 'relay.accept_mismatch') },
-  });
+  out.push(
+    sourcedFinding('relay.accept_mismatch', 'protocol_error', 0.9, {
+      kind,
+      detail: citeRelay(`Sec-WebSocket-Accept ${JSON.stringify(accept)} where the key ${JSON.stringify(key)} gives ${JSON.stringify(expected)} (RFC 6455 §4.2.2)`, facts.responseLine, 'relay.accept_mismatch'),
+    }),
+  );
 }
 
 function subprotocolFinding(kind: string, facts: RelayFacts, out: SourcedFinding[]): void {
@@ -137,11 +135,10 @@ function subprotocolFinding(kind: string, facts: RelayFacts, out: SourcedFinding
   if (selected === undefined || selected === '') return;
   const offered = (headerValue(facts.request as NonNullable<RelayFacts['request']>, 'sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
   if (offered.includes(selected.trim())) return;
-  out.push({
-    rule: 'relay.subprotocol_unoffered',
-    attribution: 'other',
-    cause: 'subprotocol_mismatch',
-    confidence: 0.85,
-    evidence: { kind, detail: citeRelay(`the 101 selected the subprotocol ${JSON.stringify(selected)}, the request offered ${offered.length > 0 ? JSON.stringify(offered.join(', ')) : 'none'} (RFC 6455 §4.1)`, facts.responseLine, 'relay.subprotocol_unoffered') },
-  });
+  out.push(
+    sourcedFinding('relay.subprotocol_unoffered', 'subprotocol_mismatch', 0.85, {
+      kind,
+      detail: citeRelay(`the 101 selected the subprotocol ${JSON.stringify(selected)}, the request offered ${offered.length > 0 ? JSON.stringify(offered.join(', ')) : 'none'} (RFC 6455 §4.1)`, facts.responseLine, 'relay.subprotocol_unoffered'),
+    }),
+  );
 }

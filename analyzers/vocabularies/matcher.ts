@@ -3,7 +3,7 @@
 // without a trigger word a literal every match contains. Per text, one allocation-free pass hashes
 // its words and marks the rules whose trigger occurs; only those regexes run, in table order.
 import type { Cause } from '../../schemas/classification.js';
-import { attributionOf, type Ambiguity, type SourcedFinding } from '../candidate.js';
+import { sourcedFinding, type Ambiguity, type SourcedFinding } from '../candidate.js';
 import { httpStatusCause } from '../http-status.js';
 import { tlsAlertRow } from '../tls-alerts.js';
 import { verifyCodeRow } from '../verify-codes.js';
@@ -22,9 +22,7 @@ export type TextHit = SourcedFinding;
 /** The hit of a rule on a text: evidence quotes the matched text (read-only: the text memo shares hits between events). */
 function hit(rule: VocabularyRule, cause: Cause, confidence: number, ambiguity: Ambiguity | undefined, kind: string, matched: string, note: string): TextHit {
   const evidence = { kind, detail: `"${matched.slice(0, 160)}" matched ${rule.id}${note} → ${cause}` };
-  return ambiguity
-    ? { rule: rule.id, attribution: attributionOf(cause), cause, confidence, evidence, ambiguity }
-    : { rule: rule.id, attribution: attributionOf(cause), cause, confidence, evidence };
+  return sourcedFinding(rule.id, cause, confidence, evidence, ambiguity);
 }
 
 function firstGroup(match: RegExpExecArray): string | undefined {

@@ -61,7 +61,10 @@ function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): 
 }
 
 /** One finding's candidate, built once: most events of a connection stream are successes and normal closes. */
-const single = (finding: Finding): Candidate => ({ ...(strongestCandidate('none', [finding], noneRemediation) as Candidate), evidence: [finding.evidence] });
+const single = (finding: Finding): Candidate => {
+  const { attribution, cause, confidence, findings, remediation } = strongestCandidate('none', [finding], noneRemediation) as Candidate;
+  return { attribution, cause, confidence, findings, remediation, evidence: [finding.evidence] };
+};
 const CONNECTED_CANDIDATE = single(CONNECTED);
 // A client whose session is still open after a 101 (outcome connected, no close) beside an error: a carried protocol's error that the
 // session outlived (Pusher's pusher:error 4301 "Client event rejected due to rate limit", a channel's subscription refused with
