@@ -190,16 +190,34 @@ const statesCloseCode = (hit: SourcedFinding): boolean => hit.rule === 'concept.
 /** A name's finding of a drop (a reset, a connection closed), which a stated close code contradicts. */
 const namesDrop = (hit: SourcedFinding): boolean => hit.cause === 'network_reset' || hit.cause === 'abnormal_closure';
 
+/**
+ * A proxy's own line stating how its upstream leg failed: a TLS handshake failure other than a bare TLS word (a verify result, an
+ * alert), a timeout, a refused connect or a resolver failure (convention 9's upstream causes). Beside it, a reset or EOF in the
+ * event's code or name (the client's socket error at the proxy's front: ECONNRESET, ConnectionResetError) is the proxy closing the
+ * client leg because of that failure, not a cause of its own: an L4 proxy (gobetween, HAProxy in tcp mode) that cannot reach or
+ * verify its upstream closes the accepted client connection, and its log line says why (round 35, eng-c1).
+ * @see https://www.haproxy.com/documentation/haproxy-configuration-manual/latest/#8.5 (termination states: the proxy's side of an aborted session)
+ */
+const UPSTREAM_LEG_CAUSES: ReadonlySet<string> = new Set(['network_timeout', 'connection_refused', 'dns_failure']);
+function statesUpstreamFailure(message: readonly SourcedFinding[]): boolean {
+  for (const hit of message) if ((hit.attribution === '1015' && hit.rule !== 'concept.tls_failure' && hit.cause !== 'tls_unknown') || UPSTREAM_LEG_CAUSES.has(hit.cause)) return true;
+  return false;
+}
+
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
 // Given the fields the constructor already read, not the event: each is read once.
-function textHits(error: TelemetryEvent['error'], reason: string | undefined, labels: TelemetryEvent['labels']): readonly SourcedFinding[] {
+function textHits(error: TelemetryEvent['error'], reason: string | undefined, labels: TelemetryEvent['labels'], proxy: boolean): readonly SourcedFinding[] {
   if (!error && !reason) return NO_HITS;
+  const stated = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
   // The memo's lists are shared read-only: when one field has findings its list is returned without a copy.
-  const code = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
+  const codeHits = error && error.code !== undefined && error.code !== '' ? errorCodeMatcher.get(String(error.code)) : NO_HITS;
   // A framework's disconnect class as the name (Falcon's WebSocketDisconnected) is the peer's close, not a drop: its words say nothing.
   // Checked only when the name has findings: the memo answers every other name without a look-up.
-  const nameHits = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
-  const stated = error?.message ? errorMessageMatcher.get(error.message) : NO_HITS;
+  const namedHits = error?.name ? errorNameMatcher.get(error.name) : NO_HITS;
+  // A proxy's own line stating how its upstream leg failed beside the client leg's reset (round 35, eng-c1).
+  const dropForUpstream = proxy && (codeHits.length > 0 || namedHits.length > 0) && statesUpstreamFailure(stated) && codeHits.every(namesDrop) && namedHits.every(namesDrop);
+  const code = dropForUpstream ? NO_HITS : codeHits;
+  const nameHits = dropForUpstream ? NO_HITS : namedHits;
   // So is a closed-connection class beside a message that states the code a Close frame carried (websocket-client's
   // WebSocketConnectionClosedException "Connection closed (code 4000): Session ended"; scanner.ts closeCodeFinding): the class is
   // the API's type for that close, and the code and its words decide (round 33, eng-a2).
@@ -266,7 +284,10 @@ class EventContext implements EvidenceContext {
     this.secure = (event.target.url.charCodeAt(2) | 0x20) === 115;
     // A failed attempt with no text of its own (no error, no close reason) reads another party's view of it, recorded in labels
     // (other-view-labels.ts): the client's log or its socket error at the observer's front states what the emitter did not.
-    this.hits = error === undefined && !close?.reason && outcome === 'failed' && event.labels !== undefined ? otherViewFindings(event) : textHits(error, close?.reason, event.labels);
+    // So does one whose own texts name nothing (a proxy's accept and begin lines, the client's exception name the driver recorded): the
+    // client's log states why the client refused the answer the proxy passed on (round 35, eng-c1).
+    const own = error === undefined && !close?.reason ? NO_HITS : textHits(error, close?.reason, event.labels, event.source.kind === 'proxy');
+    this.hits = own.length === 0 && outcome === 'failed' && event.labels !== undefined ? otherViewFindings(event) : own;
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.

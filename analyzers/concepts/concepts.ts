@@ -284,6 +284,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.length_encoding', cause: 'protocol_error', confidence: 0.52, all: ['FRAME', 'LENGTH_ENCODING', 'ENCODING_REFUSED'], within: 6, unless: ['TLS', 'CERT', 'HTTP_WORD'], example: 'ws reader: rejected 64-bit encoding of payload length 7' },
   // A frame called corrupted says a rule was broken, not which: a wrapper, below a size or rule the message names.
   { id: 'concept.frame_corrupted', cause: 'protocol_error', confidence: 0.46, all: ['FRAME', 'CORRUPTED'], within: 3, unless: ['TLS', 'CERT'], example: 'CorruptFrameError', wrapper: true },
+  // A framing error named as such (lexicon FRAMING_FAILED): the peer's bytes did not decode as the frames of the protocol read, a
+  // protocol error of that protocol (RFC 6455 §7.4.1's 1002 for WebSocket's). Not with TLS words (a TLS record layer's "bad record").
+  { id: 'concept.framing_error', cause: 'protocol_error', confidence: 0.5, all: ['FRAMING_FAILED'], within: 0, unless: ['TLS', 'CERT'], example: 'amqp reader: FramingError on channel 3' },
   // A message that could not be decoded because its data ended inside a structure (lexicon DATA_END): the peer's data broke the
   // format the endpoint reads, the failure RFC 6455 §7.4.1 gives 1007 ("data within a message that was not consistent with the type").
   { id: 'concept.data_cut_short', cause: 'protocol_error', confidence: 0.5, all: ['DATA_END'], within: 0, unless: ['TLS', 'CERT'], example: 'decoder: unexpected end of buffer while reading update' },

@@ -430,6 +430,10 @@ export const lexicon = {
   ENCODING_REFUSED: [['not', 'use'], ['not', 'using'], ['not', 'take'], ['not', 'accept'], 'overlong', 'nonminimal', ['not', 'minimal'], 'rejected', 'refused', 'invalid', 'illegal'],
   // A frame called corrupted ("CorruptedWebSocketFrameException"): Netty's class for every frame error, the too long one included.
   CORRUPTED: ['corrupted', 'corrupt'],
+  // A framing error: the term of a message protocol's spec for bytes that do not decode as its frames (AMQP 0-9-1's reply code 501
+  // frame-error, "the sender sent a malformed frame that the recipient could not decode"; STOMP 1.2 and MQTT carried over WebSocket
+  // are framed the same way). Round 35, eng-c1. @see https://www.rabbitmq.com/resources/specs/amqp0-9-1.pdf (§1.2 Constants: frame-error)
+  FRAMING_FAILED: [['framing', 'error'], ['framing', 'failure'], ['framing', 'failed'], ['framing', 'violation'], ['frame', 'decode', 'error'], ['frame', 'decoding', 'error'], ['frame', 'decoding', 'failed'], 'framingerror'],
   // RFC 6455 rules that error names state by their parts (round 8): "FragmentedControlFrame", "MaskedFrameFromServer", "RSV1 set",
   // "PingFrameTooLarge", "ExpectedFragment(Text)", "InvalidUTF8". A control frame (§5.5) is never fragmented and carries at most 125 bytes.
   CONTROL: ['control'],

@@ -15,6 +15,9 @@ const mqttConnack = 'OASIS MQTT Version 3.1.1 §3.2.2.3 Connect Return code (Tab
 const MQTT_CONNACK_REASONS = ['unacceptable protocol version', 'unsupported protocol version', 'identifier rejected', 'client identifier not valid', 'server unavailable', 'bad user ?name or password', 'not authori[sz]ed', 'banned'].join('|');
 const javaNet = 'Java java.net exceptions https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/package-summary.html';
 
+// One alternative per word, each pinned on both edges: the matcher's prefilter runs the rule only on texts with one of them (trigger-words.ts).
+const ZLIB_DATA_ERROR_TAIL = String.raw`[^\n]{0,30}?\b(?:error|failed|failure|returned|code)\b[^\n\d-]{0,12}-3\b(?![.\d])`;
+const ZLIB_DATA_ERROR_CODE = new RegExp(['zlib', 'inflate', 'decompression', 'decompress', 'decompressor'].map((word) => String.raw`\b${word}\b${ZLIB_DATA_ERROR_TAIL}`).join('|'), 'i');
 const zlibSource = 'zlib manual (inflate: Z_DATA_ERROR "if the input data was corrupted", msg set) https://zlib.net/manual.html; zlib inflate.c (the msg strings) https://github.com/madler/zlib/blob/develop/inflate.c; Node zlib errors (code Z_DATA_ERROR) https://nodejs.org/api/zlib.html; RFC 7692 §6.2 https://www.rfc-editor.org/rfc/rfc7692#section-6.2; ws lib/permessage-deflate.js (inflateOnError: kStatusCode 1007) https://github.com/websockets/ws/blob/master/lib/permessage-deflate.js';
 const httpParsers = [
   'Jetty HttpParser.java (IllegalCharacterException: "Illegal character " + token, a 400 BadMessageException) https://github.com/jetty/jetty.project/blob/jetty-12.0.x/jetty-core/jetty-http/src/main/java/org/eclipse/jetty/http/HttpParser.java',
@@ -58,6 +61,10 @@ export const systemVocabulary: Vocabulary = {
     // decompression of a message's payload), which ws fails with 1007 (err[kStatusCode] = 1007 in permessage-deflate.js
     // inflateOnError) and Jetty with BadPayloadException 1007 (holdout37-atmosphere-26): a frame's payload broke the protocol.
     rule('system.zlib_data_error', phrases('Z_DATA_ERROR', 'invalid block type', 'invalid stored block lengths', 'invalid distance too far back', 'invalid code lengths set', 'invalid distances set', 'too many length or distance symbols', 'invalid bit length repeat', 'invalid distance code', 'invalid literal/length code', 'invalid literal/lengths set'), 'protocol_error', 0.55, zlibSource, { example: 'invalid block type' }),
+    // The same Z_DATA_ERROR as zlib.h's number, -3, after a zlib, inflate or decompression word and an error word ("inflate() failed:
+    // -3", "zlib decompression error -3"): a C server that logs the return code of inflate() (round 35, eng-c1). The other negative
+    // codes (Z_STREAM_ERROR -2, Z_MEM_ERROR -4, Z_BUF_ERROR -5) are the caller's or memory's, not the data's.
+    rule('system.zlib_data_error_code', ZLIB_DATA_ERROR_CODE, 'protocol_error', 0.55, `${zlibSource}; zlib.h (#define Z_DATA_ERROR (-3)) https://github.com/madler/zlib/blob/develop/zlib.h`, { example: 'permessage-deflate: inflate() returned error -3' }),
     // The same errors written as numbers, in an errno notation (errno-numbers.ts).
     ...errnoRules(),
   ],

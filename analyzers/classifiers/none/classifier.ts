@@ -75,6 +75,11 @@ const CONNECTED_CANDIDATE = single(CONNECTED);
 const OUTLIVED_ERROR: Finding = { cause: 'connected', confidence: 0.35, evidence: { kind: 'outcome', detail: "outcome connected after a 101, no close, beside an error naming no cause: a carried protocol's error the session outlived (rule outcome.connected_outlived_error)" } };
 const OUTLIVED_REFUSAL: Finding = { cause: 'connected', confidence: 0.5, evidence: { kind: 'outcome', detail: "outcome connected after a 101, no close, beside credentials refused in words: the upgrade passed, so something inside the session was refused, not the connection (rule outcome.connected_outlived_refusal)" } };
 const OUTLIVED_ERROR_CANDIDATE = single(OUTLIVED_ERROR);
+// A server's event recorded open (outcome connected) whose error texts and coded fields name nothing at all (its warning about its own
+// configuration, "peer verification is disabled"): a server's log line is one of its running records, no failure is shown, and an open
+// session is what the event records. Low, above the engine's no-evidence answer (0.1): any cause a text names outweighs it. A client's
+// error object beside an open session is its library reporting a failure, and stays the other classifier's (round 33). Round 35, eng-c1.
+const OPEN_BESIDE_NAMELESS_TEXT_CANDIDATE = single({ cause: 'connected', confidence: 0.3, evidence: { kind: 'outcome', detail: 'outcome connected, beside an error text that names no failure and no cause: the session is open (rule outcome.connected_nameless_text)' } });
 const OUTLIVED_REFUSAL_CANDIDATE = single(OUTLIVED_REFUSAL);
 
 /** A client's session still open after a 101 beside an error (no close): the error's refusal or failure did not end it. */
@@ -260,6 +265,21 @@ function ownTimeoutException(context: EvidenceContext): boolean {
   return context.hits.some((hit) => hit.cause === 'network_timeout');
 }
 
+/**
+ * A server's own record that its keepalive timer ended the session (concept.keepalive_missed in its message: "closing … connection
+ * (keepalive timeout)", "no pong within 1000 ms") beside the 1000 it sent: a 1000 says the session's purpose was fulfilled (RFC 6455
+ * §7.4.1), which the record contradicts; it says why the server closed (convention 17 over 11; the keepalive convention:
+ * network_timeout). MQTT 3.1.1 §3.1.2.10: a server that receives no packet within one and a half keep-alive periods MUST disconnect
+ * the client "as if the network had failed". A 1001 is a server's own going-away for an idle session and stays (round 19), and a
+ * close reason's words stay the close's (convention 11). Round 35, eng-c1.
+ * @see https://docs.oasis-open.org/mqtt/mqtt/v3.1.1/os/mqtt-v3.1.1-os.html#_Toc398718030 (3.1.2.10 Keep Alive)
+ */
+function ownKeepaliveRecord(context: EvidenceContext): boolean {
+  const { source, close } = context.event;
+  if (source.kind !== 'server' || close?.initiator !== 'server') return false;
+  return context.hits.some((hit) => hit.rule === 'concept.keepalive_missed' && hit.evidence.kind === 'error.message');
+}
+
 /** A client's (or probe's) close code that the event names no side as sending (initiator absent or unknown): its API's own. */
 function clientCodeUnsent(context: EvidenceContext): boolean {
   const { source, close } = context.event;
@@ -310,7 +330,8 @@ export const noneClassifier: Classifier = {
     // 1011), or received text that was no UTF-8 (§8.1: the 1007 a conforming endpoint would have sent). The other classifier decides.
     // An error-level record alone (no exception escaped the handler) beside a 1000 the client started on the wire: the application
     // logged an error it caught and the session went on until the client closed it normally, no reaction to a failure.
-    if (code === 1000 && hasError && !stated && (failedBeforeClose(event) || namesInvalidPayload(context.hits))) return undefined;
+    // So is a server's own record that its keepalive timer ended the session, beside the 1000 it sent (ownKeepaliveRecord).
+    if (code === 1000 && hasError && !stated && (failedBeforeClose(event) || namesInvalidPayload(context.hits) || ownKeepaliveRecord(context))) return undefined;
     // A carried protocol's error with its application code before the client's own 1000 (Pusher's pusher:error, then Pysher's
     // disconnect()): the protocol's error ended the session, the library's clean close is its reaction (application-close-error.ts).
     if (hasError && carriedErrorBeforeOwnClose(context)) return undefined;
@@ -335,7 +356,9 @@ export const noneClassifier: Classifier = {
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
       else if (event.outcome === 'closed' && context.hits.length === 0 && context.codes.length === 0 && event.close?.initiator === 'server') named.push(SIDE_CLOSED);
       if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && (TUNNEL_PASSED.test(message) || relayFactsOf(message)?.tlsDataBothWays === true)) named.push(PROXY_PASSED_FINDING);
-      return named.length > 0 ? strongestCandidate('none', named, noneRemediation) : outlivedErrorCandidate(context);
+      if (named.length > 0) return strongestCandidate('none', named, noneRemediation);
+      if (event.outcome === 'connected' && event.source.kind === 'server' && context.hits.length === 0 && context.codes.length === 0) return OPEN_BESIDE_NAMELESS_TEXT_CANDIDATE;
+      return outlivedErrorCandidate(context);
     }
     // No code and no error: a clean close only when the event names the side that closed (a closing handshake was
     // started); with nobody named, no Close frame is shown, a drop (session-end.ts, the other classifier answers).

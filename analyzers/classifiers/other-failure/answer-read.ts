@@ -6,7 +6,7 @@ import { attributionOf, type Finding, type SourcedFinding } from '../../candidat
 import { httpStatusCause } from '../../http-status.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { concepts } from '../../concepts/concepts.js';
-import { isLogLabel } from '../../codes/proxy-result.js';
+import { isLogLabel, logLabels } from '../../codes/proxy-result.js';
 import { fieldFindings } from '../../text-findings.js';
 
 /** Concepts that say a read of the answer failed and not why (Concept.untimed): the timing may say it ran out. */
@@ -95,6 +95,35 @@ const logLabelFindings = fieldFindings('labels.log');
 function namesNoCause(lines: string): boolean {
   for (const finding of logLabelFindings.get(lines)) if (finding.cause !== 'unknown_failure') return false;
   return true;
+}
+
+// Another party's log on the emitter's event (other-view-labels.ts reads those): not the server's own lines.
+const OTHER_PARTY_LOG = /^(?:client|front|driver|peer)_/;
+/**
+ * The peer named as the side that ended the connection: the remote end or peer as the subject of an end ("Remote end closed
+ * connection", "peer has shut down", "remote side hung up"), or an end by it ("closed by the remote host", "reset by peer"). A bare
+ * "connection closed" does not say which side closed, nor does a "peer=" field of the line's context.
+ */
+const PEER_ENDED =
+  /\b(?:remote(?:\s+(?:end|side|host|peer))?|peer|other\s+end)\s+(?:has\s+)?(?:closed|hung\s+up|hang-?up|reset|shut\s*down|disconnected|went\s+away)\b|\b(?:closed|reset|hung\s+up|disconnected)\s+by\s+(?:the\s+)?(?:remote|peer|other\s+end)\b/i;
+const ownLogDrops = new Map<string, Finding>();
+/**
+ * A failed attempt whose server records no error and no close, but whose own log lines name the peer ending the connection ("Remote
+ * end closed connection", "closed by peer"): a text naming an EOF or reset with no TLS word, convention 2's network_reset, and no
+ * attempt without text whose length alone says a timer fired (convention 13 reads only events with no text at all). The server saw
+ * the peer end it; whatever made the peer give up, the event shows only the end. A bare "connection closed" names no side and stays
+ * as before. Round 35, eng-c1.
+ */
+export function ownLogDrop(event: TelemetryEvent): Finding | undefined {
+  if (event.source.kind !== 'server' || event.error !== undefined || event.close?.reason || event.labels === undefined) return undefined;
+  for (const [key, text] of logLabels(event.labels)) {
+    if (OTHER_PARTY_LOG.test(key) || !PEER_ENDED.test(text)) continue;
+    let found = ownLogDrops.get(key);
+    if (found === undefined)
+      ownLogDrops.set(key, (found = { cause: 'network_reset', confidence: 0.48, evidence: { kind: `labels.${key}`, detail: "the server's own log names the peer ending the connection (\"remote end closed\", \"closed by peer\"), with no error or close recorded: an EOF before the upgrade's answer (rule inferred.server_log_peer_end, convention 2)" } }));
+    return found;
+  }
+  return undefined;
 }
 
 /** No evidence but the attempt's own length, ended at a timeout: the client gave up waiting (below any text's finding). */

@@ -6,7 +6,7 @@ import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
-import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
+import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ownLogDrop, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
 import { describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
@@ -15,7 +15,7 @@ import { clientRefusedAnswer, recordedAnswerFault } from '../../answer-labels.js
 import { requestFieldNamed, subprotocolNamed } from '../../request-header-refusal.js';
 import { concepts } from '../../concepts/concepts.js';
 import { reasonNamesFailure, statedStatus } from '../../concepts/scanner.js';
-import { recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
+import { onlyQuietLines, recordsServerFailure, serverFailureKind } from '../../server-log-levels.js';
 import { recordNamesTransport, recordStatesClosed } from '../../server-transport-record.js';
 import { resetWordsOnlyInApplicationException } from '../../raised-exception.js';
 import { CARRIED_ERROR_UNNAMED, EXCEPTION_CLASS, applicationCodeBesideOwnError, applicationCodeErrorFinding, carriedErrorBeforeOwnClose } from '../../application-close-error.js';
@@ -433,7 +433,9 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   // A proxy's own gateway status next to its error-log line: the upstream failed, and the log says how; when
   // nothing in it is recognised, the cause is honestly unknown, not an HTTP refusal (no server answered).
   const message = context.event.error?.message;
-  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status) && !noUpstreamToForward(message);
+  // A log made only of debug/info records in which nothing is recognised (an L4 proxy's accept, begin and end lines, gobetween's
+  // "[DEBUG] … Begin a -> b -> c") names no failure: the status it passed on is the answer, its own label (convention 9; round 35, eng-c1).
+  const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status) && !noUpstreamToForward(message) && !(onlyQuietLines(message) && !context.hits.some((hit) => hit.evidence.kind === 'error.message'));
   // Read only on a proxy's gateway status beside its own line (few events): the line says the upstream's answer was no HTTP.
   const invalidKind = proxyLog ? upstreamInvalidHttp(message) : undefined;
   if (invalidKind !== undefined) {
@@ -656,8 +658,10 @@ export const otherFailureClassifier: Classifier = {
     if (findings.length === 0 && outcome === 'failed') {
       // Only an event with no text at all: a text that names no cause is the library's report of a failure, no timer's.
       const noText = carriesNoText(event);
-      const timedOut = timeable && noText ? ranToTimeout(context) : undefined;
-      findings.push(timedOut ? timedOutWithoutEvidence(timedOut) : noText && context.status === 101 && event.close === undefined ? REFUSED_101 : FALLBACK);
+      // A server's own log naming the peer's end of the connection is text: it decides, not the attempt's length (answer-read.ts).
+      const logDrop = noText ? ownLogDrop(event) : undefined;
+      const timedOut = timeable && noText && logDrop === undefined ? ranToTimeout(context) : undefined;
+      findings.push(logDrop ?? (timedOut ? timedOutWithoutEvidence(timedOut) : noText && context.status === 101 && event.close === undefined ? REFUSED_101 : FALLBACK));
     }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
     else if (findings.length === 0 && outcome === 'closed' && error === undefined && context.closeCode === undefined) {

@@ -376,6 +376,10 @@ const PINNED: Record<string, string> = {
   '1.5.103': '9dafe19eebf168fb',
   // Round 34 merged (eng-b1 + eng-b2): eng-b1's tables (eng-b2 changed no table row).
   '1.5.104': 'a9a5c5e3612a1197',
+  // Round 35, eng-c1: a framing error (concept.framing_error), zlib's Z_DATA_ERROR as the number -3 (system.zlib_data_error_code); a
+  // proxy's stated upstream failure beside the client leg's reset, a server's keepalive record beside its own Close, a server's log
+  // naming the peer's end, an open session beside a text naming nothing, a proxy's status beside lines naming no failure.
+  '1.5.105': '0eb71b6ff3beacdc',
 };
 
 describe('CLASSIFIER_VERSION', () => {
