@@ -4,6 +4,7 @@
 // RFC 7692 §5), Sec-WebSocket-Protocol → subprotocol_mismatch (read by the other classifier's refused_for_subprotocol).
 // §4.2.2 has the server answer such a request with an HTTP error such as 400: the header says why.
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1, https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
+import { blankAnswerFieldLines } from './answer-field-lines.js';
 import { BoundedCache } from './bounded-cache.js';
 import { sourcedFinding, type SourcedFinding } from './candidate.js';
 import { isLogLabel } from './codes/proxy-result.js';
@@ -61,7 +62,9 @@ const REFUSED_HEADER_READING: Readonly<Record<RefusedHeader, Pick<SourcedFinding
 
 type HeaderRefusal = { header: RefusedHeader; finding: SourcedFinding };
 /** The request header a refusal's text says was bad, and its words, or undefined: the earlier of the two word orders decides. */
-function refusalInText(kind: string, text: string): HeaderRefusal | undefined {
+function refusalInText(kind: string, written: string): HeaderRefusal | undefined {
+  // An answer's own handshake fields written beside its status line are its values, no reason (answer-field-lines.ts, round 35).
+  const text = blankAnswerFieldLines(written);
   const after = HEADER_THEN_BAD.exec(text);
   const before = BAD_THEN_HEADER.exec(text) ?? COUNTED_HEADER.exec(text);
   const expected = UPGRADE_EXPECTED.exec(text);

@@ -224,6 +224,55 @@ export function dropOnlyInTeardown(context: EvidenceContext): boolean {
   return drop && resetsOnlyInTeardown(message);
 }
 
+// A library's statement that its socket is closed, and no more (round 35, eng-c2): viem raises SocketClosedError "The socket has been
+// closed." to every request pending when its socket closes, whatever closed it; OkHttp's and java.net's "SocketException: Socket closed",
+// a Node stream's "Socket is closed" say the same of a socket closed under a call. The closed state is what the call met, not how the
+// connection ended. Beside a Close frame the peer sent (a code read from the frame, `on_wire: true`, or the 1005 that RFC 6455
+// §7.1.5 gives a Close frame without a status, with the peer named as closing), the frame states the end: such words name no drop.
+// A "how" beside them (reset, EOF, unexpectedly, abruptly, by the peer, lost, 1006) keeps the drop's reading.
+// @see https://github.com/wevm/viem/blob/main/src/errors/request.ts (SocketClosedError), https://github.com/wevm/viem/blob/main/src/utils/rpc/socket.ts
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-7.1.5
+const CLOSED_STATE_LINE = /^\W*(?:[\w.$]+(?:Error|Exception):\s*)?(?:the\s+)?(?:web\s?socket|socket|connection|channel|stream|transport)\s+(?:(?:has|had)\s+been\s+|was\s+|is\s+(?:now\s+)?)?closed\W*$/i;
+const CLOSED_STATE_NAME = /^[A-Za-z.$]*?(?:Socket|Connection|Channel|Stream|Transport)Closed(?:Error|Exception)?$/;
+const DROP_LINE_WORDS = /reset|EOF|broken pipe|EPIPE|abort|abrupt|unexpected|prematur|\blost\b|\bhang\b|\bhung\b|drop|disconnect|terminat|\bended\b|\bclos(?:e|ed|ing)\b|1006|abnormal|\bpeer\b|\bremote\b/i;
+const closedStateTexts = new BoundedCache<boolean>(256);
+function statesOnlyClosedState(message: string): boolean {
+  return closedStateTexts.get(message, () => {
+    let stated = false;
+    for (const line of message.split('\n')) {
+      if (CLOSED_STATE_LINE.test(line)) stated = true;
+      else if (DROP_LINE_WORDS.test(line)) return false;
+    }
+    return stated;
+  });
+}
+
+/** The side opposite the emitter (a client's peer is the server, a server's the client); undefined for a proxy or probe. */
+function peerOf(kind: string): 'client' | 'server' | undefined {
+  return kind === 'client' ? 'server' : kind === 'server' ? 'client' : undefined;
+}
+
+/**
+ * Whether the event's drop words (a reset or drop finding) are only a library's statement that its socket is closed (the error's name
+ * or its message, each naming the closed state and no more), beside a Close frame the peer sent: the frame states the end.
+ */
+export function closedStateBesideCloseFrame(context: EvidenceContext): boolean {
+  const { event } = context;
+  const close = event.close;
+  if (close === undefined || event.error === undefined) return false;
+  if (!(close.on_wire === true || (context.closeCode === 1005 && close.initiator !== undefined && close.initiator === peerOf(event.source.kind)))) return false;
+  let drop = false;
+  for (const hit of context.hits) {
+    if (hit.cause !== 'network_reset' && hit.cause !== 'abnormal_closure') continue;
+    const kind = hit.evidence.kind;
+    if (kind === 'error.name') {
+      if (!CLOSED_STATE_NAME.test(event.error.name ?? '')) return false;
+    } else if (kind !== 'error.message' || !statesOnlyClosedState(event.error.message ?? '')) return false;
+    drop = true;
+  }
+  return drop;
+}
+
 // A reason that is a close code ("1009", "close 1009: message too big", "status=1002"): the API reports the drop as 1006
 // and keeps the code that ended the session in the reason (a client's own close for a message over its limit, which it
 // never got to send, or the peer's code it read before the connection dropped).

@@ -17,6 +17,7 @@ import { headerCheckFinding } from './header-checks.js';
 import { findProtocolViolations } from './protocol-violations.js';
 import { blankJvmFrames, blankTracebackCode, hasTraceback, mayHaveJvmFrames, tracebackExtensionFinding } from './traceback.js';
 import { words, type Word } from './words.js';
+import { answerFieldLines } from '../answer-field-lines.js';
 import { CONNECT_REQUEST_BEFORE_STATUS, UPSTREAM_SWITCHED } from '../proxy-tunnel.js';
 
 const CLASS_NAMES = Object.keys(lexicon) as ClassName[];
@@ -642,9 +643,13 @@ function blankRequestTargets(text: string): string {
 // @see https://www.rfc-editor.org/rfc/rfc9110#section-5.1, https://www.rfc-editor.org/rfc/rfc6455#section-11.3 (the header names)
 const RESTATED_FIELD = /(?:^|[\s|,;{(])((?:req|request|res|resp|response)[_.-][\w.-]*=|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+=|[A-Za-z][\w]*[_.](?:extensions|ext|exts|subprotocols?|protocols?)=)("(?:[^"\\\n]|\\.)*"(?![^\s,;|)}\]])|.*?(?:(?<!;)(?=\s+[A-Za-z_][\w.-]*=)|(?=\s*\||\n|$)))/g;
 const RESTATED_FIELD_KEY = /\b(?:req|request|res|resp|response)[_.-]|[A-Za-z0-9]-[A-Za-z0-9]+=|[A-Za-z0-9][_.](?:extensions|exts?|subprotocols?|protocols?)=/i;
-function restatedFields(text: string): [number, number][] | undefined {
-  if (!text.includes('=') || !RESTATED_FIELD_KEY.test(text)) return undefined;
-  const ranges: [number, number][] = [];
+// Round 35 (eng-c2): an answer written out as its status line and header fields ("upgrade answer 'HTTP/1.1 400 Bad Request'
+// Sec-WebSocket-Protocol: v12.stomp") restates its handshake fields the same way (answer-field-lines.ts): the status's reason phrase
+// ("Bad Request") is no verdict on the field beside it.
+function restatedFields(text: string): readonly [number, number][] | undefined {
+  const answered = answerFieldLines(text);
+  if (!text.includes('=') || !RESTATED_FIELD_KEY.test(text)) return answered;
+  const ranges: [number, number][] = answered === undefined ? [] : [...answered];
   for (const field of text.matchAll(RESTATED_FIELD)) {
     const end = (field.index ?? 0) + field[0].length;
     // The key is part of its field: it names what the field restates ("resp_ext", "Sec-WebSocket-Extensions").

@@ -3,7 +3,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
-import { closedBySide, describesOwnCode, dropOnlyInTeardown, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
+import { closedBySide, closedStateBesideCloseFrame, describesOwnCode, dropOnlyInTeardown, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
@@ -132,7 +132,8 @@ function reasonCandidate(context: EvidenceContext): Candidate | undefined {
 function namesNoCause(context: EvidenceContext): boolean {
   if (!textsNameDrop(context)) return !namesFailure(context);
   // A drop named only in the emitter's teardown lines beside the Close frame it read is no cause of its own (session-end.ts).
-  if (!dropOnlyInTeardown(context)) return false;
+  // So is a library's statement that its socket is closed beside the peer's Close frame (session-end.ts, round 35).
+  if (!dropOnlyInTeardown(context) && !closedStateBesideCloseFrame(context)) return false;
   for (const hit of context.hits) if (hit.attribution !== 'none' && hit.cause !== 'unknown_failure' && hit.cause !== 'network_reset' && hit.cause !== 'abnormal_closure') return false;
   for (const hit of context.codes) if (hit.attribution !== 'none' && hit.cause !== 'unknown_failure') return false;
   return true;
@@ -239,7 +240,7 @@ function madeUpCodeYields(context: EvidenceContext): boolean {
   const close = context.event.close;
   if (close?.on_wire !== false) return false;
   return (
-    textsNameDrop(context) ||
+    (textsNameDrop(context) && !closedStateBesideCloseFrame(context)) ||
     context.hits.some((hit) => hit.rule === 'concept.keepalive_missed') ||
     (PLACEHOLDER_REASON.test(close.reason ?? '') && namesFailure(context)) ||
     (!close.reason && clientCodeUnsent(context) && namesFailure(context)) ||

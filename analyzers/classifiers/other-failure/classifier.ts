@@ -7,7 +7,7 @@ import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, 
 import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ownLogDrop, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
-import { describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
+import { closedStateBesideCloseFrame, describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
 import { requestRefusedByServer } from './request-refused.js';
@@ -558,7 +558,8 @@ export const otherFailureClassifier: Classifier = {
     // A client's timer that ran out a second or more after its upgrade was refused: the refusal's status is the label (answer-read.ts).
     const refusedBeforeTimeout = (status?.cause === 'http_rejected' || status?.cause === 'http_auth_rejected') && answeredBeforeTimeout(context) ? status : undefined;
     // Drop words only in the emitter's own teardown lines beside a Close frame read or a refused answer: the close or the answer states the end (session-end.ts).
-    const teardown = hits.length > 0 && error?.message !== undefined && dropOnlyInTeardown(context);
+    // A library's statement that its socket is closed beside the peer's Close frame is no drop either (session-end.ts, round 35).
+    const teardown = hits.length > 0 && error !== undefined && ((error.message !== undefined && dropOnlyInTeardown(context)) || closedStateBesideCloseFrame(context));
     let timerAfterAnswer = false;
     for (const hit of hits) {
       if ((ownCode || appReset || statedClose || teardown) && hit.cause === 'network_reset') continue;

@@ -8,7 +8,7 @@ import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
 import { placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
-import { otherViewFindings } from '../../other-view-labels.js';
+import { otherViewFindings, otherViewTexts } from '../../other-view-labels.js';
 import { logLabels } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
@@ -37,6 +37,13 @@ const STACK_FRAME = /^[ \t]*at [^\n]*$/gm;
 // `min_version`, `protocol_version`) stay read.
 // @see https://github.com/ory/x/blob/master/logrusx/logrus.go (service_name, service_version fields)
 const SOFTWARE_VERSION_KEY = /(?<![\w.-])(?!(?:tls|ssl|dtls|protocol|proto|min|max|negotiated)[_.-]?version)[A-Za-z]+(?:[_.-]v|V)ersion["']?\s*[:=]/g;
+// A version field whose value is a software release, not TLS's (round 35, eng-c2; holdout42-viem-64/-69): a package spec
+// (npm's name@version, "Version: viem@2.58.8", the footer viem's BaseError prints under every message) or a release number of
+// three parts (SemVer's MAJOR.MINOR.PATCH, "version: 3.10.8"). TLS names its versions "TLSv1.2", "TLS 1.3", "SSLv3" or by two
+// numbers (the record's 3.3): neither form is a TLS version.
+// @see https://docs.npmjs.com/cli/v10/using-npm/package-spec, https://semver.org/#spec-item-2
+// @see https://github.com/wevm/viem/blob/main/src/errors/base.ts (BaseError: "Version: viem@…" after the details)
+const RELEASE_VERSION_FIELD = /\bversion\s*[:=]\s*(?:@?[\w./-]+@v?\d+(?:\.\d+)+|v?\d+\.\d+\.\d+)(?![\w.])[^\s,;)]*/gi;
 // An OTP gen_server/gen_fsm/gen_statem crash report: from "** When State ==" (or "** When Server state ==") up to "** Reason for termination" is the
 // process state (its configured options), not the failure. @see https://www.erlang.org/doc/apps/stdlib/gen_statem.html (error reports)
 const OTP_STATE_DUMP = /\*\* When (?:Server )?[Ss]tate ==[\s\S]*?(?=\*\* Reason for termination)/g;
@@ -55,8 +62,8 @@ const ROOT_ISSUER = /\broot\b/i;
 const INTERMEDIATE_ISSUER = /\bintermediate\b|\bsub(?:ordinate)?[\s-]?ca\b/i;
 
 /** What the leaf's issuer name says of its place in the chain: 'root', 'intermediate' or undefined. */
-function issuerKind(context: EvidenceContext): { kind: 'root' | 'intermediate'; name: string } | undefined {
-  const name = context.event.tls?.peer_certificate?.issuer ?? ISSUER_IN_TEXT.exec(context.text)?.[1];
+function issuerKind(event: EvidenceContext['event'], text: string, chainFacts: boolean): { kind: 'root' | 'intermediate'; name: string } | undefined {
+  const name = (chainFacts ? event.tls?.peer_certificate?.issuer : undefined) ?? ISSUER_IN_TEXT.exec(text)?.[1];
   if (!name) return undefined;
   const root = ROOT_ISSUER.test(name);
   const intermediate = INTERMEDIATE_ISSUER.test(name);
@@ -70,44 +77,69 @@ function decided(original: Finding, cause: Cause, confidence: number, reason: st
   return { cause, confidence, evidence: { kind: original.evidence.kind, detail: `${original.evidence.detail}; decided ${cause}: ${reason}` } };
 }
 
-/** Decide an ambiguous finding with the chain facts or the wording; more confident when decided. */
-function resolveFinding(original: Finding, context: EvidenceContext): Finding {
+// A listener's own verdict on its client's certificate (round 35, eng-c2): a server whose TLS stack generated or sent the alert
+// ("TLS server: In state wait_cert … generated SERVER ALERT: Fatal - Unknown CA", OTP's ssl_alert; OpenSSL's info callback "SSL3 alert
+// write:fatal:unknown CA"; `tls.alert_direction: sent`; not "the peer sent an alert") verified the client's chain. The event's chain
+// facts are the server's own (telemetry.md: `tls.chain_length` counts the certificates the server presented; `peer_certificate` the one the client verified), so
+// they say nothing of that verdict: an unknown issuer stays untrusted_ca (convention 5; convention 16 reads the alert by what it says).
+// A verify depth or an issuer the listener's own text names still decides.
+// @see https://github.com/erlang/otp/blob/master/lib/ssl/src/ssl_alert.erl (alert_txt: "generated SERVER ALERT" / "received CLIENT ALERT")
+// @see https://www.openssl.org/docs/man3.0/man3/SSL_alert_type_string.html (SSL_CTX_set_info_callback: "SSL3 alert write"/"read")
+const ALERT_SENT_IN_TEXT = /(?<!\b(?:peer|client|remote|other side)\s+(?:has\s+|had\s+)?)\b(?:generated|sent|sending|sends|wrote|writing)\b[^\n]{0,30}?\balert\b|\balert\s+(?:write|sent)\b/i;
+function listenerVerified(context: EvidenceContext): boolean {
   const { event } = context;
-  if (original.ambiguity === 'issuer') {
+  if (event.source.kind !== 'server') return false;
+  if (event.tls?.alert_direction === 'sent') return true;
+  const message = event.error?.message;
+  return message !== undefined && ALERT_SENT_IN_TEXT.test(message);
+}
+
+/**
+ * An issuer failure (unknown issuer or root, verify 20, alert 48) decided by the chain the client verified: its fields when
+ * `chainFacts` (the verifier was the client), then what `text` says (a verify depth, an issuer's name, self-signed words).
+ */
+function resolveIssuer(original: Finding, event: EvidenceContext['event'], text: string, chainFacts: boolean): Finding {
+  const confidence = Math.min(0.9, original.confidence + 0.3);
+  if (chainFacts) {
     const chainLength = event.tls?.chain_length;
-    const confidence = Math.min(0.9, original.confidence + 0.3);
     if (isSelfSignedLeaf(event)) return decided(original, 'self_signed', confidence, 'the leaf is self-signed');
     if (chainLength === 1) return decided(original, 'incomplete_chain', confidence, 'the server sent only the leaf (chain_length 1)');
     if (chainLength !== undefined && chainLength >= 2)
       return decided(original, 'untrusted_ca', confidence, `the server sent a chain of ${chainLength}, so the anchor is untrusted`);
-    // The issuer's name first: a leaf issued straight by a root is at depth 0 too.
-    const issuer = issuerKind(context);
-    if (issuer) {
-      const byName = Math.round(Math.max(original.confidence, Math.min(0.8, original.confidence + 0.15)) * 100) / 100;
-      return issuer.kind === 'intermediate'
-        ? decided(original, 'incomplete_chain', byName, `the leaf's issuer ${JSON.stringify(issuer.name)} is an intermediate the client could not find: it was not sent`)
-        : decided(original, 'untrusted_ca', byName, `the leaf's issuer ${JSON.stringify(issuer.name)} is a root the client does not trust`);
-    }
-    // OpenSSL-style verify callbacks name the depth of the certificate whose issuer is missing: at depth 0 the leaf's
-    // own issuer was neither sent nor trusted (the intermediate is missing); higher up, the chain came and its top is untrusted.
-    const depth = VERIFY_DEPTH.exec(context.text);
-    if (depth) {
-      const at = Number(depth[1]);
-      const byDepth = Math.max(original.confidence, Math.min(0.85, original.confidence + 0.2));
-      if (at === 0 && SELF_SIGNED_WORDS.test(context.text)) return decided(original, 'self_signed', byDepth, 'verification failed at depth 0 on a self-signed certificate: the leaf');
-      return at === 0
-        ? decided(original, 'incomplete_chain', byDepth, "verification failed at depth 0: the leaf's issuer was not sent")
-        : decided(original, 'untrusted_ca', byDepth, `verification failed at depth ${at}: the chain was sent and its top is untrusted`);
-    }
-    return original;
   }
+  // The issuer's name first: a leaf issued straight by a root is at depth 0 too.
+  const issuer = issuerKind(event, text, chainFacts);
+  if (issuer) {
+    const byName = Math.round(Math.max(original.confidence, Math.min(0.8, original.confidence + 0.15)) * 100) / 100;
+    return issuer.kind === 'intermediate'
+      ? decided(original, 'incomplete_chain', byName, `the leaf's issuer ${JSON.stringify(issuer.name)} is an intermediate the client could not find: it was not sent`)
+      : decided(original, 'untrusted_ca', byName, `the leaf's issuer ${JSON.stringify(issuer.name)} is a root the client does not trust`);
+  }
+  // OpenSSL-style verify callbacks name the depth of the certificate whose issuer is missing: at depth 0 the leaf's
+  // own issuer was neither sent nor trusted (the intermediate is missing); higher up, the chain came and its top is untrusted.
+  const depth = VERIFY_DEPTH.exec(text);
+  if (depth) {
+    const at = Number(depth[1]);
+    const byDepth = Math.max(original.confidence, Math.min(0.85, original.confidence + 0.2));
+    if (at === 0 && SELF_SIGNED_WORDS.test(text)) return decided(original, 'self_signed', byDepth, 'verification failed at depth 0 on a self-signed certificate: the leaf');
+    return at === 0
+      ? decided(original, 'incomplete_chain', byDepth, "verification failed at depth 0: the leaf's issuer was not sent")
+      : decided(original, 'untrusted_ca', byDepth, `verification failed at depth ${at}: the chain was sent and its top is untrusted`);
+  }
+  return original;
+}
+
+/** Decide an ambiguous finding with the chain facts or the wording; more confident when decided. */
+function resolveFinding(original: Finding, context: EvidenceContext, chainFacts: boolean): Finding {
+  const { event } = context;
+  if (original.ambiguity === 'issuer') return resolveIssuer(original, event, context.text, chainFacts);
   if (original.ambiguity === 'validity') return resolveValidity(original, context);
   if (original.ambiguity === 'handshake') {
     const version = event.tls?.version;
     const text = context.text.includes('at ') ? context.text.replace(STACK_FRAME, '') : context.text;
     // An OTP crash report's state dump ("** Data == {…}") lists the configured options, TLS versions among them: configuration, not the failure.
     const dumped = text.includes('** Reason for termination') ? text.replace(OTP_STATE_DUMP, '') : text;
-    const read = dumped.includes('ersion') ? dumped.replace(SOFTWARE_VERSION_KEY, ' ') : dumped;
+    const read = dumped.includes('ersion') ? dumped.replace(SOFTWARE_VERSION_KEY, ' ').replace(RELEASE_VERSION_FIELD, ' ') : dumped;
     const cipherWord = CIPHER_WORD.test(read);
     const versionWord = VERSION_WORD.test(read);
     const confidence = Math.min(0.8, original.confidence + 0.2);
@@ -436,16 +468,39 @@ function listenerHandshakeUnfinished(context: EvidenceContext): Finding | undefi
 // Any label of another party's view counts (round 34, eng-b2: other-view-labels.ts), the client's socket error at the front
 // (`front_socket`: Python's "SSLCertVerificationError(… unable to get local issuer certificate)") as its log does: a TLS 1.3
 // client's verify failure reaches the server as an encrypted alert it may fail to read ("local error: tls: bad record MAC").
+// Round 35 (eng-c2): where the observer's own findings are the coarse unknown issuer (an alert 48 unknown_ca it received, "received
+// CLIENT ALERT: Fatal - Unknown CA"), the party that verified may say which issuer was missing: a self-signed leaf or a chain served
+// without its intermediate refine it (RFC 8446 §6.2: unknown_ca is the alert for any anchor the verifier could not build to; convention
+// 5: incomplete_chain where a verify depth 0 stands beside the issuer error). The other view's own issuer finding is decided by its own
+// text (s_client's "depth=0 … verify error:num=20"). Not where the listener generated the alert itself: it verified its client's
+// certificate, of which the client's view says nothing.
 const CLIENT_LOG_CEILING = 0.6;
+const REFINES_ISSUER: ReadonlySet<Cause> = new Set(['self_signed', 'incomplete_chain']);
 function clientLogCause(context: EvidenceContext, findings: readonly Finding[]): Finding | undefined {
-  const kind = context.event.source.kind;
-  if ((kind !== 'server' && kind !== 'proxy') || !context.failed || context.event.labels === undefined) return undefined;
-  for (const finding of findings) if (finding.cause !== 'tls_unknown') return undefined;
+  const { event } = context;
+  const kind = event.source.kind;
+  if ((kind !== 'server' && kind !== 'proxy') || !context.failed || event.labels === undefined) return undefined;
+  let issuer: Finding | undefined;
+  for (const finding of findings) {
+    if (finding.cause === 'tls_unknown') continue;
+    if (finding.ambiguity !== 'issuer') return undefined;
+    if (!issuer || finding.confidence > issuer.confidence) issuer = finding;
+  }
+  if (issuer && listenerVerified(context)) return undefined;
   let best: Finding | undefined;
-  for (const hit of otherViewFindings(context.event))
-    if (hit.attribution === '1015' && hit.cause !== 'tls_unknown' && (!best || hit.confidence > best.confidence)) best = hit;
+  let viewText: string | undefined;
+  for (const hit of otherViewFindings(event)) {
+    if (hit.attribution !== '1015' || hit.cause === 'tls_unknown') continue;
+    const read = hit.ambiguity === 'issuer' ? resolveIssuer(hit, event, (viewText ??= otherViewTexts(event).map((text) => text[1]).join('\n')), true) : hit;
+    if (issuer && !REFINES_ISSUER.has(read.cause)) continue;
+    if (!best || read.confidence > best.confidence) best = read;
+  }
   if (!best) return undefined;
-  return { cause: best.cause, confidence: Math.min(CLIENT_LOG_CEILING, best.confidence), ...(best.ambiguity ? { ambiguity: best.ambiguity } : {}), evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the client's own log of the connection whose TLS handshake the ${kind} saw end (rule inferred.client_log_names_tls_cause)` } };
+  const told = Math.min(CLIENT_LOG_CEILING, best.confidence);
+  // A refinement says more than the observer's unknown issuer: just above it.
+  const confidence = issuer ? Math.min(0.9, Math.max(told, issuer.confidence + 0.01)) : told;
+  const rule = issuer ? 'inferred.client_log_refines_issuer' : 'inferred.client_log_names_tls_cause';
+  return { cause: best.cause, confidence, ...(best.ambiguity ? { ambiguity: best.ambiguity } : {}), evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the client's own log of the connection whose TLS handshake the ${kind} saw end (rule ${rule})` } };
 }
 
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
@@ -479,7 +534,10 @@ export const tlsHandshakeClassifier: Classifier = {
     }
     let ambiguous = false;
     for (const finding of findings) ambiguous ||= finding.ambiguity !== undefined;
-    if (ambiguous) for (let i = 0; i < findings.length; i++) findings[i] = resolveFinding(findings[i] as Finding, context);
+    if (ambiguous) {
+      const chainFacts = !listenerVerified(context);
+      for (let i = 0; i < findings.length; i++) findings[i] = resolveFinding(findings[i] as Finding, context, chainFacts);
+    }
     return strongestCandidate('1015', findings, tlsRemediation, 'tls_unknown');
   },
 };

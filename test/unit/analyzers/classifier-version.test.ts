@@ -380,6 +380,10 @@ const PINNED: Record<string, string> = {
   // proxy's stated upstream failure beside the client leg's reset, a server's keepalive record beside its own Close, a server's log
   // naming the peer's end, an open session beside a text naming nothing, a proxy's status beside lines naming no failure.
   '1.5.105': '0eb71b6ff3beacdc',
+  // Round 35 (eng-c2): no table row changed: the fingerprint is 1.5.104's.
+  '1.5.106': 'a9a5c5e3612a1197',
+  // Round 35 merged (eng-c1 + eng-c2): eng-c1's tables (eng-c2 changed no table row).
+  '1.5.107': '0eb71b6ff3beacdc',
 };
 
 describe('CLASSIFIER_VERSION', () => {
