@@ -49,16 +49,26 @@ export interface RaisedException {
   readonly line: string;
 }
 
-/** The exception the last traceback of the text ends in (the first unindented line after its frames), or undefined. */
+/**
+ * The exception the last traceback of the text ends in (the first line after its frames indented no deeper than the traceback's
+ * header), or undefined. A logger that indents every line of a multi-line record (Twisted's log observers prefix each line after
+ * the first with a tab: twisted/logger/_format.py formatEventAsClassicLogText) indents the header and the exception line alike:
+ * the header's own indentation is the record's, and only deeper lines are frames.
+ * @see https://github.com/twisted/twisted/blob/trunk/src/twisted/logger/_format.py
+ */
 export function raisedException(text: string): RaisedException | undefined {
   const at = text.lastIndexOf(TRACEBACK);
   if (at === -1) return undefined;
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = /^[ \t]*$/.test(text.slice(lineStart, at)) ? text.slice(lineStart, at) : '';
   const lines = text.slice(at).split('\n');
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
+    const full = lines[i] as string;
+    if (indent !== '' && !full.startsWith(indent)) return undefined;
+    const line = full.slice(indent.length);
     if (line.length === 0 || line[0] === ' ' || line[0] === '\t') continue;
     const match = EXCEPTION_LINE.exec(line);
-    return match ? { name: match[1] as string, line } : undefined;
+    return match ? { name: match[1] as string, line: full } : undefined;
   }
   return undefined;
 }
@@ -78,9 +88,26 @@ export function resetWordsOnlyInApplicationException(text: string): boolean {
   const raised = raisedException(text);
   if (raised === undefined || !APPLICATION_CLASSES.has(raised.name)) return false;
   const out: SourcedFinding[] = [];
-  findConcepts('error.message', text.replace(raised.line, ''), out);
+  findConcepts('error.message', withoutRestatements(text.replace(raised.line, ''), raised.line), out);
   for (const finding of out) if (finding.cause === 'network_reset') return false;
   return true;
+}
+
+/**
+ * The text without the lines that restate the raised exception's message (round 36, eng-d1): a server that reports the exception
+ * again as the reason its connection ended (Twisted calls connectionLost() with the Failure of an exception dataReceived() raised,
+ * twisted/internet/tcp.py _dataReceived, and a protocol logs "connection lost: RuntimeError: handler failed …") names the
+ * exception there, not a drop of the transport. Only a message of some length is matched (a short one may be any line's words).
+ * @see https://github.com/twisted/twisted/blob/trunk/src/twisted/internet/tcp.py (Connection._dataReceived)
+ */
+function withoutRestatements(text: string, exceptionLine: string): string {
+  const colon = exceptionLine.indexOf(': ');
+  const message = colon === -1 ? '' : exceptionLine.slice(colon + 2).trim();
+  if (message.length < 12) return text;
+  return text
+    .split('\n')
+    .filter((line) => !line.includes(message))
+    .join('\n');
 }
 
 /**

@@ -247,6 +247,13 @@ function statesOnlyClosedState(message: string): boolean {
   });
 }
 
+// A connection's end stated as clean (Twisted's connectionLost(ConnectionDone) "Connection was closed cleanly", round 36, eng-d1): the
+// orderly TCP close that follows every closing handshake (RFC 6455 §7.1.1: the server closes the TCP connection once the handshake is
+// done) says nothing of how the session ended. Beside a Close frame read, or a closing side the event names (convention 3), the close
+// decides (an application code by its reason's words, convention 11); with no close recorded it stays the drop it reads as.
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-7.1.1
+const CLEAN_END_RULE = 'concept.reset_clean';
+
 /** The side opposite the emitter (a client's peer is the server, a server's the client); undefined for a proxy or probe. */
 function peerOf(kind: string): 'client' | 'server' | undefined {
   return kind === 'client' ? 'server' : kind === 'server' ? 'client' : undefined;
@@ -260,10 +267,17 @@ export function closedStateBesideCloseFrame(context: EvidenceContext): boolean {
   const { event } = context;
   const close = event.close;
   if (close === undefined || event.error === undefined) return false;
-  if (!(close.on_wire === true || (context.closeCode === 1005 && close.initiator !== undefined && close.initiator === peerOf(event.source.kind)))) return false;
+  const frame = close.on_wire === true || (context.closeCode === 1005 && close.initiator !== undefined && close.initiator === peerOf(event.source.kind));
+  // A clean end stated (CLEAN_END_RULE) needs only a close the event records: a Close frame, or a closing side named (convention 3).
+  if (!frame && !(event.outcome === 'closed' && (close.initiator === 'client' || close.initiator === 'server'))) return false;
   let drop = false;
   for (const hit of context.hits) {
     if (hit.cause !== 'network_reset' && hit.cause !== 'abnormal_closure') continue;
+    if (hit.rule === CLEAN_END_RULE) {
+      drop = true;
+      continue;
+    }
+    if (!frame) return false;
     const kind = hit.evidence.kind;
     if (kind === 'error.name') {
       if (!CLOSED_STATE_NAME.test(event.error.name ?? '')) return false;

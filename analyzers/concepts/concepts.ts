@@ -125,7 +125,10 @@ export const concepts: readonly Concept[] = [
   // which can not support SNI"; Go's "unsupported SSLv2 handshake received"): a version RFC 6176 / RFC 7568 retire, one no TLS peer
   // speaks: tls_version_mismatch. In prose only (OpenSSL's "ssl3_get_client_hello" names a function); not an alert ("sslv3 alert …"
   // is OpenSSL's prefix for any TLS alert, concept.tls_alert's).
-  { id: 'concept.old_ssl_hello', cause: 'tls_version_mismatch', confidence: 0.55, all: ['OLD_SSL', 'HELLO_SENT'], within: 4, prose: true, unless: ['ALERT_WORD'], example: 'got an SSL v3.0 client hello from 10.0.0.2' },
+  { id: 'concept.old_ssl_hello', cause: 'tls_version_mismatch', confidence: 0.55, all: ['OLD_SSL', 'HELLO_SENT'], within: 4, prose: true, unless: ['ALERT_WORD', 'OPENSSL_STATE_NAME'], example: 'got an SSL v3.0 client hello from 10.0.0.2' },
+  // A peer's hello the TLS library could not parse (round 36, eng-d1; lexicon PEER_HELLO): the handshake failed on what arrived, cause
+  // untold (convention 15: a plaintext request read by a TLS listener as its ClientHello is tls_unknown).
+  { id: 'concept.hello_unreadable', cause: 'tls_unknown', confidence: 0.5, all: ['HELLO_BAD', 'PEER_HELLO'], within: 2, prose: true, unless: ['TIMEOUT', 'DNS_STRONG'], example: 'ssl_cli.c:1702: bad server hello message' },
   { id: 'concept.tls_failure', cause: 'tls_unknown', confidence: 0.4, all: ['TLS', 'FAILURE'], within: 3, unless: ['TIMEOUT'], example: 'SSLError in stream' },
   // --- other: transport ---
   { id: 'concept.refused_strong', cause: 'connection_refused', confidence: 0.55, all: ['REFUSED_STRONG'], within: 0, example: 'dial error: ConnectionRefused' },
@@ -173,7 +176,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   // Not beside a close stated without its cause (CLOSE_NO_CAUSE: "WebSocket closed with reason: undefined", "closed before the connection
   // was established"): "closed" then names no cause (convention 9); a reset in its own words or a peer's close still is one (concept.reset_named).
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED', 'CLEAN_END'], example: 'peer hung up unexpectedly' },
+  // A connection lost whose reason says it closed cleanly (Twisted's connectionLost(ConnectionDone), round 36, eng-d1): an EOF, below any
+  // cause a text names (a server's own refusal beside the close it made, 0.45 and up); a reset named beside it keeps concept.reset's reading.
+  { id: 'concept.reset_clean', cause: 'network_reset', confidence: 0.44, all: ['RESET', 'CLEAN_END'], within: 8, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED'], example: 'link: connection lost (ConnectionDone)' },
   { id: 'concept.reset_named', cause: 'network_reset', confidence: 0.48, all: ['RESET_NAMED'], within: 0, context: ['CLOSE_NO_CAUSE'], unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED'], example: 'upstream hung up on us; close reason: null' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.
@@ -274,6 +280,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.rsv_set', cause: 'protocol_error', confidence: 0.53, all: ['RSV_BIT', 'BIT_SET'], within: 4, unless: ['TLS', 'CERT'], example: 'ws: RSV3 set' },
   // The same rules as the error's whole name (round 11): RSV bits (§5.2) and a control frame over its size (§5.5), in one identifier.
   { id: 'concept.rsv_name', cause: 'protocol_error', confidence: 0.52, all: ['RSV_NAME'], within: 0, name: true, unless: ['TLS', 'CERT'], example: 'read: error.ReservedBits' },
+  // The RSV bits named beside the frame that carried them (txWS's "Reserved flag in HyBi-07 frame"): RSV bits are named only where
+  // they were set without an extension's meaning (RFC 6455 §5.2); a draft's name between them ("HyBi-07") keeps them apart.
+  { id: 'concept.rsv_in_frame', cause: 'protocol_error', confidence: 0.52, all: ['RSV_NAME', 'FRAME_NOUN'], within: 6, unless: ['TLS', 'CERT'], example: 'reserved bit set on a draft-10 text frame' },
   // The control frame named by "control" alone beside §5.5's number ("len > 125 for control"): the number says the rule.
   { id: 'concept.control_over_125', cause: 'protocol_error', confidence: 0.53, all: ['CONTROL', 'CONTROL_LIMIT'], within: 4, unless: ['TLS', 'CERT', 'TIMEOUT'], example: 'ws: len > 125 for control' },
   { id: 'concept.message_before_fin', cause: 'protocol_error', confidence: 0.52, all: ['DATA_START', 'BEFORE_FIN'], within: 3, unless: ['TLS', 'CERT', 'HTTP_WORD', 'RESET', 'TIMEOUT'], example: 'ws: text frame before FIN of the open message' },
@@ -366,6 +375,12 @@ export const concepts: readonly Concept[] = [
   // negotiated. A subprotocol refusal still reads with a subprotocol word (concept.subprotocol). Not the next hop's protocol.
   // @see http://docs.oasis-open.org/mqtt/mqtt/v3.1.1/os/mqtt-v3.1.1-os.html#_Toc398718030 (3.1.2.1 Protocol Name)
   { id: 'concept.peer_protocol_refused', cause: 'protocol_error', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE', 'PEER_ORIGIN'], within: 8, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'SUBPROTOCOL', 'REMOTE_PROTOCOL', 'WS_PROTOCOL_ITSELF'], example: 'unsupported protocol from 10.0.0.7' },
+  // Round 36 (eng-d1): the WebSocket version refused by the side reading it (RFC 6455 §4.2.2; lexicon WS_VERSION), a request the server
+  // says was no WebSocket request (§4.2.1), an MQTT control packet called malformed (MQTT 5.0 §4.13: Malformed Packet): the peer
+  // broke the protocol spoken. Not beside a TLS word (a TLS "protocol version" is convention 4's), an HTTP name or a subprotocol.
+  { id: 'concept.protocol_version_refused', cause: 'protocol_error', confidence: 0.5, all: ['PROTO_VERSION', 'PROTO_VERSION_REFUSED'], within: 4, prose: true, unless: ['TLS', 'CERT', 'HTTP_NAME', 'SUBPROTOCOL', 'OTHER_PROTOCOL', 'ALERT_WORD', 'TLS_VERSION_NAME'], example: 'server: protocol version 6 is not supported here' },
+  { id: 'concept.not_ws_request', cause: 'protocol_error', confidence: 0.5, all: ['NOT_WS_REQUEST'], within: 0, unless: ['TLS', 'CERT', 'SUBPROTOCOL'], example: 'refusing: not a websocket request' },
+  { id: 'concept.mqtt_packet_malformed', cause: 'protocol_error', confidence: 0.5, all: ['MQTT_MALFORMED', 'MQTT_PACKET'], within: 1, unless: ['TLS', 'CERT', 'HTTP_NAME'], example: 'client c7: malformed SUBSCRIBE, dropping' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
   { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.

@@ -569,6 +569,10 @@ export const lexicon = {
   // RFC 6176 and RFC 7568 prohibit, so no TLS peer speaks it. Not OpenSSL's function prefixes "ssl2_"/"ssl3_" (they read "ssl3").
   // @see https://www.rfc-editor.org/rfc/rfc6176 (SSL 2.0 prohibited)  @see https://www.rfc-editor.org/rfc/rfc7568 (SSL 3.0 deprecated)
   OLD_SSL: ['sslv2', 'sslv3', ['ssl', '2'], ['ssl', '3'], ['ssl', 'v2'], ['ssl', 'v3']],
+  // OpenSSL's handshake state names ("SSLv3/TLS read client hello", SSL_state_string_long in ssl/ssl_stat.c) call every
+  // version's state machine "SSLv3/TLS": a state, no SSL 3.0 hello (round 36, eng-d1: a listener's log read for its stated cause).
+  // @see https://github.com/openssl/openssl/blob/master/ssl/ssl_stat.c (SSL_state_string_long)
+  OPENSSL_STATE_NAME: [['sslv3', 'tls']],
   HELLO_SENT: ['handshake', 'hello', 'clienthello', 'received', 'receive'],
   // A name's absence from what held it (a certificate's SAN list "does not contain/include/list/cover" the host): a host name check
   // only where the text names the certificate or its name list; a request or ClientHello that did not include a host name is no
@@ -596,6 +600,38 @@ export const lexicon = {
   // close on record decides (a reset in its own words still is one: concept.reset_named).
   // @see https://github.com/eclipse/paho.mqtt.java/blob/master/org.eclipse.paho.client.mqttv3/src/main/java/org/eclipse/paho/client/mqttv3/internal/nls/messages.properties (32101)
   ALREADY_ENDED: [['already', 'disconnected'], ['already', 'disconnecting']],
+  // --- round 36 (eng-d1): a hello the TLS library could not read, an MQTT packet called malformed, a WebSocket version or request refused ---
+  // A peer's hello message the TLS library could not parse: mbedTLS's ssl_srv.c/ssl_cli.c debug lines "bad client hello message",
+  // "bad server hello message" (MBEDTLS_ERR_SSL_BAD_HS_CLIENT_HELLO / _SERVER_HELLO), a "malformed ClientHello".
+  // @see https://github.com/Mbed-TLS/mbedtls/blob/v2.28.3/library/ssl_srv.c (ssl_parse_client_hello)
+  PEER_HELLO: [['client', 'hello'], 'clienthello', ['server', 'hello'], 'serverhello'],
+  HELLO_BAD: ['bad', 'malformed', 'invalid', 'corrupt', 'corrupted', 'illegal', ['not', 'parse']],
+  // MQTT's control packet types (MQTT 5.0 §2.1.2 Table 2-1, 3.1.1 §2.2.1 Table 2.1) named as malformed: MQTT's Malformed Packet (§1.2,
+  // §4.13: "a Control Packet [that] cannot be parsed according to this specification"), a broker's "Malformed CONNECT". AUTH is left
+  // out (an HTTP auth header called malformed is credentials'), and so is any packet's name without "malformed".
+  // @see https://docs.oasis-open.org/mqtt/mqtt/v5.0/os/mqtt-v5.0-os.html#_Toc3901022 (2.1.2 MQTT Control Packet type)
+  MQTT_PACKET: ['connect', 'connack', 'publish', 'puback', 'pubrec', 'pubrel', 'pubcomp', 'subscribe', 'suback', 'unsubscribe', 'unsuback', 'pingreq', 'pingresp', 'disconnect'],
+  MQTT_MALFORMED: ['malformed'],
+  // A connection's end stated as clean: Twisted's ConnectionDone, "Connection was closed cleanly." (twisted/internet/error.py), the reason
+  // IProtocol.connectionLost() gets for an orderly TCP close (a FIN, by either side) as opposed to ConnectionLost's "non-clean fashion".
+  // An EOF by the reset convention, but one that says nothing failed: weaker than a reset's own words (concept.reset_clean).
+  // @see https://github.com/twisted/twisted/blob/trunk/src/twisted/internet/error.py (class ConnectionDone)
+  CLEAN_END: [['closed', 'cleanly'], 'connectiondone', ['connection', 'done']],
+  // "Protocol version" refused with no TLS word (txWS's "Can't support protocol version 99!"): RFC 6455 calls Sec-WebSocket-Version
+  // "the version of the protocol", and a server that does not understand it aborts the handshake (§4.2.1 item 6, §4.2.2); MQTT's
+  // Unsupported Protocol Version says the same of MQTT's. WS_VERSION (concept.request_version) names the WebSocket; this is the bare
+  // phrase, read only with no TLS word, alert or TLS version name about (convention 4's version is TLS's).
+  // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
+  PROTO_VERSION: [['protocol', 'version']],
+  // Only a speaker's refusal in prose ("can't support", "not supported", "not handled"): a bare "Unsupported Protocol Version" is MQTT's
+  // generic reason name, read only beside an MQTT word (codes/mqtt.ts MQTT_GENERIC_REASONS).
+  PROTO_VERSION_REFUSED: [['not', 'supported'], ['not', 'support'], ['not', 'handle'], ['not', 'handled'], ['not', 'understood'], ['not', 'accepted'], ['not', 'acceptable']],
+  // TLS versions by name or by their wire value (RFC 8446 §4.2.1: 0x0300 SSL 3.0 to 0x0304 TLS 1.3).
+  TLS_VERSION_NAME: ['sslv2', 'sslv3', 'tlsv1', 'tlsv11', 'tlsv12', 'tlsv13', 'tls1', 'tls10', 'tls11', 'tls12', 'tls13', '0x0300', '0x0301', '0x0302', '0x0303', '0x0304'],
+  // A request the server says was no WebSocket request at all (Netty's "not a WebSocket request", "Not handling non-WS request"): it
+  // lacked what RFC 6455 §4.2.1 requires of an opening handshake (the Upgrade, Connection, key or version fields).
+  // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1
+  NOT_WS_REQUEST: [['not', 'ws', 'request'], ['not', 'websocket', 'request'], ['not', 'web', 'socket', 'request'], ['not', 'ws', 'handshake', 'request'], ['not', 'websocket', 'handshake', 'request'], ['not', 'upgrade', 'request']],
 } as const satisfies Record<string, WordClass>;
 
 export type ClassName = keyof typeof lexicon;

@@ -670,6 +670,20 @@ const LABEL_FIELD_KEY = new RegExp(String.raw`\b(?:${LABEL_KEYS})=`);
 // A key=value field whose value is a language's "no value" (Rust's None, null, nil): the log records that nothing was set or
 // asked for ("protocol=None": no subprotocol offered), no verdict; its "none" is no refusal. Blanked as a label's value.
 const UNSET_FIELD = /\b([A-Za-z_][\w.-]*=)(None|none|null|nil|<nil>)(?=[\s,;)\]}]|$)/g;
+// A connection's log context as Twisted prints it before each line of a session (round 36, eng-d1): `[<logPrefix>,<sessionno>,<host>]`,
+// tcp.py's Server.logstr, whose logPrefix names the protocol and its wrappers' classes ("Lines (LabWS) (BufferingTLSTransport)",
+// policies.py ProtocolWrapper.logPrefix) and whose host is the peer's address. It says where the line was logged, not what it
+// says: a TLS wrapper's class name is no TLS word of the line, the peer's address no peer named in it. Blanked (same length).
+// @see https://github.com/twisted/twisted/blob/trunk/src/twisted/internet/tcp.py (Server.__init__: self.logstr)
+const CONNECTION_LOG_CONTEXT = /\[[^\]\n]{1,160},\d+,[0-9A-Fa-f.:]+\]/g;
+// A log line restating the request's header fields in their own syntax (RFC 9110 §5.1: a field-name, here hyphen-joined words, then
+// ":" and the value), two or more of them joined by ";": a server's record of what the request carried (Twisted's `getHeader()`
+// values, None for an absent field: "Sec-WebSocket-Protocol: None; Sec-WebSocket-Version: '99'"). Each pair records a value, no
+// verdict, as a header mapping a library's repr restates (below) and a field restating a header (round 27) do; the verdict is the
+// log's own words ("Can't support protocol version 99!"). The list is blanked (same length). Round 36, eng-d1.
+const HEADER_PAIR = String.raw`[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:[ \t]*(?:'[^'\n]*'|"[^"\n]*"|[^;'"\n]*)`;
+const HEADER_LIST = new RegExp(String.raw`\b${HEADER_PAIR}(?:;[ \t]*${HEADER_PAIR})+`, 'g');
+const HEADER_LIST_HINT = /-[A-Za-z0-9]+:[^\n;]*;[ \t]*[A-Za-z][A-Za-z0-9]*-/;
 const LABEL_FIELD = new RegExp(String.raw`(\b(?:${LABEL_KEYS})=)("(?:[^"\\\n]|\\.)*"|[^\s"]*)`, 'g');
 
 // A header mapping that a Python HTTP library's exception repr restates (aiohttp's WSServerHandshakeError and ClientResponseError
@@ -751,9 +765,11 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
   const uncoded = traceback ? blankTracebackCode(text) : text;
   // A JVM stack trace's frames name code locations, not the failure (traceback.ts).
   const read = mayHaveJvmFrames(uncoded) ? blankJvmFrames(uncoded) : uncoded;
-  const unresolved = read.includes(UNRESOLVED) ? read.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : read;
+  const contextless = read.includes(',') && read.includes('[') ? read.replace(CONNECTION_LOG_CONTEXT, (context) => ' '.repeat(context.length)) : read;
+  const unresolved = contextless.includes(UNRESOLVED) ? contextless.replace(UNRESOLVED_NOTATION, (notation) => ' '.repeat(notation.length)) : contextless;
   const labelled = unresolved.includes('=') && LABEL_FIELD_KEY.test(unresolved) ? unresolved.replace(LABEL_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : unresolved;
-  const unlabelled = labelled.includes('=') ? labelled.replace(UNSET_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : labelled;
+  const unset = labelled.includes('=') ? labelled.replace(UNSET_FIELD, (_field, key: string, value: string) => key + ' '.repeat(value.length)) : labelled;
+  const unlabelled = unset.includes(';') && HEADER_LIST_HINT.test(unset) ? unset.replace(HEADER_LIST, (list) => ' '.repeat(list.length)) : unset;
   const unmapped = unlabelled.includes('Dict') || unlabelled.includes('Headers(') ? blankHeaderMappings(unlabelled) : unlabelled;
   const targeted = unmapped.includes('/') ? blankRequestTargets(unmapped) : unmapped;
   const list = words(targeted.includes('://') ? blankUrlPaths(targeted) : targeted);

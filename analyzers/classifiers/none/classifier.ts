@@ -12,6 +12,7 @@ import { serverFailureKind } from '../../server-log-levels.js';
 import { closeSideUnnamed, namesInvalidPayload } from '../../close-codes.js';
 import { reasonNamesFailure } from '../../concepts/scanner.js';
 import { applicationCodeBesideOwnError, carriedErrorBeforeOwnClose } from '../../application-close-error.js';
+import { clientDisconnectRecorded } from '../../mqtt-disconnect.js';
 
 const noneRemediation: Partial<Record<Cause, string>> = {
   connected: 'No action: the connection was established.',
@@ -54,6 +55,10 @@ const PROXY_PASSED_FINDING: Finding = { cause: 'connected', confidence: 0.5, evi
 // A relay's debug trace of an opened session whose first end was an orderly shutdown (recv(2) returned 0: a FIN) by either
 // side, before any error on a socket: a close whose closing side is reported (convention 2); the relay sees no close code.
 const RELAY_ORDERLY: Finding = { cause: 'normal_closure', confidence: 0.55, evidence: { kind: 'error.message', detail: "outcome closed, and the relay's trace shows the session's first end as an orderly shutdown (FIN, recv(2) returned 0) before any socket error: a close whose closing side is reported (rule relay.orderly_end, convention 2)" } };
+// A server's own record of its MQTT client's DISCONNECT as the last packet of a session that then ended with no close code (round 36,
+// eng-d1; mqtt-disconnect.ts): the client closed the MQTT session cleanly (MQTT 3.1.1 §3.14), a closing side the event names in its
+// carried protocol's words (convention 3). Above a drop read from an error that names nothing (0.3), below any cause a text names.
+const MQTT_DISCONNECT: Finding = { cause: 'normal_closure', confidence: 0.42, evidence: { kind: 'labels.server_log', detail: "outcome closed without a close code, and the server's own log records the client's MQTT DISCONNECT as the last packet it received, no error after it: the client ended the session cleanly (rule outcome.mqtt_client_disconnect, MQTT 3.1.1 §3.14)" } };
 const CONNECTED: Finding = { cause: 'connected', confidence: 0.8, evidence: { kind: 'outcome', detail: 'outcome connected without an error (rule outcome.connected)' } };
 
 function closeCodeFinding(code: number, row: CloseCodeRow, confidence: number): Finding {
@@ -354,8 +359,9 @@ export const noneClassifier: Classifier = {
       // above a plain "closed" read as a drop (0.48), below a reset the text names in a runtime's own code (docs/attribution.md,
       // "An opened connection that ends with no close code": close.initiator says a clean close happened).
       if (event.outcome === 'closed' && event.source.kind === 'proxy' && relayFactsOf(message)?.trace?.firstEnd?.orderly === true) named.push(RELAY_ORDERLY);
+      if (event.outcome === 'closed' && event.close?.initiator === undefined && context.hits.length === 0 && context.codes.length === 0 && clientDisconnectRecorded(event)) named.push(MQTT_DISCONNECT);
       if (event.outcome === 'closed' && event.close?.initiator === 'client') named.push(CLIENT_CLOSED);
-      else if (event.outcome === 'closed' && context.hits.length === 0 && context.codes.length === 0 && event.close?.initiator === 'server') named.push(SIDE_CLOSED);
+      else if (event.outcome === 'closed' && (context.hits.length === 0 || (namesOnlyDrops(context) && closedStateBesideCloseFrame(context))) && context.codes.length === 0 && event.close?.initiator === 'server') named.push(SIDE_CLOSED);
       if (event.outcome === 'connected' && event.source.kind === 'proxy' && event.error?.code === undefined && (TUNNEL_PASSED.test(message) || relayFactsOf(message)?.tlsDataBothWays === true)) named.push(PROXY_PASSED_FINDING);
       if (named.length > 0) return strongestCandidate('none', named, noneRemediation);
       if (event.outcome === 'connected' && event.source.kind === 'server' && context.hits.length === 0 && context.codes.length === 0) return OPEN_BESIDE_NAMELESS_TEXT_CANDIDATE;

@@ -226,6 +226,9 @@ const MALFORMED_ANSWER_RULE = 'concept.malformed_answer';
 // §3; RFC 6455 §4.1: the opening handshake is an HTTP request), protocol_error 0.01 above the 400, as a header's refusal stands.
 // @see https://www.rfc-editor.org/rfc/rfc9112#section-3, https://www.rfc-editor.org/rfc/rfc6455#section-4.1
 const REQUEST_START_RULE = 'http_server.request_start_refused';
+// "Protocol version" refused with no TLS word (concept.protocol_version_refused, round 36): on an event that records a TLS alert the
+// words are the alert's (a TLS protocol version, convention 4), no WebSocket or MQTT version; the TLS classifier reads the alert.
+const PROTOCOL_VERSION_RULE = 'concept.protocol_version_refused';
 function refusedByRequestParser(status: Finding, hit: SourcedFinding): Finding {
   const detail = `${hit.evidence.detail}, in a 400's answer: the server's parser refused the request line (rule inferred.refused_by_request_parser, RFC 9112 §3)`;
   return { cause: 'protocol_error', confidence: status.confidence + 0.01, evidence: { kind: hit.evidence.kind, detail } };
@@ -567,6 +570,7 @@ export const otherFailureClassifier: Classifier = {
       if (hit.cause === 'network_reset' && kind === 'proxy' && noUpstreamReached(error?.message)) continue;
       // The close-code test first: a number compare, where the set lookup hashes the rule id for every hit.
       if (notSentCode(context.closeCode) && REASON_ONLY_RULES.has(hit.rule)) continue;
+      if (hit.rule === PROTOCOL_VERSION_RULE && event.tls?.alert !== undefined) continue;
       if (hit.attribution !== 'other') {
         if (hit.attribution === '1010' && hit.concept && outcome === 'closed' && context.closeCode !== 1010) findings.push(extensionWordsAfterOpen(hit));
         continue;

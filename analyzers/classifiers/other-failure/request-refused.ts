@@ -9,6 +9,8 @@ import type { Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { upgradeRefusalText } from '../../upgrade-refusal-texts.js';
 import { logLabels } from '../../codes/proxy-result.js';
+import { BoundedCache } from '../../bounded-cache.js';
+import { fieldFindings } from '../../text-findings.js';
 
 // An error that names the opening handshake, or the HTTP request's parse ("HandshakeError", "handshake error",
 // "Invalid HTTP header"): the concept tier's unreadable HTTP text and its refusal without a reason are, in a server's
@@ -72,6 +74,43 @@ const refusedByText = new Map<string, Finding>();
  * whose text is a framework's own refusal of it (upgrade-refusal-texts.ts, at an exact rule's 0.6: a text cited from the source
  * that prints it), whatever else its lines hold (a close callback's made-up 1001 logged later).
  */
+// A server's own refusal of the request logged before the connection's end (round 36, eng-d1): a server that cannot accept an opening
+// handshake aborts it (RFC 6455 §4.2.2, "abort the WebSocket handshake"; txWS logs "Couldn't handle WS protocol chat.v2!", "Can't
+// support protocol version 99!" and loses the connection it closed), so the drop or EOF its later lines record ("connection lost …")
+// is its own close after the refusal, not the cause. Read line by line (a multi-line record's other lines, a restated header or
+// the connection's end, are no context of the refusal's words), once per distinct text; the first line naming a cause decides.
+const REFUSAL_CAUSES: ReadonlySet<string> = new Set(['protocol_error', 'subprotocol_mismatch']);
+const lineFindings = fieldFindings('error.message');
+const refusalsBeforeDrop = new BoundedCache<Finding | null>(256);
+function refusalBeforeDrop(context: EvidenceContext): Finding | undefined {
+  const message = context.event.error?.message;
+  if (message === undefined || !message.includes('\n')) return undefined;
+  let drop = false;
+  for (const hit of context.hits) {
+    if (hit.cause === 'network_reset') drop = true;
+    else if (!REFUSAL_CAUSES.has(hit.cause)) return undefined;
+  }
+  if (!drop) return undefined;
+  return (
+    refusalsBeforeDrop.get(message, () => {
+      let refusal: Finding | undefined;
+      for (const line of message.split('\n')) {
+        const hits = lineFindings.get(line);
+        if (hits.length === 0) continue;
+        if (refusal === undefined) {
+          const first = hits[0] as Finding;
+          if (!REFUSAL_CAUSES.has(first.cause)) return null;
+          refusal = first;
+        } else if (hits.some((hit) => hit.cause === 'network_reset')) {
+          const detail = `${refusal.evidence.detail}, in the server's own line before the connection's end: it refused the request and closed the connection (rule inferred.refusal_before_drop, RFC 6455 §4.2.2)`;
+          return { cause: refusal.cause, confidence: 0.5, evidence: { kind: 'error.message', detail } };
+        }
+      }
+      return null;
+    }) ?? undefined
+  );
+}
+
 export function requestRefusedByServer(context: EvidenceContext): Finding | undefined {
   const event = context.event;
   if (event.source.kind !== 'server' || event.outcome !== 'failed' || context.status !== undefined) return undefined;
@@ -85,6 +124,8 @@ export function requestRefusedByServer(context: EvidenceContext): Finding | unde
     return found;
   }
   if (context.codes.length > 0) return undefined;
+  const before = refusalBeforeDrop(context);
+  if (before) return before;
   const error = event.error;
   if (!error) return event.labels !== undefined && context.closeCode === undefined && parserRefusedInLog(event) ? PARSER_REFUSED_IN_LOG : undefined;
   let unreadable = false;

@@ -7,7 +7,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
-import { placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
+import { fieldFindings, placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
 import { otherViewFindings, otherViewTexts } from '../../other-view-labels.js';
 import { logLabels } from '../../codes/proxy-result.js';
 import { lexicon } from '../../concepts/lexicon.js';
@@ -270,8 +270,16 @@ function resetUnderTlsType(context: EvidenceContext): Finding | undefined {
 // A TLS layer attached to an accepted connection (round 34, eng-b1): facil.io's "Attaching TLS read/write hook for %p (server mode)"
 // (lib/facil/tls/fio_tls_openssl.c, as its debug log names the file, printed before its first SSL_accept): the handshake begins there.
 // @see https://github.com/boazsegev/facil.io/blob/0.7.6/lib/facil/tls/fio_tls_openssl.c
+// Round 36 (eng-d1): mbedTLS's debug line on entering its handshake function, "=> handshake" (ssl_tls.c mbedtls_ssl_handshake(),
+// MBEDTLS_SSL_DEBUG_MSG(2, ...), printed after the source file's name by every debug callback, as NNG's tls_dbg "MBED ssl_tls.c: 5804:
+// … => handshake" and the library's own "ssl_tls.c:5804: |2| … => handshake"); not "=> handshake wrapup", its end (TLS_DONE_IN_LOG).
+// mbedTLS prints "<= handshake" on every return, a call that only wants more bytes included, so "<=" is no completion.
+// Twisted's TLS wrapping factory naming the connection's first record (twisted.protocols.tls.TLSMemoryBIOFactory, the factory that
+// wraps every accepted connection in a TLSMemoryBIOProtocol before any byte is read): a TLS layer attached, as facil.io's hook.
+// @see https://github.com/Mbed-TLS/mbedtls/blob/v2.28.3/library/ssl_tls.c (mbedtls_ssl_handshake, mbedtls_ssl_handshake_wrapup)
+// @see https://github.com/twisted/twisted/blob/trunk/src/twisted/protocols/tls.py (TLSMemoryBIOFactory)
 const TLS_STEP_IN_LOG =
-  /\b(?:attach(?:ing|ed)?|install(?:ing|ed)?)\W+(?:the\W+|a\W+)?(?:tls|ssl)\b[^\n]{0,24}?\b(?:hook|layer|filter)s?\b|\brustls::(?:client|server)::(?:hs|tls1[23])\b|\b(?:SSL_connect|SSL_accept):|\b(?:client|server)[ _-]?hello\b|\b(?:tls|ssl)\W{0,3}handshake\b|\[(?:tls|ssl)\][^\n]*?\b(?:async_)?handshake\b/i;
+  /\bssl_\w+\.c\b[^\n]{0,60}?=> handshake\b(?! wrapup)|\bTLSMemoryBIOFactory\b|\b(?:attach(?:ing|ed)?|install(?:ing|ed)?)\W+(?:the\W+|a\W+)?(?:tls|ssl)\b[^\n]{0,24}?\b(?:hook|layer|filter)s?\b|\brustls::(?:client|server)::(?:hs|tls1[23])\b|\b(?:SSL_connect|SSL_accept):|\b(?:client|server)[ _-]?hello\b|\b(?:tls|ssl)\W{0,3}handshake\b|\[(?:tls|ssl)\][^\n]*?\b(?:async_)?handshake\b/i;
 // The same log showing the TLS handshake done, by a line its library prints only once the handshake is over: a TLS connection
 // or session established / a handshake completed (ws-tool's "tls connection established", asyncio's "SSL handshake took …",
 // OpenSSL's info callback "SSL_connect:SSL negotiation finished successfully"), a session ticket received or saved (TLS 1.3
@@ -286,7 +294,7 @@ const TLS_STEP_IN_LOG =
 // The verb before the handshake too (round 34, eng-b1): facil.io's "Completed TLS handshake for %p" (fio_tls_openssl.c's debug line,
 // printed once its handshake is done; holdout41-facil-35), "finished TLS handshake".
 const TLS_DONE_IN_LOG =
-  /\bSSL_accept says 0\b|\b(?:completed?|finished|done with)\W+(?:the\W+)?(?:tls|ssl)\W{0,3}handshake\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
+  /[=<]> handshake wrapup\b|\bSSL_accept says 0\b|\b(?:completed?|finished|done with)\W+(?:the\W+)?(?:tls|ssl)\W{0,3}handshake\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
 // A line of the layer above TLS, which runs only once the TLS layer handed it the connection: an HTTP client's connection opened
 // (trillium-client's "opened new connection to …", "connection established"), "connected to …", the upgrade request sent or its
 // request line written. Read only AFTER the first TLS step: the same words before it are the TCP connect the TLS layer runs on
@@ -439,7 +447,7 @@ function resetInLoggedTlsHandshake(context: EvidenceContext): Finding | undefine
  * "TLS cleanup", never the alert or the verify cause. Whatever the URL the client dialled: the listener's log says its port speaks TLS
  * (a plaintext request on a TLS port fails in the listener's TLS handshake, convention 15's TLS side).
  */
-export function listenerLoggedHandshake(context: EvidenceContext): { state: 'unfinished' | 'completed'; key: string; step: string } | undefined {
+export function listenerLoggedHandshake(context: EvidenceContext): { state: 'unfinished' | 'completed'; key: string; step: string; log: string; at: number } | undefined {
   const { event } = context;
   const kind = event.source.kind;
   if (event.outcome !== 'failed' || event.error !== undefined || context.status !== undefined || context.closeCode !== undefined || event.labels === undefined) return undefined;
@@ -449,14 +457,33 @@ export function listenerLoggedHandshake(context: EvidenceContext): { state: 'unf
   const { log, at, key, step } = logged;
   // A completion line before the first step is an earlier connection's; the layer above after it (a request read) is no failure of TLS.
   if (TLS_DONE_IN_LOG.test(log.slice(0, at))) return undefined;
-  if (lastHandshakeUnderWay(log, at) >= 0) return { state: 'unfinished', key, step };
-  return ABOVE_TLS_IN_LOG.test(log.slice(at)) ? undefined : { state: 'completed', key, step };
+  if (lastHandshakeUnderWay(log, at) >= 0) return { state: 'unfinished', key, step, log, at };
+  return ABOVE_TLS_IN_LOG.test(log.slice(at)) ? undefined : { state: 'completed', key, step, log, at };
+}
+
+// The cause a listener's TLS library states in its own log of the unfinished handshake (round 36, eng-d1): mbedTLS's debug lines
+// name what it refused ("got no ciphersuites in common", ssl_srv.c ssl_parse_client_hello, before its handshake_failure alert)
+// where the attempt recorded nothing else. Read from the first TLS step on (earlier lines are another connection's), by the same
+// vocabularies and concepts as any text, once per distinct log; only a specific TLS cause counts, at most a concept's 0.55.
+const logFindings = fieldFindings('labels.server_log');
+function statedInLoggedHandshake(log: string, at: number): Finding | undefined {
+  let best: Finding | undefined;
+  for (const hit of logFindings.get(log.slice(at))) {
+    if (hit.attribution !== '1015' || hit.cause === 'tls_unknown' || hit.ambiguity !== undefined) continue;
+    if (!best || hit.confidence > best.confidence) best = hit;
+  }
+  return best;
 }
 
 /** A listener's failed attempt whose own log shows the TLS handshake begun and never completed: tls_unknown (convention 2). */
 function listenerHandshakeUnfinished(context: EvidenceContext): Finding | undefined {
   const logged = listenerLoggedHandshake(context);
   if (logged?.state !== 'unfinished') return undefined;
+  const stated = statedInLoggedHandshake(logged.log, logged.at);
+  if (stated) {
+    const detail = `${stated.evidence.detail}, in the ${context.event.source.kind}'s own log of a TLS handshake under way ("${logged.step.slice(0, 60)}") and never completed, the attempt failing with nothing else recorded (rule inferred.listener_handshake_cause_logged, convention 2)`;
+    return { cause: stated.cause, confidence: Math.min(0.55, stated.confidence), evidence: { kind: `labels.${logged.key}`, detail } };
+  }
   return { cause: 'tls_unknown', confidence: 0.45, evidence: { kind: `labels.${logged.key}`, detail: `the ${context.event.source.kind}'s own log shows its TLS library's handshake under way ("${logged.step.slice(0, 60)}") and never completed, and the attempt failed with nothing else recorded: the connection ended inside the TLS handshake → tls_unknown (rule inferred.listener_handshake_unfinished, convention 2)` } };
 }
 

@@ -384,6 +384,9 @@ const PINNED: Record<string, string> = {
   '1.5.106': 'a9a5c5e3612a1197',
   // Round 35 merged (eng-c1 + eng-c2): eng-c1's tables (eng-c2 changed no table row).
   '1.5.107': '0eb71b6ff3beacdc',
+  // Round 36 (eng-d1): the lexicon's new classes (a peer's hello called bad, MQTT packets called malformed, a protocol version or a
+  // non-WebSocket request refused, a connection's clean end) and their concepts.
+  '1.5.108': '140b25a48991bc01',
 };
 
 describe('CLASSIFIER_VERSION', () => {
