@@ -173,7 +173,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   // Not beside a close stated without its cause (CLOSE_NO_CAUSE: "WebSocket closed with reason: undefined", "closed before the connection
   // was established"): "closed" then names no cause (convention 9); a reset in its own words or a peer's close still is one (concept.reset_named).
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED', 'CLOSED_WITHOUT_ERROR'], example: 'peer hung up unexpectedly' },
   { id: 'concept.reset_named', cause: 'network_reset', confidence: 0.48, all: ['RESET_NAMED'], within: 0, context: ['CLOSE_NO_CAUSE'], unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED'], example: 'upstream hung up on us; close reason: null' },
   // A session that ended without a Close frame, in words (RFC 6455 §7.1.5: its close code is 1006). A wrapper: autobahn
   // quotes the reason inside it ('connection was closed uncleanly ("<reason>")'), and a cause that reason names wins.

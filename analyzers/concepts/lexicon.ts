@@ -596,6 +596,12 @@ export const lexicon = {
   // close on record decides (a reset in its own words still is one: concept.reset_named).
   // @see https://github.com/eclipse/paho.mqtt.java/blob/master/org.eclipse.paho.client.mqttv3/src/main/java/org/eclipse/paho/client/mqttv3/internal/nls/messages.properties (32101)
   ALREADY_ENDED: [['already', 'disconnected'], ['already', 'disconnecting']],
+  // --- round 36 (eng-d2): a close recorded with its had-error flag false ---
+  // A socket's close event carries whether a transmission error closed it (Node's net.Socket 'close' passes `hadError`, which
+  // localtunnel logs as "local connection closed [false]", its server as "closed socket (error: false)"; Python's
+  // `connection_lost(exc)` with exc None): a close logged with the flag false says no error ended it, no reset.
+  // @see https://nodejs.org/api/net.html#event-close_1
+  CLOSED_WITHOUT_ERROR: [['closed', 'false'], ['close', 'false'], ['error', 'false'], ['errored', 'false'], ['closed', 'error', 'none']],
 } as const satisfies Record<string, WordClass>;
 
 export type ClassName = keyof typeof lexicon;

@@ -384,6 +384,10 @@ const PINNED: Record<string, string> = {
   '1.5.106': 'a9a5c5e3612a1197',
   // Round 35 merged (eng-c1 + eng-c2): eng-c1's tables (eng-c2 changed no table row).
   '1.5.107': '0eb71b6ff3beacdc',
+  // Round 36, eng-d2: a close recorded with its had-error flag false is no reset (lexicon CLOSED_WITHOUT_ERROR, concept.reset's
+  // unless); a proxy's own log under error lines naming no cause, an observer's front body, another party's error label and timeout,
+  // a codeless Close frame before a drop, the answer's time in the timer's reading.
+  '1.5.109': '979f44ec38dd4d88',
 };
 
 describe('CLASSIFIER_VERSION', () => {
