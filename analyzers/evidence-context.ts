@@ -6,7 +6,8 @@ import { fieldCodeFindings } from './code-findings.js';
 import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings, isWrapperRule } from './text-findings.js';
-import { otherViewFindings } from './other-view-labels.js';
+import { otherViewFindings, otherViewTimeouts } from './other-view-labels.js';
+import { ownLogUpstreamFindings } from './proxy-own-log.js';
 import { isDisconnectClassName } from './raised-exception.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
@@ -250,6 +251,11 @@ function joinedText(event: TelemetryEvent): string {
   return texts.join('\n');
 }
 
+function withOtherViewTimeouts(own: readonly SourcedFinding[], event: TelemetryEvent): readonly SourcedFinding[] {
+  const timeouts = otherViewTimeouts(event);
+  return timeouts.length === 0 ? own : [...own, ...timeouts];
+}
+
 // Fields are `declare`d and assigned in the constructor: ES2022 class field declarations would define each one
 // (an own-property definition per field per event) before the constructor assigns it again.
 class EventContext implements EvidenceContext {
@@ -287,7 +293,16 @@ class EventContext implements EvidenceContext {
     // So does one whose own texts name nothing (a proxy's accept and begin lines, the client's exception name the driver recorded): the
     // client's log states why the client refused the answer the proxy passed on (round 35, eng-c1).
     const own = error === undefined && !close?.reason ? NO_HITS : textHits(error, close?.reason, event.labels, event.source.kind === 'proxy');
-    this.hits = own.length === 0 && outcome === 'failed' && event.labels !== undefined ? otherViewFindings(event) : own;
+    // A proxy's error lines that name no cause beside its gateway status: its own log's quieter lines may state how the upstream
+    // failed (proxy-own-log.ts; round 36, eng-d2), before another party's view.
+    const logged = own.length === 0 && outcome === 'failed' && event.labels !== undefined ? ownLogUpstreamFindings(event) : NO_HITS;
+    // An observer's own texts that name only a drop before any answer, beside another party's stated timeout: that party's timer
+    // fired and it closed, the observer saw the close (other-view-labels.ts otherViewTimeouts; round 36, eng-d2).
+    this.hits =
+      logged.length > 0 ? logged
+      : own.length === 0 ? (outcome === 'failed' && event.labels !== undefined ? otherViewFindings(event) : own)
+      : outcome === 'failed' && status === undefined && event.labels !== undefined && event.source.kind !== 'client' && own.every(namesDrop) ? withOtherViewTimeouts(own, event)
+      : own;
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.

@@ -1,5 +1,5 @@
 // Another party's view of the same attempt, recorded in labels beside the emitter's own: the client's log (`client_log`) or the
-// socket error of the client at a proxy's or server's front (`front_socket`) on an observer's event. Read where the emitter's own
+// socket error of the client at a proxy's or server's front (`front_socket`, `driver_error`) on an observer's event. Read where the emitter's own
 // texts are silent or name no cause of their own; never `note` (the maker's words) or the emitter's own log.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { SourcedFinding } from './candidate.js';
@@ -10,10 +10,13 @@ import { fieldFindings, type FieldFindings } from './text-findings.js';
  * that spoke to the observer's front (`front_socket`, `front_log`, `peer_socket`). A label longer than the schema's 1024 characters
  * is split verbatim into `<name>`, `<name>_part2`, … (or `<name>_2`): the parts are one text, joined without a separator.
  */
-const OTHER_VIEW_LABEL = /^(client|front|driver|peer)_(log|socket)(?:_part(\d+)|_(\d+))?$/;
+// The party's own error, as its library raised it (`driver_error`: "EOFError: connection closed by peer before the upgrade response",
+// a Python driver's exception at a proxy's front; round 36, eng-d2), is its socket's error in another name.
+const OTHER_VIEW_LABEL = /^(client|front|driver|peer)_(log|socket|error)(?:_part(\d+)|_(\d+))?$/;
 
 const matchers = new Map<string, FieldFindings>();
-function matcherFor(name: string): FieldFindings {
+/** The memoized findings reader of a label (`labels.<name>`), one per label name. */
+export function labelMatcher(name: string): FieldFindings {
   let found = matchers.get(name);
   if (found === undefined) matchers.set(name, (found = fieldFindings(`labels.${name}`)));
   return found;
@@ -50,10 +53,21 @@ export function otherViewFindings(event: TelemetryEvent): readonly SourcedFindin
   if (texts.length === 0) return [];
   if (texts.length === 1) {
     const [name, text] = texts[0] as [string, string];
-    return matcherFor(name).get(text);
+    return labelMatcher(name).get(text);
   }
   const out: SourcedFinding[] = [];
-  for (const [name, text] of texts) matcherFor(name).find(text, out);
+  for (const [name, text] of texts) labelMatcher(name).find(text, out);
   return out;
 }
 
+
+/**
+ * The timeouts another party's view states (its timer fired: "TimeoutError: timed out", "The handshake operation timed out"), read on
+ * an observer's failed attempt whose own texts name only a drop (round 36, eng-d2): the party that timed out then closed its
+ * connection, and the observer's EOF or reset is that close, not another cause; the timer states why (convention 13).
+ */
+export function otherViewTimeouts(event: TelemetryEvent): readonly SourcedFinding[] {
+  let out: SourcedFinding[] | undefined;
+  for (const hit of otherViewFindings(event)) if (hit.cause === 'network_timeout') (out ??= []).push(hit);
+  return out ?? [];
+}

@@ -260,6 +260,19 @@ function peerOf(kind: string): 'client' | 'server' | undefined {
 }
 
 /**
+ * Whether the event's 1005 is a Close frame without a status that a side the event names sent (RFC 6455 §7.1.5: the code such a
+ * frame is given): the peer of a client or server, or either side for a proxy, which relays the frames of both (round 36, eng-d2:
+ * a tunnel's 1005 with the server named as closing).
+ * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.1.5
+ */
+export function codelessCloseFrame(context: EvidenceContext): boolean {
+  const { event } = context;
+  const initiator = event.close?.initiator;
+  if (context.closeCode !== 1005 || event.close?.on_wire === true || initiator === undefined) return false;
+  return event.source.kind === 'proxy' ? initiator === 'client' || initiator === 'server' : initiator === peerOf(event.source.kind);
+}
+
+/**
  * Whether the event's drop words (a reset or drop finding) are only a library's statement that its socket is closed (the error's name
  * or its message, each naming the closed state and no more), beside a Close frame the peer sent: the frame states the end.
  */
@@ -267,7 +280,7 @@ export function closedStateBesideCloseFrame(context: EvidenceContext): boolean {
   const { event } = context;
   const close = event.close;
   if (close === undefined || event.error === undefined) return false;
-  const frame = close.on_wire === true || (context.closeCode === 1005 && close.initiator !== undefined && close.initiator === peerOf(event.source.kind));
+  const frame = close.on_wire === true || codelessCloseFrame(context);
   // A clean end stated (CLEAN_END_RULE) needs only a close the event records: a Close frame, or a closing side named (convention 3).
   if (!frame && !(event.outcome === 'closed' && (close.initiator === 'client' || close.initiator === 'server'))) return false;
   let drop = false;

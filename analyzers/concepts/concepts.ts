@@ -176,7 +176,7 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.retries_exhausted', cause: 'unknown_failure', confidence: 0.25, all: ['RETRY_LIMIT', 'RETRY_WORD'], within: 3, example: 'handshake: gave up, retry limit hit', wrapper: true },
   // Not beside a close stated without its cause (CLOSE_NO_CAUSE: "WebSocket closed with reason: undefined", "closed before the connection
   // was established"): "closed" then names no cause (convention 9); a reset in its own words or a peer's close still is one (concept.reset_named).
-  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED', 'CLEAN_END'], example: 'peer hung up unexpectedly' },
+  { id: 'concept.reset', cause: 'network_reset', confidence: 0.48, all: ['RESET'], within: 0, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED', 'CLEAN_END', 'CLOSED_WITHOUT_ERROR'], example: 'peer hung up unexpectedly' },
   // A connection lost whose reason says it closed cleanly (Twisted's connectionLost(ConnectionDone), round 36, eng-d1): an EOF, below any
   // cause a text names (a server's own refusal beside the close it made, 0.45 and up); a reset named beside it keeps concept.reset's reading.
   { id: 'concept.reset_clean', cause: 'network_reset', confidence: 0.44, all: ['RESET', 'CLEAN_END'], within: 8, unless: ['CLOSED_SESSION', 'DATA_END', 'CLOSE_STATED', 'CLOSE_NO_CAUSE', 'SERVER_DRAIN', 'ALREADY_ENDED'], example: 'link: connection lost (ConnectionDone)' },

@@ -632,6 +632,12 @@ export const lexicon = {
   // lacked what RFC 6455 §4.2.1 requires of an opening handshake (the Upgrade, Connection, key or version fields).
   // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1
   NOT_WS_REQUEST: [['not', 'ws', 'request'], ['not', 'websocket', 'request'], ['not', 'web', 'socket', 'request'], ['not', 'ws', 'handshake', 'request'], ['not', 'websocket', 'handshake', 'request'], ['not', 'upgrade', 'request']],
+  // --- round 36 (eng-d2): a close recorded with its had-error flag false ---
+  // A socket's close event carries whether a transmission error closed it (Node's net.Socket 'close' passes `hadError`, which
+  // localtunnel logs as "local connection closed [false]", its server as "closed socket (error: false)"; Python's
+  // `connection_lost(exc)` with exc None): a close logged with the flag false says no error ended it, no reset.
+  // @see https://nodejs.org/api/net.html#event-close_1
+  CLOSED_WITHOUT_ERROR: [['closed', 'false'], ['close', 'false'], ['error', 'false'], ['errored', 'false'], ['closed', 'error', 'none']],
 } as const satisfies Record<string, WordClass>;
 
 export type ClassName = keyof typeof lexicon;

