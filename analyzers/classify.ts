@@ -1,11 +1,11 @@
 // Attribution engine entry point: one telemetry event in, one classification out.
 // Pure: every classifier in the registry answers for its attribution, the most confident answer wins.
-import { statedCloseBeforeReset } from './session-end.js';
+import { sentCloseBeforeReset, statedCloseBeforeReset } from './session-end.js';
 import type { Classification } from '../schemas/classification.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { Candidate, Classifier } from './candidate.js';
 import { closeViolations } from './close-codes.js';
-import { buildContext } from './evidence-context.js';
+import { buildContext, errorTextLabelsText } from './evidence-context.js';
 import { shapedEvent } from './event-shape.js';
 import { agreeingEvidence } from './findings.js';
 import { classifierRegistry } from './registry.js';
@@ -16,7 +16,7 @@ import { withRelayFacts } from './relay/decision.js';
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.110';
+export const CLASSIFIER_VERSION = '1.5.111';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',
@@ -37,7 +37,11 @@ export function classify(input: TelemetryEvent, registry: readonly Classifier[] 
   const relay = kind === 'proxy' ? withRelayFacts(event) : undefined;
   const seen = relay?.event ?? event;
   // A server's info line that states the close code it sent is read before the quiet lines go (session-end.ts).
-  const context = kind === 'server' ? buildContext(withoutQuietServerLines(seen), statedCloseBeforeReset(seen.source, seen.error?.message)) : buildContext(seen);
+  // A library's own chain that says it sent a close code before the peer's reset (websockets' "sent 1002 (protocol error) …"), any emitter.
+  const context =
+    kind === 'server' ? buildContext(withoutQuietServerLines(seen), statedCloseBeforeReset(seen.source, seen.error?.message))
+    : seen.error !== undefined && seen.close?.code !== undefined && seen.labels !== undefined ? buildContext(seen, sentCloseBeforeReset(errorTextLabelsText(seen)))
+    : buildContext(seen);
   let best: Candidate | undefined;
   for (let i = 0; i < registry.length; i++) {
     const candidate = (registry[i] as Classifier).classify(context);

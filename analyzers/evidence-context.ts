@@ -139,19 +139,70 @@ const closeReasonMatcher = fieldFindings('close.reason');
 const errorCauseMatcher = fieldFindings('error.cause');
 
 /**
- * A label that records an error's chained cause: Python's `__cause__`, Java's "Caused by", Rust's `source()`, Go's wrapped error
- * (`cause`, `error_cause`, `root_cause`, `caused_by`, `*_cause`, `error_source`). Never `note`, whose words are the maker's.
+ * A label whose name says it records the error's own text of the attempt: its chained cause (Python's `__cause__`, Java's "Caused
+ * by", Rust's `source()`, Go's wrapped error: `cause`, `root_cause`, `caused_by`, `error_source`), the chain or trace an emitter or
+ * collector wrote (`exception_chain`, `cause_chain`, `error_chain`, `traceback`, `stack`, `stacktrace`, `backtrace`), or an error
+ * it stated apart (`relay_error`, `error_debug`, `stream_error`, `stderr`). Read by the words of the name (any separator, any case),
+ * not by a list of names. Never `note` (the maker's words), never an identifier (a name ending in id, key, code, name, type, kind,
+ * count, status, level or syscall: "3501", "connect" are no text of the error), never another party's view (other-view-labels.ts)
+ * and never a log (`*_log`: the emitter's own lines, read by their own rules, proxy-result.ts logLabels).
  */
-const CAUSE_LABEL = /^(?:[a-z0-9]+_)*(?:cause|caused_by)$|^(?:[a-z0-9]+_)*error_source$/i;
+const ERROR_TEXT_WORD = /^(?:cause[sd]?|chain|exceptions?|exc|traceback|trace|stacktrace|stack|backtrace|errors?|err|stderr)$/;
+const IDENTIFIER_WORD = /^(?:ids?|keys?|codes?|names?|types?|kinds?|class|counts?|status|level|syscall|num|number)$/;
+const LOG_WORD = /^log$/;
+const OTHER_PARTY = /^(?:client|front|driver|peer)$/;
+const causeLabelNames = new Map<string, boolean>();
+/** Whether a label's name says it holds the error's own text (memoized per name: labels repeat their names across events). */
+export function isErrorTextLabel(key: string): boolean {
+  let found = causeLabelNames.get(key);
+  if (found !== undefined) return found;
+  // Words of the name: snake_case, kebab-case, dotted and camelCase; a long label's part number ("_2", "_part2") is no word.
+  const words = key.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z]+/).filter((word) => word !== '' && !/^part$/.test(word));
+  const last = words[words.length - 1];
+  found =
+    words.length > 0 && words.some((word) => ERROR_TEXT_WORD.test(word)) && !words.some((word) => LOG_WORD.test(word) || word === 'note') &&
+    last !== undefined && !IDENTIFIER_WORD.test(last) && !(words.length === 2 && OTHER_PARTY.test(words[0] as string));
+  if (causeLabelNames.size < 4096) causeLabelNames.set(key, found);
+  return found;
+}
 
 /**
  * The link marks of a recorded chain: Java's "Caused by:", Python's "The above exception was the direct cause of the following
  * exception:" and "During handling of the above exception", and a chain written on one line, each exception's `__cause__` after
- * " <- " (or "; caused by: ", as Rust's anyhow and Go's wrapping print it). Each link is one exception's own text.
+ * " <- " (or "; caused by: ", as Rust's anyhow and Go's wrapping print it), and a chain written one exception a line, each line opening
+ * with the exception's module-qualified class and a colon (Python's `traceback.format_exception_only` form "ssl.SSLError: …",
+ * "builtins.EOFError: …"; Java's "java.net.ConnectException: …"). Each link is one exception's own text.
  * @see https://docs.python.org/3/library/exceptions.html#exception-context (__cause__, the traceback's chain texts)
  * @see https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/lang/Throwable.html#printStackTrace() ("Caused by: ")
  */
-const CHAIN_LINK = /\s<-\s|\n\s*Caused by:\s|\n\s*The above exception was the direct cause of the following exception:\s*|\n\s*During handling of the above exception, another exception occurred:\s*|;\s*caused by:\s/;
+const CHAIN_LINK = /\n(?=(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*:(?:\s|$))|\s<-\s|\n\s*Caused by:\s|\n\s*The above exception was the direct cause of the following exception:\s*|\n\s*During handling of the above exception, another exception occurred:\s*|;\s*caused by:\s/;
+
+/** The texts of an event's labels that hold the error's own text (isErrorTextLabel), joined by newlines. */
+export function errorTextLabelsText(event: TelemetryEvent): string {
+  const labels = event.labels;
+  if (labels === undefined) return '';
+  let text = '';
+  for (const key in labels) if (labels[key] && isErrorTextLabel(key)) text += `${labels[key]}\n`;
+  return text;
+}
+
+/**
+ * A label's text (or a chain's link) that is the error itself restated, no other field: the message alone ("socket closed: 1006" beside
+ * that message), the message under the error's class ("builtins.TimeoutError: ", "HandShakeFailed(\"invalid response\")": a chain's
+ * first link, a Debug print), or a record holding both its class and its message (a serialised error object). Its words add nothing.
+ */
+const CLASS_ONLY = /^\W*(?:[A-Za-z_$][\w$]*(?:\.|::))*([A-Za-z_$][\w$]*)\W*$/;
+function restatesError(text: string, error: NonNullable<TelemetryEvent['error']>): boolean {
+  const message = error.message?.trim() ?? '';
+  const name = error.name?.split(/\.|::/).pop() ?? '';
+  if (message !== '' && text.includes(message)) {
+    const rest = text.replace(message, '');
+    return rest.trim() === '' || (name !== '' && rest.includes(name));
+  }
+  // A serialised record of the error: its class beside its code ({"type": "PusherError", "data": {"code": 1002, …}}).
+  if (name !== '' && error.code !== undefined && error.code !== '' && text.includes(name) && text.includes(String(error.code))) return true;
+  return message === '' && name !== '' && CLASS_ONLY.exec(text)?.[1] === name;
+}
 
 /**
  * The error's chained causes recorded in labels, read as the error's own text (kind error.cause). A chain of several links is read
@@ -160,20 +211,21 @@ const CHAIN_LINK = /\s<-\s|\n\s*Caused by:\s|\n\s*The above exception was the di
  * status line: …", an answer that is no HTTP; "EOFError: connection closed …", a drop) names the cause in words only the concepts
  * read; the wrapper then gives way to it where it names another cause (dropWrappedBy).
  */
-function causeLabelHits(labels: Readonly<Record<string, string>> | undefined): readonly SourcedFinding[] {
+function causeLabelHits(labels: Readonly<Record<string, string>> | undefined, error: NonNullable<TelemetryEvent['error']>): readonly SourcedFinding[] {
   if (labels === undefined) return NO_HITS;
   let found: SourcedFinding[] | undefined;
   for (const key in labels) {
     const value = labels[key];
-    if (!value || !CAUSE_LABEL.test(key)) continue;
+    if (!value || !isErrorTextLabel(key)) continue;
     if (!CHAIN_LINK.test(value)) {
+      if (restatesError(value, error)) continue;
       const hits = errorCauseMatcher.get(value);
       if (hits.length > 0) (found ??= []).push(...hits);
       continue;
     }
     found ??= [];
     const from = found.length;
-    for (const link of value.split(CHAIN_LINK)) if (link.trim() !== '') errorCauseMatcher.find(link, found);
+    for (const link of value.split(CHAIN_LINK)) if (link.trim() !== '' && !restatesError(link, error)) errorCauseMatcher.find(link, found);
     dropWrappedBy(found, from);
   }
   return found ?? NO_HITS;
@@ -205,6 +257,8 @@ function statesUpstreamFailure(message: readonly SourcedFinding[]): boolean {
   return false;
 }
 
+const heldBy = (rule: string, hits: readonly SourcedFinding[]): boolean => hits.some((hit) => hit.rule === rule);
+
 /** The findings of error.code, error.name, error.message and close.reason, in that order. */
 // Given the fields the constructor already read, not the event: each is read once.
 function textHits(error: TelemetryEvent['error'], reason: string | undefined, labels: TelemetryEvent['labels'], proxy: boolean): readonly SourcedFinding[] {
@@ -226,9 +280,11 @@ function textHits(error: TelemetryEvent['error'], reason: string | undefined, la
   // An error whose message alone is generic (no finding, or only a wrapper's or a catch-all) reads the chained cause a label
   // records as part of its text: websockets' "did not receive a valid HTTP response" with `error_cause` "ValueError: invalid HTTP
   // status line: …" is the cause's, not the wrapper's: where the chain names another cause, the message's wrapper gives way to it.
-  const chained = error !== undefined && labels !== undefined && genericMessage(stated) ? causeLabelHits(labels) : NO_HITS;
-  const message = chained.length === 0 ? stated : [...stated.filter((hit) => !isWrapperRule(hit.rule) || !namesOtherCause(chained, hit.cause)), ...chained];
+  const linked = error !== undefined && labels !== undefined && genericMessage(stated) ? causeLabelHits(labels, error) : NO_HITS;
+  // A label's finding by a rule the error's own fields already matched is the same words again, no other field's agreement.
+  const chained = linked.length === 0 ? linked : linked.filter((hit) => !heldBy(hit.rule, stated) && !heldBy(hit.rule, namedHits) && !heldBy(hit.rule, codeHits));
   const closeReason = reason ? closeReasonMatcher.get(reason) : NO_HITS;
+  const message = chained.length === 0 ? stated : [...stated.filter((hit) => !isWrapperRule(hit.rule) || !namesOtherCause(chained, hit.cause)), ...chained];
   const fields = (code.length > 0 ? 1 : 0) + (name.length > 0 ? 1 : 0) + (message.length > 0 ? 1 : 0) + (closeReason.length > 0 ? 1 : 0);
   if (fields === 0) return NO_HITS;
   if (fields === 1 && chained.length === 0) return code.length > 0 ? code : name.length > 0 ? name : message.length > 0 ? message : closeReason;

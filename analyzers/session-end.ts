@@ -360,3 +360,19 @@ export function statedCloseBeforeReset(source: { readonly kind: string }, messag
   const reset = PEER_TEARDOWN.exec(message);
   return reset !== null && reset.index > stated.index;
 }
+
+/**
+ * The same statement in a library's own exception chain (any emitter; its error message or a label holding its chain,
+ * evidence-context.ts errorTextLabelsText): websockets' ConnectionClosed prints "sent {code} ({name}) {reason}" for a close the
+ * library started itself, at the head of its text ("received …; then sent …" is its answer to the peer's code and does not count),
+ * and a later link's reset is the peer's teardown after it (round 37, eng-e1). A 1006 or 1005 is never sent (RFC 6455 §7.4.1).
+ * @see https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py (ConnectionClosed.__str__)
+ */
+const SENT_FIRST = /(?:^|\n|:\s)sent\s+(1\d{3}|[34]\d{3})\s+\(/;
+export function sentCloseBeforeReset(text: string): boolean {
+  if (text === '') return false;
+  const stated = SENT_FIRST.exec(text);
+  if (!stated || stated[1] === '1005' || stated[1] === '1006') return false;
+  const reset = PEER_TEARDOWN.exec(text.slice(stated.index));
+  return reset !== null;
+}

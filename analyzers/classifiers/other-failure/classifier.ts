@@ -4,7 +4,7 @@ import { causesOther, type Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
-import { isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
+import { errorTextLabelsText, isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ownLogDrop, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
 import { closedStateBesideCloseFrame, describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
@@ -338,7 +338,8 @@ const sentReasonMatcher = fieldFindings('error.message');
 function statedOwn1011ForNamedCondition(hit: SourcedFinding, context: EvidenceContext): boolean {
   const message = context.event.error?.message;
   if (hit.rule !== 'concept.close_code' || hit.cause !== 'server_error' || message === undefined) return false;
-  const reason = SENT_OWN_1011_FIRST.exec(message)?.[1];
+  // The code stated in a label holding the error's own text (its recorded chain, evidence-context.ts) is read from that label.
+  const reason = SENT_OWN_1011_FIRST.exec(hit.evidence.kind === 'error.cause' ? errorTextLabelsText(context.event) : message)?.[1];
   if (reason === undefined) return false;
   // The reason the emitter gave its own code, read alone: words elsewhere in the message ("no close frame received") are no condition.
   for (const named of sentReasonMatcher.get(reason)) if (named.attribution === 'other' && (NAMED_CONDITIONS.has(named.cause) || named.rule === KEEPALIVE_RULE)) return true;

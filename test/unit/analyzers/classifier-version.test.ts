@@ -393,6 +393,7 @@ const PINNED: Record<string, string> = {
   '1.5.109': '979f44ec38dd4d88',
   // Round 36 merged (eng-d1 + eng-d2): both branches' lexicon rows (CLEAN_END and the round-36 readings; CLOSED_WITHOUT_ERROR).
   '1.5.110': 'afb0409bf39061fd',
+  '1.5.111': 'afb0409bf39061fd',
 };
 
 describe('CLASSIFIER_VERSION', () => {
