@@ -393,6 +393,8 @@ const PINNED: Record<string, string> = {
   '1.5.109': '979f44ec38dd4d88',
   // Round 36 merged (eng-d1 + eng-d2): both branches' lexicon rows (CLEAN_END and the round-36 readings; CLOSED_WITHOUT_ERROR).
   '1.5.110': 'afb0409bf39061fd',
+  // Round 37, eng-e2: the HTTP parser rule reads Python http.server's refusals of a request line ("Bad request version (…)").
+  '1.5.112': '8001f2101197815e',
 };
 
 describe('CLASSIFIER_VERSION', () => {
