@@ -77,7 +77,7 @@ function serverTlsErrorLine(event: TelemetryEvent, hits: readonly SourcedFinding
  * @see https://go.dev/src/crypto/tls/conn.go (readRecordOrCCS: RecordHeaderError "first record does not look like a TLS handshake")
  * @see https://www.rfc-editor.org/rfc/rfc8446#section-5.1 (the record layer; an HTTP answer's "HTTP/" is no ContentType)
  */
-const NOT_TLS_ANSWER_RULES: ReadonlySet<string> = new Set([
+export const NOT_TLS_ANSWER_RULES: ReadonlySet<string> = new Set([
   'go.tls_not_tls', 'go.http_response_to_https', 'openssl.wrong_version_number', 'node.ssl_wrong_version_number', 'jsse.unrecognized_ssl_message',
   'rustls.invalid_content_type', 'concept.tls_not_record', 'concept.tls_not_begun',
 ]);

@@ -51,6 +51,14 @@ const COUNTED_HEADER = new RegExp(String.raw`\b(?:[2-9]|[1-9]\d+|two|three|multi
 // @see https://github.com/actix/actix-web/blob/master/actix-http/src/ws/mod.rs (HandshakeError: NoWebsocketUpgrade, NoConnectionUpgrade, NoVersionHeader "WebSocket version header is required.", UnsupportedVersion "Unsupported WebSocket version.")
 const UPGRADE_EXPECTED = /\b(?:(websocket|connection)\s+upgrade\s+(?:is\s+|was\s+)?(?:expected|missing)|expected\s+(?:an?\s+)?(websocket)\s+upgrade)\b/i;
 
+// The request's key named by its bare noun where the server says none came ("No key found", Yaws' yaws_websockets.erl; an Erlang
+// reason atom "key_notfound", "missing_key"; "key not found", "key missing"): the one key an upgrade request carries is its
+// Sec-WebSocket-Key (RFC 6455 §4.1 item 7, §4.2.1 item 5, "|Sec-WebSocket-Key| header field"), so beside a 400 the server answered
+// to the upgrade, a key said absent names that header (convention 10). Not a key a qualifier names ("API key not found", "no
+// session key", "private_key missing": a credential's or a file's) nor a key a name follows ("missing key 'user'", "key=").
+// Round 37, eng-e2. @see https://github.com/erlyaws/yaws/blob/master/src/yaws_websockets.erl (the handshake's key lookup)
+const KEY_ABSENT = /\b(?:no|missing)[ _-]key\b(?![ _-]?(?:["'\u0060=:(]|[A-Za-z0-9]+[ _-]?[=:]))|(?<![A-Za-z0-9][ _-])\bkey[ _-]?(?:not[ _-]?found|notfound|missing|absent)\b/i;
+
 type RefusedHeader = 'extensions' | 'protocol' | 'field';
 
 // Convention 17: a refused request header takes that header's cause.
@@ -70,7 +78,12 @@ function refusalInText(kind: string, written: string): HeaderRefusal | undefined
   const expected = UPGRADE_EXPECTED.exec(text);
   let match = after && before ? (after.index <= before.index ? after : before) : (after ?? before);
   if (expected && (!match || expected.index < match.index)) match = expected;
-  if (!match) return undefined;
+  if (!match) {
+    const key = KEY_ABSENT.exec(text);
+    if (!key) return undefined;
+    const { cause, rule } = REFUSED_HEADER_READING.field;
+    return { header: 'field', finding: sourcedFinding(rule, cause, 0.5, { kind, detail: `words "${key[0]}" say the request's key, its sec-websocket-key header, is absent` }) };
+  }
   let name = '';
   for (let i = 1; i < match.length && name === ''; i++) name = match[i]?.toLowerCase() ?? '';
   // "WebSocket upgrade is expected" names the Upgrade header.

@@ -24,13 +24,14 @@ const httpParsers = [
   'Tomcat org/apache/coyote/http11/LocalStrings.properties (iib.invalidmethod "Invalid character found in method name [{0}]. HTTP method names must be tokens") https://github.com/apache/tomcat/blob/main/java/org/apache/coyote/http11/LocalStrings.properties',
   'gunicorn gunicorn/http/errors.py (InvalidRequestLine "Invalid HTTP request line: %r") https://github.com/benoitc/gunicorn/blob/master/gunicorn/http/errors.py',
   'h11 h11/_readers.py (LocalProtocolError "illegal request line") https://github.com/python-hyper/h11/blob/master/h11/_readers.py',
+  'CPython Lib/http/server.py (BaseHTTPRequestHandler.parse_request: send_error(400, "Bad request version (%r)" / "Bad request syntax (%r)" / "Bad HTTP/0.9 request type (%r)"), logged "code %d, message %s") https://github.com/python/cpython/blob/main/Lib/http/server.py',
 ].join('; ');
 // Jetty names the character by its HttpTokens.Token type: a control or non-ASCII byte as "CNTL=0x16"/"OTEXT=0xe2"
 // (Token.toString: `_type + "=0x" + hex`), a notation no other parser writes, so its page without the class
 // ("<h1>Bad Message 400</h1><pre>reason: Illegal character CNTL=0x16</pre>", ErrorHandler.badMessageError) says the same.
 // @see https://github.com/jetty/jetty.project/blob/jetty-9.4.x/jetty-http/src/main/java/org/eclipse/jetty/http/HttpTokens.java
 const REQUEST_START_REFUSED =
-  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\billegal character (?:CNTL|OTEXT)=0x[0-9a-f]{1,2}\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request line\b/i;
+  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\billegal character (?:CNTL|OTEXT)=0x[0-9a-f]{1,2}\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request line\b|\bBad request (?:version|syntax) \(|\bBad HTTP\/0\.9 request type\b/i;
 
 /** Case-insensitive alternation of whole phrases (\b on both ends, so the matcher's prefilter can index them). */
 const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.map((phrase) => `\\b${phrase}\\b`).join('|'), 'i');
@@ -54,7 +55,9 @@ export const systemVocabulary: Vocabulary = {
     // begins. The bytes are no HTTP/1.x request: most often a TLS ClientHello on a plaintext port (its first byte is the record
     // type handshake, 22 = 0x16, RFC 8446 §5.1), a protocol error in no TLS words (convention 15), as llhttp's HPE_INVALID_METHOD
     // and hyper's "invalid HTTP method parsed" read. Jetty names the character after HttpParser's exception; Tomcat the method
-    // name it found; gunicorn and h11 the request line.
+    // name it found; gunicorn and h11 the request line; Python's http.server (BaseHTTPRequestHandler, under every server built on it)
+    // the request line's last word that is no "HTTP/x.y" ("Bad request version ('\\x16\\x03…')"), a line of too many or too few words,
+    // or a one-word target after a method other than GET (round 37, eng-e2).
     rule('http_server.request_start_refused', REQUEST_START_REFUSED, 'protocol_error', 0.55, httpParsers, { example: 'org.eclipse.jetty.http.HttpParser$IllegalCharacterException: 400: Illegal character CNTL=0x16' }),
     // zlib's inflate refusing the data it was given (Z_DATA_ERROR, -3, and inflate()'s msg strings, as Node's zlib raises them
     // with code 'Z_DATA_ERROR'): on a WebSocket, a permessage-deflate message whose compressed bytes are corrupt (RFC 7692 §6.2,

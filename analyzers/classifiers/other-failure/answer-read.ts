@@ -201,3 +201,22 @@ export function timeoutAfterAnswer(finding: SourcedFinding, status: Finding, cod
   const detail = `HTTP ${code} answered at least ${AFTER_ANSWER_MS} ms before the attempt ended, then ${finding.evidence.kind}: ${finding.evidence.detail}: the timer ran after the refusal, whose status decides → ${cause} (rule inferred.timeout_after_answer, RFC 6455 §4.1)`;
   return { cause, confidence: Math.max(status.confidence, finding.confidence + 0.01), evidence: { kind: 'handshake.status', detail } };
 }
+
+// The whole error is one field line of the answer the client checks (RFC 6455 §4.1, client steps 2-4: Upgrade, Connection,
+// Sec-WebSocket-Accept): a library that returns the offending line as its error (brook's WebSocket dialer fails with the answer's
+// "Sec-WebSocket-Accept: <value>" when the value is not the key's proof). Convention 6: a refusal naming Sec-WebSocket-Accept, Upgrade or
+// Connection is protocol_error. Only a message that is that line and nothing else (a log's restatement of fields beside other words
+// is no verdict, round 27); only where nothing else in the event names a cause. Round 37, eng-e2.
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-4.1 (the client fails the connection on a wrong Sec-WebSocket-Accept)
+const CHECKED_ANSWER_FIELD = /^\s*(Sec-WebSocket-Accept|Upgrade|Connection)\s*:[ \t]*[^\s:][^\n]*$/i;
+const answerFieldErrors = new Map<string, Finding>();
+export function answerFieldAsError(message: string | undefined): Finding | undefined {
+  if (message === undefined || message.length > 200) return undefined;
+  const field = CHECKED_ANSWER_FIELD.exec(message);
+  if (!field) return undefined;
+  const name = (field[1] as string).toLowerCase();
+  let found = answerFieldErrors.get(name);
+  if (found === undefined)
+    answerFieldErrors.set(name, (found = { cause: 'protocol_error', confidence: 0.45, evidence: { kind: 'error.message', detail: `the error is the answer's own ${name} field line, the one the client's check refused: the answer failed the opening handshake (rule inferred.answer_field_refused, RFC 6455 §4.1, convention 6)` } }));
+  return found;
+}

@@ -6,7 +6,7 @@ import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
 import { errorTextLabelsText, isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
-import { answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ownLogDrop, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
+import { answerFieldAsError, answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ownLogDrop, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
 import { closedStateBesideCloseFrame, describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
 import { NO_CAUSE_UPSTREAM_RULES, noUpstreamReached } from '../../codes/proxy.js';
 import { otherRemediation } from './remediation.js';
@@ -23,6 +23,7 @@ import { faultBeforeRequestTimeout } from '../../fault-before-timeout.js';
 import { listenerLoggedHandshake } from '../tls-handshake/classifier.js';
 import { upstreamAnswerStatus } from '../../upstream-leg.js';
 import { fieldFindings } from '../../text-findings.js';
+import { keyedMessageUnauthenticated } from '../../aead-open.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -657,6 +658,11 @@ export const otherFailureClassifier: Classifier = {
         if (closed) findings.push(closed);
       }
     }
+    // A server's or proxy's error naming no cause that is its AEAD open failing on the peer's message: a shared key refused (aead-open.ts).
+    if (findings.length === 0 && error !== undefined && context.status === undefined && context.closeCode === undefined && (kind === 'server' || kind === 'proxy')) {
+      const keyed = keyedMessageUnauthenticated(error.message);
+      if (keyed) findings.push(keyed);
+    }
     if (findings.length === 0 && outcome === 'failed' && error === undefined && (kind === 'server' || kind === 'proxy')) {
       const after = closedAfterLoggedHandshake(context);
       if (after) findings.push(after);
@@ -667,7 +673,7 @@ export const otherFailureClassifier: Classifier = {
       // A server's own log naming the peer's end of the connection is text: it decides, not the attempt's length (answer-read.ts).
       const logDrop = noText ? ownLogDrop(event) : undefined;
       const timedOut = timeable && noText && logDrop === undefined ? ranToTimeout(context) : undefined;
-      findings.push(logDrop ?? (timedOut ? timedOutWithoutEvidence(timedOut) : noText && context.status === 101 && event.close === undefined ? REFUSED_101 : FALLBACK));
+      findings.push(logDrop ?? (timedOut ? timedOutWithoutEvidence(timedOut) : noText && context.status === 101 && event.close === undefined ? REFUSED_101 : (answerFieldAsError(error?.message) ?? FALLBACK)));
     }
     // An open session that ended with no close at all (no code, nobody named as closing, no error): no Close frame came (session-end.ts).
     else if (findings.length === 0 && outcome === 'closed' && error === undefined && context.closeCode === undefined) {

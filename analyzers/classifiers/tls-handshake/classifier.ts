@@ -3,7 +3,7 @@
 import type { Cause } from '../../../schemas/classification.js';
 import { hasFindings, takeFindings, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
-import type { EvidenceContext } from '../../evidence-context.js';
+import { NOT_TLS_ANSWER_RULES, type EvidenceContext } from '../../evidence-context.js';
 import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
@@ -530,6 +530,31 @@ function clientLogCause(context: EvidenceContext, findings: readonly Finding[]):
   return { cause: best.cause, confidence, ...(best.ambiguity ? { ambiguity: best.ambiguity } : {}), evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the client's own log of the connection whose TLS handshake the ${kind} saw end (rule ${rule})` } };
 }
 
+/**
+ * An observer's HTTP parser refusing the first bytes of a connection (its own protocol_error: "Invalid HTTP request line", a proxy's
+ * InvalidHTTPHeader over "\x16\x03…") beside another party's view of the same connection whose TLS error says the answer to its
+ * ClientHello was no TLS record (OpenSSL's "wrong version number", Go's "first record does not look like a TLS handshake"): the
+ * refused bytes were that ClientHello, and the event names TLS, so convention 15's first sentence ("with no TLS word") does not
+ * apply; the client's text is convention 4's non-TLS answer read as a TLS record, tls_unknown. Just above the parser's own finding
+ * (0.55), on a failed attempt the observer answered no status to (a status it wrote is read as before). Round 37, eng-e2.
+ * @see https://www.rfc-editor.org/rfc/rfc8446#section-5.1 (a record's first byte 22 = handshake: the ClientHello the parser read)
+ */
+function clientHelloOnPlaintextSeenByClient(context: EvidenceContext): Finding | undefined {
+  const { event } = context;
+  let parser: SourcedFinding | undefined;
+  for (const hit of context.hits) {
+    if (hit.cause !== 'protocol_error' && hit.cause !== 'unknown_failure') return undefined;
+    if (hit.cause === 'protocol_error' && (!parser || hit.confidence > parser.confidence)) parser = hit;
+  }
+  if (parser === undefined) return undefined;
+  for (const hit of otherViewFindings(event)) {
+    if (!NOT_TLS_ANSWER_RULES.has(hit.rule)) continue;
+    const detail = `${hit.evidence.detail}: the other party's TLS error says the answer to its ClientHello was no TLS record, beside the ${event.source.kind}'s own parser refusing the connection's first bytes (${parser.evidence.kind}): a TLS client on a plaintext port (rule inferred.client_hello_on_plaintext_seen_by_client, conventions 4 and 15)`;
+    return { cause: 'tls_unknown', confidence: Math.min(CLIENT_LOG_CEILING, parser.confidence + 0.01), evidence: { kind: hit.evidence.kind, detail } };
+  }
+  return undefined;
+}
+
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
 
 export const tlsHandshakeClassifier: Classifier = {
@@ -541,9 +566,13 @@ export const tlsHandshakeClassifier: Classifier = {
     const code = context.closeCode;
     // Nothing TLS-related at all: answer without allocating.
     const typed = event.error !== undefined ? (context.secure ? (resetUnderTlsType(context) ?? resetInLoggedTlsHandshake(context)) : undefined) : event.outcome === 'failed' ? listenerHandshakeUnfinished(context) : undefined;
-    if (typed === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
+    // An observer's parser refusal beside its client's non-TLS-answer error (read only on an observer's failed attempt with no status and texts).
+    const kind = event.source.kind;
+    const plaintext = (kind === 'proxy' || kind === 'server') && event.outcome === 'failed' && context.status === undefined && context.hits.length > 0 && event.labels !== undefined ? clientHelloOnPlaintextSeenByClient(context) : undefined;
+    if (typed === undefined && plaintext === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     if (typed) findings.push(typed);
+    if (plaintext) findings.push(plaintext);
     takeFindings(context.codes, '1015', findings);
     if (context.failed) certificateFindings(event, findings);
     takeFindings(context.hits, '1015', findings);

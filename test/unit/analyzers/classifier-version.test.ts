@@ -394,6 +394,10 @@ const PINNED: Record<string, string> = {
   // Round 36 merged (eng-d1 + eng-d2): both branches' lexicon rows (CLEAN_END and the round-36 readings; CLOSED_WITHOUT_ERROR).
   '1.5.110': 'afb0409bf39061fd',
   '1.5.111': 'afb0409bf39061fd',
+  // Round 37, eng-e2: the HTTP parser rule reads Python http.server's refusals of a request line ("Bad request version (…)").
+  '1.5.112': '8001f2101197815e',
+  // Round 37 merged (eng-e1 + eng-e2): eng-e2's table row (eng-e1 changed no table row).
+  '1.5.113': '8001f2101197815e',
 };
 
 describe('CLASSIFIER_VERSION', () => {
