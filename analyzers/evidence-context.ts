@@ -7,7 +7,9 @@ import { apiOwnCode } from './close-codes.js';
 import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings, isWrapperRule } from './text-findings.js';
 import { otherViewFindings, otherViewTimeouts } from './other-view-labels.js';
+import { ownClientLogFindings } from './own-log-failure.js';
 import { ownLogUpstreamFindings } from './proxy-own-log.js';
+import { requestStatusFindings } from './request-status-label.js';
 import { isDisconnectClassName } from './raised-exception.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
@@ -135,7 +137,8 @@ const NO_HITS: readonly SourcedFinding[] = [];
 const errorCodeMatcher = fieldFindings('error.code');
 const errorNameMatcher = fieldFindings('error.name');
 const errorMessageMatcher = fieldFindings('error.message');
-const closeReasonMatcher = fieldFindings('close.reason');
+/** The close reason's findings, one memo shared by the classifiers that read a reason alone. */
+export const closeReasonMatcher = fieldFindings('close.reason');
 const errorCauseMatcher = fieldFindings('error.cause');
 
 /**
@@ -307,6 +310,18 @@ function joinedText(event: TelemetryEvent): string {
   return texts.join('\n');
 }
 
+/**
+ * What a failed attempt with no finding in its own texts reads instead: another party's view of it (other-view-labels.ts), else on a
+ * client (round 38) the status its request before the upgrade got (request-status-label.ts), else, where it raised nothing at all
+ * (no error, no close reason), its own log's failure records (own-log-failure.ts).
+ */
+function noOwnText(event: TelemetryEvent): readonly SourcedFinding[] {
+  const other = otherViewFindings(event);
+  if (other.length > 0 || event.source.kind !== 'client') return other;
+  const refused = requestStatusFindings(event);
+  return refused.length > 0 || event.error !== undefined || event.close?.reason ? refused : ownClientLogFindings(event);
+}
+
 function withOtherViewTimeouts(own: readonly SourcedFinding[], event: TelemetryEvent): readonly SourcedFinding[] {
   const timeouts = otherViewTimeouts(event);
   return timeouts.length === 0 ? own : [...own, ...timeouts];
@@ -356,7 +371,7 @@ class EventContext implements EvidenceContext {
     // fired and it closed, the observer saw the close (other-view-labels.ts otherViewTimeouts; round 36, eng-d2).
     this.hits =
       logged.length > 0 ? logged
-      : own.length === 0 ? (outcome === 'failed' && event.labels !== undefined ? otherViewFindings(event) : own)
+      : own.length === 0 ? (outcome === 'failed' && event.labels !== undefined ? noOwnText(event) : own)
       : outcome === 'failed' && status === undefined && event.labels !== undefined && event.source.kind !== 'client' && own.every(namesDrop) ? withOtherViewTimeouts(own, event)
       : own;
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);

@@ -180,6 +180,9 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 // A Python traceback through the ssl module's handshake (a frame "ssl.py", line N, in do_handshake", or its source line
 // "self._sslobj.do_handshake()"): CPython's SSLSocket.do_handshake runs OpenSSL's SSL_do_handshake, so the exception it raised
 // (a reset, an EOF) ended the TLS handshake (https://github.com/python/cpython/blob/3.12/Lib/ssl.py, SSLSocket.do_handshake).
+// Round 38 (eng-f1): any handshake function of an ssl module's frame, asyncio's and uvloop's SSL protocol included ("sslproto.py",
+// line N, in _on_handshake_complete" re-raising the handshake's exception: Lib/asyncio/sslproto.py SSLProtocol._on_handshake_complete,
+// https://github.com/python/cpython/blob/3.11/Lib/asyncio/sslproto.py; uvloop/sslproto.pyx the same method).
 // Mbed TLS's own error text, "SSL - " before the description (mbedtls_strerror's module prefix: "SSL - The connection indicated
 // an EOF", library/error.c), is a TLS library's own error like "SSL error:".
 // @see https://www.openssl.org/docs/man3.0/man3/SSL_connect.html, https://www.gnutls.org/manual/html_node/TLS-handshake.html
@@ -197,7 +200,7 @@ function timeoutInTlsHandshake(out: SourcedFinding[], from: number): void {
 /** A TLS server's record of an error in its TLS front's handshake (the round 25 forms below; also read in a server's log, round 30). */
 export const TLS_FRONT_RECORD = /\b(?:tls|ssl)[ _-]?client[ _-]?error\b|\b(?:SSL_accept|wolfSSL_accept)\b|\b(?:tls|ssl)[ _-]?accept(?:or)?\W{0,3}(?:error|failed|failure)\b/i;
 const TLS_HANDSHAKE_UNDER_WAY = new RegExp(
-  String.raw`\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.py", line \d+, in do_handshake\b|\._?ssl\w*\.do_handshake\(|${TLS_FRONT_RECORD.source}`,
+  String.raw`\b(?:gnu|open|wolf|mbed|boring|libre|rust)?(?:tls|ssl)[ _-]?(?:error|exception)\b|\b(?:tls|ssl|dtls)\W{0,3}handshak|\b(?:ssl|tls)\)?[:. ]connect\b|\b(?:SSL_connect|SSL_do_handshake|gnutls_handshake|wolfSSL_connect|mbedtls_ssl_handshake|starttls)\b|\bperform(?:ing)? (?:the )?(?:tls|ssl) handshake|\bFailed to enable crypto\b|\b(?:establish|create) (?:an? )?(?:SSL|TLS|secure) connection|\b(?:native-)?tls error:|\bError in handshake: |(?<![\w.$])HandshakeException\b|\bssl\w*\.pyx?", line \d+, in (?:[\w.]+\.)?\w*handshake\w*\b|\._?ssl\w*\.do_handshake\(|${TLS_FRONT_RECORD.source}`,
   'i',
 );
 // Case-sensitive: mbedtls_strerror writes the module in capitals and the description capitalised.

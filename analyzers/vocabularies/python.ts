@@ -18,6 +18,13 @@ const autobahn = 'autobahn websocket/protocol.py (WebSocketClientProtocol.proces
 export const pythonVocabulary: Vocabulary = {
   name: 'python',
   rules: [
+    // asyncio's own words for any failed connect: selector_events.py _sock_connect_cb raises OSError(err, f'Connect call failed
+    // {address}') with the socket's SO_ERROR, and OSError's constructor picks the class from the errno (111 ConnectionRefusedError,
+    // 104 ConnectionResetError, 110 TimeoutError). The words say refused only as the common case: a wrapper's phrase, which gives
+    // way to an errno or class stated with them or in the chained cause ("ConnectionResetError: [Errno 104] Connect call failed" is
+    // a reset; round 38, eng-f1).
+    // @see https://github.com/python/cpython/blob/3.11/Lib/asyncio/selector_events.py (_sock_connect_cb)
+    rule('asyncio.connect_call_failed', /\bConnect call failed\b/, 'connection_refused', 0.85, 'CPython Lib/asyncio/selector_events.py (_sock_connect_cb: "Connect call failed") https://github.com/python/cpython/blob/3.11/Lib/asyncio/selector_events.py; reproduced: docs/reproductions.md (closed port: python)', { example: "Cannot connect to host localhost:9399 ssl:default [Connect call failed ('127.0.0.1', 9399)]", wrapper: true }),
     // websockets' HTTP parser: the upgrade was answered with another HTTP version (RFC 6455 §4.1 requires HTTP/1.1).
     rule('websockets.http_version', /\bunsupported protocol; expected HTTP\/1\.1(?:: HTTP\/\d\.\d (\d{3}))?/, 'protocol_error', 0.8, 'websockets src/websockets/http11.py (Response.parse: "unsupported protocol; expected HTTP/1.1") https://github.com/python-websockets/websockets/blob/main/src/websockets/http11.py', { example: 'ValueError: unsupported protocol; expected HTTP/1.1: HTTP/1.0 101 Switching Protocols', capture: 'http_status' }),
     // websocket-client raises it when the 101 fails its checks (Upgrade/Connection headers, accept key, subprotocol).

@@ -41,7 +41,7 @@ export const systemVocabulary: Vocabulary = {
   rules: [
     // MQTT names its CONNACK refusals "Connection Refused, <reason>" (3.1.1 §3.2.2.3 Table 3.1; mqtt.js prints "Connection
     // refused: <reason>"): a broker's answer over an open connection, read by the MQTT reason table (codes/mqtt.ts), no TCP refusal.
-    rule('system.econnrefused', phrases('ECONNREFUSED', `Connection refused\\b(?!\\s*[,:]\\s*(?:${MQTT_CONNACK_REASONS})\\b)`, 'actively refused it', 'Connect call failed', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}; reproduced: docs/reproductions.md (closed port: node-ws, python, openssl); ${mqttConnack}`, { example: 'ECONNREFUSED' }),
+    rule('system.econnrefused', phrases('ECONNREFUSED', `Connection refused\\b(?!\\s*[,:]\\s*(?:${MQTT_CONNACK_REASONS})\\b)`, 'actively refused it', 'WSAECONNREFUSED'), 'connection_refused', 0.85, `${errno}; ${nodeErrors}; ${winsock}; reproduced: docs/reproductions.md (closed port: node-ws, python, openssl); ${mqttConnack}`, { example: 'ECONNREFUSED' }),
     rule('system.enotfound', phrases('ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'Name or service not known', 'nodename nor servname provided', 'No such host is known', 'no such host', 'Could not resolve host', 'getaddrinfo failed', 'UnknownHostException', 'Name does not resolve'), 'dns_failure', 0.85, `${gai}; ${nodeErrors}; ${goNet}; ${javaNet}; ${winsock}`, { example: 'ENOTFOUND' }),
     rule('system.eai_again', phrases('EAI_AGAIN', 'Temporary failure in name resolution', 'server misbehaving'), 'dns_failure', 0.8, `${gai}; ${goNet}`, { example: 'getaddrinfo EAI_AGAIN api.example.com' }),
     rule('system.etimedout', phrases('ETIMEDOUT', 'i/o timeout', 'Connection timed out', 'Operation timed out', 'SocketTimeoutException', 'connect timed out', 'Connection timeout', 'WSAETIMEDOUT'), 'network_timeout', 0.8, `${errno}; ${nodeErrors}; ${goNet}; ${javaNet}`, { example: 'ETIMEDOUT' }),
@@ -59,6 +59,12 @@ export const systemVocabulary: Vocabulary = {
     // the request line's last word that is no "HTTP/x.y" ("Bad request version ('\\x16\\x03…')"), a line of too many or too few words,
     // or a one-word target after a method other than GET (round 37, eng-e2).
     rule('http_server.request_start_refused', REQUEST_START_REFUSED, 'protocol_error', 0.55, httpParsers, { example: 'org.eclipse.jetty.http.HttpParser$IllegalCharacterException: 400: Illegal character CNTL=0x16' }),
+    // An endpoint refusing a data frame of a type it cannot accept, in its own words (round 38, eng-f1): RFC 6455 §7.4.1 gives the
+    // condition its close code, 1003 ("an endpoint that understands only text data MAY send this if it receives a binary message"),
+    // and a library that ends the session by an error instead states it ("Received non-text message from server", a JSON-over-text
+    // client's protocol error; "unexpected binary frame"). Convention 11: 1003 → protocol_error.
+    // @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+    rule('websocket.data_type_refused', /\bnon-(?:text|binary) (?:message|frame)s?\b|\bunexpected (?:binary|text) (?:message|frame)s?\b/i, 'protocol_error', 0.55, 'RFC 6455 §7.4.1 (1003: a type of data it cannot accept) https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1', { example: 'ProtoError: Received non-text message from server with JSON encoding' }),
     // zlib's inflate refusing the data it was given (Z_DATA_ERROR, -3, and inflate()'s msg strings, as Node's zlib raises them
     // with code 'Z_DATA_ERROR'): on a WebSocket, a permessage-deflate message whose compressed bytes are corrupt (RFC 7692 §6.2,
     // decompression of a message's payload), which ws fails with 1007 (err[kStatusCode] = 1007 in permessage-deflate.js

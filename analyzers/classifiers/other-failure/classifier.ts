@@ -4,7 +4,7 @@ import { causesOther, type Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
-import { errorTextLabelsText, isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
+import { closeReasonMatcher, errorTextLabelsText, isGatewayStatus, type EvidenceContext } from '../../evidence-context.js';
 import { httpStatusCause } from '../../http-status.js';
 import { answerFieldAsError, answerVerdict, answeredBeforeTimeout, carriesNoText, isUntimedRead, ownLogDrop, ranToTimeout, timedOutWithoutEvidence, timedRead, timeoutAfterAnswer } from './answer-read.js';
 import { closedStateBesideCloseFrame, describesOwnCode, dropOnlyInTeardown, endedWithoutClose, isApiDrop, keepaliveBefore1006, reasonCodeFinding, textsNameDrop } from '../../session-end.js';
@@ -326,6 +326,19 @@ function sentOwn1011ForNamedCondition(context: EvidenceContext, close: NonNullab
   return false;
 }
 /**
+ * A 1011 not read from a Close frame (on_wire not true: the sender's own record of the close it started, as a server's or a
+ * proxy's record of its front client's close) whose reason names a keepalive wait that ran out: websockets' keepalive fails the
+ * connection with 1011 "keepalive ping timeout", warp's with "keepalive timeout"; the reason is the condition (convention 12: a
+ * keepalive timeout after open is network_timeout) and the code is the generic one its failure path chose, as above (round 38,
+ * eng-f1). A 1011 read from a Close frame keeps its cause (convention 11).
+ * @see https://github.com/python-websockets/websockets/blob/main/src/websockets/asyncio/connection.py (keepalive: fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout"))
+ */
+function keepaliveReasonOfUnreadClose(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
+  if (close.on_wire === true || !close.reason) return false;
+  for (const named of closeReasonMatcher.get(close.reason)) if (named.rule === KEEPALIVE_RULE) return true;
+  return false;
+}
+/**
  * A 1011 the emitter's own text says it sent first: websockets' ConnectionClosed prints "sent {code} ({name}) {reason}" for a
  * close the library started ("; no close frame received" or "; then received …"), "received …; then sent …" for one it answered.
  * Its keepalive sends 1011 "keepalive ping timeout" when a pong does not come in time: the generic code its failure path chose,
@@ -418,7 +431,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (violation) return { cause: 'protocol_error', confidence: 0.6, evidence: { kind: 'close.code', detail: describeWireViolation(code, violation) } };
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };
-  if (code === 1011 && sentOwn1011ForNamedCondition(context, close)) return SENT_1011;
+  if (code === 1011 && (sentOwn1011ForNamedCondition(context, close) || keepaliveReasonOfUnreadClose(context, close))) return SENT_1011;
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
   const secure = code === 1006 && context.secure;
   // Only table rows with a cause reach here (exact codes): a handful of keys.

@@ -398,6 +398,8 @@ const PINNED: Record<string, string> = {
   '1.5.112': '8001f2101197815e',
   // Round 37 merged (eng-e1 + eng-e2): eng-e2's table row (eng-e1 changed no table row).
   '1.5.113': '8001f2101197815e',
+  // Round 38, eng-f1: asyncio's "Connect call failed" a wrapper's rule of its own; a data type refused in words (RFC 6455 1003).
+  '1.5.114': 'a1419a07ec647681',
 };
 
 describe('CLASSIFIER_VERSION', () => {
