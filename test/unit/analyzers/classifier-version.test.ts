@@ -398,6 +398,8 @@ const PINNED: Record<string, string> = {
   '1.5.112': '8001f2101197815e',
   // Round 37 merged (eng-e1 + eng-e2): eng-e2's table row (eng-e1 changed no table row).
   '1.5.113': '8001f2101197815e',
+  // Round 38 (eng-f2): Autobahn's request "status line" in the request-start rule; a server's "only speaks" subprotocols.
+  '1.5.115': '9f22ce6386fcc669',
 };
 
 describe('CLASSIFIER_VERSION', () => {
