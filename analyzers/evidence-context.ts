@@ -8,7 +8,7 @@ import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings, isWrapperRule } from './text-findings.js';
 import { otherViewFindings, otherViewTimeouts } from './other-view-labels.js';
 import { ownClientLogFindings } from './own-log-failure.js';
-import { ownLogUpstreamFindings } from './proxy-own-log.js';
+import { ownLogUpstreamFindings, restatesStatus } from './proxy-own-log.js';
 import { requestStatusFindings } from './request-status-label.js';
 import { isDisconnectClassName } from './raised-exception.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
@@ -366,7 +366,9 @@ class EventContext implements EvidenceContext {
     const own = error === undefined && !close?.reason ? NO_HITS : textHits(error, close?.reason, event.labels, event.source.kind === 'proxy');
     // A proxy's error lines that name no cause beside its gateway status: its own log's quieter lines may state how the upstream
     // failed (proxy-own-log.ts; round 36, eng-d2), before another party's view.
-    const logged = own.length === 0 && outcome === 'failed' && event.labels !== undefined ? ownLogUpstreamFindings(event) : NO_HITS;
+    // So do error lines that only restate that status ("proxy rejected connection: HTTP 502", a client's InvalidProxyStatus): the
+    // status names no cause (convention 9; round 38, eng-f2).
+    const logged = outcome === 'failed' && event.labels !== undefined && (own.length === 0 || own.every((hit) => restatesStatus(hit, status))) ? ownLogUpstreamFindings(event) : NO_HITS;
     // An observer's own texts that name only a drop before any answer, beside another party's stated timeout: that party's timer
     // fired and it closed, the observer saw the close (other-view-labels.ts otherViewTimeouts; round 36, eng-d2).
     this.hits =

@@ -4,6 +4,7 @@
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { SourcedFinding } from './candidate.js';
 import { logLabels } from './codes/proxy-result.js';
+import { statedStatus } from './concepts/scanner.js';
 import { labelMatcher } from './other-view-labels.js';
 
 // Convention 9's upstream causes: a reset or EOF, a refused connect, a timeout, a resolver failure, a TLS cause (any 1015 finding).
@@ -24,4 +25,12 @@ export function ownLogUpstreamFindings(event: TelemetryEvent): readonly SourcedF
   for (const [key, text] of logLabels(event.labels))
     for (const hit of labelMatcher(key).get(text)) if (!hit.concept && (hit.attribution === '1015' || (hit.attribution === 'other' && UPSTREAM_CAUSES.has(hit.cause)))) (out ??= []).push(hit);
   return out ?? [];
+}
+
+/**
+ * Whether an error text's finding only restates the status recorded in the handshake ("proxy rejected connection: HTTP 502"):
+ * the same status in words names no cause of its own, so the proxy's own log may state the upstream's failure (round 38, eng-f2).
+ */
+export function restatesStatus(hit: SourcedFinding, status: number | undefined): boolean {
+  return status !== undefined && hit.cause === 'http_rejected' && statedStatus(hit) === status;
 }

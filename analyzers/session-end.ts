@@ -9,6 +9,7 @@ import type { EvidenceContext } from './evidence-context.js';
 import { logLabels } from './codes/proxy-result.js';
 import { BoundedCache } from './bounded-cache.js';
 import { fieldFindings, type FieldFindings } from './text-findings.js';
+import { tunnelInnerFailure } from './tunnel-inner-failure.js';
 
 const NO_CLOSE_DETAIL =
   'the session opened and ended with no close code and nobody named as closing: a clean close is a closing handshake, which gives a code (1000-4999, or 1005 for a Close frame without one), so no Close frame came, a 1006 (rule inferred.ended_without_close, RFC 6455 §7.1.5)';
@@ -167,6 +168,9 @@ export function endedWithoutClose(context: EvidenceContext): Finding | undefined
     if (named) return named;
     if (serverSaysDropped(context)) return DROPPED;
   }
+  // A tunnel's own lines that its far end failed the connection the session carried (tunnel-inner-failure.ts, round 38).
+  const inner = tunnelInnerFailure(context);
+  if (inner) return inner;
   if (closedBySide(context)) return undefined;
   return context.secure ? NO_CLOSE_SECURE : NO_CLOSE;
 }

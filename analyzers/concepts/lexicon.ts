@@ -381,6 +381,10 @@ export const lexicon = {
     'failed', 'failure', 'empty', 'wrong', 'not', 'bad', 'illegal', 'unacceptable', 'absent', 'malformed',
     // A protocol header the client expected and did not get (WebSocket-Node's "Expected a Sec-WebSocket-Protocol header.").
     'expected',
+    // A server naming the only subprotocols it takes, said only where the request's did not fit (Autobahn's 400 "This server only
+    // speaks WebSocket subprotocols wamp.2.json, …", .NET's "server is only accepting 'echo' protocol(s)"; round 38, eng-f2).
+    // @see https://github.com/crossbario/autobahn-python/blob/master/autobahn/wamp/websocket.py (onConnect, STRICT_PROTOCOL_NEGOTIATION)
+    ['only', 'speak'], ['only', 'support'], ['only', 'accept'], ['only', 'accepting'], ['only', 'allow'],
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],

@@ -31,7 +31,7 @@ const httpParsers = [
 // ("<h1>Bad Message 400</h1><pre>reason: Illegal character CNTL=0x16</pre>", ErrorHandler.badMessageError) says the same.
 // @see https://github.com/jetty/jetty.project/blob/jetty-9.4.x/jetty-http/src/main/java/org/eclipse/jetty/http/HttpTokens.java
 const REQUEST_START_REFUSED =
-  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\billegal character (?:CNTL|OTEXT)=0x[0-9a-f]{1,2}\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request line\b|\bBad request (?:version|syntax) \(|\bBad HTTP\/0\.9 request type\b/i;
+  /\bHttpParser\b[^\n]{0,80}?\b(?:illegal|invalid) character\b|\billegal character (?:CNTL|OTEXT)=0x[0-9a-f]{1,2}\b|\b(?:invalid|illegal|bad) character (?:found )?in (?:the )?(?:HTTP )?(?:method|request[- ]line)\b|\b(?:invalid|illegal|bad|malformed) request line\b|\b(?:invalid|illegal|bad|malformed) request-line\b|\b(?:invalid|illegal|bad|malformed) HTTP request (?:status )?line\b|\bBad request (?:version|syntax) \(|\bBad HTTP\/0\.9 request type\b/i;
 
 /** Case-insensitive alternation of whole phrases (\b on both ends, so the matcher's prefilter can index them). */
 const phrases = (...alternatives: string[]): RegExp => new RegExp(alternatives.map((phrase) => `\\b${phrase}\\b`).join('|'), 'i');
@@ -58,6 +58,9 @@ export const systemVocabulary: Vocabulary = {
     // name it found; gunicorn and h11 the request line; Python's http.server (BaseHTTPRequestHandler, under every server built on it)
     // the request line's last word that is no "HTTP/x.y" ("Bad request version ('\\x16\\x03…')"), a line of too many or too few words,
     // or a one-word target after a method other than GET (round 37, eng-e2).
+    // The request line is also called the request's "status line" (Autobahn's WebSocketServerProtocol fails the handshake with
+    // "Bad HTTP request status line '…'" where the first line is not "<method> <target> HTTP/x.y"): the same first line, RFC 9112 §3
+    // (round 38, eng-f2). @see https://github.com/crossbario/autobahn-python/blob/master/autobahn/websocket/protocol.py (processHandshake)
     rule('http_server.request_start_refused', REQUEST_START_REFUSED, 'protocol_error', 0.55, httpParsers, { example: 'org.eclipse.jetty.http.HttpParser$IllegalCharacterException: 400: Illegal character CNTL=0x16' }),
     // An endpoint refusing a data frame of a type it cannot accept, in its own words (round 38, eng-f1): RFC 6455 §7.4.1 gives the
     // condition its close code, 1003 ("an endpoint that understands only text data MAY send this if it receives a binary message"),

@@ -15,7 +15,11 @@ import { BoundedCache } from '../../bounded-cache.js';
 
 // Parameters refused, or an extension the client never offered (RFC 6455 §9.1: the client must fail the connection).
 const UNOFFERED_WORDS = /not offered|never offered|not requested|unrequested|instead of/i;
-const PARAMS_WORDS = /param|window_bits|context_takeover|invalid|unsupported|reject|malformed|unexpected/i;
+// Round 38 (eng-f2): a parameter as its assignment ("…w_bits=12", a reason cut to fit the 123 bytes a Close frame's reason may
+// hold, RFC 6455 §5.5: websockets elides the middle with "...") or a *_bits name, called not acceptable, out of range, illegal:
+// a value of the answer refused (RFC 7692 §7.1.2: the client fails the connection on a window bits value it cannot take).
+// @see https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2, https://www.rfc-editor.org/rfc/rfc6455#section-5.5
+const PARAMS_WORDS = /param|window_bits|_bits=|context_takeover|invalid|unsupported|reject|malformed|unexpected|\b(?:not acceptable|unacceptable|out of range|illegal)\b/i;
 
 // Handshake headers repeat across connections: parse each distinct value once (bounded, starts over when full).
 const parsedHeaders = new Map<string, ParseResult>();

@@ -10,11 +10,20 @@ import { extensionOfferNamed } from '../../request-header-refusal.js';
 
 // Above the 400's own finding (0.9), as the other header refusals stand 0.01 above it, and above that finding corroborated by
 // the access line's own 400 in the text (0.92, findings.ts: +0.02 for a second kind of evidence), since a server's log carries both.
+// Round 38 (eng-f2): above the 400 however many fields restate it (the status field, a client's "server rejected WebSocket
+// connection: HTTP 400" message, its InvalidStatus name: 0.94, findings.ts's +0.02 per kind): restating the status names no
+// reason, the answer does. Counted from the event's own http_rejected findings, one per field kind (few: a 400's texts).
 const CONFIDENCE = 0.93;
+const STATUS_CONFIDENCE = 0.9;
+function aboveRestatedStatus(context: EvidenceContext): number {
+  const kinds = new Set<string>(['handshake.status']);
+  for (const hit of context.hits) if (hit.cause === 'http_rejected') kinds.add(hit.evidence.kind);
+  return Math.max(CONFIDENCE, Math.round((STATUS_CONFIDENCE + 0.02 * (kinds.size - 1) + 0.01) * 100) / 100);
+}
 
 export function offerRefusedWith400(context: EvidenceContext): Finding | undefined {
   const hit = extensionOfferNamed(context);
   if (!hit) return undefined;
   const detail = `${hit.evidence.detail}, in a 400's answer: the server refused the request's extension offer (rule inferred.offer_refused_with_400, RFC 6455 §4.2.2, RFC 7692 §5)`;
-  return { cause: 'extension_params_rejected', confidence: CONFIDENCE, evidence: { kind: hit.evidence.kind, detail } };
+  return { cause: 'extension_params_rejected', confidence: aboveRestatedStatus(context), evidence: { kind: hit.evidence.kind, detail } };
 }

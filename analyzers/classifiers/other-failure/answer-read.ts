@@ -117,6 +117,10 @@ const OTHER_PARTY_LOG = /^(?:client|front|driver|peer)_/;
  */
 const PEER_ENDED =
   /\b(?:remote(?:\s+(?:end|side|host|peer))?|peer|other\s+end)\s+(?:has\s+)?(?:closed|hung\s+up|hang-?up|reset|shut\s*down|disconnected|went\s+away)\b|\b(?:closed|reset|hung\s+up|disconnected)\s+by\s+(?:the\s+)?(?:remote|peer|other\s+end)\b/i;
+// On a listener's own log (a server's, or a proxy's front) the peer is its client: "Connection closed by client 127.0.0.1:59330"
+// (proxy.py's tcp_server "Connection closed by client %s", a read of 0 bytes on the accepted socket) names the peer's end as well.
+// Round 38, eng-f2. @see https://github.com/abhinavsingh/proxy.py/blob/develop/proxy/core/base/tcp_server.py (handle_readables)
+const CLIENT_ENDED = /\bconnection\s+(?:was\s+)?closed\s+by\s+(?:the\s+)?client\b/i;
 const ownLogDrops = new Map<string, Finding>();
 /**
  * A failed attempt whose server records no error and no close, but whose own log lines name the peer ending the connection ("Remote
@@ -126,12 +130,17 @@ const ownLogDrops = new Map<string, Finding>();
  * as before. Round 35, eng-c1.
  */
 export function ownLogDrop(event: TelemetryEvent): Finding | undefined {
-  if (event.source.kind !== 'server' || event.error !== undefined || event.close?.reason || event.labels === undefined) return undefined;
+  const kind = event.source.kind;
+  if ((kind !== 'server' && kind !== 'proxy') || event.error !== undefined || event.close?.reason || event.labels === undefined) return undefined;
   for (const [key, text] of logLabels(event.labels)) {
-    if (OTHER_PARTY_LOG.test(key) || !PEER_ENDED.test(text)) continue;
-    let found = ownLogDrops.get(key);
-    if (found === undefined)
-      ownLogDrops.set(key, (found = { cause: 'network_reset', confidence: 0.48, evidence: { kind: `labels.${key}`, detail: "the server's own log names the peer ending the connection (\"remote end closed\", \"closed by peer\"), with no error or close recorded: an EOF before the upgrade's answer (rule inferred.server_log_peer_end, convention 2)" } }));
+    // A proxy's log names its upstream as "remote" too: only its listener's client ending counts there.
+    if (OTHER_PARTY_LOG.test(key) || !((kind === 'server' && PEER_ENDED.test(text)) || CLIENT_ENDED.test(text))) continue;
+    const memo = `${kind}:${key}`;
+    let found = ownLogDrops.get(memo);
+    if (found === undefined) {
+      const who = kind === 'server' ? "the server's own log names the peer ending the connection (\"remote end closed\", \"closed by peer\")" : "the proxy listener's own log names its client ending the connection (\"closed by client\")";
+      ownLogDrops.set(memo, (found = { cause: 'network_reset', confidence: 0.48, evidence: { kind: `labels.${key}`, detail: `${who}, with no error or close recorded: an EOF before the upgrade's answer (rule inferred.server_log_peer_end, convention 2)` } }));
+    }
     return found;
   }
   return undefined;

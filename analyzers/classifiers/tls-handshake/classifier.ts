@@ -8,8 +8,9 @@ import { certificateFindings, isSelfSignedLeaf } from './certificate-facts.js';
 import { tlsRemediation } from './remediation.js';
 import { isTlsErrorType } from '../../codes/tls-error-types.js';
 import { fieldFindings, placedAfterTlsHandshake, TLS_FRONT_RECORD } from '../../text-findings.js';
-import { otherViewFindings, otherViewTexts } from '../../other-view-labels.js';
+import { labelMatcher, otherViewFindings, otherViewTexts } from '../../other-view-labels.js';
 import { logLabels } from '../../codes/proxy-result.js';
+import { statedStatus } from '../../concepts/scanner.js';
 import { lexicon } from '../../concepts/lexicon.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
@@ -293,8 +294,13 @@ const TLS_STEP_IN_LOG =
 // @see https://github.com/warmcat/libwebsockets/blob/main/lib/tls/tls-server.c (lws_tls_server_accept_completed)
 // The verb before the handshake too (round 34, eng-b1): facil.io's "Completed TLS handshake for %p" (fio_tls_openssl.c's debug line,
 // printed once its handshake is done; holdout41-facil-35), "finished TLS handshake".
+// A handshake line that states the one cipher suite negotiated, by its IANA name (trojan-go's server traces "tls handshake
+// TLS_AES_128_GCM_SHA256 false", Go's tls.CipherSuiteName(ConnectionState().CipherSuite) after Handshake() returned): the suite is
+// the handshake's result, known once the server's choice was taken and the handshake ran (round 38, eng-f2). A list offered in a
+// ClientHello names several, after "offer"/"cipher suites" words, not one right after the handshake words.
+// @see https://pkg.go.dev/crypto/tls#ConnectionState, https://www.iana.org/assignments/tls-parameters/tls-parameters.xhtml#tls-parameters-4
 const TLS_DONE_IN_LOG =
-  /[=<]> handshake wrapup\b|\bSSL_accept says 0\b|\b(?:completed?|finished|done with)\W+(?:the\W+)?(?:tls|ssl)\W{0,3}handshake\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
+  /\b(?:tls|ssl)\W{0,3}handshake\W{1,3}TLS_[A-Z0-9]+(?:_[A-Z0-9]+)*_(?:SHA(?:256|384)?|MD5)\b(?![ \t]*[,_])|[=<]> handshake wrapup\b|\bSSL_accept says 0\b|\b(?:completed?|finished|done with)\W+(?:the\W+)?(?:tls|ssl)\W{0,3}handshake\b|\b(?:tls|ssl|secure)\W{0,3}(?:connection|session|handshake|stream|channel|negotiation)\W{1,3}(?:is\W+)?(?:established|completed?|done|finished|succeeded|took)\b|\bhandshake (?:completed?|done|finished|succeeded|ok)\b|\bsession\W+ticket\W+(?:was\W+)?(?:received|saved|stored)\b/i;
 // A line of the layer above TLS, which runs only once the TLS layer handed it the connection: an HTTP client's connection opened
 // (trillium-client's "opened new connection to …", "connection established"), "connected to …", the upgrade request sent or its
 // request line written. Read only AFTER the first TLS step: the same words before it are the TCP connect the TLS layer runs on
@@ -555,6 +561,61 @@ function clientHelloOnPlaintextSeenByClient(context: EvidenceContext): Finding |
   return undefined;
 }
 
+// The mirror of clientLogCause (round 38, eng-f2): a dialer (a client, or a proxy or tunnel client dialling its server) whose own
+// findings name no more than tls_unknown (a received alert that names no cause, Go's "remote error: tls: internal error", alert 80,
+// RFC 8446 §6.2: "an internal error unrelated to the peer"), beside the TLS server's own log of the same handshake (`server_log`)
+// stating a specific cause ("sni mismatched: wrong.example, expected: localhost"): the server failed the handshake for that cause
+// and sent the alert it had for it, so its words say why. Read once per distinct text (the label's memo), just above the observer's
+// tls_unknown (0.65 at most); an issuer's ambiguity is not resolved from the other end's words.
+// @see https://www.rfc-editor.org/rfc/rfc8446#section-6.2
+const SERVER_LOG = 'server_log';
+const SERVER_LOG_CEILING = 0.65;
+function serverLogCause(context: EvidenceContext, findings: readonly Finding[]): Finding | undefined {
+  const { event } = context;
+  if (event.source.kind === 'server' || !context.failed || typeof event.labels?.[SERVER_LOG] !== 'string') return undefined;
+  let observed = 0;
+  for (const finding of findings) {
+    if (finding.cause !== 'tls_unknown') return undefined;
+    observed = Math.max(observed, finding.confidence);
+  }
+  let best: SourcedFinding | undefined;
+  for (const hit of labelMatcher(SERVER_LOG).get(event.labels[SERVER_LOG] as string))
+    if (hit.attribution === '1015' && hit.cause !== 'tls_unknown' && hit.ambiguity === undefined && (!best || hit.confidence > best.confidence)) best = hit;
+  if (!best) return undefined;
+  const confidence = Math.min(SERVER_LOG_CEILING, Math.max(best.confidence, observed + 0.01));
+  return { cause: best.cause, confidence, evidence: { kind: best.evidence.kind, detail: `${best.evidence.detail}: the TLS server's own log of the handshake the ${event.source.kind} saw fail with no cause named (rule inferred.server_log_names_tls_cause)` } };
+}
+
+// A TLS listener's own record that a connection's first bytes were no TLS record (round 38, eng-f2): OpenSSL's SSL_R_HTTP_REQUEST
+// "http request" and SSL_R_HTTPS_PROXY_REQUEST "https proxy request" (ssl/record: an HTTP method or CONNECT where a record header
+// was due), Go's RecordHeaderError "first record does not look like a TLS handshake" (crypto/tls conn.go, on either side). Beside
+// the dialer's own texts that name only a status-less failure to read an answer (an EOF before the status line, "bad status"
+// with no status recorded), the listener's line says why nothing readable came: a plaintext client on a TLS port, the mirror of
+// clientHelloOnPlaintextSeenByClient, tls_unknown by convention 4 (a handshake that could not begin), just above the dialer's words.
+// @see https://github.com/openssl/openssl/blob/master/ssl/record/methods/tls_common.c (SSL_R_HTTP_REQUEST, SSL_R_HTTPS_PROXY_REQUEST)
+// @see https://go.dev/src/crypto/tls/conn.go (readRecordOrCCS: RecordHeaderError)
+const PLAINTEXT_ON_LISTENER_RULES: ReadonlySet<string> = new Set(['codes.openssl_reason.http_request', 'codes.openssl_reason.https_proxy_request', 'go.tls_not_tls']);
+const ANSWER_UNREAD: ReadonlySet<Cause> = new Set<Cause>(['network_reset', 'http_rejected', 'unknown_failure']);
+function plaintextOnLoggedListener(context: EvidenceContext): Finding | undefined {
+  const { event } = context;
+  let own = 0;
+  for (const hit of context.hits) {
+    if (!ANSWER_UNREAD.has(hit.cause) || statedStatus(hit) !== undefined) return undefined;
+    own = Math.max(own, hit.confidence);
+  }
+  for (const [key, text] of logLabels(event.labels)) {
+    if (OTHER_VIEW_KEY.test(key)) continue;
+    for (const hit of labelMatcher(key).get(text)) {
+      if (!PLAINTEXT_ON_LISTENER_RULES.has(hit.rule)) continue;
+      const detail = `${hit.evidence.detail}: the TLS listener's own record that the connection's first bytes were no TLS record, beside the ${event.source.kind}'s failure to read any answer: a plaintext client on a TLS port (rule inferred.plaintext_on_logged_listener, convention 4)`;
+      return { cause: 'tls_unknown', confidence: Math.min(CLIENT_LOG_CEILING + 0.05, own + 0.01), evidence: { kind: hit.evidence.kind, detail } };
+    }
+  }
+  return undefined;
+}
+// Another party's view (other-view-labels.ts): its TLS errors are a client's, no listener's.
+const OTHER_VIEW_KEY = /^(?:client|front|driver|peer)_/;
+
 const REPORTED_1015: Finding = { cause: 'tls_unknown', confidence: 0.6, evidence: { kind: 'close.code', detail: '1015 reported by the API (rule close_codes.1015)' } };
 
 export const tlsHandshakeClassifier: Classifier = {
@@ -568,7 +629,10 @@ export const tlsHandshakeClassifier: Classifier = {
     const typed = event.error !== undefined ? (context.secure ? (resetUnderTlsType(context) ?? resetInLoggedTlsHandshake(context)) : undefined) : event.outcome === 'failed' ? listenerHandshakeUnfinished(context) : undefined;
     // An observer's parser refusal beside its client's non-TLS-answer error (read only on an observer's failed attempt with no status and texts).
     const kind = event.source.kind;
-    const plaintext = (kind === 'proxy' || kind === 'server') && event.outcome === 'failed' && context.status === undefined && context.hits.length > 0 && event.labels !== undefined ? clientHelloOnPlaintextSeenByClient(context) : undefined;
+    const plaintext =
+      (kind === 'proxy' || kind === 'server') && event.outcome === 'failed' && context.status === undefined && context.hits.length > 0 && event.labels !== undefined
+        ? (clientHelloOnPlaintextSeenByClient(context) ?? (kind === 'proxy' ? plaintextOnLoggedListener(context) : undefined))
+        : undefined;
     if (typed === undefined && plaintext === undefined && event.tls === undefined && !hasFindings(context.hits, '1015') && !hasFindings(context.codes, '1015') && code !== 1006 && code !== 1015) return undefined;
     const findings: Finding[] = [];
     if (typed) findings.push(typed);
@@ -585,7 +649,7 @@ export const tlsHandshakeClassifier: Classifier = {
       if (inside) findings.push(inside);
     }
     if (findings.length > 0) {
-      const told = clientLogCause(context, findings);
+      const told = clientLogCause(context, findings) ?? serverLogCause(context, findings);
       if (told) findings.push(told);
     }
     let ambiguous = false;

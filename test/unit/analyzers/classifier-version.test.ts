@@ -400,6 +400,10 @@ const PINNED: Record<string, string> = {
   '1.5.113': '8001f2101197815e',
   // Round 38, eng-f1: asyncio's "Connect call failed" a wrapper's rule of its own; a data type refused in words (RFC 6455 1003).
   '1.5.114': 'a1419a07ec647681',
+  // Round 38 (eng-f2): Autobahn's request "status line" in the request-start rule; a server's "only speaks" subprotocols.
+  '1.5.115': '9f22ce6386fcc669',
+  // Round 38 merged (eng-f1 + eng-f2): both branches' rows.
+  '1.5.116': 'e6a523aaa54127e2',
 };
 
 describe('CLASSIFIER_VERSION', () => {
