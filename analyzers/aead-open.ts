@@ -1,5 +1,6 @@
 // A message that failed its AEAD authentication at the end that received it, in a tunnel keyed by a shared secret: the peer sealed
 // it with another key, which such tunnels derive from the password (convention 9: credentials refused in words).
+import { oncePerText } from './bounded-cache.js';
 import type { Finding } from './candidate.js';
 
 /**
@@ -15,6 +16,8 @@ import type { Finding } from './candidate.js';
  */
 const AEAD_OPEN_FAILED = /\b(?:x?chacha20poly1305|cipher|aead|gcm):\s*message authentication failed\b|\bAEADBadTagException\b|\bcryptography\.exceptions\.InvalidTag\b|\bunable to authenticate data\b/i;
 const TLS_WORD = /\b(?:tls|ssl|dtls|x509|certificate|record[_ ]mac)\b/i;
+// Read once per distinct message (bounded-cache.ts oncePerText).
+const aeadOpenFailed = oncePerText((message) => AEAD_OPEN_FAILED.test(message) && !TLS_WORD.test(message));
 
 /**
  * A tunnel is keyed by a shared password where no TLS is named (brook, shadowsocks' AEAD ciphers: the key is derived from the
@@ -25,6 +28,5 @@ const KEYED_MESSAGE_UNAUTHENTICATED: Finding = { cause: 'http_auth_rejected', co
 
 /** The finding for a server's or proxy's error that is its AEAD open failing, or undefined (read only where no text named a cause). */
 export function keyedMessageUnauthenticated(message: string | undefined): Finding | undefined {
-  if (message === undefined || !AEAD_OPEN_FAILED.test(message) || TLS_WORD.test(message)) return undefined;
-  return KEYED_MESSAGE_UNAUTHENTICATED;
+  return message !== undefined && aeadOpenFailed(message) ? KEYED_MESSAGE_UNAUTHENTICATED : undefined;
 }

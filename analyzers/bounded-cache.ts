@@ -17,3 +17,22 @@ export class BoundedCache<V> {
     return value;
   }
 }
+
+/**
+ * A pure reading of a text, done once per distinct text: checks that run on every event's message (a pattern over its lines, a
+ * substring scan) would otherwise repeat for each event of the same text. Bounded like the text findings' memo (text-findings.ts):
+ * texts over `maxLength` are read each time, and a full memo starts afresh. Values are kept, so a reading must not be undefined.
+ */
+export function oncePerText<V extends NonNullable<unknown>>(read: (text: string) => V, maxEntries = 4096, maxLength = 1024): (text: string) => V {
+  const entries = new Map<string, V>();
+  return (text) => {
+    if (text.length > maxLength) return read(text);
+    let value = entries.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (entries.size >= maxEntries) entries.clear();
+      entries.set(text, value);
+    }
+    return value;
+  };
+}

@@ -1,6 +1,7 @@
 // Close-code table (RFC 6455 §7.4 + IANA registry) and the protocol violations a Close frame can show.
 // One row per code or range, each with its citation; classifiers and `closeViolations` read it.
 import type { Cause } from '../schemas/classification.js';
+import { oncePerText } from './bounded-cache.js';
 
 const rfc = 'RFC 6455 §7.4.1 https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1';
 const rfcRanges = 'RFC 6455 §7.4.2 https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2';
@@ -138,9 +139,13 @@ export function closeViolations(close: CloseFacts | undefined): string[] {
  */
 export const RECEIVED_1010 = /\breceived 1010\b|\breceived close frame: status = StatusMandatoryExtension\b|\bwebsocket: close 1010\b/;
 
+// Read once per distinct message (two classifiers ask for every client event): on texts full of digits (timestamps, addresses) the
+// search for "1010" stops at every "1".
+// A substring check first: the regex would scan every client's message, and almost none mention 1010.
+const statesReceived1010 = oncePerText((message) => (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message));
+
 export function clientReceived1010(source: { readonly kind: string }, message: string | undefined): boolean {
-  // A substring check first: the regex would scan every client's message, and almost none mention 1010.
-  return source.kind === 'client' && message !== undefined && (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message);
+  return source.kind === 'client' && message !== undefined && statesReceived1010(message);
 }
 
 /** What `receivedUnasked1010` reads of an event: who reported it, its close and its handshake's extension fields. */

@@ -4,6 +4,7 @@
 // @see https://docs.python.org/3/library/traceback.html (the exception line follows the last frame, unindented: "<module>.<Class>: <message>")
 import { findConcepts } from './concepts/scanner.js';
 import type { SourcedFinding } from './candidate.js';
+import { oncePerText } from './bounded-cache.js';
 
 const TRACEBACK = 'Traceback (most recent call last)';
 // "<dotted module path>.<Class>" or "<Class>", then ": <message>" or the line's end. The class's name is CamelCase.
@@ -110,11 +111,14 @@ function withoutRestatements(text: string, exceptionLine: string): string {
     .join('\n');
 }
 
+// Read once per distinct name: a name with a module path would otherwise be sliced, hashed and looked up for every event.
 /**
  * Whether an error's name is a framework's disconnect class ("WebSocketDisconnected", "falcon.errors.WebSocketDisconnected"): the
  * name is the peer's close as the framework hands it to the application, not a drop; the close code beside it decides.
  */
-export function isDisconnectClassName(name: string): boolean {
+export const isDisconnectClassName = oncePerText(disconnectClassNamed);
+
+function disconnectClassNamed(name: string): boolean {
   const dot = name.lastIndexOf('.');
   const source = DISCONNECT_CLASSES.get(name.slice(dot + 1));
   if (source === undefined) return false;

@@ -4,6 +4,7 @@
 // the event carries no error at all: an open session stays connected, a 1005 stays a clean close.
 // The same level field tells a server's own failure: an error-level record or an uncaught exception's traceback.
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
+import { oncePerText } from './bounded-cache.js';
 import { raisedDisconnect } from './raised-exception.js';
 
 // Python logging's level first in the line: uvicorn's "%(levelprefix)s" ("INFO:     ") and logging.BASIC_FORMAT
@@ -59,9 +60,12 @@ const LEVEL_PREFIX = /^(?:WARN(?:ING)?):(?:\s|[\w.]+:)|^\{"level":\d0,|^(?:\[[^\
  * The text without its quiet records: a quiet line and the lines after it that open no record of their own (a payload the
  * record prints on the next line, a traceback logged under it, a blank line) are one record, as recordsServerFailure reads them.
  * pino's JSON lines and uWSGI's request record are one line each: a line after them is another logger's.
- * Returns the text itself when no record is quiet, and '' when every record is.
+ * Returns the text itself (equal, not always the same string) when no record is quiet, and '' when every record is.
+ * Read once per distinct text: a server's and a proxy's messages repeat across events, and every line runs up to ten patterns.
  */
-export function withoutQuietRecords(text: string): string {
+export const withoutQuietRecords = oncePerText(quietRecordsRemoved);
+
+function quietRecordsRemoved(text: string): string {
   if (text.length === 0) return text;
   const lines = text.split('\n');
   let kept: string[] | undefined;

@@ -3,6 +3,7 @@
 // then the generalising tier (concepts/), whose findings stand only where the exact tier found nothing
 // or only a catch-all (of the same attribution for tls_unknown; any attribution for unknown_failure). A pure function of (field, text), so it is memoized:
 // telemetry repeats the same error texts across clients and retries.
+import { oncePerText } from './bounded-cache.js';
 import { isCatchAll, sourcedFinding, type SourcedFinding } from './candidate.js';
 import { textCodeFindings } from './code-findings.js';
 import { concepts } from './concepts/concepts.js';
@@ -263,9 +264,7 @@ function failedTlsHandshakeLine(text: string): boolean {
 }
 
 /** Whether a text places its failure after the TLS handshake (reading the upgrade's answer, a TLS library's read call). */
-export function placedAfterTlsHandshake(text: string): boolean {
-  return AFTER_TLS_HANDSHAKE.test(text);
-}
+export const placedAfterTlsHandshake = oncePerText((text) => AFTER_TLS_HANDSHAKE.test(text));
 
 /**
  * A reset or EOF after the TLS handshake, while the client read the upgrade's answer ("reading upgrade response: …

@@ -1,6 +1,7 @@
 // `other`: failures that are neither 1010 nor 1015: network, DNS, HTTP refusal of the upgrade,
 // subprotocol mismatch, and the close codes that name a non-TLS, non-extension problem.
 import { causesOther, type Cause } from '../../../schemas/classification.js';
+import { oncePerText } from '../../bounded-cache.js';
 import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
 import { strongestCandidate } from '../../findings.js';
 import { clientReceived1010, closeCodeRow, receivedUnasked1010, closeCodeTable, closeViolations, type CloseCodeRow } from '../../close-codes.js';
@@ -117,7 +118,7 @@ const describeUpstreamInvalidHttp = (status: number, kind: 'head' | 'switch'): s
  */
 const NO_UPSTREAM_TO_FORWARD =
   /\bno\s+(?:available|registered|connected|active|configured)\s+(?:upstreams?|backends?|endpoints?|targets?)\b|\bno\s+(?:upstreams?|backends?|endpoints?|targets?)\s+(?:(?:are|is)\s+)?(?:available|registered|connected|configured)\b/i;
-const noUpstreamToForward = (message: string): boolean => NO_UPSTREAM_TO_FORWARD.test(message);
+const noUpstreamToForward = oncePerText((message) => NO_UPSTREAM_TO_FORWARD.test(message));
 
 const describeProxyLog = (status: number): string =>
   `HTTP ${status} answered by the proxy, whose log line names an upstream failure the engine cannot read → unknown_failure (rule http_status.proxy_log, RFC 9110 §15.6.3)`;
