@@ -6,11 +6,11 @@ export class BoundedCache<V> {
 
   constructor(private readonly maxEntries = 1024) {}
 
-  /** The cached value for the key, computed and kept on a miss. */
-  get(key: string, compute: () => V): V {
+  /** The cached value for the key, computed from it and kept on a miss. */
+  get(key: string, compute: (key: string) => V): V {
     let value = this.entries.get(key);
     if (value === undefined) {
-      value = compute();
+      value = compute(key);
       if (this.entries.size >= this.maxEntries) this.entries.clear();
       this.entries.set(key, value);
     }
@@ -24,15 +24,6 @@ export class BoundedCache<V> {
  * texts over `maxLength` are read each time, and a full memo starts afresh. Values are kept, so a reading must not be undefined.
  */
 export function oncePerText<V extends NonNullable<unknown>>(read: (text: string) => V, maxEntries = 4096, maxLength = 1024): (text: string) => V {
-  const entries = new Map<string, V>();
-  return (text) => {
-    if (text.length > maxLength) return read(text);
-    let value = entries.get(text);
-    if (value === undefined) {
-      value = read(text);
-      if (entries.size >= maxEntries) entries.clear();
-      entries.set(text, value);
-    }
-    return value;
-  };
+  const cache = new BoundedCache<V>(maxEntries);
+  return (text) => (text.length > maxLength ? read(text) : cache.get(text, read));
 }

@@ -21,25 +21,19 @@ const DIAL_CAUSES: ReadonlySet<Cause> = new Set<Cause>(['connection_refused', 'd
 // @see https://www.rfc-editor.org/rfc/rfc6234 (SHA-224: a 224-bit digest, 56 hex digits)
 const CREDENTIAL_REFUSED = /\b(?:invalid|wrong|incorrect|bad|unknown)\s+(?:password|passwd|credentials?|user(?:name)?|(?:password\s+)?hash\W{1,3}[0-9a-f]{56}\b)/i;
 
-const findings = new Map<string, Finding>();
 function finding(cause: Cause, key: string, detail: string): Finding {
-  const id = `${cause}\n${key}\n${detail}`;
-  const known = findings.get(id);
-  if (known !== undefined) return known;
-  const found: Finding = { cause, confidence: 0.5, evidence: { kind: `labels.${key}`, detail: `${detail}: the tunnel's far end failed the connection the session carried, and ended the session (rule inferred.tunnel_inner_failure, convention 9)` } };
-  findings.set(id, found);
-  return found;
+  return { cause, confidence: 0.5, evidence: { kind: `labels.${key}`, detail: `${detail}: the tunnel's far end failed the connection the session carried, and ended the session (rule inferred.tunnel_inner_failure, convention 9)` } };
 }
 
-// Per distinct log text: the cause and the words that state it, or null.
-const byKey = new Map<string, BoundedCache<{ cause: Cause; detail: string } | null>>();
-function statedFailure(key: string, text: string): { cause: Cause; detail: string } | null {
+// Per label name and distinct log text: the finding its words state, or null (bounded, as every per-text memo here).
+const byKey = new Map<string, BoundedCache<Finding | null>>();
+function statedFailure(key: string, text: string): Finding | null {
   let texts = byKey.get(key);
   if (texts === undefined) byKey.set(key, (texts = new BoundedCache(512)));
   return texts.get(text, () => {
-    for (const hit of labelMatcher(key).get(text)) if (!hit.concept && hit.attribution === 'other' && DIAL_CAUSES.has(hit.cause)) return { cause: hit.cause, detail: hit.evidence.detail };
+    for (const hit of labelMatcher(key).get(text)) if (!hit.concept && hit.attribution === 'other' && DIAL_CAUSES.has(hit.cause)) return finding(hit.cause, key, hit.evidence.detail);
     const refused = CREDENTIAL_REFUSED.exec(text);
-    return refused ? { cause: 'http_auth_rejected', detail: `words "${refused[0].slice(0, 40)}" refuse the peer's credential` } : null;
+    return refused ? finding('http_auth_rejected', key, `words "${refused[0].slice(0, 40)}" refuse the peer's credential`) : null;
   });
 }
 
@@ -49,7 +43,7 @@ export function tunnelInnerFailure(context: EvidenceContext): Finding | undefine
   if (event.source.kind !== 'proxy' || event.outcome !== 'closed' || event.labels === undefined) return undefined;
   for (const [key, text] of logLabels(event.labels)) {
     const stated = statedFailure(key, text);
-    if (stated) return finding(stated.cause, key, stated.detail);
+    if (stated) return stated;
   }
   return undefined;
 }
