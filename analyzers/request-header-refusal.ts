@@ -32,12 +32,20 @@ const REQUEST_HEADER_RULES: ReadonlySet<string> = new Set(['concept.accept_key',
 // versions the server supports in its own Sec-WebSocket-Version field (RFC 6455 §4.4), which is no refusal naming that header.
 // A name quoted as a mapping's key ("'sec-websocket-version': '13'", '"connection":"close"': a client's log of the answer's
 // headers as a dict or JSON object) restates the field the same way (round 30, eng-x2).
-const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=|["'\u0060]\s*:)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060](?!\s*:)|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b`;
+// The WebSocket headers named as a group ("Missing/Invalid WebSocket headers", Tornado's 400 body and log line when the request
+// lacks or garbles Upgrade, Connection or Sec-WebSocket-Key/-Version; "invalid websocket handshake headers", "WebSocket request
+// header fields missing"): the request's WebSocket header fields (RFC 6455 §4.2.1) named missing or bad, as one header's name is,
+// in the plural (a singular "Invalid WebSocket Header" is websocket-client's verdict on an answer). Round 39, r39-a.
+// @see https://github.com/tornadoweb/tornado/blob/master/tornado/websocket.py (WebSocketProtocol13.accept_connection: "Missing/Invalid WebSocket headers")
+const HEADER_NAME = String.raw`(sec-websocket-(?:extensions|key|version|protocol))\b(?!=|["'\u0060]\s*:)|(?:header|field)\s+["'\u0060]?(upgrade|connection)\b|["'\u0060](upgrade|connection)["'\u0060](?!\s*:)|\b(upgrade|connection)\s+(?:header|field)\b|\b(websocket[ -](?:key|version))\b|\b(connection):\s*["'\u0060]?upgrade\b|(?<=\b(?:missing|without|no)\s+)(connection)\s+upgrade\b|\b(upgrade):\s*["'\u0060]?websocket\b|\b(websocket[ -](?:(?:request|handshake|upgrade)[ -])?header(?:s|[ -]fields))\b`;
 // Absence is said as often with a negated verb as with "missing" ("Upgrade header is not set to …", xitca-web's
 // NoWebsocketUpgrade; "… header was not provided", "is not present", "not found"), as the lexicon's HEADER_ABSENT reads it.
 // A requirement stated of the request is a word of absence too: the request "must have"/"must contain"/"requires"/"expected" a
 // header (or the header with its value, "must have `Connection: Upgrade`") is said only where the request lacked it.
-const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|(?<!\bupgrade[ _-]?)required|requires?|expected|unacceptable|wrong|illegal|refused|rejected|without|(?:must|should|shall) (?:have|contain|include|carry|specify|send|be)|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included))\b`;
+// A header restricted to one value ('Can "Upgrade" only to "WebSocket".': Tornado's and aiohttp's 400 for an Upgrade field that is
+// not websocket; "Upgrade may only be websocket") states that requirement of the request's value, said only where it was not met.
+// Round 39, r39-a. @see https://github.com/aio-libs/aiohttp/blob/master/aiohttp/web_ws.py (_handshake: 'Can "Upgrade" only to "WebSocket".')
+const BAD_WORD = String.raw`\b(?:invalid|bad|malformed|unknown|duplicated?|unsupported|missing|absent|lacking|(?<!\bupgrade[ _-]?)required|requires?|expected|unacceptable|wrong|illegal|refused|rejected|without|(?:must|should|shall) (?:have|contain|include|carry|specify|send|be)|not (?:allowed|supported|acceptable|valid|13|set|present|provided|given|specified|sent|found|included)|(?:can|may|must) only|only (?:to|be|accepts?|supports?|allow(?:s|ed)?))\b`;
 const HEADER_THEN_BAD = new RegExp(String.raw`(?:${HEADER_NAME})[^\n]{0,60}?${BAD_WORD}`, 'i');
 const BAD_THEN_HEADER = new RegExp(String.raw`${BAD_WORD}[^\n]{0,40}?(?:${HEADER_NAME})`, 'i');
 // A header counted more than once is a duplicated header ("refusing upgrade: 2 Sec-WebSocket-Extensions headers in request"):
@@ -90,7 +98,8 @@ function refusalInText(kind: string, written: string): HeaderRefusal | undefined
   if (name === 'websocket') name = 'upgrade';
   const header: RefusedHeader = name === 'sec-websocket-extensions' ? 'extensions' : name === 'sec-websocket-protocol' ? 'protocol' : 'field';
   const { cause, rule } = REFUSED_HEADER_READING[header];
-  const detail = `words "${match[0]}" name the request's ${name} header as bad`;
+  // The group's name ("websocket headers") names the request's WebSocket header fields, none of them singly.
+  const detail = /^websocket[ -].*(?:headers|fields)$/.test(name) ? `words "${match[0]}" name the request's WebSocket header fields (${name}) as missing or bad` : `words "${match[0]}" name the request's ${name} header as bad`;
   return { header, finding: sourcedFinding(rule, cause, 0.5, { kind, detail }) };
 }
 
@@ -235,9 +244,20 @@ function refusalTextFinding(row: UpgradeRefusalText): SourcedFinding {
   return found;
 }
 
-/** A 1010-family finding (an extension header refused, exact or concept) in a 400's texts: the server refused the offer. */
+/**
+ * A refusal the server itself answered with any error status (convention "An extension refused with any status", session 33): a
+ * 4xx as above, or a 5xx it answered itself (not a gateway's for its upstream: a proxy's 5xx reports the upstream's failure).
+ * Tornado answers 500 after its own `ValueError: unsupported compression parameter`, Jetty 500 after "Multiple extensions of the
+ * same name": the status is how the server said no, the texts say why. @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2
+ */
+const refusedByServer = (context: EvidenceContext): boolean => {
+  const status = context.status;
+  return status !== undefined && (refusedForRequest(context) || (status >= 500 && status < 600 && !context.gatewayStatus));
+};
+
+/** A 1010-family finding (an extension header refused, exact or concept) in a refusal's texts: the server refused the offer. */
 export function extensionOfferNamed(context: EvidenceContext): SourcedFinding | undefined {
-  if (!refusedForRequest(context)) return undefined;
+  if (!refusedByServer(context)) return undefined;
   for (const hit of context.hits) if (hit.attribution === '1010') return hit;
   const named = headerRefusedInWords(context);
   if (named !== undefined) return named.header === 'extensions' ? named.finding : undefined;

@@ -382,11 +382,11 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.not_ws_request', cause: 'protocol_error', confidence: 0.5, all: ['NOT_WS_REQUEST'], within: 0, unless: ['TLS', 'CERT', 'SUBPROTOCOL'], example: 'refusing: not a websocket request' },
   { id: 'concept.mqtt_packet_malformed', cause: 'protocol_error', confidence: 0.5, all: ['MQTT_MALFORMED', 'MQTT_PACKET'], within: 1, unless: ['TLS', 'CERT', 'HTTP_NAME'], example: 'client c7: malformed SUBSCRIBE, dropping' },
   // --- 1010: extension negotiation (RFC 6455 §9.1, RFC 7692 §5-7); not when only TLS extensions are meant ---
-  { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT'], example: 'compression negotiation: bad value for window bits' },
+  { id: 'concept.extension_params', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_PARAM', 'EXT_BAD'], within: 8, unless: ['TLS', 'CERT', 'FILE_EXTENSION'], example: 'compression negotiation: bad value for window bits' },
   // RFC 6455 §9.1: an extension the client did not offer must fail the connection; the client rejects the answer.
   { id: 'concept.extension_deflate_param', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_BAD'], within: 6, unless: ['TLS', 'CERT'], example: 'server_max_window_bits=3 out of range' },
-  { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS', 'CERT'], example: 'handshake answer carries extension x-zip that we never offered' },
-  { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT'], example: 'permessage-deflate required but absent from the reply' },
+  { id: 'concept.extension_unoffered', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXTENSION', 'EXT_UNOFFERED'], within: 6, unless: ['TLS', 'CERT', 'FILE_EXTENSION'], example: 'handshake answer carries extension x-zip that we never offered' },
+  { id: 'concept.extension_missing', cause: 'extension_not_negotiated', confidence: 0.55, all: ['EXTENSION', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT', 'FILE_EXTENSION'], example: 'permessage-deflate required but absent from the reply' },
   // RFC 7692 §7.1: a parameter the client offered (server_no_context_takeover) missing from the answer, or not confirmed.
   { id: 'concept.extension_deflate_param_missing', cause: 'extension_params_rejected', confidence: 0.55, all: ['DEFLATE_PARAM', 'EXT_MISSING'], within: 6, unless: ['TLS', 'CERT'], example: 'server_no_context_takeover not confirmed by server' },
   // RFC 7692 §7.1.2.2: a parameter the server answered that the client did not offer ("client_max_window_bits … not offered").
@@ -395,5 +395,5 @@ export const concepts: readonly Concept[] = [
   // A parameter named in full with a verdict on it, the verdict up to ten words away ("An invalid windows of [16] size was
   // specified for [server_max_window_bits]", "responded with extension parameters the client is unable to support").
   { id: 'concept.extension_param_named', cause: 'extension_params_rejected', confidence: 0.55, all: ['EXT_PARAM_NAMED', 'EXT_VERDICT'], within: 10, unless: ['TLS', 'CERT'], example: 'an invalid value [3] was given for [client_max_window_bits]' },
-  { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS', 'CERT'], example: 'Sec-WebSocket-Extensions: malformed header' },
+  { id: 'concept.extension_bad', cause: 'extension_params_rejected', confidence: 0.5, all: ['EXTENSION', 'EXT_BAD'], within: 5, unless: ['TLS', 'CERT', 'FILE_EXTENSION'], example: 'Sec-WebSocket-Extensions: malformed header' },
 ];

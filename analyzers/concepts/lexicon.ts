@@ -145,7 +145,9 @@ export const lexicon = {
   // a wait after open (convention "A keepalive timeout after open"). Round 25 (eng-s2): the peer's ping or pong not sent in the
   // server's time ("no ping/message from client within 3s", socketioxide's "client did not send a PONG packet in time",
   // engineioxide DisconnectReason::HeartbeatTimeout, https://github.com/Totodore/socketioxide/blob/main/crates/engineioxide/src/socket.rs).
-  KEEPALIVE_MISSED: [['no', 'ping'], ['not', 'send', 'pong'], ['not', 'send', 'ping'], ['no', 'pong'], ['pong', 'not', 'received'], ['pong', 'reply', 'not', 'received'], ['pong', 'response', 'not', 'received'], ['heartbeat', 'not', 'received'], ['missed', 'pong'], ['missing', 'pong'], ['ping', 'timeout'], ['pong', 'timeout'], ['keepalive', 'timeout'], ['heartbeat', 'timeout'], ['idle', 'timeout']],
+  KEEPALIVE_MISSED: [['no', 'ping'], ['not', 'send', 'pong'], ['not', 'send', 'ping'], ['no', 'pong'], ['pong', 'not', 'received'], ['pong', 'reply', 'not', 'received'], ['pong', 'response', 'not', 'received'], ['heartbeat', 'not', 'received'], ['missed', 'pong'], ['missing', 'pong'], ['ping', 'timeout'], ['pong', 'timeout'], ['keepalive', 'timeout'], ['heartbeat', 'timeout'], ['idle', 'timeout'],
+    // Round 39 (r39-a): the wait said in the past participle, "ping timed out" (Tornado's keepalive close reason), "pong timed out".
+    ['ping', 'timed', 'out'], ['pong', 'timed', 'out'], ['keepalive', 'timed', 'out'], ['heartbeat', 'timed', 'out']],
   // --- round 21 (eng-f1): an idle timer's end in a server's or proxy's words, with no timeout word ---
   // The connection named idle or inactive (poem's "closing connection due to inactivity", poem/src/server.rs serve_connection; Jetty's
   // IdleTimeout "Idle timeout expired: 30000/30000 ms" and nginx's "client timed out" carry a timeout word and read as TIMEOUT). Not a
@@ -519,6 +521,9 @@ export const lexicon = {
   HTTP_VERSION: [['http', 'version'], ['http', 'protocol', 'version'], ['http', '1', '0'], ['expected', 'http', '1', '1'], ['http', '1', '1', 'required']],
   VERSION_BAD: ['must', 'required', 'expected', 'unsupported', ['not', 'supported'], 'invalid', 'wrong', 'higher', 'bad', 'unexpected'],
   WS_PROTOCOL_ERROR: [['protocol', 'error'], ['protocol', 'violation'], 'protocolerror', ['protocol', 'err']],
+  // A file name's extension ("unknown file extension .tmpl", "invalid filename extension"): no WebSocket extension (round 39, r39-a: a
+  // server's 500 naming one stays the application's refusal).
+  FILE_EXTENSION: [['file', 'extension'], ['filename', 'extension'], ['file', 'name', 'extension'], ['file', 'ext']],
   EXTENSION: ['extension', 'ext', ['sec', 'websocket', 'extension'], ['sec', 'web', 'socket', 'extension'], 'secwebsocketextension', 'permessage', ['permessage', 'deflate'], 'deflate', 'compression', 'compress', ['deflate', 'frame']],
   EXT_PARAM: ['param', 'parameter', ['window', 'bit'], 'wbit', ['max', 'wbit'], ['max', 'window'], ['context', 'takeover'], 'option', ['window', 'size'], 'value', 'offer', 'argument', 'attribute'],
   EXT_BAD: [

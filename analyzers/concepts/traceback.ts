@@ -41,16 +41,45 @@ const EXTENSION_CODE = /extension|deflate|compress/i;
  */
 export function tracebackExtensionFinding(kind: string, text: string): SourcedFinding | undefined {
   let innermost: RegExpMatchArray | undefined;
-  for (const frame of text.matchAll(FRAME)) innermost = frame;
+  let raising: RegExpMatchArray | undefined;
+  for (const frame of text.matchAll(FRAME)) {
+    innermost = frame;
+    // A chained traceback ("During handling of the above exception, another exception occurred:") has one innermost frame per
+    // exception: the frame whose quoted source (indented lines) the exception line follows. The first one in extension code
+    // that raised a parse error is the negotiation's failure; the later exceptions are the handler's reactions to it (a server
+    // that then failed to clean up: Tornado's AttributeError after its ValueError). Round 39, r39-a.
+    if (raising === undefined && extensionCode(frame) && raisedHere(text, frame)) raising = frame;
+  }
   if (!innermost) return undefined;
-  const path = innermost[1] as string;
-  const fn = innermost[2] as string;
-  const module = path.slice(path.lastIndexOf('/') + 1);
-  if (!EXTENSION_CODE.test(module) && !EXTENSION_CODE.test(fn)) return undefined;
-  const exception = PARSE_EXCEPTION.exec(text.slice((innermost.index as number) + innermost[0].length));
+  let frame = innermost;
+  let exception: RegExpExecArray | null = null;
+  if (extensionCode(innermost)) exception = PARSE_EXCEPTION.exec(text.slice((innermost.index as number) + innermost[0].length));
+  if (!exception && raising) {
+    frame = raising;
+    exception = PARSE_EXCEPTION.exec(text.slice((raising.index as number) + raising[0].length));
+  }
   if (!exception) return undefined;
-  const detail = `traceback raised ${JSON.stringify(exception[0].slice(0, 80))} in ${module} (${fn.trim()}): the client could not read the extension answer's parameters → extension_params_rejected (rule concept.traceback_extension_parse, RFC 7692 §7)`;
+  const path = frame[1] as string;
+  const module = path.slice(path.lastIndexOf('/') + 1);
+  const detail = `traceback raised ${JSON.stringify(exception[0].slice(0, 80))} in ${module} (${(frame[2] as string).trim()}): the extension negotiation code could not read the parameters (the client's of an answer, the server's of an offer) → extension_params_rejected (rule concept.traceback_extension_parse, RFC 7692 §7)`;
   return sourcedFinding('concept.traceback_extension_parse', 'extension_params_rejected', 0.52, { kind, detail }, undefined, true);
+}
+
+/** The frame's module or function is extension negotiation code (wsproto/extensions.py, Tornado's `_get_compressor_options`). */
+function extensionCode(frame: RegExpMatchArray): boolean {
+  const path = frame[1] as string;
+  return EXTENSION_CODE.test(path.slice(path.lastIndexOf('/') + 1)) || EXTENSION_CODE.test(frame[2] as string);
+}
+
+// The lines after a frame line: its quoted source and caret lines (indented), then the exception line (not indented).
+const AFTER_FRAME = /^(?:\n[ \t][^\n]*)*\n(?=\S)/;
+/** The exception line follows the frame's own quoted lines directly: the frame is the innermost of its traceback. */
+function raisedHere(text: string, frame: RegExpMatchArray): boolean {
+  const after = text.slice((frame.index as number) + frame[0].length, (frame.index as number) + frame[0].length + 400);
+  const lines = AFTER_FRAME.exec(after);
+  if (!lines) return false;
+  const next = after.slice(lines[0].length);
+  return PARSE_EXCEPTION.test(next.slice(0, next.indexOf('\n') === -1 ? next.length : next.indexOf('\n'))) && !/^[ \t]*File "/.test(next);
 }
 
 // A JVM stack frame line as Throwable.printStackTrace prints it: "\tat <class>.<method>(<File>.java:<line>)", "(Native Method)",

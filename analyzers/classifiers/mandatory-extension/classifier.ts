@@ -9,7 +9,7 @@ import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer,
 import { clientReceived1010, receivedUnasked1010 } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { offeredValueRejected } from './offer-value.js';
-import { offerRefusedWith400 } from './offer-refused.js';
+import { offerRefused } from './offer-refused.js';
 import { extensionRemediation } from './remediation.js';
 import { BoundedCache } from '../../bounded-cache.js';
 
@@ -173,11 +173,13 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const requested = handshake.request_extensions;
   const response = handshake.response_extensions;
   const required = handshake.required_extensions;
-  let key = `${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
+  // An observer's view (a server or proxy) replays only what every client must refuse (extensions.ts permessageDeflateResponseProblem).
+  const observer = isObserver(context.event.source.kind);
+  let key = `${observer ? 'o' : 'c'}${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
   if (required) for (let i = 0; i < required.length; i++) key += `${(required[i] as string).length}:${required[i] as string}`;
   const replay = (): readonly Finding[] => {
     const fresh: Finding[] = [];
-    replayHeaders(handshake, fresh);
+    replayHeaders(handshake, fresh, observer);
     return fresh;
   };
   // Oversized headers are replayed, not kept: one attacker-sized key must not pin memory.
@@ -232,7 +234,7 @@ function dropConfidence(context: EvidenceContext): number {
   return kinds.length > 1 ? Math.round((strongest + 0.02 * (kinds.length - 1)) * 100) / 100 : strongest;
 }
 
-function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, findings: Finding[]): void {
+function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshake']>, findings: Finding[], observer: boolean): void {
   const required = requiredNames(handshake.required_extensions);
   const request = parseHeader(handshake.request_extensions ?? '');
   const offers: readonly ExtensionOffer[] = request.ok ? request.extensions : [];
@@ -264,7 +266,7 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
       findings.push(headerFinding('extension_params_rejected', 0.95, `${name} answered in ${shownHeader(header)} without the required parameter ${missing} (rule extensions.required_param, RFC 7692 §7.1.1.1)`));
       continue;
     }
-    const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
+    const problem = name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers, observer) : undefined;
     if (problem) findings.push(headerFinding('extension_params_rejected', 0.95, describeRejected(name, problem)));
   }
   // An extension named twice in the answer: each accepted extension is answered once (RFC 6455 §9.1), and
@@ -293,7 +295,7 @@ function replayHeaders(handshake: NonNullable<EvidenceContext['event']['handshak
         findings.push(headerFinding('extension_params_rejected', 0.9, describeResponseCheck(describeUnoffered(answer.name))));
         continue;
       }
-      const problem = answer.name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers) : undefined;
+      const problem = answer.name === 'permessage-deflate' ? permessageDeflateResponseProblem(answer, offers, observer) : undefined;
       if (problem) findings.push(headerFinding('extension_params_rejected', 0.9, describeResponseCheck(problem)));
     }
   }
@@ -354,9 +356,9 @@ export const mandatoryExtensionClassifier: Classifier = {
       const value = offeredValueRejected(context);
       if (value) findings.push(value);
     }
-    // A 400 whose texts name the extension offer: the server refused the offer (offer-refused.ts).
-    if (context.status === 400) {
-      const refused = offerRefusedWith400(context);
+    // A refusal (a 4xx, or a 5xx the server answered itself) whose texts name the extension offer: the server refused it (offer-refused.ts).
+    if (context.status !== undefined && context.status >= 400) {
+      const refused = offerRefused(context);
       if (refused) findings.push(refused);
     }
     // Negotiation fails before the session opens: a concept's extension words in an open session that

@@ -2,6 +2,8 @@
 // unacceptable, a parameter out of range): the offer failed extension negotiation before any 101, so the 1010 family's
 // extension_params_rejected, above the 400's http_rejected (convention "An upgrade request refused for its WebSocket header",
 // widened by the lead: issue 11 names "a duplicated or malformed Sec-WebSocket-Extensions" an extension-negotiation failure).
+// Since round 39 (r39-a) any error status the server answered itself (convention "An extension refused with any status": Tornado's
+// 500 after `unsupported compression parameter`, Jetty's 500 after "Multiple extensions of the same name"); not a gateway's 5xx.
 // @see https://www.rfc-editor.org/rfc/rfc7692#section-5 (the server declines or refuses an offer's parameters)
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 (a request the server does not accept: an HTTP error such as 400)
 import type { Finding } from '../../candidate.js';
@@ -21,9 +23,9 @@ function aboveRestatedStatus(context: EvidenceContext): number {
   return Math.max(CONFIDENCE, Math.round((STATUS_CONFIDENCE + 0.02 * (kinds.size - 1) + 0.01) * 100) / 100);
 }
 
-export function offerRefusedWith400(context: EvidenceContext): Finding | undefined {
+export function offerRefused(context: EvidenceContext): Finding | undefined {
   const hit = extensionOfferNamed(context);
   if (!hit) return undefined;
-  const detail = `${hit.evidence.detail}, in a 400's answer: the server refused the request's extension offer (rule inferred.offer_refused_with_400, RFC 6455 §4.2.2, RFC 7692 §5)`;
+  const detail = `${hit.evidence.detail}, in a ${context.status ?? ''}'s answer: the server refused the request's extension offer (rule inferred.offer_refused_with_400, RFC 6455 §4.2.2, RFC 7692 §5)`;
   return { cause: 'extension_params_rejected', confidence: aboveRestatedStatus(context), evidence: { kind: hit.evidence.kind, detail } };
 }

@@ -1,4 +1,5 @@
 // `none`: the connection succeeded, or closed normally (1000, 1001, or a clean close without a status).
+import { ownKeepaliveClose, refusedRegisteredCode } from '../../close-reason-facts.js';
 import type { Cause } from '../../../schemas/classification.js';
 import { takeFindings, type Candidate, type Classifier, type Finding } from '../../candidate.js';
 import { closeCodeRow, type CloseCodeRow } from '../../close-codes.js';
@@ -367,6 +368,9 @@ export const noneClassifier: Classifier = {
     // A Close frame without a status that a named side sent, beside texts that name only a drop: the closing handshake ended the
     // session and the drop is its teardown, as a 1000 beside a reset reads (closeCodeCandidate; round 36, eng-d2).
     if (code === 1005 && hasError && !stated && codelessCloseBeforeDrop(context)) return CLOSE_FRAME_BEFORE_DROP_CANDIDATE;
+    // A 1000 the emitter sent itself whose reason records its keepalive ran out, or a close whose reason refuses a registered code
+    // the library did not know (close-reason-facts.ts): the reason, not the clean code, says why (the other classifier answers).
+    if ((code === 1000 || code === 1001) && event.close?.reason && (ownKeepaliveClose(context) !== undefined || refusedRegisteredCode(context) !== undefined)) return undefined;
     if (code !== undefined) return closeCodeCandidate(code, hasError) ?? applicationCloseCandidate(context, code);
     if (serverSaysStopping(context) && namesOnlyDrops(context)) return SERVER_STOPPING_CANDIDATE;
     if (event.outcome === 'closed' && event.source.kind === 'proxy' && proxyRecordCode(event) === 0) return RECORD_ENDED_CANDIDATE;

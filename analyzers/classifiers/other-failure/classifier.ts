@@ -1,5 +1,6 @@
 // `other`: failures that are neither 1010 nor 1015: network, DNS, HTTP refusal of the upgrade,
 // subprotocol mismatch, and the close codes that name a non-TLS, non-extension problem.
+import { ownKeepaliveClose, refusedRegisteredCode } from '../../close-reason-facts.js';
 import { causesOther, type Cause } from '../../../schemas/classification.js';
 import { oncePerText } from '../../bounded-cache.js';
 import { takeFindings, type Candidate, type Classifier, type Finding, type SourcedFinding } from '../../candidate.js';
@@ -414,6 +415,11 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (code === 1002 || code === 1005) {
     const named = protestedCode(context, code);
     if (named) return named;
+  }
+  // A 1000/1001 whose reason says more than the code: the emitter's own keepalive ran out, or a library refused a registered code.
+  if ((code === 1000 || code === 1001) && close.reason) {
+    const said = ownKeepaliveClose(context) ?? refusedRegisteredCode(context);
+    if (said) return said;
   }
   const row = closeCodeRow(code);
   // A standard code on an attempt that never opened, not read from a Close frame: the API's verdict, whose reason decides.

@@ -404,6 +404,8 @@ const PINNED: Record<string, string> = {
   '1.5.115': '9f22ce6386fcc669',
   // Round 38 merged (eng-f1 + eng-f2): both branches' rows.
   '1.5.116': 'e6a523aaa54127e2',
+  // Round 39 (r39-a): keepalive words in the past participle ("ping timed out"); a file name's extension is no WebSocket extension.
+  '1.5.117': 'a2433dc6e7e20b76',
 };
 
 describe('CLASSIFIER_VERSION', () => {
