@@ -404,6 +404,9 @@ const PINNED: Record<string, string> = {
   '1.5.115': '9f22ce6386fcc669',
   // Round 38 merged (eng-f1 + eng-f2): both branches' rows.
   '1.5.116': 'e6a523aaa54127e2',
+  // Round 39, r39-b: websockets' bare InvalidMessage is the refused-answer family (unknown_failure, Ambiguity 'answer'); its EOFError
+  // link "connection closed while reading HTTP status line/headers" a rule of its own (network_reset).
+  '1.5.118': '32512669f36922a9',
 };
 
 describe('CLASSIFIER_VERSION', () => {
