@@ -8,9 +8,10 @@ import { cdnStatuses } from './codes/cdn.js';
 import { dropWrappedBy, fieldFindings, isWrapperRule } from './text-findings.js';
 import { otherViewFindings, otherViewTimeouts } from './other-view-labels.js';
 import { ownClientLogFindings } from './own-log-failure.js';
-import { ownLogUpstreamFindings, restatesStatus } from './proxy-own-log.js';
+import { clientLegSymptom, ownLogUpstreamFindings, ownRecordConnectFailures, restatesStatus } from './proxy-own-log.js';
 import { requestStatusFindings } from './request-status-label.js';
 import { isDisconnectClassName } from './raised-exception.js';
+import { isLogLabel } from './codes/proxy-result.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
 
 export interface EvidenceContext {
@@ -219,7 +220,11 @@ function causeLabelHits(labels: Readonly<Record<string, string>> | undefined, er
   let found: SourcedFinding[] | undefined;
   for (const key in labels) {
     const value = labels[key];
-    if (!value || !isErrorTextLabel(key)) continue;
+    if (!value) continue;
+    if (!isErrorTextLabel(key)) {
+      if (isLogLabel(key)) found = logCauseLines(value, error, found);
+      continue;
+    }
     if (!CHAIN_LINK.test(value)) {
       if (restatesError(value, error)) continue;
       const hits = errorCauseMatcher.get(value);
@@ -232,6 +237,34 @@ function causeLabelHits(labels: Readonly<Record<string, string>> | undefined, er
     dropWrappedBy(found, from);
   }
   return found ?? NO_HITS;
+}
+
+/**
+ * A log's line that records the error's cause as a line of its own ("caused by EOFError: connection closed …", Java's printStackTrace
+ * "Caused by: …" at a line's start): the chain's link as the log wrote it, read as a link of the error (round 39, r39-b). Only a
+ * line's start: a cause inside another line's message (a proxy's "… caused by: EOF" in its access line) is that line's, not the error's.
+ * @see https://docs.python.org/3/library/exceptions.html#exception-context (__cause__: "The above exception was the direct cause …")
+ * @see https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/Throwable.html#printStackTrace() ("Caused by: …")
+ */
+const LOG_CAUSE_LINE = /^[ \t]*caused by:?[ \t]+(\S[^\n]*)$/gim;
+const NO_LINKS: readonly string[] = [];
+// The links of a log's text, read once per distinct text (most logs have none).
+const logLinks = new Map<string, readonly string[]>();
+function logCauseLinks(text: string): readonly string[] {
+  let links = logLinks.get(text);
+  if (links === undefined) {
+    links = /caused by/i.test(text) ? Array.from(text.matchAll(LOG_CAUSE_LINE), (line) => line[1] as string) : NO_LINKS;
+    if (logLinks.size < 4096) logLinks.set(text, links);
+  }
+  return links;
+}
+function logCauseLines(text: string, error: NonNullable<TelemetryEvent['error']>, found: SourcedFinding[] | undefined): SourcedFinding[] | undefined {
+  const links = logCauseLinks(text);
+  if (links.length === 0) return found;
+  const from = found?.length ?? 0;
+  for (const link of links) if (!restatesError(link, error)) errorCauseMatcher.find(link, (found ??= []));
+  if (found !== undefined && found.length > from) dropWrappedBy(found, from);
+  return found;
 }
 
 /** A finding that names a cause of its own: neither a wrapper's (a class or phrase on failures of many causes) nor the catch-all. */
@@ -369,10 +402,18 @@ class EventContext implements EvidenceContext {
     // So do error lines that only restate that status ("proxy rejected connection: HTTP 502", a client's InvalidProxyStatus): the
     // status names no cause (convention 9; round 38, eng-f2).
     const logged = outcome === 'failed' && event.labels !== undefined && (own.length === 0 || own.every((hit) => restatesStatus(hit, status))) ? ownLogUpstreamFindings(event) : NO_HITS;
+    // A proxy's own records stating its connect to the upstream failed, beside an error whose texts name only the client leg's symptom
+    // and no status: the proxy ended the client leg for that failure (proxy-own-log.ts; round 39, r39-b). As round 36's reading, only
+    // beside an error message: an event with none reads other views (round 34's hard negative keeps a bare own log unread).
+    const unreached =
+      logged.length === 0 && outcome === 'failed' && status === undefined && event.source.kind === 'proxy' && event.labels !== undefined && !!error?.message && own.every(clientLegSymptom)
+        ? ownRecordConnectFailures(event)
+        : NO_HITS;
     // An observer's own texts that name only a drop before any answer, beside another party's stated timeout: that party's timer
     // fired and it closed, the observer saw the close (other-view-labels.ts otherViewTimeouts; round 36, eng-d2).
     this.hits =
       logged.length > 0 ? logged
+      : unreached.length > 0 ? unreached
       : own.length === 0 ? (outcome === 'failed' && event.labels !== undefined ? noOwnText(event) : own)
       : outcome === 'failed' && status === undefined && event.labels !== undefined && event.source.kind !== 'client' && own.every(namesDrop) ? withOtherViewTimeouts(own, event)
       : own;

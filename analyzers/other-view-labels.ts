@@ -14,6 +14,11 @@ import { fieldFindings, type FieldFindings } from './text-findings.js';
 // a Python driver's exception at a proxy's front; round 36, eng-d2), is its socket's error in another name.
 const OTHER_VIEW_LABEL = /^(client|front|driver|peer)_(log|socket|error)(?:_part(\d+)|_(\d+))?$/;
 
+/** Whether a label is another party's view (`client_log`, `front_socket`, `driver_error`, …), not the emitter's own record. */
+export function isOtherViewLabel(key: string): boolean {
+  return OTHER_VIEW_LABEL.test(key);
+}
+
 const matchers = new Map<string, FieldFindings>();
 /** The memoized findings reader of a label (`labels.<name>`), one per label name. */
 export function labelMatcher(name: string): FieldFindings {

@@ -8,6 +8,7 @@ import type { EvidenceContext } from '../../evidence-context.js';
 import { concepts } from '../../concepts/concepts.js';
 import { isLogLabel, logLabels } from '../../codes/proxy-result.js';
 import { fieldFindings } from '../../text-findings.js';
+import { isOtherViewLabel } from '../../other-view-labels.js';
 
 /** Concepts that say a read of the answer failed and not why (Concept.untimed): the timing may say it ran out. */
 const UNTIMED_RULES: ReadonlySet<string> = new Set(concepts.filter((concept) => concept.untimed).map((concept) => concept.id));
@@ -95,9 +96,10 @@ export function carriesNoText(event: TelemetryEvent): boolean {
   // A proxy's own lines in a log label (a tunnel's connect/teardown lines in `proxy_log`) are text: they show the client reached
   // the upstream through it, so the wait was behind the tunnel, where it sees no bytes; its length is no timer's evidence there.
   // A server's lines of an accept and an unbind with nothing between (em-websocket) show a wait in which nothing came: no text.
-  // Lines that name a cause are read as before.
+  // Lines that name a cause are read as before. Only the proxy's own lines: another party's log at its front (`client_log`, the
+  // driver's "CONNECT answer: HTTP/1.1 200") is that party's view, as on a client's own event, no line of the proxy (round 39, r39-b).
   const labels = event.labels;
-  if (labels !== undefined && event.source.kind === 'proxy') for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key] && namesNoCause(labels[key] as string)) return false;
+  if (labels !== undefined && event.source.kind === 'proxy') for (const key of Object.keys(labels)) if (isLogLabel(key) && labels[key] && !isOtherViewLabel(key) && namesNoCause(labels[key] as string)) return false;
   return true;
 }
 

@@ -60,7 +60,8 @@ describe("an error's chained cause in a label, read where the message alone is g
   });
 
   it("a note's words are the maker's, never the error's", () => {
-    expect(verdictOf(wrapped('did not receive a valid HTTP response', { note: 'TRUTH: invalid HTTP status line from a non-HTTP server' }))).toBe('other/network_reset');
+    // The wrapper alone names no cause (convention 6, session 33; 1.5.118): unknown_failure, never the note's words.
+    expect(verdictOf(wrapped('did not receive a valid HTTP response', { note: 'TRUTH: invalid HTTP status line from a non-HTTP server' }))).toBe('other/unknown_failure');
   });
 
   it('a message that names its own cause keeps it', () => {
@@ -68,7 +69,7 @@ describe("an error's chained cause in a label, read where the message alone is g
   });
 
   it('a label that is no cause (a log, a reason) is not read as one', () => {
-    expect(verdictOf(wrapped('did not receive a valid HTTP response', { because: 'invalid HTTP status line', reason_text: 'invalid HTTP status line' }))).toBe('other/network_reset');
+    expect(verdictOf(wrapped('did not receive a valid HTTP response', { because: 'invalid HTTP status line', reason_text: 'invalid HTTP status line' }))).toBe('other/unknown_failure');
   });
 });
 

@@ -406,6 +406,11 @@ const PINNED: Record<string, string> = {
   '1.5.116': 'e6a523aaa54127e2',
   // Round 39 (r39-a): keepalive words in the past participle ("ping timed out"); a file name's extension is no WebSocket extension.
   '1.5.117': 'a2433dc6e7e20b76',
+  // Round 39, r39-b: websockets' bare InvalidMessage is the refused-answer family (unknown_failure, Ambiguity 'answer'); its EOFError
+  // link "connection closed while reading HTTP status line/headers" a rule of its own (network_reset).
+  '1.5.118': '32512669f36922a9',
+  // Round 39 merged (r39-a + r39-b): both branches' rows.
+  '1.5.119': '2c0692b964fe955d',
 };
 
 describe('CLASSIFIER_VERSION', () => {
