@@ -152,6 +152,10 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // (410 samples), 0 false 1010, 3 false 1015 (one a mislabel), 1010 family 66/67. Then a training set (round 38; 3 labels corrected
   // after the measurement, noted per line).
   { dir: join('test', 'fixtures', 'holdout-45'), idPrefix: 'holdout45', floors: { attribution: 0.99, cause: 0.99 } },
+  // holdout-46: made blind (whistle and AnyProxy proxy logs, Bokeh server and PyWebIO server logs, openai realtime and alpaca-py
+  // clients) while round 38 went on, reviewed (no relabel), measured once after it (019af10, 1.5.116): 96.0% / 92.7% (425 samples),
+  // 2 false 1010, 1 false 1015, 1010 family 58/69. Then a training set (round 39; 1 label corrected after the measurement, noted).
+  { dir: join('test', 'fixtures', 'holdout-46'), idPrefix: 'holdout46', floors: { attribution: 0.99, cause: 0.99 } },
 ];
 
 export interface HoldoutMiss {
