@@ -230,7 +230,36 @@ export function requestFieldNamed(context: EvidenceContext): SourcedFinding | un
   const row = upgradeRefusalText(context);
   if (row !== undefined && row.part !== 'method') return refusalTextFinding(row);
   const named = headerRefusedInWords(context);
-  return named?.header === 'field' ? named.finding : undefined;
+  if (named?.header === 'field') return named.finding;
+  return context.status === 426 ? versionRefusedBeside426(context) : undefined;
+}
+
+// A version refused in a 426's texts ("Unsupported protocol version 8", Kamailio's ws_handle_handshake(); "unsupported version",
+// "version 7 not supported"): RFC 6455 §4.2.2 has a server that does not understand the request's Sec-WebSocket-Version answer
+// "an appropriate HTTP error code (such as 426 Upgrade Required)" with the versions it understands, so beside that status a version
+// said unsupported is the WebSocket version's, whatever protocol name the text gives it (convention 10; holdout29-actix-ws-35's
+// "unsupported WebSocket version"). Elsewhere "unsupported protocol version" is a TLS reason or an application protocol's (MQTT's
+// CONNACK 0x84, after the 101), so only beside a 426 and with no TLS word. Round 40, r40-a.
+// @see https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2 @see https://github.com/kamailio/kamailio/blob/master/src/modules/websocket/ws_handshake.c
+const VERSION_REFUSED = /\b(?:unsupported|invalid|unknown|bad|wrong|unacceptable)\s+(?:(?:protocol|websocket|ws)\s+)?version\b|\bversion\s+(?:["'\u0060]?[\w.-]+["'\u0060]?\s+)?(?:is\s+)?(?:not\s+supported|unsupported|not\s+accepted)\b/i;
+const TLS_NAMED = /\b(?:TLS|SSL|DTLS)v?\d?\b|\bssl_|\bcipher|\bcertificate/i;
+const versionRefusals = new BoundedCache<SourcedFinding | null>(256);
+function versionRefusedBeside426(context: EvidenceContext): SourcedFinding | undefined {
+  const texts: [string, string][] = [];
+  const message = context.event.error?.message;
+  if (message) texts.push(['error.message', message]);
+  const reason = context.event.close?.reason;
+  if (reason) texts.push(['close.reason', reason]);
+  for (const [key, text] of answerLabels(context)) texts.push([`labels.${key}`, text]);
+  for (const [kind, text] of texts) {
+    const found = versionRefusals.get(`${kind}\u0000${text}`, () => {
+      const match = VERSION_REFUSED.exec(text);
+      if (!match || TLS_NAMED.test(text)) return null;
+      return sourcedFinding('inferred.request_header_refused', 'protocol_error', 0.5, { kind, detail: `words "${match[0]}" beside a 426: the version the server does not understand is the request's sec-websocket-version (RFC 6455 §4.2.2)` });
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const refusalTextFindings = new Map<string, SourcedFinding>();

@@ -24,10 +24,42 @@ const NO_CLOSE_SECURE: Finding = { cause: 'abnormal_closure', confidence: 0.25, 
  */
 export function closedBySide(context: EvidenceContext): boolean {
   const close = context.event.close;
-  if (close === undefined) return false;
-  if (close.initiator === 'client' || close.initiator === 'server') return true;
-  // Beside a library's own code (below 1000, apiOwnCode) the reason may be the library's words ("transport closed"), no Close frame's.
-  return close.reason !== undefined && close.reason !== '' && close.code === undefined;
+  if (close !== undefined) {
+    if (close.initiator === 'client' || close.initiator === 'server') return true;
+    // Beside a library's own code (below 1000, apiOwnCode) the reason may be the library's words ("transport closed"), no Close frame's.
+    if (close.reason !== undefined && close.reason !== '' && close.code === undefined) return true;
+  }
+  return ownSideNamedClosing(context);
+}
+
+// The emitter's own log naming its own side as the one that closed (round 40, r40-a): GoTTY's "Connection closed by local command:
+// %s" (server/handlers.go, webtty.ErrSlaveClosed: the command it runs exited and it ended the session), "closed by us", "closed by
+// this side", and a server's "closed by server" (a client's "closed by client"). It states what `close.initiator` states, the side
+// that ended the session (convention 3), where the emitter's API reports no initiator. The peer named ("closed by client" in a
+// server's log, "closed by remote") is not the emitter's side and keeps its reading (convention 2).
+// @see https://github.com/sorenisanerd/gotty/blob/master/server/handlers.go
+const OWN_SIDE_CLOSED = /\bclosed\s+by\s+(?:the\s+)?(?:local(?:\s+(?:command|process|program|side|end|application|app|host|user))?|us|ourselves|this\s+(?:side|end|server|client))\b/i;
+const OWN_KIND_CLOSED: Readonly<Record<string, RegExp>> = {
+  server: /\bclosed\s+by\s+(?:the\s+)?server\b/i,
+  client: /\bclosed\s+by\s+(?:the\s+)?client\b/i,
+};
+// Per own kind (server, client), each log text read once.
+const ownSideTexts: Readonly<Record<string, BoundedCache<boolean>>> = { server: new BoundedCache<boolean>(256), client: new BoundedCache<boolean>(256) };
+// Another party's log on the emitter's event (`client_log` on a server's): not the emitter's own lines.
+const PARTY_LOG = /^(client|front|driver|peer|proxy|server)_/;
+function ownSideNamedClosing(context: EvidenceContext): boolean {
+  const { event } = context;
+  if (event.outcome !== 'closed' || event.labels === undefined) return false;
+  const kind = event.source.kind;
+  const own = OWN_KIND_CLOSED[kind];
+  const texts = ownSideTexts[kind];
+  if (own === undefined || texts === undefined) return false;
+  for (const [key, text] of logLabels(event.labels)) {
+    const party = PARTY_LOG.exec(key)?.[1];
+    if (party !== undefined && party !== kind) continue;
+    if (texts.get(text, () => OWN_SIDE_CLOSED.test(text) || own.test(text))) return true;
+  }
+  return false;
 }
 
 // A server's own lines that it dropped the session without a closing handshake: rocket_ws logs "dropping stream" when the

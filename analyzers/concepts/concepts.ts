@@ -56,6 +56,11 @@ export interface Concept {
    * ended): the event's timing may tell (classifiers/other-failure/answer-read.ts).
    */
   readonly untimed?: true;
+  /**
+   * Not where the words are one name a number is assigned to ("idleTimeout=5000", "ping_timeout: 20"): a setting printed with its
+   * value, no event (round 40, r40-a).
+   */
+  readonly notSetting?: true;
 }
 
 const TLS_CONTEXT: readonly ClassName[] = ['CERT', 'TLS'];
@@ -161,7 +166,9 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.timeout', cause: 'network_timeout', confidence: 0.5, all: ['TIMEOUT'], within: 0, example: 'connect attempt exceeded its deadline' },
   // A keepalive wait that ran out (KEEPALIVE_MISSED): above a bare timeout and a close code an API or server made up for it
   // (convention "A keepalive timeout after open"; other-failure's sent 1011, none's made-up 1001).
-  { id: 'concept.keepalive_missed', cause: 'network_timeout', confidence: 0.55, all: ['KEEPALIVE_MISSED'], within: 0, example: 'session 12 dropped: missed pong from peer' },
+  // Not a timer's setting printed as key=value (Jetty 9.4's WebSocketSession toString "…,idleTimeout=5000,…" in its open line): a
+  // configuration value, no wait that ran out (round 40, r40-a).
+  { id: 'concept.keepalive_missed', cause: 'network_timeout', confidence: 0.55, all: ['KEEPALIVE_MISSED'], within: 0, notSetting: true, example: 'session 12 dropped: missed pong from peer' },
   // An idle timer that ended the connection, in words with no timeout word (IDLE near IDLE_END: poem's "closing connection due to
   // inactivity", "dropped idle client after 300 s"): a timeout (convention "A keepalive timeout after open": timeout words decide;
   // a timeout word present is concept.timeout's or concept.keepalive_missed's).
@@ -305,7 +312,11 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.ws_protocol_error', cause: 'protocol_error', confidence: 0.5, all: ['WS_PROTOCOL_ERROR'], within: 0, context: ['WEBSOCKET', 'CLOSE_CONTEXT', 'REASON_FIELD'], unless: ['TLS', 'CERT'], example: 'ws session: protocol violation by peer', wrapper: true },
   // --- other and none: a close named in words (RFC 6455 §7.4.1; IANA WebSocket Close Code Number Registry), for texts that carry the close ---
   { id: 'concept.close_restart', cause: 'service_restart', confidence: 0.5, all: ['CLOSE_RESTART'], within: 0, unless: ['TLS', 'CERT'], example: 'StatusCode.TRY_AGAIN_LATER' },
-  { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT'], example: 'CloseStatus: PolicyViolation' },
+  // A policy condition whose words name the size limit it enforced is the size's (convention 17: a server's own record of why it ended a
+  // session, by its reason): RFC 6120 §4.9.3.14 names <policy-violation/> for "a stanza exceeds a configured size limit", and Prosody's
+  // mod_websocket sends it with "stanza too large" for the frame it would close 1009. Round 40, r40-a.
+  // @see https://www.rfc-editor.org/rfc/rfc6120#section-4.9.3.14
+  { id: 'concept.close_policy', cause: 'policy_violation', confidence: 0.53, all: ['CLOSE_POLICY'], within: 0, unless: ['TLS', 'CERT', 'CLOSE_TOO_BIG'], example: 'CloseStatus: PolicyViolation' },
   // A policy named as what refused, in a close ("close 4403: forbidden by policy", a reason "denied by policy"): 1008 Policy Violation in
   // words (RFC 6455 §7.4.1). Only in a close (a close word, or the text is a Close frame's reason): "forbidden by policy" in an HTTP answer
   // is that status's.
@@ -320,6 +331,9 @@ export const concepts: readonly Concept[] = [
   // A message's or frame's length stated as unsupported ("payload length not supported", ws's WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH):
   // above the frame words' own reading (0.52), which the same "unsupported" wakes; a control frame's length is §5.5's rule, no limit.
   { id: 'concept.size_unsupported', cause: 'message_too_big', confidence: 0.53, all: ['SIZE_LIMIT', 'SIZE_UNSUPPORTED'], within: 4, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION', 'CONTROL_FRAME'], example: 'frame length not supported: 9007199254740992' },
+  // A received length over the receiver's buffer ("advertised length (70000) greater than buffer size (16383)", "Insufficient buffer for
+  // payload size 70000"): above a read failure logged after it (0.42), which is how the server then dropped the connection.
+  { id: 'concept.length_over_buffer', cause: 'message_too_big', confidence: 0.5, all: ['LENGTH_WORD', 'BUFFER_SHORT'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION', 'HEADER_NOUN'], example: 'ws: declared frame length 900000 exceeds buffer of 65536' },
   { id: 'concept.size_limit', cause: 'message_too_big', confidence: 0.5, all: ['SIZE_LIMIT', 'EXCEEDED'], within: 5, unless: ['TLS', 'CERT', 'HTTP_WORD', 'EXTENSION'], example: 'incoming frame length exceeds the configured limit' },
   // 1011 Internal Error by name, only next to a close word: alone, "Internal Server Error" is HTTP 500's reason phrase.
   // The internal-error words in an error text that names no close, status or HTTP ("Error 100: internal server error (temporary:
@@ -362,6 +376,9 @@ export const concepts: readonly Concept[] = [
   // Not beside a frame or close word: Rust's Error::Protocol(…) wraps a framing error ("Protocol(InvalidCloseSequence)"); nor where
   // the protocol is the WebSocket protocol itself ("the client is not using the websocket protocol").
   { id: 'concept.protocol_refused', cause: 'subprotocol_mismatch', confidence: 0.45, all: ['PROTOCOL', 'SUB_NEGATIVE'], within: 3, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME', 'HANDSHAKE', 'FRAME', 'CLOSE_WORD', 'WS_PROTOCOL_ITSELF', 'PEER_ORIGIN', 'REMOTE_PROTOCOL'], example: 'peer answered with an unsupported Protocol' },
+  // The client's protocol list named beside the server's refusal of it, words apart ("Client didn't want to talk XMPP, list of protocols
+  // was mqtt"): the offer lacked the server's own subprotocol. Not a TLS, ALPN or version list.
+  { id: 'concept.protocol_list_refused', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL_LIST', 'LIST_REFUSED'], within: 8, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_VERSION', 'CIPHER'], example: 'ws: offered protocols [mqtt, stomp] do not include sip' },
   // A connection the server's socket service found failed under it (libwebsockets' close "caller: server socket svc fail"): the peer's
   // socket ended or errored before any answer, the transport's end (network_reset), not an application's refusal.
   { id: 'concept.socket_service_failed', cause: 'network_reset', confidence: 0.48, all: ['SOCKET_SERVICE_FAILED'], within: 0, unless: ['TLS', 'CERT', 'CLOSE_STATED'], example: 'srv: server socket service failed' },

@@ -196,7 +196,10 @@ export const lexicon = {
     // Client-side limits worded by the size itself ("VeryLargePayload", "message too long", "oversized frame").
     ['large', 'payload'], ['payload', 'too', 'long'], ['message', 'too', 'long'], ['frame', 'too', 'long'], ['oversized', 'message'], ['oversized', 'frame'], ['oversized', 'payload'], ['too', 'large', 'message'], ['too', 'big', 'message'], ['too', 'large', 'frame'], ['too', 'big', 'frame'],
     // Netty's TooLongFrameException, ratchet's FrameOverflow: the frame or message ran over the limit.
-    ['too', 'long', 'frame'], ['frame', 'overflow'], ['message', 'overflow'], ['payload', 'overflow']],
+    ['too', 'long', 'frame'], ['frame', 'overflow'], ['message', 'overflow'], ['payload', 'overflow'],
+    // XMPP's unit of a message is the stanza (RFC 6120 §8): Prosody's "stanza too large" (mod_websocket's 1009, mod_c2s's
+    // stanza-size limit). Round 40, r40-a. @see https://www.rfc-editor.org/rfc/rfc6120#section-4.9.3.14
+    ['stanza', 'too', 'large'], ['stanza', 'too', 'big'], ['stanza', 'too', 'long'], ['oversized', 'stanza'], ['stanza', 'overflow']],
   SIZE_LIMIT: [
     // A read limit the client set on messages (gorilla's SetReadLimit "read limit exceeded", "size limit", "max size").
     ['read', 'limit'], ['size', 'limit'], ['message', 'limit'], ['payload', 'limit'], ['frame', 'limit'], ['max', 'size'], ['maximum', 'size'], ['max', 'length'], ['maximum', 'length'],
@@ -389,6 +392,12 @@ export const lexicon = {
     ['only', 'speak'], ['only', 'support'], ['only', 'accept'], ['only', 'accepting'], ['only', 'allow'],
   ],
   // The other side of a subprotocol negotiation: what the client asked for and what the server answered (RFC 6455 §4.1, §11.3.4).
+  // The client's list of (sub)protocols named by the server that refused it (round 40, r40-a): Prosody's mod_websocket "Client didn't
+  // want to talk XMPP, list of protocols was %s" (it answers 501 when the offer lacks "xmpp", RFC 7395 §3.3), "offered protocols
+  // [mqtt] do not include sip". RFC 6455 §4.2.2 item 4: the server picks one of the client's values or none.
+  // @see https://hg.prosody.im/0.12/file/tip/plugins/mod_websocket.lua @see https://www.rfc-editor.org/rfc/rfc7395#section-3.3
+  PROTOCOL_LIST: [['list', 'protocol'], ['protocol', 'list'], ['offered', 'protocol'], ['requested', 'protocol'], ['protocol', 'offered'], ['protocol', 'requested']],
+  LIST_REFUSED: [['not', 'want'], ['not', 'speak'], ['not', 'talk'], ['not', 'include'], ['not', 'contain'], ['not', 'supported'], 'unsupported', 'none', ['not', 'offer'], ['not', 'request'], ['not', 'acceptable']],
   SUB_REQUESTED: ['requested', 'asked', 'offered', 'wanted', 'expected', 'proposed'],
   SUB_SELECTED: ['selected', 'chose', 'chosen', 'picked', 'accept', 'accepting', 'accepted', 'returned', 'answered', 'responded', 'replied', 'agreed', 'negotiated', 'sent'],
   // "protocol" that names no subprotocol: a URL scheme, the WebSocket protocol itself breaking, TLS's application protocol (ALPN).
@@ -484,6 +493,13 @@ export const lexicon = {
   DATA_NOUN: ['message', 'frame', 'payload'],
   LIMIT_WORD: ['limit', 'maximum', 'max'],
   RATE: ['rate', 'quota', 'throttle', 'throttled', 'throttling', 'request'],
+  // A received length set against the receiver's buffer (round 40, r40-a): the frame announced more than the buffer holds, RFC 6455
+  // §7.4.1's 1009 ("a message that is too big for it to process"). Kamailio's tcp_read_ws() "advertised length (%d) greater than buffer
+  // size (%d)" (core/tcp_read.c); POCO's WebSocketImpl "Insufficient buffer for payload size %d" (WS_ERR_PAYLOAD_TOO_BIG).
+  // @see https://github.com/kamailio/kamailio/blob/master/src/core/tcp_read.c @see https://github.com/pocoproject/poco/blob/main/Net/src/WebSocketImpl.cpp
+  LENGTH_WORD: ['length', 'size', 'len'],
+  BUFFER_SHORT: [['greater', 'than', 'buffer'], ['larger', 'than', 'buffer'], ['bigger', 'than', 'buffer'], ['more', 'than', 'buffer'], ['exceed', 'buffer'], ['exceeding', 'buffer'],
+    ['exceeded', 'buffer'], ['insufficient', 'buffer'], ['buffer', 'too', 'small'], ['not', 'fit', 'in', 'buffer'], ['not', 'fit', 'into', 'buffer']],
   // §4.1 step 4 by an error name's parts ("KeyMismatch", "InvalidKey"): the key's answer refused.
   KEY_WORD: ['key', 'nonce'],
   KEY_BAD: ['mismatch', 'mismatched', 'invalid', 'wrong', 'incorrect'],

@@ -164,6 +164,15 @@ function oneName(matched: readonly Occurrence[], text: string): boolean {
 }
 const SETTING_VALUE = /^\s*[=:]\s*\S/;
 
+/** The matched words are one name a number is assigned to right after it ("idleTimeout=5000", "ping_timeout: 20s"): a setting. */
+function numberSetting(matched: readonly Occurrence[], text: string): boolean {
+  if (!inOneRun(matched)) return false;
+  let end = 0;
+  for (const o of matched) end = Math.max(end, o.end);
+  return NUMBER_ASSIGNED.test(text.slice(end, end + 6));
+}
+const NUMBER_ASSIGNED = /^(?:=|:\s?)["']?\d/;
+
 /**
  * A field whose value is a bare zero ("Timeout: 0.", "timeouts=0 Retries=1", "Timeout: 0" at a line's end): a counter or flag
  * that did not count. Not a zero with its unit or noun ("IncompleteReadError: 0 bytes read": an error's message).
@@ -196,6 +205,11 @@ function applies(entry: CompiledConcept, found: readonly Occurrence[], present: 
       found = found.filter((o) => restatedFieldOf(o, restated) < 0);
       matched = nearTogether(found, entry.all, entry.concept.within);
     }
+  }
+  if (matched && entry.concept.notSetting === true && numberSetting(matched, text)) {
+    found = found.filter((o) => !matched?.includes(o));
+    matched = nearTogether(found, entry.all, entry.concept.within);
+    if (matched && numberSetting(matched, text)) return undefined;
   }
   if (matched && entry.concept.limitName === true) return oneName(matched, text) ? matched : undefined;
   if (matched && entry.concept.name === true && !oneName(matched, text)) return undefined;

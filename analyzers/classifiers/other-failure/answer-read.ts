@@ -123,6 +123,13 @@ const PEER_ENDED =
 // (proxy.py's tcp_server "Connection closed by client %s", a read of 0 bytes on the accepted socket) names the peer's end as well.
 // Round 38, eng-f2. @see https://github.com/abhinavsingh/proxy.py/blob/develop/proxy/core/base/tcp_server.py (handle_readables)
 const CLIENT_ENDED = /\bconnection\s+(?:was\s+)?closed\s+by\s+(?:the\s+)?client\b/i;
+// On a server's own log, an EOF its read met on the accepted connection is the peer's end as well (round 40, r40-a): Kamailio's
+// tcp_read_data() "EOF on connection %p (state: …)" and tcp_read_req() "EOF" (core/tcp_read.c, a read of 0 bytes); asyncio's debug
+// log "%r received EOF" (selector_events.py, _read_ready__on_eof). Convention 2 reads an EOF only with no TLS word in the lines: a
+// TLS library's EOF is a handshake's (the 1015 classifier's).
+// @see https://github.com/kamailio/kamailio/blob/master/src/core/tcp_read.c @see https://github.com/python/cpython/blob/main/Lib/asyncio/selector_events.py
+const EOF_READ = /\bEOF\s+on\s+(?:the\s+)?(?:connection|conn|socket|fd)\b|\b(?:received|got|read)\s+(?:an\s+)?EOF\b/;
+const TLS_WORD = /\b(?:TLS|SSL|DTLS)|\b(?:tls|ssl)_|\bhandshake\b/i;
 const ownLogDrops = new Map<string, Finding>();
 /**
  * A failed attempt whose server records no error and no close, but whose own log lines name the peer ending the connection ("Remote
@@ -136,7 +143,7 @@ export function ownLogDrop(event: TelemetryEvent): Finding | undefined {
   if ((kind !== 'server' && kind !== 'proxy') || event.error !== undefined || event.close?.reason || event.labels === undefined) return undefined;
   for (const [key, text] of logLabels(event.labels)) {
     // A proxy's log names its upstream as "remote" too: only its listener's client ending counts there.
-    if (OTHER_PARTY_LOG.test(key) || !((kind === 'server' && PEER_ENDED.test(text)) || CLIENT_ENDED.test(text))) continue;
+    if (OTHER_PARTY_LOG.test(key) || !((kind === 'server' && (PEER_ENDED.test(text) || (EOF_READ.test(text) && !TLS_WORD.test(text)))) || CLIENT_ENDED.test(text))) continue;
     const memo = `${kind}:${key}`;
     let found = ownLogDrops.get(memo);
     if (found === undefined) {

@@ -341,6 +341,21 @@ function keepaliveReasonOfUnreadClose(context: EvidenceContext, close: NonNullab
   return false;
 }
 /**
+ * A server's own 1011 whose reason is the exception its transport raised, beside texts naming the drop (round 40, r40-a): Jetty 9.4's
+ * event driver closes SERVER_ERROR with the unhandled exception's simple name as the reason (AbstractEventDriver.incomingFrame:
+ * `close(StatusCode.SERVER_ERROR, cause.getClass().getSimpleName())`), so a write that met the client's reset records
+ * CloseInfo[code=1011,reason=EofException] beside "EofException … Broken pipe". No Close frame came or could go (not read from the
+ * wire): the open connection dropped, RFC 6455 §7.1.5's 1006 (convention 2), and the 1011 is the generic code of the failure path.
+ * An exception that names no transport ("NullPointerException") keeps 1011's server_error; a 1011 read from a Close frame keeps its cause.
+ * @see https://github.com/jetty/jetty.project/blob/jetty-9.4.x/jetty-websocket/websocket-common/src/main/java/org/eclipse/jetty/websocket/common/events/AbstractEventDriver.java
+ */
+const TRANSPORT_EXCEPTION_REASON = /^\s*(?:[\w$]+\.)*(?:Eof|EOF|ClosedChannel|AsynchronousClose|SocketClosed|ChannelClosed|ConnectionReset|BrokenPipe|Socket|ClosedConnection)(?:Exception|Error)\b|^\s*(?:EOF|Broken pipe|Connection reset(?: by peer)?|ECONNRESET|EPIPE)\s*$/;
+function own1011OverDrop(context: EvidenceContext, close: NonNullable<EvidenceContext['event']['close']>): boolean {
+  if (close.on_wire === true || close.initiator === 'client' || context.event.source.kind !== 'server' || !close.reason) return false;
+  return TRANSPORT_EXCEPTION_REASON.test(close.reason) && textsNameDrop(context);
+}
+const OWN_1011_OVER_DROP: Finding = { cause: 'abnormal_closure', confidence: 0.45, evidence: { kind: 'close.code', detail: "close code 1011 the server recorded itself, not read from a Close frame, whose reason is its transport's exception, beside texts naming the drop: its failure path's generic code for a connection that dropped → abnormal_closure (rule close_codes.1011_over_transport_drop, RFC 6455 §7.1.5)" } };
+/**
  * A 1011 the emitter's own text says it sent first: websockets' ConnectionClosed prints "sent {code} ({name}) {reason}" for a
  * close the library started ("; no close frame received" or "; then received …"), "received …; then sent …" for one it answered.
  * Its keepalive sends 1011 "keepalive ping timeout" when a pong does not come in time: the generic code its failure path chose,
@@ -439,6 +454,7 @@ function closeFinding(context: EvidenceContext): Finding | undefined {
   if (!row?.cause || !otherCauses.has(row.cause)) return undefined;
   if (code !== 1006 && synthesizedOverReset(context, close)) return { cause: row.cause, confidence: 0.4, evidence: { kind: 'close.code', detail: SYNTHESIZED_DETAIL(code) } };
   if (code === 1011 && (sentOwn1011ForNamedCondition(context, close) || keepaliveReasonOfUnreadClose(context, close))) return SENT_1011;
+  if (code === 1011 && own1011OverDrop(context, close)) return OWN_1011_OVER_DROP;
   // 1006 alone: lower on wss://, where a hidden TLS failure is as likely as a network drop.
   const secure = code === 1006 && context.secure;
   // Only table rows with a cause reach here (exact codes): a handful of keys.

@@ -411,6 +411,9 @@ const PINNED: Record<string, string> = {
   '1.5.118': '32512669f36922a9',
   // Round 39 merged (r39-a + r39-b): both branches' rows.
   '1.5.119': '2c0692b964fe955d',
+  // Round 40 (r40-a): a received length over the receiver's buffer; XMPP's stanza in the size words, a policy condition naming a size
+  // limit is the size's; the client's protocol list refused; a keepalive word that is a setting's key=number is no event.
+  '1.5.120': '184076242215ada7',
 };
 
 describe('CLASSIFIER_VERSION', () => {
