@@ -411,6 +411,8 @@ const PINNED: Record<string, string> = {
   '1.5.118': '32512669f36922a9',
   // Round 39 merged (r39-a + r39-b): both branches' rows.
   '1.5.119': '2c0692b964fe955d',
+  // Round 40, r40-b: concept.subprotocol_unanswered (the requested subprotocol against an answer with none, within 10 words).
+  '1.5.121': 'a5b0644e0ba2a7ba',
 };
 
 describe('CLASSIFIER_VERSION', () => {
