@@ -131,21 +131,45 @@ export function closeViolations(close: CloseFacts | undefined): string[] {
 }
 
 /**
- * A client's error text reporting a 1010 it *received*: the server sent it, which RFC 6455 §7.4.1 reserves for
- * the client (websockets "received 1010 (mandatory extension)", gorilla's CloseError "websocket: close 1010",
- * coder/websocket "received close frame: status = StatusMandatoryExtension"). A server's log of the same words is
- * the client's 1010, so the caller checks that the event comes from a client.
+ * A text quoting a 1010 its emitter *received* from its peer: the peer sent it. RFC 6455 §7.4.1 reserves 1010 for the client, so
+ * whose close it was decides its reading: in a client's text the server sent it (a protocol error), in a server's the client did (the
+ * 1010 family, convention 11: a 1010 from a client). The family: gorilla's CloseError, which conn.go builds only for a Close frame it
+ * read ("websocket: close 1010 (mandatory extension missing): <the peer's reason>", CloseError.Error; advanceFrame), Python websockets'
+ * ConnectionClosed ("received 1010 (mandatory extension) …; then sent …", exceptions.py), coder/websocket's CloseError ("received close
+ * frame: status = StatusMandatoryExtension"), and any library's received or peer's close stated with its code ("received close frame
+ * code=1010", "Received Close frame with status 1010", "peer closed with 1010", "connection closed by remote peer, code: 1010";
+ * round 40, r40-b). A close the emitter sent ("sending close 1010", "closed with 1010") names no peer and is not read so.
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
+ * @see https://github.com/gorilla/websocket/blob/main/conn.go (CloseError.Error, advanceFrame)
+ * @see https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py (ConnectionClosed.__str__)
  */
-export const RECEIVED_1010 = /\breceived 1010\b|\breceived close frame: status = StatusMandatoryExtension\b|\bwebsocket: close 1010\b/;
+export const RECEIVED_1010 =
+  /\breceived 1010\b|\breceived close frame: status = StatusMandatoryExtension\b|\bwebsocket: close 1010\b|\breceived (?:an? )?close(?: frame| message)?\b[^\n\d]{0,24}?\b1010\b|\b(?:peer|remote(?: peer| endpoint| side| end)?)\b[^\n\d]{0,24}?\bclosed?\b[^\n\d]{0,24}?\b1010\b|\bclosed by (?:the )?(?:remote )?(?:peer|remote)\b[^\n\d]{0,24}?\b1010\b/i;
 
 // Read once per distinct message (two classifiers ask for every client event): on texts full of digits (timestamps, addresses) the
 // search for "1010" stops at every "1".
 // A substring check first: the regex would scan every client's message, and almost none mention 1010.
 const statesReceived1010 = oncePerText((message) => (message.includes('1010') || message.includes('MandatoryExtension')) && RECEIVED_1010.test(message));
 
+/** A client's text quoting a 1010 it received: the server sent it. */
 export function clientReceived1010(source: { readonly kind: string }, message: string | undefined): boolean {
   return source.kind === 'client' && message !== undefined && statesReceived1010(message);
+}
+
+/** A server's text quoting a 1010 it received (gotty's log of gorilla's CloseError): the client sent it, the 1010 family's close. */
+export function serverReceived1010(source: { readonly kind: string }, message: string | undefined): boolean {
+  return source.kind === 'server' && message !== undefined && statesReceived1010(message);
+}
+
+// What the quoted close says after its code: gorilla's name in parentheses, then ": " and the peer's reason (CloseError.Error).
+// websockets' ConnectionClosed goes on with "; then sent …", its own close: not the peer's words.
+const AFTER_RECEIVED_1010 = /1010\b(?:\s*\([^)\n]*\))?[:;,]?\s*((?:(?!;\s*then sent)[^\n]){0,120})/;
+/** The peer's words after the quoted 1010 (its reason, as far as the line holds it), '' when none. */
+export function received1010Reason(message: string): string {
+  const at = RECEIVED_1010.exec(message);
+  if (at === null) return '';
+  const tail = AFTER_RECEIVED_1010.exec(message.slice(at.index));
+  return tail?.[1]?.trim() ?? '';
 }
 
 /** What `receivedUnasked1010` reads of an event: who reported it, its close and its handshake's extension fields. */

@@ -13,6 +13,7 @@ import { requestStatusFindings } from './request-status-label.js';
 import { isDisconnectClassName } from './raised-exception.js';
 import { isLogLabel } from './codes/proxy-result.js';
 import { upstreamLegFailure, type UpstreamLegFailure } from './upstream-leg.js';
+import { plaintextRequestAnswer } from './plaintext-answer.js';
 
 export interface EvidenceContext {
   readonly event: TelemetryEvent;
@@ -133,6 +134,7 @@ function answeredForUpstream(status: number, event: TelemetryEvent, hits: readon
   return isGatewayStatus(status, event.source.kind);
 }
 
+const namesTls = (hit: SourcedFinding): boolean => hit.attribution === '1015';
 // Not frozen: a frozen array has its own elements kind, which would make every `hits[i]` site polymorphic.
 const NO_HITS: readonly SourcedFinding[] = [];
 const errorCodeMatcher = fieldFindings('error.code');
@@ -411,12 +413,16 @@ class EventContext implements EvidenceContext {
         : NO_HITS;
     // An observer's own texts that name only a drop before any answer, beside another party's stated timeout: that party's timer
     // fired and it closed, the observer saw the close (other-view-labels.ts otherViewTimeouts; round 36, eng-d2).
-    this.hits =
+    const hits =
       logged.length > 0 ? logged
       : unreached.length > 0 ? unreached
       : own.length === 0 ? (outcome === 'failed' && event.labels !== undefined ? noOwnText(event) : own)
       : outcome === 'failed' && status === undefined && event.labels !== undefined && event.source.kind !== 'client' && own.every(namesDrop) ? withOtherViewTimeouts(own, event)
       : own;
+    // A TLS server's answer to a plaintext request recorded beside its 4xx (plaintext-answer.ts; round 40, r40-b): the status was
+    // written in place of a TLS handshake (convention 15), unless a 1015 finding already says so.
+    const plaintext = status !== undefined && status >= 400 && status < 500 && !hits.some(namesTls) ? plaintextRequestAnswer(event) : undefined;
+    this.hits = plaintext === undefined ? hits : [...hits, plaintext];
     this.gatewayStatus = status !== undefined && answeredForUpstream(status, event, this.hits);
     // Coded fields: TLS facts, an error (its code may be a bare platform number), a gateway status (525/526).
     // Most events (successes) have none: no call, no property reads beyond these.
@@ -425,7 +431,7 @@ class EventContext implements EvidenceContext {
     // (RFC 6455 §7.4.1: a handshake that failed), the one statement that contradicts it and the more specific of the two.
     this.upstreamFailure = this.hits.length > 0 ? upstreamLegFailure(event, this.hits) : undefined;
     // The client leg's completed handshake says nothing of an upstream leg whose TLS handshake the proxy's lines report failed.
-    this.statusForFailedTls = status !== undefined && this.hits.length > 0 && (serverTlsErrorLine(event, this.hits) || clientReadPlaintextAsTls(event, this.hits));
+    this.statusForFailedTls = status !== undefined && this.hits.length > 0 && (plaintext !== undefined || serverTlsErrorLine(event, this.hits) || clientReadPlaintextAsTls(event, this.hits));
     this.tlsCompleted =
       (outcome === 'connected' || (outcome === 'closed' && code !== 1015) || (status !== undefined && status >= 100 && !this.gatewayStatus && !this.statusForFailedTls) || close?.on_wire === true) &&
       this.upstreamFailure !== 'tls';

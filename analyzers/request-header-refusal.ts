@@ -133,7 +133,7 @@ function headerRefusedInWords(context: EvidenceContext): HeaderRefusal | undefin
 // raw answer, whose header fields are the server's values (a Sec-WebSocket-Version listing what it supports, §4.4), no reason.
 // An observer's record of the body its front answered the client (`front_body`, beside `front_status_line`; round 36, eng-d2) is the
 // same answer by the side that wrote it, as `front_response_body` is.
-const ANSWER_LABEL = /(?:^|_)(?:(?:response|page|answer|front)_(?:title|body)|answer)$/;
+export const ANSWER_LABEL = /(?:^|_)(?:(?:response|page|answer|front)_(?:title|body)|answer)$/;
 const STATUS_LINE = /^\s*HTTP\/\d(?:\.\d)? \d{3}\b/;
 // The answer's header fields (`response_headers`, `answer_headers`): a server may state why it refused in a field of its own
 // (an `X-Reject-Reason`, `X-Error`, `Warning` naming the bad request header). Its fields RFC 6455 defines for the handshake

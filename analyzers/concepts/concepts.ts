@@ -39,6 +39,8 @@ export interface Concept {
   readonly prose?: true;
   /** The concept does not apply when the text contains a word of one of these classes. */
   readonly unless?: readonly ClassName[];
+  /** A wider reading of nearer concepts of the same cause: it stands only where none of them matched, so their evidence is not repeated. */
+  readonly widening?: true;
   /** A phrasing the concept recognises and no exact rule does (tests run every concept on it). */
   readonly example: string;
   /**
@@ -368,6 +370,10 @@ export const concepts: readonly Concept[] = [
   { id: 'concept.subprotocol', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_NEGATIVE'], within: 6, example: 'server picked a sub-protocol we never asked for: mismatch' },
   // Both sides of the negotiation named ("requested chat.v2, server selected chat.v1"): only a refusal is logged so.
   { id: 'concept.subprotocol_answer', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, example: 'client wanted sub protocol v2 yet server chose v1' },
+  // The subprotocol the client asked for set against an answer with none or another, in a driver's words ("Sec-WebSocket-Protocol:
+  // requested \"chat\", answer has none"; tungstenite's "Server sent no subprotocol" says the same nearer): the request's side named
+  // with an absence or refusal, farther apart than concept.subprotocol reads (RFC 6455 §4.1 client step 6, §11.3.4). Round 40, r40-b.
+  { id: 'concept.subprotocol_unanswered', cause: 'subprotocol_mismatch', confidence: 0.55, all: ['SUBPROTOCOL', 'SUB_REQUESTED', 'SUB_NEGATIVE'], within: 10, widening: true, example: 'Sec-WebSocket-Protocol: asked for "v2.stomp", the 101 carried none' },
   // A library's own word for the subprotocol is "protocol": named with both sides, or refused, with no TLS, URL or ALPN word about.
   { id: 'concept.protocol_answer', cause: 'subprotocol_mismatch', confidence: 0.5, all: ['PROTOCOL', 'SUB_REQUESTED', 'SUB_SELECTED'], within: 10, unless: ['TLS', 'CERT', 'VERSION', 'OTHER_PROTOCOL', 'HTTP_NAME'], example: "client offered protocols [a, b]; server agreed on 'c'" },
   // A "protocol" the server returned that the client calls wrong ("unsolicited protocol returned", "missing protocol returned by the

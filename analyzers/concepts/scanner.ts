@@ -821,6 +821,8 @@ export function findConcepts(kind: string, text: string, out: SourcedFinding[]):
     (matches ??= []).push({ concept: entry.concept, matched, span: last - first });
   }
   if (!matches) return;
+  // A widening concept stands only where no other concept of its cause matched (concepts.ts `widening`).
+  if (matches.length > 1 && matches.some((m) => m.concept.widening)) matches = matches.filter((m) => !m.concept.widening || !matches?.some((other) => other !== m && other.concept.cause === m.concept.cause));
   // Among equally confident concepts the one whose words stand closest together is cited first (and wins a tie).
   matches.sort((a, b) => b.concept.confidence - a.concept.confidence || a.span - b.span);
   for (const { concept, matched } of matches) {

@@ -6,7 +6,7 @@ import { hasFindings, takeFindings, type Classifier, type Finding } from '../../
 import { relayFactsOf } from '../../relay/session.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { parseExtensions, permessageDeflateResponseProblem, type ExtensionOffer, type ParseResult } from '../../extensions.js';
-import { clientReceived1010, receivedUnasked1010 } from '../../close-codes.js';
+import { clientReceived1010, received1010Reason, receivedUnasked1010, serverReceived1010 } from '../../close-codes.js';
 import { strongestCandidate } from '../../findings.js';
 import { offeredValueRejected } from './offer-value.js';
 import { offerRefused } from './offer-refused.js';
@@ -20,6 +20,10 @@ const UNOFFERED_WORDS = /not offered|never offered|not requested|unrequested|ins
 // a value of the answer refused (RFC 7692 §7.1.2: the client fails the connection on a window bits value it cannot take).
 // @see https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2, https://www.rfc-editor.org/rfc/rfc6455#section-5.5
 const PARAMS_WORDS = /param|window_bits|_bits=|context_takeover|invalid|unsupported|reject|malformed|unexpected|\b(?:not acceptable|unacceptable|out of range|illegal)\b/i;
+
+// Words that judge what an answer held (a value, an element, its form), not only name a parameter: round 40 (r40-b) reads a reason
+// without them beside an answer with no extension as the extension not negotiated.
+const ANSWER_CONTENT_WORDS = /invalid|reject|malformed|unexpected|_bits=|\b(?:not acceptable|unacceptable|out of range|illegal|duplicated?|response|answer(?:ed)?)\b/i;
 
 // Handshake headers repeat across connections: parse each distinct value once (bounded, starts over when full).
 const parsedHeaders = new Map<string, ParseResult>();
@@ -320,18 +324,55 @@ function offerStrippedByProxy(context: EvidenceContext): Finding | undefined {
   return { cause: 'extension_not_negotiated', confidence: 0.6, evidence: { kind: 'error.message', detail: `the proxy removed the client's Sec-WebSocket-Extensions offer (${JSON.stringify(handshake.request_extensions)}) and the 101 came back without extensions: nothing was negotiated (rule extensions.offer_stripped, RFC 6455 §9.1)` } };
 }
 
+/**
+ * An answer recorded with no extension at all (a 101 whose Sec-WebSocket-Extensions is empty or absent from a recorded field): nothing
+ * was negotiated, so a client's 1010 reason naming a parameter ("permessage-deflate; client_max_window_bits not negotiated") names the
+ * offer it required, not a parameter of the answer it refused (RFC 7692 §7.1: parameters are answered only with the extension; RFC 6455
+ * §9.1: a server that declines answers none). Round 40, r40-b (convention 7).
+ * @see https://www.rfc-editor.org/rfc/rfc7692#section-7.1, https://www.rfc-editor.org/rfc/rfc6455#section-9.1
+ */
+function answeredNoExtension(context: EvidenceContext): boolean {
+  const handshake = context.event.handshake;
+  const response = handshake?.response_extensions;
+  if (response === undefined || (handshake?.status !== undefined && handshake.status !== 101)) return false;
+  if (response.trim() === '') return true;
+  const parsed = parseHeader(response);
+  return parsed.ok && parsed.extensions.length === 0;
+}
+
+/** A client's 1010 reason: an unoffered answer named (above the header replay), a parameter refused, or the extension not negotiated. */
+function reasonFinding(context: EvidenceContext, reason: string, confidence: number, kind: string, describe: (cause: Cause) => string): Finding {
+  // The client's own reason naming an answer it never offered says what it failed on: above the header replay,
+  // which cannot tell a missing requirement from a refused answer when both show (RFC 6455 §9.1).
+  const unoffered = UNOFFERED_WORDS.test(reason);
+  const cause: Cause = unoffered || PARAMS_WORDS.test(reason) ? 'extension_params_rejected' : 'extension_not_negotiated';
+  // An answer with no extension has no parameter to refuse and nothing unoffered in it: a reason that names a parameter or calls the
+  // extension unsupported without judging what an answer held names the offer it required. A reason judging the answer's content
+  // ("unexpected server_no_context_takeover in permessage-deflate response") says the client saw another answer than the one recorded.
+  if (cause !== 'extension_not_negotiated' && !unoffered && !ANSWER_CONTENT_WORDS.test(reason) && answeredNoExtension(context))
+    return { cause: 'extension_not_negotiated', confidence, evidence: { kind, detail: `${describe('extension_not_negotiated')}; the answer carried no extension, so none was negotiated (rule close_codes.1010_empty_answer, RFC 6455 §9.1)` } };
+  return { cause, confidence: unoffered ? 0.96 : confidence, evidence: { kind, detail: describe(cause) } };
+}
+
 function closeFinding(context: EvidenceContext): Finding | undefined {
   if (context.closeCode !== 1010) return undefined;
   const close = context.event.close;
   // A 1010 the server sent (RFC 6455 §7.4.1: a client's code): the other classifier reads it as a protocol error.
   if (close === undefined || close.initiator === 'server' || receivedUnasked1010(context.event)) return undefined;
   const reason = close.reason ?? '';
-  // The client's own reason naming an answer it never offered says what it failed on: above the header replay,
-  // which cannot tell a missing requirement from a refused answer when both show (RFC 6455 §9.1).
-  if (UNOFFERED_WORDS.test(reason)) return { cause: 'extension_params_rejected', confidence: 0.96, evidence: { kind: 'close.code', detail: describeClose(reason, 'extension_params_rejected') } };
-  const cause: Cause = PARAMS_WORDS.test(reason) ? 'extension_params_rejected' : 'extension_not_negotiated';
   const confidence = close.initiator === 'client' || close.on_wire === true ? 0.9 : 0.8;
-  return { cause, confidence, evidence: { kind: 'close.code', detail: describeClose(reason, cause) } };
+  return reasonFinding(context, reason, confidence, 'close.code', (cause) => describeClose(reason, cause));
+}
+
+/**
+ * A server's text quoting the 1010 it received from its client (close-codes.ts serverReceived1010: gotty's log of gorilla's CloseError
+ * "websocket: close 1010 (mandatory extension missing): permessage-deflate"): the client's close, read as its close fields would be
+ * (convention 11), below a recorded close's weight. Round 40, r40-b.
+ */
+function receivedCloseFinding(context: EvidenceContext, message: string): Finding {
+  const reason = received1010Reason(message);
+  return reasonFinding(context, reason, 0.85, 'error.message', (cause) =>
+    `the server's text quotes a 1010 mandatory_extension received from the client${reason ? ` with reason ${JSON.stringify(reason.slice(0, 120))}` : ''} → ${cause} (rule close_codes.1010_received_by_server, RFC 6455 §7.4.1)`);
 }
 
 export const mandatoryExtensionClassifier: Classifier = {
@@ -343,10 +384,13 @@ export const mandatoryExtensionClassifier: Classifier = {
     // A connected client went on with its answer (acceptedByClient), so its headers give no finding: most traffic stops here.
     const handshake = event.handshake; // read once
     const headersRead = (event.outcome !== 'connected' || isObserver(event.source.kind)) && (handshake?.response_extensions !== undefined || handshake?.request_extensions !== undefined);
-    if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010')) return undefined;
+    const message = event.error?.message;
+    // A server's text quoting the client's 1010 (read once per distinct text; asked last, and again only past the early exit).
+    if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010') && !serverReceived1010(event.source, message)) return undefined;
+    const clientClosed = context.closeCode !== 1010 && serverReceived1010(event.source, message);
     const findings: Finding[] = [];
     headerFindings(context, findings);
-    const close = closeFinding(context);
+    const close = clientClosed ? receivedCloseFinding(context, message as string) : closeFinding(context);
     if (close) findings.push(close);
     takeFindings(context.codes, '1010', findings);
     const stripped = offerStrippedByProxy(context);
@@ -363,9 +407,9 @@ export const mandatoryExtensionClassifier: Classifier = {
     }
     // Negotiation fails before the session opens: a concept's extension words in an open session that
     // closed (without a 1010) are about frames (RSV bits), not negotiation. Exact rules know their texts.
-    const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !closedForExtension(context);
+    const opened = event.outcome === 'closed' && context.closeCode !== 1010 && !clientClosed && !closedForExtension(context);
     // A 1010 the client received was the server's (the other classifier answers protocol_error): its words are no 1010 failure.
-    const serverSent = clientReceived1010(event.source, event.error?.message) || receivedUnasked1010(event);
+    const serverSent = clientReceived1010(event.source, message) || receivedUnasked1010(event);
     for (const hit of hits) if (hit.attribution === '1010' && !(opened && hit.concept) && !serverSent) findings.push(hit);
     return strongestCandidate('1010', findings, extensionRemediation);
   },

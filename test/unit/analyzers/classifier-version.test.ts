@@ -414,6 +414,10 @@ const PINNED: Record<string, string> = {
   // Round 40 (r40-a): a received length over the receiver's buffer; XMPP's stanza in the size words, a policy condition naming a size
   // limit is the size's; the client's protocol list refused; a keepalive word that is a setting's key=number is no event.
   '1.5.120': '184076242215ada7',
+  // Round 40, r40-b: concept.subprotocol_unanswered (the requested subprotocol against an answer with none, within 10 words).
+  '1.5.121': 'a5b0644e0ba2a7ba',
+  // Round 40 merged (r40-a + r40-b): both branches' rows.
+  '1.5.122': 'a43b98bb22cfa4c8',
 };
 
 describe('CLASSIFIER_VERSION', () => {
