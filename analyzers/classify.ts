@@ -16,7 +16,7 @@ import { withRelayFacts } from './relay/decision.js';
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.122';
+export const CLASSIFIER_VERSION = '1.5.123';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',

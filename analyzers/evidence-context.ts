@@ -273,8 +273,21 @@ function logCauseLines(text: string, error: NonNullable<TelemetryEvent['error']>
 const namesOwnCause = (hit: SourcedFinding): boolean => !isWrapperRule(hit.rule) && hit.cause !== 'unknown_failure';
 /** Some finding names a cause of its own other than `cause`. */
 const namesOtherCause = (hits: readonly SourcedFinding[], cause: string): boolean => hits.some((hit) => namesOwnCause(hit) && hit.cause !== cause);
-/** The message alone names no cause of its own (no finding, or only wrappers' and the catch-all's). */
-const genericMessage = (message: readonly SourcedFinding[]): boolean => !message.some(namesOwnCause);
+/**
+ * The message alone names no cause of its own (no finding, or only wrappers' and the catch-all's), or only a validity failure that
+ * does not say which end (ambiguity `validity`: JSSE's "CertPathValidatorException: validity check failed", raised by
+ * `sun.security.provider.certpath.BasicChecker.verifyValidity` from the certificate's own `CertificateExpiredException` or
+ * `CertificateNotYetValidException`, which a printed chain's "Caused by:" carries): the chain's link names the end (round 41, r41-a).
+ * @see https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/sun/security/provider/certpath/BasicChecker.java (verifyValidity)
+ */
+// Beside it, the handshake exception's own class (SSLHandshakeException, tls_unknown) names no end either. The usual case (no finding
+// names a cause) exits in the first loop; the validity check runs only where some finding does.
+function genericMessage(message: readonly SourcedFinding[]): boolean {
+  if (!message.some(namesOwnCause)) return true;
+  if (!message.some((hit) => hit.ambiguity === 'validity')) return false;
+  for (const hit of message) if (namesOwnCause(hit) && hit.ambiguity !== 'validity' && hit.cause !== 'tls_unknown') return false;
+  return true;
+}
 
 /** A message's finding that it states a close code a Close frame carried ("close 4000", "closed (code 1011)"). */
 const statesCloseCode = (hit: SourcedFinding): boolean => hit.rule === 'concept.close_code_application' || hit.rule === 'concept.close_code';

@@ -518,7 +518,9 @@ export const lexicon = {
   ANSWER_SIDE: ['server', 'response', 'answer', 'reply', 'replied', 'returned', 'received', 'responded', 'answered', 'remote', 'peer'],
   // An HTTP answer's first line (RFC 9112 §4: status-line) called invalid or illegal in prose; an "empty" or missing line is a read
   // that came back empty. "bad status line" stays the unreadable answer (Python http.client's BadStatusLine, concept.unreadable_answer).
-  FIRST_LINE: [['status', 'line'], ['response', 'line'], 'statusline'],
+  // RFC 9112 §2.1's generic name, start-line (a request-line or a status-line): ActiveJ's "Invalid start line prefix" for an answer
+  // that does not open with "HTTP/1." (round 41, r41-a). @see https://www.rfc-editor.org/rfc/rfc9112#section-2.1
+  FIRST_LINE: [['status', 'line'], ['response', 'line'], 'statusline', ['start', 'line'], 'startline'],
   LINE_BAD: ['invalid', 'illegal', 'malformed', ['not', 'valid'], 'unparsable', 'unparseable', 'garbled'],
   EMPTY_READ: ['empty', 'no', 'missing'],
   // §4.1 steps 2-3 by an error name's parts: a field named with its required value ("no_connection_upgrade", "no_upgrade_websocket").
@@ -548,6 +550,12 @@ export const lexicon = {
     // The server could not build the extension the offer named from its parameters: the offer refused ("could not instantiate
     // offered extension", Jetty 12's 400 page, reproduced in test/fixtures/holdout-35 cometd-34; "failed to instantiate").
     ['not', 'instantiate'], ['failed', 'instantiate'], ['unable', 'instantiate'],
+    // A duplicate said by its count after the verb that put it in the header ("permessage-deflate offered twice", "listed multiple
+    // times"; not "retried twice", a count of attempts), as "more than once" is; and a value given to a parameter that takes none:
+    // RFC 7692 §7.1.1.1/§7.1.1.2 has the server decline an offer whose *_no_context_takeover "has a value" ("parameter
+    // client_no_context_takeover takes no value", "must not have a value", "no value allowed"). Round 41, r41-a.
+    // @see https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.1
+    ...['offered', 'sent', 'given', 'specified', 'listed', 'present', 'included', 'declared', 'appear', 'occur'].flatMap((verb) => [[verb, 'twice'], [verb, 'multiple', 'time']]), ['take', 'no', 'value'], ['not', 'take', 'value'], ['expect', 'no', 'value'], ['must', 'not', 'value'], ['no', 'value', 'allowed'], ['value', 'not', 'allowed'],
   ],
   // permessage-deflate's own parameter names (RFC 7692 §7.1): naming one is naming the extension.
   DEFLATE_PARAM: [['window', 'bit'], 'wbit', ['max', 'wbit'], ['context', 'takeover'], ['max', 'window'], ['window', 'size']],

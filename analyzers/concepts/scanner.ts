@@ -762,8 +762,15 @@ export function reasonNamesFailure(reason: string): boolean {
   const list = words(reason);
   if (list.length === 0) return false;
   const present = new Uint8Array(CLASS_NAMES.length);
-  reasonOccurrences(occurrences(list, present), present);
-  for (const cls of FAILURE_WORD_CLASSES) if (present[cls] === 1) return true;
+  const found = reasonOccurrences(occurrences(list, present), present);
+  for (const cls of FAILURE_WORD_CLASSES) {
+    if (present[cls] !== 1) continue;
+    if (cls !== FAILURE || present[ENDED_HOW] === 1) return true;
+    // A Close frame's reason saying that something "closed" ("editor closed", "tab closed") states the close the frame carries,
+    // as a session said to have ended does (reasonOccurrences): no failure word there (convention 11). "closed unexpectedly"
+    // (ENDED_HOW) and any other failure word still count. Round 41, r41-a. @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2
+    for (const o of found) if (o.cls === FAILURE && !(o.first === o.last && (list[o.first] as Word).norm === 'closed')) return true;
+  }
   return false;
 }
 

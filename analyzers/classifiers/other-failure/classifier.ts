@@ -26,6 +26,8 @@ import { listenerLoggedHandshake } from '../tls-handshake/classifier.js';
 import { upstreamAnswerStatus } from '../../upstream-leg.js';
 import { fieldFindings } from '../../text-findings.js';
 import { keyedMessageUnauthenticated } from '../../aead-open.js';
+import { answerCutShort, peerBytesUnparsed } from '../../stream-reader-ends.js';
+import { loggedHandlerException } from '../../logged-handler-exception.js';
 
 const otherCauses: ReadonlySet<Cause> = new Set(causesOther);
 
@@ -224,6 +226,7 @@ function refusedForRequestHeader(status: Finding, hit: SourcedFinding): Finding 
  * decides, none recorded → unknown_failure).
  */
 const MALFORMED_ANSWER_RULE = 'concept.malformed_answer';
+const DATA_CUT_SHORT_RULE = 'concept.data_cut_short';
 // A 400 whose reason is the server's HTTP parser refusing the request line (system vocabulary: Jetty's "Illegal character CNTL=0x16",
 // Tomcat's invalid method, gunicorn's invalid request line): its answer names why, a request no HTTP/1.x parser reads (RFC 9112
 // §3; RFC 6455 §4.1: the opening handshake is an HTTP request), protocol_error 0.01 above the 400, as a header's refusal stands.
@@ -602,6 +605,7 @@ export const otherFailureClassifier: Classifier = {
     // A library's statement that its socket is closed beside the peer's Close frame is no drop either (session-end.ts, round 35).
     const teardown = hits.length > 0 && error !== undefined && ((error.message !== undefined && dropOnlyInTeardown(context)) || closedStateBesideCloseFrame(context));
     let timerAfterAnswer = false;
+    let cutShort: Finding | undefined;
     for (const hit of hits) {
       if ((ownCode || appReset || statedClose || teardown) && hit.cause === 'network_reset') continue;
       // A proxy's line that says no upstream server was reached: its read errors and resets are no server's (codes/proxy.ts).
@@ -629,6 +633,8 @@ export const otherFailureClassifier: Classifier = {
       else if (hit.ambiguity === 'session') { if (opened && event.close?.on_wire !== true) findings.push(replyErrorAfterOpen(hit, opened)); }
       else if (cause === 'http_rejected' || hit.ambiguity === 'answer') findings.push(answerVerdict(hit, answered));
       else if (hit.rule === MALFORMED_ANSWER_RULE && malformedVerdictOnly(error?.message)) findings.push(answerVerdict({ ...hit, ambiguity: 'answer' }, answered));
+      // Data that ended inside an HTTP reader before any answer: the connection's EOF (stream-reader-ends.ts, round 41).
+      else if (!opened && hit.rule === DATA_CUT_SHORT_RULE && (cutShort = answerCutShort(hit, error?.name, context.status)) !== undefined) findings.push(cutShort);
       else if (timeable && isUntimedRead(hit, event)) {
         const timedOut = ranToTimeout(context);
         findings.push(timedOut ? timedRead(hit, timedOut) : hit);
@@ -686,6 +692,11 @@ export const otherFailureClassifier: Classifier = {
       if (fault) findings.push(fault);
     }
     if (opened && kind === 'server' && serverOwnError(context, appReset)) findings.push(transportFailedAfterOpen(error?.message) ?? SERVER_OWN_ERROR);
+    // Its own log's error-level record of the exception the event carries, beside a close the API gives the client (round 41).
+    if (opened && kind === 'server' && outcome === 'closed' && context.closeCode === undefined && error !== undefined && !hits.some((hit) => hit.attribution === 'other')) {
+      const logged = loggedHandlerException(event);
+      if (logged) findings.push(logged);
+    }
     if (kind === 'server' && outcome === 'failed') {
       const refused = requestRefusedByServer(context);
       if (refused) findings.push(refused);
@@ -718,7 +729,9 @@ export const otherFailureClassifier: Classifier = {
     }
     // An open session that ended in an error naming no cause and no close code: no Close frame came (RFC 6455 §7.1.5: 1006).
     // An outcome still connected says the session did not end (a carried protocol's error the session outlived: Pusher's 4301 rate limit).
-    else if (findings.length === 0 && opened && outcome !== 'connected' && error !== undefined && context.closeCode === undefined) findings.push(OPENED_THEN_ERROR);
+    // A server's own error naming a parse failure of the peer's bytes decides why (stream-reader-ends.ts, round 41).
+    else if (findings.length === 0 && opened && outcome !== 'connected' && error !== undefined && context.closeCode === undefined)
+      findings.push((kind === 'server' ? peerBytesUnparsed(error.message) : undefined) ?? OPENED_THEN_ERROR);
     return strongestCandidate('other', findings, otherRemediation);
   },
 };

@@ -418,6 +418,8 @@ const PINNED: Record<string, string> = {
   '1.5.121': 'a5b0644e0ba2a7ba',
   // Round 40 merged (r40-a + r40-b): both branches' rows.
   '1.5.122': 'a43b98bb22cfa4c8',
+  // round 41 (r41-a): lexicon EXT_BAD (a count after the offer's verb, a value to a parameter that takes none), FIRST_LINE (start line).
+  '1.5.123': '910ea63d3296a1d4',
 };
 
 describe('CLASSIFIER_VERSION', () => {
