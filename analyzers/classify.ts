@@ -7,6 +7,7 @@ import type { Candidate, Classifier } from './candidate.js';
 import { closeViolations } from './close-codes.js';
 import { buildContext, errorTextLabelsText } from './evidence-context.js';
 import { shapedEvent } from './event-shape.js';
+import { withRestatedClose } from './restated-close.js';
 import { agreeingEvidence } from './findings.js';
 import { classifierRegistry } from './registry.js';
 import { withoutQuietServerLines } from './server-log-levels.js';
@@ -16,7 +17,7 @@ import { withRelayFacts } from './relay/decision.js';
  * Bumped whenever a rule, table row, concept or confidence changes, so stored rows can be re-derived: the
  * table fingerprint is pinned next to it in test/unit/analyzers/classifier-version.test.ts.
  */
-export const CLASSIFIER_VERSION = '1.5.123';
+export const CLASSIFIER_VERSION = '1.5.125';
 
 const NO_EVIDENCE: Candidate = {
   attribution: 'other',
@@ -29,7 +30,8 @@ const NO_EVIDENCE: Candidate = {
 
 export function classify(input: TelemetryEvent, registry: readonly Classifier[] = classifierRegistry): Classification {
   // One shape for every event, so the classifiers' field reads are monomorphic (event-shape.ts).
-  const event = shapedEvent(input);
+  // A close code whose reason only a client's text restates ("4001:: Unauthorized") is read with that reason (restated-close.ts).
+  const event = withRestatedClose(shapedEvent(input));
   // A server's info/debug lines in error.message report steps, not a failure (server-log-levels.ts).
   // A relay's log of the bytes it passed fills the fields the event lacks (relay/decision.ts); its reading is cited.
   // Only a proxy's log can hold relayed bytes and only a server's its own records: other events skip both readers (one read of the kind).

@@ -122,7 +122,10 @@ const ERROR_LEVELS: ReadonlySet<string> = new Set(['ERROR', 'CRITICAL', 'FATAL',
 // recovers a handler's panic as "http: panic serving <addr>: <value>"; Rust's default panic hook prints "thread '<name>' panicked at".
 // @see https://go.dev/src/runtime/panic.go (printpanics: "panic: "), https://go.dev/src/net/http/server.go ("http: panic serving %v: %v\n%s")
 // @see https://doc.rust-lang.org/std/panic/fn.set_hook.html (the default hook: "thread '<name>' panicked at <location>")
-const UNCAUGHT = /^panic: |\bhttp: panic serving\b|^thread '[^'\n]*' panicked at\b|^=CRASH REPORT====|Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
+// A Go goroutine trace whose frame is the runtime's panic ("panic({0x7541c0?, 0x7f9d50?})" over runtime/panic.go: the traceback
+// prints runtime.gopanic as "panic"): the code panicked, whichever middleware recovered and logged it with debug.Stack() (Echo's
+// Recover "[PANIC RECOVER] …", chi's Recoverer). Round 41, r41-b. @see https://go.dev/src/runtime/traceback.go (funcNamePiecesForPrint)
+const UNCAUGHT = /^panic: |^panic\(\{?0x[0-9a-f]+|\bhttp: panic serving\b|^thread '[^'\n]*' panicked at\b|^=CRASH REPORT====|Traceback \(most recent call last\)|\b(?:Uncaught|Unhandled) (?:exception|error|rejection)\b|\bException (?:occurred while handling|in (?:ASGI application|WebSocket handler|thread))\b/i;
 
 // The server's own words that it ended the session because its code raised ("closing connection … because of exception TypeError",
 // "connection closed due to an unhandled exception"): the exception escaped the code that handled the message, and the server

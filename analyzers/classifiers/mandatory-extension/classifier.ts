@@ -10,6 +10,7 @@ import { clientReceived1010, received1010Reason, receivedUnasked1010, serverRece
 import { strongestCandidate } from '../../findings.js';
 import { offeredValueRejected } from './offer-value.js';
 import { offerRefused } from './offer-refused.js';
+import { extensionInReasonPhrase } from '../../status-line-reason.js';
 import { extensionRemediation } from './remediation.js';
 import { BoundedCache } from '../../bounded-cache.js';
 
@@ -386,7 +387,8 @@ export const mandatoryExtensionClassifier: Classifier = {
     const headersRead = (event.outcome !== 'connected' || isObserver(event.source.kind)) && (handshake?.response_extensions !== undefined || handshake?.request_extensions !== undefined);
     const message = event.error?.message;
     // A server's text quoting the client's 1010 (read once per distinct text; asked last, and again only past the early exit).
-    if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010') && !serverReceived1010(event.source, message)) return undefined;
+    // A refused answer whose quoted status line's reason phrase names the extension (read once per distinct text; refusals only).
+    if (context.closeCode !== 1010 && !headersRead && !hasFindings(hits, '1010') && !hasFindings(context.codes, '1010') && !serverReceived1010(event.source, message) && extensionInReasonPhrase(context) === undefined) return undefined;
     const clientClosed = context.closeCode !== 1010 && serverReceived1010(event.source, message);
     const findings: Finding[] = [];
     headerFindings(context, findings);

@@ -9,6 +9,7 @@
 import type { Finding } from '../../candidate.js';
 import type { EvidenceContext } from '../../evidence-context.js';
 import { extensionOfferNamed } from '../../request-header-refusal.js';
+import { extensionInReasonPhrase } from '../../status-line-reason.js';
 
 // Above the 400's own finding (0.9), as the other header refusals stand 0.01 above it, and above that finding corroborated by
 // the access line's own 400 in the text (0.92, findings.ts: +0.02 for a second kind of evidence), since a server's log carries both.
@@ -24,7 +25,8 @@ function aboveRestatedStatus(context: EvidenceContext): number {
 }
 
 export function offerRefused(context: EvidenceContext): Finding | undefined {
-  const hit = extensionOfferNamed(context);
+  // Round 41 (r41-b): else the quoted status line's reason phrase, the server's words beside its status (status-line-reason.ts).
+  const hit = extensionOfferNamed(context) ?? extensionInReasonPhrase(context);
   if (!hit) return undefined;
   const detail = `${hit.evidence.detail}, in a ${context.status ?? ''}'s answer: the server refused the request's extension offer (rule inferred.offer_refused_with_400, RFC 6455 §4.2.2, RFC 7692 §5)`;
   return { cause: 'extension_params_rejected', confidence: aboveRestatedStatus(context), evidence: { kind: hit.evidence.kind, detail } };

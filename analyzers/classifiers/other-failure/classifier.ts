@@ -255,6 +255,22 @@ function afterOpen(original: Finding, how: string): Finding {
 const OPENED_BY_STATUS = 'the upgrade had completed (HTTP 101)';
 
 /**
+ * A text stating that the connection closed without a Close frame (websockets' ConnectionClosedError "no close frame received or
+ * sent", its str of a 1006; "closed abnormally (1006)") on an attempt that never opened (outcome failed, no status, no other code):
+ * the API's 1006 before open, which says that the connect failed, not why (convention "A 1006 before the connection opened":
+ * unknown_failure; RFC 6455 §7.1.5, §7.4.1: 1006 is never sent, the API reports it). After open it stays abnormal_closure.
+ * @see https://github.com/python-websockets/websockets/blob/main/src/websockets/exceptions.py (ConnectionClosed.__str__)
+ */
+const CLOSED_WITHOUT_CLOSE_RULE = 'concept.closed_without_close';
+// An EOF or reset named beside it is the drop itself, which the reset/EOF convention reads (network_reset before open): not this rule's.
+const DROP_NAMED = /\b(?:EOF|reset|ECONNRESET|EPIPE|broken pipe|hang ?up|aborted)\b/i;
+const namesDrop = (message: string | undefined): boolean => message !== undefined && DROP_NAMED.test(message);
+function closedBeforeOpen(original: Finding): Finding {
+  const detail = `${original.evidence.detail}; decided unknown_failure: the attempt never opened (no answer), so the stated 1006 says the connect failed, not why (rule inferred.closed_before_open, RFC 6455 §7.4.1)`;
+  return { cause: 'unknown_failure', confidence: original.confidence, evidence: { kind: original.evidence.kind, detail } };
+}
+
+/**
  * A carried protocol's reply error in words ("Error 100: internal server error", concept.reply_internal_error) once the upgrade
  * succeeded: the server failed at the application's level, server_error (as 1011 names it for a session, RFC 6455 §7.4.1).
  */
@@ -622,6 +638,8 @@ export const otherFailureClassifier: Classifier = {
         if (!timerAfterAnswer) findings.push(timeoutAfterAnswer(hit, refusedBeforeTimeout, context.status as number));
         timerAfterAnswer = true;
       } else if (opened && cause === 'network_reset') findings.push(afterOpen(hit, opened));
+      // A close without a Close frame stated of an attempt that never opened (no answer, no code): the 1006 before open (round 41, r41-b).
+      else if (hit.rule === CLOSED_WITHOUT_CLOSE_RULE && !opened && outcome === 'failed' && context.status === undefined && (context.closeCode === undefined || context.closeCode === 1006) && !namesDrop(error?.message)) findings.push(closedBeforeOpen(hit));
       else if (NO_CAUSE_UPSTREAM_RULES.has(hit.rule)) { if (context.gatewayStatus) findings.push(statedWithoutCause(hit)); }
       else if (hit.rule === 'concept.http_status' && !upstreamFailed && gatewayText(hit, context)) findings.push(statedGatewayStatus(hit));
       // The gateway status restated by its reason phrase ("code": 502, "reason": "Bad Gateway") is the same status: it weighs as one.

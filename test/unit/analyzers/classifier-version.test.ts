@@ -420,6 +420,11 @@ const PINNED: Record<string, string> = {
   '1.5.122': 'a43b98bb22cfa4c8',
   // round 41 (r41-a): lexicon EXT_BAD (a count after the offer's verb, a value to a parameter that takes none), FIRST_LINE (start line).
   '1.5.123': '910ea63d3296a1d4',
+  // Round 41, r41-b: no table row changed (a quoted status line's reason phrase, a restated close, a close stated before open, a Go
+  // panic frame are readings in code): the fingerprint is 1.5.122's.
+  '1.5.124': 'a43b98bb22cfa4c8',
+  // Round 41 merged (r41-a + r41-b): both branches' rows.
+  '1.5.125': '910ea63d3296a1d4',
 };
 
 describe('CLASSIFIER_VERSION', () => {
