@@ -156,6 +156,18 @@ export const HOLDOUT_SETS: readonly HoldoutSet[] = [
   // clients) while round 38 went on, reviewed (no relabel), measured once after it (019af10, 1.5.116): 96.0% / 92.7% (425 samples),
   // 2 false 1010, 1 false 1015, 1010 family 58/69. Then a training set (round 39; 1 label corrected after the measurement, noted).
   { dir: join('test', 'fixtures', 'holdout-46'), idPrefix: 'holdout46', floors: { attribution: 0.99, cause: 0.99 } },
+  // holdout-47: made blind (Prosody and Kamailio server logs, xmpp.js and JsSIP clients, Spark Java and GoTTY server and client views)
+  // while round 39 went on, reviewed (3 relabels), measured once after it (c73cf42, 1.5.119): 96.9% / 93.0% (416 samples), 0 false
+  // 1010/1015, 1010 family 65/69. Then a training set (round 40; 11 labels corrected after the measurement, noted per line).
+  { dir: join('test', 'fixtures', 'holdout-47'), idPrefix: 'holdout47', floors: { attribution: 0.99, cause: 0.99 } },
+  // holdout-48: made blind (ejabberd, rust_socketio, ActiveJ, Ratpack, GoFrame, ShareDB) while round 40 went on, reviewed (no relabel),
+  // measured once after it (80d8954, 1.5.122): 99.1% / 97.0% (430 samples), 0 false 1010/1015, 1010 family 69/71. Then a training set
+  // (round 41; 4 labels corrected after the measurement, noted per line).
+  { dir: join('test', 'fixtures', 'holdout-48'), idPrefix: 'holdout48', floors: { attribution: 0.99, cause: 0.99 } },
+  // holdout-49: made blind after round 40 (xrpl.js, @polkadot/api, slack_sdk, ActiveMQ Artemis, Mopidy, Echo), reviewed (1 relabel),
+  // measured once on the same engine as holdout-48 (d3c6e99, 1.5.122): 96.7% / 95.5% (425 samples), 0 false 1010/1015, 1010 family
+  // 59/68. Then a training set (round 41; 1 label corrected after the measurement, noted).
+  { dir: join('test', 'fixtures', 'holdout-49'), idPrefix: 'holdout49', floors: { attribution: 0.99, cause: 0.99 } },
 ];
 
 export interface HoldoutMiss {
