@@ -1,7 +1,7 @@
 // A close restated with its reason in a client's own text, where the event's close carries the code alone: the reason is read from
 // the restatement (convention 11 reads a close's reason words), and a message that only restates a received close names no drop.
-// Read once per distinct text (BoundedCache); only events with a close code and no reason get this far.
-import { BoundedCache } from './bounded-cache.js';
+// Read once per distinct text (oncePerText); only events with a close code and no reason get this far.
+import { oncePerText } from './bounded-cache.js';
 import { closeCodeRow } from './close-codes.js';
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 
@@ -23,24 +23,33 @@ interface Restated {
   readonly coded: boolean;
 }
 
-const restatements = new BoundedCache<Restated | null>(512);
+// Every close a text restates, read once per distinct text (oncePerText): each event then picks its own code's, without building a
+// key of code and text (a new string hashed in full per event). The first restatement of a code counts, as a scan for it would find.
+interface Restatements {
+  readonly coded: readonly { readonly code: number; readonly restated: Restated }[];
+  /** The reason of an uncoded restatement ("websocket was closed, Unauthorized"), or null when the text has none. */
+  readonly uncoded: string | null;
+}
+const NO_RESTATEMENTS: Restatements = { coded: [], uncoded: null };
+const restatementsIn = oncePerText((text: string): Restatements => {
+  const coded: { code: number; restated: Restated }[] = [];
+  for (const match of text.matchAll(CODED)) {
+    const code = Number(match[1] ?? match[3]);
+    if (coded.some((seen) => seen.code === code)) continue;
+    const reason = (match[2] ?? match[4] ?? match[5] ?? match[6] ?? '').trim();
+    // The code's registered name is the library's label of the code, not the peer's reason (RFC 6455 §7.4.1 names, IANA registry).
+    const name = closeCodeRow(code)?.name;
+    coded.push({ code, restated: { reason: name !== undefined && reason.toLowerCase().replace(/[\s-]+/g, '_') === name ? '' : reason, coded: true } });
+  }
+  const uncoded = UNCODED.exec(text);
+  return coded.length === 0 && uncoded === null ? NO_RESTATEMENTS : { coded, uncoded: uncoded ? (uncoded[1] as string).trim() : null };
+});
 function restatedIn(text: string, code: number): Restated | null {
-  // Most texts hold neither the code nor "closed,": no cache key to build (it would hash the whole text again).
-  if (!text.includes(String(code)) && !/closed,/i.test(text)) return null;
-  return restatements.get(`${code}\u0000${text}`, () => {
-    const wanted = String(code);
-    if (text.includes(wanted)) {
-      for (const match of text.matchAll(CODED)) {
-        if ((match[1] ?? match[3]) !== wanted) continue;
-        const reason = (match[2] ?? match[4] ?? match[5] ?? match[6] ?? '').trim();
-        // The code's registered name is the library's label of the code, not the peer's reason (RFC 6455 §7.4.1 names, IANA registry).
-        const name = closeCodeRow(code)?.name;
-        return { reason: name !== undefined && reason.toLowerCase().replace(/[\s-]+/g, '_') === name ? '' : reason, coded: true };
-      }
-    }
-    const uncoded = UNCODED.exec(text);
-    return uncoded ? { reason: (uncoded[1] as string).trim(), coded: false } : null;
-  });
+  const found = restatementsIn(text);
+  if (found === NO_RESTATEMENTS) return null;
+  const restated = found.coded.find((entry) => entry.code === code)?.restated;
+  if (restated) return restated;
+  return found.uncoded === null ? null : { reason: found.uncoded, coded: false };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The reason phrase of a refused upgrade's status line, quoted where a client or server logged the answer: the server's own
 // words for why it refused (RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ]), read for the 1010 family.
 // @see https://www.rfc-editor.org/rfc/rfc9112#section-4
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache, oncePerText } from './bounded-cache.js';
 import { sourcedFinding, type SourcedFinding } from './candidate.js';
 import { isLogLabel } from './codes/proxy-result.js';
 import { findConcepts } from './concepts/scanner.js';
@@ -15,6 +15,11 @@ import { ANSWER_LABEL } from './request-header-refusal.js';
 // @see https://github.com/square/okhttp/blob/master/okhttp/src/main/kotlin/okhttp3/internal/ws/RealWebSocket.kt
 // @see https://github.com/websocket-client/websocket-client/blob/master/websocket/_handshake.py
 const QUOTED_STATUS = /\bHTTP\/\d(?:\.\d)? (\d{3}) ([^\r\n]+)|\bresponse but was '(\d{3}) ([^'\r\n]+)'|\bHandshake status (\d{3}) ([^\r\n]+?)(?= -\+-\+-|$)/gm;
+
+// Whether a text quotes any status line, read once per distinct text: most texts quote none, and then no key of status, field and
+// text is built for the findings' memo (a new string hashed in full per event).
+const QUOTES_STATUS_LINE = new RegExp(QUOTED_STATUS.source, 'm');
+const quotesStatusLine = oncePerText((text) => QUOTES_STATUS_LINE.test(text));
 
 /** The reason phrases quoted beside `status` in a text, each trimmed; none when the text quotes no status line of that code. */
 export function quotedReasonPhrases(text: string, status: number): string[] {
@@ -67,7 +72,7 @@ export function extensionInReasonPhrase(context: EvidenceContext): SourcedFindin
   const status = context.status;
   if (status === undefined || status < 400 || status > 599 || context.gatewayStatus) return undefined;
   const message = context.event.error?.message;
-  if (message) {
+  if (message && quotesStatusLine(message)) {
     const found = reasonFindings.get(`${status}\u0000error.message\u0000${message}`, () => extensionReason('error.message', message, status));
     if (found) return found;
   }
@@ -75,7 +80,7 @@ export function extensionInReasonPhrase(context: EvidenceContext): SourcedFindin
   if (labels === undefined) return undefined;
   for (const key of Object.keys(labels)) {
     const text = labels[key];
-    if (!text || !(isLogLabel(key) || ANSWER_LABEL.test(key))) continue;
+    if (!text || !(isLogLabel(key) || ANSWER_LABEL.test(key)) || !quotesStatusLine(text)) continue;
     const kind = `labels.${key}`;
     const found = reasonFindings.get(`${status}\u0000${kind}\u0000${text}`, () => extensionReason(kind, text, status));
     if (found) return found;
