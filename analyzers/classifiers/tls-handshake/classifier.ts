@@ -80,7 +80,6 @@ function issuerKind(event: EvidenceContext['event'], text: string, chainFacts: b
   return { kind: root ? 'root' : 'intermediate', name: name.trim().slice(0, 80) };
 }
 const TLS_HINT = /\b(?:ssl|tls|x509|certificate|cert)\b/i;
-const hintsTls = oncePerText((text) => TLS_HINT.test(text));
 
 /** The ambiguous finding decided as `cause`, more confident, its evidence saying why. */
 function decided(original: Finding, cause: Cause, confidence: number, reason: string): Finding {
@@ -214,7 +213,7 @@ function hasTlsFacts(tls: object | undefined): boolean {
 function inferredFrom1006(context: EvidenceContext): Finding | undefined {
   const { event } = context;
   if (!context.secure || context.closeCode !== 1006) return undefined;
-  const hint = hasTlsFacts(event.tls) || hintsTls(context.text);
+  const hint = hasTlsFacts(event.tls) || TLS_HINT.test(context.text);
   if (!hint) return undefined;
   return { cause: 'tls_unknown', confidence: 0.3, evidence: { kind: 'close.code', detail: '1006 on a wss:// connection with a TLS hint and no other cause (rule inferred.1006_wss)' } };
 }
