@@ -63,7 +63,6 @@ const ISSUER_IN_TEXT = /\bissuer(?:\s*name)?\s*[:=]?\s*((?:\/?[A-Za-z]{1,3}\s*=\
 const ROOT_ISSUER = /\broot\b/i;
 const INTERMEDIATE_ISSUER = /\bintermediate\b|\bsub(?:ordinate)?[\s-]?ca\b/i;
 
-/** What the leaf's issuer name says of its place in the chain: 'root', 'intermediate' or undefined. */
 // What a text says of the chain, once per distinct text (every event of an issuer finding asks): the issuer it names, the verify depth
 // it states, and whether it calls a certificate self-signed (read beside a depth only).
 const chainWords = oncePerText((text) => {
@@ -71,6 +70,7 @@ const chainWords = oncePerText((text) => {
   return { issuer: ISSUER_IN_TEXT.exec(text)?.[1], depth: depth ? Number(depth[1]) : undefined, selfSigned: depth !== null && SELF_SIGNED_WORDS.test(text) };
 });
 
+/** What the leaf's issuer name says of its place in the chain: 'root', 'intermediate' or undefined. */
 function issuerKind(event: EvidenceContext['event'], text: string, chainFacts: boolean): { kind: 'root' | 'intermediate'; name: string } | undefined {
   const name = (chainFacts ? event.tls?.peer_certificate?.issuer : undefined) ?? chainWords(text).issuer;
   if (!name) return undefined;
@@ -137,7 +137,6 @@ function resolveIssuer(original: Finding, event: EvidenceContext['event'], text:
   return original;
 }
 
-/** Decide an ambiguous finding with the chain facts or the wording; more confident when decided. */
 // The words of a text that name a handshake's parameters, once per distinct text (every event of a handshake finding asks).
 const handshakeWords = oncePerText((joined) => {
   const text = joined.includes('at ') ? joined.replace(STACK_FRAME, '') : joined;
@@ -147,6 +146,7 @@ const handshakeWords = oncePerText((joined) => {
   return { cipherWord: CIPHER_WORD.test(read), versionWord: VERSION_WORD.test(read), recordLayer: RECORD_LAYER_WORDS.test(read) };
 });
 
+/** Decide an ambiguous finding with the chain facts or the wording; more confident when decided. */
 function resolveFinding(original: Finding, context: EvidenceContext, chainFacts: boolean): Finding {
   const { event } = context;
   if (original.ambiguity === 'issuer') return resolveIssuer(original, event, context.text, chainFacts);
