@@ -66,9 +66,9 @@ function serverTlsErrorLine(event: TelemetryEvent, hits: readonly SourcedFinding
   const message = event.error?.message;
   const kind = event.source.kind;
   if (message === undefined || (kind !== 'server' && kind !== 'proxy')) return false;
-  if (!(kind === 'server' ? /\bTLS handshake error\b/i : LISTENER_TLS_ERROR).test(message)) return false;
-  for (const hit of hits) if (hit.attribution === '1015') return true;
-  return false;
+  // The findings first: a look at a few hits, where the pattern scans the whole message.
+  if (!hits.some((hit) => hit.attribution === '1015')) return false;
+  return (kind === 'server' ? /\bTLS handshake error\b/i : LISTENER_TLS_ERROR).test(message);
 }
 
 /**

@@ -7,7 +7,7 @@ import { findConcepts } from './concepts/scanner.js';
 import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
 import { logLabels } from './codes/proxy-result.js';
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache, oncePerText } from './bounded-cache.js';
 import { fieldFindings, type FieldFindings } from './text-findings.js';
 import { tunnelInnerFailure } from './tunnel-inner-failure.js';
 
@@ -390,12 +390,15 @@ export function describesOwnCode(context: EvidenceContext): boolean {
 const STATED_CLOSE = /\b(?:closing with|sending close(?: frame)?|sent close(?: frame)?|close\()\s*(?:code\s*)?(1\d{3}|[2-4]\d{3})\b/i;
 const PEER_TEARDOWN = /\b(?:connection reset|reset by peer|broken pipe|ECONNRESET|EPIPE)\b/i;
 export function statedCloseBeforeReset(source: { readonly kind: string }, message: string | undefined): boolean {
-  if (source.kind !== 'server' || message === undefined) return false;
+  return source.kind === 'server' && message !== undefined && statesCloseBeforeReset(message);
+}
+// Read once per distinct message (every server event asks, classify.ts).
+const statesCloseBeforeReset = oncePerText((message) => {
   const stated = STATED_CLOSE.exec(message);
   if (!stated) return false;
   const reset = PEER_TEARDOWN.exec(message);
   return reset !== null && reset.index > stated.index;
-}
+});
 
 /**
  * The same statement in a library's own exception chain (any emitter; its error message or a label holding its chain,

@@ -3,6 +3,7 @@
 // (the third, after the time and the service port), never as a number in free text: five digits mean nothing elsewhere.
 import type { TelemetryEvent } from '../../schemas/telemetry-event.js';
 import { rowMaker, type CodeRow } from './types.js';
+import { oncePerText } from '../bounded-cache.js';
 
 const howto = '3proxy doc/html/howtoe.html "Log error codes reference" https://github.com/3proxy/3proxy/blob/master/doc/html/howtoe.html#ERRORS';
 const sslPlugin = '3proxy src/ssl.c (dosrvcon: param->res = 8011, "SSL handshake to server failed"; ssl_filter_client: param->res = 8013, "Handshake to client failed") https://github.com/3proxy/3proxy/blob/master/src/ssl.c';
@@ -63,9 +64,15 @@ export function* logLabels(labels: Readonly<Record<string, unknown>> | undefined
 /** The first record's result code in a text, or undefined when the text holds no record. */
 function recordCode(text: string | undefined): number | undefined {
   if (text === undefined || text.length < 40) return undefined;
-  const match = RECORD.exec(text);
-  return match ? Number(match[1]) : undefined;
+  const code = recordCodeIn(text);
+  return code === NO_RECORD ? undefined : code;
 }
+// Read once per distinct text (a proxy's every failed or closed event asks); -1 is no result code (%E is 5 digits).
+const NO_RECORD = -1;
+const recordCodeIn = oncePerText((text) => {
+  const match = RECORD.exec(text);
+  return match ? Number(match[1]) : NO_RECORD;
+});
 
 /** The result code of a proxy event's own access-log record (its error text or a log label); undefined for other sources. */
 export function proxyRecordCode(event: TelemetryEvent): number | undefined {

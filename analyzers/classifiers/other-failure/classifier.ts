@@ -103,9 +103,10 @@ const UPSTREAM_OR_HTTP = /\b(?:HTTP|upstream|backend|origin)\b/i;
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-7.8
  */
 const UPSTREAM_WRONG_SWITCH = /\bswitch(?:ed)?\s+(?:to\s+)?protocols?\s+(?:"[^"\n]*"|\S+)\s+when\s+(?:"[^"\n]*"|\S+)\s+(?:was|were)\s+requested\b/i;
-/** Which invalid answer the proxy's line states: 'head' (no valid HTTP head), 'switch' (a 101 to another protocol), or undefined. */
-const upstreamInvalidHttp = (message: string): 'head' | 'switch' | undefined =>
-  INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message) ? 'head' : UPSTREAM_WRONG_SWITCH.test(message) ? 'switch' : undefined;
+/** Which invalid answer the proxy's line states: 'head' (no valid HTTP head), 'switch' (a 101 to another protocol), or 'none'. Once per distinct line. */
+const upstreamInvalidHttp = oncePerText((message): 'head' | 'switch' | 'none' =>
+  INVALID_HTTP_ANSWER.test(message) && UPSTREAM_OR_HTTP.test(message) ? 'head' : UPSTREAM_WRONG_SWITCH.test(message) ? 'switch' : 'none',
+);
 const describeUpstreamInvalidHttp = (status: number, kind: 'head' | 'switch'): string =>
   kind === 'head'
     ? `HTTP ${status} answered by the proxy, whose log line states its upstream answered invalid HTTP → protocol_error (rule http_status.proxy_log_invalid_http, RFC 9110 §15.6.3)`
@@ -139,13 +140,20 @@ const describeProxyLog = (status: number): string =>
  * @see https://docs.trafficserver.apache.org/en/9.2.x/admin-guide/logging/cache-results.en.html
  */
 function isAccessLogLine(message: string, status: number): boolean {
-  const squid = SQUID_RESULT.exec(message);
-  if (squid) return Number(squid[2]) === status && !squid[1]?.startsWith('ERR_') && !SQUID_OWN_ERROR.test(message);
-  const at = message.indexOf(` ${status} `);
-  return at !== -1 && /"[A-Z]+ \S+ HTTP\/\d/.test(message);
+  const line = accessLogLine(message);
+  if (line.squidStatus !== undefined) return line.squidStatus === status;
+  return line.requestLine && message.includes(` ${status} `);
 }
 const SQUID_RESULT = /\b((?:TCP|UDP|NONE|ERR)_[A-Z_]+)\/(\d{3})\b/;
 const SQUID_OWN_ERROR = /\bERR_(?!CLIENT_GONE\b)[A-Z]+(?:_[A-Z]+)*\b(?!\/\d)/;
+const REQUEST_LINE = /"[A-Z]+ \S+ HTTP\/\d/;
+// The status-free part of the reading, once per distinct line: Squid's result field (its status, or -1, which no answer has, where
+// the result or the line names Squid's own error), else whether the line quotes a request line.
+const accessLogLine = oncePerText((message) => {
+  const squid = SQUID_RESULT.exec(message);
+  if (squid) return { squidStatus: !squid[1]?.startsWith('ERR_') && !SQUID_OWN_ERROR.test(message) ? Number(squid[2]) : -1, requestLine: false };
+  return { squidStatus: undefined, requestLine: REQUEST_LINE.test(message) };
+});
 
 // The close and status findings depend only on the table row or status they restate: built once per key and shared by the
 // events that produce them (read-only, like the memoized text findings), so no evidence string is built per event.
@@ -497,8 +505,8 @@ function statusFinding(context: EvidenceContext): Finding | undefined {
   // "[DEBUG] … Begin a -> b -> c") names no failure: the status it passed on is the answer, its own label (convention 9; round 35, eng-c1).
   const proxyLog = context.gatewayStatus && context.event.source.kind === 'proxy' && message !== undefined && message !== '' && !isAccessLogLine(message, status) && !noUpstreamToForward(message) && !(onlyQuietLines(message) && !context.hits.some((hit) => hit.evidence.kind === 'error.message'));
   // Read only on a proxy's gateway status beside its own line (few events): the line says the upstream's answer was no HTTP.
-  const invalidKind = proxyLog ? upstreamInvalidHttp(message) : undefined;
-  if (invalidKind !== undefined) {
+  const invalidKind = proxyLog ? upstreamInvalidHttp(message) : 'none';
+  if (invalidKind !== 'none') {
     const key = invalidKind === 'head' ? status : -status;
     let invalid = invalidHttpFindings.get(key);
     if (invalid === undefined)

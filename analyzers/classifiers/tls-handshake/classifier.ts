@@ -12,6 +12,7 @@ import { labelMatcher, otherViewFindings, otherViewTexts } from '../../other-vie
 import { logLabels } from '../../codes/proxy-result.js';
 import { statedStatus } from '../../concepts/scanner.js';
 import { lexicon } from '../../concepts/lexicon.js';
+import { oncePerText } from '../../bounded-cache.js';
 
 const OLD_TLS_VERSION = /^(?:ssl|tls ?v?1(?:\.[01])?$|tlsv1(?:\.[01])?$|tls1[01]?$)/i;
 const CIPHER_WORD = /cipher/i;
@@ -62,9 +63,16 @@ const ISSUER_IN_TEXT = /\bissuer(?:\s*name)?\s*[:=]?\s*((?:\/?[A-Za-z]{1,3}\s*=\
 const ROOT_ISSUER = /\broot\b/i;
 const INTERMEDIATE_ISSUER = /\bintermediate\b|\bsub(?:ordinate)?[\s-]?ca\b/i;
 
+// What a text says of the chain, once per distinct text (every event of an issuer finding asks): the issuer it names, the verify depth
+// it states, and whether it calls a certificate self-signed (read beside a depth only).
+const chainWords = oncePerText((text) => {
+  const depth = VERIFY_DEPTH.exec(text);
+  return { issuer: ISSUER_IN_TEXT.exec(text)?.[1], depth: depth ? Number(depth[1]) : undefined, selfSigned: depth !== null && SELF_SIGNED_WORDS.test(text) };
+});
+
 /** What the leaf's issuer name says of its place in the chain: 'root', 'intermediate' or undefined. */
 function issuerKind(event: EvidenceContext['event'], text: string, chainFacts: boolean): { kind: 'root' | 'intermediate'; name: string } | undefined {
-  const name = (chainFacts ? event.tls?.peer_certificate?.issuer : undefined) ?? ISSUER_IN_TEXT.exec(text)?.[1];
+  const name = (chainFacts ? event.tls?.peer_certificate?.issuer : undefined) ?? chainWords(text).issuer;
   if (!name) return undefined;
   const root = ROOT_ISSUER.test(name);
   const intermediate = INTERMEDIATE_ISSUER.test(name);
@@ -118,17 +126,25 @@ function resolveIssuer(original: Finding, event: EvidenceContext['event'], text:
   }
   // OpenSSL-style verify callbacks name the depth of the certificate whose issuer is missing: at depth 0 the leaf's
   // own issuer was neither sent nor trusted (the intermediate is missing); higher up, the chain came and its top is untrusted.
-  const depth = VERIFY_DEPTH.exec(text);
-  if (depth) {
-    const at = Number(depth[1]);
+  const { depth: at, selfSigned } = chainWords(text);
+  if (at !== undefined) {
     const byDepth = Math.max(original.confidence, Math.min(0.85, original.confidence + 0.2));
-    if (at === 0 && SELF_SIGNED_WORDS.test(text)) return decided(original, 'self_signed', byDepth, 'verification failed at depth 0 on a self-signed certificate: the leaf');
+    if (at === 0 && selfSigned) return decided(original, 'self_signed', byDepth, 'verification failed at depth 0 on a self-signed certificate: the leaf');
     return at === 0
       ? decided(original, 'incomplete_chain', byDepth, "verification failed at depth 0: the leaf's issuer was not sent")
       : decided(original, 'untrusted_ca', byDepth, `verification failed at depth ${at}: the chain was sent and its top is untrusted`);
   }
   return original;
 }
+
+// The words of a text that name a handshake's parameters, once per distinct text (every event of a handshake finding asks).
+const handshakeWords = oncePerText((joined) => {
+  const text = joined.includes('at ') ? joined.replace(STACK_FRAME, '') : joined;
+  // An OTP crash report's state dump ("** Data == {…}") lists the configured options, TLS versions among them: configuration, not the failure.
+  const dumped = text.includes('** Reason for termination') ? text.replace(OTP_STATE_DUMP, '') : text;
+  const read = dumped.includes('ersion') ? dumped.replace(SOFTWARE_VERSION_KEY, ' ').replace(RELEASE_VERSION_FIELD, ' ') : dumped;
+  return { cipherWord: CIPHER_WORD.test(read), versionWord: VERSION_WORD.test(read), recordLayer: RECORD_LAYER_WORDS.test(read) };
+});
 
 /** Decide an ambiguous finding with the chain facts or the wording; more confident when decided. */
 function resolveFinding(original: Finding, context: EvidenceContext, chainFacts: boolean): Finding {
@@ -137,17 +153,12 @@ function resolveFinding(original: Finding, context: EvidenceContext, chainFacts:
   if (original.ambiguity === 'validity') return resolveValidity(original, context);
   if (original.ambiguity === 'handshake') {
     const version = event.tls?.version;
-    const text = context.text.includes('at ') ? context.text.replace(STACK_FRAME, '') : context.text;
-    // An OTP crash report's state dump ("** Data == {…}") lists the configured options, TLS versions among them: configuration, not the failure.
-    const dumped = text.includes('** Reason for termination') ? text.replace(OTP_STATE_DUMP, '') : text;
-    const read = dumped.includes('ersion') ? dumped.replace(SOFTWARE_VERSION_KEY, ' ').replace(RELEASE_VERSION_FIELD, ' ') : dumped;
-    const cipherWord = CIPHER_WORD.test(read);
-    const versionWord = VERSION_WORD.test(read);
+    const { cipherWord, versionWord, recordLayer } = handshakeWords(context.text);
     const confidence = Math.min(0.8, original.confidence + 0.2);
     if (version && OLD_TLS_VERSION.test(version.trim())) return decided(original, 'tls_version_mismatch', confidence, `tls.version ${version} is obsolete`);
     // The handshake failed on a record it could not deprotect (JSSE's "Insufficient buffer remaining for AEAD cipher fragment":
     // a TLS 1.3 peer's encrypted alert read before the keys agreed): a TLS failure whose cause the text does not show.
-    if (RECORD_LAYER_WORDS.test(read)) return decided(original, 'tls_unknown', original.confidence, 'the text names a record the peer could not deprotect (the record layer), not a failed negotiation');
+    if (recordLayer) return decided(original, 'tls_unknown', original.confidence, 'the text names a record the peer could not deprotect (the record layer), not a failed negotiation');
     if (cipherWord && !versionWord) return decided(original, 'cipher_mismatch', confidence, 'the error text names ciphers');
     if (versionWord && !cipherWord) return decided(original, 'tls_version_mismatch', confidence, 'the error text names the protocol version');
     return original;
@@ -162,6 +173,12 @@ const TEXT_DATE = String.raw`(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\
 const NOT_BEFORE_IN_TEXT = new RegExp(String.raw`\b(?:not[ _-]?before|valid(?:ity)? (?:from|since|starts?)|not valid before|not valid until)\W{0,3}` + TEXT_DATE, 'i');
 const NOT_AFTER_IN_TEXT = new RegExp(String.raw`\b(?:not[ _-]?after|valid(?:ity)? (?:until|to|through|ends?)|not valid after|expired? (?:on|at)|expiry)\W{0,3}` + TEXT_DATE, 'i');
 const UNDECIDED_VALIDITY = 0.55;
+// The validity dates a text writes, as written and as time values (NaN where none), once per distinct text (every event of a validity finding asks).
+const textValidity = oncePerText((text) => {
+  const before = NOT_BEFORE_IN_TEXT.exec(text)?.[1];
+  const after = NOT_AFTER_IN_TEXT.exec(text)?.[1];
+  return { before, notBefore: before === undefined ? Number.NaN : Date.parse(before), after, notAfter: after === undefined ? Number.NaN : Date.parse(after) };
+});
 
 /**
  * A validity failure that does not say which end: the certificate's dates against the event time (fields, then dates in
@@ -175,12 +192,9 @@ function resolveValidity(original: Finding, context: EvidenceContext): Finding {
   if (cert?.not_before !== undefined && cert.not_before > event.ts) return decided(original, 'cert_not_yet_valid', confidence, 'notBefore is after the event time');
   if (cert?.not_after !== undefined && cert.not_after < event.ts) return decided(original, 'cert_expired', confidence, 'notAfter is before the event time');
   if (context.text.length < 4096) {
-    const before = NOT_BEFORE_IN_TEXT.exec(context.text);
-    const notBefore = before ? Date.parse(before[1] as string) : Number.NaN;
-    if (notBefore > event.ts) return decided(original, 'cert_not_yet_valid', confidence, `the text's notBefore ${before?.[1]} is after the event time`);
-    const after = NOT_AFTER_IN_TEXT.exec(context.text);
-    const notAfter = after ? Date.parse(after[1] as string) : Number.NaN;
-    if (notAfter < event.ts) return decided(original, 'cert_expired', confidence, `the text's notAfter ${after?.[1]} is before the event time`);
+    const dates = textValidity(context.text);
+    if (dates.notBefore > event.ts) return decided(original, 'cert_not_yet_valid', confidence, `the text's notBefore ${dates.before} is after the event time`);
+    if (dates.notAfter < event.ts) return decided(original, 'cert_expired', confidence, `the text's notAfter ${dates.after} is before the event time`);
   }
   if (original.confidence <= UNDECIDED_VALIDITY) return original;
   return {
