@@ -9,7 +9,7 @@ import { proxyRecordCode, proxyResultRow } from './codes/proxy-result.js';
 import { addCodeFindings, codeFindings } from './codes/findings.js';
 import { tlsAlertRow } from './tls-alerts.js';
 import { verifyCodeRow } from './verify-codes.js';
-import { BoundedCache } from './bounded-cache.js';
+import { NestedCache } from './nested-cache.js';
 
 const NONE: readonly SourcedFinding[] = [];
 /** A sent alert below the exact reason texts (0.8) and verify codes, above the generalising tier (≤ 0.6). */
@@ -117,12 +117,12 @@ function proxyResultFinding(event: TelemetryEvent): SourcedFinding | undefined {
 }
 
 // Bare numeric codes (errno values, exit codes) repeat with their runtime across events: their findings are a pure
-// function of (code, runtime, user agent), memoized like the texts' (bounded, started afresh when full).
-const bareCodeCache = new BoundedCache<readonly SourcedFinding[]>();
+// function of (runtime, user agent, code), memoized per distinct triple without joining them into a key (bounded, started afresh
+// when full).
+const bareCodeCache = new NestedCache<readonly SourcedFinding[]>();
 
 function bareCodeFindings(code: string, runtime: string | undefined, userAgent: string | undefined): readonly SourcedFinding[] {
-  const key = `${code}\u0000${runtime ?? ''}\u0000${userAgent ?? ''}`;
-  return bareCodeCache.get(key, () => {
+  return bareCodeCache.get(runtime, userAgent, code, () => {
     const fresh: SourcedFinding[] = [];
     addCodeFindings('error.code', code, fresh, 0, `${runtime ?? ''} ${userAgent ?? ''}`);
     return fresh.length === 0 ? NONE : fresh;

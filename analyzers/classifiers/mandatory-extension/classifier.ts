@@ -12,7 +12,7 @@ import { offeredValueRejected } from './offer-value.js';
 import { offerRefused } from './offer-refused.js';
 import { extensionInReasonPhrase } from '../../status-line-reason.js';
 import { extensionRemediation } from './remediation.js';
-import { BoundedCache } from '../../bounded-cache.js';
+import { NestedCache } from '../../nested-cache.js';
 
 // Parameters refused, or an extension the client never offered (RFC 6455 §9.1: the client must fail the connection).
 const UNOFFERED_WORDS = /not offered|never offered|not requested|unrequested|instead of/i;
@@ -162,10 +162,30 @@ function closedForExtension(context: EvidenceContext): boolean {
   return false;
 }
 
-// The header findings are a pure function of (request header or none, response header, required names), for a client that failed:
-// handshakes repeat across connections, so they are built once per distinct key and shared (read-only), bounded
-// like the parsed headers. The key prefixes every part with its length, so no two inputs share one.
-const headerCache = new BoundedCache<readonly Finding[]>();
+// The header findings are a pure function of (observer or client, request header or none, response header, required names), for a
+// client that failed: handshakes repeat across connections, so they are built once per distinct combination and shared (read-only),
+// bounded like the parsed headers. Kept per header string (nested Maps, one memo per side) rather than under a key joining them,
+// which was a new string built and hashed on every event.
+const headerCaches = { client: new NestedCache<readonly Finding[]>(), observer: new NestedCache<readonly Finding[]>() };
+
+/**
+ * The required names as one memo key: the name itself when there is one (the usual case, no string built), else every name
+ * prefixed with its length after a NUL and the count, so no two lists share a key and no list shares a single name's.
+ */
+function requiredKey(required: readonly string[] | undefined): string | undefined {
+  if (required === undefined) return undefined;
+  const only = required.length === 1 ? (required[0] as string) : undefined;
+  if (only !== undefined && only.charCodeAt(0) !== 0) return only;
+  let key = `\u0000${required.length}`;
+  for (let i = 0; i < required.length; i++) key += `${(required[i] as string).length}:${required[i] as string}`;
+  return key;
+}
+
+function headersLength(requested: string | undefined, response: string, required: readonly string[] | undefined): number {
+  let length = response.length + (requested?.length ?? 0);
+  if (required) for (let i = 0; i < required.length; i++) length += (required[i] as string).length;
+  return length;
+}
 
 function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const handshake = context.event.handshake;
@@ -180,15 +200,14 @@ function headerFindings(context: EvidenceContext, findings: Finding[]): void {
   const required = handshake.required_extensions;
   // An observer's view (a server or proxy) replays only what every client must refuse (extensions.ts permessageDeflateResponseProblem).
   const observer = isObserver(context.event.source.kind);
-  let key = `${observer ? 'o' : 'c'}${requested === undefined ? '-' : `${requested.length}:${requested}`}${response.length}:${response}${required === undefined ? '-' : required.length}`;
-  if (required) for (let i = 0; i < required.length; i++) key += `${(required[i] as string).length}:${required[i] as string}`;
   const replay = (): readonly Finding[] => {
     const fresh: Finding[] = [];
     replayHeaders(handshake, fresh, observer);
     return fresh;
   };
   // Oversized headers are replayed, not kept: one attacker-sized key must not pin memory.
-  const found = key.length <= 4096 ? headerCache.get(key, replay) : replay();
+  const found =
+    headersLength(requested, response, required) <= 4096 ? (observer ? headerCaches.observer : headerCaches.client).get(response, requested, requiredKey(required), replay) : replay();
   // Seen by a server, the client's failure is inferred from the answer and the drop, not stated by the client: lower,
   // but above the drop's own reading (a reset, a 1006, tungstenite's "Connection reset without closing handshake"): the
   // answer the client had to fail on explains the drop (convention of 2026-12-04).

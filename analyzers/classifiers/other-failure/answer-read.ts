@@ -228,8 +228,18 @@ export function timeoutAfterAnswer(finding: SourcedFinding, status: Finding, cod
 // @see https://www.rfc-editor.org/rfc/rfc6455#section-4.1 (the client fails the connection on a wrong Sec-WebSocket-Accept)
 const CHECKED_ANSWER_FIELD = /^\s*(Sec-WebSocket-Accept|Upgrade|Connection)\s*:[ \t]*[^\s:][^\n]*$/i;
 const answerFieldErrors = new Map<string, Finding>();
+
+/** Whether a text can start like CHECKED_ANSWER_FIELD: white space or a non-ASCII character, or the first letter of one of its names. */
+function mayStartAnswerField(message: string): boolean {
+  const code = message.charCodeAt(0);
+  if (!(code > 0x20 && code < 0x80)) return true; // white space, non-ASCII (\s has Unicode spaces) or an empty text: the pattern decides
+  const lower = code | 0x20; // an ASCII letter in lower case
+  return lower === 0x73 /* s */ || lower === 0x75 /* u */ || lower === 0x63 /* c */;
+}
+
 export function answerFieldAsError(message: string | undefined): Finding | undefined {
-  if (message === undefined || message.length > 200) return undefined;
+  // Most messages fail on their first character: the pattern scans no further, but each call costs a regular-expression run.
+  if (message === undefined || message.length > 200 || !mayStartAnswerField(message)) return undefined;
   const field = CHECKED_ANSWER_FIELD.exec(message);
   if (!field) return undefined;
   const name = (field[1] as string).toLowerCase();
