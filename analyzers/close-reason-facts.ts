@@ -1,21 +1,18 @@
 // What a close's reason says beside a code that would otherwise read as clean (1000/1001): the emitter's own record of why it
 // ended the session (its keepalive's ping went unanswered), or a library's refusal of a registered close code it did not know.
-// Each reason is read by the concept tier once (BoundedCache), and only where its cheap test passes.
+// Each reason is read by the concept tier once (oncePerText), and only where its cheap test passes.
 import type { Finding, SourcedFinding } from './candidate.js';
-import { BoundedCache } from './bounded-cache.js';
+import { oncePerText } from './bounded-cache.js';
 import { findConcepts } from './concepts/scanner.js';
 import { closeCodeRow } from './close-codes.js';
 import type { EvidenceContext } from './evidence-context.js';
 
-const reasonConcepts = new BoundedCache<readonly SourcedFinding[]>(512);
 /** The concept tier's findings of a close reason (the exact tier stops it on a text it knows: "ping timed out" is system.timed_out). */
-function conceptsOfReason(reason: string): readonly SourcedFinding[] {
-  return reasonConcepts.get(reason, () => {
-    const out: SourcedFinding[] = [];
-    findConcepts('close.reason', reason, out);
-    return out;
-  });
-}
+const conceptsOfReason = oncePerText((reason): readonly SourcedFinding[] => {
+  const out: SourcedFinding[] = [];
+  findConcepts('close.reason', reason, out);
+  return out;
+}, 512);
 
 /**
  * A 1000 the emitter sent itself (the side `close.initiator` names is the event's own: a server's record of its close, a client's of

@@ -4,7 +4,7 @@
 // are read, never its routine lines ("State change: disconnected -> connecting" is a state, not a reset).
 import type { TelemetryEvent } from '../schemas/telemetry-event.js';
 import type { SourcedFinding } from './candidate.js';
-import { BoundedCache } from './bounded-cache.js';
+import { oncePerText } from './bounded-cache.js';
 import { errorRecordLines } from './server-log-levels.js';
 import { labelMatcher } from './other-view-labels.js';
 
@@ -38,16 +38,13 @@ function tracebackTails(log: string): string[] {
   return tails;
 }
 
-const failureTexts = new BoundedCache<string>(256);
 /** A log's failure records: its tracebacks' last frames and exceptions, and its error-level lines, one text (memoized per log). */
-export function logFailureText(log: string): string {
-  return failureTexts.get(log, () => {
-    const parts = tracebackTails(log);
-    for (const line of errorRecordLines(log)) parts.push(line);
-    // The same failure logged at each retry is one statement.
-    return [...new Set(parts)].join('\n');
-  });
-}
+export const logFailureText = oncePerText((log) => {
+  const parts = tracebackTails(log);
+  for (const line of errorRecordLines(log)) parts.push(line);
+  // The same failure logged at each retry is one statement.
+  return [...new Set(parts)].join('\n');
+}, 256);
 
 /**
  * The findings of a client's own log, read as its error text on a failed attempt with no text of its own (no error, no close

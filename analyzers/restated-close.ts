@@ -66,7 +66,7 @@ export function withRestatedClose(event: TelemetryEvent): TelemetryEvent {
   let found = message ? restatedIn(message, code) : null;
   const messageCoded = found?.coded === true;
   if (event.labels !== undefined) {
-    for (const key of Object.keys(event.labels)) {
+    for (const key in event.labels) {
       if (key === 'note' || (found !== null && found.reason !== '')) continue;
       const text = event.labels[key];
       const read = text ? restatedIn(text, code) : null;

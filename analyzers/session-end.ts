@@ -39,25 +39,24 @@ export function closedBySide(context: EvidenceContext): boolean {
 // server's log, "closed by remote") is not the emitter's side and keeps its reading (convention 2).
 // @see https://github.com/sorenisanerd/gotty/blob/master/server/handlers.go
 const OWN_SIDE_CLOSED = /\bclosed\s+by\s+(?:the\s+)?(?:local(?:\s+(?:command|process|program|side|end|application|app|host|user))?|us|ourselves|this\s+(?:side|end|server|client))\b/i;
-const OWN_KIND_CLOSED: Readonly<Record<string, RegExp>> = {
-  server: /\bclosed\s+by\s+(?:the\s+)?server\b/i,
-  client: /\bclosed\s+by\s+(?:the\s+)?client\b/i,
+// Per own kind (server, client): a log text naming the local side or the emitter's own kind as closing, each text read once.
+const namesOwnSideClosing = (ownKind: RegExp) => oncePerText((text) => OWN_SIDE_CLOSED.test(text) || ownKind.test(text), 256);
+const OWN_SIDE_CLOSING: Readonly<Record<string, (text: string) => boolean>> = {
+  server: namesOwnSideClosing(/\bclosed\s+by\s+(?:the\s+)?server\b/i),
+  client: namesOwnSideClosing(/\bclosed\s+by\s+(?:the\s+)?client\b/i),
 };
-// Per own kind (server, client), each log text read once.
-const ownSideTexts: Readonly<Record<string, BoundedCache<boolean>>> = { server: new BoundedCache<boolean>(256), client: new BoundedCache<boolean>(256) };
 // Another party's log on the emitter's event (`client_log` on a server's): not the emitter's own lines.
 const PARTY_LOG = /^(client|front|driver|peer|proxy|server)_/;
 function ownSideNamedClosing(context: EvidenceContext): boolean {
   const { event } = context;
   if (event.outcome !== 'closed' || event.labels === undefined) return false;
   const kind = event.source.kind;
-  const own = OWN_KIND_CLOSED[kind];
-  const texts = ownSideTexts[kind];
-  if (own === undefined || texts === undefined) return false;
+  const namesClosing = OWN_SIDE_CLOSING[kind];
+  if (namesClosing === undefined) return false;
   for (const [key, text] of logLabels(event.labels)) {
     const party = PARTY_LOG.exec(key)?.[1];
     if (party !== undefined && party !== kind) continue;
-    if (texts.get(text, () => OWN_SIDE_CLOSED.test(text) || own.test(text))) return true;
+    if (namesClosing(text)) return true;
   }
   return false;
 }

@@ -78,7 +78,7 @@ export function extensionInReasonPhrase(context: EvidenceContext): SourcedFindin
   }
   const labels = context.event.labels;
   if (labels === undefined) return undefined;
-  for (const key of Object.keys(labels)) {
+  for (const key in labels) {
     const text = labels[key];
     if (!text || !(isLogLabel(key) || ANSWER_LABEL.test(key)) || !quotesStatusLine(text)) continue;
     const kind = `labels.${key}`;

@@ -17,6 +17,11 @@ export function event(overrides: Partial<TelemetryEventInput> = {}): TelemetryEv
   });
 }
 
+/** The source and target of an event from a test emitter of one kind (ws:// or wss:// to app.example.test), to spread into overrides. */
+export function emitter<K extends 'client' | 'server' | 'proxy'>(kind: K, scheme: 'ws' | 'wss' = 'ws') {
+  return { source: { kind, service: kind.charAt(0), runtime: 'test' }, target: { url: `${scheme}://app.example.test/ws` } };
+}
+
 /** A failed wss:// event whose only evidence is one error text. */
 export function failedWithMessage(message: string, extra: Partial<TelemetryEventInput> = {}): TelemetryEvent {
   return event({ error: { message }, ...extra });

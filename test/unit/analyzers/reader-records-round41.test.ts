@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
 import { classify } from '../../../analyzers/classify.js';
-import { event, verdictOf } from './event-builder.js';
+import { emitter, event, verdictOf } from './event-builder.js';
 
-const server = { source: { kind: 'server', service: 's', runtime: 'test' }, target: { url: 'ws://app.example.test/ws' } } as const;
-const client = { source: { kind: 'client', service: 'c', runtime: 'test' }, target: { url: 'ws://app.example.test/ws' } } as const;
-const secureClient = { source: { kind: 'client', service: 'c', runtime: 'test' }, target: { url: 'wss://app.example.test/ws' } } as const;
+const server = emitter('server');
+const client = emitter('client');
+const secureClient = emitter('client', 'wss');
 const opened = { status: 101, request_extensions: '', response_extensions: '' } as const;
 
 describe('an extension offer refused in a server log line by a count or by a value its parameter takes none of (RFC 7692 §7.1.1.1)', () => {

@@ -6,10 +6,10 @@
 // keepalive reasons, an older ws's close-code check); none is a held-out line.
 import { describe, expect, it } from 'vitest';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
-import { verdictOf } from './event-builder.js';
+import { emitter, verdictOf } from './event-builder.js';
 
-const server = { source: { kind: 'server', service: 's', runtime: 'test' }, target: { url: 'ws://app.example.test/ws' } } as const;
-const proxy = { source: { kind: 'proxy', service: 'p', runtime: 'test' }, target: { url: 'ws://app.example.test/ws' } } as const;
+const server = emitter('server');
+const proxy = emitter('proxy');
 const refused = (status: number, message: string, extra: Partial<TelemetryEventInput> = {}): Partial<TelemetryEventInput> => ({
   ...server,
   handshake: { status, request_extensions: 'permessage-deflate; server_max_window_bits=7', response_extensions: '' },

@@ -5,10 +5,10 @@
 // wordings (POCO's WebSocketImpl, asyncio's debug log, Jetty 9.4's event driver, generic servers); none is a held-out line.
 import { describe, expect, it } from 'vitest';
 import type { TelemetryEventInput } from '../../../schemas/telemetry-event.js';
-import { verdictOf } from './event-builder.js';
+import { emitter, verdictOf } from './event-builder.js';
 
-const server = { source: { kind: 'server', service: 's', runtime: 'test' }, target: { url: 'ws://app.example.test/ws' } } as const;
-const client = { source: { kind: 'client', service: 'c', runtime: 'test' }, target: { url: 'ws://app.example.test/ws' } } as const;
+const server = emitter('server');
+const client = emitter('client');
 const opened = (message: string, extra: Partial<TelemetryEventInput> = {}): Partial<TelemetryEventInput> => ({
   ...server,
   outcome: 'closed',
